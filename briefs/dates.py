@@ -1,0 +1,62 @@
+"""Reading dates in any common form and showing them to people."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateutil import parser as date_parser
+
+# Two defaults that differ in every time field: a field that comes out the same
+# under both was written in the text; otherwise dateutil filled it in.
+_DEFAULT_A = dt.datetime(2000, 1, 1, 0, 0, 0)
+_DEFAULT_B = dt.datetime(2001, 2, 2, 1, 1, 1)
+
+
+class DateError(ValueError):
+    """A date that python-dateutil cannot read."""
+
+
+def parse_date(text: str) -> str:
+    """Return `text` as ISO `YYYY-MM-DD`, or a full ISO datetime when it has a time.
+
+    Raises DateError when the text holds no date or is only partial (no year).
+    """
+    cleaned = text.strip()
+    if not cleaned or len(cleaned) > 200:
+        raise DateError(f"{text[:40]!r} is not a date")
+    try:
+        first = date_parser.parse(cleaned, default=_DEFAULT_A)
+        second = date_parser.parse(cleaned, default=_DEFAULT_B)
+    except (ValueError, OverflowError) as exc:
+        raise DateError(f"{cleaned[:40]!r} is not a date") from exc
+    if (first.year, first.month, first.day) != (second.year, second.month, second.day):
+        raise DateError(f"{cleaned[:40]!r} lacks a day, month or year")
+    if (first.hour, first.minute) == (second.hour, second.minute):
+        return first.replace(microsecond=0).isoformat()
+    return first.date().isoformat()
+
+
+def day_of(iso: str) -> dt.date:
+    """The calendar day of an ISO date or datetime as stored in a brief."""
+    return dt.date.fromisoformat(iso[:10])
+
+
+def format_day(iso: str) -> str:
+    """'2025-10-31' → '31 Oct 2025'."""
+    return day_of(iso).strftime("%d %b %Y")
+
+
+def age(iso: str, today: dt.date) -> str:
+    """How long ago a date was, in words: 'today', '1 day ago', '3 months ago'."""
+    days = (today - day_of(iso)).days
+    if days < 0:
+        return "in the future" if days < -1 else "tomorrow"
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 60:
+        return f"{days} days ago"
+    if days < 730:
+        return f"{days // 30} months ago"
+    return f"{days // 365} years ago"

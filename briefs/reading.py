@@ -1,0 +1,221 @@
+"""Turning untrusted JSON into validated briefs, with every problem named.
+
+A problem reads `field: reason` (e.g. `tariffs[2].status: 'maybe' is not one of …`);
+file-level errors prefix the path, so the reader sees `x.json: tariffs[2].status: …`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from briefs.dates import DateError, parse_date
+from briefs.ids import derive_id, is_valid_id
+from briefs.model import ACTOR_KINDS, MEASURES, STATUSES, Actor, Brief, Tariff
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+_SHOWN = 40  # characters of a bad value quoted back in a message
+
+
+class BriefError(ValueError):
+    """One or more problems with brief data; `problems` holds `field: reason` lines."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+class BriefFileError(ValueError):
+    """A brief file that cannot be read; str() is `path: reason`."""
+
+
+def _quote(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+class _Checker:
+    """Collects problems while pulling typed fields out of one mapping."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def fail(self, where: str, reason: str) -> None:
+        self.problems.append(f"{where}: {reason}")
+
+    def text(self, data: Mapping[str, Any], key: str, where: str, *, required: bool) -> str | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.fail(where + key, "is required")
+            return None
+        if not isinstance(value, str):
+            self.fail(where + key, f"must be a string, not {type(value).__name__}")
+            return None
+        if required and not value.strip():
+            self.fail(where + key, "must not be empty")
+            return None
+        return value
+
+    def texts(self, data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+        value = data.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.fail(where + key, f"must be a list of strings, not {type(value).__name__}")
+            return ()
+        out = []
+        for i, item in enumerate(value):
+            if isinstance(item, str):
+                out.append(item)
+            else:
+                self.fail(f"{where}{key}[{i}]", f"must be a string, not {type(item).__name__}")
+        return tuple(out)
+
+    def choice(
+        self, data: Mapping[str, Any], key: str, where: str, allowed: tuple[str, ...], default: str
+    ) -> str:
+        value = data.get(key)
+        if value is None:
+            return default
+        if value not in allowed:
+            self.fail(where + key, f"{_quote(value)} is not one of {', '.join(allowed)}")
+            return default
+        return value
+
+    def records(self, data: Mapping[str, Any], key: str) -> list[tuple[str, Mapping[str, Any]]]:
+        value = data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(key, f"must be a list, not {type(value).__name__}")
+            return []
+        out = []
+        for i, item in enumerate(value):
+            where = f"{key}[{i}]"
+            if isinstance(item, Mapping):
+                out.append((where + ".", item))
+            else:
+                self.fail(where, f"must be an object, not {type(item).__name__}")
+        return out
+
+
+def _actor(check: _Checker, where: str, data: Mapping[str, Any]) -> Actor:
+    return Actor(
+        name=check.text(data, "name", where, required=True) or "",
+        kind=check.choice(data, "kind", where, ACTOR_KINDS, "person"),
+        role=check.text(data, "role", where, required=False),
+        affiliation=check.text(data, "affiliation", where, required=False),
+    )
+
+
+def _tariff(check: _Checker, where: str, data: Mapping[str, Any]) -> Tariff:
+    year = data.get("year")
+    if year is not None and (
+        isinstance(year, bool) or not isinstance(year, int) or not 1000 <= year <= 9999
+    ):
+        check.fail(where + "year", f"{_quote(year)} is not a four-digit year")
+        year = None
+    return Tariff(
+        imposed_by=check.text(data, "imposed_by", where, required=True) or "",
+        imposed_on=check.text(data, "imposed_on", where, required=False),
+        products=check.texts(data, "products", where),
+        rate=check.text(data, "rate", where, required=False),
+        measure=check.choice(data, "measure", where, MEASURES, "tariff"),
+        status=check.choice(data, "status", where, STATUSES, "in force"),
+        year=year,
+        evidence=check.text(data, "evidence", where, required=False),
+    )
+
+
+def brief_from_dict(data: Any) -> Brief:
+    """Validate one brief object; raise BriefError listing every problem found."""
+    if not isinstance(data, Mapping):
+        raise BriefError([f"a brief must be a JSON object, not {type(data).__name__}"])
+    check = _Checker()
+    title = check.text(data, "title", "", required=True)
+    summary = check.text(data, "summary", "", required=True)
+    raw_date = check.text(data, "date", "", required=True)
+    date = ""
+    if raw_date:
+        try:
+            date = parse_date(raw_date)
+        except DateError as exc:
+            check.fail("date", str(exc))
+    raw_id = check.text(data, "id", "", required=False)
+    if raw_id is not None and not is_valid_id(raw_id):
+        check.fail("id", f"{_quote(raw_id)} must match [a-z0-9][a-z0-9-]{{0,79}}")
+    actors = tuple(_actor(check, w, d) for w, d in check.records(data, "actors"))
+    tariffs = tuple(_tariff(check, w, d) for w, d in check.records(data, "tariffs"))
+    brief = Brief(
+        id=raw_id or (derive_id(date, title) if date and title else ""),
+        title=title or "",
+        date=date,
+        summary=summary or "",
+        source=check.text(data, "source", "", required=False),
+        authors=check.texts(data, "authors", ""),
+        dateline=check.text(data, "dateline", "", required=False),
+        url=check.text(data, "url", "", required=False),
+        actors=actors,
+        tariffs=tariffs,
+        tags=check.texts(data, "tags", ""),
+        body=check.text(data, "body", "", required=False),
+    )
+    if check.problems:
+        raise BriefError(check.problems)
+    return brief
+
+
+def briefs_from_json(data: Any) -> list[Brief]:
+    """One brief object or an array of them; problems in an array name the item."""
+    if isinstance(data, list):
+        if not data:
+            raise BriefError(["the array holds no briefs"])
+        out, problems = [], []
+        for i, item in enumerate(data):
+            try:
+                out.append(brief_from_dict(item))
+            except BriefError as exc:
+                problems.extend(
+                    f"[{i}].{p}" if not p.startswith("a brief") else f"[{i}]: {p}"
+                    for p in exc.problems
+                )
+        if problems:
+            raise BriefError(problems)
+        return out
+    return [brief_from_dict(data)]
+
+
+def decode_text(raw: bytes) -> str:
+    """UTF-8 (a BOM allowed); raise ValueError with a plain reason otherwise."""
+    if not raw.strip():
+        raise ValueError("the file is empty")
+    if b"\x00" in raw[:8192]:
+        raise ValueError("the file is binary, not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8 text (bad byte at offset {exc.start})") from exc
+
+
+def read_brief_file(path: Path) -> list[Brief]:
+    """Read a `.json` brief file; raise BriefFileError(`path: reason`) on any problem."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise BriefFileError(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MiB")
+        text = decode_text(path.read_bytes())
+        data = json.loads(text)
+    except BriefFileError:
+        raise
+    except OSError as exc:
+        raise BriefFileError(f"{path}: {exc.strerror or exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise BriefFileError(f"{path}: not JSON ({exc.msg} at line {exc.lineno})") from exc
+    except (ValueError, RecursionError) as exc:
+        raise BriefFileError(f"{path}: {exc}") from exc
+    try:
+        return briefs_from_json(data)
+    except BriefError as exc:
+        raise BriefFileError("\n".join(f"{path}: {p}" for p in exc.problems)) from exc

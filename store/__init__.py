@@ -1,0 +1,17 @@
+"""Persistence: briefs and the reader's own data in TinyDB files. Never imports textual."""
+
+from store.errors import DamagedFileError, StoreError
+from store.paths import default_store_dir, resolve_store_dir
+from store.records import BriefRow, ImportCounts, ReaderState
+from store.store import Store
+
+__all__ = [
+    "BriefRow",
+    "DamagedFileError",
+    "ImportCounts",
+    "ReaderState",
+    "Store",
+    "StoreError",
+    "default_store_dir",
+    "resolve_store_dir",
+]

@@ -1,0 +1,31 @@
+"""What the store hands out besides briefs: list rows, reader state, import counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderState:
+    read: bool = False
+    starred: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class BriefRow:
+    """One line of the brief list: enough to draw it without loading the brief."""
+
+    id: str
+    title: str
+    date: str
+    source: str | None
+    note_count: int
+    read: bool
+    starred: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ImportCounts:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0

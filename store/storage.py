@@ -1,0 +1,137 @@
+"""A crash-safe TinyDB storage.
+
+TinyDB's JSONStorage truncates and rewrites its file in place, so a crash mid-write
+leaves half a file. This storage serialises first, writes a temporary file in the
+same folder, fsyncs it, keeps the previous file as a backup (a hard link, so no copy),
+renames the new file over the old one and fsyncs the folder. Readers therefore see
+either the old file or the new one, never a mix.
+
+Parsed data is cached and re-read only when the file on disk changes (another process
+wrote it), so repeated TinyDB reads cost one stat() call.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+from store.errors import DamagedFileError, StoreError
+
+FORMAT_VERSION = 1
+META_TABLE = "_meta"
+TEMP_SUFFIX = ".tmp"
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, payload: bytes, *, keep_backup: bool) -> None:
+    """Replace `path` by `payload` so that a crash leaves the old or the new file whole."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
+    try:
+        with open(temp, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if keep_backup and path.exists():
+            staged = path.with_name(f".{path.name}.bak.{os.getpid()}{TEMP_SUFFIX}")
+            staged.unlink(missing_ok=True)
+            os.link(path, staged)
+            os.replace(staged, backup_path(path))
+        os.replace(temp, path)
+        fsync_dir(path.parent)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise StoreError(f"{path}: could not save: {exc.strerror or exc}") from exc
+
+
+def check_shape(path: Path, data: Any) -> dict[str, dict[str, dict[str, Any]]]:
+    """Raise DamagedFileError unless `data` is a TinyDB document tree of our format."""
+    if not isinstance(data, dict):
+        raise DamagedFileError(path, f"expected a JSON object, found {type(data).__name__}")
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise DamagedFileError(path, f"table {name!r} is not an object")
+        for doc_id, doc in table.items():
+            if not isinstance(doc, dict):
+                raise DamagedFileError(path, f"document {name}/{doc_id} is not an object")
+    version = data.get(META_TABLE, {}).get("format", {}).get("version", FORMAT_VERSION)
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise DamagedFileError(
+            path, f"written by a newer briefing (format {version!r}); this one reads format 1"
+        )
+    return data
+
+
+def load_file(path: Path) -> dict[str, dict[str, dict[str, Any]]] | None:
+    """Parse and check one store file; None when it does not exist."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if not raw.strip():
+        raise DamagedFileError(path, "the file is empty (truncated?)")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise DamagedFileError(path, f"not valid JSON ({exc})") from exc
+    return check_shape(path, data)
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage with atomic, durable writes and a stat-checked read cache."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._data: dict[str, Any] | None = None
+        self._identity: tuple[int, int, int] | None = None
+
+    def _stat_identity(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def read(self) -> dict[str, Any] | None:
+        identity = self._stat_identity()
+        if identity is None:
+            self._data, self._identity = None, None
+            return None
+        if identity != self._identity or self._data is None:
+            self._data = load_file(self.path)
+            self._identity = identity
+        return self._data
+
+    def write(self, data: dict[str, Any]) -> None:
+        data.setdefault(META_TABLE, {})["format"] = {"version": FORMAT_VERSION}
+        try:
+            try:
+                payload = orjson.dumps(data)
+            except orjson.JSONEncodeError as exc:
+                raise StoreError(f"{self.path}: could not encode: {exc}") from exc
+            atomic_write_bytes(self.path, payload, keep_backup=True)
+        except BaseException:
+            # TinyDB edits the dict we handed out in place; forget it so the next
+            # read comes from disk and matches what is really there.
+            self._data, self._identity = None, None
+            raise
+        self._data, self._identity = data, self._stat_identity()
+
+    def close(self) -> None:
+        self._data = None

@@ -1,0 +1,267 @@
+"""The briefing store: brief content and the reader's own data, in two TinyDB files.
+
+`briefs.json` holds brief content, which can always be imported again. `reader.json`
+holds notes and read/starred state, which cannot; an import never touches it and a
+note save never touches `briefs.json`. Every change happens under the store lock and
+re-reads the file first, so several processes can share one store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import secrets
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from briefs import Brief, BriefError, Note, brief_from_dict
+from briefs.samples import load_samples
+from store.errors import DamagedFileError, StoreError
+from store.lock import StoreLock
+from store.records import BriefRow, ImportCounts, ReaderState
+from store.storage import META_TABLE, TEMP_SUFFIX, AtomicJSONStorage
+
+BRIEFS_FILE = "briefs.json"
+READER_FILE = "reader.json"
+LOCK_FILE = ".lock"
+
+Clock = Callable[[], dt.datetime]
+
+
+def local_now() -> dt.datetime:
+    return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+class KeyedTable(Table):
+    """A table whose document ids are our own string keys (brief ids, note ids)."""
+
+    document_id_class = str
+
+    def put_many(self, docs: Mapping[str, dict[str, Any]]) -> None:
+        """Insert or replace many documents in one write."""
+
+        def updater(table: dict[str, Any]) -> None:
+            table.update(docs)
+
+        self._update_table(updater)
+
+
+class _DB(TinyDB):
+    table_class = KeyedTable
+
+
+def _open_db(path: Path) -> TinyDB:
+    return _DB(storage=lambda: AtomicJSONStorage(path))  # type: ignore[arg-type]
+
+
+def _note_from_doc(doc: Mapping[str, Any]) -> Note:
+    return Note(
+        id=str(doc["id"]),
+        brief_id=str(doc["brief_id"]),
+        text=str(doc["text"]),
+        created=str(doc["created"]),
+        updated=str(doc["updated"]),
+    )
+
+
+class Store:
+    """Open a store folder, creating and seeding it when new."""
+
+    def __init__(self, root: Path, *, clock: Clock = local_now, seed: bool = True) -> None:
+        self.root = root
+        self.clock = clock
+        _prepare_folder(root)
+        self.lock = StoreLock(root / LOCK_FILE)
+        with self.lock:
+            _remove_stale_temporaries(root)
+            self._briefs_db = _open_db(root / BRIEFS_FILE)
+            self._reader_db = _open_db(root / READER_FILE)
+            self._briefs = self._briefs_db.table("briefs", cache_size=0)
+            self._notes = self._reader_db.table("notes", cache_size=0)
+            self._states = self._reader_db.table("states", cache_size=0)
+            # Read both files now so a damaged one is reported before any write.
+            self._briefs_db.storage.read()
+            self._reader_db.storage.read()
+            if seed and not (root / BRIEFS_FILE).exists():
+                self.import_briefs(load_samples())
+
+    @property
+    def briefs_path(self) -> Path:
+        return self.root / BRIEFS_FILE
+
+    @property
+    def reader_path(self) -> Path:
+        return self.root / READER_FILE
+
+    # -- brief content ---------------------------------------------------------
+
+    def rows(self) -> list[BriefRow]:
+        """Every brief as a list row, newest first (then by title)."""
+        with self.lock:
+            briefs = self._briefs._read_table()
+            notes = Counter(doc["brief_id"] for doc in self._notes._read_table().values())
+            states = self._states._read_table()
+        rows = []
+        for brief_id, doc in briefs.items():
+            state = states.get(brief_id, {})
+            rows.append(
+                BriefRow(
+                    id=brief_id,
+                    title=str(doc.get("title", "")),
+                    date=str(doc.get("date", "")),
+                    source=doc.get("source"),
+                    note_count=notes.get(brief_id, 0),
+                    read=bool(state.get("read", False)),
+                    starred=bool(state.get("starred", False)),
+                )
+            )
+        rows.sort(key=lambda r: r.title)
+        rows.sort(key=lambda r: r.date, reverse=True)
+        return rows
+
+    def count(self) -> int:
+        with self.lock:
+            return len(self._briefs._read_table())
+
+    def brief(self, brief_id: str) -> Brief | None:
+        with self.lock:
+            doc = self._briefs._read_table().get(brief_id)
+        if doc is None:
+            return None
+        try:
+            return brief_from_dict(doc)
+        except BriefError as exc:
+            raise DamagedFileError(self.briefs_path, f"brief {brief_id}: {exc}") from exc
+
+    def all_briefs(self) -> list[Brief]:
+        return [b for row in self.rows() if (b := self.brief(row.id)) is not None]
+
+    def import_briefs(self, briefs: Iterable[Brief]) -> ImportCounts:
+        """Add or replace briefs by id, in one write. Reader data is untouched."""
+        incoming: dict[str, dict[str, Any]] = {}
+        for brief in briefs:
+            incoming[brief.id] = brief.to_dict()
+        with self.lock:
+            current = self._briefs._read_table()
+            added = sum(1 for k in incoming if k not in current)
+            unchanged = sum(1 for k, doc in incoming.items() if current.get(k) == doc)
+            changed = {k: doc for k, doc in incoming.items() if current.get(k) != doc}
+            if changed or not self.briefs_path.exists():
+                self._briefs.put_many(changed)
+        return ImportCounts(
+            added=added, updated=len(incoming) - added - unchanged, unchanged=unchanged
+        )
+
+    # -- reader data -------------------------------------------------------------
+
+    def state(self, brief_id: str) -> ReaderState:
+        with self.lock:
+            doc = self._states._read_table().get(brief_id, {})
+        return ReaderState(read=bool(doc.get("read")), starred=bool(doc.get("starred")))
+
+    def set_state(
+        self, brief_id: str, *, read: bool | None = None, starred: bool | None = None
+    ) -> ReaderState:
+        with self.lock:
+            old = self.state(brief_id)
+            new = ReaderState(
+                read=old.read if read is None else read,
+                starred=old.starred if starred is None else starred,
+            )
+            if new != old:
+                self._states.put_many({brief_id: {"read": new.read, "starred": new.starred}})
+        return new
+
+    def notes(self, brief_id: str) -> list[Note]:
+        """The notes on one brief, newest first."""
+        with self.lock:
+            docs = [d for d in self._notes._read_table().values() if d.get("brief_id") == brief_id]
+        notes = [_note_from_doc(d) for d in docs]
+        notes.sort(key=lambda n: (n.created, n.id), reverse=True)
+        return notes
+
+    def note(self, note_id: str) -> Note | None:
+        with self.lock:
+            doc = self._notes._read_table().get(note_id)
+        return None if doc is None else _note_from_doc(doc)
+
+    def add_note(self, brief_id: str, text: str) -> Note:
+        """Save a new note; it is on disk when this returns."""
+        now = self.clock().isoformat()
+        note = Note(
+            id=f"n{self.clock():%Y%m%d%H%M%S}{secrets.token_hex(4)}",
+            brief_id=brief_id,
+            text=text,
+            created=now,
+            updated=now,
+        )
+        with self.lock:
+            if brief_id not in self._briefs._read_table():
+                raise StoreError(f"no brief with id {brief_id!r}")
+            self._notes.put_many({note.id: {**note.to_dict(), "brief_id": brief_id}})
+        return note
+
+    def update_note(self, note_id: str, text: str) -> Note:
+        with self.lock:
+            old = self.note(note_id)
+            if old is None:
+                raise StoreError(f"no note with id {note_id!r} (deleted elsewhere?)")
+            note = Note(old.id, old.brief_id, text, old.created, self.clock().isoformat())
+            if note.text != old.text:
+                self._notes.put_many({note.id: {**note.to_dict(), "brief_id": note.brief_id}})
+        return note
+
+    def delete_note(self, note_id: str) -> None:
+        with self.lock:
+            if self.note(note_id) is not None:
+                self._notes.remove(doc_ids=[note_id])
+
+    # -- export ------------------------------------------------------------------
+
+    def export_records(self, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Briefs in the file format plus `notes`, `read` and `starred`, newest first."""
+        wanted = [row.id for row in self.rows()] if ids is None else list(ids)
+        records = []
+        for brief_id in wanted:
+            brief = self.brief(brief_id)
+            if brief is None:
+                raise StoreError(f"no brief with id {brief_id!r}")
+            state = self.state(brief_id)
+            records.append(
+                {
+                    **brief.to_dict(),
+                    "notes": [n.to_dict() for n in self.notes(brief_id)],
+                    "read": state.read,
+                    "starred": state.starred,
+                }
+            )
+        return records
+
+    def close(self) -> None:
+        self._briefs_db.close()
+        self._reader_db.close()
+
+
+def _prepare_folder(root: Path) -> None:
+    if root.exists() and not root.is_dir():
+        raise StoreError(f"{root}: is not a folder")
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{root}: cannot create the store folder: {exc.strerror}") from exc
+    if not os.access(root, os.W_OK | os.X_OK):
+        raise StoreError(f"{root}: the store folder is not writable")
+
+
+def _remove_stale_temporaries(root: Path) -> None:
+    """Temporary files a crashed writer left behind; only ever ours (dot-named, .tmp)."""
+    for leftover in root.glob(f".*{TEMP_SUFFIX}"):
+        leftover.unlink(missing_ok=True)
+
+
+__all__ = ["META_TABLE", "Store"]

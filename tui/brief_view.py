@@ -1,0 +1,83 @@
+"""The panes that show one brief: header, summary, key actors and tariffs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable, Static
+
+from briefs import Brief
+from briefs.dates import age, format_day
+from tui.safe import safe_text
+
+
+class BriefHeader(Static):
+    """Title, then '31 Oct 2025 · 28 days ago · source · authors · dateline'."""
+
+    def show(self, brief: Brief | None, today: dt.date) -> None:
+        if brief is None:
+            self.update(Text("No brief selected", style="dim"))
+            return
+        text = safe_text(brief.title, "bold", single_line=True)
+        meta = [format_day(brief.date), age(brief.date, today)]
+        if brief.source:
+            meta.append(brief.source)
+        if brief.authors:
+            meta.append(", ".join(brief.authors))
+        if brief.dateline:
+            meta.append(brief.dateline)
+        text.append("\n")
+        text.append_text(safe_text(" · ".join(meta), "dim", single_line=True))
+        self.update(text)
+
+
+class SummaryPane(Static):
+    def show(self, brief: Brief | None) -> None:
+        self.update(safe_text(brief.summary if brief else ""))
+
+
+class _BriefTable(DataTable[Text]):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="table.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="table.up"),
+    ]
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+
+
+class ActorsTable(_BriefTable):
+    def on_mount(self) -> None:
+        self.add_columns("Name", "Kind", "Role", "Affiliation")
+
+    def show(self, brief: Brief | None) -> None:
+        self.clear()
+        for actor in brief.actors if brief else ():
+            self.add_row(
+                safe_text(actor.name, "bold", single_line=True),
+                Text(actor.kind, style="dim"),
+                safe_text(actor.role or "—", single_line=True),
+                safe_text(actor.affiliation or "—", single_line=True),
+            )
+        self.border_title = f"Key actors ({len(brief.actors) if brief else 0})"
+
+
+class TariffsTable(_BriefTable):
+    def on_mount(self) -> None:
+        self.add_columns("By → on", "Products", "Rate", "Measure", "Status", "Year")
+
+    def show(self, brief: Brief | None) -> None:
+        self.clear()
+        for tariff in brief.tariffs if brief else ():
+            parties = f"{tariff.imposed_by} → {tariff.imposed_on or 'all'}"
+            self.add_row(
+                safe_text(parties, "bold", single_line=True),
+                safe_text(", ".join(tariff.products) or "—", single_line=True),
+                safe_text(tariff.rate or "—", single_line=True),
+                Text(tariff.measure),
+                Text(tariff.status, style="italic"),
+                Text(str(tariff.year) if tariff.year else "—"),
+            )
+        self.border_title = f"Tariffs ({len(brief.tariffs) if brief else 0})"

@@ -1,0 +1,166 @@
+"""The notes pane: the notes on the shown brief, newest first, and the note editor."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from briefs import Note
+from tui.safe import safe_text
+
+_PREVIEW_LINES = 3
+
+
+def _when(iso: str) -> str:
+    """'2025-11-28T14:02:00+00:00' → '28 Nov 14:02'."""
+    return f"{iso[8:10]} {_MONTHS[int(iso[5:7]) - 1]} {iso[11:16]}"
+
+
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def note_prompt(note: Note) -> Text:
+    head = _when(note.created)
+    if note.updated != note.created:
+        head += f" · edited {_when(note.updated)}"
+    text = Text(head, style="dim", end="")
+    lines = note.text.strip().splitlines() or [""]
+    preview = lines[:_PREVIEW_LINES]
+    if len(lines) > _PREVIEW_LINES:
+        preview[-1] += " …"
+    for line in preview:
+        text.append("\n")
+        text.append_text(safe_text(line[:500]))
+    return text
+
+
+class NoteList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="notes.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="notes.up"),
+        Binding("e", "edit_note", "Edit note", id="notes.edit"),
+        Binding("d", "delete_note", "Delete note", id="notes.delete"),
+    ]
+
+    class EditRequested(Message):
+        def __init__(self, note_id: str) -> None:
+            super().__init__()
+            self.note_id = note_id
+
+    class DeleteRequested(Message):
+        def __init__(self, note_id: str) -> None:
+            super().__init__()
+            self.note_id = note_id
+
+    def action_edit_note(self) -> None:
+        if (option := self.highlighted_option) is not None and option.id:
+            self.post_message(self.EditRequested(option.id))
+
+    def action_delete_note(self) -> None:
+        if (option := self.highlighted_option) is not None and option.id:
+            self.post_message(self.DeleteRequested(option.id))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.EditRequested(event.option.id))
+
+
+class NoteEditor(TextArea):
+    """Multi-line editor; ctrl+s and escape are handled by the reader screen."""
+
+
+class NotesPane(Vertical):
+    """Shows notes and hosts the editor. Tracks whether the editor holds unsaved text."""
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
+        self.editing: bool = False
+        self.editing_note_id: str | None = None  # None while writing a new note
+        self._saved_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield NoteList(id="note-list")
+        yield NoteEditor(id="note-editor", soft_wrap=True, show_line_numbers=False)
+        yield Static(id="editor-status")
+
+    def on_mount(self) -> None:
+        self.query_one(NoteEditor).display = False
+        self.query_one("#editor-status").display = False
+        self.show_notes([])
+
+    @property
+    def editor(self) -> NoteEditor:
+        return self.query_one(NoteEditor)
+
+    @property
+    def note_list(self) -> NoteList:
+        return self.query_one(NoteList)
+
+    @property
+    def dirty(self) -> bool:
+        return self.editing and self.editor.text != self._saved_text
+
+    def show_notes(self, notes: list[Note], highlight: str | None = None) -> None:
+        note_list = self.note_list
+        note_list.set_options(Option(note_prompt(n), id=n.id) for n in notes)
+        if notes:
+            ids = [n.id for n in notes]
+            note_list.highlighted = ids.index(highlight) if highlight in ids else 0
+        self.border_title = f"Notes ({len(notes)})"
+        note_list.display = bool(notes) or not self.editing
+        if not notes:
+            note_list.set_options([Option(Text("No notes yet — press a to add one", "dim"))])
+            note_list.disable_option_at_index(0)
+
+    def open_editor(self, note: Note | None) -> None:
+        """Open the editor on `note`, or on a new empty note when None."""
+        self.editing = True
+        self.editing_note_id = note.id if note else None
+        self._saved_text = note.text if note else ""
+        editor = self.editor
+        editor.load_text(self._saved_text)
+        editor.display = True
+        editor.move_cursor(editor.document.end)
+        self.query_one("#editor-status").display = True
+        self.refresh_status()
+        editor.focus()
+
+    def close_editor(self) -> None:
+        self.editing = False
+        self.editing_note_id = None
+        self._saved_text = ""
+        self.editor.display = False
+        self.query_one("#editor-status").display = False
+        self.note_list.display = True
+        self.set_class(False, "-dirty")
+        self.border_subtitle = ""
+
+    def mark_saved(self, note: Note) -> None:
+        self.editing_note_id = note.id
+        self._saved_text = note.text
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        if not self.editing:
+            return
+        what = "New note" if self.editing_note_id is None else "Editing note"
+        state = "unsaved changes" if self.dirty else "saved"
+        self.query_one("#editor-status", Static).update(
+            Text.assemble(
+                (f"{what} · ", "bold"),
+                (state, "bold reverse" if self.dirty else "italic"),
+                "  ctrl+s save · esc close",
+            )
+        )
+        self.set_class(self.dirty, "-dirty")
+        self.border_subtitle = "● unsaved" if self.dirty else ""
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.refresh_status()
