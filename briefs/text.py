@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 # C0 controls except tab and newline, DEL, C1 controls, and the bidi embedding,
@@ -24,3 +25,13 @@ def clean(text: str, *, single_line: bool = False) -> str:
     if single_line:
         cleaned = " ".join(cleaned.split())
     return cleaned
+
+
+def to_json(data: object) -> str:
+    """Readable JSON (UTF-8 kept) in which no character can act on a terminal.
+
+    json escapes C0 controls itself; C1 and bidi characters are escaped here too. They
+    can only occur inside JSON strings, where `\\uXXXX` means the same character.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

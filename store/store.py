@@ -124,6 +124,24 @@ class Store:
         rows.sort(key=lambda r: r.date, reverse=True)
         return rows
 
+    def row(self, brief_id: str) -> BriefRow | None:
+        """One list row, fresh from disk (after a note or state change)."""
+        with self.lock:
+            doc = self._briefs._read_table().get(brief_id)
+            if doc is None:
+                return None
+            notes = sum(1 for d in self._notes._read_table().values() if d["brief_id"] == brief_id)
+            state = self.state(brief_id)
+        return BriefRow(
+            id=brief_id,
+            title=str(doc.get("title", "")),
+            date=str(doc.get("date", "")),
+            source=doc.get("source"),
+            note_count=notes,
+            read=state.read,
+            starred=state.starred,
+        )
+
     def count(self) -> int:
         with self.lock:
             return len(self._briefs._read_table())

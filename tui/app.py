@@ -17,8 +17,6 @@ class BriefingApp(App[None]):
     TITLE = "briefing"
     BINDINGS = [
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
-        Binding("tab", "app.focus_next", "Next pane", show=False, id="app.next_pane"),
-        Binding("shift+tab", "app.focus_previous", "Prev pane", show=False, id="app.prev_pane"),
     ]
 
     def __init__(self, store: Store, *, today: Callable[[], dt.date] = dt.date.today) -> None:

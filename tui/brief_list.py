@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
@@ -13,14 +15,16 @@ from tui.safe import safe_text
 
 
 def row_prompt(row: BriefRow) -> Text:
-    """'▪ ★ 31 Oct 2025 Title … 2✎' — unread dot, star, date, title, note count."""
+    """'●★ 31 Oct 2025 2✎ Title…': unread dot, star, date, note count, then the title.
+
+    Markers come before the title so a narrow list that cuts titles never hides them.
+    """
     line = Text(no_wrap=True, overflow="ellipsis", end="")
     line.append("●" if not row.read else " ", style="bold")
     line.append("★" if row.starred else " ", style="bold")
     line.append(f" {format_day(row.date)} ", style="dim")
-    line.append_text(safe_text(row.title, single_line=True))
-    if row.note_count:
-        line.append(f" {row.note_count}✎", style="italic")
+    line.append(f"{row.note_count}✎ " if row.note_count else "", style="italic")
+    line.append_text(safe_text(row.title, single_line=True, limit=300))
     return line
 
 
@@ -43,6 +47,11 @@ class BriefList(OptionList):
                 index = 0
         if rows:
             self.highlighted = index
+
+    def update_row(self, row: BriefRow) -> None:
+        # The row may have been filtered out of the list meanwhile.
+        with contextlib.suppress(OptionDoesNotExist):
+            self.replace_option_prompt(row.id, row_prompt(row))
 
     @property
     def highlighted_id(self) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 from rich.text import Text
 from textual.binding import Binding
@@ -10,6 +11,7 @@ from textual.widgets import DataTable, Static
 
 from briefs import Brief
 from briefs.dates import age, format_day
+from briefs.text import clean
 from tui.safe import safe_text
 
 
@@ -38,6 +40,16 @@ class SummaryPane(Static):
         self.update(safe_text(brief.summary if brief else ""))
 
 
+def wrapped(text: str | None, width: int, style: str = "", lines: int = 2) -> Text:
+    """A cell of at most `lines` lines of `width`, so a table fits an 80-column pane."""
+    folded = clean(text or "—", single_line=True)[: width * lines * 2]
+    parts = textwrap.wrap(folded, width) or ["—"]
+    if len(parts) > lines:
+        parts = parts[:lines]
+        parts[-1] = parts[-1][: width - 1].rstrip() + "…"
+    return Text("\n".join(parts), style=style, end="")
+
+
 class _BriefTable(DataTable[Text]):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="table.down"),
@@ -55,12 +67,13 @@ class ActorsTable(_BriefTable):
     def show(self, brief: Brief | None) -> None:
         self.clear()
         for actor in brief.actors if brief else ():
-            self.add_row(
-                safe_text(actor.name, "bold", single_line=True),
+            cells = (
+                wrapped(actor.name, 22, "bold"),
                 Text(actor.kind, style="dim"),
-                safe_text(actor.role or "—", single_line=True),
-                safe_text(actor.affiliation or "—", single_line=True),
+                wrapped(actor.role, 24),
+                wrapped(actor.affiliation, 16),
             )
+            self.add_row(*cells, height=max(len(c.plain.splitlines()) for c in cells))
         self.border_title = f"Key actors ({len(brief.actors) if brief else 0})"
 
 
@@ -72,12 +85,13 @@ class TariffsTable(_BriefTable):
         self.clear()
         for tariff in brief.tariffs if brief else ():
             parties = f"{tariff.imposed_by} → {tariff.imposed_on or 'all'}"
-            self.add_row(
-                safe_text(parties, "bold", single_line=True),
-                safe_text(", ".join(tariff.products) or "—", single_line=True),
-                safe_text(tariff.rate or "—", single_line=True),
-                Text(tariff.measure),
-                Text(tariff.status, style="italic"),
+            cells = (
+                wrapped(parties, 14, "bold"),
+                wrapped(", ".join(tariff.products), 17),
+                wrapped(tariff.rate, 8),
+                wrapped(tariff.measure, 12),
+                wrapped(tariff.status, 10, "italic"),
                 Text(str(tariff.year) if tariff.year else "—"),
             )
+            self.add_row(*cells, height=max(len(c.plain.splitlines()) for c in cells))
         self.border_title = f"Tariffs ({len(brief.tariffs) if brief else 0})"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator, Sequence
 from importlib.metadata import PackageNotFoundError, version
@@ -11,7 +10,7 @@ from pathlib import Path
 
 from briefs import Brief, BriefFileError, read_brief_file
 from briefs.markdown import brief_markdown
-from briefs.text import clean
+from briefs.text import clean, to_json
 from store import Store, StoreError, resolve_store_dir
 from store.storage import atomic_write_bytes
 
@@ -157,7 +156,7 @@ def _list(store: Store, *, as_json: bool) -> int:
             }
             for r in rows
         ]
-        print(json.dumps(records, ensure_ascii=False, indent=2))
+        print(to_json(records))
         return 0
     for r in rows:
         print(f"{r.date[:10]}  {r.id}  {clean(r.title, single_line=True)}")
@@ -167,7 +166,7 @@ def _list(store: Store, *, as_json: bool) -> int:
 def _export(store: Store, fmt: str, out: str | None, ids: list[str]) -> int:
     records = store.export_records(ids or None)
     if fmt == "json":
-        text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        text = to_json(records) + "\n"
     else:
         parts = []
         for brief_id in [r["id"] for r in records]:
@@ -192,7 +191,7 @@ def _draft(path: Path) -> int:
     except BriefFileError as exc:
         print(clean(str(exc)), file=sys.stderr)
         return EXIT_FAILED
-    print(json.dumps(brief.to_dict(), ensure_ascii=False, indent=2))
+    print(to_json(brief.to_dict()))
     return 0
 
 

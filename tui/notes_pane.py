@@ -83,6 +83,7 @@ class NotesPane(Vertical):
         self.editing: bool = False
         self.editing_note_id: str | None = None  # None while writing a new note
         self._saved_text = ""
+        self._has_notes = False
 
     def compose(self) -> ComposeResult:
         yield NoteList(id="note-list")
@@ -113,7 +114,8 @@ class NotesPane(Vertical):
             ids = [n.id for n in notes]
             note_list.highlighted = ids.index(highlight) if highlight in ids else 0
         self.border_title = f"Notes ({len(notes)})"
-        note_list.display = bool(notes) or not self.editing
+        self._has_notes = bool(notes)
+        note_list.display = self._has_notes or not self.editing
         if not notes:
             note_list.set_options([Option(Text("No notes yet — press a to add one", "dim"))])
             note_list.disable_option_at_index(0)
@@ -130,6 +132,8 @@ class NotesPane(Vertical):
         self.query_one("#editor-status").display = True
         self.refresh_status()
         editor.focus()
+        self.note_list.display = self._has_notes
+        self.call_after_refresh(self.scroll_visible, animate=False)
 
     def close_editor(self) -> None:
         self.editing = False
@@ -145,6 +149,7 @@ class NotesPane(Vertical):
         self.editing_note_id = note.id
         self._saved_text = note.text
         self.refresh_status()
+        self.call_after_refresh(self.scroll_visible, animate=False)
 
     def refresh_status(self) -> None:
         if not self.editing:
@@ -155,7 +160,7 @@ class NotesPane(Vertical):
             Text.assemble(
                 (f"{what} · ", "bold"),
                 (state, "bold reverse" if self.dirty else "italic"),
-                "  ctrl+s save · esc close",
+                "   ctrl+s save · esc close",
             )
         )
         self.set_class(self.dirty, "-dirty")

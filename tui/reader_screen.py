@@ -24,12 +24,12 @@ if TYPE_CHECKING:
 
 
 class ReaderScreen(Screen[None]):
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (160, "-wide")]
 
     BINDINGS = [
         Binding("n", "next_brief", "Next", id="reader.next"),
         Binding("p", "previous_brief", "Prev", id="reader.previous"),
-        Binding("a", "add_note", "Note", id="reader.add_note"),
+        Binding("a", "add_note", "Add note", id="reader.add_note"),
         Binding("ctrl+s", "save_note", "Save", id="reader.save_note", priority=True),
         Binding("escape", "leave_editor", "Close editor", id="reader.leave_editor"),
         Binding("question_mark", "help", "Help", key_display="?", id="reader.help"),
@@ -91,7 +91,23 @@ class ReaderScreen(Screen[None]):
 
     def refresh_row(self, brief_id: str) -> None:
         """Redraw one list line (note count or read state changed)."""
-        self.load_rows(keep=self.brief_list.highlighted_id or brief_id)
+        try:
+            row = self.app.store.row(brief_id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if row is not None:
+            self.brief_list.update_row(row)
+
+    @work(thread=True, group="mark-read")
+    def mark_read(self, brief_id: str) -> None:
+        """An opened brief counts as read; the write happens off the UI thread."""
+        try:
+            if not self.app.store.state(brief_id).read:
+                self.app.store.set_state(brief_id, read=True)
+                self.app.call_from_thread(self.refresh_row, brief_id)
+        except StoreError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
 
     @on(OptionList.OptionHighlighted, "#brief-list")
     def _brief_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -105,6 +121,8 @@ class ReaderScreen(Screen[None]):
             self.notify(str(exc), severity="error")
             return
         self._show_brief(brief)
+        if brief is not None:
+            self.mark_read(brief.id)
 
     def _show_brief(self, brief: Brief | None) -> None:
         self.brief = brief

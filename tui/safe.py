@@ -11,5 +11,11 @@ from rich.text import Text
 from briefs.text import clean
 
 
-def safe_text(text: str | None, style: str = "", *, single_line: bool = False) -> Text:
-    return Text(clean(text or "", single_line=single_line), style=style, end="")
+def safe_text(
+    text: str | None, style: str = "", *, single_line: bool = False, limit: int | None = None
+) -> Text:
+    """Plain, inert text; cut to `limit` characters with an ellipsis when given."""
+    shown = clean(text or "", single_line=single_line)
+    if limit is not None and len(shown) > limit:
+        shown = shown[: limit - 1].rstrip() + "…"
+    return Text(shown, style=style, end="")

@@ -1,0 +1,82 @@
+"""Folding text for search: case and accents ignored, words split the same way everywhere.
+
+The query parser and the search documents both go through `fold` and `words`, so a query
+word and the text it should find are always cut and spelled alike.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Combining marks left behind by NFKD ("é" → "e" + U+0301); removing them drops accents.
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+# Latin letters that NFKD does not decompose but a reader types without the stroke.
+# A regex, not str.translate: translate with a dict walks every character in Python.
+_LETTERS = {"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"}
+_LETTER = re.compile("[" + "".join(_LETTERS) + "]")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` with accents stripped: 'Québec' → 'quebec', 'Straße' → 'strasse'."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return _LETTER.sub(lambda m: _LETTERS[m.group()], _MARKS.sub("", decomposed).casefold())
+
+
+def words(text: str) -> list[str]:
+    """The folded words of `text`, in order: "China's U.S. anti-dumping" → china s u s anti …"""
+    return _WORD.findall(fold(text))
+
+
+def segment(text: str) -> str:
+    """`text` as ' w1 w2 … ' so that ' w' finds a word start and ' w ' a whole word."""
+    found = words(text)
+    return " " + " ".join(found) + " " if found else ""
+
+
+# Names a reader types for a party, folded and split into words, mapped to one spelling.
+# Small on purpose: it covers the parties trade news names most; anything else is matched
+# by its own words.
+_COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "united states": (
+        "us",
+        "u s",
+        "usa",
+        "u s a",
+        "america",
+        "united states of america",
+        "american",
+        "washington",
+    ),
+    "european union": ("eu", "e u", "europe", "european", "brussels"),
+    "united kingdom": ("uk", "u k", "britain", "great britain", "british", "england", "london"),
+    "china": ("prc", "people s republic of china", "chinese", "mainland china", "beijing"),
+    "canada": ("canadian", "ottawa"),
+    "mexico": ("mexican",),
+    "japan": ("japanese", "tokyo"),
+    "india": ("indian", "new delhi"),
+    "south korea": ("korea", "republic of korea", "rok", "korean", "seoul"),
+    "australia": ("australian",),
+    "germany": ("german",),
+    "france": ("french",),
+    "brazil": ("brazilian",),
+    "taiwan": ("taiwanese",),
+    "russia": ("russian", "russian federation"),
+    "united arab emirates": ("uae", "u a e"),
+    "vietnam": ("viet nam", "vietnamese"),
+    "switzerland": ("swiss",),
+}
+_COUNTRY = {alias: name for name, aliases in _COUNTRY_ALIASES.items() for alias in aliases}
+
+
+def country_key(name: str) -> str:
+    """One folded spelling per party: 'U.S.', 'USA', 'United States' → 'united states'.
+
+    Names outside the alias table come back as their folded words ('Government of Canada'
+    → 'government of canada'), so they can still be matched word by word.
+    """
+    key = " ".join(words(name))
+    return _COUNTRY.get(key, key)

@@ -1,0 +1,418 @@
+"""A compact, in-memory search index over briefs, for the query language in `briefs.query`.
+
+Each brief becomes a `SearchDoc`: folded text (lower case, accents stripped) laid out as
+' w1 w2 … ' segments, so that a word or phrase test is one `in` on a str (C speed, no
+regular expressions built from the query). Segments are joined by newlines, which no word
+holds, so a phrase never matches across two fields, two actors or two notes.
+
+Memory: the body is the largest part of a brief, so a doc keeps only the body's distinct
+words, sorted, in one string (about 2 KB for a 600-word article) instead of its running text.
+A phrase is therefore matched exactly in the title, summary, actors, products and notes, but
+in the body only approximately: it matches when every word of it occurs in the body.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from briefs.folding import country_key, fold, segment, words
+from briefs.model import Actor, Brief, Tariff
+
+if TYPE_CHECKING:
+    from briefs.query import Query
+
+# -- rates -------------------------------------------------------------------------
+
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_NUMBER_WORD = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + "|hundred)"
+_SPELLED = re.compile(rf"\b{_NUMBER_WORD}(?:(?:[\s-]+and[\s-]+|[\s-]+){_NUMBER_WORD})*\b")
+_NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+_PERCENT = re.compile(
+    _NUMBER + r"\s*(?:%|percent\b|per\s*cent\b|pct\b|percentage\s+points?\b|p\.?p\.?\b)"
+)
+_BARE = re.compile(r"\s*" + _NUMBER + r"\s*")
+
+
+def _spelled_value(match: re.Match[str]) -> str:
+    total = 0
+    for word in re.split(r"[\s-]+", match.group()):
+        if word == "hundred":
+            total = (total or 1) * 100
+        elif word != "and":
+            total += _UNITS[word]
+    return str(total)
+
+
+def _to_float(number: str) -> float:
+    # "1,000" groups thousands; "17,5" (one or two digits after the comma) is a decimal comma.
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", number):
+        return float(number.replace(",", ""))
+    return float(number.replace(",", "."))
+
+
+def parse_rate(text: str | None) -> float | None:
+    """A tariff's rate as written → a percentage, the highest of a range; None when unstated.
+
+    '25%' → 25, '17.0%-35.3%' and '17.0% to 35.3%' → 35.3, '25 per cent' → 25,
+    'twenty-five percent' → 25, '10 percentage points' → 10, '25' → 25. A rate with no
+    percentage in it ('$100 per tonne') is not comparable and gives None.
+    """
+    if not text:
+        return None
+    folded = _SPELLED.sub(_spelled_value, fold(text))
+    found = [_to_float(m.group(1)) for m in _PERCENT.finditer(folded)]
+    if found:
+        return max(found)
+    bare = _BARE.fullmatch(folded)
+    return _to_float(bare.group(1)) if bare else None
+
+
+# -- documents ---------------------------------------------------------------------
+
+
+def _segments(texts: Iterable[str | None]) -> str:
+    """Folded segments joined by newlines, so no phrase spans two of them."""
+    return "\n".join(s for s in (segment(t) for t in texts if t) if s)
+
+
+def _padded_key(name: str) -> str:
+    # Interned: a few parties recur across thousands of tariffs and docs.
+    return sys.intern(" " + country_key(name) + " ")
+
+
+@dataclass(frozen=True, slots=True)
+class TariffDoc:
+    """One tariff, precomputed for matching.
+
+    `by` and `on` are padded country keys (' united states '); `on` is None when the tariff
+    applies to all. `products` holds folded segments; `rate` comes from `parse_rate`.
+    """
+
+    by: str
+    on: str | None
+    products: str
+    measure: str
+    status: str
+    rate: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchDoc:
+    """What search needs of one brief and the reader's state for it; immutable.
+
+    `text` holds title, summary, actors (name, role, affiliation) and products; `notes` the
+    reader's notes; `body` the body's distinct words, sorted, as ' w1 w2 … '. `actors` holds
+    actor names only, `places` the country keys of actor affiliations and of actors that are
+    countries. `id`, `date` and `title` are the brief's own strings (used for ordering).
+    """
+
+    id: str
+    date: str
+    title: str
+    text: str
+    body: str
+    notes: str
+    actors: str
+    places: str
+    source: str
+    tags: tuple[str, ...]
+    tariffs: tuple[TariffDoc, ...]
+    read: bool
+    starred: bool
+    has_notes: bool
+
+    def with_reader(
+        self,
+        *,
+        notes: Sequence[str] | None = None,
+        read: bool | None = None,
+        starred: bool | None = None,
+    ) -> SearchDoc:
+        """This doc with new reader data; what is not given is kept. No Brief needed."""
+        changes: dict[str, object] = {}
+        if notes is not None:
+            changes["notes"] = _segments(notes)
+            changes["has_notes"] = bool(notes)
+        if read is not None:
+            changes["read"] = read
+        if starred is not None:
+            changes["starred"] = starred
+        return replace(self, **changes)
+
+
+def _tariff_doc(tariff: Tariff) -> TariffDoc:
+    return TariffDoc(
+        by=_padded_key(tariff.imposed_by),
+        on=_padded_key(tariff.imposed_on) if tariff.imposed_on else None,
+        products=_segments(tariff.products),
+        measure=sys.intern(tariff.measure),
+        status=sys.intern(tariff.status),
+        rate=parse_rate(tariff.rate),
+    )
+
+
+def _places(actors: Sequence[Actor]) -> str:
+    keys = {a.affiliation for a in actors if a.affiliation}
+    keys.update(a.name for a in actors if a.kind == "country")
+    return "\n".join(sorted({_padded_key(k) for k in keys}))
+
+
+def make_doc(
+    brief: Brief, *, notes: Sequence[str] = (), read: bool = False, starred: bool = False
+) -> SearchDoc:
+    """Build the search doc of `brief`; `notes` are the texts of the reader's notes on it.
+
+    A brief with any note, even a blank one, counts for `has:notes`.
+    """
+    actor_texts: list[str | None] = []
+    for actor in brief.actors:
+        actor_texts += (actor.name, actor.role, actor.affiliation)
+    products = [p for t in brief.tariffs for p in t.products]
+    body_words = sorted(set(words(brief.body))) if brief.body else ()
+    return SearchDoc(
+        id=brief.id,
+        date=brief.date,
+        title=brief.title,
+        text=_segments([brief.title, brief.summary, *actor_texts, *products]),
+        body=" " + " ".join(body_words) + " " if body_words else "",
+        notes=_segments(notes),
+        actors=_segments(a.name for a in brief.actors),
+        places=_places(brief.actors),
+        source=sys.intern(segment(brief.source)) if brief.source else "",
+        tags=tuple(sys.intern(" ".join(words(t))) for t in brief.tags),
+        tariffs=tuple(_tariff_doc(t) for t in brief.tariffs),
+        read=read,
+        starred=starred,
+        has_notes=bool(notes),
+    )
+
+
+# -- the index ---------------------------------------------------------------------
+
+
+class SearchIndex:
+    """Search docs by brief id; `search` scans them all, newest first.
+
+    Results come newest first (by the brief's date, then title), the order of the store's
+    brief list. Not thread-safe: the caller serialises `put`/`remove` with `search`.
+    """
+
+    def __init__(self, docs: Iterable[SearchDoc] = ()) -> None:
+        self._docs: dict[str, SearchDoc] = {}
+        self._order: list[str] | None = None
+        for doc in docs:
+            self.put(doc)
+
+    def put(self, doc: SearchDoc) -> None:
+        """Add `doc`, or replace the doc with its id."""
+        old = self._docs.get(doc.id)
+        self._docs[doc.id] = doc
+        # Reader data changes (read, notes) keep the order; only new or re-dated docs reset it.
+        if old is None or (old.date, old.title) != (doc.date, doc.title):
+            self._order = None
+
+    def remove(self, brief_id: str) -> bool:
+        """Drop the doc of `brief_id`; False when there was none."""
+        if self._docs.pop(brief_id, None) is None:
+            return False
+        self._order = None
+        return True
+
+    def get(self, brief_id: str) -> SearchDoc | None:
+        return self._docs.get(brief_id)
+
+    def clear(self) -> None:
+        self._docs.clear()
+        self._order = None
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def __contains__(self, brief_id: object) -> bool:
+        return brief_id in self._docs
+
+    def __iter__(self) -> Iterator[SearchDoc]:
+        """Docs newest first."""
+        docs = self._docs
+        return (docs[i] for i in self._ordered())
+
+    def _ordered(self) -> list[str]:
+        if self._order is None:
+            docs = self._docs
+            order = sorted(docs, key=lambda i: docs[i].title)
+            order.sort(key=lambda i: docs[i].date, reverse=True)
+            self._order = order
+        return self._order
+
+    def search(self, query: Query) -> list[str]:
+        """Ids of the briefs that `query` matches (see `Query.matches`), newest first."""
+        order = self._ordered()
+        if query.is_empty:
+            return list(order)
+        docs = self._docs
+        test = query.matches
+        return [i for i in order if test(docs[i])]
+
+    def search_tariffs(self, query: Query) -> list[tuple[str, int]]:
+        """(brief id, tariff index) of every tariff the query keeps, for the tariff tracker.
+
+        Briefs come newest first, each brief's tariffs in their own order.
+        """
+        docs = self._docs
+        rows = query.tariff_indices
+        return [(i, k) for i in self._ordered() for k in rows(docs[i])]
+
+
+# -- benchmark ---------------------------------------------------------------------
+
+BENCHMARK_QUERIES = (
+    "canola",
+    '"electric vehicles"',
+    "by:canada since:2024-01-01",
+    "rate>=25 -status:removed",
+    "is:unread OR has:notes",
+)
+
+
+def synthetic_briefs(n: int, *, seed: int = 0, body_words: int = 600) -> list[Brief]:
+    """`n` made-up briefs shaped like real ones: 600-word bodies, 8 actors, 4 tariffs.
+
+    Body words are drawn Zipf-like from the sample briefs' vocabulary plus a long tail of
+    made-up words, so each body has a realistic number of distinct words.
+    """
+    import json
+    import random
+    from importlib import resources
+
+    from briefs.model import MEASURES, STATUSES
+    from briefs.reading import briefs_from_json
+
+    rng = random.Random(seed)
+    samples = []
+    for item in resources.files("briefs.samples").iterdir():
+        if item.name.endswith(".json"):
+            samples += briefs_from_json(json.loads(item.read_text(encoding="utf-8")))
+    common = list(dict.fromkeys(w for b in samples for w in (b.body or b.summary).split()))
+    syllables = ["ka", "ro", "mi", "tel", "san", "or", "vu", "pe", "lin", "dra", "os", "tu"]
+    tail = ["".join(rng.choices(syllables, k=rng.randint(1, 3))) for _ in range(40000)]
+    vocab = common + tail
+    # Zipf's law (frequency ~ 1/rank) gives ~320 distinct words in 600, as news articles have.
+    weights = [1 / (rank + 1) for rank in range(len(vocab))]
+    countries = ["Canada", "China", "United States", "European Union", "Mexico", "Japan", "India"]
+    products = ["canola", "steel", "aluminum", "electric vehicles", "pork", "seafood", "wine"]
+    people = [s.name for b in samples for s in b.actors]
+    out = []
+    for k in range(n):
+        body = " ".join(rng.choices(vocab, weights=weights, k=body_words))
+        actors = tuple(
+            Actor(rng.choice(people), "person", "Minister", rng.choice(countries)) for _ in range(8)
+        )
+        tariffs = tuple(
+            Tariff(
+                imposed_by=rng.choice(countries),
+                imposed_on=rng.choice([*countries, None]),
+                products=tuple(rng.sample(products, 2)),
+                rate=rng.choice(["25%", "10 per cent", "17.0% to 35.3%", "100%", None]),
+                measure=rng.choice(MEASURES),
+                status=rng.choice(STATUSES),
+                year=2024,
+            )
+            for _ in range(4)
+        )
+        year, month, day = rng.randint(2018, 2025), rng.randint(1, 12), rng.randint(1, 28)
+        out.append(
+            Brief(
+                id=f"brief-{k}",
+                title=" ".join(rng.choices(vocab[:2000], k=10)),
+                date=f"{year:04d}-{month:02d}-{day:02d}",
+                summary=" ".join(rng.choices(vocab, weights=weights, k=60)),
+                source=rng.choice(["Reuters", "The Associated Press", "The Canadian Press"]),
+                actors=actors,
+                tariffs=tariffs,
+                tags=("trade",),
+                body=body,
+            )
+        )
+    return out
+
+
+def benchmark(
+    n: int = 10_000, *, repeat: int = 9, queries: Sequence[str] = BENCHMARK_QUERIES
+) -> dict[str, float]:
+    """Median milliseconds per query over `n` synthetic docs, plus build time and memory.
+
+    Keys: each query, 'build ms' (make_doc for all), 'bytes per doc' (tracemalloc: docs and
+    index only; the id, date and title strings a doc shares with its brief are not counted).
+    """
+    import datetime as dt
+    import gc
+    import tracemalloc
+
+    from briefs.query import parse_query
+
+    briefs = synthetic_briefs(n)
+    notes_for = {b.id: ["Ask the desk about canola."] for b in briefs[::10]}
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    started = time.perf_counter()
+    index = SearchIndex(
+        make_doc(b, notes=notes_for.get(b.id, ()), read=k % 3 == 0, starred=k % 7 == 0)
+        for k, b in enumerate(briefs)
+    )
+    build = time.perf_counter() - started
+    del briefs
+    gc.collect()
+    index.search(parse_query("", today=dt.date(2025, 11, 28)))  # builds the order cache
+    used = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    result = {"build ms": build * 1000, "bytes per doc": used / max(n, 1)}
+    for text in queries:
+        query = parse_query(text, today=dt.date(2025, 11, 28))
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            index.search(query)
+            times.append(time.perf_counter() - started)
+        result[text] = statistics.median(times) * 1000
+    return result
+
+
+if __name__ == "__main__":
+    for name, value in benchmark().items():
+        print(f"{name:32} {value:10.1f}")

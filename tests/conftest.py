@@ -1,0 +1,35 @@
+"""Shared fixtures: a fixed clock and a temporary store, so every run repeats."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from store import Store
+
+TODAY = dt.date(2025, 11, 28)
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+class TickingClock:
+    """Starts at 28 Nov 2025 14:02 UTC and moves one minute per call, like a patient typist."""
+
+    def __init__(self) -> None:
+        self.now = dt.datetime(2025, 11, 28, 14, 2, tzinfo=dt.UTC)
+
+    def __call__(self) -> dt.datetime:
+        current = self.now
+        self.now += dt.timedelta(minutes=1)
+        return current
+
+
+@pytest.fixture
+def store_dir(tmp_path: Path) -> Path:
+    return tmp_path / "store"
+
+
+@pytest.fixture
+def store(store_dir: Path) -> Store:
+    return Store(store_dir, clock=TickingClock())

@@ -1,0 +1,132 @@
+"""The `briefing` command line, run in-process against temporary stores."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from store import Store
+from tui.cli import main
+
+XI = "2025-10-31-xi-carney-apec-gyeongju"
+GOOD = {"title": "EU and US agree steel truce", "date": "2025-11-20", "summary": "A truce."}
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_import_reports_bad_files_and_keeps_the_good(
+    tmp_path: Path, store_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "good.json").write_text(json.dumps(GOOD))
+    (folder / "sub" / "also.json").write_text(json.dumps({**GOOD, "title": "Second"}))
+    (folder / "broken.json").write_text("{nope")
+    (folder / "latin1.json").write_bytes(b'{"title": "caf\xe9"}')
+    (folder / "empty.json").write_text("")
+    (folder / "badfield.json").write_text(json.dumps({**GOOD, "tariffs": [{"imposed_by": 1}]}))
+    (folder / "ignored.csv").write_text("x")
+    before = Store(store_dir).rows()
+    code, _out, err = run(capsys, "import", "--store", str(store_dir), str(folder))
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert f"{folder / 'broken.json'}: not JSON" in err
+    assert f"{folder / 'latin1.json'}: not UTF-8" in err
+    assert f"{folder / 'empty.json'}: the file is empty" in err
+    assert f"{folder / 'badfield.json'}: tariffs[0].imposed_by: must be a string" in err
+    assert lines[-1] == "added 2, updated 0, unchanged 0, failed 4"
+    after = Store(store_dir).rows()
+    assert len(after) == len(before) + 2
+
+
+def test_import_again_counts_unchanged(
+    tmp_path: Path, store_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps(GOOD))
+    assert run(capsys, "import", "--store", str(store_dir), str(path))[0] == 0
+    code, _, err = run(capsys, "import", "--store", str(store_dir), str(path))
+    assert code == 0 and err.strip() == "added 0, updated 0, unchanged 1, failed 0"
+
+
+def test_store_that_is_a_file_is_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "file"
+    target.write_text("x")
+    code, out, err = run(capsys, "list", "--store", str(target))
+    assert code == 2 and out == ""
+    assert err == f"briefing: {target}: is not a folder\n"
+
+
+def test_damaged_store_file_is_named_and_left_alone(
+    store_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Store(store_dir)
+    (store_dir / "reader.json").write_text("{truncated")
+    code, _, err = run(capsys, "list", "--store", str(store_dir))
+    assert code == 2 and "reader.json: not valid JSON" in err and "Traceback" not in err
+    assert (store_dir / "reader.json").read_text() == "{truncated"
+
+
+def test_list_plain_and_json(store_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Store(store_dir).add_note(XI, "n")
+    code, out, _ = run(capsys, "list", "--store", str(store_dir))
+    assert code == 0 and out.splitlines()[0].startswith(f"2025-10-31  {XI}  Xi and Carney")
+    code, out, _ = run(capsys, "list", "--json", "--store", str(store_dir))
+    records = json.loads(out)
+    assert records[0]["id"] == XI and records[0]["notes"] == 1 and records[0]["read"] is False
+    assert {"id", "title", "date", "source", "notes", "read", "starred"} <= set(records[0])
+
+
+def test_store_from_environment(
+    store_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_STORE", str(store_dir))
+    code, out, _ = run(capsys, "list")
+    assert code == 0 and XI in out
+    assert (store_dir / "briefs.json").exists()
+
+
+def test_json_export_round_trips_with_notes(
+    tmp_path: Path, store_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = Store(store_dir)
+    store.add_note(XI, "keep this")
+    out_file = tmp_path / "export.json"
+    assert run(capsys, "export", "--store", str(store_dir), "--out", str(out_file))[0] == 0
+    records = json.loads(out_file.read_text())
+    assert records[0]["notes"][0]["text"] == "keep this"
+    other = tmp_path / "other"
+    code, _, err = run(capsys, "import", "--store", str(other), str(out_file))
+    assert code == 0 and "unchanged 7" in err  # the samples came back identical
+    assert Store(other).all_briefs() == store.all_briefs()
+
+
+def test_markdown_export_of_one_brief(store_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Store(store_dir).add_note(XI, "ask about | pipes")
+    code, out, _ = run(capsys, "export", "--format", "markdown", "--store", str(store_dir), XI)
+    assert code == 0
+    assert out.startswith("# Xi and Carney meet at APEC")
+    for heading in ("## Summary", "## Key actors", "## Tariffs", "## Notes"):
+        assert heading in out
+    assert "| Canada → China | electric vehicles | 100% |" in out
+    assert "ask about | pipes" in out
+
+
+def test_export_unknown_id(store_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "export", "--store", str(store_dir), "no-such-brief")
+    assert code == 2 and "no brief with id 'no-such-brief'" in err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.startswith("briefing ")
