@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 
@@ -46,12 +46,14 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
             yield BriefList(id="brief-list")
-            with VerticalScroll(id="detail"):
+            # Header and notes stay in view; what lies between scrolls.
+            with Vertical(id="detail-column"):
                 yield BriefHeader(id="brief-header")
-                yield SummaryPane(id="summary")
-                with Horizontal(id="facts"):
-                    yield ActorsTable(id="actors")
-                    yield TariffsTable(id="tariffs")
+                with VerticalScroll(id="detail"):
+                    yield SummaryPane(id="summary")
+                    with Horizontal(id="facts"):
+                        yield ActorsTable(id="actors")
+                        yield TariffsTable(id="tariffs")
                 yield NotesPane(id="notes")
         yield Footer()
 

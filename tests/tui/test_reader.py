@@ -176,7 +176,7 @@ async def test_help_lists_the_bindings(store: Store) -> None:
         await pilot.press("question_mark")
         assert isinstance(pilot.app.screen, HelpScreen)
         text = screen_text(pilot.app)
-        for words in ("Next", "Prev", "Note", "Quit", "Down"):
+        for words in ("Next", "Prev", "Add note", "Quit", "Down"):
             assert words in text
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, ReaderScreen)
