@@ -29,3 +29,13 @@ class ImportCounts:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """Unsaved editor text, kept so a crash or a closed terminal loses nothing."""
+
+    brief_id: str
+    note_id: str | None  # None for a note not yet saved once
+    text: str
+    saved_at: str

@@ -2,9 +2,9 @@
 
 TinyDB's JSONStorage truncates and rewrites its file in place, so a crash mid-write
 leaves half a file. This storage serialises first, writes a temporary file in the
-same folder, fsyncs it, keeps the previous file as a backup (a hard link, so no copy),
-renames the new file over the old one and fsyncs the folder. Readers therefore see
-either the old file or the new one, never a mix.
+same folder, fsyncs it, renames it over the old one and fsyncs the folder, so readers
+see the old file or the new one, never a mix. A backup of each successful write is kept
+the same way beside it, to restore from if the file is later damaged from outside.
 
 Parsed data is cached and re-read only when the file on disk changes (another process
 wrote it), so repeated TinyDB reads cost one stat() call.
@@ -38,23 +38,30 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, payload: bytes, *, keep_backup: bool) -> None:
-    """Replace `path` by `payload` so that a crash leaves the old or the new file whole."""
+def _replace_durably(path: Path, payload: bytes) -> None:
     temp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
     try:
         with open(temp, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        if keep_backup and path.exists():
-            staged = path.with_name(f".{path.name}.bak.{os.getpid()}{TEMP_SUFFIX}")
-            staged.unlink(missing_ok=True)
-            os.link(path, staged)
-            os.replace(staged, backup_path(path))
         os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def atomic_write_bytes(path: Path, payload: bytes, *, keep_backup: bool) -> None:
+    """Replace `path` by `payload` so that a crash leaves the old or the new file whole.
+
+    With keep_backup, `NAME.bak` then gets the same payload: a copy of the last
+    successful write, for when the file itself is later damaged from outside.
+    """
+    try:
+        _replace_durably(path, payload)
+        if keep_backup:
+            _replace_durably(backup_path(path), payload)
         fsync_dir(path.parent)
     except OSError as exc:
-        temp.unlink(missing_ok=True)
         raise StoreError(f"{path}: could not save: {exc.strerror or exc}") from exc
 
 

@@ -23,7 +23,7 @@ from briefs import Brief, BriefError, Note, brief_from_dict
 from briefs.samples import load_samples
 from store.errors import DamagedFileError, StoreError
 from store.lock import StoreLock
-from store.records import BriefRow, ImportCounts, ReaderState
+from store.records import BriefRow, Draft, ImportCounts, ReaderState
 from store.storage import META_TABLE, TEMP_SUFFIX, AtomicJSONStorage
 
 BRIEFS_FILE = "briefs.json"
@@ -42,13 +42,25 @@ class KeyedTable(Table):
 
     document_id_class = str
 
-    def put_many(self, docs: Mapping[str, dict[str, Any]]) -> None:
-        """Insert or replace many documents in one write."""
 
-        def updater(table: dict[str, Any]) -> None:
-            table.update(docs)
+Changes = Mapping[str, Mapping[str, dict[str, Any] | None]]
 
-        self._update_table(updater)
+
+def _write(db: TinyDB, changes: Changes) -> None:
+    """Apply {table: {doc_id: doc, or None to remove}} to one file in a single write.
+
+    One write for several tables is what makes "save the note and drop its draft"
+    atomic. Call it with the store lock held; the storage re-reads a changed file first.
+    """
+    data = db.storage.read() or {}
+    for table, docs in changes.items():
+        rows = data.setdefault(table, {})
+        for doc_id, doc in docs.items():
+            if doc is None:
+                rows.pop(doc_id, None)
+            else:
+                rows[doc_id] = doc
+    db.storage.write(data)
 
 
 class _DB(TinyDB):
@@ -57,6 +69,10 @@ class _DB(TinyDB):
 
 def _open_db(path: Path) -> TinyDB:
     return _DB(storage=lambda: AtomicJSONStorage(path))  # type: ignore[arg-type]
+
+
+def _note_doc(note: Note) -> dict[str, Any]:
+    return {**note.to_dict(), "brief_id": note.brief_id}
 
 
 def _note_from_doc(doc: Mapping[str, Any]) -> Note:
@@ -84,6 +100,7 @@ class Store:
             self._briefs = self._briefs_db.table("briefs", cache_size=0)
             self._notes = self._reader_db.table("notes", cache_size=0)
             self._states = self._reader_db.table("states", cache_size=0)
+            self._drafts = self._reader_db.table("drafts", cache_size=0)
             # Read both files now so a damaged one is reported before any write.
             self._briefs_db.storage.read()
             self._reader_db.storage.read()
@@ -170,7 +187,7 @@ class Store:
             unchanged = sum(1 for k, doc in incoming.items() if current.get(k) == doc)
             changed = {k: doc for k, doc in incoming.items() if current.get(k) != doc}
             if changed or not self.briefs_path.exists():
-                self._briefs.put_many(changed)
+                _write(self._briefs_db, {"briefs": changed})
         return ImportCounts(
             added=added, updated=len(incoming) - added - unchanged, unchanged=unchanged
         )
@@ -192,7 +209,8 @@ class Store:
                 starred=old.starred if starred is None else starred,
             )
             if new != old:
-                self._states.put_many({brief_id: {"read": new.read, "starred": new.starred}})
+                doc = {"read": new.read, "starred": new.starred}
+                _write(self._reader_db, {"states": {brief_id: doc}})
         return new
 
     def notes(self, brief_id: str) -> list[Note]:
@@ -221,7 +239,10 @@ class Store:
         with self.lock:
             if brief_id not in self._briefs._read_table():
                 raise StoreError(f"no brief with id {brief_id!r}")
-            self._notes.put_many({note.id: {**note.to_dict(), "brief_id": brief_id}})
+            _write(
+                self._reader_db,
+                {"notes": {note.id: _note_doc(note)}, "drafts": {brief_id: None}},
+            )
         return note
 
     def update_note(self, note_id: str, text: str) -> Note:
@@ -230,14 +251,60 @@ class Store:
             if old is None:
                 raise StoreError(f"no note with id {note_id!r} (deleted elsewhere?)")
             note = Note(old.id, old.brief_id, text, old.created, self.clock().isoformat())
+            changes: dict[str, dict[str, Any]] = {"drafts": {note.brief_id: None}}
             if note.text != old.text:
-                self._notes.put_many({note.id: {**note.to_dict(), "brief_id": note.brief_id}})
+                changes["notes"] = {note.id: _note_doc(note)}
+            else:
+                note = old
+            _write(self._reader_db, changes)
         return note
 
     def delete_note(self, note_id: str) -> None:
         with self.lock:
             if self.note(note_id) is not None:
-                self._notes.remove(doc_ids=[note_id])
+                _write(self._reader_db, {"notes": {note_id: None}})
+
+    # -- drafts: editor text not yet saved ---------------------------------------
+
+    def save_draft(self, brief_id: str, note_id: str | None, text: str) -> None:
+        """Keep editor text; one draft per brief, replaced by the next."""
+        doc = {
+            "brief_id": brief_id,
+            "note_id": note_id,
+            "text": text,
+            "saved_at": self.clock().isoformat(),
+        }
+        with self.lock:
+            current = self._drafts._read_table().get(brief_id)
+            if current is None or current.get("text") != text or current.get("note_id") != note_id:
+                _write(self._reader_db, {"drafts": {brief_id: doc}})
+
+    def drafts(self) -> list[Draft]:
+        with self.lock:
+            docs = list(self._drafts._read_table().values())
+        return [
+            Draft(
+                brief_id=str(d["brief_id"]),
+                note_id=d.get("note_id"),
+                text=str(d.get("text", "")),
+                saved_at=str(d.get("saved_at", "")),
+            )
+            for d in docs
+        ]
+
+    def delete_draft(self, brief_id: str) -> None:
+        with self.lock:
+            if brief_id in self._drafts._read_table():
+                _write(self._reader_db, {"drafts": {brief_id: None}})
+
+    def changed_since(self, marker: object) -> tuple[bool, object]:
+        """Whether either file changed on disk since `marker` (from an earlier call).
+
+        The reader polls this so an import or a note added elsewhere shows up without
+        a restart; it costs two stat() calls.
+        """
+        current = tuple(_identity(p) for p in (self.briefs_path, self.reader_path))
+        return current != marker, current
 
     # -- export ------------------------------------------------------------------
 
@@ -263,6 +330,14 @@ class Store:
     def close(self) -> None:
         self._briefs_db.close()
         self._reader_db.close()
+
+
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
 def _prepare_folder(root: Path) -> None:

@@ -11,8 +11,8 @@ from pathlib import Path
 from briefs import Brief, BriefFileError, read_brief_file
 from briefs.markdown import brief_markdown
 from briefs.text import clean, to_json
-from store import Store, StoreError, resolve_store_dir
-from store.storage import atomic_write_bytes
+from store import DamagedFileError, Store, StoreError, resolve_store_dir
+from store.storage import atomic_write_bytes, backup_path
 
 EXIT_FAILED = 1
 EXIT_STORE = 2
@@ -58,22 +58,50 @@ def _parser() -> argparse.ArgumentParser:
 
     draft = commands.add_parser("draft", help="print the brief drafted from an article, as JSON")
     draft.add_argument("file", metavar="FILE")
+
+    note = commands.add_parser("note", help="add or list notes from the shell")
+    note_commands = note.add_subparsers(dest="note_command", required=True)
+    note_add = note_commands.add_parser("add", parents=[store_flag], help="add a note")
+    note_add.add_argument("id", metavar="ID", help="the brief's id")
+    note_add.add_argument("text", metavar="TEXT", help="the note; - reads standard input")
+    note_list = note_commands.add_parser("list", parents=[store_flag], help="list notes")
+    note_list.add_argument("id", metavar="ID", help="the brief's id")
+    note_list.add_argument("--json", action="store_true", help="print a JSON array")
+
+    chk = commands.add_parser("check", parents=[store_flag], help="report the store's health")
+    chk.add_argument("--repair", action="store_true", help="restore damaged files from backups")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    root = resolve_store_dir(getattr(args, "store", None))
     try:
         if args.command == "draft":
             return _draft(Path(args.file))
-        store = Store(resolve_store_dir(getattr(args, "store", None)))
+        if args.command == "check":
+            return _check(root, repair=args.repair)
+        store = Store(root)
         if args.command is None:
             return _run_reader(store)
         if args.command == "import":
             return _import(store, [Path(p) for p in args.paths])
         if args.command == "list":
             return _list(store, as_json=args.json)
+        if args.command == "note":
+            if args.note_command == "add":
+                return _note_add(store, args.id, args.text)
+            return _note_list(store, args.id, as_json=args.json)
         return _export(store, args.format, args.out, args.ids)
+    except DamagedFileError as exc:
+        print(f"briefing: {clean(str(exc))}", file=sys.stderr)
+        if backup_path(exc.path).exists():
+            print(
+                f"briefing: the file was left as it is; a backup of its last good write "
+                f"exists: `briefing check --repair --store {root}` restores it",
+                file=sys.stderr,
+            )
+        return EXIT_STORE
     except StoreError as exc:
         print(f"briefing: {clean(str(exc))}", file=sys.stderr)
         return EXIT_STORE
@@ -181,6 +209,56 @@ def _export(store: Store, fmt: str, out: str | None, ids: list[str]) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _note_add(store: Store, brief_id: str, text: str) -> int:
+    body = sys.stdin.read() if text == "-" else text
+    if not body.strip():
+        print("briefing: an empty note is not saved", file=sys.stderr)
+        return EXIT_FAILED
+    note = store.add_note(brief_id, body)  # on disk when this returns
+    print(note.id, flush=True)
+    return 0
+
+
+def _note_list(store: Store, brief_id: str, *, as_json: bool) -> int:
+    if store.brief(brief_id) is None:
+        raise StoreError(f"no brief with id {brief_id!r}")
+    notes = store.notes(brief_id)
+    if as_json:
+        print(to_json([n.to_dict() for n in notes]))
+        return 0
+    for n in notes:
+        print(f"{n.id}  {n.created[:16].replace('T', ' ')}  {clean(n.text, single_line=True)}")
+    return 0
+
+
+def _check(root: Path, *, repair: bool) -> int:
+    from store.health import check
+    from store.health import repair as repair_files
+
+    if repair:
+        for line in repair_files(root):
+            print(clean(line))
+    health = check(root)
+    print(f"store: {root}")
+    for f in health.files:
+        if not f.exists:
+            state = "missing (created on first use)"
+        elif f.ok:
+            state = "ok, " + ", ".join(f"{n} {name}" for name, n in sorted(f.counts.items()))
+        else:
+            state = f"DAMAGED: {f.problem}"
+        backup = "backup ok" if f.backup_ok else "no backup"
+        print(f"  {f.path.name}: {clean(state)} ({backup})")
+    if health.leftovers:
+        print(
+            f"  {len(health.leftovers)} temporary file(s) from an interrupted write "
+            "(removed at the next start)"
+        )
+    if not health.ok and not repair:
+        print("run `briefing check --repair` to restore damaged files from their backups")
+    return 0 if health.ok else EXIT_FAILED
 
 
 def _draft(path: Path) -> int:

@@ -84,6 +84,7 @@ class NotesPane(Vertical):
         self.editing_note_id: str | None = None  # None while writing a new note
         self._saved_text = ""
         self._has_notes = False
+        self._error: str | None = None  # why the last save failed, until the next try
 
     def compose(self) -> ComposeResult:
         yield NoteList(id="note-list")
@@ -136,6 +137,7 @@ class NotesPane(Vertical):
         self.call_after_refresh(self.scroll_visible, animate=False)
 
     def close_editor(self) -> None:
+        self._error = None
         self.editing = False
         self.editing_note_id = None
         self._saved_text = ""
@@ -146,26 +148,34 @@ class NotesPane(Vertical):
         self.border_subtitle = ""
 
     def mark_saved(self, note: Note) -> None:
+        self._error = None
         self.editing_note_id = note.id
         self._saved_text = note.text
         self.refresh_status()
         self.call_after_refresh(self.scroll_visible, animate=False)
+
+    def show_save_error(self, reason: str) -> None:
+        """Keep the failure in view beside the text that is still unsaved."""
+        self._error = reason
+        self.refresh_status()
 
     def refresh_status(self) -> None:
         if not self.editing:
             return
         what = "New note" if self.editing_note_id is None else "Editing note"
         state = "unsaved changes" if self.dirty else "saved"
-        self.query_one("#editor-status", Static).update(
-            Text.assemble(
-                (f"{what} · ", "bold"),
-                (state, "bold reverse" if self.dirty else "italic"),
-                "   ctrl+s save · esc close",
-            )
+        status = Text.assemble(
+            (f"{what} · ", "bold"),
+            (state, "bold reverse" if self.dirty else "italic"),
+            "   ctrl+s save · esc close",
         )
+        if self._error:
+            status = Text.assemble(("Not saved: ", "bold reverse"), safe_text(self._error))
+        self.query_one("#editor-status", Static).update(status)
         self.set_class(self.dirty, "-dirty")
         self.border_subtitle = "● unsaved" if self.dirty else ""
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
+        self._error = None
         self.refresh_status()

@@ -225,6 +225,7 @@ class ReaderScreen(Screen[None]):
                 note = store.update_note(pane.editing_note_id, text)
         except StoreError as exc:
             # The text stays in the editor, and the file on disk is the old one.
+            pane.show_save_error(str(exc))
             self.notify(f"Not saved: {exc}", severity="error", timeout=15)
             return
         pane.mark_saved(note)

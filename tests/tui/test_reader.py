@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from store import Store
 from tests.conftest import TODAY
+from tests.fixtures.full_disk import open_on_full_disk
 from tests.tui.helpers import screen_text
 from tui.app import BriefingApp, make_app
 from tui.dialogs import ConfirmScreen
@@ -204,3 +207,25 @@ async def test_small_terminal_keeps_every_pane_reachable(store: Store) -> None:
         pilot.app.screen.query_one("#note-list").focus()
         await pilot.pause()
         assert "visible at 80x24" in screen_text(pilot.app)
+
+
+async def test_full_disk_keeps_text_in_the_editor(
+    store: Store, store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.add_note(XI, "older note")
+    async with reader(store).run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()  # the brief shown is marked read
+        await pilot.pause()
+        before = (store_dir / "reader.json").read_bytes()
+        await pilot.press("a", *"precious words")
+        monkeypatch.setattr("store.storage.open", open_on_full_disk, raising=False)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        pane = pilot.app.screen.query_one(NotesPane)
+        assert pane.editing and pane.dirty and pane.editor.text == "precious words"
+        text = screen_text(pilot.app)
+        assert "Not saved" in text and "No space left on device" in text
+        assert (store_dir / "reader.json").read_bytes() == before
+        monkeypatch.undo()
+        await pilot.press("ctrl+s")  # space again: the same text saves
+    assert sorted(notes_on_disk(store_dir, XI)) == ["older note", "precious words"]

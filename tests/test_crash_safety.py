@@ -1,0 +1,174 @@
+"""Nothing is lost: kill -9 mid-write, several writers at once, damaged files, a full disk."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from store import Store, StoreError
+from tests.fixtures.full_disk import open_on_full_disk
+from tui.cli import main
+
+ROOT = Path(__file__).parents[1]
+XI = "2025-10-31-xi-carney-apec-gyeongju"
+KILLS = 100
+
+
+def start_writer(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.fixtures.writers", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+
+
+def kill_at_random(process: subprocess.Popen[str], rng: random.Random) -> list[str]:
+    """Let the writer run for a random moment, SIGKILL it, and return what it printed."""
+    time.sleep(rng.uniform(0.15, 0.6))
+    process.send_signal(signal.SIGKILL)
+    out, _ = process.communicate()
+    return out.split()
+
+
+def test_kill_during_note_writes_loses_no_acknowledged_note(store_dir: Path) -> None:
+    Store(store_dir)
+    rng = random.Random(20251128)
+    acknowledged: list[str] = []
+    for round_ in range(KILLS):
+        writer = start_writer("notes", str(store_dir), XI, "0", f"r{round_}")
+        acknowledged += [w for w in kill_at_random(writer, rng) if w.startswith("n")]
+        store = Store(store_dir)  # always opens
+        ids = [n.id for n in store.notes(XI)]
+        assert len(ids) == len(set(ids)), "a note was saved twice"
+        missing = set(acknowledged) - set(ids)
+        assert not missing, f"round {round_}: printed but lost: {missing}"
+    assert len(acknowledged) > KILLS  # the kills landed while notes were being written
+    assert not list(store_dir.glob(".*.tmp"))  # leftovers were cleaned at each start
+
+
+def test_kill_during_import_keeps_the_store_and_the_notes(store_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(150):
+        brief = {
+            "title": f"Brief {i}",
+            "date": "2025-01-02",
+            "summary": "s " * 200,
+            "body": "word " * 600,
+        }
+        (folder / f"b{i}.json").write_text(json.dumps(brief))
+    store = Store(store_dir)
+    note = store.add_note(XI, "must survive")
+    rng = random.Random(7)
+    for _ in range(KILLS):
+        # Alternate the content so every import really rewrites briefs.json.
+        for path in rng.sample(sorted(folder.iterdir()), 3):
+            data = json.loads(path.read_text())
+            data["summary"] = f"changed {rng.random()}"
+            path.write_text(json.dumps(data))
+        kill_at_random(start_writer("imports", str(store_dir), str(folder), "0"), rng)
+        reopened = Store(store_dir)
+        assert reopened.note(note.id) == note
+        count = reopened.count()
+        assert count in (7, 157), count  # the import went in whole or not at all
+
+
+def test_two_writers_at_once_lose_nothing(store_dir: Path) -> None:
+    Store(store_dir)
+    writers = [start_writer("notes", str(store_dir), XI, "200", tag) for tag in ("A", "B")]
+    printed = []
+    for writer in writers:
+        out, _ = writer.communicate(timeout=300)
+        assert writer.returncode == 0
+        printed += out.split()
+    notes = Store(store_dir).notes(XI)
+    assert len(printed) == 400 and len(notes) == 400
+    assert {n.id for n in notes} == set(printed)
+    texts = {n.text for n in notes}
+    assert {f"A {i}" for i in range(200)} <= texts and {f"B {i}" for i in range(200)} <= texts
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]), "not valid JSON"),
+        (lambda p: p.write_text("not json at all"), "not valid JSON"),
+        (lambda p: p.write_text("[]"), "expected a JSON object"),
+        (lambda p: p.write_text('{"_meta": {"format": {"version": 2}}}'), "newer briefing"),
+    ],
+    ids=["truncated", "not-json", "wrong-shape", "newer-format"],
+)
+def test_damaged_file_is_named_kept_and_repaired_from_backup(
+    store_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    damage,
+    reason: str,  # type: ignore[no-untyped-def]
+) -> None:
+    store = Store(store_dir)
+    store.add_note(XI, "first")
+    store.add_note(XI, "second")
+    reader = store_dir / "reader.json"
+    damage(reader)
+    damaged = reader.read_bytes()
+
+    assert main(["list", "--store", str(store_dir)]) == 2
+    err = capsys.readouterr().err
+    assert f"{reader}: " in err and reason in err and "check --repair" in err
+    assert reader.read_bytes() == damaged  # never overwritten
+    assert main(["note", "add", "--store", str(store_dir), XI, "third"]) == 2
+    assert reader.read_bytes() == damaged
+
+    assert main(["check", "--store", str(store_dir)]) == 1
+    assert "DAMAGED" in capsys.readouterr().out
+    assert main(["check", "--repair", "--store", str(store_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "restored from reader.json.bak" in out
+    kept = [p for p in store_dir.iterdir() if p.name.startswith("reader.json.damaged-")]
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    assert sorted(n.text for n in Store(store_dir).notes(XI)) == ["first", "second"]
+
+
+def test_check_reports_a_healthy_store(store_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Store(store_dir).add_note(XI, "n")
+    (store_dir / ".reader.json.123.tmp").write_text("left by a crash")
+    assert main(["check", "--store", str(store_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "briefs.json: ok, 7 briefs" in out and "1 notes" in out
+    assert "1 temporary file(s)" in out
+
+
+def test_note_add_reads_standard_input(store_dir: Path) -> None:
+    Store(store_dir)
+    result = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "note", "add", "--store", str(store_dir), XI, "-"],
+        input="line one\nline two\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    note_id = result.stdout.strip()
+    assert Store(store_dir).note(note_id).text == "line one\nline two\n"  # type: ignore[union-attr]
+
+
+def test_full_disk_keeps_the_old_file(store_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store(store_dir)
+    store.add_note(XI, "kept")
+    before = (store_dir / "reader.json").read_bytes()
+    monkeypatch.setattr("store.storage.open", open_on_full_disk, raising=False)
+    with pytest.raises(StoreError, match="No space left on device"):
+        store.add_note(XI, "too much")
+    monkeypatch.undo()
+    assert (store_dir / "reader.json").read_bytes() == before
+    assert [n.text for n in Store(store_dir).notes(XI)] == ["kept"]
+    assert not list(store_dir.glob(".*.tmp"))
