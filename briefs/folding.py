@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Combining marks left behind by NFKD ("é" → "e" + U+0301); removing them drops accents.
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
@@ -26,9 +27,37 @@ def fold(text: str) -> str:
     return _LETTER.sub(lambda m: _LETTERS[m.group()], _MARKS.sub("", decomposed).casefold())
 
 
+# ASCII bytes that are not letters or digits become spaces; bytes of UTF-8 sequences (≥ 0x80)
+# stay, so a non-ASCII character is never split. bytes.translate runs at memcpy speed.
+_GAPS = bytes(c if chr(c).isalnum() or c >= 0x80 else 0x20 for c in range(256))
+# Punctuation that news text is full of; spacing it out first lets most texts go the ASCII way.
+_COMMON_MARKS = ("\u2014", "\u2013", "\u2019", "\u2018", "\u201c", "\u201d", "\u2026", "\xa0")
+
+
 def words(text: str) -> list[str]:
-    """The folded words of `text`, in order: "China's U.S. anti-dumping" → china s u s anti …"""
-    return _WORD.findall(fold(text))
+    """The folded words of `text`, in order: "China's U.S. anti-dumping" → china s u s anti …
+
+    The same as finding `[^\\W_]+` in `fold(text)`, only several times faster on news text.
+    """
+    if text.isascii():
+        return text.encode("ascii").translate(_GAPS).decode("ascii").lower().split()
+    for mark in _COMMON_MARKS:
+        if mark in text:
+            text = text.replace(mark, " ")
+    if text.isascii():
+        return text.encode("ascii").translate(_GAPS).decode("ascii").lower().split()
+    out: list[str] = []
+    for chunk in (
+        text.encode("utf-8", "surrogatepass")
+        .translate(_GAPS)
+        .decode("utf-8", "surrogatepass")
+        .split()
+    ):
+        if chunk.isascii():
+            out.append(chunk.lower())
+        else:
+            out += _WORD.findall(fold(chunk))
+    return out
 
 
 def segment(text: str) -> str:
@@ -72,6 +101,7 @@ _COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 _COUNTRY = {alias: name for name, aliases in _COUNTRY_ALIASES.items() for alias in aliases}
 
 
+@lru_cache(maxsize=4096)  # a few party names recur in every brief
 def country_key(name: str) -> str:
     """One folded spelling per party: 'U.S.', 'USA', 'United States' → 'united states'.
 

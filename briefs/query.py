@@ -21,11 +21,16 @@ Fields (names are case-insensitive; values may be quoted: `before:"oct 2025"`):
     rate>=25             a tariff's stated rate, ranges by their highest; also > <= < = and
                          rate:25; a tariff with no stated rate never matches
     tag:x source:reuters a tag (whole tag) / the publisher (word start)
-    since: before: date: the brief's date; since is inclusive, before exclusive, date: is the
-                         day, month or year named. Values: anything python-dateutil reads with
-                         a year (2025-10-01, "oct 2025", 2025) or 30d 2w 6m 1y, today,
-                         yesterday, last/this week|month|year
+    since: before: date: the brief's date (its first 10 characters). A value names days:
+                         since: is on or after the first, before: before the first, date:
+                         within them. Values: what python-dateutil reads with a year
+                         (2025-10-01 a day, "oct 2025" a month, 2025 a year; 10/01/2025 is
+                         month first); 30d 2w 6m 1y ("3 days ago"): from then to today;
+                         today, yesterday, this/last week (from Monday), month, year
     is:read is:unread is:starred is:unstarred has:notes has:tariffs
+
+A bare `word:` or `word>` is read as a field, and an unknown field is an error; quote it to
+look for it as text (`"10:30"` works unquoted: a field name is letters only).
 
 Countries are compared by a folded key with a small alias table (`us`, `u.s.` and
 `"united states"` are the same), word by word, whole words only (`country:korea` finds
@@ -206,8 +211,11 @@ def _tokens(text: str) -> list[_Token]:
 # `row(doc, tariff, tracker)`, does the query hold with tariff-level terms read on `tariff`
 # (None: the brief has no tariffs). `tracker` is True in the tariff tracker, where
 # `country:` looks at the tariff only. `needs_row` marks nodes with tariff-level terms.
+# Build nodes with _negate/_all_of/_any_of: they fold subtrees that read only the tariff
+# into one _TariffTest, so such a subtree costs one loop over the tariffs.
 
 _Row = TariffDoc | None
+_Test = Callable[[TariffDoc], bool]
 
 
 def _rows(doc: SearchDoc) -> tuple[_Row, ...]:
@@ -250,7 +258,9 @@ class _Dates(_Node):
 
 
 class _Words(_Node):
-    """Free words and phrases: text, notes, then (approximately, for phrases) the body."""
+    """Free words and phrases: text, actors, notes, then (approximately, for phrases) the body.
+
+    The body holds distinct words only: a phrase matches there when each word is in it."""
 
     __slots__ = ("needle", "parts")
     cost = 3
@@ -263,10 +273,9 @@ class _Words(_Node):
 
     def brief(self, doc: SearchDoc) -> bool:
         needle = self.needle
-        if needle in doc.text or needle in doc.notes:
+        if needle in doc.text or needle in doc.actors or needle in doc.notes:
             return True
-        body = doc.body
-        return all(part in body for part in self.parts)
+        return all(map(doc.body.__contains__, self.parts))
 
 
 class _Contains(_Node):
@@ -282,22 +291,25 @@ class _Contains(_Node):
         return self.needle in getattr(doc, self.attr)
 
 
-class _Tariff(_Node):
-    """A test on one tariff; on a brief, true when any of its tariffs passes."""
+class _TariffTest(_Node):
+    """A subtree that reads only the tariff. On a brief: true when one of its tariffs passes,
+    or, with no tariffs, `on_none` (the subtree's value with every tariff term false)."""
 
-    __slots__ = ("test",)
+    __slots__ = ("on_none", "test")
     needs_row = True
     cost = 1
 
-    def __init__(self, test: Callable[[TariffDoc], bool]) -> None:
-        self.test = test
+    def __init__(self, test: _Test, on_none: bool = False) -> None:
+        self.test, self.on_none = test, on_none
 
     def brief(self, doc: SearchDoc) -> bool:
-        test = self.test
-        return any(test(t) for t in doc.tariffs)
+        tariffs = doc.tariffs
+        if not tariffs:
+            return self.on_none
+        return any(map(self.test, tariffs))
 
     def row(self, doc: SearchDoc, tariff: _Row, tracker: bool) -> bool:
-        return tariff is not None and self.test(tariff)
+        return self.on_none if tariff is None else self.test(tariff)
 
 
 class _Country(_Node):
@@ -374,10 +386,47 @@ class _Or(_Node):
 
     def brief(self, doc: SearchDoc) -> bool:
         # "Some tariff makes one true" splits over OR: each child may use its own tariff.
-        return any(c.brief(doc) for c in self.children)
+        # A loop, not any(): a generator costs more than the test on most briefs.
+        for child in self.children:  # noqa: SIM110
+            if child.brief(doc):
+                return True
+        return False
 
     def row(self, doc: SearchDoc, tariff: _Row, tracker: bool) -> bool:
         return any(c.row(doc, tariff, tracker) for c in self.children)
+
+
+def _negate(node: _Node) -> _Node:
+    if isinstance(node, _TariffTest):
+        test = node.test
+        return _TariffTest(lambda t: not test(t), not node.on_none)
+    return _Not(node)
+
+
+def _all_of(nodes: list[_Node]) -> _Node:
+    pure = [n for n in nodes if isinstance(n, _TariffTest)]
+    if len(pure) > 1:  # one tariff must pass them all: test them together
+        tests = [n.test for n in pure]
+        if len(tests) == 2:
+            first, second = tests
+            test: _Test = lambda t: first(t) and second(t)  # noqa: E731
+        else:
+            test = lambda t: all(f(t) for f in tests)  # noqa: E731
+        joined = _TariffTest(test, all(n.on_none for n in pure))
+        nodes = [n for n in nodes if not isinstance(n, _TariffTest)] + [joined]
+    return nodes[0] if len(nodes) == 1 else _And(nodes)
+
+
+def _any_of(nodes: list[_Node]) -> _Node:
+    pure = [n for n in nodes if isinstance(n, _TariffTest)]
+    if len(nodes) > 1 and len(pure) == len(nodes):
+        tests = [n.test for n in pure]
+        return _TariffTest(lambda t: any(f(t) for f in tests), any(n.on_none for n in pure))
+    return nodes[0] if len(nodes) == 1 else _Or(nodes)
+
+
+def _everything(doc: SearchDoc) -> bool:
+    return True
 
 
 # -- the query ---------------------------------------------------------------------
@@ -404,6 +453,10 @@ class Query:
     def has_tariff_terms(self) -> bool:
         """True when some term picks tariffs (by, on, product, status, measure, rate, country)."""
         return self._root is not None and self._root.needs_row
+
+    def matcher(self) -> Callable[[SearchDoc], bool]:
+        """`matches` as the fastest callable, for scanning many docs."""
+        return _everything if self._root is None else self._root.brief
 
     def matches(self, doc: SearchDoc) -> bool:
         """Does the brief list keep this brief? True when the query holds for the brief with
@@ -490,7 +543,7 @@ def _date_range(raw: str, today: dt.date) -> tuple[dt.date, dt.date]:
             f'cannot read {_shown(raw)} as a date (try 2025-10-01, "oct 2025" or 30d)'
         ) from exc
     if first.year != second.year:
-        raise _BadValue(f'{_shown(raw)} needs a year, like "{raw.strip()} 2025"')
+        raise _BadValue(f'{_shown(raw)} needs a year, like "oct 2025" or 2025-10-31')
     try:
         if first.day == second.day and first.month == second.month:
             start = first.date()
@@ -517,7 +570,8 @@ def _one_of(value: str, choices: tuple[str, ...], field: str) -> str:
     folded = _phrase(value)
     if folded in choices:
         return folded
-    raise _BadValue(f"{field}: takes {', '.join(choices)}, not {_shown(value)}")
+    listed = ", ".join(choices[:-1]) + " or " + choices[-1]
+    raise _BadValue(f"{field}: takes {listed}, not {_shown(value)}")
 
 
 def _enum_values(value: str, choices: tuple[str, ...], field: str) -> frozenset[str]:
@@ -570,7 +624,7 @@ def _needle(value: str, *, whole: bool) -> str:
 def _field_node(name: str, op: str, value: str, today: dt.date) -> _Node:
     """The node for one field term; raises _BadValue on a value that cannot be used."""
     if name == "rate":
-        return _Tariff(_rate_test(op, value))
+        return _TariffTest(_rate_test(op, value))
     if op != ":":
         raise _BadValue(f"only rate compares with {op}; write {name}:…")
     if name in ("since", "before", "date"):
@@ -604,22 +658,22 @@ def _field_node(name: str, op: str, value: str, today: dt.date) -> _Node:
         return _Flag(lambda d: wanted in d.tags)
     if name == "product":
         needle = _needle(value, whole=False)
-        return _Tariff(lambda t: needle in t.products)
+        return _TariffTest(lambda t: needle in t.products)
     if name == "status":
         statuses = _enum_values(value, STATUSES, "status")
-        return _Tariff(lambda t: t.status in statuses)
+        return _TariffTest(lambda t: t.status in statuses)
     if name == "measure":
         alias = _MEASURE_ALIASES.get(_phrase(value))
         measures = _enum_values(alias or value, MEASURES, "measure")
-        return _Tariff(lambda t: t.measure in measures)
+        return _TariffTest(lambda t: t.measure in measures)
     _needle(value, whole=True)  # rejects a value with nothing to look for
     key = f" {country_key(value)} "
     if name == "by":
-        return _Tariff(lambda t: key in t.by)
+        return _TariffTest(lambda t: key in t.by)
     if name == "on":
         if _phrase(value) in _ON_ALL:
-            return _Tariff(lambda t: t.on is None)
-        return _Tariff(lambda t: t.on is not None and key in t.on)
+            return _TariffTest(lambda t: t.on is None)
+        return _TariffTest(lambda t: t.on is not None and key in t.on)
     return _Country(key)  # country
 
 
@@ -662,7 +716,7 @@ class _Parser:
             if after is None or after.kind in ("or", ")"):
                 raise QueryError("OR needs a term on both sides", token.start, token.end)
             parts.append(self.all_of(depth))
-        return parts[0] if len(parts) == 1 else _Or(parts)
+        return _any_of(parts)
 
     def all_of(self, depth: int) -> _Node:
         parts: list[_Node] = []
@@ -681,7 +735,7 @@ class _Parser:
             if token.kind == "or":
                 raise QueryError("OR needs a term on both sides", token.start, token.end)
             raise QueryError("')' without a matching '('", token.start, token.end)
-        return parts[0] if len(parts) == 1 else _And(parts)
+        return _all_of(parts)
 
     def negated(self, depth: int) -> _Node:
         negations = []
@@ -692,7 +746,7 @@ class _Parser:
             end = token.end if token is not None else negations[-1].end
             raise QueryError("'-' needs a term right after it", negations[0].start, end)
         node = self.atom(depth)
-        return _Not(node) if len(negations) % 2 else node
+        return _negate(node) if len(negations) % 2 else node
 
     def atom(self, depth: int) -> _Node:
         token = self.take()
@@ -711,6 +765,8 @@ class _Parser:
             self.take()
             return node
         if token.kind in ("word", "phrase"):
+            if not token.text.strip():
+                raise QueryError("empty quotes", token.start, token.end)
             found = words(token.text)
             if not found:
                 raise QueryError(

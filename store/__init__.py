@@ -2,12 +2,13 @@
 
 from store.errors import DamagedFileError, StoreError
 from store.paths import default_store_dir, resolve_store_dir
-from store.records import BriefRow, ImportCounts, ReaderState
+from store.records import BriefRow, Draft, ImportCounts, ReaderState
 from store.store import Store
 
 __all__ = [
     "BriefRow",
     "DamagedFileError",
+    "Draft",
     "ImportCounts",
     "ReaderState",
     "Store",

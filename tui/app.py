@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
+import signal
 from collections.abc import Callable
 
 from textual.app import App
 from textual.binding import Binding
 
-from store import Store
+from store import Store, StoreError
 from tui.reader_screen import ReaderScreen
 
 
@@ -26,6 +29,18 @@ class BriefingApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(ReaderScreen())
+        # Closing the terminal (SIGHUP) or a polite kill (SIGTERM) keeps unsaved text.
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            loop.add_signal_handler(sig, self._keep_draft_and_exit)
+
+    def _keep_draft_and_exit(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                # Nothing more can be done about a failure while the process is ending.
+                with contextlib.suppress(StoreError):
+                    screen.save_draft_now()
+        self.exit()
 
 
 def make_app(store: Store, *, today: Callable[[], dt.date] = dt.date.today) -> BriefingApp:

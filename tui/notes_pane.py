@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -14,6 +15,7 @@ from briefs import Note
 from tui.safe import safe_text
 
 _PREVIEW_LINES = 3
+DRAFT_PAUSE = 1.0  # seconds without typing before the editor text is kept as a draft
 
 
 def _when(iso: str) -> str:
@@ -78,6 +80,9 @@ class NoteEditor(TextArea):
 class NotesPane(Vertical):
     """Shows notes and hosts the editor. Tracks whether the editor holds unsaved text."""
 
+    class DraftDue(Message):
+        """Typing paused with unsaved text: time to keep it as a draft."""
+
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id)
         self.editing: bool = False
@@ -85,6 +90,7 @@ class NotesPane(Vertical):
         self._saved_text = ""
         self._has_notes = False
         self._error: str | None = None  # why the last save failed, until the next try
+        self._draft_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield NoteList(id="note-list")
@@ -121,13 +127,13 @@ class NotesPane(Vertical):
             note_list.set_options([Option(Text("No notes yet — press a to add one", "dim"))])
             note_list.disable_option_at_index(0)
 
-    def open_editor(self, note: Note | None) -> None:
-        """Open the editor on `note`, or on a new empty note when None."""
+    def open_editor(self, note: Note | None, text: str | None = None) -> None:
+        """Open the editor on `note`, or on a new note when None; `text` restores a draft."""
         self.editing = True
         self.editing_note_id = note.id if note else None
         self._saved_text = note.text if note else ""
         editor = self.editor
-        editor.load_text(self._saved_text)
+        editor.load_text(self._saved_text if text is None else text)
         editor.display = True
         editor.move_cursor(editor.document.end)
         self.query_one("#editor-status").display = True
@@ -137,6 +143,8 @@ class NotesPane(Vertical):
         self.call_after_refresh(self.scroll_visible, animate=False)
 
     def close_editor(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
         self._error = None
         self.editing = False
         self.editing_note_id = None
@@ -179,3 +187,11 @@ class NotesPane(Vertical):
         event.stop()
         self._error = None
         self.refresh_status()
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        if self.dirty:
+            self._draft_timer = self.set_timer(DRAFT_PAUSE, self._draft_due)
+
+    def _draft_due(self) -> None:
+        if self.dirty:
+            self.post_message(self.DraftDue())

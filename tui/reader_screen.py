@@ -11,8 +11,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 
-from briefs import Brief
-from store import BriefRow, StoreError
+from briefs import Brief, Note
+from store import BriefRow, Draft, StoreError
 from tui.brief_list import BriefList
 from tui.brief_view import ActorsTable, BriefHeader, SummaryPane, TariffsTable
 from tui.dialogs import ConfirmScreen
@@ -21,6 +21,9 @@ from tui.notes_pane import NoteList, NotesPane
 
 if TYPE_CHECKING:
     from tui.app import BriefingApp
+
+
+DISK_POLL = 2.0  # seconds between checks for changes made by other processes
 
 
 class ReaderScreen(Screen[None]):
@@ -41,7 +44,8 @@ class ReaderScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.brief: Brief | None = None
-        self._rows: list[BriefRow] = []
+        self._disk_marker: object = None
+        self._drafts_offered = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -62,6 +66,7 @@ class ReaderScreen(Screen[None]):
         self.query_one("#summary").border_title = "Summary"
         self.query_one("#brief-list").focus()
         self.load_rows()
+        self.set_interval(DISK_POLL, self._poll_disk)
 
     # -- loading -----------------------------------------------------------------
 
@@ -77,19 +82,36 @@ class ReaderScreen(Screen[None]):
     def load_rows(self, keep: str | None = None) -> None:
         """Read the list off the UI thread so the first paint never waits on the disk."""
         try:
+            marker = self.app.store.changed_since(None)[1]
             rows = self.app.store.rows()
+            self._disk_marker = marker
         except StoreError as exc:
             self.app.call_from_thread(self.app.notify, str(exc), severity="error")
             return
         self.app.call_from_thread(self._show_rows, rows, keep)
 
     def _show_rows(self, rows: list[BriefRow], keep: str | None) -> None:
-        self._rows = rows
         brief_list = self.brief_list
         brief_list.show_rows(rows, keep or brief_list.highlighted_id)
         brief_list.border_title = f"Briefs ({len(rows)})"
         if not rows:
             self._show_brief(None)
+        if not self._drafts_offered:
+            self._drafts_offered = True
+            self._offer_drafts()
+
+    def _remember_disk(self) -> None:
+        """Note the store files as they are now, after our own reads and writes."""
+        self._disk_marker = self.app.store.changed_since(None)[1]
+
+    def _poll_disk(self) -> None:
+        """Pick up imports and notes written by other processes, without a restart."""
+        changed, self._disk_marker = self.app.store.changed_since(self._disk_marker)
+        if not changed:
+            return
+        self.load_rows()
+        if self.brief is not None and not self.notes_pane.editing:
+            self._open(self.brief.id)
 
     def refresh_row(self, brief_id: str) -> None:
         """Redraw one list line (note count or read state changed)."""
@@ -108,6 +130,7 @@ class ReaderScreen(Screen[None]):
             if not self.app.store.state(brief_id).read:
                 self.app.store.set_state(brief_id, read=True)
                 self.app.call_from_thread(self.refresh_row, brief_id)
+                self.app.call_from_thread(self._remember_disk)
         except StoreError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")
 
@@ -150,6 +173,7 @@ class ReaderScreen(Screen[None]):
 
         def answered(discard: bool | None) -> None:
             if discard:
+                self.discard_draft()
                 self.notes_pane.close_editor()
                 then()
 
@@ -202,6 +226,7 @@ class ReaderScreen(Screen[None]):
             except StoreError as exc:
                 self.notify(str(exc), severity="error", timeout=10)
                 return
+            self._remember_disk()
             self._show_notes()
             self.notify("Note deleted.")
             if self.brief:
@@ -229,6 +254,7 @@ class ReaderScreen(Screen[None]):
             self.notify(f"Not saved: {exc}", severity="error", timeout=15)
             return
         pane.mark_saved(note)
+        self._remember_disk()
         self._show_notes(highlight=note.id)
         self.refresh_row(self.brief.id)
         self.notify("Note saved.", timeout=2)
@@ -244,6 +270,67 @@ class ReaderScreen(Screen[None]):
         if action in ("save_note", "leave_editor"):
             return editing
         return True
+
+    # -- drafts: unsaved text survives crashes and closed terminals ---------------
+
+    @on(NotesPane.DraftDue)
+    def _draft_due(self) -> None:
+        if self.brief is not None:
+            self._keep_draft(
+                self.brief.id, self.notes_pane.editing_note_id, self.notes_pane.editor.text
+            )
+
+    @work(thread=True, exclusive=True, group="draft")
+    def _keep_draft(self, brief_id: str, note_id: str | None, text: str) -> None:
+        try:
+            self.app.store.save_draft(brief_id, note_id, text)
+        except StoreError as exc:
+            self.app.call_from_thread(self.notify, f"Draft not kept: {exc}", severity="warning")
+
+    def save_draft_now(self) -> None:
+        """Keep the editor text at once (on SIGTERM or SIGHUP, before exiting)."""
+        pane = self.notes_pane
+        if self.brief is not None and pane.dirty:
+            self.app.store.save_draft(self.brief.id, pane.editing_note_id, pane.editor.text)
+
+    def discard_draft(self) -> None:
+        if self.brief is not None:
+            try:
+                self.app.store.delete_draft(self.brief.id)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error")
+
+    def _offer_drafts(self) -> None:
+        """At start, offer back the text of a note that was never saved."""
+        store = self.app.store
+        for draft in store.drafts():
+            brief = store.brief(draft.brief_id)
+            if brief is None or not draft.text.strip():
+                store.delete_draft(draft.brief_id)
+                continue
+            note = store.note(draft.note_id) if draft.note_id else None
+
+            def answered(
+                restore: bool | None, draft: Draft = draft, note: Note | None = note
+            ) -> None:
+                if not restore:
+                    store.delete_draft(draft.brief_id)
+                    return
+                self.brief_list.highlighted = self.brief_list.get_option_index(draft.brief_id)
+                self._open(draft.brief_id)
+                self.notes_pane.open_editor(note, text=draft.text)
+
+            when = draft.saved_at[:16].replace("T", " ")
+            self.app.push_screen(
+                ConfirmScreen(
+                    f"A note you were writing on “{brief.title}” was not saved ({when}). "
+                    "Restore it?",
+                    "Restore",
+                    "Discard",
+                ),
+                answered,
+            )
+            return  # one at a time; the next start offers any other
 
     # -- help and quit -------------------------------------------------------------
 
