@@ -21,6 +21,7 @@ from tinydb.table import Table
 
 from briefs import Brief, BriefError, Note, brief_from_dict
 from briefs.samples import load_samples
+from briefs.search import SearchDoc, make_doc
 from store.errors import DamagedFileError, StoreError
 from store.lock import StoreLock
 from store.records import BriefRow, Draft, ImportCounts, ReaderState
@@ -263,6 +264,57 @@ class Store:
         with self.lock:
             if self.note(note_id) is not None:
                 _write(self._reader_db, {"notes": {note_id: None}})
+
+    # -- search and saved views -------------------------------------------------
+
+    def search_docs(self) -> list[SearchDoc]:
+        """What search needs of every brief, with the reader's notes and state."""
+        with self.lock:
+            briefs = dict(self._briefs._read_table())
+            notes = list(self._notes._read_table().values())
+            states = dict(self._states._read_table())
+        texts: dict[str, list[str]] = {}
+        for doc in notes:
+            texts.setdefault(doc["brief_id"], []).append(str(doc.get("text", "")))
+        docs = []
+        for brief_id, raw in briefs.items():
+            try:
+                brief = brief_from_dict(raw)
+            except BriefError as exc:
+                raise DamagedFileError(self.briefs_path, f"brief {brief_id}: {exc}") from exc
+            state = states.get(brief_id, {})
+            docs.append(
+                make_doc(
+                    brief,
+                    notes=texts.get(brief_id, ()),
+                    read=bool(state.get("read")),
+                    starred=bool(state.get("starred")),
+                )
+            )
+        return docs
+
+    def search_doc(self, brief_id: str) -> SearchDoc | None:
+        """One brief's search record, fresh (after a note or state change)."""
+        brief = self.brief(brief_id)
+        if brief is None:
+            return None
+        state = self.state(brief_id)
+        notes = [n.text for n in self.notes(brief_id)]
+        return make_doc(brief, notes=notes, read=state.read, starred=state.starred)
+
+    def views(self) -> dict[str, str]:
+        """Saved queries by name."""
+        with self.lock:
+            docs = self._reader_db.table("views", cache_size=0)._read_table()
+        return {name: str(doc.get("query", "")) for name, doc in sorted(docs.items())}
+
+    def save_view(self, name: str, query: str) -> None:
+        with self.lock:
+            _write(self._reader_db, {"views": {name: {"query": query}}})
+
+    def delete_view(self, name: str) -> None:
+        with self.lock:
+            _write(self._reader_db, {"views": {name: None}})
 
     # -- drafts: editor text not yet saved ---------------------------------------
 

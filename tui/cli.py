@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Iterator, Sequence
 from importlib.metadata import PackageNotFoundError, version
@@ -10,12 +11,15 @@ from pathlib import Path
 
 from briefs import Brief, BriefFileError, read_brief_file
 from briefs.markdown import brief_markdown
+from briefs.query import QueryError, parse_query
+from briefs.search import SearchIndex
 from briefs.text import clean, to_json
 from store import DamagedFileError, Store, StoreError, resolve_store_dir
 from store.storage import atomic_write_bytes, backup_path
 
 EXIT_FAILED = 1
 EXIT_STORE = 2
+EXIT_USAGE = 2  # as argparse does for a bad command line
 PROGRESS_THRESHOLD = 5  # more files than this get a progress bar in a terminal
 
 
@@ -50,10 +54,12 @@ def _parser() -> argparse.ArgumentParser:
 
     lst = commands.add_parser("list", parents=[store_flag], help="one line per brief")
     lst.add_argument("--json", action="store_true", help="print a JSON array")
+    lst.add_argument("--query", metavar="Q", help="only briefs the query selects (see README)")
 
     exp = commands.add_parser("export", parents=[store_flag], help="export briefs with notes")
     exp.add_argument("--format", choices=("json", "markdown"), default="json")
     exp.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    exp.add_argument("--query", metavar="Q", help="only briefs the query selects")
     exp.add_argument("ids", nargs="*", metavar="ID")
 
     draft = commands.add_parser("draft", help="print the brief drafted from an article, as JSON")
@@ -87,12 +93,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "import":
             return _import(store, [Path(p) for p in args.paths])
         if args.command == "list":
-            return _list(store, as_json=args.json)
+            return _list(store, as_json=args.json, query=args.query)
         if args.command == "note":
             if args.note_command == "add":
                 return _note_add(store, args.id, args.text)
             return _note_list(store, args.id, as_json=args.json)
-        return _export(store, args.format, args.out, args.ids)
+        return _export(store, args.format, args.out, args.ids, query=args.query)
     except DamagedFileError as exc:
         print(f"briefing: {clean(str(exc))}", file=sys.stderr)
         if backup_path(exc.path).exists():
@@ -105,6 +111,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         print(f"briefing: {clean(str(exc))}", file=sys.stderr)
         return EXIT_STORE
+    except UsageError as exc:
+        print(f"briefing: {clean(str(exc))}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
 
@@ -169,8 +178,24 @@ def _stderr_console():  # type: ignore[no-untyped-def]
     return Console(stderr=True)
 
 
-def _list(store: Store, *, as_json: bool) -> int:
-    rows = store.rows()
+def _selected(store: Store, query: str | None) -> set[str] | None:
+    """Ids the query selects, or None for all; a bad query raises UsageError."""
+    if query is None:
+        return None
+    try:
+        parsed = parse_query(query, today=dt.date.today())
+    except QueryError as exc:
+        raise UsageError(f"--query: {exc}") from exc
+    return set(SearchIndex(store.search_docs()).search(parsed))
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out as written."""
+
+
+def _list(store: Store, *, as_json: bool, query: str | None = None) -> int:
+    selected = _selected(store, query)
+    rows = [r for r in store.rows() if selected is None or r.id in selected]
     if as_json:
         records = [
             {
@@ -191,8 +216,15 @@ def _list(store: Store, *, as_json: bool) -> int:
     return 0
 
 
-def _export(store: Store, fmt: str, out: str | None, ids: list[str]) -> int:
-    records = store.export_records(ids or None)
+def _export(
+    store: Store, fmt: str, out: str | None, ids: list[str], *, query: str | None = None
+) -> int:
+    selected = _selected(store, query)
+    if selected is None:
+        records = store.export_records(ids or None)
+    else:
+        wanted = [r.id for r in store.rows() if r.id in selected and (not ids or r.id in ids)]
+        records = store.export_records(wanted)
     if fmt == "json":
         text = to_json(records) + "\n"
     else:

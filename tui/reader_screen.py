@@ -9,21 +9,38 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, OptionList
 
 from briefs import Brief, Note
+from briefs.query import Query, QueryError, parse_query
+from briefs.search import SearchIndex
 from store import BriefRow, Draft, StoreError
 from tui.brief_list import BriefList
 from tui.brief_view import ActorsTable, BriefHeader, SummaryPane, TariffsTable
-from tui.dialogs import ConfirmScreen
+from tui.dialogs import ConfirmScreen, PromptScreen
 from tui.help_screen import HelpScreen
 from tui.notes_pane import NoteList, NotesPane
+from tui.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from tui.app import BriefingApp
 
 
 DISK_POLL = 2.0  # seconds between checks for changes made by other processes
+FILTER_PAUSE = 0.04  # seconds of quiet typing before the list re-filters
+SORTS = ("date", "title", "notes")
+
+
+def sort_rows(rows: list[BriefRow], key: str) -> list[BriefRow]:
+    """Newest first by default; title A–Z; most notes first. Ties fall back to date."""
+    ordered = sorted(rows, key=lambda r: r.title.casefold())
+    ordered.sort(key=lambda r: r.date, reverse=True)
+    if key == "title":
+        ordered.sort(key=lambda r: r.title.casefold())
+    elif key == "notes":
+        ordered.sort(key=lambda r: r.note_count, reverse=True)
+    return ordered
 
 
 class ReaderScreen(Screen[None]):
@@ -33,6 +50,13 @@ class ReaderScreen(Screen[None]):
         Binding("n", "next_brief", "Next", id="reader.next"),
         Binding("p", "previous_brief", "Prev", id="reader.previous"),
         Binding("a", "add_note", "Add note", id="reader.add_note"),
+        Binding("slash", "search", "Search", key_display="/", id="reader.search"),
+        Binding("s", "toggle_star", "Star", id="reader.star"),
+        Binding("u", "mark_unread", "Unread", show=False, id="reader.unread"),
+        Binding("o", "cycle_sort", "Sort", show=False, id="reader.sort"),
+        Binding("A", "actor_index", "Actors", id="reader.actors"),
+        Binding("T", "tariff_tracker", "Tariffs", id="reader.tariffs"),
+        Binding("v", "save_view", "Save view", show=False, id="reader.save_view"),
         Binding("ctrl+s", "save_note", "Save", id="reader.save_note", priority=True),
         Binding("escape", "leave_editor", "Close editor", id="reader.leave_editor"),
         Binding("question_mark", "help", "Help", key_display="?", id="reader.help"),
@@ -46,10 +70,17 @@ class ReaderScreen(Screen[None]):
         self.brief: Brief | None = None
         self._disk_marker: object = None
         self._drafts_offered = False
+        self._rows: dict[str, BriefRow] = {}
+        self._index: SearchIndex | None = None
+        self._matches: set[str] | None = None  # None: no filter
+        self._sort = SORTS[0]
+        self._filter_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
-            yield BriefList(id="brief-list")
+            with Vertical(id="list-column"):
+                yield SearchBar(id="search")
+                yield BriefList(id="brief-list")
             # Header and notes stay in view; what lies between scrolls.
             with Vertical(id="detail-column"):
                 yield BriefHeader(id="brief-header")
@@ -91,14 +122,172 @@ class ReaderScreen(Screen[None]):
         self.app.call_from_thread(self._show_rows, rows, keep)
 
     def _show_rows(self, rows: list[BriefRow], keep: str | None) -> None:
-        brief_list = self.brief_list
-        brief_list.show_rows(rows, keep or brief_list.highlighted_id)
-        brief_list.border_title = f"Briefs ({len(rows)})"
-        if not rows:
-            self._show_brief(None)
+        self._rows = {row.id: row for row in rows}
+        self._refresh_list(keep)
         if not self._drafts_offered:
             self._drafts_offered = True
             self._offer_drafts()
+        self.build_index()
+
+    def _refresh_list(self, keep: str | None = None) -> None:
+        """Draw the rows that pass the filter, in the chosen order."""
+        rows = list(self._rows.values())
+        if self._matches is not None:
+            rows = [row for row in rows if row.id in self._matches]
+        rows = sort_rows(rows, self._sort)
+        brief_list = self.brief_list
+        brief_list.show_rows(rows, keep or brief_list.highlighted_id)
+        total = len(self._rows)
+        shown = f"{len(rows)} of {total}" if self._matches is not None else f"{total}"
+        brief_list.border_title = f"Briefs ({shown})"
+        brief_list.border_subtitle = f"by {self._sort}"
+        if not rows:
+            self._show_brief(None)
+
+    # -- search ------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="index")
+    def build_index(self) -> None:
+        """Build the search index after the list is up; 10,000 briefs take a second."""
+        try:
+            index = SearchIndex(self.app.store.search_docs())
+        except StoreError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self._index_ready, index)
+
+    def _index_ready(self, index: SearchIndex) -> None:
+        self._index = index
+        if self.query_one(SearchBar).text:
+            self._apply_filter()
+
+    def _reindex(self, brief_id: str) -> None:
+        """Refresh one brief's search record after a note or state change."""
+        if self._index is None:
+            return
+        doc = self.app.store.search_doc(brief_id)
+        if doc is not None:
+            self._index.put(doc)
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open()
+
+    def apply_query(self, query: str) -> None:
+        """Show the briefs a query selects (from the actor index, the palette, a view)."""
+        self.query_one(SearchBar).open(query)
+        self._apply_filter()
+
+    @on(SearchBar.Changed)
+    def _search_changed(self) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._filter_timer = self.set_timer(FILTER_PAUSE, self._apply_filter)
+
+    def _apply_filter(self) -> None:
+        bar = self.query_one(SearchBar)
+        text = bar.text
+        try:
+            query: Query | None = parse_query(text, today=self.app.today()) if text else None
+        except QueryError as exc:
+            bar.show_error(str(exc))  # the previous results stay
+            return
+        bar.show_error(None)
+        if query is None or query.is_empty:
+            self._matches = None
+        elif self._index is None:
+            bar.show_error("indexing… the filter applies in a moment")
+            return
+        else:
+            self._matches = set(self._index.search(query))
+        self._refresh_list()
+
+    @on(SearchBar.Closed)
+    def _search_closed(self) -> None:
+        self._matches = None
+        self._refresh_list()
+        self.brief_list.focus()
+
+    @on(SearchBar.Submitted)
+    def _search_submitted(self) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._apply_filter()
+        self.brief_list.focus()
+
+    def action_save_view(self) -> None:
+        text = self.query_one(SearchBar).text.strip()
+        if not text:
+            self.notify("Search for something first (/), then save it as a view.")
+            return
+
+        def named(name: str | None) -> None:
+            if not name:
+                return
+            try:
+                self.app.store.save_view(name, text)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.notify(f"Saved view “{name}”: pick it from the palette (ctrl+p).")
+
+        self.app.push_screen(PromptScreen("Name this view", text), named)
+
+    # -- read, starred, sort ----------------------------------------------------
+
+    def _set_state(self, **change: bool) -> None:
+        if self.brief is None:
+            return
+        try:
+            self.app.store.set_state(self.brief.id, **change)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self._remember_disk()
+        self.refresh_row(self.brief.id)
+        self._reindex(self.brief.id)
+
+    def action_toggle_star(self) -> None:
+        if self.brief is not None:
+            self._set_state(starred=not self.app.store.state(self.brief.id).starred)
+
+    def action_mark_unread(self) -> None:
+        self._set_state(read=False)
+
+    def action_cycle_sort(self) -> None:
+        self._sort = SORTS[(SORTS.index(self._sort) + 1) % len(SORTS)]
+        self._refresh_list(self.brief.id if self.brief else None)
+
+    # -- other views of the store ----------------------------------------------
+
+    def open_brief(self, brief_id: str) -> None:
+        """Show one brief, clearing a filter that hides it."""
+        if brief_id not in self._rows:
+            self.load_rows(keep=brief_id)
+            return
+        if self._matches is not None and brief_id not in self._matches:
+            self.query_one(SearchBar).action_close()
+        brief_list = self.brief_list
+        self._guard_unsaved(
+            lambda: setattr(brief_list, "highlighted", brief_list.get_option_index(brief_id))
+        )
+
+    def action_actor_index(self) -> None:
+        from tui.actor_index import ActorIndexScreen
+
+        def chosen(query: str | None) -> None:
+            if query:
+                self.apply_query(query)
+
+        self.app.push_screen(ActorIndexScreen(), chosen)
+
+    def action_tariff_tracker(self) -> None:
+        from tui.tariff_tracker import TariffTrackerScreen
+
+        def chosen(brief_id: str | None) -> None:
+            if brief_id:
+                self.open_brief(brief_id)
+
+        self.app.push_screen(TariffTrackerScreen(self.query_one(SearchBar).text), chosen)
 
     def _remember_disk(self) -> None:
         """Note the store files as they are now, after our own reads and writes."""
@@ -121,6 +310,7 @@ class ReaderScreen(Screen[None]):
             self.notify(str(exc), severity="error")
             return
         if row is not None:
+            self._rows[brief_id] = row
             self.brief_list.update_row(row)
 
     @work(thread=True, group="mark-read")
@@ -131,6 +321,7 @@ class ReaderScreen(Screen[None]):
                 self.app.store.set_state(brief_id, read=True)
                 self.app.call_from_thread(self.refresh_row, brief_id)
                 self.app.call_from_thread(self._remember_disk)
+                self.app.call_from_thread(self._reindex, brief_id)
         except StoreError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")
 
@@ -231,6 +422,7 @@ class ReaderScreen(Screen[None]):
             self.notify("Note deleted.")
             if self.brief:
                 self.refresh_row(self.brief.id)
+                self._reindex(self.brief.id)
 
         self.app.push_screen(ConfirmScreen("Delete this note?", "Delete", "Keep"), answered)
 
@@ -257,6 +449,7 @@ class ReaderScreen(Screen[None]):
         self._remember_disk()
         self._show_notes(highlight=note.id)
         self.refresh_row(self.brief.id)
+        self._reindex(self.brief.id)
         self.notify("Note saved.", timeout=2)
 
     def action_leave_editor(self) -> None:

@@ -1,0 +1,199 @@
+"""Countries, blocs, their aliases, demonyms and capitals, and a few well-known leaders.
+
+Everything is keyed by lower-case text so lookups are plain dict hits on tokens: no
+regex alternation over hundreds of names (that would cost milliseconds per article).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# canonical name: (aliases, demonyms, capitals or metonyms). Aliases and capitals name the
+# country as a noun ("Beijing said"); demonyms are adjectives ("Chinese tariffs").
+_COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "United States": (
+        ("United States", "U.S.", "US", "USA", "U.S.A.", "America", "United States of America"),
+        ("American",),
+        ("Washington",),
+    ),
+    "European Union": (
+        ("European Union", "EU", "E.U.", "Europe"),
+        ("European",),
+        ("Brussels",),
+    ),
+    "China": (("China", "People's Republic of China", "PRC"), ("Chinese",), ("Beijing",)),
+    "Canada": (("Canada",), ("Canadian",), ("Ottawa",)),
+    "Mexico": (("Mexico",), ("Mexican",), ("Mexico City",)),
+    "United Kingdom": (
+        ("United Kingdom", "UK", "U.K.", "Britain", "Great Britain"),
+        ("British",),
+        ("London",),
+    ),
+    "Japan": (("Japan",), ("Japanese",), ("Tokyo",)),
+    "South Korea": (
+        ("South Korea", "Korea", "Republic of Korea"),
+        ("South Korean", "Korean"),
+        ("Seoul",),
+    ),
+    "North Korea": (("North Korea",), ("North Korean",), ("Pyongyang",)),
+    "India": (("India",), ("Indian",), ("New Delhi",)),
+    "Australia": (("Australia",), ("Australian",), ("Canberra",)),
+    "New Zealand": (("New Zealand",), (), ("Wellington",)),
+    "Germany": (("Germany",), ("German",), ("Berlin",)),
+    "France": (("France",), ("French",), ("Paris",)),
+    "Italy": (("Italy",), ("Italian",), ("Rome",)),
+    "Spain": (("Spain",), ("Spanish",), ("Madrid",)),
+    "Portugal": (("Portugal",), ("Portuguese",), ("Lisbon",)),
+    "Netherlands": (("Netherlands", "Holland"), ("Dutch",), ("The Hague", "Amsterdam")),
+    "Belgium": (("Belgium",), ("Belgian",), ()),
+    "Luxembourg": (("Luxembourg",), (), ()),
+    "Ireland": (("Ireland",), ("Irish",), ("Dublin",)),
+    "Austria": (("Austria",), ("Austrian",), ("Vienna",)),
+    "Switzerland": (("Switzerland",), ("Swiss",), ("Bern",)),
+    "Denmark": (("Denmark",), ("Danish",), ("Copenhagen",)),
+    "Sweden": (("Sweden",), ("Swedish",), ("Stockholm",)),
+    "Norway": (("Norway",), ("Norwegian",), ("Oslo",)),
+    "Finland": (("Finland",), ("Finnish",), ("Helsinki",)),
+    "Iceland": (("Iceland",), ("Icelandic",), ("Reykjavik",)),
+    "Poland": (("Poland",), ("Polish",), ("Warsaw",)),
+    "Czech Republic": (("Czech Republic", "Czechia"), ("Czech",), ("Prague",)),
+    "Slovakia": (("Slovakia",), ("Slovak",), ("Bratislava",)),
+    "Hungary": (("Hungary",), ("Hungarian",), ("Budapest",)),
+    "Romania": (("Romania",), ("Romanian",), ("Bucharest",)),
+    "Bulgaria": (("Bulgaria",), ("Bulgarian",), ("Sofia",)),
+    "Greece": (("Greece",), ("Greek",), ("Athens",)),
+    "Croatia": (("Croatia",), ("Croatian",), ("Zagreb",)),
+    "Serbia": (("Serbia",), ("Serbian",), ("Belgrade",)),
+    "Slovenia": (("Slovenia",), ("Slovenian",), ("Ljubljana",)),
+    "Lithuania": (("Lithuania",), ("Lithuanian",), ("Vilnius",)),
+    "Latvia": (("Latvia",), ("Latvian",), ("Riga",)),
+    "Estonia": (("Estonia",), ("Estonian",), ("Tallinn",)),
+    "Russia": (("Russia", "Russian Federation"), ("Russian",), ("Moscow", "Kremlin")),
+    "Ukraine": (("Ukraine",), ("Ukrainian",), ("Kyiv", "Kiev")),
+    "Belarus": (("Belarus",), ("Belarusian",), ("Minsk",)),
+    "Turkey": (("Turkey", "Türkiye", "Turkiye"), ("Turkish",), ("Ankara",)),
+    "Brazil": (("Brazil",), ("Brazilian",), ("Brasilia", "Brasília")),
+    "Argentina": (("Argentina",), ("Argentine", "Argentinian"), ("Buenos Aires",)),
+    "Chile": (("Chile",), ("Chilean",), ("Santiago",)),
+    "Peru": (("Peru",), ("Peruvian",), ()),
+    "Colombia": (("Colombia",), ("Colombian",), ("Bogota", "Bogotá")),
+    "Venezuela": (("Venezuela",), ("Venezuelan",), ("Caracas",)),
+    "Ecuador": (("Ecuador",), ("Ecuadorian",), ("Quito",)),
+    "Cuba": (("Cuba",), ("Cuban",), ("Havana",)),
+    "Guatemala": (("Guatemala",), ("Guatemalan",), ()),
+    "Costa Rica": (("Costa Rica",), ("Costa Rican",), ()),
+    "Vietnam": (("Vietnam", "Viet Nam"), ("Vietnamese",), ("Hanoi",)),
+    "Thailand": (("Thailand",), ("Thai",), ("Bangkok",)),
+    "Indonesia": (("Indonesia",), ("Indonesian",), ("Jakarta",)),
+    "Malaysia": (("Malaysia",), ("Malaysian",), ("Kuala Lumpur",)),
+    "Philippines": (("Philippines",), ("Philippine", "Filipino"), ("Manila",)),
+    "Singapore": (("Singapore",), ("Singaporean",), ()),
+    "Cambodia": (("Cambodia",), ("Cambodian",), ("Phnom Penh",)),
+    "Myanmar": (("Myanmar", "Burma"), ("Burmese",), ()),
+    "Laos": (("Laos",), ("Laotian",), ()),
+    "Taiwan": (("Taiwan",), ("Taiwanese",), ("Taipei",)),
+    "Pakistan": (("Pakistan",), ("Pakistani",), ("Islamabad",)),
+    "Bangladesh": (("Bangladesh",), ("Bangladeshi",), ("Dhaka",)),
+    "Sri Lanka": (("Sri Lanka",), ("Sri Lankan",), ("Colombo",)),
+    "Kazakhstan": (("Kazakhstan",), ("Kazakh",), ("Astana",)),
+    "Saudi Arabia": (("Saudi Arabia",), ("Saudi",), ("Riyadh",)),
+    "United Arab Emirates": (("United Arab Emirates", "UAE"), ("Emirati",), ("Abu Dhabi",)),
+    "Qatar": (("Qatar",), ("Qatari",), ("Doha",)),
+    "Israel": (("Israel",), ("Israeli",), ()),
+    "Iran": (("Iran",), ("Iranian",), ("Tehran",)),
+    "Iraq": (("Iraq",), ("Iraqi",), ("Baghdad",)),
+    "Egypt": (("Egypt",), ("Egyptian",), ("Cairo",)),
+    "Morocco": (("Morocco",), ("Moroccan",), ("Rabat",)),
+    "South Africa": (("South Africa",), ("South African",), ("Pretoria",)),
+    "Nigeria": (("Nigeria",), ("Nigerian",), ("Abuja",)),
+    "Kenya": (("Kenya",), ("Kenyan",), ("Nairobi",)),
+    "Ethiopia": (("Ethiopia",), ("Ethiopian",), ("Addis Ababa",)),
+    "Ghana": (("Ghana",), ("Ghanaian",), ("Accra",)),
+    "ASEAN": (("ASEAN", "Association of Southeast Asian Nations"), (), ()),
+    "Mercosur": (("Mercosur",), (), ()),
+    "African Union": (("African Union",), (), ()),
+}
+
+BLOCS = frozenset({"European Union", "ASEAN", "Mercosur", "African Union"})
+
+# Heads of state and government (and EU leaders) that stories name without a country.
+LEADERS: dict[str, str] = {
+    "donald trump": "United States",
+    "joe biden": "United States",
+    "barack obama": "United States",
+    "xi jinping": "China",
+    "li qiang": "China",
+    "mark carney": "Canada",
+    "justin trudeau": "Canada",
+    "ursula von der leyen": "European Union",
+    "maroš šefčovič": "European Union",
+    "valdis dombrovskis": "European Union",
+    "narendra modi": "India",
+    "claudia sheinbaum": "Mexico",
+    "andrés manuel lópez obrador": "Mexico",
+    "shigeru ishiba": "Japan",
+    "fumio kishida": "Japan",
+    "sanae takaichi": "Japan",
+    "anthony albanese": "Australia",
+    "keir starmer": "United Kingdom",
+    "rishi sunak": "United Kingdom",
+    "emmanuel macron": "France",
+    "olaf scholz": "Germany",
+    "friedrich merz": "Germany",
+    "giorgia meloni": "Italy",
+    "vladimir putin": "Russia",
+    "volodymyr zelenskyy": "Ukraine",
+    "luiz inácio lula da silva": "Brazil",
+    "javier milei": "Argentina",
+    "recep tayyip erdogan": "Turkey",
+    "lee jae-myung": "South Korea",
+    "yoon suk yeol": "South Korea",
+    "prabowo subianto": "Indonesia",
+    "anwar ibrahim": "Malaysia",
+}
+
+
+@lru_cache(maxsize=8192)
+def fold(text: str) -> str:
+    """Lower case without accents: for comparing names, never for showing them."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _key(text: str) -> str:
+    return text.replace("’", "'").casefold()
+
+
+NOUNS: dict[str, str] = {}  # alias or capital → canonical country
+DEMONYMS: dict[str, str] = {}  # demonym → canonical country
+CAPITALS: frozenset[str]
+_capitals: set[str] = set()
+for _name, (_aliases, _demonyms, _capitals_of) in _COUNTRIES.items():
+    NOUNS[_key(_name)] = _name
+    for _alias in _aliases:
+        NOUNS[_key(_alias)] = _name
+    for _capital in _capitals_of:
+        NOUNS[_key(_capital)] = _name
+        _capitals.add(_key(_capital))
+    for _demonym in _demonyms:
+        DEMONYMS[_key(_demonym)] = _name
+CAPITALS = frozenset(_capitals)
+# Upper-case-only aliases ("US", "EU") must not match the words "us" or "eu".
+CASE_SENSITIVE = frozenset({"us", "uk", "eu", "prc", "uae", "usa"})
+MAX_PHRASE = 4  # longest alias in tokens ("United States of America")
+
+
+def country_of(text: str) -> str | None:
+    """The canonical country or bloc a name, alias, capital or demonym stands for."""
+    key = _key(text.strip())
+    if key.startswith("the "):
+        key = key[4:]
+    return NOUNS.get(key) or DEMONYMS.get(key)
+
+
+def normalise_country(text: str | None) -> str | None:
+    """'U.S.' → 'United States', 'EU' → 'European Union'; unknown names come back trimmed."""
+    if text is None:
+        return None
+    return country_of(text) or text.strip()

@@ -1,0 +1,333 @@
+"""The parts of an article file: headline, date, byline, dateline, story, and what is not story.
+
+Articles come from many outlets. The AP shape is a ` date YYYY-MM-DD Headline` line, a photo
+caption, `By NAME, OUTLET`, `Posted …`/`Last Updated …`, a `CITY, Country (AP) — ` dateline and
+a `___` footer with contributor lines; others differ (`BRUSSELS, Oct 30 (Reuters) -`,
+`REGINA —`, no date line). Each header line is recognised by its own shape, so the order may vary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from briefs.dates import DateError, parse_date
+
+MAX_TITLE = 300
+HEADER_SCAN = 12  # paragraphs after the headline that may still be header lines
+
+
+class ArticleError(ValueError):
+    """Article text that cannot be drafted; str() is the plain reason."""
+
+
+@dataclass
+class Layout:
+    title: str
+    date: str
+    updated: str | None = None
+    source: str | None = None
+    authors: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    paragraphs: list[str] = field(default_factory=list)  # story, dateline prefix removed
+    body: str = ""  # story paragraphs as written
+    not_actors: set[str] = field(default_factory=set)  # reporters, photographers, contributors
+
+
+_DATE_LINE = re.compile(r"date\s+(\d{4}-\d{1,2}-\d{1,2})\s+(.*)", re.S)
+_BYLINE = re.compile(r"By\s+([^\W\d_].{1,150})")
+_STAMP = re.compile(
+    r"(Posted|Published|First published|Updated|Last Updated|Last updated|Modified)"
+    r"(?:\s+on)?\s*:?\s+(.{4,80})"
+)
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_FULL_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b")
+_HAS_MONTH = re.compile(rf"\b{_MONTH}(?![a-z])")
+_NUMERIC_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# `CITY[, Region][, Mon DD[, YYYY]] [(Agency)] — `; applied to at most 200 characters.
+_DATELINE = re.compile(
+    r"([A-Z][A-Z'’.-]*(?:[ /][A-Z][A-Z'’.-]*){0,4})"
+    r"((?:,\s*[^,()—–\n]{1,40}?){0,3})"
+    r"\s*(?:\(([^()\n]{1,40})\))?"
+    r"\s*(?:—|–|--|-)\s+"
+)
+_CAPTION_MARKS = (
+    "AP Photo",
+    "Photo/",
+    "PRESS/",
+    "Getty Images",
+    "Photo by",
+    "Photograph:",
+    "(Photo",
+    "File photo",
+    "REUTERS/",
+    "Reuters/",
+    "/AFP",
+    "Bloomberg/",
+)
+_PHOTOGRAPHER = re.compile(r"(?:Photo|PRESS|REUTERS|Reuters)/\s*([^)\n/]{3,60})")
+_CONTRIBUTOR = re.compile(
+    r"contributed to this report|contributed reporting|^\(?(?:Additional )?[Rr]eporting by"
+    r"|^Editing by|^Writing by|^Compiled by|All rights reserved|^Copyright|^©"
+)
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][\w'’-]+){1,3}")
+_FOOTER_RULE = re.compile(r"[_*=~-]{3,}")
+_OUTLET_WORDS = re.compile(
+    r"\b(?:Press|Reuters|News|Times|Post|Journal|Herald|Ledger|Tribune|Globe|Mail|Bloomberg"
+    r"|Agence|Gazette|Star|Sun|Chronicle|Review|Guardian|Telegraph|Wire|Media|Radio|TV|CBC"
+    r"|BBC|CNN|NPR|Daily|Weekly|Financial|Economist|Xinhua|Kyodo|Yonhap|AFP|Insider)\b"
+)
+AGENCIES = {
+    "ap": "The Associated Press",
+    "reuters": "Reuters",
+    "cp": "The Canadian Press",
+    "afp": "Agence France-Presse",
+    "bloomberg": "Bloomberg",
+    "xinhua": "Xinhua",
+    "kyodo": "Kyodo News",
+    "yonhap": "Yonhap",
+    "upi": "United Press International",
+}
+_TZ_TAIL = re.compile(r"\s+(?:[A-Z]{1,5}(?:[+-]\d{1,2}(?::?\d\d)?)?)$")
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """Paragraphs: blank-line blocks; lines in a block are joined when wrapped mid-sentence."""
+    out: list[str] = []
+    block: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            if block:
+                out.extend(block)
+                block = []
+            continue
+        if block and block[-1][-1] not in '.!?"”’):;' and line[0].islower():
+            block[-1] = f"{block[-1]} {line}"
+        else:
+            block.append(line)
+    out.extend(block)
+    return out
+
+
+def _read_date(text: str) -> str | None:
+    """A date as ISO via dateutil, after tidying what news sites add ('at', 'a.m.', 'ET')."""
+    if _ISO_DAY.fullmatch(text.strip()):
+        try:  # the common ` date 2025-10-31` line needs no parser
+            return dt.date.fromisoformat(text.strip()).isoformat()
+        except ValueError:
+            return None
+    cleaned = text.strip().rstrip(".").replace("a.m.", "am").replace("p.m.", "pm")
+    cleaned = re.sub(r"\bat\b|,", " ", cleaned)
+    cleaned = _TZ_TAIL.sub("", cleaned.strip())
+    if len(cleaned) > 80 or not (_YEAR.search(cleaned) or _NUMERIC_DATE.search(cleaned)):
+        return None
+    try:
+        return parse_date(cleaned)
+    except (DateError, ValueError, OverflowError, TypeError):
+        return None
+
+
+def _is_date_line(text: str) -> bool:
+    return len(text) <= 60 and bool(_HAS_MONTH.search(text) or _NUMERIC_DATE.search(text))
+
+
+def _is_caption(text: str) -> bool:
+    return any(mark in text for mark in _CAPTION_MARKS)
+
+
+def _split_names(text: str) -> list[str]:
+    names = re.split(r"\s*(?:,|\band\b|&)\s*", text)
+    return [n.strip() for n in names if n.strip()]
+
+
+def _read_byline(text: str) -> tuple[list[str], str | None]:
+    """'Ken Moritsugu, The Associated Press' → (['Ken Moritsugu'], 'The Associated Press')."""
+    parts = [p.strip() for p in re.split(r"[|,]", text) if p.strip()]
+    authors: list[str] = []
+    source = None
+    for part in parts:
+        if source is None and (part.startswith("The ") or _OUTLET_WORDS.search(part)):
+            source = part
+        else:
+            authors.extend(_split_names(part))
+    return authors, source
+
+
+def _looks_like_names(text: str) -> bool:
+    words = re.split(r"[\s,|]+", text)
+    return all(
+        w[:1].isupper() or w in ("and", "&", "of", "de", "van", "von", "the") for w in words if w
+    )
+
+
+def _dateline(paragraph: str) -> tuple[str, str | None, str | None, int] | None:
+    """(place, date text, agency, length of the prefix) for a paragraph that opens with one."""
+    match = _DATELINE.match(paragraph[:200])
+    if not match:
+        return None
+    caps, extra, agency = match.group(1), match.group(2), match.group(3)
+    if sum(c.isalpha() for c in caps) < 2 or not caps.replace(" ", "").replace("/", "").isupper():
+        return None
+    place_parts = [caps]
+    date_text = None
+    for part in (p.strip() for p in extra.split(",") if p.strip()):
+        if _HAS_MONTH.match(part) or (date_text and _YEAR.fullmatch(part)):
+            date_text = f"{date_text} {part}" if date_text else part
+        elif date_text is None:
+            place_parts.append(part)
+        else:
+            return None
+    if agency and not re.fullmatch(r"[\w .&'-]+", agency):
+        return None
+    return ", ".join(place_parts), date_text, agency, match.end()
+
+
+def _not_actor_names(headers: list[str], footer: list[str]) -> set[str]:
+    """Photographers from captions (whose other names are actors), everyone in the footer."""
+    names: set[str] = set()
+    for line in headers + footer:
+        for match in _PHOTOGRAPHER.finditer(line[:2000]):
+            names.add(match.group(1).strip())
+    for line in footer:
+        names.update(match.group(0) for match in _NAME_RUN.finditer(line[:2000]))
+    return names
+
+
+def read_layout(text: str) -> Layout:
+    """Split article text into its parts; raise ArticleError when it has no title or date."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    paragraphs = paragraphs_of(text)
+    if not paragraphs:
+        raise ArticleError("the article is empty")
+    first = paragraphs[0]
+    line_date = None
+    match = _DATE_LINE.fullmatch(first)
+    if match:
+        line_date = _read_date(match.group(1))
+        first = match.group(2).strip()
+    title = first if len(first) <= MAX_TITLE else first[:MAX_TITLE].rsplit(" ", 1)[0] + "…"
+    if not any(c.isalpha() for c in title):
+        raise ArticleError("the article has no headline")
+
+    posted = updated = stamp_date = None
+    authors: list[str] = []
+    source = None
+    headers: list[str] = []  # caption, byline and time stamp lines: never story
+    dateline_info = None
+    story_start: int | None = None
+    pending: list[int] = []  # unclassified lines: captions if header lines or a dateline follow
+    limit = min(len(paragraphs), 1 + HEADER_SCAN)
+    for index in range(1, limit):
+        para = paragraphs[index]
+        byline = _BYLINE.fullmatch(para) if len(para) <= 160 else None
+        stamp = _STAMP.fullmatch(para) if len(para) <= 100 else None
+        if byline and _looks_like_names(byline.group(1).split(",")[0]):
+            found, outlet = _read_byline(byline.group(1))
+            authors.extend(a for a in found if a not in authors)
+            source = source or outlet
+        elif stamp:
+            when = _read_date(stamp.group(2))
+            if stamp.group(1).lower().startswith(("updated", "last", "modified")):
+                updated = updated or when
+            else:
+                posted = posted or when
+        elif _is_date_line(para) and (when := _read_date(para)):
+            stamp_date = stamp_date or when
+        elif _is_caption(para):
+            pass
+        elif (info := _dateline(para)) is not None:
+            dateline_info = info
+            story_start = index
+            break
+        elif authors or posted or stamp_date or updated:
+            story_start = index  # a story without a dateline starts after the header lines
+            break
+        else:
+            pending.append(index)
+            continue
+        headers.append(para)
+    if story_start is None:
+        story_start = pending[0] if pending else limit
+    headers.extend(paragraphs[i] for i in pending if i < story_start)
+
+    story: list[str] = []
+    footer: list[str] = []
+    for para in paragraphs[story_start:]:
+        if footer or _FOOTER_RULE.fullmatch(para) or _CONTRIBUTOR.search(para[:300]):
+            footer.append(para)
+        else:
+            story.append(para)
+    # A closing signature line ("Ken Moritsugu, The Associated Press") is not story.
+    while (
+        story
+        and len(story[-1]) < 100
+        and story[-1][-1] not in '.!?"”’'
+        and ((source and source in story[-1]) or any(a in story[-1] for a in authors))
+    ):
+        footer.insert(0, story.pop())
+
+    dateline = agency = dateline_date = None
+    cleaned = list(story)
+    if story and dateline_info is None:
+        dateline_info = _dateline(story[0])
+    if story and dateline_info is not None:
+        dateline, dateline_date, agency, cut = dateline_info
+        cleaned[0] = story[0][cut:]
+    if source is None and agency:
+        source = AGENCIES.get(agency.strip().casefold(), agency.strip())
+
+    date = _choose_date(line_date, posted, stamp_date, updated, dateline_date, headers + story[:3])
+    if date is None:
+        raise ArticleError("no date found (no date line, Posted line or dated dateline)")
+    return Layout(
+        title=title,
+        date=date,
+        updated=updated,
+        source=source,
+        authors=authors,
+        dateline=dateline,
+        paragraphs=[p for p in cleaned if p.strip()],
+        body="\n\n".join(story),
+        not_actors=_not_actor_names(headers, footer) | set(authors),
+    )
+
+
+def _choose_date(
+    line_date: str | None,
+    posted: str | None,
+    stamp_date: str | None,
+    updated: str | None,
+    dateline_date: str | None,
+    nearby: list[str],
+) -> str | None:
+    """The first line, else the Posted line, else a date line, else the dateline."""
+    for candidate in (line_date, posted, stamp_date):
+        if candidate:
+            # A Posted time on the same day makes the date exact.
+            if candidate is line_date and posted and posted[:10] == line_date[:10]:
+                return posted
+            return candidate
+    if dateline_date:
+        exact = _read_date(dateline_date)
+        if exact:
+            return exact
+        year_from = updated or next(
+            (m.group(0) for t in nearby for m in [_FULL_DATE.search(t[:2000])] if m), None
+        )
+        year = _YEAR.search(year_from or "")
+        if year:
+            return _read_date(f"{dateline_date} {year.group(0)}")
+    if updated:
+        return updated
+    for text in nearby:
+        match = _FULL_DATE.search(text[:2000])
+        if match:
+            return _read_date(match.group(0))
+    return None

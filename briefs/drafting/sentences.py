@@ -1,0 +1,221 @@
+"""Splitting paragraphs into sentences without breaking on "U.S.", "Oct.", "Mr." or "3.5"."""
+
+from __future__ import annotations
+
+import re
+
+# A possible end: terminal punctuation, any closing quotes or brackets, then whitespace.
+# No nested quantifiers, so a 100,000-character line costs one linear pass.
+_END = re.compile(r"[.!?][.!?\"”’')\]]*\s+")
+_DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")  # U.S., S.C., a.m.
+
+# Abbreviations that are followed by a capital without ending the sentence.
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "mt",
+        "ft",
+        "rev",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "cmdr",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "pres",
+        "supt",
+        "insp",
+        "det",
+        "hon",
+        "messrs",
+        "mmes",
+        "msgr",
+        "fr",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "llc",
+        "plc",
+        "bros",
+        "dept",
+        "univ",
+        "assn",
+        "est",
+        "approx",
+        "no",
+        "nos",
+        "vol",
+        "fig",
+        "vs",
+        "etc",
+        "al",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "ala",
+        "ariz",
+        "ark",
+        "calif",
+        "colo",
+        "conn",
+        "del",
+        "fla",
+        "ga",
+        "ill",
+        "ind",
+        "kan",
+        "ky",
+        "la",
+        "md",
+        "mass",
+        "mich",
+        "minn",
+        "miss",
+        "mo",
+        "mont",
+        "neb",
+        "nev",
+        "okla",
+        "ore",
+        "pa",
+        "tenn",
+        "tex",
+        "va",
+        "vt",
+        "wash",
+        "wis",
+        "wyo",
+        "alta",
+        "sask",
+        "man",
+        "ont",
+        "que",
+        "nfld",
+    ]
+)
+
+# Words that start sentences: after "U.S." or "a.m." they mean a new sentence did begin.
+STARTERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "in",
+        "on",
+        "at",
+        "as",
+        "if",
+        "while",
+        "when",
+        "after",
+        "before",
+        "since",
+        "however",
+        "meanwhile",
+        "still",
+        "also",
+        "his",
+        "her",
+        "their",
+        "our",
+        "some",
+        "many",
+        "most",
+        "both",
+        "all",
+        "no",
+        "not",
+        "one",
+        "two",
+        "three",
+    ]
+)
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether the character at pos can start a sentence (capital, digit or opening mark)."""
+    if pos >= len(text):
+        return False
+    char = text[pos]
+    if char in "\"“‘'([":
+        return True
+    return char.isupper() or char.isdigit()
+
+
+def _word_before(text: str, end: int) -> str:
+    """The token that ends at `end` (the punctuation included)."""
+    start = text.rfind(" ", max(0, end - 40), end)
+    return text[start + 1 : end + 1]
+
+
+def _next_word(text: str, pos: int) -> str:
+    match = re.match(r"[\"“‘'(\[]?([^\W_]+)", text[pos : pos + 40])
+    return match.group(1).casefold() if match else ""
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences of one paragraph, each stripped; a paragraph without an end is one sentence."""
+    out: list[str] = []
+    start = 0
+    for match in _END.finditer(paragraph):
+        end = match.start()
+        following = match.end()
+        if not _opens_sentence(paragraph, following):
+            continue
+        if paragraph[end] == ".":
+            word = _word_before(paragraph, end).lstrip("\"“‘'([")
+            bare = word.rstrip(".").casefold()
+            nxt = _next_word(paragraph, following)
+            if _DOTTED.fullmatch(word) or (len(bare) == 1 and bare.isalpha()):
+                # "U.S. President", "S.C. Ralhan", "a.m. Friday": only a clear starter ends it.
+                if nxt not in STARTERS:
+                    continue
+            elif bare in ABBREVIATIONS and (paragraph[following].isdigit() or nxt not in STARTERS):
+                continue
+        sentence = paragraph[start : match.end()].strip()
+        if sentence:
+            out.append(sentence)
+        start = match.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return out

@@ -1,0 +1,75 @@
+"""Summaries: the lead sentence, then the early sentences that carry the most news.
+
+News puts the news first, so the first sentence always stays. The rest are chosen among the
+next few by what they hold (a rate or trade measure, named actors, a decision) and kept in story
+order, two to four sentences and at most about 90 words.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_WORDS = 90
+CANDIDATES = 8
+
+_MEASURE = re.compile(r"\b(?:tariffs?|duties|duty|surtax|levies|import tax|safeguard)\b", re.I)
+_RATE = re.compile(r"\d%|\bper ?cent\b|\bpercent\b", re.I)
+_DECISION = re.compile(
+    r"\b(?:agreed|announced|imposed|will|decided|signed|ordered|raised|lowered|removed"
+    r"|suspended|retaliat\w*|met|meeting|deal|offered)\b",
+    re.I,
+)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _score(sentence: str, position: int, names: list[str]) -> float:
+    score = 3.0 - 0.6 * position
+    if _MEASURE.search(sentence):
+        score += 1.0
+    if _RATE.search(sentence):
+        score += 1.0
+    if _DECISION.search(sentence):
+        score += 1.0
+    score += 0.5 * sum(1 for name in names if name in sentence)
+    stripped = sentence.lstrip()
+    if stripped[:1] in '"“‘':
+        score -= 4.0  # quotes colour a story; they seldom state what happened
+    if re.match(r"(?:He|She|It|They|This|That|But|And)\b", stripped):
+        score -= 1.5  # needs the sentence before it
+    if _words(sentence) < 8:
+        score -= 2.0
+    return score
+
+
+def _trim(sentence: str, limit: int) -> str:
+    words = sentence.split()
+    if len(words) <= limit:
+        return sentence
+    return " ".join(words[:limit]).rstrip(",;:") + "…"
+
+
+def summarise(sentences: list[str], names: list[str], title: str) -> str:
+    """Two to four sentences, at most about MAX_WORDS words; the title when there is no story."""
+    pool = [s for s in sentences[: CANDIDATES + 1] if s.strip()]
+    if not pool:
+        return title
+    lead = _trim(pool[0], MAX_WORDS)
+    chosen = [0]
+    budget = MAX_WORDS - _words(lead)
+    scores = {i: _score(pool[i], i, names) for i in range(1, len(pool))}
+    ranked = sorted(scores, key=lambda i: -scores[i])
+    for index in ranked:
+        if len(chosen) >= 4:
+            break
+        size = _words(pool[index])
+        if size > budget:
+            continue
+        if len(chosen) >= 2 and scores[index] < 2.0:
+            break
+        chosen.append(index)
+        budget -= size
+    chosen.sort()
+    return " ".join(lead if i == 0 else pool[i] for i in chosen)

@@ -1,0 +1,310 @@
+"""Score drafting against a folder of articles with gold answers.
+
+    python -m briefs.evaluate DIR
+
+DIR holds `NAME.txt` articles and `NAME.gold.json` answers (`title`, `date`,
+`summary_reference`, `actors`, `tariffs` in the brief format). Printed per article and in total:
+actor precision/recall/F1 (by name, accents and case ignored), tariff precision/recall/F1 (a match
+needs imposed_by, imposed_on and rate to agree, country names normalised), status accuracy on
+matched tariffs, and ROUGE-1/2/L F1 of the summary next to the first three sentences ("lead-3").
+Totals add up counts over all articles (micro average); ROUGE totals are means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefs.drafting import draft_brief
+from briefs.drafting.gazetteer import fold, normalise_country
+from briefs.drafting.layout import read_layout
+from briefs.drafting.sentences import split_sentences
+from briefs.drafting.tariffs import normalise_rate
+from briefs.model import Brief
+
+_WORD = re.compile(r"[^\W_]+(?:[.'’%-][^\W_]+)*%?")
+
+
+def tokens(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def _ngrams(words: list[str], n: int) -> Counter[tuple[str, ...]]:
+    return Counter(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+
+
+def _f1(overlap: float, candidate: float, reference: float) -> float:
+    if overlap == 0 or candidate == 0 or reference == 0:
+        return 0.0
+    precision, recall = overlap / candidate, overlap / reference
+    return 2 * precision * recall / (precision + recall)
+
+
+def rouge_n(candidate: str, reference: str, n: int) -> float:
+    cand, ref = _ngrams(tokens(candidate), n), _ngrams(tokens(reference), n)
+    overlap = sum((cand & ref).values())
+    return _f1(overlap, sum(cand.values()), sum(ref.values()))
+
+
+def rouge_l(candidate: str, reference: str) -> float:
+    cand, ref = tokens(candidate), tokens(reference)
+    if not cand or not ref:
+        return 0.0
+    previous = [0] * (len(ref) + 1)
+    for word in cand:
+        current = [0]
+        for j, ref_word in enumerate(ref):
+            current.append(
+                previous[j] + 1 if word == ref_word else max(previous[j + 1], current[j])
+            )
+        previous = current
+    return _f1(previous[-1], len(cand), len(ref))
+
+
+def rouge(candidate: str, reference: str) -> tuple[float, float, float]:
+    return (
+        rouge_n(candidate, reference, 1),
+        rouge_n(candidate, reference, 2),
+        rouge_l(candidate, reference),
+    )
+
+
+def lead_sentences(text: str, count: int = 3) -> str:
+    """The first `count` story sentences: the baseline a summary must beat."""
+    layout = read_layout(text)
+    out: list[str] = []
+    for paragraph in layout.paragraphs:
+        out.extend(split_sentences(paragraph))
+        if len(out) >= count:
+            break
+    return " ".join(out[:count])
+
+
+def _name_key(name: str) -> str:
+    return " ".join(fold(name).replace(".", "").split())
+
+
+def _tariff_key(data: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    by = normalise_country(data.get("imposed_by"))
+    on = normalise_country(data.get("imposed_on"))
+    return (
+        _name_key(by) if by else None,
+        _name_key(on) if on else None,
+        normalise_rate(data.get("rate")),
+    )
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class ArticleScore:
+    name: str
+    actors: Counts
+    tariffs: Counts
+    status_right: int
+    status_matched: int
+    summary: tuple[float, float, float]
+    lead3: tuple[float, float, float]
+    error: str | None = None
+    missing_actors: list[str] = field(default_factory=list)
+    extra_actors: list[str] = field(default_factory=list)
+    missing_tariffs: list[str] = field(default_factory=list)
+    extra_tariffs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    articles: list[ArticleScore]
+    actors: Counts
+    tariffs: Counts
+    status_accuracy: float
+    summary: tuple[float, float, float]
+    lead3: tuple[float, float, float]
+
+
+def score_actors(brief: Brief | None, gold: list[dict[str, Any]]) -> tuple[Counts, list, list]:
+    drafted = {_name_key(a.name) for a in brief.actors} if brief else set()
+    wanted = {_name_key(a["name"]) for a in gold}
+    counts = Counts(len(drafted & wanted), len(drafted - wanted), len(wanted - drafted))
+    return counts, sorted(wanted - drafted), sorted(drafted - wanted)
+
+
+def score_tariffs(
+    brief: Brief | None, gold: list[dict[str, Any]]
+) -> tuple[Counts, int, int, list[str], list[str]]:
+    """One-to-one matching on (imposed_by, imposed_on, rate); status compared on matches."""
+    drafted = [t.to_dict() for t in brief.tariffs] if brief else []
+    unmatched = list(range(len(drafted)))
+    counts = Counts()
+    right = matched = 0
+    missing = []
+    for item in gold:
+        key = _tariff_key(item)
+        hit = next((i for i in unmatched if _tariff_key(drafted[i]) == key), None)
+        if hit is None:
+            counts.fn += 1
+            missing.append(str(key))
+            continue
+        unmatched.remove(hit)
+        counts.tp += 1
+        matched += 1
+        right += drafted[hit]["status"] == item.get("status", "in force")
+    counts.fp = len(unmatched)
+    extra = [f"{_tariff_key(drafted[i])} {drafted[i]['status']}" for i in unmatched]
+    return counts, right, matched, missing, extra
+
+
+def evaluate_dir(folder: Path) -> Report:
+    articles = []
+    for path in sorted(folder.glob("*.txt")):
+        gold_path = path.with_name(path.stem + ".gold.json")
+        if not gold_path.exists():
+            continue
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        error = None
+        try:
+            brief: Brief | None = draft_brief(text, name=str(path))
+            lead = lead_sentences(text)
+        except ValueError as exc:
+            brief, lead, error = None, "", str(exc)
+        actor_counts, missing_a, extra_a = score_actors(brief, gold.get("actors", []))
+        tariff_counts, right, matched, missing_t, extra_t = score_tariffs(
+            brief, gold.get("tariffs", [])
+        )
+        reference = gold.get("summary_reference", "")
+        articles.append(
+            ArticleScore(
+                name=path.stem,
+                actors=actor_counts,
+                tariffs=tariff_counts,
+                status_right=right,
+                status_matched=matched,
+                summary=rouge(brief.summary if brief else "", reference),
+                lead3=rouge(lead, reference),
+                error=error,
+                missing_actors=missing_a,
+                extra_actors=extra_a,
+                missing_tariffs=missing_t,
+                extra_tariffs=extra_t,
+            )
+        )
+    actors, tariffs = Counts(), Counts()
+    for article in articles:
+        actors.add(article.actors)
+        tariffs.add(article.tariffs)
+    right = sum(a.status_right for a in articles)
+    matched = sum(a.status_matched for a in articles)
+    count = max(1, len(articles))
+
+    def mean(values: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+        return (
+            sum(v[0] for v in values) / count,
+            sum(v[1] for v in values) / count,
+            sum(v[2] for v in values) / count,
+        )
+
+    return Report(
+        articles=articles,
+        actors=actors,
+        tariffs=tariffs,
+        status_accuracy=right / matched if matched else 1.0,
+        summary=mean([a.summary for a in articles]),
+        lead3=mean([a.lead3 for a in articles]),
+    )
+
+
+def _row(name: str, actors: Counts, tariffs: Counts, status: str, summary, lead3) -> str:
+    return (
+        f"{name[:28]:<28} "
+        f"{actors.precision:5.2f} {actors.recall:5.2f} {actors.f1:5.2f}  "
+        f"{tariffs.precision:5.2f} {tariffs.recall:5.2f} {tariffs.f1:5.2f}  {status:>6}  "
+        + " ".join(f"{v:5.3f}" for v in summary)
+        + "  "
+        + " ".join(f"{v:5.3f}" for v in lead3)
+    )
+
+
+def format_report(report: Report, *, details: bool = False) -> str:
+    header = (
+        f"{'article':<28} {'actor P/R/F1':<18}  {'tariff P/R/F1':<18} {'status':>6}  "
+        f"{'summary R1/R2/RL':<18}  {'lead-3 R1/R2/RL'}"
+    )
+    lines = [header, "-" * len(header)]
+    for a in report.articles:
+        status = f"{a.status_right}/{a.status_matched}"
+        lines.append(_row(a.name, a.actors, a.tariffs, status, a.summary, a.lead3))
+        if a.error:
+            lines.append(f"    error: {a.error}")
+        if details:
+            for label, items in (
+                ("missing actors", a.missing_actors),
+                ("extra actors", a.extra_actors),
+                ("missing tariffs", a.missing_tariffs),
+                ("extra tariffs", a.extra_tariffs),
+            ):
+                if items:
+                    lines.append(f"    {label}: {'; '.join(items)}")
+    lines.append("-" * len(header))
+    lines.append(
+        _row(
+            f"TOTAL ({len(report.articles)} articles)",
+            report.actors,
+            report.tariffs,
+            f"{report.status_accuracy:.2f}",
+            report.summary,
+            report.lead3,
+        )
+    )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m briefs.evaluate", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("folder", type=Path, help="folder of NAME.txt and NAME.gold.json")
+    parser.add_argument("--details", action="store_true", help="list missed and extra items")
+    args = parser.parse_args(argv)
+    if not args.folder.is_dir():
+        print(f"{args.folder}: not a folder", file=sys.stderr)
+        return 2
+    report = evaluate_dir(args.folder)
+    if not report.articles:
+        print(f"{args.folder}: no NAME.txt with NAME.gold.json", file=sys.stderr)
+        return 2
+    print(format_report(report, details=args.details))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
