@@ -1,0 +1,107 @@
+"""Search in the reader: `/` filters as you type, errors keep the list, state keys, views."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from store import Store
+from tests.conftest import TODAY
+from tests.tui.helpers import screen_text
+from tui.app import BriefingApp, make_app
+from tui.brief_list import BriefList
+from tui.cli import main
+from tui.dialogs import PromptScreen
+from tui.reader_screen import ReaderScreen
+
+XI = "2025-10-31-xi-carney-apec-gyeongju"
+CANOLA_IDS = {
+    XI,
+    "2025-08-12-china-anti-dumping-deposit-canadian-canola",
+    "2025-03-08-china-tariffs-canadian-canola-oil-pork-seafood",
+}
+
+
+def listed(app: BriefingApp) -> list[str]:
+    brief_list = app.screen.query_one(BriefList)
+    return [brief_list.get_option_at_index(i).id for i in range(brief_list.option_count)]
+
+
+async def ready(app: BriefingApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_slash_filters_as_you_type_and_escape_clears(store: Store) -> None:
+    app = make_app(store, today=lambda: TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", *"canola")
+        await pilot.pause(0.2)
+        assert set(listed(app)) == CANOLA_IDS
+        assert "Briefs (3 of 7)" in screen_text(app)
+        await pilot.press("enter")  # into the results
+        assert app.focused is app.screen.query_one(BriefList)
+        await pilot.press("slash", "escape")
+        await pilot.pause(0.1)
+        assert len(listed(app)) == 7 and "Briefs (7)" in screen_text(app)
+
+
+async def test_bad_query_says_why_and_keeps_the_list(store: Store) -> None:
+    app = make_app(store, today=lambda: TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", *"canola")
+        await pilot.pause(0.2)
+        await pilot.press(*' since:"never')
+        await pilot.pause(0.2)
+        text = screen_text(app)
+        assert "unclosed quote" in text or "not a date" in text
+        assert set(listed(app)) == CANOLA_IDS  # the previous results stay
+
+
+async def test_star_unread_and_sort_keys(store: Store, store_dir: Path) -> None:
+    app = make_app(store, today=lambda: TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        assert Store(store_dir).state(XI).read  # opened means read
+        await pilot.press("s")
+        assert Store(store_dir).state(XI).starred
+        await pilot.press("u")
+        assert not Store(store_dir).state(XI).read
+        assert "★" in screen_text(app)
+        await pilot.press("slash", *"is:starred", "enter")
+        await pilot.pause(0.2)
+        assert listed(app) == [XI]
+        await pilot.press("slash", "escape", "o")  # sort by title
+        await pilot.pause(0.1)
+        titles = [app.store.brief(i).title.casefold() for i in listed(app)]  # type: ignore[union-attr]
+        assert titles == sorted(titles)
+        assert "by title" in screen_text(app)
+
+
+async def test_saving_a_view(store: Store, store_dir: Path) -> None:
+    app = make_app(store, today=lambda: TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", *"by:canada", "enter", "v")
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press(*"Canada's measures", "enter")
+        assert isinstance(app.screen, ReaderScreen)
+    assert Store(store_dir).views() == {"Canada's measures": "by:canada"}
+
+
+def test_list_query_from_the_command_line(
+    store_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Store(store_dir)
+    assert main(["list", "--store", str(store_dir), "--json", "--query", "canola"]) == 0
+    assert {r["id"] for r in json.loads(capsys.readouterr().out)} == CANOLA_IDS
+    assert main(["list", "--store", str(store_dir), "--query", "by:canada since:2024-01-01"]) == 0
+    out = capsys.readouterr().out
+    assert XI in out and "2024-08-26-canada-surtax-chinese-evs-steel-aluminum" in out
+    assert "2025-05-12-us-china-geneva-tariff-truce" not in out
+    assert main(["list", "--store", str(store_dir), "--query", "actr:x"]) == 2
+    assert "unknown field 'actr'" in capsys.readouterr().err
