@@ -18,15 +18,15 @@ run: $(STAMP)
 	$(BIN)/briefing
 
 test: $(STAMP)
-	$(BIN)/ruff check briefs store tui tests
-	$(BIN)/ruff format --check briefs store tui tests
+	$(BIN)/ruff check briefs store tui tests bench
+	$(BIN)/ruff format --check briefs store tui tests bench
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check briefs store tui tests
+	$(BIN)/ruff check briefs store tui tests bench
 
 format: $(STAMP)
-	$(BIN)/ruff format briefs store tui tests
+	$(BIN)/ruff format briefs store tui tests bench
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -1,0 +1,175 @@
+"""Store-level figures: saving a note, search, drafting articles, importing brief files."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gc
+import io
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+TODAY = dt.date(2025, 11, 28)
+# Free words, a phrase, field filters and a reader-state query: what the search bar sees.
+QUERIES = (
+    "canola",
+    '"electric vehicles"',
+    "by:canada since:2024-01-01",
+    "rate>=25 -status:removed",
+    "is:unread OR has:notes",
+    "actor:carney product:steel",
+)
+
+
+def timed(fn: Callable[[], Any], warmup: int, runs: int) -> list[float]:
+    for _ in range(warmup):
+        fn()
+    out = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - started)
+    return out
+
+
+def save_note(store_dir: Path, warmup: int, runs: int) -> list[float]:
+    """`Store.add_note`: the note is on disk (fsynced, renamed) when it returns."""
+    from store import Store
+
+    store = Store(store_dir)
+    brief_id = store.rows()[0].id
+    texts = iter(range(warmup + runs))
+    times = timed(lambda: store.add_note(brief_id, f"Benchmark note {next(texts)}."), warmup, runs)
+    store.close()
+    return times
+
+
+def search(store_dir: Path, warmup: int, runs: int) -> dict[str, Any]:
+    """Per query seconds, plus the index build; `placeholder` when briefs.search is missing."""
+    from store import Store
+
+    store = Store(store_dir)
+    try:
+        from briefs.query import parse_query
+        from briefs.search import SearchIndex, make_doc
+    except ImportError:
+        rows = store.rows()
+        out: dict[str, Any] = {"placeholder": True, "build": [], "queries": {}}
+        for text in QUERIES:
+            needle = text.lower()
+            out["queries"][text] = timed(
+                lambda n=needle: [r.id for r in rows if n in r.title.lower()], warmup, runs
+            )
+        return out
+
+    def build() -> SearchIndex:
+        rows = store.rows()
+        notes: dict[str, list[str]] = {}
+        for row in rows:
+            if row.note_count:
+                notes[row.id] = [n.text for n in store.notes(row.id)]
+        index = SearchIndex()
+        for row in rows:
+            brief = store.brief(row.id)
+            if brief is not None:
+                index.put(
+                    make_doc(brief, notes=notes.get(row.id, ()), read=row.read, starred=row.starred)
+                )
+        return index
+
+    started = time.perf_counter()
+    index = build()
+    build_s = time.perf_counter() - started
+    out = {"placeholder": False, "build": [build_s], "queries": {}, "hits": {}}
+    for text in QUERIES:
+        query = parse_query(text, today=TODAY)
+        out["queries"][text] = timed(lambda q=query: index.search(q), warmup, runs)
+        out["hits"][text] = len(index.search(query))
+    store.close()
+    return out
+
+
+def _import_runs(
+    store_dir: Path,
+    folder: Path,
+    work: Path,
+    warmup: int,
+    runs: int,
+) -> list[dict[str, Any]]:
+    """Read every file in `folder` with `tui.cli.read_any`, then one `import_briefs`.
+
+    Each run imports into a fresh copy of the benchmark store (the copy is not timed), so
+    every run adds the same briefs to a store of the same size, as `briefing import` does.
+    """
+    from briefs import BriefFileError
+    from store import Store
+    from tui.cli import _files, read_any
+
+    out = []
+    for k in range(warmup + runs):
+        target = work / f"run-{k}"
+        shutil.copytree(store_dir, target)
+        gc.collect()
+        started = time.perf_counter()
+        store = Store(target)
+        opened = time.perf_counter()
+        briefs = []
+        failed = []
+        for path in _files([folder]):
+            # As `briefing import` does: a file that fails is reported, the rest go in.
+            try:
+                briefs.extend(read_any(path))
+            except BriefFileError as exc:
+                failed.append(str(exc))
+        read = time.perf_counter()
+        store.import_briefs(briefs)
+        done = time.perf_counter()
+        store.close()
+        shutil.rmtree(target)
+        if k >= warmup:
+            out.append(
+                {
+                    "files": len(briefs) + len(failed),
+                    "failed": len(failed),
+                    "first_failure": failed[0] if failed else "",
+                    "open_s": opened - started,
+                    "read_s": read - opened,
+                    "write_s": done - read,
+                    "total_s": done - started,
+                }
+            )
+    return out
+
+
+def drafting(
+    store_dir: Path, articles: Path, work: Path, warmup: int, runs: int
+) -> list[dict[str, Any]] | None:
+    """Articles drafted and imported per run; None when `briefs.drafting` does not exist."""
+    try:
+        import briefs.drafting  # noqa: F401
+    except ImportError:
+        return None
+    return _import_runs(store_dir, articles, work, warmup, runs)
+
+
+def import_files(store_dir: Path, files: Path, work: Path, warmup: int, runs: int) -> dict:
+    """Brief files into the benchmark store (headline) and into an empty store, via the CLI."""
+    from tui.cli import main as cli_main
+
+    into_store = _import_runs(store_dir, files, work, warmup, runs)
+    empty = []
+    for k in range(warmup + runs):
+        target = work / f"empty-{k}"
+        started = time.perf_counter()
+        with contextlib.redirect_stderr(io.StringIO()):
+            code = cli_main(["import", "--store", str(target), str(files)])
+        elapsed = time.perf_counter() - started
+        if code != 0:
+            raise RuntimeError(f"briefing import failed with exit {code}")
+        shutil.rmtree(target)
+        if k >= warmup:
+            empty.append(elapsed)
+    return {"into_store": into_store, "into_empty_cli": empty}
