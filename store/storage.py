@@ -21,7 +21,7 @@ from tinydb.storages import Storage
 
 from store.errors import DamagedFileError, StoreError
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: brief content moved to the content log
 META_TABLE = "_meta"
 TEMP_SUFFIX = ".tmp"
 
@@ -75,10 +75,13 @@ def check_shape(path: Path, data: Any) -> dict[str, dict[str, dict[str, Any]]]:
         for doc_id, doc in table.items():
             if not isinstance(doc, dict):
                 raise DamagedFileError(path, f"document {name}/{doc_id} is not an object")
-    version = data.get(META_TABLE, {}).get("format", {}).get("version", FORMAT_VERSION)
+    meta = data.get(META_TABLE, {}).get("format", {})
+    version = meta.get("version", FORMAT_VERSION) if isinstance(meta, dict) else None
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise DamagedFileError(
-            path, f"written by a newer briefing (format {version!r}); this one reads format 1"
+            path,
+            f"written by a newer briefing (format {version!r}); "
+            f"this one reads up to format {FORMAT_VERSION}",
         )
     return data
 

@@ -1,9 +1,11 @@
-"""The briefing store: brief content and the reader's own data, in two TinyDB files.
+"""The briefing store: brief content and the reader's own data, kept apart.
 
-`briefs.json` holds brief content, which can always be imported again. `reader.json`
-holds notes and read/starred state, which cannot; an import never touches it and a
-note save never touches `briefs.json`. Every change happens under the store lock and
-re-reads the file first, so several processes can share one store.
+Brief content can always be imported again: `briefs.json` (TinyDB) indexes it — what
+the list shows and where each brief's full content lies in the append-only content log
+(see content_log.py). `reader.json` (TinyDB) holds notes, read/starred state, drafts and
+saved views, which cannot be recreated; an import never touches it and a note save never
+touches `briefs.json`. Every change happens under the store lock and re-reads the file
+first, so several processes can share one store.
 """
 
 from __future__ import annotations
@@ -12,16 +14,18 @@ import datetime as dt
 import os
 import secrets
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb import TinyDB
 from tinydb.table import Table
 
 from briefs import Brief, BriefError, Note, brief_from_dict
 from briefs.samples import load_samples
 from briefs.search import SearchDoc, make_doc
+from store import content_log
 from store.errors import DamagedFileError, StoreError
 from store.lock import StoreLock
 from store.records import BriefRow, Draft, ImportCounts, ReaderState
@@ -72,6 +76,33 @@ def _open_db(path: Path) -> TinyDB:
     return _DB(storage=lambda: AtomicJSONStorage(path))  # type: ignore[arg-type]
 
 
+def _index_record(brief: Brief, span: tuple[int, int], sha: str) -> dict[str, Any]:
+    """What the index keeps of a brief: the list's fields and where its content lies."""
+    return {
+        "title": brief.title,
+        "date": brief.date,
+        "source": brief.source,
+        "at": span[0],
+        "len": span[1],
+        "sha": sha,
+    }
+
+
+def _span(log: Path, brief_id: str, record: Mapping[str, Any]) -> tuple[str, int, int, str]:
+    try:
+        return brief_id, int(record["at"]), int(record["len"]), str(record["sha"])
+    except (KeyError, TypeError, ValueError) as exc:
+        index = log.with_name(BRIEFS_FILE)
+        raise DamagedFileError(index, f"brief {brief_id}: bad index entry") from exc
+
+
+def _brief_from_payload(log: Path, brief_id: str, payload: bytes) -> Brief:
+    try:
+        return brief_from_dict(orjson.loads(payload))
+    except (orjson.JSONDecodeError, BriefError) as exc:
+        raise DamagedFileError(log, f"content of {brief_id}: {exc}") from exc
+
+
 def _note_doc(note: Note) -> dict[str, Any]:
     return {**note.to_dict(), "brief_id": note.brief_id}
 
@@ -105,6 +136,8 @@ class Store:
             # Read both files now so a damaged one is reported before any write.
             self._briefs_db.storage.read()
             self._reader_db.storage.read()
+            for stale in content_log.stale_logs(root, self._log_name()):
+                stale.unlink(missing_ok=True)
             if seed and not (root / BRIEFS_FILE).exists():
                 self.import_briefs(load_samples())
 
@@ -165,33 +198,93 @@ class Store:
             return len(self._briefs._read_table())
 
     def brief(self, brief_id: str) -> Brief | None:
+        """The whole brief, read from the content log."""
         with self.lock:
-            doc = self._briefs._read_table().get(brief_id)
-        if doc is None:
-            return None
-        try:
-            return brief_from_dict(doc)
-        except BriefError as exc:
-            raise DamagedFileError(self.briefs_path, f"brief {brief_id}: {exc}") from exc
+            record = self._briefs._read_table().get(brief_id)
+            if record is None:
+                return None
+            log = self._log_path()
+            span = _span(log, brief_id, record)
+            payload = content_log.read(log, span[1], span[2], span[3])
+        return _brief_from_payload(log, brief_id, payload)
 
     def all_briefs(self) -> list[Brief]:
-        return [b for row in self.rows() if (b := self.brief(row.id)) is not None]
+        """Every brief, newest first; reads the whole log, so call it from a worker."""
+        return list(self._iter_briefs([row.id for row in self.rows()]))
+
+    def _iter_briefs(self, ids: list[str]) -> Iterator[Brief]:
+        with self.lock:
+            index = self._briefs._read_table()
+            log = self._log_path()
+            spans = [_span(log, i, index[i]) for i in ids if i in index]
+            payloads = list(content_log.read_many(log, spans)) if spans else []
+        for brief_id, payload in payloads:
+            yield _brief_from_payload(log, brief_id, payload)
+
+    def _log_name(self) -> str | None:
+        meta = (self._briefs_db.storage.read() or {}).get(META_TABLE, {})
+        name = meta.get("content", {}).get("log")
+        return name if isinstance(name, str) else None
+
+    def _log_path(self) -> Path:
+        name = self._log_name()
+        if name is None:
+            raise DamagedFileError(self.briefs_path, "it names no content log")
+        return self.root / name
 
     def import_briefs(self, briefs: Iterable[Brief]) -> ImportCounts:
-        """Add or replace briefs by id, in one write. Reader data is untouched."""
-        incoming: dict[str, dict[str, Any]] = {}
+        """Add or replace briefs by id. Reader data is untouched.
+
+        New content is appended to the log and fsynced first; then one write of the
+        index makes it visible. A crash in between leaves the store as it was.
+        """
+        incoming: dict[str, tuple[Brief, bytes]] = {}
         for brief in briefs:
-            incoming[brief.id] = brief.to_dict()
+            incoming[brief.id] = (brief, orjson.dumps(brief.to_dict()))
         with self.lock:
             current = self._briefs._read_table()
+            digests = {k: content_log.digest(payload) for k, (_, payload) in incoming.items()}
+            changed = [k for k in incoming if current.get(k, {}).get("sha") != digests[k]]
             added = sum(1 for k in incoming if k not in current)
-            unchanged = sum(1 for k, doc in incoming.items() if current.get(k) == doc)
-            changed = {k: doc for k, doc in incoming.items() if current.get(k) != doc}
             if changed or not self.briefs_path.exists():
-                _write(self._briefs_db, {"briefs": changed})
+                name = self._log_name() or content_log.log_name(1)
+                spans = content_log.append(self.root / name, (incoming[k][1] for k in changed))
+                records = {
+                    k: _index_record(incoming[k][0], span, digests[k])
+                    for k, span in zip(changed, spans, strict=True)
+                }
+                _write(
+                    self._briefs_db,
+                    {"briefs": records, META_TABLE: {"content": {"log": name}}},
+                )
+                self._compact_if_worth_it()
         return ImportCounts(
-            added=added, updated=len(incoming) - added - unchanged, unchanged=unchanged
+            added=added, updated=len(changed) - added, unchanged=len(incoming) - len(changed)
         )
+
+    def forget(self, brief_ids: Iterable[str]) -> None:
+        """Drop briefs from the index (their content is damaged); reader data stays."""
+        with self.lock:
+            _write(self._briefs_db, {"briefs": dict.fromkeys(brief_ids)})
+
+    def _compact_if_worth_it(self) -> None:
+        """Rewrite the log without dead versions once they outweigh the live ones."""
+        index = self._briefs._read_table()
+        log = self._log_path()
+        live = sum(record["len"] + 1 for record in index.values())
+        if not content_log.worth_compacting(log, live):
+            return
+        ids = list(index)
+        spans = [_span(log, i, index[i]) for i in ids]
+        payloads = [payload for _, payload in content_log.read_many(log, spans)]
+        name = content_log.log_name(content_log.generation_of(log.name) + 1)
+        new_spans = content_log.write_new(self.root / name, payloads)
+        records = {
+            i: {**index[i], "at": span[0], "len": span[1]}
+            for i, span in zip(ids, new_spans, strict=True)
+        }
+        _write(self._briefs_db, {"briefs": records, META_TABLE: {"content": {"log": name}}})
+        log.unlink(missing_ok=True)
 
     # -- reader data -------------------------------------------------------------
 
@@ -270,18 +363,15 @@ class Store:
     def search_docs(self) -> list[SearchDoc]:
         """What search needs of every brief, with the reader's notes and state."""
         with self.lock:
-            briefs = dict(self._briefs._read_table())
+            ids = list(self._briefs._read_table())
             notes = list(self._notes._read_table().values())
             states = dict(self._states._read_table())
         texts: dict[str, list[str]] = {}
         for doc in notes:
             texts.setdefault(doc["brief_id"], []).append(str(doc.get("text", "")))
         docs = []
-        for brief_id, raw in briefs.items():
-            try:
-                brief = brief_from_dict(raw)
-            except BriefError as exc:
-                raise DamagedFileError(self.briefs_path, f"brief {brief_id}: {exc}") from exc
+        for brief in self._iter_briefs(ids):
+            brief_id = brief.id
             state = states.get(brief_id, {})
             docs.append(
                 make_doc(

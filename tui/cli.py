@@ -281,7 +281,10 @@ def _check(root: Path, *, repair: bool) -> int:
             state = "ok, " + ", ".join(f"{n} {name}" for name, n in sorted(f.counts.items()))
         else:
             state = f"DAMAGED: {f.problem}"
-        backup = "backup ok" if f.backup_ok else "no backup"
+        if f.path.suffix == ".jsonl":
+            backup = "append-only; damage is repaired by importing again"
+        else:
+            backup = "backup ok" if f.backup_ok else "no backup"
         print(f"  {f.path.name}: {clean(state)} ({backup})")
     if health.leftovers:
         print(
