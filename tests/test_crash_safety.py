@@ -103,7 +103,7 @@ def test_two_writers_at_once_lose_nothing(store_dir: Path) -> None:
         (lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]), "not valid JSON"),
         (lambda p: p.write_text("not json at all"), "not valid JSON"),
         (lambda p: p.write_text("[]"), "expected a JSON object"),
-        (lambda p: p.write_text('{"_meta": {"format": {"version": 2}}}'), "newer briefing"),
+        (lambda p: p.write_text('{"_meta": {"format": {"version": 99}}}'), "newer briefing"),
     ],
     ids=["truncated", "not-json", "wrong-shape", "newer-format"],
 )

@@ -14,7 +14,7 @@ from tui.app import BriefingApp, make_app
 from tui.dialogs import ConfirmScreen
 from tui.help_screen import HelpScreen
 from tui.notes_pane import NotesPane
-from tui.reader_screen import ReaderScreen
+from tui.reader_screen import READ_AFTER, ReaderScreen
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
 CANOLA = "2025-08-12-china-anti-dumping-deposit-canadian-canola"
@@ -214,7 +214,8 @@ async def test_full_disk_keeps_text_in_the_editor(
 ) -> None:
     store.add_note(XI, "older note")
     async with reader(store).run_test(size=SIZE) as pilot:
-        await pilot.app.workers.wait_for_complete()  # the brief shown is marked read
+        await pilot.pause(READ_AFTER + 0.2)  # the brief shown is marked read
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         before = (store_dir / "reader.json").read_bytes()
         await pilot.press("a", *"precious words")

@@ -14,7 +14,7 @@ from tui.app import BriefingApp, make_app
 from tui.brief_list import BriefList
 from tui.cli import main
 from tui.dialogs import PromptScreen
-from tui.reader_screen import ReaderScreen
+from tui.reader_screen import READ_AFTER, ReaderScreen
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
 CANOLA_IDS = {
@@ -66,7 +66,10 @@ async def test_star_unread_and_sort_keys(store: Store, store_dir: Path) -> None:
     app = make_app(store, today=lambda: TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
-        assert Store(store_dir).state(XI).read  # opened means read
+        assert not Store(store_dir).state(XI).read  # only passed over so far
+        await pilot.pause(READ_AFTER + 0.2)
+        await ready(app, pilot)
+        assert Store(store_dir).state(XI).read  # stayed on it: read
         await pilot.press("s")
         assert Store(store_dir).state(XI).starred
         await pilot.press("u")
