@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-
-from dateutil import parser as date_parser
+import re
 
 # Two defaults that differ in every time field: a field that comes out the same
 # under both was written in the text; otherwise dateutil filled it in.
@@ -16,11 +15,22 @@ class DateError(ValueError):
     """A date that python-dateutil cannot read."""
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def parse_date(text: str) -> str:
     """Return `text` as ISO `YYYY-MM-DD`, or a full ISO datetime when it has a time.
 
     Raises DateError when the text holds no date or is only partial (no year).
     """
+    if _ISO_DAY.fullmatch(text):
+        # What we store ourselves: no need for dateutil (nor its import at start-up).
+        try:
+            return dt.date.fromisoformat(text).isoformat()
+        except ValueError as exc:
+            raise DateError(f"{text!r} is not a date") from exc
+    from dateutil import parser as date_parser
+
     cleaned = text.strip()
     if not cleaned or len(cleaned) > 200:
         raise DateError(f"{text[:40]!r} is not a date")

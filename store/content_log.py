@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from store.errors import DamagedFileError, StoreError
@@ -95,15 +95,30 @@ def worth_compacting(path: Path, live_bytes: int) -> bool:
     return size > COMPACT_MIN_BYTES and size > 2 * live_bytes
 
 
+def open_log(path: Path) -> int:
+    """A descriptor for reading. Bytes once written never change, and a compaction
+    that removes the file leaves an open descriptor readable, so reads through it need
+    no lock."""
+    try:
+        return os.open(path, os.O_RDONLY)
+    except FileNotFoundError as exc:
+        raise DamagedFileError(path, "the content log is missing") from exc
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+
+
 def read_many(
-    path: Path, spans: Iterable[tuple[str, int, int, str]]
-) -> Iterable[tuple[str, bytes]]:
-    """(key, payload) for each (key, offset, length, digest), with one open file."""
-    if not path.exists():
-        raise DamagedFileError(path, "the content log is missing")
-    with open(path, "rb") as handle:
+    path: Path, spans: Iterable[tuple[str, int, int, str]], fd: int | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """(key, payload) for each (key, offset, length, digest), one at a time."""
+    own = fd is None
+    handle = open_log(path) if fd is None else fd
+    try:
         for key, offset, length, expected in spans:
-            payload = os.pread(handle.fileno(), length, offset)
+            payload = os.pread(handle, length, offset)
             if len(payload) != length or digest(payload) != expected:
                 raise DamagedFileError(path, f"content of {key} (byte {offset}) is damaged")
             yield key, payload
+    finally:
+        if own:
+            os.close(handle)

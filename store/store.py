@@ -16,7 +16,7 @@ import secrets
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from tinydb import TinyDB
@@ -24,12 +24,14 @@ from tinydb.table import Table
 
 from briefs import Brief, BriefError, Note, brief_from_dict
 from briefs.samples import load_samples
-from briefs.search import SearchDoc, make_doc
 from store import content_log
 from store.errors import DamagedFileError, StoreError
 from store.lock import StoreLock
 from store.records import BriefRow, Draft, ImportCounts, ReaderState
 from store.storage import META_TABLE, TEMP_SUFFIX, AtomicJSONStorage
+
+if TYPE_CHECKING:
+    from briefs.search import SearchDoc
 
 BRIEFS_FILE = "briefs.json"
 READER_FILE = "reader.json"
@@ -213,13 +215,20 @@ class Store:
         return list(self._iter_briefs([row.id for row in self.rows()]))
 
     def _iter_briefs(self, ids: list[str]) -> Iterator[Brief]:
+        """Briefs one at a time, so reading them all never holds all of them, nor the
+        lock (which note saves wait on) for the whole read."""
         with self.lock:
             index = self._briefs._read_table()
+            if not index:
+                return
             log = self._log_path()
             spans = [_span(log, i, index[i]) for i in ids if i in index]
-            payloads = list(content_log.read_many(log, spans)) if spans else []
-        for brief_id, payload in payloads:
-            yield _brief_from_payload(log, brief_id, payload)
+            fd = content_log.open_log(log)
+        try:
+            for brief_id, payload in content_log.read_many(log, spans, fd):
+                yield _brief_from_payload(log, brief_id, payload)
+        finally:
+            os.close(fd)
 
     def _log_name(self) -> str | None:
         meta = (self._briefs_db.storage.read() or {}).get(META_TABLE, {})
@@ -362,6 +371,8 @@ class Store:
 
     def search_docs(self) -> list[SearchDoc]:
         """What search needs of every brief, with the reader's notes and state."""
+        from briefs.search import make_doc  # only search needs it: not at start-up
+
         with self.lock:
             ids = list(self._briefs._read_table())
             notes = list(self._notes._read_table().values())
@@ -385,6 +396,8 @@ class Store:
 
     def search_doc(self, brief_id: str) -> SearchDoc | None:
         """One brief's search record, fresh (after a note or state change)."""
+        from briefs.search import make_doc
+
         brief = self.brief(brief_id)
         if brief is None:
             return None

@@ -10,9 +10,6 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from briefs import Brief, BriefFileError, read_brief_file
-from briefs.markdown import brief_markdown
-from briefs.query import QueryError, parse_query
-from briefs.search import SearchIndex
 from briefs.text import clean, to_json
 from store import DamagedFileError, Store, StoreError, resolve_store_dir
 from store.storage import atomic_write_bytes, backup_path
@@ -182,6 +179,9 @@ def _selected(store: Store, query: str | None) -> set[str] | None:
     """Ids the query selects, or None for all; a bad query raises UsageError."""
     if query is None:
         return None
+    from briefs.query import QueryError, parse_query
+    from briefs.search import SearchIndex
+
     try:
         parsed = parse_query(query, today=dt.date.today())
     except QueryError as exc:
@@ -228,6 +228,8 @@ def _export(
     if fmt == "json":
         text = to_json(records) + "\n"
     else:
+        from briefs.markdown import brief_markdown
+
         parts = []
         for brief_id in [r["id"] for r in records]:
             brief = store.brief(brief_id)

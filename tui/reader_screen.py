@@ -14,8 +14,6 @@ from textual.timer import Timer
 from textual.widgets import Footer, OptionList
 
 from briefs import Brief, Note
-from briefs.query import Query, QueryError, parse_query
-from briefs.search import SearchIndex
 from store import BriefRow, Draft, StoreError
 from tui.brief_list import BriefList
 from tui.brief_view import ActorsTable, BriefHeader, SummaryPane, TariffsTable
@@ -25,11 +23,13 @@ from tui.notes_pane import NoteList, NotesPane
 from tui.search_bar import SearchBar
 
 if TYPE_CHECKING:
+    from briefs.search import SearchIndex
     from tui.app import BriefingApp
 
 
 DISK_POLL = 2.0  # seconds between checks for changes made by other processes
 FILTER_PAUSE = 0.04  # seconds of quiet typing before the list re-filters
+INDEX_AFTER = 0.5  # seconds after the first paint before the search index is built
 READ_AFTER = 1.0  # seconds on a brief before it counts as read (not just passed over)
 SORTS = ("date", "title", "notes")
 
@@ -130,7 +130,10 @@ class ReaderScreen(Screen[None]):
         if not self._drafts_offered:
             self._drafts_offered = True
             self._offer_drafts()
-        self.build_index()
+            # Not now: building it competes with the first paint for the interpreter.
+            self.set_timer(INDEX_AFTER, self.build_index)
+        else:
+            self.build_index()
 
     def _refresh_list(self, keep: str | None = None) -> None:
         """Draw the rows that pass the filter, in the chosen order."""
@@ -152,6 +155,8 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="index")
     def build_index(self) -> None:
         """Build the search index after the list is up; 10,000 briefs take a second."""
+        from briefs.search import SearchIndex  # loaded here, off the start-up path
+
         try:
             index = SearchIndex(self.app.store.search_docs())
         except StoreError as exc:
@@ -176,6 +181,8 @@ class ReaderScreen(Screen[None]):
             self._index.put(doc)
 
     def action_search(self) -> None:
+        if self._index is None:
+            self.build_index()
         self.query_one(SearchBar).open()
 
     def apply_query(self, query: str) -> None:
@@ -190,10 +197,12 @@ class ReaderScreen(Screen[None]):
         self._filter_timer = self.set_timer(FILTER_PAUSE, self._apply_filter)
 
     def _apply_filter(self) -> None:
+        from briefs.query import QueryError, parse_query
+
         bar = self.query_one(SearchBar)
         text = bar.text
         try:
-            query: Query | None = parse_query(text, today=self.app.today()) if text else None
+            query = parse_query(text, today=self.app.today()) if text else None
         except QueryError as exc:
             bar.show_error(str(exc))  # the previous results stay
             return
