@@ -110,6 +110,10 @@ class AtomicJSONStorage(Storage):
         self.path = path
         self._data: dict[str, Any] | None = None
         self._identity: tuple[int, int, int] | None = None
+        self._seen_once = False
+        # Set when a read finds the file rewritten since we last read or wrote it:
+        # another process changed it. Cleared by take_changed_elsewhere().
+        self._changed_elsewhere = False
 
     def _stat_identity(self) -> tuple[int, int, int] | None:
         try:
@@ -120,6 +124,9 @@ class AtomicJSONStorage(Storage):
 
     def read(self) -> dict[str, Any] | None:
         identity = self._stat_identity()
+        if identity != self._identity and self._seen_once:
+            self._changed_elsewhere = True
+        self._seen_once = True
         if identity is None:
             self._data, self._identity = None, None
             return None
@@ -127,6 +134,14 @@ class AtomicJSONStorage(Storage):
             self._data = load_file(self.path)
             self._identity = identity
         return self._data
+
+    def take_changed_elsewhere(self) -> bool:
+        """Whether another process has written the file since we last asked."""
+        changed = self._changed_elsewhere or (
+            self._seen_once and self._stat_identity() != self._identity
+        )
+        self._changed_elsewhere = False
+        return changed
 
     def write(self, data: dict[str, Any]) -> None:
         data.setdefault(META_TABLE, {})["format"] = {"version": FORMAT_VERSION}

@@ -452,14 +452,16 @@ class Store:
             if brief_id in self._drafts._read_table():
                 _write(self._reader_db, {"drafts": {brief_id: None}})
 
-    def changed_since(self, marker: object) -> tuple[bool, object]:
-        """Whether either file changed on disk since `marker` (from an earlier call).
+    def changed_elsewhere(self) -> bool:
+        """Whether another process wrote to the store since the last call.
 
         The reader polls this so an import or a note added elsewhere shows up without
-        a restart; it costs two stat() calls.
+        a restart. It costs two stat() calls, and our own writes never count.
         """
-        current = tuple(_identity(p) for p in (self.briefs_path, self.reader_path))
-        return current != marker, current
+        with self.lock:
+            briefs = self._briefs_db.storage.take_changed_elsewhere()  # type: ignore[attr-defined]
+            reader = self._reader_db.storage.take_changed_elsewhere()  # type: ignore[attr-defined]
+        return briefs or reader
 
     # -- export ------------------------------------------------------------------
 
@@ -485,14 +487,6 @@ class Store:
     def close(self) -> None:
         self._briefs_db.close()
         self._reader_db.close()
-
-
-def _identity(path: Path) -> tuple[int, int, int] | None:
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return None
-    return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
 def _prepare_folder(root: Path) -> None:

@@ -12,12 +12,14 @@ from textual.app import App
 from textual.binding import Binding
 
 from store import Store, StoreError
+from tui.palette import ActionsProvider, ActorsProvider, BriefsProvider, ViewsProvider
 from tui.reader_screen import ReaderScreen
 
 
 class BriefingApp(App[None]):
     CSS_PATH = "briefing.tcss"
     TITLE = "briefing"
+    COMMANDS = App.COMMANDS | {BriefsProvider, ActorsProvider, ViewsProvider, ActionsProvider}
     BINDINGS = [
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
     ]

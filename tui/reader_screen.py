@@ -70,7 +70,6 @@ class ReaderScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.brief: Brief | None = None
-        self._disk_marker: object = None
         self._drafts_offered = False
         self._rows: dict[str, BriefRow] = {}
         self._index: SearchIndex | None = None
@@ -116,9 +115,7 @@ class ReaderScreen(Screen[None]):
     def load_rows(self, keep: str | None = None) -> None:
         """Read the list off the UI thread so the first paint never waits on the disk."""
         try:
-            marker = self.app.store.changed_since(None)[1]
             rows = self.app.store.rows()
-            self._disk_marker = marker
         except StoreError as exc:
             self.app.call_from_thread(self.app.notify, str(exc), severity="error")
             return
@@ -257,7 +254,6 @@ class ReaderScreen(Screen[None]):
         except StoreError as exc:
             self.notify(str(exc), severity="error")
             return
-        self._remember_disk()
         self.refresh_row(self.brief.id)
         self._reindex(self.brief.id)
 
@@ -304,14 +300,13 @@ class ReaderScreen(Screen[None]):
 
         self.app.push_screen(TariffTrackerScreen(self.query_one(SearchBar).text), chosen)
 
-    def _remember_disk(self) -> None:
-        """Note the store files as they are now, after our own reads and writes."""
-        self._disk_marker = self.app.store.changed_since(None)[1]
-
     def _poll_disk(self) -> None:
         """Pick up imports and notes written by other processes, without a restart."""
-        changed, self._disk_marker = self.app.store.changed_since(self._disk_marker)
-        if not changed:
+        try:
+            if not self.app.store.changed_elsewhere():
+                return
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
             return
         self.load_rows()
         if self.brief is not None and not self.notes_pane.editing:
@@ -335,7 +330,6 @@ class ReaderScreen(Screen[None]):
             if not self.app.store.state(brief_id).read:
                 self.app.store.set_state(brief_id, read=True)
                 self.app.call_from_thread(self.refresh_row, brief_id)
-                self.app.call_from_thread(self._remember_disk)
                 self.app.call_from_thread(self._reindex, brief_id)
         except StoreError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")
@@ -434,7 +428,6 @@ class ReaderScreen(Screen[None]):
             except StoreError as exc:
                 self.notify(str(exc), severity="error", timeout=10)
                 return
-            self._remember_disk()
             self._show_notes()
             self.notify("Note deleted.")
             if self.brief:
@@ -463,7 +456,6 @@ class ReaderScreen(Screen[None]):
             self.notify(f"Not saved: {exc}", severity="error", timeout=15)
             return
         pane.mark_saved(note)
-        self._remember_disk()
         self._show_notes(highlight=note.id)
         self.refresh_row(self.brief.id)
         self._reindex(self.brief.id)

@@ -79,6 +79,30 @@ def test_seed_people_with_roles(seed: Brief) -> None:
     assert _actor(seed, "Huawei").kind == "organization"
 
 
+def test_seed_actors_by_importance(seed: Brief) -> None:
+    # The headline's leaders first, then its countries: Canada and China are named more often
+    # (names, "Canadian", "Beijing"), but the story is about what Xi and Carney did.
+    names = [a.name for a in seed.actors]
+    assert names[:2] == ["Xi Jinping", "Mark Carney"]  # Xi: 5 mentions, Carney: 4
+    assert set(names[2:4]) == {"Canada", "China"}
+    assert names.index("United States") < names.index("Michael Kovrig")
+
+
+def test_headline_actors_rank_first_then_mentions() -> None:
+    brief = draft_brief(
+        " date 2025-03-04 Ford says Ottawa will answer U.S. tariffs\n\n"
+        "TORONTO — Ontario Premier Doug Ford said Canada would answer the U.S. tariffs. "
+        "Canada and the United States have traded blows for weeks. Canadian officials met "
+        "U.S. officials. Canada, Canada and Canada. The United States said nothing. "
+        "Trade Minister Mary Ng said talks would go on. Ng said she was hopeful. Ng left.\n"
+    )
+    names = [a.name for a in brief.actors]
+    # Ford (headline) before the countries; Canada ("Ottawa") and the U.S. next, by mentions;
+    # Mary Ng, named three times but not in the headline, after them.
+    assert names[:3] == ["Doug Ford", "Canada", "United States"]
+    assert names.index("Mary Ng") == 3
+
+
 def test_seed_reporters_are_not_actors(seed: Brief) -> None:
     names = {a.name for a in seed.actors}
     assert not names & {"Ken Moritsugu", "Rob Gillies", "Ng Han Guan"}
@@ -271,6 +295,20 @@ def test_accents_are_kept() -> None:
     names = {a.name for a in brief.actors}
     assert "Hildegard Müller" in names
     assert "Maroš Šefčovič" in names
+
+
+def test_country_known_only_from_leaders_is_ranked_not_a_crash() -> None:
+    # Regression: two Canadian leaders and no "Canada" in the text raised KeyError('Canada').
+    text = (
+        " date 2021-09-27 Mexico slaps 25% tariff on auto parts\n\n"
+        "MEXICO CITY (AP) — Mexico imposed a 25% tariff on auto parts from Brazil on Monday.\n\n"
+        "Mark Carney said the measure was unfair. Justin Trudeau agreed. "
+        "Mexico said the duty would stay.\n"
+    )
+    brief = draft_brief(text)
+    names = [a.name for a in brief.actors]
+    assert {"Mexico", "Canada", "Mark Carney", "Justin Trudeau"} <= set(names)
+    assert names.index("Mexico") < names.index("Canada")  # named beats affiliation only
 
 
 # --- determinism and speed -----------------------------------------------------------------------

@@ -1,0 +1,120 @@
+"""Every actor across many briefs, one entry per person, organization or country.
+
+Actors are grouped by their folded name (case and accents ignored, spaces squeezed), so
+'Mark Carney', 'MARK CARNEY' and 'Mark  Carney' are one entry; the entry keeps the spelling
+seen most often. Pure aggregation: no storage, no terminal.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from briefs.folding import fold
+from briefs.model import Brief
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One actor as seen across briefs.
+
+    `roles` and `affiliations` are the distinct values seen, most frequent first. Dates are
+    the brief days (YYYY-MM-DD) of the first and last brief naming the actor; `brief_ids`
+    run newest first.
+    """
+
+    name: str
+    kind: str
+    roles: tuple[str, ...]
+    affiliations: tuple[str, ...]
+    brief_count: int
+    first_date: str
+    last_date: str
+    brief_ids: tuple[str, ...]
+
+
+def actor_key(name: str) -> str:
+    """The grouping key of a name: folded, with runs of white space made one space."""
+    return " ".join(fold(name).split())
+
+
+def actor_query(name: str) -> str:
+    """The query that selects the briefs naming `name`: actor:"Mark Carney".
+
+    The query language has no escape inside quotes, so a double quote in a name is dropped;
+    the words around it still find the actor.
+    """
+    return f'actor:"{name.replace(chr(34), "")}"'
+
+
+@dataclass(slots=True)
+class _Values:
+    """Distinct values by folded key, counted, each kept in the spelling first seen."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    spelling: dict[str, str] = field(default_factory=dict)
+
+    def add(self, value: str | None) -> None:
+        if not value or not value.strip():
+            return
+        key = actor_key(value)
+        self.counts[key] += 1
+        self.spelling.setdefault(key, " ".join(value.split()))
+
+    def most_frequent(self) -> tuple[str, ...]:
+        # most_common keeps first-seen order among equal counts.
+        return tuple(self.spelling[key] for key, _ in self.counts.most_common())
+
+
+@dataclass(slots=True)
+class _Group:
+    spellings: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[str] = field(default_factory=Counter)
+    roles: _Values = field(default_factory=_Values)
+    affiliations: _Values = field(default_factory=_Values)
+    briefs: dict[str, str] = field(default_factory=dict)  # brief id → day
+
+
+def _top(counter: Counter[str]) -> str:
+    return counter.most_common(1)[0][0]
+
+
+def build_actor_index(briefs: Iterable[Brief]) -> list[ActorEntry]:
+    """One entry per actor, most briefs first, then by name (folded)."""
+    groups: dict[str, _Group] = {}
+    for brief in briefs:
+        day = brief.date[:10]
+        for actor in brief.actors:
+            key = actor_key(actor.name)
+            if not key:
+                continue
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = _Group()
+            group.spellings[" ".join(actor.name.split())] += 1
+            group.kinds[actor.kind] += 1
+            group.roles.add(actor.role)
+            group.affiliations.add(actor.affiliation)
+            group.briefs[brief.id] = day
+    entries = []
+    for key, group in groups.items():
+        newest_first = sorted(group.briefs.items(), key=lambda item: item[1], reverse=True)
+        days = [day for _, day in newest_first]
+        entries.append(
+            (
+                key,
+                ActorEntry(
+                    name=_top(group.spellings),
+                    kind=_top(group.kinds),
+                    roles=group.roles.most_frequent(),
+                    affiliations=group.affiliations.most_frequent(),
+                    brief_count=len(group.briefs),
+                    first_date=min(days),
+                    last_date=max(days),
+                    brief_ids=tuple(brief_id for brief_id, _ in newest_first),
+                ),
+            )
+        )
+    entries.sort(key=lambda pair: (-pair[1].brief_count, pair[0]))
+    return [entry for _, entry in entries]

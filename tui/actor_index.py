@@ -1,0 +1,191 @@
+"""The actor index: every actor across all briefs; type to filter, enter to see their briefs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input
+
+from briefs.actor_index import ActorEntry, actor_key, actor_query, build_actor_index
+from briefs.dates import format_day
+from store import StoreError
+from tui.help_screen import HelpScreen
+from tui.safe import safe_text
+
+if TYPE_CHECKING:
+    from tui.app import BriefingApp
+
+CSS = (Path(__file__).parent / "index_screens.tcss").read_text(encoding="utf-8")
+# A DataTable keeps every row it is given; past this many, refining the filter beats scrolling.
+MAX_SHOWN = 2000
+
+
+class IndexTable(DataTable[Text]):
+    """A row table with j/k, where `up` on the first row hands focus back to the filter."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="index.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="index.up"),
+    ]
+
+    class LeaveTop(Message):
+        """Up was pressed on the first row."""
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+
+    def action_cursor_up(self) -> None:
+        if self.cursor_row <= 0:
+            self.post_message(self.LeaveTop())
+            return
+        super().action_cursor_up()
+
+
+def _haystack(entry: ActorEntry) -> str:
+    # Newlines keep a filter from matching across the end of one field and the start of the next.
+    return actor_key("\n".join((entry.name, *entry.roles, *entry.affiliations)))
+
+
+_KINDS = {"organization": "org"}
+# Fixed columns (kind, briefs, first, last) and the padding of all seven.
+_FIXED = 7 + 6 + 11 + 11 + 7 * 2
+
+
+def column_widths(width: int) -> tuple[int, int, int]:
+    """Widths of name, roles and affiliations for a table `width` cells wide (4 : 5 : 3).
+
+    Below the minimums the table scrolls sideways; the name column comes first, so it stays.
+    """
+    free = max(width - _FIXED - 4, 0)  # the border and a vertical scrollbar
+    return max(free * 4 // 12, 16), max(free * 5 // 12, 12), max(free * 3 // 12, 10)
+
+
+def _cells(entry: ActorEntry, widths: tuple[int, int, int]) -> tuple[Text, ...]:
+    name, roles, affiliations = widths
+    return (
+        safe_text(entry.name, "bold", single_line=True, limit=name),
+        Text(_KINDS.get(entry.kind, entry.kind), style="dim", end=""),
+        safe_text("; ".join(entry.roles) or "—", single_line=True, limit=roles),
+        safe_text("; ".join(entry.affiliations) or "—", single_line=True, limit=affiliations),
+        Text(str(entry.brief_count), justify="right", end=""),
+        Text(format_day(entry.first_date), end=""),
+        Text(format_day(entry.last_date), end=""),
+    )
+
+
+class ActorTable(IndexTable):
+    BINDINGS = [Binding("enter", "select_cursor", "Their briefs", id="actors.choose")]
+
+
+_LABELS = ("Name", "Kind", "Roles", "Affiliations", "Briefs", "First", "Last")
+
+
+class ActorIndexScreen(Screen[str | None]):
+    """Dismisses with `actor:"Name"` for the chosen actor, or None."""
+
+    DEFAULT_CSS = CSS
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="actors.close"),
+        Binding("down", "focus_table", "To the list", show=False, id="actors.focus_table"),
+        Binding("question_mark", "help", "Help", key_display="?", id="actors.help"),
+    ]
+
+    app: BriefingApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._entries: list[ActorEntry] = []
+        self._haystacks: list[str] = []
+        self._shown: list[ActorEntry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="filter actors…", id="actor-filter")
+        yield ActorTable(id="actor-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(ActorTable)
+        table.border_title = "Actors"
+        table.loading = True
+        self.query_one(Input).focus()
+        self._load()
+
+    @work(thread=True, exclusive=True, group="actor-index")
+    def _load(self) -> None:
+        """All briefs are read off the UI thread: thousands of them take a while."""
+        try:
+            entries = build_actor_index(self.app.store.all_briefs())
+        except StoreError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            entries = []
+        self.app.call_from_thread(self._loaded, entries)
+
+    def _loaded(self, entries: list[ActorEntry]) -> None:
+        if not self.is_attached:  # dismissed while loading
+            return
+        self._entries = entries
+        self._haystacks = [_haystack(e) for e in entries]
+        self.query_one(ActorTable).loading = False
+        self._show(self.query_one(Input).value)
+
+    def _show(self, text: str) -> None:
+        needle = actor_key(text)
+        if needle:
+            shown = [e for e, h in zip(self._entries, self._haystacks, strict=True) if needle in h]
+        else:
+            shown = self._entries
+        self._shown = shown
+        table = self.query_one(ActorTable)
+        widths = column_widths(table.size.width or self.size.width)
+        table.clear(columns=True)
+        for label, width in zip(
+            _LABELS, (widths[0], 7, widths[1], widths[2], 6, 11, 11), strict=True
+        ):
+            table.add_column(label, width=width)
+        table.add_rows(_cells(e, widths) for e in shown[:MAX_SHOWN])
+        total = len(self._entries)
+        count = f"{len(shown)} of {total}" if needle else str(total)
+        table.border_title = f"Actors ({count})"
+        table.border_subtitle = (
+            f"showing {MAX_SHOWN:,} of {len(shown):,} — refine the filter"
+            if len(shown) > MAX_SHOWN
+            else ""
+        )
+
+    def on_resize(self) -> None:
+        if self._entries:
+            self._show(self.query_one(Input).value)
+
+    @on(Input.Changed, "#actor-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self._show(event.value)
+
+    @on(Input.Submitted, "#actor-filter")
+    def _choose_first(self) -> None:
+        if self._shown:
+            self.dismiss(actor_query(self._shown[0].name))
+
+    @on(DataTable.RowSelected, "#actor-table")
+    def _choose(self, event: DataTable.RowSelected) -> None:
+        if 0 <= event.cursor_row < len(self._shown):
+            self.dismiss(actor_query(self._shown[event.cursor_row].name))
+
+    @on(IndexTable.LeaveTop)
+    def _back_to_filter(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_focus_table(self) -> None:
+        self.query_one(ActorTable).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.active_bindings))

@@ -1,0 +1,278 @@
+"""Command palette (ctrl+p) providers: briefs by title, actors, saved views, reader actions.
+
+The palette turns a plain-string prompt or help into markup, so every hit here is a Rich
+Text built with `safe_text`, and no brief text is ever passed as `help`. Matching is our own
+folded word match (accents and case ignored) rather than Textual's fuzzy matcher, whose
+cost grows quickly with long titles and thousands of candidates.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from briefs.actor_index import ActorEntry, actor_query, build_actor_index
+from briefs.dates import format_day
+from briefs.folding import fold
+from briefs.text import clean
+from store import BriefRow, StoreError
+from tui.safe import safe_text
+
+if TYPE_CHECKING:
+    from tui.reader_screen import ReaderScreen
+
+MAX_HITS = 20  # per provider and keystroke; the palette sorts and shows them all
+_MATCH_STYLE = "reverse"
+
+
+def find_reader(screens: Iterable[object]) -> ReaderScreen | None:
+    from tui.reader_screen import ReaderScreen  # here: the reader will import this module
+
+    return next((s for s in screens if isinstance(s, ReaderScreen)), None)
+
+
+def match(query: str, candidate: str) -> tuple[float, list[tuple[int, int]]] | None:
+    """Score `candidate` for `query`: every query word must occur in it (folded).
+
+    Returns (score in 0..1, spans to highlight) or None. Words found at a word start and
+    early score higher. Spans are only given when folding kept the candidate's length, so
+    they point at the same characters in the text shown.
+    """
+    words = fold(query).split()
+    if not words:
+        return None
+    folded = fold(candidate)
+    spans = []
+    score = 0.0
+    for word in words:
+        at = folded.find(word)
+        if at < 0:
+            return None
+        starts_word = at == 0 or not folded[at - 1].isalnum()
+        score += (1.0 if starts_word else 0.6) * (1 - min(at, 200) / 400)
+        spans.append((at, at + len(word)))
+    if len(folded) != len(candidate):
+        spans = []
+    # Shorter candidates that the words cover more of are better matches.
+    cover = sum(e - s for s, e in spans) / max(len(candidate), 1) if spans else 0.0
+    return min(score / len(words) * 0.9 + cover * 0.1, 1.0), spans
+
+
+def highlighted(text: str, spans: list[tuple[int, int]], style: str = "") -> Text:
+    shown = safe_text(text, style, single_line=True, limit=200)
+    # Offsets hold only while safe_text changed nothing (no control characters, not cut).
+    if shown.plain == text:
+        for start, end in spans:
+            shown.stylize(_MATCH_STYLE, start, end)
+    return shown
+
+
+def _label(kind: str) -> Text:
+    return Text(f"{kind:<7}", style="dim", end="")
+
+
+class _ReaderProvider(Provider):
+    """A provider that acts on the reader. On the palette over one of the index screens, the
+    index screen is closed first; over a dialog (an unsaved-note question) it offers nothing."""
+
+    @property
+    def reader(self) -> ReaderScreen | None:
+        return find_reader(self.app.screen_stack)
+
+    def _usable(self) -> bool:
+        from tui.actor_index import ActorIndexScreen
+        from tui.tariff_tracker import TariffTrackerScreen
+
+        reader = self.reader
+        return reader is not None and (
+            self.screen is reader or isinstance(self.screen, ActorIndexScreen | TariffTrackerScreen)
+        )
+
+    def _on_reader(self, act: Callable[[ReaderScreen], Any]) -> Callable[[], Any]:
+        def run() -> Any:
+            reader = self.reader
+            if reader is None:
+                return None
+            while self.app.screen is not reader and len(self.app.screen_stack) > 1:
+                self.app.pop_screen()
+            return act(reader)
+
+        return run
+
+    def _hits(
+        self, query: str, candidates: Iterable[tuple[str, Any]], make: Callable[..., Hit]
+    ) -> list[Hit]:
+        scored = []
+        for text, item in candidates:
+            found = match(query, text)
+            if found is not None:
+                scored.append((found[0], text, item, found[1]))
+        scored.sort(key=lambda s: -s[0])
+        return [make(score, text, item, spans) for score, text, item, spans in scored[:MAX_HITS]]
+
+
+class BriefsProvider(_ReaderProvider):
+    """Briefs by title; choosing one opens it in the reader."""
+
+    async def startup(self) -> None:
+        self.rows: list[BriefRow] = []
+        if not self._usable():
+            return
+        try:
+            self.rows = await asyncio.to_thread(self.app.store.rows)  # type: ignore[attr-defined]
+        except StoreError as exc:
+            self.app.notify(str(exc), severity="error")
+
+    def _hit(self, score: float, title: str, row: BriefRow, spans: list[tuple[int, int]]) -> Hit:
+        prompt = _label("brief")
+        # The date first: a long title wraps, and the date should not wrap with it.
+        prompt.append(f"{format_day(row.date)}  ", style="dim")
+        prompt.append_text(highlighted(title, spans))
+        brief_id = row.id
+        return Hit(
+            score,
+            prompt,
+            self._on_reader(lambda reader: reader.open_brief(brief_id)),
+            text=clean(title, single_line=True),
+        )
+
+    async def search(self, query: str) -> Hits:
+        for hit in self._hits(query, ((r.title, r) for r in self.rows), self._hit):
+            yield hit
+
+
+class ActorsProvider(_ReaderProvider):
+    """Actors by name; choosing one filters the reader to their briefs."""
+
+    async def startup(self) -> None:
+        self.entries: list[ActorEntry] = []
+        if not self._usable():
+            return
+        store = self.app.store  # type: ignore[attr-defined]
+        try:
+            self.entries = await asyncio.to_thread(lambda: build_actor_index(store.all_briefs()))
+        except StoreError as exc:
+            self.app.notify(str(exc), severity="error")
+
+    def _hit(self, score: float, name: str, entry: ActorEntry, spans: list[tuple[int, int]]) -> Hit:
+        prompt = _label("actor")
+        prompt.append_text(highlighted(name, spans, "bold"))
+        details = " · ".join(entry.roles[:1] + entry.affiliations[:1])
+        if details:
+            prompt.append("  ")
+            prompt.append_text(safe_text(details, "dim", single_line=True, limit=60))
+        count = entry.brief_count
+        prompt.append(f"  {count} brief{'s' if count != 1 else ''}", style="dim")
+        query = actor_query(entry.name)
+        return Hit(
+            score,
+            prompt,
+            self._on_reader(lambda reader: reader.apply_query(query)),
+            text=clean(name, single_line=True),
+        )
+
+    async def search(self, query: str) -> Hits:
+        for hit in self._hits(query, ((e.name, e) for e in self.entries), self._hit):
+            yield hit
+
+
+class ViewsProvider(_ReaderProvider):
+    """Saved views (name: query); choosing one applies its query in the reader."""
+
+    async def startup(self) -> None:
+        self.views: dict[str, str] = {}
+        if not self._usable():
+            return
+        try:
+            self.views = await asyncio.to_thread(self.app.store.views)  # type: ignore[attr-defined]
+        except StoreError as exc:
+            self.app.notify(str(exc), severity="error")
+
+    def _prompt(self, name: str, query: str, spans: list[tuple[int, int]]) -> Text:
+        prompt = _label("view")
+        prompt.append_text(highlighted(name, spans, "bold"))
+        prompt.append(": ", style="dim")
+        prompt.append_text(safe_text(query, "dim", single_line=True, limit=80))
+        return prompt
+
+    def _command(self, query: str) -> Callable[[], Any]:
+        return self._on_reader(lambda reader: reader.apply_query(query))
+
+    def _hit(self, score: float, name: str, query: str, spans: list[tuple[int, int]]) -> Hit:
+        prompt = self._prompt(name, query, spans)
+        text = clean(f"{name}: {query}", single_line=True)
+        return Hit(score, prompt, self._command(query), text=text)
+
+    async def search(self, query: str) -> Hits:
+        candidates = ((f"{name}: {q}", (name, q)) for name, q in self.views.items())
+
+        def make(score: float, _text: str, view: tuple[str, str], spans: list) -> Hit:
+            name, q = view
+            # Spans found in "name: query" that fall within the name are highlighted there.
+            inside = [(s, e) for s, e in spans if e <= len(name)]
+            return self._hit(score, name, q, inside)
+
+        for hit in self._hits(query, candidates, make):
+            yield hit
+
+    async def discover(self) -> Hits:
+        for name, query in self.views.items():
+            yield DiscoveryHit(
+                self._prompt(name, query, []),
+                self._command(query),
+                text=clean(f"{name}: {query}", single_line=True),
+            )
+
+
+class ActionsProvider(_ReaderProvider):
+    """Every reader binding that has a description; choosing one runs its action."""
+
+    async def startup(self) -> None:
+        self.actions: list[tuple[str, str, str]] = []  # description, key, action
+        reader = self.reader
+        if reader is None or not self._usable():
+            return
+        # The reader's own bindings, not those every Screen has (tab, copy) nor the app's.
+        own = {b.id for b in type(reader).BINDINGS if isinstance(b, Binding) and b.id}
+        seen: dict[str, tuple[str, str, str]] = {}
+        for key, active in reader.active_bindings.items():
+            binding = active.binding
+            if binding.id not in own or not binding.description or not active.enabled:
+                continue
+            display = binding.key_display or self.app.get_key_display(binding)
+            if binding.action in seen:
+                description, keys, action = seen[binding.action]
+                seen[binding.action] = (description, f"{keys}, {display}", action)
+            else:
+                seen[binding.action] = (binding.description, display or key, binding.action)
+        self.actions = list(seen.values())
+
+    def _prompt(self, description: str, keys: str, spans: list[tuple[int, int]]) -> Text:
+        prompt = _label("action")
+        prompt.append_text(highlighted(description, spans))
+        prompt.append(f"  {keys}", style="dim")
+        return prompt
+
+    def _command(self, action: str) -> Callable[[], Any]:
+        return self._on_reader(lambda reader: reader.run_action(action))
+
+    def _hit(self, score: float, description: str, item: tuple[str, str, str], spans: list) -> Hit:
+        _, keys, action = item
+        return Hit(
+            score, self._prompt(description, keys, spans), self._command(action), text=description
+        )
+
+    async def search(self, query: str) -> Hits:
+        for hit in self._hits(query, ((a[0], a) for a in self.actions), self._hit):
+            yield hit
+
+    async def discover(self) -> Hits:
+        for description, keys, action in self.actions:
+            yield DiscoveryHit(
+                self._prompt(description, keys, []), self._command(action), text=description
+            )

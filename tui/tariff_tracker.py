@@ -1,0 +1,517 @@
+"""The tariff tracker: every tariff across all briefs in one table, filtered by a query.
+
+Loading (every brief and its search doc) and each filter run (parse, search, sort, chart
+figures) happen in thread workers; the UI thread only fills the table, at most MAX_SHOWN
+rows of it, so a store of 10,000 briefs never freezes the screen.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, Input, Static
+from textual.worker import get_current_worker
+
+from briefs import Brief
+from briefs.dates import format_day
+from briefs.folding import fold
+from briefs.model import STATUSES
+from briefs.query import QueryError, parse_query
+from briefs.search import SearchIndex, parse_rate
+from store import StoreError
+from tui.actor_index import CSS, IndexTable
+from tui.help_screen import HelpScreen
+from tui.safe import safe_text
+
+if TYPE_CHECKING:
+    from tui.app import BriefingApp
+
+# Rows put in the table; the count and the chart cover all that match. DataTable costs about
+# 0.2 ms of UI time per row (adding, measuring, and the garbage collector walking its cells),
+# so 2,000 rows froze the screen for 0.3–0.6 s per keystroke at 10,000 briefs; 500 keep it
+# near 0.1 s. Nobody pages through 500 rows: the note asks for a sharper filter instead.
+MAX_SHOWN = 500
+TYPING_PAUSE = 0.15  # seconds of quiet in the filter before it runs: one search per burst
+
+# -- rows --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TariffRow:
+    """One tariff with its brief's date and title, plus precomputed sort keys."""
+
+    brief_id: str
+    index: int  # the tariff's position in its brief
+    imposed_by: str
+    imposed_on: str | None
+    products: str
+    rate: str | None
+    rate_value: float | None
+    measure: str
+    status: str
+    year: int | None
+    date: str
+    title: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.brief_id}#{self.index}"
+
+
+def tariff_rows(briefs: Iterable[Brief]) -> dict[tuple[str, int], TariffRow]:
+    """Every tariff of every brief, keyed as `SearchIndex.search_tariffs` names them."""
+    rows = {}
+    for brief in briefs:
+        for k, tariff in enumerate(brief.tariffs):
+            rows[brief.id, k] = TariffRow(
+                brief_id=brief.id,
+                index=k,
+                imposed_by=tariff.imposed_by,
+                imposed_on=tariff.imposed_on,
+                products=", ".join(tariff.products),
+                rate=tariff.rate,
+                rate_value=parse_rate(tariff.rate),
+                measure=tariff.measure,
+                status=tariff.status,
+                year=tariff.year,
+                date=brief.date,
+                title=brief.title,
+            )
+    return rows
+
+
+_STATUS_ORDER = {status: k for k, status in enumerate(STATUSES)}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    label: str
+    width: int
+    sort_key: Callable[[TariffRow], Any]  # None sorts last either way
+    descending_first: bool = False  # numbers and dates: the highest or newest first
+    justify: str = "left"
+
+
+COLUMNS = (
+    Column("By", 14, lambda r: fold(r.imposed_by)),
+    Column("On", 14, lambda r: fold(r.imposed_on) if r.imposed_on else None),
+    Column("Products", 18, lambda r: fold(r.products) or None),
+    Column("Rate", 9, lambda r: r.rate_value, descending_first=True, justify="right"),
+    Column("Measure", 14, lambda r: r.measure),
+    Column("Status", 15, lambda r: _STATUS_ORDER.get(r.status, len(_STATUS_ORDER))),
+    Column("Year", 6, lambda r: r.year, descending_first=True),
+    Column("Date", 11, lambda r: r.date, descending_first=True),
+    Column("Brief", 60, lambda r: fold(r.title)),
+)
+# Measures as the table shows them: the kind of duty, short enough for a narrow column.
+_SHORT_MEASURES = {
+    "anti-dumping duty": "anti-dumping",
+    "countervailing duty": "countervailing",
+    "retaliatory tariff": "retaliatory",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Sort:
+    column: int | None = None  # None: the search order, newest brief first
+    descending: bool = False
+
+
+def sort_rows(rows: Sequence[TariffRow], sort: Sort) -> list[TariffRow]:
+    """`rows` ordered by one column; rows without a value go last in either direction."""
+    if sort.column is None:
+        return list(rows)
+    key = COLUMNS[sort.column].sort_key
+    keyed = [(key(r), r) for r in rows]
+    known = [pair for pair in keyed if pair[0] is not None]
+    # Stable: equal values keep the search order (newest brief first).
+    known.sort(key=lambda pair: pair[0], reverse=sort.descending)
+    return [r for _, r in known] + [r for value, r in keyed if value is None]
+
+
+def _cell(text: str | None, column: Column, style: str = "") -> Text:
+    shown = safe_text(text or "—", style, single_line=True, limit=column.width)
+    shown.justify = column.justify  # type: ignore[assignment]
+    return shown
+
+
+def cells(row: TariffRow) -> tuple[Text, ...]:
+    """The table cells of one row. Text from files goes through safe_text; measure and
+    status are checked against fixed lists when a brief is read, year and date are ours."""
+    by, on, products, rate, measure, status, _year, _date, title = COLUMNS
+    return (
+        _cell(row.imposed_by, by, "bold"),
+        _cell(row.imposed_on or "all", on),
+        _cell(row.products, products),
+        _cell(row.rate, rate),
+        Text(_SHORT_MEASURES.get(row.measure, row.measure)[: measure.width], end=""),
+        Text(row.status[: status.width], style="italic", end=""),
+        Text(str(row.year) if row.year else "—", end=""),
+        Text(format_day(row.date), style="dim", end=""),
+        _cell(row.title, title),
+    )
+
+
+# -- the chart ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ChartData:
+    """What the chart draws: measures per imposing party, highest stated rate per year."""
+
+    by_party: tuple[tuple[str, int], ...] = ()
+    by_year: tuple[tuple[int, float | None], ...] = ()
+
+
+def chart_data(rows: Iterable[TariffRow]) -> ChartData:
+    parties: Counter[str] = Counter()
+    spelling: dict[str, str] = {}
+    years: dict[int, float | None] = {}
+    for row in rows:
+        key = fold(row.imposed_by)
+        parties[key] += 1
+        spelling.setdefault(key, row.imposed_by)
+        # A tariff with no year of its own counts in the year of its brief.
+        year = row.year
+        if year is None and row.date[:4].isdigit():
+            year = int(row.date[:4])
+        if year is None:
+            continue
+        best = years.get(year)
+        if row.rate_value is not None and (best is None or row.rate_value > best):
+            years[year] = row.rate_value
+        else:
+            years.setdefault(year, best)
+    return ChartData(
+        by_party=tuple((spelling[k], n) for k, n in parties.most_common()),
+        by_year=tuple(sorted(years.items(), reverse=True)),
+    )
+
+
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar(value: float, top: float, width: int) -> str:
+    """A horizontal bar `width` cells at `top`, in eighths of a cell."""
+    if top <= 0 or width <= 0:
+        return ""
+    eighths = round(max(value, 0) / top * width * 8)
+    full, part = divmod(eighths, 8)
+    return "█" * full + (_EIGHTHS[part] if part else "")
+
+
+def _rate(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}%"
+
+
+class TariffChart(Widget):
+    """Two small bar charts of what the filter selects, side by side where they fit."""
+
+    COMPONENT_CLASSES = {"tariff-chart--bar", "tariff-chart--title", "tariff-chart--value"}
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
+        self.data = ChartData()
+
+    def show(self, data: ChartData) -> None:
+        self.data = data
+        self.refresh()
+
+    def _panel(
+        self, title: str, items: Sequence[tuple[Text, float | None, str]], width: int, lines: int
+    ) -> list[Text]:
+        bar_style = self.get_component_rich_style("tariff-chart--bar")
+        value_style = self.get_component_rich_style("tariff-chart--value")
+        shown = items[:lines]
+        out = [Text(title, style=self.get_component_rich_style("tariff-chart--title"), end="")]
+        if len(items) > lines:
+            out[0].append(f" (top {lines} of {len(items)})")
+        label_w = min(max((len(label) for label, _, _ in shown), default=0), 14)
+        value_w = max((len(v) for _, _, v in shown), default=0)
+        bar_w = max(width - label_w - value_w - 2, 1)
+        top = max((value or 0 for _, value, _ in shown), default=0)
+        for label, value, value_label in shown:
+            line = label.copy()
+            line.truncate(label_w, overflow="ellipsis", pad=True)
+            line.append(" ")
+            line.append(bar(value or 0, top, bar_w).ljust(bar_w), style=bar_style)
+            line.append(" ")
+            line.append(value_label.rjust(value_w), style=value_style)
+            out.append(line)
+        if not items:
+            out.append(Text("nothing selected", style=value_style, end=""))
+        return out
+
+    def render(self) -> Text:
+        width, height = self.content_size.width, self.content_size.height
+        lines = max(height - 1, 1)
+        parties = [
+            (safe_text(name, single_line=True), float(n), str(n)) for name, n in self.data.by_party
+        ]
+        years = [(Text(str(y), end=""), rate, _rate(rate)) for y, rate in self.data.by_year]
+        if width < 60:  # one chart: the parties
+            panels = [self._panel("Measures by imposer", parties, width, lines)]
+            widths = [width]
+        else:
+            half = (width - 3) // 2
+            panels = [
+                self._panel("Measures by imposer", parties, half, lines),
+                self._panel("Highest rate by year", years, width - 3 - half, lines),
+            ]
+            widths = [half, width - 3 - half]
+        text = Text(end="", no_wrap=True, overflow="crop")
+        for k in range(min(height, 1 + lines)):
+            if k:
+                text.append("\n")
+            for p, (panel, panel_width) in enumerate(zip(panels, widths, strict=True)):
+                line = panel[k].copy() if k < len(panel) else Text("")
+                line.truncate(panel_width, overflow="ellipsis", pad=p < len(panels) - 1)
+                if p:
+                    text.append(" │ ", style="dim")
+                text.append_text(line)
+        return text
+
+
+# -- the screen --------------------------------------------------------------------
+
+
+class TrackerTable(IndexTable):
+    """The tariffs table; digits sort by a column while it has focus (in the filter they type)."""
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Open brief", id="tariffs.open"),
+        *(
+            Binding(
+                str(k + 1),
+                f"screen.sort({k})",
+                f"Sort by {column.label.lower()}",
+                id=f"tariffs.sort_{column.label.lower()}",
+                group=Binding.Group("sort", compact=True),
+            )
+            for k, column in enumerate(COLUMNS)
+        ),
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Result:
+    generation: int
+    selected: int
+    rows: list[TariffRow]  # sorted, the first MAX_SHOWN of all that match
+    cells: list[tuple[Text, ...]]  # built off the UI thread: 18,000 Text objects take a while
+    chart: ChartData
+    seconds: float
+
+
+class TariffTrackerScreen(Screen[str | None]):
+    """Dismisses with the id of the brief whose tariff was chosen, or None."""
+
+    DEFAULT_CSS = CSS
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="tariffs.close"),
+        Binding("down", "focus_table", "To the table", show=False, id="tariffs.focus_table"),
+        Binding("question_mark", "help", "Help", key_display="?", id="tariffs.help"),
+    ]
+
+    app: BriefingApp
+
+    def __init__(self, query: str = "") -> None:
+        super().__init__()
+        self.initial_query = query
+        self.sort = Sort()
+        self.index: SearchIndex | None = None
+        self.all_rows: dict[tuple[str, int], TariffRow] = {}
+        self.rows: list[TariffRow] = []  # what the table shows, in order
+        self.load_seconds: float | None = None
+        self.fill_seconds: float | None = None  # the last table fill, on the UI thread
+        self._generation = 0
+        self._typing: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Input(
+            self.initial_query,
+            placeholder="filter: by:canada product:steel rate>=25 since:2025 …",
+            id="tariff-query",
+        )
+        yield Static(id="tariff-error")
+        yield TariffChart(id="tariff-chart")
+        yield TrackerTable(id="tariff-table")
+        yield Static(id="tariff-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(TrackerTable)
+        self._set_columns()
+        table.border_title = "Tariffs"
+        table.loading = True
+        self.query_one(Input).focus()
+        self._load()
+
+    # -- loading and filtering ---------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="tariff-load")
+    def _load(self) -> None:
+        started = time.perf_counter()
+        store = self.app.store
+        try:
+            briefs = store.all_briefs()
+            index = SearchIndex(store.search_docs())
+        except StoreError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            briefs, index = [], SearchIndex()
+        rows = tariff_rows(briefs)
+        self.app.call_from_thread(self._loaded, index, rows, time.perf_counter() - started)
+
+    def _loaded(
+        self, index: SearchIndex, rows: dict[tuple[str, int], TariffRow], seconds: float
+    ) -> None:
+        if not self.is_attached:  # dismissed while loading
+            return
+        self.index, self.all_rows, self.load_seconds = index, rows, seconds
+        self.refilter()
+
+    def refilter(self) -> None:
+        """Run the query in the Input with the current sort; the table follows when done."""
+        if self.index is None:
+            return
+        self._generation += 1
+        self._run(self._generation, self.query_one(Input).value, self.sort)
+
+    @work(thread=True, exclusive=True, group="tariff-filter")
+    def _run(self, generation: int, text: str, sort: Sort) -> None:
+        started = time.perf_counter()
+        assert self.index is not None
+        try:
+            query = parse_query(text, today=self.app.today())
+        except QueryError as exc:
+            self.app.call_from_thread(self._show_error, generation, str(exc))
+            return
+        selected = [self.all_rows[pair] for pair in self.index.search_tariffs(query)]
+        if get_current_worker().is_cancelled:
+            return
+        shown = sort_rows(selected, sort)[:MAX_SHOWN]
+        result = _Result(
+            generation=generation,
+            selected=len(selected),
+            rows=shown,
+            cells=[cells(r) for r in shown],
+            chart=chart_data(selected),
+            seconds=time.perf_counter() - started,
+        )
+        self.app.call_from_thread(self._show, result)
+
+    def _show_error(self, generation: int, message: str) -> None:
+        # The rows of the last good query stay; only the message changes.
+        if generation != self._generation or not self.is_attached:
+            return
+        error = self.query_one("#tariff-error", Static)
+        error.update(safe_text(message, single_line=True))
+        error.add_class("-shown")
+
+    def _show(self, result: _Result) -> None:
+        if result.generation != self._generation or not self.is_attached:
+            return
+        started = time.perf_counter()
+        self.query_one("#tariff-error").remove_class("-shown")
+        table = self.query_one(TrackerTable)
+        keep = self.rows[table.cursor_row].key if 0 <= table.cursor_row < len(self.rows) else None
+        self.rows = result.rows
+        table.loading = False
+        table.clear()
+        for row, row_cells in zip(result.rows, result.cells, strict=True):
+            table.add_row(*row_cells, key=row.key)
+        if keep is not None and keep in table.rows:
+            table.move_cursor(row=table.get_row_index(keep), animate=False)
+        table.border_title = f"Tariffs ({result.selected:,} of {len(self.all_rows):,})"
+        table.border_subtitle = (
+            f"showing {MAX_SHOWN:,} of {result.selected:,} — refine the filter"
+            if result.selected > MAX_SHOWN
+            else "1-9: sort"
+        )
+        self.query_one(TariffChart).show(result.chart)
+        self._show_detail()
+        self.fill_seconds = time.perf_counter() - started
+
+    # -- the table ---------------------------------------------------------------
+
+    def _set_columns(self) -> None:
+        table = self.query_one(TrackerTable)
+        table.clear(columns=True)
+        for k, column in enumerate(COLUMNS):
+            label = Text(f"{k + 1} ", style="dim", end="")
+            label.append(column.label, style="bold")
+            if self.sort.column == k:
+                label.append(" ▼" if self.sort.descending else " ▲")
+            table.add_column(label, width=column.width, key=str(k))
+
+    def action_sort(self, column: int) -> None:
+        """Sort by `column` (0-based); the same column again reverses."""
+        spec = COLUMNS[column]
+        if self.sort.column == column:
+            self.sort = Sort(column, not self.sort.descending)
+        else:
+            self.sort = Sort(column, spec.descending_first)
+        self._set_columns()
+        self.refilter()
+
+    @on(DataTable.HeaderSelected, "#tariff-table")
+    def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        self.action_sort(event.column_index)
+
+    @on(DataTable.RowHighlighted, "#tariff-table")
+    def _show_detail(self) -> None:
+        table = self.query_one(TrackerTable)
+        detail = self.query_one("#tariff-detail", Static)
+        if not 0 <= table.cursor_row < len(self.rows):
+            detail.update("")
+            return
+        row = self.rows[table.cursor_row]
+        line = Text(f"{format_day(row.date)} · ", end="")
+        line.append_text(safe_text(row.title, single_line=True, limit=300))
+        detail.update(line)
+
+    @on(DataTable.RowSelected, "#tariff-table")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        if 0 <= event.cursor_row < len(self.rows):
+            self.dismiss(self.rows[event.cursor_row].brief_id)
+
+    # -- the filter --------------------------------------------------------------
+
+    @on(Input.Changed, "#tariff-query")
+    def _query_changed(self) -> None:
+        # Half-typed queries ('by:c') would flash errors and empty tables; wait for a pause.
+        if self._typing is not None:
+            self._typing.stop()
+        self._typing = self.set_timer(TYPING_PAUSE, self.refilter)
+
+    @on(Input.Submitted, "#tariff-query")
+    def _query_submitted(self) -> None:
+        if self._typing is not None:
+            self._typing.stop()
+        self.refilter()
+        self.query_one(TrackerTable).focus()
+
+    @on(IndexTable.LeaveTop)
+    def _back_to_query(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_focus_table(self) -> None:
+        self.query_one(TrackerTable).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.active_bindings))
