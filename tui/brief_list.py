@@ -15,10 +15,10 @@ from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Region, Size, clamp
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
-from textual.widgets import OptionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 from briefs.dates import format_day
@@ -110,17 +110,13 @@ class BriefList(ScrollView, can_focus=True):
     }
     """
 
-    class Highlighted(OptionList.OptionHighlighted):
-        """The highlighted brief changed: `brief_id` (also `option.id`, `option_index`).
-
-        A subclass of `OptionList.OptionHighlighted`, so handlers written for the OptionList
-        this widget replaced still run; new code should handle `BriefList.Highlighted`.
-        """
+    class Highlighted(Message):
+        """The highlighted brief changed."""
 
         def __init__(self, brief_list: BriefList, row: BriefRow, index: int) -> None:
-            # The OptionList message wants an Option; a BriefRow has the `.id` it reads.
-            super().__init__(brief_list, row, index)  # type: ignore[arg-type]
+            super().__init__()
             self.brief_list = brief_list
+            self.index = index
             self.row = row
             self.brief_id = row.id
 

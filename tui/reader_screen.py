@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, OptionList
+from textual.widgets import Footer
 
 from briefs import Brief, Note
 from store import BriefRow, Draft, StoreError
@@ -277,6 +277,8 @@ class ReaderScreen(Screen[None]):
             return
         if self._matches is not None and brief_id not in self._matches:
             self.query_one(SearchBar).action_close()
+            self._matches = None
+            self._refresh_list()
         brief_list = self.brief_list
         self._guard_unsaved(
             lambda: setattr(brief_list, "highlighted", brief_list.get_option_index(brief_id))
@@ -334,10 +336,10 @@ class ReaderScreen(Screen[None]):
         except StoreError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")
 
-    @on(OptionList.OptionHighlighted, "#brief-list")
-    def _brief_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id and (self.brief is None or event.option.id != self.brief.id):
-            self._open(event.option.id)
+    @on(BriefList.Highlighted, "#brief-list")
+    def _brief_highlighted(self, event: BriefList.Highlighted) -> None:
+        if self.brief is None or event.brief_id != self.brief.id:
+            self._open(event.brief_id)
 
     def _open(self, brief_id: str) -> None:
         try:

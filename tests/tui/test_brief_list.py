@@ -10,7 +10,6 @@ from textual.app import App, ComposeResult
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual, visualize
-from textual.widgets import OptionList
 
 from store import BriefRow
 from tests.fixtures.hostile import BIDI, C1, CLEAR, CLICK, MARKUP, OSC52
@@ -40,7 +39,6 @@ class ListApp(App[None]):
         super().__init__()
         self.rows = rows
         self.seen: list[str] = []  # brief ids from BriefList.Highlighted, in order
-        self.seen_compat: list[str | None] = []  # the same, via the OptionList message
 
     def compose(self) -> ComposeResult:
         yield BriefList(id="list")
@@ -57,10 +55,6 @@ class ListApp(App[None]):
     def _highlighted(self, event: BriefList.Highlighted) -> None:
         assert event.control is self.brief_list
         self.seen.append(event.brief_id)
-
-    @on(OptionList.OptionHighlighted, "#list")
-    def _highlighted_compat(self, event: OptionList.OptionHighlighted) -> None:
-        self.seen_compat.append(event.option.id)
 
 
 async def test_keys_move_the_highlight_and_post_messages() -> None:
@@ -90,7 +84,6 @@ async def test_keys_move_the_highlight_and_post_messages() -> None:
         await pilot.pause()
         expected = [rows[i].id for i in (0, 1, 2, 1, 0, VISIBLE, 0, 99, 0)]
         assert app.seen == expected
-        assert app.seen_compat == expected  # handlers written for OptionList still run
 
 
 def test_bindings_have_ids_and_descriptions() -> None:
