@@ -43,7 +43,7 @@ def main(argv: list[str]) -> int:
     # Imported here, after T0, so their cost counts: that is what a user waits for.
     from textual.app import App
 
-    def probe(app: App[None], ready) -> None:  # type: ignore[no-untyped-def]
+    def probe(app: App[None], ready, loaded=lambda: True) -> None:  # type: ignore[no-untyped-def]
         """Poll every 5 ms until `ready()`, then stamp the time after the next repaint."""
         timer = None
 
@@ -53,8 +53,8 @@ def main(argv: list[str]) -> int:
             app.set_timer(0.001, settle)
 
         def settle() -> None:
-            # "After everything has loaded": workers done (rows, mark-read), one more frame.
-            if any(w.is_running for w in app.workers):
+            # "After everything has loaded": the search index built, workers done.
+            if not loaded() or any(w.is_running for w in app.workers):
                 app.set_timer(0.005, settle)
                 return
             result["loaded_s"] = _now() - t0
@@ -95,7 +95,10 @@ def main(argv: list[str]) -> int:
 
             # Textual calls on_mount of every class in the MRO: BriefingApp's still runs.
             def on_mount(self) -> None:
-                probe(self, self._shown)
+                probe(self, self._shown, self._loaded)
+
+            def _loaded(self) -> bool:
+                return getattr(self.screen, "_index", None) is not None
 
             def _shown(self) -> bool:
                 screen = self.screen

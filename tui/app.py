@@ -10,16 +10,34 @@ from collections.abc import Callable
 
 from textual.app import App
 from textual.binding import Binding
+from textual.command import Provider
 
 from store import Store, StoreError
-from tui.palette import ActionsProvider, ActorsProvider, BriefsProvider, ViewsProvider
 from tui.reader_screen import ReaderScreen
+
+
+def _provider(name: str) -> Callable[[], type[Provider]]:
+    """A palette provider loaded when the palette first opens, not at start-up."""
+
+    def load() -> type[Provider]:
+        from tui import palette
+
+        return getattr(palette, name)  # type: ignore[no-any-return]
+
+    load.__name__ = name
+    return load
+
+
+PROVIDERS = tuple(
+    _provider(name)
+    for name in ("BriefsProvider", "ActorsProvider", "ViewsProvider", "ActionsProvider")
+)
 
 
 class BriefingApp(App[None]):
     CSS_PATH = "briefing.tcss"
     TITLE = "briefing"
-    COMMANDS = App.COMMANDS | {BriefsProvider, ActorsProvider, ViewsProvider, ActionsProvider}
+    COMMANDS = App.COMMANDS | set(PROVIDERS)
     BINDINGS = [
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
     ]

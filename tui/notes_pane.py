@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import OptionList, Static, TextArea
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefs import Note
+
+if TYPE_CHECKING:
+    from tui.note_editor import NoteEditor
 from tui.safe import safe_text
 
 _PREVIEW_LINES = 3
@@ -73,10 +78,6 @@ class NoteList(OptionList):
             self.post_message(self.EditRequested(event.option.id))
 
 
-class NoteEditor(TextArea):
-    """Multi-line editor; ctrl+s and escape are handled by the reader screen."""
-
-
 class NotesPane(Vertical):
     """Shows notes and hosts the editor. Tracks whether the editor holds unsaved text."""
 
@@ -94,17 +95,24 @@ class NotesPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield NoteList(id="note-list")
-        yield NoteEditor(id="note-editor", soft_wrap=True, show_line_numbers=False)
-        yield Static(id="editor-status")
+        yield Static(id="editor-status")  # the editor is mounted above it when first needed
 
     def on_mount(self) -> None:
-        self.query_one(NoteEditor).display = False
         self.query_one("#editor-status").display = False
         self.show_notes([])
 
     @property
     def editor(self) -> NoteEditor:
-        return self.query_one(NoteEditor)
+        """The editor, created on first use: most sessions read more than they write."""
+        from tui.note_editor import NoteEditor
+
+        found = self.query(NoteEditor)
+        if found:
+            return found.first()
+        editor = NoteEditor()
+        editor.display = False
+        self.mount(editor, before="#editor-status")
+        return editor
 
     @property
     def note_list(self) -> NoteList:
@@ -149,7 +157,8 @@ class NotesPane(Vertical):
         self.editing = False
         self.editing_note_id = None
         self._saved_text = ""
-        self.editor.display = False
+        if self.query("#note-editor"):
+            self.editor.display = False
         self.query_one("#editor-status").display = False
         self.note_list.display = True
         self.set_class(False, "-dirty")
@@ -183,7 +192,7 @@ class NotesPane(Vertical):
         self.set_class(self.dirty, "-dirty")
         self.border_subtitle = "● unsaved" if self.dirty else ""
 
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+    def on_text_area_changed(self, event: Message) -> None:
         event.stop()
         self._error = None
         self.refresh_status()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bench.synth import article_text
@@ -77,7 +77,11 @@ def test_synthetic_articles_draft_or_raise_article_error(seed: int) -> None:
 # Letters that re.IGNORECASE treats specially ("İ", "ı", "ſ", the Kelvin sign), among words.
 _CASE_TEXT = st.lists(
     st.sampled_from(
-        [*"tariffsDUTYLevyiIİıſSKKk ’'%-–0123456789.,", "per cent", "Percent", "import TAX", "ß"]
+        [
+            *"sSiIİıſ\u212akK ’'%-–0123456789.,",
+            *("tariff", "DUTY", "Levies", "surtax", "per cent", "Percent", "pct", "import TAX"),
+            *("lift", "suspend", "will impose", "threat", "twenty", "ß"),
+        ]
     ),
     max_size=40,
 ).map("".join)
@@ -85,6 +89,10 @@ _CASE_TEXT = st.lists(
 
 @settings(max_examples=300, deadline=None)
 @given(_CASE_TEXT)
+# re.I reads "ſ" as "s" and "ı" as "i"; "İ" is two characters once lower-cased.
+@example("new tariffſ and ſurtax of 25 PER CENT")
+@example("new tarıff of 25 per cent")
+@example("İmport TAX of 10%, duty")
 def test_folded_patterns_match_as_re_ignorecase(text: str) -> None:
     from briefs.drafting.tariffs import _RATE, _STATUS_CUES, _TRIGGER
 
