@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 
 # Two defaults that differ in every time field: a field that comes out the same
 # under both was written in the text; otherwise dateutil filled it in.
@@ -35,8 +36,11 @@ def parse_date(text: str) -> str:
     if not cleaned or len(cleaned) > 200:
         raise DateError(f"{text[:40]!r} is not a date")
     try:
-        first = date_parser.parse(cleaned, default=_DEFAULT_A)
-        second = date_parser.parse(cleaned, default=_DEFAULT_B)
+        with warnings.catch_warnings():
+            # "10:26 AM ET": a zone dateutil does not know is dropped, not worth a warning.
+            warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
+            first = date_parser.parse(cleaned, default=_DEFAULT_A)
+            second = date_parser.parse(cleaned, default=_DEFAULT_B)
     except (ValueError, OverflowError) as exc:
         raise DateError(f"{cleaned[:40]!r} is not a date") from exc
     if (first.year, first.month, first.day) != (second.year, second.month, second.day):

@@ -6,8 +6,10 @@ DIR holds `NAME.txt` articles and `NAME.gold.json` answers (`title`, `date`,
 `summary_reference`, `actors`, `tariffs` in the brief format). Printed per article and in total:
 actor precision/recall/F1 (by name, accents and case ignored), tariff precision/recall/F1 (a match
 needs imposed_by, imposed_on and rate to agree, country names normalised), status accuracy on
-matched tariffs, and ROUGE-1/2/L F1 of the summary next to the first three sentences ("lead-3").
-Totals add up counts over all articles (micro average); ROUGE totals are means.
+matched tariffs, ROUGE-1/2/L F1 of the summary next to the first three sentences ("lead-3"), and
+actor order: the share of pairs of actors found in both lists that the draft ranks as the gold
+list does (gold lists run from the most important actor down). Totals add up counts over all
+articles (micro average); ROUGE totals are means.
 """
 
 from __future__ import annotations
@@ -139,6 +141,7 @@ class ArticleScore:
     extra_actors: list[str] = field(default_factory=list)
     missing_tariffs: list[str] = field(default_factory=list)
     extra_tariffs: list[str] = field(default_factory=list)
+    order: tuple[int, int] = (0, 0)  # pairs of actors ranked as in the gold list, pairs compared
 
 
 @dataclass
@@ -149,6 +152,17 @@ class Report:
     status_accuracy: float
     summary: tuple[float, float, float]
     lead3: tuple[float, float, float]
+    order: float = 1.0
+
+
+def score_order(brief: Brief | None, gold: list[dict[str, Any]]) -> tuple[int, int]:
+    """(concordant, compared) over pairs of actors in both lists: does the draft rank them alike?"""
+    drafted = {}
+    for rank, actor in enumerate(brief.actors if brief else ()):
+        drafted.setdefault(_name_key(actor.name), rank)
+    ranks = [drafted[key] for key in (_name_key(a["name"]) for a in gold) if key in drafted]
+    pairs = [(a, b) for i, a in enumerate(ranks) for b in ranks[i + 1 :]]
+    return sum(a < b for a, b in pairs), len(pairs)
 
 
 def score_actors(brief: Brief | None, gold: list[dict[str, Any]]) -> tuple[Counts, list, list]:
@@ -216,6 +230,7 @@ def evaluate_dir(folder: Path) -> Report:
                 extra_actors=extra_a,
                 missing_tariffs=missing_t,
                 extra_tariffs=extra_t,
+                order=score_order(brief, gold.get("actors", [])),
             )
         )
     actors, tariffs = Counts(), Counts()
@@ -225,6 +240,8 @@ def evaluate_dir(folder: Path) -> Report:
     right = sum(a.status_right for a in articles)
     matched = sum(a.status_matched for a in articles)
     count = max(1, len(articles))
+    concordant = sum(a.order[0] for a in articles)
+    compared = sum(a.order[1] for a in articles)
 
     def mean(values: list[tuple[float, float, float]]) -> tuple[float, float, float]:
         return (
@@ -240,10 +257,13 @@ def evaluate_dir(folder: Path) -> Report:
         status_accuracy=right / matched if matched else 1.0,
         summary=mean([a.summary for a in articles]),
         lead3=mean([a.lead3 for a in articles]),
+        order=concordant / compared if compared else 1.0,
     )
 
 
-def _row(name: str, actors: Counts, tariffs: Counts, status: str, summary, lead3) -> str:
+def _row(
+    name: str, actors: Counts, tariffs: Counts, status: str, summary, lead3, order: float
+) -> str:
     return (
         f"{name[:28]:<28} "
         f"{actors.precision:5.2f} {actors.recall:5.2f} {actors.f1:5.2f}  "
@@ -251,18 +271,21 @@ def _row(name: str, actors: Counts, tariffs: Counts, status: str, summary, lead3
         + " ".join(f"{v:5.3f}" for v in summary)
         + "  "
         + " ".join(f"{v:5.3f}" for v in lead3)
+        + f"  {order:5.2f}"
     )
 
 
 def format_report(report: Report, *, details: bool = False) -> str:
     header = (
         f"{'article':<28} {'actor P/R/F1':<18}  {'tariff P/R/F1':<18} {'status':>6}  "
-        f"{'summary R1/R2/RL':<18}  {'lead-3 R1/R2/RL'}"
+        f"{'summary R1/R2/RL':<18}  {'lead-3 R1/R2/RL':<17}  order"
     )
     lines = [header, "-" * len(header)]
     for a in report.articles:
         status = f"{a.status_right}/{a.status_matched}"
-        lines.append(_row(a.name, a.actors, a.tariffs, status, a.summary, a.lead3))
+        concordant, compared = a.order
+        order = concordant / compared if compared else 1.0
+        lines.append(_row(a.name, a.actors, a.tariffs, status, a.summary, a.lead3, order))
         if a.error:
             lines.append(f"    error: {a.error}")
         if details:
@@ -283,6 +306,7 @@ def format_report(report: Report, *, details: bool = False) -> str:
             f"{report.status_accuracy:.2f}",
             report.summary,
             report.lead3,
+            report.order,
         )
     )
     return "\n".join(lines)

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from briefs.dates import day_of
 from briefs.drafting.actors import country_actors, extract_actors
+from briefs.drafting.gazetteer import fold
 from briefs.drafting.layout import ArticleError, Layout, read_layout
 from briefs.drafting.sentences import split_sentences
 from briefs.drafting.summary import summarise
 from briefs.drafting.tariffs import extract_tariffs
-from briefs.drafting.text import Sentence, make_sentence
+from briefs.drafting.text import Sentence, find_places, make_sentence, tokenize
 from briefs.ids import derive_id
 from briefs.model import Actor, Brief
 from briefs.reading import BriefError, BriefFileError, brief_from_dict, decode_text
@@ -61,7 +62,7 @@ def draft_brief(text: str, *, name: str = "article") -> Brief:
         {t.imposed_on for t in tariffs if t.imposed_on},
         [a.affiliation for a in people if a.kind == "person" and a.affiliation],
     )
-    actors = _rank(people, acting, spans, sentences)
+    actors = _rank(people, acting, spans, sentences, layout.title)
     summary = summarise([s.text for s in sentences], [a.name for a in actors[:8]], layout.title)
     data = {
         "id": derive_id(layout.date, layout.title),
@@ -87,24 +88,45 @@ def _rank(
     countries: dict[str, tuple[float, int]],
     spans: dict[int, list[tuple[int, int, str]]],
     sentences: list[Sentence],
+    title: str = "",
 ) -> list[Actor]:
-    """People, organisations and countries in one order: mentions, then first appearance."""
+    """People, organisations and countries in one order: those the headline names first (people
+    and organisations, then countries), then the rest; within each, mentions, first appearance.
+
+    Countries are named far more often than anyone in them ("Canada", "Canadian", "Ottawa"), so
+    mentions alone put every country above the leaders the story is about; the headline says who
+    the story is about ("Xi and Carney, meeting in South Korea, try to rebuild China-Canada …").
+    """
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for sentence in sentences:
         for start, _end, actor in spans.get(sentence.index, []):
             counts[actor] = counts.get(actor, 0) + 1
             first.setdefault(actor, sentence.index * 1000 + start)
-    ranked: list[tuple[float, int, Actor]] = []
+    headline = tokenize(title)
+    words = {fold(token.text) for token in headline if token.cap}
+    places = {place.country for place in find_places(headline) if not place.demonym}
+    folded_title = f" {' '.join(fold(token.text) for token in headline)} "
+    ranked: list[tuple[int, float, int, Actor]] = []
     names = {a.name for a in people}
     for actor in people:
-        ranked.append((counts.get(actor.name, 1), first.get(actor.name, 10**9), actor))
+        parts = [fold(part) for part in actor.name.split()]
+        if actor.kind == "person":
+            # "Xi", "Carney": family names come first or last.
+            in_headline = len(parts) > 1 and (parts[0] in words or parts[-1] in words)
+        else:
+            in_headline = (
+                f" {' '.join(fold(t.text) for t in tokenize(actor.name))} " in folded_title
+            )
+        tier = 0 if in_headline else 2
+        ranked.append((tier, counts.get(actor.name, 1), first.get(actor.name, 10**9), actor))
     for country, (score, position) in countries.items():
         if country in names:
             continue
-        ranked.append((score, position, Actor(country, "country", None, None)))
-    ranked.sort(key=lambda item: (-item[0], item[1], item[2].name))
-    return [item[2] for item in ranked]
+        tier = 1 if country in places else 2
+        ranked.append((tier, score, position, Actor(country, "country", None, None)))
+    ranked.sort(key=lambda item: (item[0], -item[1], item[2], item[3].name))
+    return [item[3] for item in ranked]
 
 
 def read_article_file(path: Path) -> Brief:

@@ -1510,6 +1510,8 @@ def country_actors(
             first.setdefault(place.country, sentence.index * 1000 + place.start)
     for country in person_countries:
         score[country] = score.get(country, 0.0) + 1.0
+        # Known only as a person's affiliation ("Mark Carney" → Canada): ranks after named ones.
+        first.setdefault(country, 10**9)
     out = {}
     for country, value in score.items():
         if country in imposers or value >= 2 or (country in targets and value >= 1):

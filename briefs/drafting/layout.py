@@ -72,9 +72,35 @@ _CAPTION_MARKS = (
     "Bloomberg/",
 )
 _PHOTOGRAPHER = re.compile(r"(?:Photo|PRESS|REUTERS|Reuters)/\s*([^)\n/]{3,60})")
-_CONTRIBUTOR = re.compile(
-    r"contributed to this report|contributed reporting|^\(?(?:Additional )?[Rr]eporting by"
-    r"|^Editing by|^Writing by|^Compiled by|All rights reserved|^Copyright|^©"
+# Footer lines: a credit at the start, or one of these phrases anywhere (plain `in` tests: one
+# regex for both was a slow search of every story paragraph).
+_CONTRIBUTOR_START = re.compile(
+    r"\(?(?:Additional )?[Rr]eporting by|Editing by|Writing by|Compiled by|Copyright|©"
+)
+_CONTRIBUTOR_PHRASES = (
+    "contributed to this report",
+    "contributed reporting",
+    "All rights reserved",
+)
+_MONTH_NUMBER = {
+    "January": 1,
+    "February": 2,
+    "March": 3,
+    "April": 4,
+    "May": 5,
+    "June": 6,
+    "July": 7,
+    "August": 8,
+    "September": 9,
+    "October": 10,
+    "November": 11,
+    "December": 12,
+}
+# The stamp most outlets print ("October 29 2024 9:14 am" once commas are gone), read without
+# dateutil, which costs a tenth of the drafting time; anything else still goes to dateutil.
+_PLAIN_STAMP = re.compile(
+    rf"({'|'.join(_MONTH_NUMBER)})\s+(\d{{1,2}})\s+((?:19|20)\d\d)"
+    r"(?:\s+(\d{1,2}):([0-5]\d)(?:\s*(am|pm|AM|PM))?)?"
 )
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][\w'’-]+){1,3}")
 _FOOTER_RULE = re.compile(r"[_*=~-]{3,}")
@@ -128,10 +154,38 @@ def _read_date(text: str) -> str | None:
     cleaned = _TZ_TAIL.sub("", cleaned.strip())
     if len(cleaned) > 80 or not (_YEAR.search(cleaned) or _NUMERIC_DATE.search(cleaned)):
         return None
+    plain = _plain_stamp(cleaned)
+    if plain is not None:
+        return plain
     try:
         return parse_date(cleaned)
     except (DateError, ValueError, OverflowError, TypeError):
         return None
+
+
+def _plain_stamp(text: str) -> str | None:
+    """What parse_date gives for a plain stamp, or None to ask dateutil."""
+    match = _PLAIN_STAMP.fullmatch(text)
+    if not match:
+        return None
+    month, day, year, hour, minute, half = match.groups()
+    try:
+        if hour is None:
+            return dt.date(int(year), _MONTH_NUMBER[month], int(day)).isoformat()
+        clock = int(hour)
+        if half:
+            if not 1 <= clock <= 12:
+                return None
+            clock = clock % 12 + (12 if half in ("pm", "PM") else 0)
+        return dt.datetime(
+            int(year), _MONTH_NUMBER[month], int(day), clock, int(minute)
+        ).isoformat()
+    except ValueError:
+        return None  # "February 30": dateutil decides
+
+
+def _is_contributor(text: str) -> bool:
+    return bool(_CONTRIBUTOR_START.match(text)) or any(p in text for p in _CONTRIBUTOR_PHRASES)
 
 
 def _is_date_line(text: str) -> bool:
@@ -260,7 +314,7 @@ def read_layout(text: str) -> Layout:
     story: list[str] = []
     footer: list[str] = []
     for para in paragraphs[story_start:]:
-        if footer or _FOOTER_RULE.fullmatch(para) or _CONTRIBUTOR.search(para[:300]):
+        if footer or _FOOTER_RULE.fullmatch(para) or _is_contributor(para[:300]):
             footer.append(para)
         else:
             story.append(para)

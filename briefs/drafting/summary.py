@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 
+from briefs.drafting.text import Folded
+
 MAX_WORDS = 90
 CANDIDATES = 8
 
-_MEASURE = re.compile(r"\b(?:tariffs?|duties|duty|surtax|levies|import tax|safeguard)\b", re.I)
-_RATE = re.compile(r"\d%|\bper ?cent\b|\bpercent\b", re.I)
-_DECISION = re.compile(
+_MEASURE = Folded(r"\b(?:tariffs?|duties|duty|surtax|levies|import tax|safeguard)\b")
+_RATE = Folded(r"\d%|\bper ?cent\b|\bpercent\b")
+_DECISION = Folded(
     r"\b(?:agreed|announced|imposed|will|decided|signed|ordered|raised|lowered|removed"
-    r"|suspended|retaliat\w*|met|meeting|deal|offered)\b",
-    re.I,
+    r"|suspended|retaliat\w*|met|meeting|deal|offered)\b"
 )
 
 

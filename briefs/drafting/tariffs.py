@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from briefs.drafting.gazetteer import LEADERS, fold
-from briefs.drafting.text import Sentence
+from briefs.drafting.text import Folded, Sentence, lowered
 from briefs.model import Tariff
 
-_TRIGGER = re.compile(
+_TRIGGER = Folded(
     r"\b(?:counter-?tariffs?|tariffs?|duty|duties|levy|levies|surtax(?:es)?|import tax(?:es)?"
-    r"|import surcharges?|safeguards?|anti-?dumping measures?)\b",
-    re.I,
+    r"|import surcharges?|safeguards?|anti-?dumping measures?)\b"
 )
 _NOT_MEASURE_BEFORE = re.compile(
     r"(?:moral|civic|jury|active|patriotic|fiduciary|legal|sacred|solemn|sense of|heavy-|heavy "
@@ -72,12 +72,12 @@ _WORD_NUM = (
 )
 _PCT = r"(?:\s?%|\s?(?:per\s?cent|percent|pct)\b)"
 _NUM = r"\d{1,3}(?:\.\d{1,2})?"
-_RATE = re.compile(
+_RATE = Folded(
     rf"(?<![\w.$])(?:{_NUM}{_PCT}(?:\s?(?:to|-|–)\s?{_NUM}{_PCT})?"
     rf"|{_NUM}\s?(?:to|-|–)\s?{_NUM}{_PCT}"
-    rf"|\b{_WORD_NUM}\s(?:per\s?cent|percent)\b)",
-    re.I,
+    rf"|\b{_WORD_NUM}\s(?:per\s?cent|percent)\b)"
 )
+_RATE_HINT = Folded(r"\d|cent")  # in every rate: "25%", "25 pct", "twenty per cent"
 _CHANGE_VERB = re.compile(
     r"\b(?:rais\w*|increas\w*|cut\w*|lower\w*|reduc\w*|doubl\w*|hik\w*|lift\w*|ris\w*|rose"
     r"|boost\w*|slash\w*|trim\w*|tripl\w*|bring\w*|brought)\b",
@@ -88,91 +88,80 @@ _MARKET_MOVE = re.compile(
     r"|plunged|climbed|declined|surged|about|roughly|nearly|almost)\s+(?:about\s+|by\s+)?$",
     re.I,
 )
-_ALL_TARGETS = re.compile(
+_ALL_TARGETS = Folded(
     r"\b(?:imported|foreign|all imports|global|worldwide|(?:most|all|other|many|dozens of"
     r"(?: other)?) (?:trading partners|countries|nations)|from all|every country"
-    r"|most foreign)\b",
-    re.I,
+    r"|most foreign)\b"
 )
-_SUBORDINATE = re.compile(
-    r"(?:,\s*|\s)(?:after|because|while|although|whereas|since|when|as)\s[^,;]*", re.I
-)
-_CONDITION = re.compile(r"\b(?:if|unless|provided)\b[^,;]*", re.I)
+_SUBORDINATE = Folded(r"(?:,\s*|\s)(?:after|because|while|although|whereas|since|when|as)\s[^,;]*")
+_CONDITION = Folded(r"\b(?:if|unless|provided)\b[^,;]*")
 _PARTS = re.compile(
     r",\s*(?:leaving|keeping|bringing|raising|lifting|pushing|taking)\s|,\s*but\s|;\s|\s—\s|\s–\s|,\s*while\s|,\s*with\s|,\s*and\s(?=\w+\s(?:\w+\s)?(?:will|would"
     r"|could|has|have|had))"
 )
 
-_STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
+_STATUS_CUES: list[tuple[str, Folded]] = [
     (
         "offered removal",
-        re.compile(
+        Folded(
             r"\boffer(?:s|ed|ing)?\s+to\s+(?:remove|drop|lift|scrap|cut|eliminate|end|waive)"
             r"|\bwould\s+(?:drop|remove|lift|scrap|end|eliminate|waive)\b.*\b(?:if|once)\b"
             r"|\b(?:willing|ready|prepared)\s+to\s+(?:drop|remove|lift|scrap|eliminate)",
-            re.I,
         ),
     ),
     (
         "suspended",
-        re.compile(
+        Folded(
             r"\b(?:suspend\w*|paus\w*|halt\w*|delay\w*|postpon\w*|called off|call off"
             r"|put on hold|hold off|reprieve)\b",
-            re.I,
         ),
     ),
     (
         "removed",
-        re.compile(
+        Folded(
             r"\b(?:remov\w*|scrap\w*|eliminat\w*|repeal\w*|rescind\w*|abolish\w*|no longer"
             r"|lift(?:s|ed|ing)?\s+(?:the|its|their|those|these)|(?:be|been|were|was)\s+lifted"
             r"|drop(?:s|ped|ping)?\s+(?:the|its|their|those|these|most)|dropping|revok\w*"
             r"|cancel\w*)\b",
-            re.I,
         ),
     ),
     (
         "proposed",
-        re.compile(
+        Folded(
             r"\b(?:propos\w*|prepared|draft\w*|consider\w*|weigh\w*|recommend\w*|could be imposed"
             r"|would be imposed|consultation)\b",
-            re.I,
         ),
     ),
     (
         "threatened",
-        re.compile(
+        Folded(
             r"\b(?:threat\w*|warn\w*|could\s+(?:rise|raise|increase|climb|go|jump|double|impose"
             r"|face)|plans?\s+(?:to\s+)?(?:raise|impose|hike|increase|slap|put)|vow\w*|unless"
             r"|may\s+impose|might\s+impose)\b",
-            re.I,
         ),
     ),
     (
         "in force",
-        re.compile(
+        Folded(
             r"\b(?:took effect|take hold|took hold|came into (?:force|effect)|in force|in place"
             r"|began collecting|began charging|started collecting|have been paying|has been paying"
             r"|have paid|stay(?:s|ed)?|remain\w*|keep\w*|kept|maintain\w*|already|since)\b",
-            re.I,
         ),
     ),
     (
         "announced",
-        re.compile(
+        Folded(
             r"\b(?:(?:will|would)\s+(?:\w+\s+)?(?:impose|raise|lower|cut|increase|reduce|apply"
             r"|levy|introduce|put|slap|double|hike|start|begin|charge|collect|lift|add)"
             r"|to take effect|take effect|takes effect|set to|due to|is to|are to"
             r"|announc\w*|order\w*|unveil\w*|plan(?:s|ned)?\s+to|is going to)\b",
-            re.I,
         ),
     ),
     (
         "in force",
-        re.compile(
+        Folded(
             r"\b(?:doubled|tripled|raised|imposed|levied|slapped|hiked|increased|introduced|placed"
             r"|added|faced|face|faces|paying|hit by|hurt|hurts)\b",
-            re.I,
         ),
     ),
 ]
@@ -280,7 +269,7 @@ PRODUCTS = [
     "fruit",
     "vegetables",
 ]
-_PRODUCT_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PRODUCTS) + r")\b", re.I)
+_PRODUCT_RE = Folded(r"\b(?:" + "|".join(re.escape(p) for p in PRODUCTS) + r")\b")
 _GENERIC = frozenset(
     [
         "goods",
@@ -367,15 +356,17 @@ _MONTH_RE = re.compile(
     r"(?!,?\s+(?:19|20)\d\d)"
 )
 _RELATIVE = [
-    (re.compile(r"\blast year\b|\ba year ago\b|\bprevious year\b", re.I), -1),
-    (re.compile(r"\bthis year\b|\bthis month\b|\bthis week\b|\btoday\b|\blast week\b", re.I), 0),
-    (re.compile(r"\bnext year\b", re.I), 1),
-    (re.compile(r"\btwo years ago\b", re.I), -2),
-    (re.compile(r"\bthree years ago\b", re.I), -3),
-    (re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), 0),
+    (Folded(r"\blast year\b|\ba year ago\b|\bprevious year\b"), -1),
+    (Folded(r"\bthis year\b|\bthis month\b|\bthis week\b|\btoday\b|\blast week\b"), 0),
+    (Folded(r"\bnext year\b"), 1),
+    (Folded(r"\btwo years ago\b"), -2),
+    (Folded(r"\bthree years ago\b"), -3),
 ]
-_LAST_MONTH = re.compile(r"\blast month\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|would|from|due|set to|plans?|could|next)\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_RELATIVE_WORDS = ("last", "this", "next", "previous", "ago", "today")  # one in each above
+_MONTH_PREFIXES = tuple(month.capitalize() for month in _MONTHS)  # _MONTH_RE needs one
+_LAST_MONTH = Folded(r"\blast month\b")
+_FUTURE = Folded(r"\b(?:will|would|from|due|set to|plans?|could|next)\b")
 
 
 @lru_cache(maxsize=512)
@@ -384,20 +375,29 @@ def resolve_year(text: str, today: dt.date, *, future: bool | None = None) -> in
     match = _YEAR.search(text)
     if match:
         return int(match.group(0))
-    if _LAST_MONTH.search(text):
-        return today.year - 1 if today.month == 1 else today.year
-    for pattern, offset in _RELATIVE[:-1]:
-        if pattern.search(text):
-            return today.year + offset
-    month_match = _MONTH_RE.search(text)
+    low = lowered(text)
+    folded = text if low is None else low
+
+    def found(pattern: Folded) -> bool:
+        return bool((pattern.slow if low is None else pattern.fast).search(folded))
+
+    # Plain `in` looks first: most phrases name no relative date and no month.
+    if low is None or any(word in low for word in _RELATIVE_WORDS):
+        if found(_LAST_MONTH):
+            return today.year - 1 if today.month == 1 else today.year
+        for pattern, offset in _RELATIVE:
+            if found(pattern):
+                return today.year + offset
+    has_month = any(month in text for month in _MONTH_PREFIXES)
+    month_match = _MONTH_RE.search(text) if has_month else None
     if month_match:
         month = _MONTHS[month_match.group(1)[:3].lower()]
         if future is None:
-            future = bool(_FUTURE.search(text))
+            future = found(_FUTURE)
         if future:
             return today.year if month >= today.month else today.year + 1
         return today.year if month <= today.month else today.year - 1
-    if _RELATIVE[-1][0].search(text):
+    if _WEEKDAY.search(text):
         return today.year
     return None
 
@@ -426,8 +426,6 @@ class _Mention:
     products: list[str]
     rate: str | None
     measure: str
-    status: str | None
-    year: int | None
     evidence: str
     definite: bool = False
     order: int = 0
@@ -435,6 +433,14 @@ class _Mention:
     additional: bool = False
     by_found: bool = True
     sentence: int = 0
+    # (status, year) once asked for: _merge needs them for few mentions, and they cost the most.
+    timing: Callable[[], tuple[str | None, int | None]] | None = None
+    _timed: tuple[str | None, int | None] | None = None
+
+    def when(self) -> tuple[str | None, int | None]:
+        if self._timed is None:
+            self._timed = self.timing() if self.timing else (None, None)
+        return self._timed
 
 
 @dataclass
@@ -467,19 +473,21 @@ def _is_trigger(sentence: str, match: re.Match[str]) -> bool:
             return False
         if word == "duty" and re.match(r"\s+(?:to\s+\w+|of care)", sentence[match.end() :][:12]):
             return not sentence[match.end() :].lstrip().startswith("to ") or bool(
-                _RATE.match(sentence[match.end() :].lstrip()[3:])
+                _RATE.slow.match(sentence[match.end() :].lstrip()[3:])
             )
     return True
 
 
 def _rates(
-    sentence: str, triggers: list[re.Match[str]], quoted: bool
+    sentence: str, triggers: list[re.Match[str]], quoted: bool, low: str | None = None
 ) -> list[tuple[int, int, str]]:
     """Rates of measures: near a trigger, not shares ("8% of cars") or market moves."""
+    if not _RATE_HINT.search(sentence, low):
+        return []  # most sentences: the full pattern costs more than this look
     out = []
-    for match in _RATE.finditer(sentence):
-        start, end = match.start(), match.end()
-        text = match.group(0)
+    for match in _RATE.finditer(sentence, low):
+        start, end = match.span()
+        text = sentence[start:end]  # as written: the match may be on lower-cased text
         tail = sentence[end : end + 5]
         if tail.startswith((" of ", " of\u00a0")):
             continue
@@ -558,7 +566,7 @@ def _products_after(text: str) -> list[str] | None:
 
 def _lexicon_products(text: str) -> list[str]:
     out: list[str] = []
-    for match in _PRODUCT_RE.finditer(text[:600]):
+    for match in _PRODUCT_RE.finditer(text[:600]):  # lower-cased when exact; casefolded below
         word = match.group(0).casefold()
         if word in ("ev", "evs", "electric cars", "electric car", "electric vehicle"):
             word = "electric vehicles"
@@ -583,23 +591,28 @@ def _measure_kind(trigger: str, context: str) -> str:
     return "tariff"
 
 
-_NEGATED = re.compile(r"\b(?:not|no|never|n't|refus\w*|declin\w*|reject\w*)\b[\w\s]{0,20}$", re.I)
+_DEFINITE = re.compile(r"\b(?:the|those|these|that|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_LIFT = re.compile("lift", re.I)
+_NEGATED = Folded(r"\b(?:not|no|never|n't|refus\w*|declin\w*|reject\w*)\b[\w\s]{0,20}$")
 
 
 @lru_cache(maxsize=256)
 def _status(part: str, has_rate: bool) -> str | None:
+    low = lowered(part)
+    text = part if low is None else low
+    negated = _NEGATED.slow if low is None else _NEGATED.fast
     for status, pattern in _STATUS_CUES:
         match = next(
             (
                 m
-                for m in pattern.finditer(part)
-                if not _NEGATED.search(part[max(0, m.start() - 40) : m.start()])
+                for m in pattern.finditer(part, low)
+                if not negated.search(text[max(0, m.start() - 40) : m.start()])
             ),
             None,
         )
         if match is None:
             continue
-        if status == "removed" and has_rate and re.search(r"lift", match.group(0), re.I):
+        if status == "removed" and has_rate and _LIFT.search(match.group(0)):
             continue
         return status
     return None
@@ -627,6 +640,27 @@ _IMPOSING_AFTER = re.compile(
     r"|slapped|introduced|announced|added|set|ordered)\b"
 )
 _BY = re.compile(r"\b(?:imposed|levied|set|introduced|ordered|announced|placed|put)\s+by\s+")
+
+# Patterns of the mention rules, compiled once: they run for every mention.
+_PRONOUN_START = re.compile(r"\s*(?:It|They|Its|Their|He|She|His|Her)\b")
+_POINTING = re.compile(r"\b(?:the|those|these|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_ANAPHORIC = re.compile(r"\b(?:that|the|this) rate\b|\b(?:raise|lower|cut) (?:it|them)\b")
+_PLACE_BEFORE = re.compile(r"\b(?:from|in|on|to|into|of)\s+(?:the\s+)?(?:most\s+|all\s+)?$")
+_ACTING_AFTER_DEMONYM = re.compile(r"\s+(?:[A-Z]|government|officials|authorities)")
+_ON_IMPORTED = re.compile(r"\b(?:on|for)\s+(?:imported|foreign)\b", re.I)
+_BREAK_OR_ON = re.compile(r"[,;]|\b(?:on|from|in)\b")
+_TARGET_LEAD = re.compile(r"\b(?:on|from|against|at|for|of)\b")
+_FROM_ON_BEFORE = re.compile(r"\b(?:from|on)\s+(?:the\s+)?$")
+_FROM = re.compile(r"\bfrom\b")
+_SHORT_GAP = re.compile(r"\s*(?:[a-z-]+\s+){0,2}")
+_GAP_WORD = re.compile(r"\b(?:on|from|in|for|to|of|and|with|by)\b")
+_NOT_IMPOSER_BEFORE = re.compile(r"\b(?:from|in|on|to|into|of|with)\s+(?:the\s+)?$")
+_FROM_IN_BEFORE = re.compile(r"\b(?:from|in)\s+(?:the\s+)?$")
+_LOCATED_BEFORE = re.compile(r"\b(?:in|at|near|to|into)\s+(?:the\s+)?$")
+_CLAUSE_END = re.compile(r"[,;]|\b(?:if|unless|because|after|while)\b")
+_UP_TO_FOR = re.compile(r".*\b(?:for|to|against)\b")
+_ADDITIONAL = re.compile(r"\b(?:additional|extra|another|further)\s+$")
+_ADDITIONAL_WORD = re.compile(r"\b(?:additional|extra|another|further)\s+\S*$")
 
 
 @dataclass
@@ -706,9 +740,10 @@ def extract_tariffs(
         text = sentence.text
         if len(text) > 3000:
             text = text[:3000]
-        triggers = [m for m in _TRIGGER.finditer(text) if _is_trigger(text, m)]
+        low = lowered(text)
+        triggers = [m for m in _TRIGGER.finditer(text, low) if _is_trigger(text, m)]
         rates = (
-            _rates(text, triggers, _strip_quotes(text))
+            _rates(text, triggers, _strip_quotes(text), low)
             if triggers or position - last_trigger_sentence <= 3
             else []
         )
@@ -727,7 +762,7 @@ def extract_tariffs(
             )
         if triggers:
             last_trigger_sentence = position
-        pronoun_subject = re.match(r"\s*(?:It|They|Its|Their|He|She|His|Her)\b", text)
+        pronoun_subject = _PRONOUN_START.match(text)
         if subject is None and pronoun_subject:
             subject = previous_subject
         anchors = _anchors(text, triggers, rates)
@@ -752,14 +787,12 @@ def extract_tariffs(
                 subject if not pronoun_subject else (subject or previous_subject),
                 found_here[-1] if found_here else None,
                 conditional,
-                today,
+                bool(mentions),
                 text[inner:a_end] if inner >= 0 else "",
             )
-            pointing = re.search(
-                r"\b(?:the|those|these|that)\s+(?:[\w-]+\s+){0,2}$",
-                text[max(0, a_start - 30) : a_start],
-                re.I,
-            )
+            if mention is None:
+                continue
+            pointing = _POINTING.search(text[max(0, a_start - 30) : a_start])
             if (
                 mentions
                 and mention.rate is None
@@ -776,9 +809,7 @@ def extract_tariffs(
                 mention.imposed_on = ref.imposed_on
             if mention.imposed_by is None and mention.imposed_on is None:
                 continue
-            anaphoric = re.search(
-                r"\b(?:that|the|this) rate\b|\b(?:raise|lower|cut) (?:it|them)\b", sentence.text
-            )
+            anaphoric = _ANAPHORIC.search(sentence.text)
             if (
                 mention.imposed_on is None
                 and not mention.all_targets
@@ -814,6 +845,10 @@ def extract_tariffs(
                 if rate is None:
                     continue
                 mention.imposed_on = None
+            near = text[max(0, a_start - len(before)) : min(len(text), a_end + len(after))]
+            mention.timing = partial(
+                _status_and_year, text, part, a_start, near, rate, conditional, today
+            )
             mention.order = len(mentions)
             mention.sentence = position
             mentions.append(mention)
@@ -826,11 +861,9 @@ def _subject(entities: list[_Entity], text: str) -> str | None:
     """The first country a sentence names as an actor (not after 'from', 'in' or 'on')."""
     for entity in entities:
         before = text[max(0, entity.start - 12) : entity.start].casefold()
-        if re.search(r"\b(?:from|in|on|to|into|of)\s+(?:the\s+)?(?:most\s+|all\s+)?$", before):
+        if _PLACE_BEFORE.search(before):
             continue
-        if entity.demonym and not re.match(
-            r"\s+(?:[A-Z]|government|officials|authorities)", text[entity.end : entity.end + 14]
-        ):
+        if entity.demonym and not _ACTING_AFTER_DEMONYM.match(text[entity.end : entity.end + 14]):
             continue
         return entity.country
     return None
@@ -858,7 +891,7 @@ def _anchors(
                     if trig.start() > r_start and trig.start() - r_end < 25
                     else r_end,
                     rate,
-                    trig.group(0),
+                    text[trig.start() : trig.end()],
                     trig.end() if trig.end() < r_start else -1,
                 )
             )
@@ -872,7 +905,7 @@ def _anchors(
             continue
         if any(a[0] <= trig.start() < a[1] + 3 for a in anchors):
             continue
-        anchors.append((trig.start(), trig.end(), None, trig.group(0), -1))
+        anchors.append((trig.start(), trig.end(), None, text[trig.start() : trig.end()], -1))
     anchors.sort()
     # Rates sharing one trigger ("tariffs of 25% on steel and 10% on aluminium") keep both.
     return anchors
@@ -881,15 +914,26 @@ def _anchors(
 def _part_of(text: str, position: int) -> str:
     """The clause-like part of a sentence that holds a position (split at 'but', ';', '—')."""
     start = 0
-    for match in _PARTS.finditer(text):
-        if match.start() >= position:
-            return text[start : match.start()]
-        start = match.end()
+    for match_start, match_end in _spans(_PARTS, text):
+        if match_start >= position:
+            return text[start:match_start]
+        start = match_end
     return text[start:]
 
 
 def _in_condition(text: str, position: int) -> bool:
-    return any(m.start() < position < m.end() for m in _CONDITION.finditer(text))
+    return any(start < position < end for start, end in _condition_spans(text))
+
+
+@lru_cache(maxsize=64)
+def _spans(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
+    # Asked once per mention and per country in a sentence: search the sentence once.
+    return tuple(m.span() for m in pattern.finditer(text))
+
+
+@lru_cache(maxsize=64)
+def _condition_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _CONDITION.finditer(text))
 
 
 def _main_clause(part: str, anchor_in_part: int) -> str:
@@ -918,25 +962,28 @@ def _mention(
     subject: str | None,
     sibling: _Mention | None,
     conditional: bool,
-    today: dt.date,
+    has_previous: bool,
     inner: str = "",
-) -> _Mention:
+) -> _Mention | None:
+    """One mention's parties, products and kind; None when it names no one and cannot borrow."""
+    if not entities and subject is None and sibling is None and not (has_previous and rate is None):
+        return None  # no country to be found: the check below, made early
     window_end = a_end + len(after)
     window_start = a_start - len(before)
     # Target: "on Chinese steel", "from China", "on imports from India".
     imposed_on = None
     target_text = after[:160]
     all_targets = bool(_ALL_TARGETS.search(text[a_start:a_end] + after[:80])) or bool(
-        re.search(r"\b(?:on|for)\s+(?:imported|foreign)\b", target_text[:30], re.I)
+        _ON_IMPORTED.search(target_text[:30])
     )
     imposed_by = None
     # "the 100% tariff Canada imposed on …": the imposer named right after the measure.
     for entity in entities:
         if a_end <= entity.start <= a_end + 20 and _IMPOSING_AFTER.match(text[entity.end :]):
-            if not re.search(r"[,;]|\b(?:on|from|in)\b", text[a_end : entity.start]):
+            if not _BREAK_OR_ON.search(text[a_end : entity.start]):
                 imposed_by = entity.country
             break
-    by_match = re.search(_BY, after[:80])
+    by_match = _BY.search(after[:80])
     if imposed_by is None and by_match:
         for entity in entities:
             if entity.start >= a_end + by_match.end() - 1:
@@ -949,9 +996,7 @@ def _mention(
             if _IMPOSING_AFTER.match(text[entity.end :]):
                 continue
             lead_in = text[a_start : entity.start]
-            if not re.search(r"\b(?:on|from|against|at|for|of)\b", lead_in) or re.search(
-                r"[,;]", lead_in
-            ):
+            if not _TARGET_LEAD.search(lead_in) or ("," in lead_in or ";" in lead_in):
                 continue
             imposed_on = entity.country
             break
@@ -959,13 +1004,9 @@ def _mention(
         for entity in entities:
             if window_start <= entity.start < a_start and entity.country != imposed_by:
                 ctx = text[max(0, entity.start - 12) : entity.start].casefold()
-                if re.search(r"\b(?:from|on)\s+(?:the\s+)?$", ctx):
+                if _FROM_ON_BEFORE.search(ctx):
                     imposed_on = entity.country
-    if (
-        all_targets
-        and imposed_on is not None
-        and not re.search(r"\bfrom\b", text[a_start : a_end + 80])
-    ):
+    if all_targets and imposed_on is not None and not _FROM.search(text[a_start : a_end + 80]):
         imposed_on = None  # "on imported steel" is all; "on foreign steel from China" is China
     # Imposer: "X's tariff", "Chinese tariffs", the nearest actor before it, the subject.
     if imposed_by is None:
@@ -975,8 +1016,8 @@ def _mention(
                 if (
                     entity.possessive
                     or (
-                        re.fullmatch(r"\s*(?:[a-z-]+\s+){0,2}", gap)
-                        and not re.search(r"\b(?:on|from|in|for|to|of|and|with|by)\b", gap)
+                        _SHORT_GAP.fullmatch(gap)
+                        and not _GAP_WORD.search(gap)
                         and (entity.demonym or entity.country != imposed_on)
                     )
                 ) and entity.country != imposed_on:
@@ -990,7 +1031,7 @@ def _mention(
             if entity.demonym or entity.country == imposed_on:
                 continue
             ctx = text[max(0, entity.start - 14) : entity.start].casefold()
-            if re.search(r"\b(?:from|in|on|to|into|of|with)\s+(?:the\s+)?$", ctx):
+            if _NOT_IMPOSER_BEFORE.search(ctx):
                 continue
             imposed_by = entity.country
             break
@@ -1004,7 +1045,7 @@ def _mention(
                     a_end <= entity.start < a_end + 160 and entity.demonym
                 ):
                     ctx = text[max(0, entity.start - 8) : entity.start].casefold()
-                    if re.search(r"\b(?:from|in)\s+(?:the\s+)?$", ctx):
+                    if _FROM_IN_BEFORE.search(ctx):
                         continue
                     candidate = entity.country
                     break
@@ -1016,7 +1057,7 @@ def _mention(
                 if _in_condition(text, entity.start) != _in_condition(text, a_start):
                     continue
                 ctx = text[max(0, entity.start - 10) : entity.start].casefold()
-                if re.search(r"\b(?:in|at|near|to|into)\s+(?:the\s+)?$", ctx):
+                if _LOCATED_BEFORE.search(ctx):
                     continue
                 imposed_on = entity.country
                 break
@@ -1029,42 +1070,32 @@ def _mention(
         imposed_on = sibling.imposed_on
     if imposed_by is None and sibling is not None:
         imposed_by = sibling.imposed_by
+    definite = bool(_DEFINITE.search(text[max(0, a_start - 30) : a_start]))
+    if (
+        imposed_by is None
+        and imposed_on is None
+        and not (has_previous and rate is None and definite)
+    ):
+        # Dropped by the caller whatever follows: only "the duties" may borrow the parties of an
+        # earlier measure. Most mentions end here, so skip the costly products and status.
+        return None
     products = _products_after(inner) if inner else None
     if not products:
         products = _products_after(after[:200])
     if products is None:
-        clause_after = re.split(r"[,;]|\b(?:if|unless|because|after|while)\b", after[:160])[0]
+        clause_after = _CLAUSE_END.split(after[:160])[0]
         products = _lexicon_products(before[-300:] + " " + clause_after)
-    clause = _main_clause(part, a_start - text.find(part) if part in text else 0)
-    status = None if conditional else _status(clause, rate is not None)
-    if status is None and conditional:
-        status = None
     # Modifiers right before the measure, and what follows it up to the next one.
     words_before = " ".join(text[max(0, a_start - 50) : a_start].split()[-4:])
-    words_before = re.sub(r".*\b(?:for|to|against)\b", "", words_before)
+    words_before = _UP_TO_FOR.sub("", words_before)
     context = words_before + " " + text[a_start:a_end] + " " + after[:40]
     measure = _measure_kind(trigger, context)
-    near = text[max(0, window_start) : min(len(text), window_end)]
-    year = resolve_year(near, today, future=status in ("announced", "threatened", "proposed"))
-    if year is None:
-        year = resolve_year(text, today, future=status in ("announced", "threatened", "proposed"))
-    definite = bool(
-        re.search(
-            r"\b(?:the|those|these|that|its|their)\s+(?:[\w-]+\s+){0,2}$",
-            text[max(0, a_start - 30) : a_start],
-            re.I,
-        )
-    )
     evidence = text.strip()
     if len(evidence) > 600:
         evidence = evidence[:599] + "…"
     additional = bool(rate) and bool(
-        re.search(
-            r"\b(?:additional|extra|another|further)\s+$", text[max(0, a_start - 14) : a_start]
-        )
-        or re.search(
-            r"\b(?:additional|extra|another|further)\s+\S*$", text[max(0, a_start - 24) : a_start]
-        )
+        _ADDITIONAL.search(text[max(0, a_start - 14) : a_start])
+        or _ADDITIONAL_WORD.search(text[max(0, a_start - 24) : a_start])
     )
     return _Mention(
         imposed_by,
@@ -1072,14 +1103,31 @@ def _mention(
         products,
         rate,
         measure,
-        status,
-        year,
         evidence,
         definite,
         all_targets=all_targets,
         additional=additional,
         by_found=by_found,
     )
+
+
+def _status_and_year(
+    text: str,
+    part: str,
+    a_start: int,
+    near: str,
+    rate: str | None,
+    conditional: bool,
+    today: dt.date,
+) -> tuple[str | None, int | None]:
+    """Status from the main clause, year near the mention: only for mentions that are kept."""
+    clause = _main_clause(part, a_start - text.find(part) if part in text else 0)
+    status = None if conditional else _status(clause, rate is not None)
+    future = status in ("announced", "threatened", "proposed")
+    year = resolve_year(near, today, future=future)
+    if year is None:
+        year = resolve_year(text, today, future=future)
+    return status, year
 
 
 def _fallback_imposer(
@@ -1096,18 +1144,17 @@ def _merge(mentions: list[_Mention]) -> list[Tariff]:
     joins a measure it shares products with, the measure "the duties" points back to, or other
     rate-less mentions of the same pair. The first explicit status wins: leads state the news."""
     measures: list[_Measure] = []
-    statuses: dict[int, list[tuple[int, str]]] = {}
+    attached: dict[int, list[_Mention]] = {}
 
     def attach(measure: _Measure, mention: _Mention) -> None:
         for product in mention.products:
             if product not in measure.products and len(measure.products) < 8:
                 measure.products.append(product)
-        if mention.status:
-            statuses.setdefault(id(measure), []).append((mention.order, mention.status))
+        attached.setdefault(id(measure), []).append(mention)
         if measure.measure == "tariff" and mention.measure != "tariff":
             measure.measure = mention.measure
         if measure.year is None:
-            measure.year = mention.year
+            measure.year = mention.when()[1]
         if mention.order < measure.order:
             measure.order = mention.order
             measure.evidence = mention.evidence
@@ -1174,8 +1221,9 @@ def _merge(mentions: list[_Mention]) -> list[Tariff]:
     measures.sort(key=lambda m: m.order)
     out = []
     for measure in measures:
-        seen = sorted(statuses.get(id(measure), []))
-        status = seen[0][1] if seen else "in force"
+        # The first mention, in story order, with a status of its own.
+        ordered = sorted(attached.get(id(measure), []), key=lambda m: m.order)
+        status = next((m.when()[0] for m in ordered if m.when()[0]), "in force")
         out.append(
             Tariff(
                 imposed_by=measure.imposed_by,
