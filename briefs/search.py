@@ -25,42 +25,14 @@ from typing import TYPE_CHECKING
 
 from briefs.folding import country_key, fold, segment, words
 from briefs.model import Actor, Brief, Tariff
+from briefs.numbers import NUMBER_WORDS
 
 if TYPE_CHECKING:
     from briefs.query import Query
 
 # -- rates -------------------------------------------------------------------------
 
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+_UNITS = NUMBER_WORDS
 _NUMBER_WORD = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + "|hundred)"
 _SPELLED = re.compile(rf"\b{_NUMBER_WORD}(?:(?:[\s-]+and[\s-]+|[\s-]+){_NUMBER_WORD})*\b")
 _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"

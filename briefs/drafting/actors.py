@@ -262,31 +262,6 @@ KNOWN_ORGS = {
     "pentagon": "Pentagon",
     "ustr": "Office of the U.S. Trade Representative",
 }
-CONNECTORS = frozenset(
-    {
-        "of",
-        "the",
-        "for",
-        "and",
-        "&",
-        "de",
-        "du",
-        "des",
-        "von",
-        "der",
-        "van",
-        "den",
-        "la",
-        "le",
-        "da",
-        "di",
-        "dos",
-        "bin",
-        "ibn",
-        "al",
-        "y",
-    }
-)
 NAME_PARTICLES = frozenset(
     {
         "de",
@@ -307,6 +282,7 @@ NAME_PARTICLES = frozenset(
         "y",
     }
 )
+CONNECTORS = NAME_PARTICLES | {"of", "the", "for", "and", "&"}
 COMPANY_NOUNS = frozenset(
     [
         "giant",

@@ -17,6 +17,7 @@ from functools import lru_cache, partial
 from briefs.drafting.gazetteer import LEADERS, fold
 from briefs.drafting.text import Folded, Sentence, lowered
 from briefs.model import Tariff
+from briefs.numbers import NUMBER_WORDS
 
 _TRIGGER = Folded(
     r"\b(?:counter-?tariffs?|tariffs?|duty|duties|levy|levies|surtax(?:es)?|import tax(?:es)?"
@@ -32,34 +33,8 @@ _DUTY_BEFORE_OK = re.compile(
     r"|extra|additional|higher|new|steep|\d%|per ?cent|percent|[A-Z][\w.]*'s|its|the|a|an"
     r"|these|those|such)\s*$"
 )
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
+# "zero" never opens a rate in an article, so it is left out here.
+_NUMBER_WORDS = {w: v for w, v in NUMBER_WORDS.items() if v} | {
     "hundred": 100,
     "a hundred": 100,
     "one hundred": 100,
