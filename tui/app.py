@@ -11,7 +11,9 @@ from collections.abc import Callable
 from textual.app import App
 from textual.binding import Binding
 from textual.command import Provider
+from textual.notifications import SeverityLevel
 
+from briefs.text import clean
 from store import Store, StoreError
 from tui.reader_screen import ReaderScreen
 
@@ -46,6 +48,21 @@ class BriefingApp(App[None]):
         super().__init__()
         self.store = store
         self.today = today
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications carry paths, errors and titles: data, so never markup (whatever
+        a caller asks) and with control characters made visible."""
+        super().notify(
+            clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def on_mount(self) -> None:
         self.push_screen(ReaderScreen())

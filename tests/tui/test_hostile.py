@@ -95,3 +95,19 @@ def test_hostile_text_in_cli_output(store_dir: Path) -> None:
         )
         shown = result.stdout.decode()
         assert not set(shown) & {"\x1b", "\x9b", "\x07", "\u202e"}, args
+
+
+async def test_notifications_show_data_literally(store: Store) -> None:
+    """A view name, a path or an error in a notification is never read as markup."""
+    app = make_app(store, today=lambda: TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(
+            "slash", *"canola", "enter", "v", *"[bold]x[/] [@click=app.quit]", "enter"
+        )
+        await pilot.pause()
+        assert app.is_running
+        last = list(app._notifications)[-1]
+        assert last.markup is False
+        assert "“[bold]x[/] [@click=app.quit]”" in last.message
+    assert "[bold]x[/] [@click=app.quit]" in Store(store.root).views()
