@@ -36,6 +36,17 @@ def _quote(value: Any) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
+def _is_unicode(value: str) -> bool:
+    """False for strings JSON escapes can make but no file can store ("\\ud800")."""
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 class _Checker:
     """Collects problems while pulling typed fields out of one mapping."""
 
@@ -54,6 +65,9 @@ class _Checker:
         if not isinstance(value, str):
             self.fail(where + key, f"must be a string, not {type(value).__name__}")
             return None
+        if not _is_unicode(value):
+            self.fail(where + key, "holds a lone surrogate (\\ud800–\\udfff), not text")
+            return None
         if required and not value.strip():
             self.fail(where + key, "must not be empty")
             return None
@@ -68,8 +82,10 @@ class _Checker:
             return ()
         out = []
         for i, item in enumerate(value):
-            if isinstance(item, str):
+            if isinstance(item, str) and _is_unicode(item):
                 out.append(item)
+            elif isinstance(item, str):
+                self.fail(f"{where}{key}[{i}]", "holds a lone surrogate, not text")
             else:
                 self.fail(f"{where}{key}[{i}]", f"must be a string, not {type(item).__name__}")
         return tuple(out)

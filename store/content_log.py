@@ -109,16 +109,17 @@ def open_log(path: Path) -> int:
 
 def read_many(
     path: Path, spans: Iterable[tuple[str, int, int, str]], fd: int | None = None
-) -> Iterator[tuple[str, bytes]]:
-    """(key, payload) for each (key, offset, length, digest), one at a time."""
+) -> Iterator[tuple[str, bytes | None]]:
+    """(key, payload) for each (key, offset, length, digest), one at a time; the payload
+    is None where the bytes no longer match their digest, so one damaged brief does not
+    hide all the others."""
     own = fd is None
     handle = open_log(path) if fd is None else fd
     try:
         for key, offset, length, expected in spans:
             payload = os.pread(handle, length, offset)
-            if len(payload) != length or digest(payload) != expected:
-                raise DamagedFileError(path, f"content of {key} (byte {offset}) is damaged")
-            yield key, payload
+            ok = len(payload) == length and digest(payload) == expected
+            yield key, payload if ok else None
     finally:
         if own:
             os.close(handle)

@@ -14,8 +14,16 @@ from pathlib import Path
 
 from store import content_log
 from store.errors import DamagedFileError, StoreError
-from store.storage import META_TABLE, TEMP_SUFFIX, backup_path, fsync_dir, load_file
-from store.store import BRIEFS_FILE, READER_FILE
+from store.lock import StoreLock
+from store.storage import (
+    META_TABLE,
+    TEMP_SUFFIX,
+    AtomicJSONStorage,
+    backup_path,
+    fsync_dir,
+    load_file,
+)
+from store.store import BRIEFS_FILE, LOCK_FILE, READER_FILE
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,14 +82,9 @@ def _inspect_content(root: Path) -> FileHealth | None:
             spans.append((brief_id, int(record["at"]), int(record["len"]), str(record["sha"])))
         except (KeyError, TypeError, ValueError):
             return FileHealth(path, path.exists(), f"bad index entry for {brief_id}")
-    damaged: list[str] = []
-    for span in spans:
-        try:
-            list(content_log.read_many(path, [span]))
-        except DamagedFileError:
-            damaged.append(span[0])
     if not path.exists():
         return FileHealth(path, False, "the content log is missing: import the briefs again")
+    damaged = [key for key, payload in content_log.read_many(path, spans) if payload is None]
     problem = None
     if damaged:
         problem = f"content of {len(damaged)} brief(s) damaged: {', '.join(damaged)}"
@@ -93,6 +96,11 @@ def _inspect_content(root: Path) -> FileHealth | None:
 def check(root: Path) -> Health:
     if not root.is_dir():
         raise StoreError(f"{root}: is not a folder")
+    with StoreLock(root / LOCK_FILE):
+        return _check(root)
+
+
+def _check(root: Path) -> Health:
     files = []
     for name in (BRIEFS_FILE, READER_FILE):
         path = root / name
@@ -110,11 +118,16 @@ def check(root: Path) -> Health:
 def _forget_damaged(root: Path, health: FileHealth) -> str:
     """Unreadable content cannot be restored: drop it from the index so that importing
     the brief again puts it back (its notes, kept by id, come back with it)."""
+    if health.ok:
+        return ""
     if not health.damaged:
         return f"{health.path}: {health.problem}; import the briefs again"
-    from store.store import Store
-
-    Store(root, seed=False).forget(health.damaged)
+    # Straight on the index file: we hold the store lock, and a Store would take it again.
+    storage = AtomicJSONStorage(root / BRIEFS_FILE)
+    data = storage.read() or {}
+    for brief_id in health.damaged:
+        data.get("briefs", {}).pop(brief_id, None)
+    storage.write(data)
     return (
         f"{health.path}: removed {len(health.damaged)} damaged brief(s) from the index "
         f"({', '.join(health.damaged)}); import them again — their notes are kept"
@@ -128,26 +141,33 @@ def repair(root: Path, now: dt.datetime | None = None) -> list[str]:
     is and reported; nothing is ever deleted.
     """
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    actions = []
-    for health in check(root).files:
-        if health.ok:
-            continue
-        if health.path.name.startswith(content_log.LOG_PREFIX):
-            actions.append(_forget_damaged(root, health))
-            continue
-        path = health.path
-        if not health.backup_ok:
-            actions.append(f"{path}: damaged ({health.problem}) and no good backup to restore")
-            continue
-        kept = path.with_name(f"{path.name}.damaged-{stamp}")
-        os.replace(path, kept)
-        staged = path.with_name(f".{path.name}.restore{TEMP_SUFFIX}")
-        shutil.copyfile(backup_path(path), staged)
-        with open(staged, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(staged, path)
-        fsync_dir(root)
-        actions.append(
-            f"{path}: restored from {backup_path(path).name}; damaged copy kept as {kept.name}"
-        )
-    return actions
+    try:
+        with StoreLock(root / LOCK_FILE):
+            # JSON files first: forgetting damaged content opens the store, which needs them.
+            actions = [_restore(root, h, stamp) for h in _check(root).files if _is_json(h)]
+            actions += [_forget_damaged(root, h) for h in _check(root).files if not _is_json(h)]
+    except OSError as exc:
+        raise StoreError(f"{root}: repair failed: {exc.strerror or exc}") from exc
+    return [line for line in actions if line]
+
+
+def _is_json(health: FileHealth) -> bool:
+    return not health.path.name.startswith(content_log.LOG_PREFIX)
+
+
+def _restore(root: Path, health: FileHealth, stamp: str) -> str:
+    """Put the backup of a damaged JSON file in its place, keeping the damaged one."""
+    if health.ok:
+        return ""
+    path = health.path
+    if not health.backup_ok:
+        return f"{path}: damaged ({health.problem}) and no good backup to restore"
+    kept = path.with_name(f"{path.name}.damaged-{stamp}")
+    os.replace(path, kept)
+    staged = path.with_name(f".{path.name}.restore{TEMP_SUFFIX}")
+    shutil.copyfile(backup_path(path), staged)
+    with open(staged, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(staged, path)
+    fsync_dir(root)
+    return f"{path}: restored from {backup_path(path).name}; damaged copy kept as {kept.name}"

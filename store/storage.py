@@ -12,6 +12,7 @@ wrote it), so repeated TinyDB reads cost one stat() call.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -54,15 +55,19 @@ def atomic_write_bytes(path: Path, payload: bytes, *, keep_backup: bool) -> None
     """Replace `path` by `payload` so that a crash leaves the old or the new file whole.
 
     With keep_backup, `NAME.bak` then gets the same payload: a copy of the last
-    successful write, for when the file itself is later damaged from outside.
+    successful write, for when the file itself is later damaged from outside. The write
+    has succeeded once the file is in place, so a backup that fails (a full disk) is
+    skipped rather than reported as a failed save, which would invite a duplicate.
     """
     try:
         _replace_durably(path, payload)
-        if keep_backup:
-            _replace_durably(backup_path(path), payload)
         fsync_dir(path.parent)
     except OSError as exc:
         raise StoreError(f"{path}: could not save: {exc.strerror or exc}") from exc
+    if keep_backup:
+        with contextlib.suppress(OSError):
+            _replace_durably(backup_path(path), payload)
+            fsync_dir(path.parent)
 
 
 def check_shape(path: Path, data: Any) -> dict[str, dict[str, dict[str, Any]]]:
@@ -141,6 +146,9 @@ class AtomicJSONStorage(Storage):
             self._seen_once and self._stat_identity() != self._identity
         )
         self._changed_elsewhere = False
+        if changed:
+            # Re-read on next use, and let that read not count the same change again.
+            self._data, self._identity = None, self._stat_identity()
         return changed
 
     def write(self, data: dict[str, Any]) -> None:

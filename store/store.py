@@ -110,12 +110,14 @@ def _note_doc(note: Note) -> dict[str, Any]:
 
 
 def _note_from_doc(doc: Mapping[str, Any]) -> Note:
+    # .get throughout: a hand-edited file must not crash the reader over one field.
+    created = str(doc.get("created", ""))
     return Note(
-        id=str(doc["id"]),
-        brief_id=str(doc["brief_id"]),
-        text=str(doc["text"]),
-        created=str(doc["created"]),
-        updated=str(doc["updated"]),
+        id=str(doc.get("id", "")),
+        brief_id=str(doc.get("brief_id", "")),
+        text=str(doc.get("text", "")),
+        created=created,
+        updated=str(doc.get("updated", created)),
     )
 
 
@@ -156,9 +158,9 @@ class Store:
     def rows(self) -> list[BriefRow]:
         """Every brief as a list row, newest first (then by title)."""
         with self.lock:
-            briefs = self._briefs._read_table()
-            notes = Counter(doc["brief_id"] for doc in self._notes._read_table().values())
-            states = self._states._read_table()
+            briefs = dict(self._briefs._read_table())
+            notes = Counter(doc.get("brief_id") for doc in self._notes._read_table().values())
+            states = dict(self._states._read_table())
         rows = []
         for brief_id, doc in briefs.items():
             state = states.get(brief_id, {})
@@ -183,7 +185,9 @@ class Store:
             doc = self._briefs._read_table().get(brief_id)
             if doc is None:
                 return None
-            notes = sum(1 for d in self._notes._read_table().values() if d["brief_id"] == brief_id)
+            notes = sum(
+                1 for d in self._notes._read_table().values() if d.get("brief_id") == brief_id
+            )
             state = self.state(brief_id)
         return BriefRow(
             id=brief_id,
@@ -216,7 +220,9 @@ class Store:
 
     def _iter_briefs(self, ids: list[str]) -> Iterator[Brief]:
         """Briefs one at a time, so reading them all never holds all of them, nor the
-        lock (which note saves wait on) for the whole read."""
+        lock (which note saves wait on) for the whole read. Damaged ones are skipped and
+        listed in `self.unreadable` (`briefing check` names and repairs them)."""
+        self.unreadable: list[str] = []
         with self.lock:
             index = self._briefs._read_table()
             if not index:
@@ -226,7 +232,12 @@ class Store:
             fd = content_log.open_log(log)
         try:
             for brief_id, payload in content_log.read_many(log, spans, fd):
-                yield _brief_from_payload(log, brief_id, payload)
+                try:
+                    if payload is None:
+                        raise DamagedFileError(log, f"content of {brief_id} is damaged")
+                    yield _brief_from_payload(log, brief_id, payload)
+                except DamagedFileError:
+                    self.unreadable.append(brief_id)
         finally:
             os.close(fd)
 
@@ -249,7 +260,10 @@ class Store:
         """
         incoming: dict[str, tuple[Brief, bytes]] = {}
         for brief in briefs:
-            incoming[brief.id] = (brief, orjson.dumps(brief.to_dict()))
+            try:
+                incoming[brief.id] = (brief, orjson.dumps(brief.to_dict()))
+            except orjson.JSONEncodeError as exc:  # e.g. a lone surrogate in a string
+                raise StoreError(f"brief {brief.id}: cannot be stored: {exc}") from exc
         with self.lock:
             current = self._briefs._read_table()
             digests = {k: content_log.digest(payload) for k, (_, payload) in incoming.items()}
@@ -271,11 +285,6 @@ class Store:
             added=added, updated=len(changed) - added, unchanged=len(incoming) - len(changed)
         )
 
-    def forget(self, brief_ids: Iterable[str]) -> None:
-        """Drop briefs from the index (their content is damaged); reader data stays."""
-        with self.lock:
-            _write(self._briefs_db, {"briefs": dict.fromkeys(brief_ids)})
-
     def _compact_if_worth_it(self) -> None:
         """Rewrite the log without dead versions once they outweigh the live ones."""
         index = self._briefs._read_table()
@@ -286,6 +295,8 @@ class Store:
         ids = list(index)
         spans = [_span(log, i, index[i]) for i in ids]
         payloads = [payload for _, payload in content_log.read_many(log, spans)]
+        if any(payload is None for payload in payloads):
+            return  # never drop damaged content silently: `briefing check` reports it
         name = content_log.log_name(content_log.generation_of(log.name) + 1)
         new_spans = content_log.write_new(self.root / name, payloads)
         records = {
@@ -379,7 +390,7 @@ class Store:
             states = dict(self._states._read_table())
         texts: dict[str, list[str]] = {}
         for doc in notes:
-            texts.setdefault(doc["brief_id"], []).append(str(doc.get("text", "")))
+            texts.setdefault(str(doc.get("brief_id")), []).append(str(doc.get("text", "")))
         docs = []
         for brief in self._iter_briefs(ids):
             brief_id = brief.id
@@ -439,7 +450,7 @@ class Store:
             docs = list(self._drafts._read_table().values())
         return [
             Draft(
-                brief_id=str(d["brief_id"]),
+                brief_id=str(d.get("brief_id", "")),
                 note_id=d.get("note_id"),
                 text=str(d.get("text", "")),
                 saved_at=str(d.get("saved_at", "")),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -122,13 +123,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `briefing export | head`: the reader of our output left; that is not an error.
+        # Point stdout at /dev/null so the interpreter's final flush stays quiet too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 def _run_reader(store: Store) -> int:
     from tui.app import make_app  # Textual loads only when the reader opens.
 
-    make_app(store).run()
-    return 0
+    app = make_app(store)
+    app.run()
+    return app.return_code or 0
 
 
 def _files(paths: list[Path]) -> Iterator[Path]:

@@ -87,7 +87,11 @@ class NotesPane(Vertical):
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id)
         self.editing: bool = False
+        self.editing_brief_id: str | None = None  # the brief the note belongs to
         self.editing_note_id: str | None = None  # None while writing a new note
+        # Bumped whenever the editor's text stops being a pending draft (saved, closed,
+        # reopened), so a draft write already queued for older text is dropped.
+        self.generation = 0
         self._saved_text = ""
         self._has_notes = False
         self._error: str | None = None  # why the last save failed, until the next try
@@ -135,9 +139,12 @@ class NotesPane(Vertical):
             note_list.set_options([Option(Text("No notes yet — press a to add one", "dim"))])
             note_list.disable_option_at_index(0)
 
-    def open_editor(self, note: Note | None, text: str | None = None) -> None:
-        """Open the editor on `note`, or on a new note when None; `text` restores a draft."""
+    def open_editor(self, brief_id: str, note: Note | None, text: str | None = None) -> None:
+        """Open the editor on `note` of brief `brief_id`, or on a new note when None;
+        `text` restores a draft."""
+        self.generation += 1
         self.editing = True
+        self.editing_brief_id = brief_id
         self.editing_note_id = note.id if note else None
         self._saved_text = note.text if note else ""
         editor = self.editor
@@ -154,7 +161,9 @@ class NotesPane(Vertical):
         if self._draft_timer is not None:
             self._draft_timer.stop()
         self._error = None
+        self.generation += 1
         self.editing = False
+        self.editing_brief_id = None
         self.editing_note_id = None
         self._saved_text = ""
         if self.query("#note-editor"):
@@ -164,7 +173,14 @@ class NotesPane(Vertical):
         self.set_class(False, "-dirty")
         self.border_subtitle = ""
 
+    def detach_from_note(self) -> None:
+        """The note being edited was deleted: keep the text, as a new note to save."""
+        self.editing_note_id = None
+        self._saved_text = ""
+        self.refresh_status()
+
     def mark_saved(self, note: Note) -> None:
+        self.generation += 1
         self._error = None
         self.editing_note_id = note.id
         self._saved_text = note.text

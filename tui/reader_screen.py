@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -12,6 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
+from textual.widgets.option_list import OptionDoesNotExist
 
 from briefs import Brief, Note
 from store import BriefRow, Draft, StoreError
@@ -77,6 +80,9 @@ class ReaderScreen(Screen[None]):
         self._sort = SORTS[0]
         self._filter_timer: Timer | None = None
         self._read_timer: Timer | None = None
+        self._index_building = False
+        self._index_stale: set[str] = set()  # changed while the index was being built
+        self._asking = False  # a "discard the unsaved note?" question is open
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -119,7 +125,7 @@ class ReaderScreen(Screen[None]):
     def notes_pane(self) -> NotesPane:
         return self.query_one(NotesPane)
 
-    @work(thread=True, exclusive=True, group="rows")
+    @work(thread=True, exclusive=True, group="rows", exit_on_error=False)
     def load_rows(self, keep: str | None = None) -> None:
         """Read the list off the UI thread so the first paint never waits on the disk."""
         try:
@@ -153,40 +159,73 @@ class ReaderScreen(Screen[None]):
         brief_list.border_title = f"Briefs ({shown})"
         brief_list.border_subtitle = f"by {self._sort}"
         if not rows:
-            self._show_brief(None)
+            if not self.notes_pane.editing:  # the note being written keeps its brief
+                self._show_brief(None)
         elif self.brief is None and brief_list.highlighted_id is not None:
             # Show the first brief in the same frame as the list, not a message later.
             self._open(brief_list.highlighted_id)
 
     # -- search ------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="index")
     def build_index(self) -> None:
-        """Build the search index after the list is up; 10,000 briefs take a second."""
+        """Build the search index after the list is up; 10,000 briefs take two seconds."""
+        if self._index_building:
+            return
+        self._index_building = True
+        self._index_stale = set()
+        self._build_index()
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def _build_index(self) -> None:
         from briefs.search import SearchIndex  # loaded here, off the start-up path
 
         try:
-            index = SearchIndex(self.app.store.search_docs())
-        except StoreError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
-            return
-        self.app.call_from_thread(self._index_ready, index)
+            store = self.app.store
+            index = SearchIndex(store.search_docs())
+            unreadable = list(store.unreadable)
+        except Exception as exc:  # any failure: say so, keep the reader running
+            self.app.call_from_thread(self._index_failed, str(exc))
+            raise
+        self.app.call_from_thread(self._index_ready, index, unreadable)
 
-    def _index_ready(self, index: SearchIndex) -> None:
+    def _index_failed(self, reason: str) -> None:
+        self._index_building = False
+        self.notify(f"Search is not available: {reason}", severity="error", timeout=15)
+
+    def _index_ready(self, index: SearchIndex, unreadable: list[str]) -> None:
+        self._index_building = False
+        first = self._index is None
         self._index = index
-        # What is loaded now lives as long as the app: keep the collector off it, or
-        # every full collection walks 10,000 briefs' objects (~0.2 s, felt as a stall).
-        gc.freeze()
+        for brief_id in self._index_stale:  # changes made while it was being built
+            self._reindex(brief_id)
+        if unreadable:
+            self.notify(
+                f"{len(unreadable)} brief(s) could not be read and are left out of search; "
+                "`briefing check` names them and `--repair` fixes the store.",
+                severity="warning",
+                timeout=15,
+            )
+        if first:
+            # What is loaded now lives as long as the app: keep the collector off it, or
+            # every full collection walks 10,000 briefs' objects (~0.2 s, felt as a stall).
+            gc.freeze()
         if self.query_one(SearchBar).text:
             self._apply_filter()
 
     def _reindex(self, brief_id: str) -> None:
-        """Refresh one brief's search record after a note or state change."""
-        if self._index is None:
+        """Refresh the reader's part of one brief's search record (notes, read, star)."""
+        if self._index_building:
+            self._index_stale.add(brief_id)
+        doc = self._index.get(brief_id) if self._index is not None else None
+        if doc is None or self._index is None:
             return
-        doc = self.app.store.search_doc(brief_id)
-        if doc is not None:
-            self._index.put(doc)
+        try:
+            state = self.app.store.state(brief_id)
+            notes = [note.text for note in self.app.store.notes(brief_id)]
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self._index.put(doc.with_reader(notes=notes, read=state.read, starred=state.starred))
 
     def action_search(self) -> None:
         if self._index is None:
@@ -269,10 +308,18 @@ class ReaderScreen(Screen[None]):
         self._reindex(self.brief.id)
 
     def action_toggle_star(self) -> None:
-        if self.brief is not None:
-            self._set_state(starred=not self.app.store.state(self.brief.id).starred)
+        if self.brief is None:
+            return
+        try:
+            starred = self.app.store.state(self.brief.id).starred
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self._set_state(starred=not starred)
 
     def action_mark_unread(self) -> None:
+        if self._read_timer is not None:
+            self._read_timer.stop()  # or it would mark the brief read again
         self._set_state(read=False)
 
     def action_cycle_sort(self) -> None:
@@ -323,7 +370,7 @@ class ReaderScreen(Screen[None]):
             return
         self.load_rows()
         if self.brief is not None and not self.notes_pane.editing:
-            self._open(self.brief.id)
+            self._open(self.brief.id, scroll_home=False)
 
     def refresh_row(self, brief_id: str) -> None:
         """Redraw one list line (note count or read state changed)."""
@@ -336,7 +383,7 @@ class ReaderScreen(Screen[None]):
             self._rows[brief_id] = row
             self.brief_list.update_row(row)
 
-    @work(thread=True, group="mark-read")
+    @work(thread=True, group="mark-read", exit_on_error=False)
     def mark_read(self, brief_id: str) -> None:
         """An opened brief counts as read; the write happens off the UI thread."""
         try:
@@ -349,49 +396,79 @@ class ReaderScreen(Screen[None]):
 
     @on(BriefList.Highlighted, "#brief-list")
     def _brief_highlighted(self, event: BriefList.Highlighted) -> None:
-        if self.brief is None or event.brief_id != self.brief.id:
+        if self.brief is not None and event.brief_id == self.brief.id:
+            return
+        pane = self.notes_pane
+        if not pane.editing:
             self._open(event.brief_id)
+            return
+        # The editor belongs to its brief: leaving it (a click, j/k, a new filter) asks
+        # first, like n and p, and "keep" puts the highlight back.
+        if self._asking:
+            return
+        editing_brief = pane.editing_brief_id
+        target = event.brief_id
 
-    def _open(self, brief_id: str) -> None:
+        def back() -> None:
+            if editing_brief is not None:
+                with contextlib.suppress(OptionDoesNotExist):
+                    index = self.brief_list.get_option_index(editing_brief)
+                    self.brief_list.highlighted = index
+
+        self._guard_unsaved(lambda: self._open(target), otherwise=back)
+
+    def _open(self, brief_id: str, *, scroll_home: bool = True) -> None:
         try:
             brief = self.app.store.brief(brief_id)
         except StoreError as exc:
             self.notify(str(exc), severity="error")
             return
-        self._show_brief(brief)
+        self._show_brief(brief, scroll_home=scroll_home)
         if self._read_timer is not None:
             self._read_timer.stop()
         if brief is not None:
             self._read_timer = self.set_timer(READ_AFTER, lambda: self.mark_read(brief.id))
 
-    def _show_brief(self, brief: Brief | None) -> None:
+    def _show_brief(self, brief: Brief | None, *, scroll_home: bool = True) -> None:
         self.brief = brief
         self.query_one(BriefHeader).show(brief, self.app.today())
         self.query_one(SummaryPane).show(brief)
         self.query_one(ActorsTable).show(brief)
         self.query_one(TariffsTable).show(brief)
         self._show_notes()
-        self.query_one("#detail").scroll_home(animate=False)
+        if scroll_home:
+            self.query_one("#detail").scroll_home(animate=False)
 
     def _show_notes(self, highlight: str | None = None) -> None:
-        notes = self.app.store.notes(self.brief.id) if self.brief else []
+        try:
+            notes = self.app.store.notes(self.brief.id) if self.brief else []
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=15)
+            notes = []
         self.notes_pane.show_notes(notes, highlight)
 
     # -- moving ------------------------------------------------------------------
 
-    def _guard_unsaved(self, then: callable) -> None:  # type: ignore[valid-type]
-        """Run `then` now, or after the reader agrees to drop the unsaved note."""
+    def _guard_unsaved(
+        self, then: Callable[[], object], otherwise: Callable[[], object] | None = None
+    ) -> None:
+        """Run `then` now, or after the reader agrees to drop the unsaved note (else
+        `otherwise`)."""
         if not self.notes_pane.dirty:
             self.notes_pane.close_editor()
             then()
             return
 
         def answered(discard: bool | None) -> None:
+            self._asking = False
             if discard:
                 self.discard_draft()
                 self.notes_pane.close_editor()
                 then()
+            elif otherwise is not None:
+                otherwise()
 
+        self._asking = True
         self.app.push_screen(
             ConfirmScreen("This note has unsaved changes. Discard them?", "Discard", "Keep"),
             answered,
@@ -418,16 +495,21 @@ class ReaderScreen(Screen[None]):
         if self.brief is None:
             self.notify("There is no brief to add a note to.", severity="warning")
             return
-        self._guard_unsaved(lambda: self.notes_pane.open_editor(None))
+        brief_id = self.brief.id
+        self._guard_unsaved(lambda: self.notes_pane.open_editor(brief_id, None))
 
     @on(NoteList.EditRequested)
     def _edit_note(self, event: NoteList.EditRequested) -> None:
-        note = self.app.store.note(event.note_id)
+        try:
+            note = self.app.store.note(event.note_id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
         if note is None:
             self.notify("That note was deleted elsewhere.", severity="warning")
             self._show_notes()
             return
-        self._guard_unsaved(lambda: self.notes_pane.open_editor(note))
+        self._guard_unsaved(lambda: self.notes_pane.open_editor(note.brief_id, note))
 
     @on(NoteList.DeleteRequested)
     def _delete_note(self, event: NoteList.DeleteRequested) -> None:
@@ -441,6 +523,8 @@ class ReaderScreen(Screen[None]):
             except StoreError as exc:
                 self.notify(str(exc), severity="error", timeout=10)
                 return
+            if self.notes_pane.editing_note_id == note_id:
+                self.notes_pane.detach_from_note()  # its text stays, to save as a new note
             self._show_notes()
             self.notify("Note deleted.")
             if self.brief:
@@ -451,7 +535,8 @@ class ReaderScreen(Screen[None]):
 
     def action_save_note(self) -> None:
         pane = self.notes_pane
-        if not pane.editing or self.brief is None:
+        brief_id = pane.editing_brief_id
+        if not pane.editing or brief_id is None:
             return
         text = pane.editor.text
         if not text.strip():
@@ -459,8 +544,10 @@ class ReaderScreen(Screen[None]):
             return
         store = self.app.store
         try:
+            if pane.editing_note_id is not None and store.note(pane.editing_note_id) is None:
+                pane.detach_from_note()  # deleted elsewhere meanwhile: save as a new note
             if pane.editing_note_id is None:
-                note = store.add_note(self.brief.id, text)
+                note = store.add_note(brief_id, text)
             else:
                 note = store.update_note(pane.editing_note_id, text)
         except StoreError as exc:
@@ -470,8 +557,8 @@ class ReaderScreen(Screen[None]):
             return
         pane.mark_saved(note)
         self._show_notes(highlight=note.id)
-        self.refresh_row(self.brief.id)
-        self._reindex(self.brief.id)
+        self.refresh_row(brief_id)
+        self._reindex(brief_id)
         self.notify("Note saved.", timeout=2)
 
     def action_leave_editor(self) -> None:
@@ -490,13 +577,16 @@ class ReaderScreen(Screen[None]):
 
     @on(NotesPane.DraftDue)
     def _draft_due(self) -> None:
-        if self.brief is not None:
+        pane = self.notes_pane
+        if pane.editing_brief_id is not None:
             self._keep_draft(
-                self.brief.id, self.notes_pane.editing_note_id, self.notes_pane.editor.text
+                pane.editing_brief_id, pane.editing_note_id, pane.editor.text, pane.generation
             )
 
-    @work(thread=True, exclusive=True, group="draft")
-    def _keep_draft(self, brief_id: str, note_id: str | None, text: str) -> None:
+    @work(thread=True, exclusive=True, group="draft", exit_on_error=False)
+    def _keep_draft(self, brief_id: str, note_id: str | None, text: str, generation: int) -> None:
+        if generation != self.notes_pane.generation:
+            return  # saved or closed since: this draft is stale
         try:
             self.app.store.save_draft(brief_id, note_id, text)
         except StoreError as exc:
@@ -505,25 +595,35 @@ class ReaderScreen(Screen[None]):
     def save_draft_now(self) -> None:
         """Keep the editor text at once (on SIGTERM or SIGHUP, before exiting)."""
         pane = self.notes_pane
-        if self.brief is not None and pane.dirty:
-            self.app.store.save_draft(self.brief.id, pane.editing_note_id, pane.editor.text)
+        if pane.editing_brief_id is not None and pane.dirty:
+            self.app.store.save_draft(pane.editing_brief_id, pane.editing_note_id, pane.editor.text)
 
     def discard_draft(self) -> None:
-        if self.brief is not None:
+        brief_id = self.notes_pane.editing_brief_id
+        if brief_id is not None:
             try:
-                self.app.store.delete_draft(self.brief.id)
+                self.app.store.delete_draft(brief_id)
             except StoreError as exc:
                 self.notify(str(exc), severity="error")
 
     def _offer_drafts(self) -> None:
         """At start, offer back the text of a note that was never saved."""
         store = self.app.store
-        for draft in store.drafts():
-            brief = store.brief(draft.brief_id)
-            if brief is None or not draft.text.strip():
-                store.delete_draft(draft.brief_id)
+        try:
+            drafts = store.drafts()
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=15)
+            return
+        for draft in drafts:
+            try:
+                brief = store.brief(draft.brief_id)
+                note = store.note(draft.note_id) if draft.note_id else None
+            except StoreError:
+                continue  # damaged: kept for after `briefing check --repair`
+            # A draft whose brief is gone is kept (never deleted unasked) until the brief
+            # is imported again.
+            if brief is None or draft.brief_id not in self._rows or not draft.text.strip():
                 continue
-            note = store.note(draft.note_id) if draft.note_id else None
 
             def answered(
                 restore: bool | None, draft: Draft = draft, note: Note | None = note
@@ -531,9 +631,11 @@ class ReaderScreen(Screen[None]):
                 if not restore:
                     store.delete_draft(draft.brief_id)
                     return
-                self.brief_list.highlighted = self.brief_list.get_option_index(draft.brief_id)
-                self._open(draft.brief_id)
-                self.notes_pane.open_editor(note, text=draft.text)
+                with contextlib.suppress(OptionDoesNotExist):
+                    index = self.brief_list.get_option_index(draft.brief_id)
+                    self.brief_list.highlighted = index
+                self._open(draft.brief_id)  # before the editor opens: nothing to ask
+                self.notes_pane.open_editor(draft.brief_id, note, text=draft.text)
 
             when = draft.saved_at[:16].replace("T", " ")
             self.app.push_screen(

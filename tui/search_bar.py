@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from briefs.text import clean
 from tui.safe import safe_text
 
 PLACEHOLDER = "words, actor:carney, by:canada since:2024 …"
@@ -49,7 +50,8 @@ class SearchBar(Vertical):
     def open(self, text: str | None = None) -> None:
         self.display = True
         if text is not None:
-            self.input.value = text
+            # Queries can come from brief text (an actor's name): no control characters.
+            self.input.value = clean(text, single_line=True)
         self.input.focus()
 
     def show_error(self, message: str | None) -> None:

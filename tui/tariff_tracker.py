@@ -29,6 +29,7 @@ from briefs.folding import fold
 from briefs.model import STATUSES
 from briefs.query import QueryError, parse_query
 from briefs.search import SearchIndex, parse_rate
+from briefs.text import clean
 from store import StoreError
 from tui.actor_index import CSS, IndexTable
 from tui.help_screen import HelpScreen
@@ -329,7 +330,7 @@ class TariffTrackerScreen(Screen[str | None]):
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
-        self.initial_query = query
+        self.initial_query = clean(query, single_line=True)  # it goes into an Input
         self.sort = Sort()
         self.index: SearchIndex | None = None
         self.all_rows: dict[tuple[str, int], TariffRow] = {}

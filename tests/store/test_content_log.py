@@ -80,3 +80,28 @@ def test_an_append_cut_short_leaves_the_store_as_it_was(store: Store) -> None:
     new = brief_from_dict({"title": "After the crash", "date": "2025-11-20", "summary": "s"})
     again.import_briefs([new])
     assert again.brief(new.id) == new and again.brief(XI) is not None
+
+
+def test_one_damaged_brief_does_not_hide_the_others(store: Store) -> None:
+    log = store.root / "content-000001.jsonl"
+    raw = bytearray(log.read_bytes())
+    raw[store._briefs._read_table()[XI]["at"] + 5] ^= 0xFF
+    log.write_bytes(bytes(raw))
+    docs = store.search_docs()
+    assert len(docs) == 6 and store.unreadable == [XI]
+    assert len(store.all_briefs()) == 6
+
+
+def test_repair_mends_a_damaged_reader_file_and_damaged_content_in_one_go(
+    store: Store,
+) -> None:
+    store.add_note(XI, "mine")
+    store.add_note(XI, "again")  # so the backup holds a good copy
+    log = store.root / "content-000001.jsonl"
+    raw = bytearray(log.read_bytes())
+    raw[store._briefs._read_table()[XI]["at"] + 5] ^= 0xFF
+    log.write_bytes(bytes(raw))
+    store.reader_path.write_text("{broken")
+    repair(store.root)
+    assert check(store.root).ok
+    assert sorted(n.text for n in Store(store.root).notes(XI)) == ["again", "mine"]

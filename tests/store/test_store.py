@@ -181,3 +181,31 @@ def test_export_is_importable_again(store: Store, tmp_path: Path) -> None:
     assert [b.id for b in again] == [r.id for r in store.rows()]
     assert again == store.all_briefs()
     assert records[0]["notes"][0]["text"] == "n1" and records[0]["starred"] is True
+
+
+def test_a_failed_backup_does_not_fail_the_save(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store import storage
+
+    real = storage._replace_durably
+
+    def no_room_for_backups(path: Path, payload: bytes) -> None:
+        if path.name.endswith(".bak"):
+            raise OSError(28, "No space left on device")
+        real(path, payload)
+
+    monkeypatch.setattr(storage, "_replace_durably", no_room_for_backups)
+    store.add_note(EV, "saved once")  # no error: the note itself is on disk
+    assert [n.text for n in Store(store.root).notes(EV)] == ["saved once"]
+
+
+def test_a_change_elsewhere_is_reported_once(store: Store) -> None:
+    store.rows()
+    assert not store.changed_elsewhere()
+    Store(store.root).add_note(EV, "from another process")
+    assert store.changed_elsewhere()
+    assert not store.changed_elsewhere()
+    assert [n.text for n in store.notes(EV)] == ["from another process"]
+    store.add_note(EV, "our own")
+    assert not store.changed_elsewhere()
