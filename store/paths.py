@@ -7,13 +7,19 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from store.errors import StoreError
+
 
 def default_store_dir() -> Path:
     return user_data_path("briefing", appauthor=False)
 
 
 def resolve_store_dir(flag: str | None) -> Path:
-    if flag:
+    if flag is not None:
+        if not flag.strip():
+            # Falling back to the real store here would surprise a script that meant a
+            # scratch folder.
+            raise StoreError("--store: the path is empty")
         return Path(flag).expanduser()
     env = os.environ.get("BRIEFING_STORE")
     if env:

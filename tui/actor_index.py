@@ -117,7 +117,7 @@ class ActorIndexScreen(Screen[str | None]):
         self.query_one(Input).focus()
         self._load()
 
-    @work(thread=True, exclusive=True, group="actor-index")
+    @work(thread=True, exclusive=True, group="actor-index", exit_on_error=False)
     def _load(self) -> None:
         """All briefs are read off the UI thread: thousands of them take a while."""
         try:

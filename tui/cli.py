@@ -88,8 +88,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    root = resolve_store_dir(getattr(args, "store", None))
     try:
+        root = resolve_store_dir(getattr(args, "store", None))
         if args.command == "draft":
             return _draft(Path(args.file))
         if args.command == "check":

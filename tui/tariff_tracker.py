@@ -362,7 +362,7 @@ class TariffTrackerScreen(Screen[str | None]):
 
     # -- loading and filtering ---------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="tariff-load")
+    @work(thread=True, exclusive=True, group="tariff-load", exit_on_error=False)
     def _load(self) -> None:
         started = time.perf_counter()
         store = self.app.store
@@ -390,7 +390,7 @@ class TariffTrackerScreen(Screen[str | None]):
         self._generation += 1
         self._run(self._generation, self.query_one(Input).value, self.sort)
 
-    @work(thread=True, exclusive=True, group="tariff-filter")
+    @work(thread=True, exclusive=True, group="tariff-filter", exit_on_error=False)
     def _run(self, generation: int, text: str, sort: Sort) -> None:
         started = time.perf_counter()
         assert self.index is not None

@@ -130,3 +130,8 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert exited.value.code == 0
     assert capsys.readouterr().out.startswith("briefing ")
+
+
+def test_empty_store_path_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "list", "--store", "")
+    assert code == 2 and out == "" and err == "briefing: --store: the path is empty\n"
