@@ -52,3 +52,25 @@ def test_help_screen(snap_compare, store_dir: Path) -> None:  # type: ignore[no-
         await settle(pilot)
 
     assert snap_compare(app_with_note(store_dir), terminal_size=(120, 40), run_before=open_help)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_tariff_tracker(snap_compare, store_dir: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    async def open_tracker(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("T")
+        await settle(pilot)
+        await pilot.pause(0.3)  # the filter's own pause
+        await settle(pilot)
+
+    assert snap_compare(app_with_note(store_dir), terminal_size=size, run_before=open_tracker)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_actor_index(snap_compare, store_dir: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    async def open_actors(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+
+    assert snap_compare(app_with_note(store_dir), terminal_size=size, run_before=open_actors)
