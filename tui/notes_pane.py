@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefs import Note
+from briefs.dates import format_day
 
 if TYPE_CHECKING:
     from tui.note_editor import NoteEditor
@@ -24,11 +25,8 @@ DRAFT_PAUSE = 1.0  # seconds without typing before the editor text is kept as a 
 
 
 def _when(iso: str) -> str:
-    """'2025-11-28T14:02:00+00:00' → '28 Nov 14:02'."""
-    return f"{iso[8:10]} {_MONTHS[int(iso[5:7]) - 1]} {iso[11:16]}"
-
-
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    """'2025-11-28T14:02:00+00:00' → '28 Nov 14:02' (the year is left out: notes are recent)."""
+    return f"{format_day(iso)[:6]} {iso[11:16]}"
 
 
 def note_prompt(note: Note) -> Text:

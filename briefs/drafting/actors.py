@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefs.drafting.gazetteer import BLOCS, DEMONYMS, LEADERS, NOUNS, fold
+from briefs.drafting.sentences import MONTH_ABBREVIATIONS
 from briefs.drafting.text import Place, Sentence, Token
 from briefs.model import Actor
 
@@ -383,7 +384,7 @@ PLACE_PREPOSITIONS = frozenset(
         "via",
     }
 )
-MONTHS_DAYS = frozenset(
+MONTHS_DAYS = MONTH_ABBREVIATIONS | frozenset(
     [
         "january",
         "february",
@@ -397,18 +398,6 @@ MONTHS_DAYS = frozenset(
         "october",
         "november",
         "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "monday",
         "tuesday",
         "wednesday",

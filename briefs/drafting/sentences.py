@@ -10,7 +10,10 @@ _END = re.compile(r"[.!?][.!?\"”’')\]]*\s+")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")  # U.S., S.C., a.m.
 
 # Abbreviations that are followed by a capital without ending the sentence.
-ABBREVIATIONS = frozenset(
+MONTH_ABBREVIATIONS = frozenset(
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
+ABBREVIATIONS = MONTH_ABBREVIATIONS | frozenset(
     [
         "mr",
         "mrs",
@@ -62,18 +65,6 @@ ABBREVIATIONS = frozenset(
         "vs",
         "etc",
         "al",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "ala",
         "ariz",
         "ark",
