@@ -13,13 +13,10 @@ from briefs.folding import _WORD, country_key, fold, segment, words
 from briefs.model import Actor, Brief, Tariff
 from briefs.query import parse_query
 from briefs.search import (
-    BENCHMARK_QUERIES,
     SearchDoc,
     SearchIndex,
-    benchmark,
     make_doc,
     parse_rate,
-    synthetic_briefs,
 )
 
 TODAY = dt.date(2025, 11, 28)
@@ -277,22 +274,3 @@ def test_search_tariffs_lists_rows_of_the_tracker() -> None:
     assert tracker(parse_query("rate>=30", today=TODAY)) == [("full", 0), ("eu", 0)]
     assert tracker(parse_query("is:starred", today=TODAY)) == [("full", 0), ("full", 1)]
     assert tracker(parse_query("country:china -by:china", today=TODAY)) == [("eu", 0)]
-
-
-# -- the benchmark -------------------------------------------------------------------
-
-
-def test_synthetic_briefs_look_like_real_ones() -> None:
-    made = synthetic_briefs(5, seed=3)
-    assert len({b.id for b in made}) == 5
-    for item in made:
-        assert len(item.body.split()) == 600  # type: ignore[union-attr]
-        assert len(item.actors) == 8 and len(item.tariffs) == 4
-    assert synthetic_briefs(2, seed=3) == made[:2]
-
-
-def test_benchmark_runs_and_reports_every_query() -> None:
-    # Not a timed test: the numbers are for people; this only checks the harness works.
-    result = benchmark(200, repeat=2)
-    assert set(BENCHMARK_QUERIES) <= set(result)
-    assert result["bytes per doc"] > 0 and result["build ms"] > 0
