@@ -56,15 +56,15 @@ def row_prompt(row: BriefRow) -> Text:
 _PART_STYLES = {name: Style.parse(name) for name in ("bold", "dim", "italic")}
 
 
-class BriefList(ScrollView, can_focus=True):
+class BriefList(ScrollView, can_focus=True, inherit_bindings=False):
     """Lists briefs newest first; posts `BriefList.Highlighted` as the highlighted brief changes.
 
     The interface follows the OptionList it replaced (`highlighted`, `option_count`,
     `get_option_index`, `get_option_at_index`, `OptionDoesNotExist`), so callers stay as they were.
     """
 
-    # Same keys, order and descriptions as the OptionList this replaced (the help screen shows
-    # them); left/right and ctrl+pageup/pagedown stay inherited from ScrollableContainer.
+    # Only keys that do something here: the help screen lists every binding, and the
+    # scrolling ones a ScrollView inherits (left, right, ctrl+pageup…) move nothing in a list.
     BINDINGS = [
         Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
         Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
