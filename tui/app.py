@@ -15,7 +15,7 @@ from textual.notifications import SeverityLevel
 
 from briefs.text import clean
 from store import Store, StoreError
-from tui.reader_screen import ReaderScreen
+from tui.screens.reader import ReaderScreen
 
 
 def _provider(name: str) -> Callable[[], type[Provider]]:

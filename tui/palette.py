@@ -24,14 +24,14 @@ from store import BriefRow, StoreError
 from tui.safe import safe_text
 
 if TYPE_CHECKING:
-    from tui.reader_screen import ReaderScreen
+    from tui.screens.reader import ReaderScreen
 
 MAX_HITS = 20  # per provider and keystroke; the palette sorts and shows them all
 _MATCH_STYLE = "reverse"
 
 
 def find_reader(screens: Iterable[object]) -> ReaderScreen | None:
-    from tui.reader_screen import ReaderScreen  # here: the reader will import this module
+    from tui.screens.reader import ReaderScreen  # here: the reader will import this module
 
     return next((s for s in screens if isinstance(s, ReaderScreen)), None)
 
@@ -85,8 +85,8 @@ class _ReaderProvider(Provider):
         return find_reader(self.app.screen_stack)
 
     def _usable(self) -> bool:
-        from tui.actor_index import ActorIndexScreen
-        from tui.tariff_tracker import TariffTrackerScreen
+        from tui.screens.actor_index import ActorIndexScreen
+        from tui.screens.tariff_tracker import TariffTrackerScreen
 
         reader = self.reader
         return reader is not None and (

@@ -8,9 +8,9 @@ from store import Store
 from tests.conftest import TODAY
 from tests.fixtures.hostile import MARKUP, hostile_brief
 from tests.tui.helpers import screen_text
-from tui.actor_index import ActorIndexScreen
 from tui.app import BriefingApp, make_app
-from tui.reader_screen import ReaderScreen
+from tui.screens.actor_index import ActorIndexScreen
+from tui.screens.reader import ReaderScreen
 
 SIZE = (120, 40)
 

@@ -14,7 +14,7 @@ from textual.visual import Visual, visualize
 from store import BriefRow
 from tests.fixtures.hostile import BIDI, C1, CLEAR, CLICK, MARKUP, OSC52
 from tests.tui.helpers import screen_text
-from tui.brief_list import BriefList, OptionDoesNotExist, row_prompt
+from tui.widgets.brief_list import BriefList, OptionDoesNotExist, row_prompt
 
 VISIBLE = 10  # rows inside the list's border in ListApp
 

@@ -15,8 +15,8 @@ import pytest
 from store import Store
 from tests.conftest import TODAY
 from tui.app import make_app
-from tui.dialogs import ConfirmScreen
-from tui.notes_pane import DRAFT_PAUSE, NotesPane
+from tui.screens.dialogs import ConfirmScreen
+from tui.widgets.notes_pane import DRAFT_PAUSE, NotesPane
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
 ROOT = Path(__file__).parents[2]

@@ -8,10 +8,10 @@ from store import Store
 from tests.conftest import TODAY
 from tests.tui.helpers import screen_text
 from tui.app import BriefingApp, make_app
-from tui.dialogs import ConfirmScreen
-from tui.notes_pane import NotesPane
-from tui.reader_screen import READ_AFTER, ReaderScreen
-from tui.search_bar import SearchBar
+from tui.screens.dialogs import ConfirmScreen
+from tui.screens.reader import READ_AFTER, ReaderScreen
+from tui.widgets.notes_pane import NotesPane
+from tui.widgets.search_bar import SearchBar
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
 SIZE = (120, 40)

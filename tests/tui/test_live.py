@@ -7,7 +7,7 @@ from store import Store
 from tests.conftest import TODAY
 from tests.tui.helpers import screen_text
 from tui.app import make_app
-from tui.reader_screen import DISK_POLL
+from tui.screens.reader import DISK_POLL
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
 

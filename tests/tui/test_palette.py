@@ -10,7 +10,6 @@ from store import Store
 from tests.conftest import TODAY
 from tests.fixtures.hostile import CLICK, MARKUP, hostile_brief
 from tests.tui.helpers import screen_text
-from tui.actor_index import ActorIndexScreen
 from tui.app import BriefingApp, make_app
 from tui.palette import (
     ActionsProvider,
@@ -20,7 +19,8 @@ from tui.palette import (
     highlighted,
     match,
 )
-from tui.reader_screen import ReaderScreen
+from tui.screens.actor_index import ActorIndexScreen
+from tui.screens.reader import ReaderScreen
 
 SIZE = (120, 40)
 CANOLA = "2025-08-12-china-anti-dumping-deposit-canadian-canola"

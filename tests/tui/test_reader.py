@@ -11,10 +11,10 @@ from tests.conftest import TODAY
 from tests.fixtures.full_disk import open_on_full_disk
 from tests.tui.helpers import screen_text
 from tui.app import BriefingApp, make_app
-from tui.dialogs import ConfirmScreen
-from tui.help_screen import HelpScreen
-from tui.notes_pane import NotesPane
-from tui.reader_screen import READ_AFTER, ReaderScreen
+from tui.screens.dialogs import ConfirmScreen
+from tui.screens.help import HelpScreen
+from tui.screens.reader import READ_AFTER, ReaderScreen
+from tui.widgets.notes_pane import NotesPane
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
 CANOLA = "2025-08-12-china-anti-dumping-deposit-canadian-canola"

@@ -11,10 +11,10 @@ from store import Store
 from tests.conftest import TODAY
 from tests.tui.helpers import screen_text
 from tui.app import BriefingApp, make_app
-from tui.brief_list import BriefList
 from tui.cli import main
-from tui.dialogs import PromptScreen
-from tui.reader_screen import READ_AFTER, ReaderScreen
+from tui.screens.dialogs import PromptScreen
+from tui.screens.reader import READ_AFTER, ReaderScreen
+from tui.widgets.brief_list import BriefList
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
 CANOLA_IDS = {

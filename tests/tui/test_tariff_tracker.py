@@ -15,8 +15,8 @@ from tests.conftest import TODAY
 from tests.fixtures.hostile import MARKUP, hostile_brief
 from tests.tui.helpers import screen_text
 from tui.app import BriefingApp, make_app
-from tui.reader_screen import ReaderScreen
-from tui.tariff_tracker import (
+from tui.screens.reader import ReaderScreen
+from tui.screens.tariff_tracker import (
     MAX_SHOWN,
     TYPING_PAUSE,
     Sort,

@@ -17,7 +17,7 @@ from briefs import Note
 from briefs.dates import format_day
 
 if TYPE_CHECKING:
-    from tui.note_editor import NoteEditor
+    from tui.widgets.note_editor import NoteEditor
 from tui.safe import safe_text
 
 _PREVIEW_LINES = 3
@@ -106,7 +106,7 @@ class NotesPane(Vertical):
     @property
     def editor(self) -> NoteEditor:
         """The editor, created on first use: most sessions read more than they write."""
-        from tui.note_editor import NoteEditor
+        from tui.widgets.note_editor import NoteEditor
 
         found = self.query(NoteEditor)
         if found:

@@ -18,12 +18,12 @@ from textual.widgets.option_list import OptionDoesNotExist
 
 from briefs import Brief, Note
 from store import BriefRow, Draft, StoreError
-from tui.brief_list import BriefList
-from tui.brief_view import ActorsTable, BriefHeader, SummaryPane, TariffsTable
-from tui.dialogs import ConfirmScreen, PromptScreen
-from tui.help_screen import HelpScreen
-from tui.notes_pane import NoteList, NotesPane
-from tui.search_bar import SearchBar
+from tui.screens.dialogs import ConfirmScreen, PromptScreen
+from tui.screens.help import HelpScreen
+from tui.widgets.brief_list import BriefList
+from tui.widgets.brief_panes import ActorsTable, BriefHeader, SummaryPane, TariffsTable
+from tui.widgets.notes_pane import NoteList, NotesPane
+from tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from briefs.search import SearchIndex
@@ -49,6 +49,7 @@ def sort_rows(rows: list[BriefRow], key: str) -> list[BriefRow]:
 
 
 class ReaderScreen(Screen[None]):
+    CSS_PATH = "reader.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (160, "-wide")]
 
     BINDINGS = [
@@ -343,7 +344,7 @@ class ReaderScreen(Screen[None]):
         )
 
     def action_actor_index(self) -> None:
-        from tui.actor_index import ActorIndexScreen
+        from tui.screens.actor_index import ActorIndexScreen
 
         def chosen(query: str | None) -> None:
             if query:
@@ -352,7 +353,7 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(ActorIndexScreen(), chosen)
 
     def action_tariff_tracker(self) -> None:
-        from tui.tariff_tracker import TariffTrackerScreen
+        from tui.screens.tariff_tracker import TariffTrackerScreen
 
         def chosen(brief_id: str | None) -> None:
             if brief_id:

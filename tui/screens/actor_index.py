@@ -2,50 +2,27 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input
 
 from briefs.actor_index import ActorEntry, actor_key, actor_query, build_actor_index
 from briefs.dates import format_day
 from store import StoreError
-from tui.help_screen import HelpScreen
 from tui.safe import safe_text
+from tui.screens.help import HelpScreen
+from tui.widgets.index_table import IndexTable
 
 if TYPE_CHECKING:
     from tui.app import BriefingApp
 
-CSS = (Path(__file__).parent / "index_screens.tcss").read_text(encoding="utf-8")
 # A DataTable keeps every row it is given; past this many, refining the filter beats scrolling.
 MAX_SHOWN = 2000
-
-
-class IndexTable(DataTable[Text]):
-    """A row table with j/k, where `up` on the first row hands focus back to the filter."""
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="index.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="index.up"),
-    ]
-
-    class LeaveTop(Message):
-        """Up was pressed on the first row."""
-
-    def __init__(self, *, id: str) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-
-    def action_cursor_up(self) -> None:
-        if self.cursor_row <= 0:
-            self.post_message(self.LeaveTop())
-            return
-        super().action_cursor_up()
 
 
 def _haystack(entry: ActorEntry) -> str:
@@ -90,7 +67,7 @@ _LABELS = ("Name", "Kind", "Roles", "Affiliations", "Briefs", "First", "Last")
 class ActorIndexScreen(Screen[str | None]):
     """Dismisses with `actor:"Name"` for the chosen actor, or None."""
 
-    DEFAULT_CSS = CSS
+    CSS_PATH = "index_screen.tcss"
     BINDINGS = [
         Binding("escape", "close", "Back", id="actors.close"),
         Binding("down", "focus_table", "To the list", show=False, id="actors.focus_table"),

@@ -31,9 +31,9 @@ from briefs.query import QueryError, parse_query
 from briefs.search import SearchIndex, parse_rate
 from briefs.text import clean
 from store import StoreError
-from tui.actor_index import CSS, IndexTable
-from tui.help_screen import HelpScreen
 from tui.safe import safe_text
+from tui.screens.help import HelpScreen
+from tui.widgets.index_table import IndexTable
 
 if TYPE_CHECKING:
     from tui.app import BriefingApp
@@ -318,7 +318,7 @@ class _Result:
 class TariffTrackerScreen(Screen[str | None]):
     """Dismisses with the id of the brief whose tariff was chosen, or None."""
 
-    DEFAULT_CSS = CSS
+    CSS_PATH = "index_screen.tcss"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [
         Binding("escape", "close", "Back", id="tariffs.close"),
