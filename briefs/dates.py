@@ -11,6 +11,42 @@ import warnings
 _DEFAULT_A = dt.datetime(2000, 1, 1, 0, 0, 0)
 _DEFAULT_B = dt.datetime(2001, 2, 2, 1, 1, 1)
 
+# The one month table: drafting reads story dates with it, and every pattern of month names is
+# built from it, so no module keeps a list of its own.
+MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+# Abbreviations written with a dot ("Oct. 31") that do not end a sentence; "may" is a word.
+MONTH_ABBREVIATIONS = frozenset(m[:3] for m in MONTHS if m != "may") | {"sept"}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def month_number(name: str) -> int | None:
+    """1–12 for a month's name or abbreviation in any case ('Oct', 'Sept.', 'MAY'), else None."""
+    word = name.rstrip(".").casefold()
+    for number, month in enumerate(MONTHS, 1):
+        if word == month or (word in MONTH_ABBREVIATIONS and month.startswith(word)):
+            return number
+    return None
+
+
+def month_pattern(*, full_only: tuple[str, ...] = ()) -> str:
+    """A regex alternation of capitalised months: 'Jan(?:uary)?|…|Sep(?:tember|t)?|…'.
+
+    A month in `full_only` is only matched in full (drafting skips a bare "Mar").
+    """
+    forms = []
+    for month in MONTHS:
+        short = month[:3]
+        if month in full_only or short not in MONTH_ABBREVIATIONS:
+            forms.append(month.capitalize())
+            continue
+        rests = {month[3:]} | {a[3:] for a in MONTH_ABBREVIATIONS if a.startswith(short)}
+        tails = "|".join(sorted((r for r in rests if r), key=len, reverse=True))
+        forms.append(f"{short.capitalize()}(?:{tails})?")
+    return "|".join(forms)
+
 
 class DateError(ValueError):
     """A date that python-dateutil cannot read."""

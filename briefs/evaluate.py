@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from briefs.drafting import draft_brief
-from briefs.drafting.gazetteer import fold, normalise_country
 from briefs.drafting.layout import read_layout
 from briefs.drafting.sentences import split_sentences
-from briefs.drafting.tariffs import normalise_rate
+from briefs.folding import fold
+from briefs.gazetteer import normalise_country
 from briefs.model import Brief
+from briefs.rates import normalise_rate
 
 _WORD = re.compile(r"[^\W_]+(?:[.'’%-][^\W_]+)*%?")
 

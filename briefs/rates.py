@@ -1,4 +1,8 @@
-"""A tariff's rate as written ('25%', '17.0% to 35.3%', 'twenty-five percent') → a number."""
+"""Rates as written ('25%', '17.0% to 35.3%', 'twenty-five percent'): read as a number for
+search (`rate>=`), and normalised to one spelling ('25%', '17%-35.3%') to compare measures.
+
+The one home of numbers written as words, shared by drafting (rates in articles) and search.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,16 @@ import re
 from functools import lru_cache
 
 from briefs.folding import fold
-from briefs.numbers import NUMBER_WORDS
+
+UNITS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen",
+)  # fmt: skip
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+NUMBER_WORDS: dict[str, int] = {word: value for value, word in enumerate(UNITS)} | {
+    word: 20 + 10 * i for i, word in enumerate(TENS)
+}
 
 _UNITS = NUMBER_WORDS
 _NUMBER_WORD = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + "|hundred)"
@@ -51,3 +64,28 @@ def parse_rate(text: str | None) -> float | None:
         return max(found)
     bare = _BARE.fullmatch(folded)
     return _to_float(bare.group(1)) if bare else None
+
+
+# "zero" never opens a rate in an article, so it is left out of normalising.
+_RATE_WORDS = {w: v for w, v in NUMBER_WORDS.items() if v} | {
+    "hundred": 100,
+    "a hundred": 100,
+    "one hundred": 100,
+}
+
+
+@lru_cache(maxsize=1024)
+def normalise_rate(rate: str | None) -> str | None:
+    """'25 per cent', 'twenty-five percent', '25%' → '25%'; '17.0% to 35.3%' → '17%-35.3%'."""
+    if rate is None:
+        return None
+    text = rate.casefold().replace("per cent", "%").replace("percent", "%").replace("pct", "%")
+    text = re.sub(r"\b(?:up to|about|around|an? extra|an? additional|additional|extra)\b", "", text)
+    for words, value in sorted(_RATE_WORDS.items(), key=lambda kv: -len(kv[0])):
+        text = re.sub(rf"\b{words}\b", str(value), text)
+    text = re.sub(r"\b(\d+)[- ](\d)\b", lambda m: str(int(m.group(1)) + int(m.group(2))), text)
+    numbers = re.findall(r"\d+(?:\.\d+)?", text)
+    if not numbers:
+        return text.strip() or None
+    values = [f"{float(n):g}%" for n in numbers[:2]]
+    return "-".join(values)

@@ -11,12 +11,12 @@ from pathlib import Path
 
 from briefs.dates import day_of
 from briefs.drafting.actors import country_actors, extract_actors
-from briefs.drafting.gazetteer import fold
 from briefs.drafting.layout import ArticleError, Layout, read_layout
 from briefs.drafting.sentences import split_sentences
 from briefs.drafting.summary import summarise
 from briefs.drafting.tariffs import extract_tariffs
 from briefs.drafting.text import Sentence, find_places, make_sentence, tokenize
+from briefs.folding import fold
 from briefs.ids import derive_id
 from briefs.model import Actor, Brief
 from briefs.reading import BriefError, BriefFileError, brief_from_dict, decode_text

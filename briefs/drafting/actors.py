@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefs.drafting.gazetteer import BLOCS, DEMONYMS, LEADERS, NOUNS, fold
-from briefs.drafting.sentences import MONTH_ABBREVIATIONS
+from briefs.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from briefs.drafting.text import Place, Sentence, Token
+from briefs.folding import fold
+from briefs.gazetteer import DEMONYMS, LEADERS, NOUNS
 from briefs.model import Actor
 
 ROLE_HEADS = frozenset(
@@ -385,30 +386,7 @@ PLACE_PREPOSITIONS = frozenset(
     }
 )
 MONTHS_DAYS = MONTH_ABBREVIATIONS | frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tomorrow",
-    ]
+    [*MONTHS, *WEEKDAYS, "today", "yesterday", "tomorrow"]
 )
 # Proper-looking words that are never names: function words, pronouns, common sentence starts.
 COMMON = frozenset(
@@ -1484,7 +1462,3 @@ def country_actors(
     for country in imposers:
         out.setdefault(country, (1.0, 10**9))
     return out
-
-
-def is_bloc(name: str) -> bool:
-    return name in BLOCS

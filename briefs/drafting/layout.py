@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from briefs.dates import DateError, parse_date
+from briefs.dates import MONTHS, DateError, month_pattern, parse_date
 
 MAX_TITLE = 300
 HEADER_SCAN = 12  # paragraphs after the headline that may still be header lines
@@ -41,10 +41,7 @@ _STAMP = re.compile(
     r"(Posted|Published|First published|Updated|Last Updated|Last updated|Modified)"
     r"(?:\s+on)?\s*:?\s+(.{4,80})"
 )
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTH = rf"(?:{month_pattern()})\.?"
 _FULL_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b")
 _HAS_MONTH = re.compile(rf"\b{_MONTH}(?![a-z])")
 _NUMERIC_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
@@ -82,20 +79,7 @@ _CONTRIBUTOR_PHRASES = (
     "contributed reporting",
     "All rights reserved",
 )
-_MONTH_NUMBER = {
-    "January": 1,
-    "February": 2,
-    "March": 3,
-    "April": 4,
-    "May": 5,
-    "June": 6,
-    "July": 7,
-    "August": 8,
-    "September": 9,
-    "October": 10,
-    "November": 11,
-    "December": 12,
-}
+_MONTH_NUMBER = {month.capitalize(): number for number, month in enumerate(MONTHS, 1)}
 # The stamp most outlets print ("October 29 2024 9:14 am" once commas are gone), read without
 # dateutil, which costs a tenth of the drafting time; anything else still goes to dateutil.
 _PLAIN_STAMP = re.compile(

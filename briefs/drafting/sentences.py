@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 
+from briefs.dates import MONTH_ABBREVIATIONS
+
 # A possible end: terminal punctuation, any closing quotes or brackets, then whitespace.
 # No nested quantifiers, so a 100,000-character line costs one linear pass.
 _END = re.compile(r"[.!?][.!?\"”’')\]]*\s+")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")  # U.S., S.C., a.m.
 
 # Abbreviations that are followed by a capital without ending the sentence.
-MONTH_ABBREVIATIONS = frozenset(
-    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
-)
 ABBREVIATIONS = MONTH_ABBREVIATIONS | frozenset(
     [
         "mr",

@@ -14,10 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
-from briefs.drafting.gazetteer import LEADERS, fold
+from briefs.dates import MONTHS, month_number, month_pattern
 from briefs.drafting.text import Folded, Sentence, lowered
+from briefs.folding import fold
+from briefs.gazetteer import LEADERS
 from briefs.model import Tariff
-from briefs.numbers import NUMBER_WORDS
+from briefs.rates import TENS, UNITS, normalise_rate
 
 _TRIGGER = Folded(
     r"\b(?:counter-?tariffs?|tariffs?|duty|duties|levy|levies|surtax(?:es)?|import tax(?:es)?"
@@ -33,17 +35,10 @@ _DUTY_BEFORE_OK = re.compile(
     r"|extra|additional|higher|new|steep|\d%|per ?cent|percent|[A-Z][\w.]*'s|its|the|a|an"
     r"|these|those|such)\s*$"
 )
-# "zero" never opens a rate in an article, so it is left out here.
-_NUMBER_WORDS = {w: v for w, v in NUMBER_WORDS.items() if v} | {
-    "hundred": 100,
-    "a hundred": 100,
-    "one hundred": 100,
-}
+# A rate in words: "twenty-five", "one hundred", "seven" ("zero" never opens a rate).
 _WORD_NUM = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four"
-    r"|five|six|seven|eight|nine))?|one hundred|a hundred|hundred|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
-    r"|nineteen)"
+    rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(UNITS[1:10])}))?"
+    rf"|one hundred|a hundred|hundred|{'|'.join(UNITS[1:])})"
 )
 _PCT = r"(?:\s?%|\s?(?:per\s?cent|percent|pct)\b)"
 _NUM = r"\d{1,3}(?:\.\d{1,2})?"
@@ -310,24 +305,10 @@ STATUS_RANK = {
     "in force": 1,
 }
 _YEAR = re.compile(r"(?<![$\d])(?:19|20)\d\d(?!\s*(?:billion|million|\d))")
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
+# A bare "Mar" is left out: in story text it is seldom the month.
 _MONTH_RE = re.compile(
     r"\b(?:in|since|from|on|by|until|through|last|this|early|late|mid-?)\s+"
-    r"(Jan(?:uary)?|Feb(?:ruary)?|March|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
-    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?(?!\s*\d{1,2},?\s*(?:19|20)\d\d)"
+    rf"({month_pattern(full_only=('march',))})\b\.?(?!\s*\d{{1,2}},?\s*(?:19|20)\d\d)"
     r"(?!,?\s+(?:19|20)\d\d)"
 )
 _RELATIVE = [
@@ -339,7 +320,8 @@ _RELATIVE = [
 ]
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _RELATIVE_WORDS = ("last", "this", "next", "previous", "ago", "today")  # one in each above
-_MONTH_PREFIXES = tuple(month.capitalize() for month in _MONTHS)  # _MONTH_RE needs one
+_MONTH_PREFIXES = tuple(month[:3].capitalize() for month in MONTHS)  # _MONTH_RE needs one
+_DATE_AHEAD = re.compile(rf"(?:{'|'.join(_MONTH_PREFIXES)})[a-z]*\.?\s+\d")
 _LAST_MONTH = Folded(r"\blast month\b")
 _FUTURE = Folded(r"\b(?:will|would|from|due|set to|plans?|could|next)\b")
 
@@ -366,7 +348,7 @@ def resolve_year(text: str, today: dt.date, *, future: bool | None = None) -> in
     has_month = any(month in text for month in _MONTH_PREFIXES)
     month_match = _MONTH_RE.search(text) if has_month else None
     if month_match:
-        month = _MONTHS[month_match.group(1)[:3].lower()]
+        month = month_number(month_match.group(1)) or 0
         if future is None:
             future = found(_FUTURE)
         if future:
@@ -375,23 +357,6 @@ def resolve_year(text: str, today: dt.date, *, future: bool | None = None) -> in
     if _WEEKDAY.search(text):
         return today.year
     return None
-
-
-@lru_cache(maxsize=1024)
-def normalise_rate(rate: str | None) -> str | None:
-    """'25 per cent', 'twenty-five percent', '25%' → '25%'; '17.0% to 35.3%' → '17%-35.3%'."""
-    if rate is None:
-        return None
-    text = rate.casefold().replace("per cent", "%").replace("percent", "%").replace("pct", "%")
-    text = re.sub(r"\b(?:up to|about|around|an? extra|an? additional|additional|extra)\b", "", text)
-    for words, value in sorted(_NUMBER_WORDS.items(), key=lambda kv: -len(kv[0])):
-        text = re.sub(rf"\b{words}\b", str(value), text)
-    text = re.sub(r"\b(\d+)[- ](\d)\b", lambda m: str(int(m.group(1)) + int(m.group(2))), text)
-    numbers = re.findall(r"\d+(?:\.\d+)?", text)
-    if not numbers:
-        return text.strip() or None
-    values = [f"{float(n):g}%" for n in numbers[:2]]
-    return "-".join(values)
 
 
 @dataclass
@@ -525,7 +490,7 @@ def _products_after(text: str) -> list[str] | None:
     if not match:
         return None
     rest = re.sub(r"\b(?:including|such as|like)\b", ",", text[match.end() :])
-    if re.match(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", rest):
+    if _DATE_AHEAD.match(rest):
         return None  # "on Dec. 1" is a date, not a product
     stop = _PRODUCT_STOP.search(" " + rest + " ")
     phrase = rest[: max(0, stop.start() - 1)] if stop else rest
@@ -598,7 +563,7 @@ _COUNTRY_WORDS: frozenset[str] = frozenset()
 
 
 def _init_words() -> None:
-    from briefs.drafting.gazetteer import DEMONYMS, NOUNS
+    from briefs.gazetteer import DEMONYMS, NOUNS
 
     global _DEMONYM_WORDS, _COUNTRY_WORDS
     _DEMONYM_WORDS = frozenset(fold(k) for k in DEMONYMS if " " not in k)
@@ -669,7 +634,7 @@ def _entities(
             continue  # a company or union does not impose tariffs
         country = affiliations.get(name) or LEADERS.get(fold(name))
         if country:
-            from briefs.drafting.gazetteer import country_of
+            from briefs.gazetteer import country_of
 
             country = country_of(country) or None
         if country:

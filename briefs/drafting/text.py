@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from briefs.drafting.gazetteer import CASE_SENSITIVE, DEMONYMS, MAX_PHRASE, NOUNS
+from briefs.gazetteer import CASE_SENSITIVE, DEMONYMS, MAX_PHRASE, NOUNS
 
 # First word of every country phrase → the phrase lengths in words, longest first: most tokens
 # are no first word, so most lookups stop here, and the rest try only lengths that exist.

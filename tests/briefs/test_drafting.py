@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from briefs.drafting import ArticleError, draft_brief, read_article_file
 from briefs.drafting.layout import read_layout
 from briefs.drafting.sentences import split_sentences
-from briefs.drafting.tariffs import normalise_rate, resolve_year
+from briefs.drafting.tariffs import resolve_year
 from briefs.model import Brief
+from briefs.rates import normalise_rate
 from briefs.reading import BriefFileError
 
 # The shared seeds lie beside the repository (../shared), in a clean CI clone as here.

@@ -1,13 +1,16 @@
 """Countries, blocs, their aliases, demonyms and capitals, and a few well-known leaders.
 
-Everything is keyed by lower-case text so lookups are plain dict hits on tokens: no
+The one table of parties for drafting (which reads them in story text) and search (which
+matches a reader's `by:holland` to a brief's "Netherlands" through `country_key`).
+Drafting's tables are keyed by lower-case text so lookups are plain dict hits on tokens: no
 regex alternation over hundreds of names (that would cost milliseconds per article).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
+
+from briefs.folding import words
 
 # canonical name: (aliases, demonyms, capitals or metonyms). Aliases and capitals name the
 # country as a noun ("Beijing said"); demonyms are adjectives ("Chinese tariffs").
@@ -154,31 +157,18 @@ LEADERS: dict[str, str] = {
 }
 
 
-@lru_cache(maxsize=8192)
-def fold(text: str) -> str:
-    """Lower case without accents: for comparing names, never for showing them."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 def _key(text: str) -> str:
     return text.replace("’", "'").casefold()
 
 
 NOUNS: dict[str, str] = {}  # alias or capital → canonical country
 DEMONYMS: dict[str, str] = {}  # demonym → canonical country
-CAPITALS: frozenset[str]
-_capitals: set[str] = set()
-for _name, (_aliases, _demonyms, _capitals_of) in _COUNTRIES.items():
+for _name, (_aliases, _demonyms, _capitals) in _COUNTRIES.items():
     NOUNS[_key(_name)] = _name
-    for _alias in _aliases:
+    for _alias in (*_aliases, *_capitals):
         NOUNS[_key(_alias)] = _name
-    for _capital in _capitals_of:
-        NOUNS[_key(_capital)] = _name
-        _capitals.add(_key(_capital))
     for _demonym in _demonyms:
         DEMONYMS[_key(_demonym)] = _name
-CAPITALS = frozenset(_capitals)
 # Upper-case-only aliases ("US", "EU") must not match the words "us" or "eu".
 CASE_SENSITIVE = frozenset({"us", "uk", "eu", "prc", "uae", "usa"})
 MAX_PHRASE = 4  # longest alias in tokens ("United States of America")
@@ -197,3 +187,37 @@ def normalise_country(text: str | None) -> str | None:
     if text is None:
         return None
     return country_of(text) or text.strip()
+
+
+# Names a reader types for a party that drafting must not read as one in a story: "England"
+# is a part of the United Kingdom, not a party to trade deals; "ROK" and "U.A.E." are rare in
+# news text but common in queries.
+_READER_ALIASES: dict[str, tuple[str, ...]] = {
+    "United Kingdom": ("England",),
+    "China": ("mainland China",),
+    "South Korea": ("ROK",),
+    "United Arab Emirates": ("U.A.E.",),
+}
+# Folded words ("u s", "czechia", "dutch") → the canonical name's folded words.
+_PARTY_KEYS: dict[str, str] = {}
+for _table in (NOUNS, DEMONYMS):
+    for _alias, _name in _table.items():
+        _PARTY_KEYS[" ".join(words(_alias))] = " ".join(words(_name))
+for _name, _aliases in _READER_ALIASES.items():
+    for _alias in _aliases:
+        _PARTY_KEYS[" ".join(words(_alias))] = " ".join(words(_name))
+
+
+@lru_cache(maxsize=4096)  # a few party names recur in every brief
+def country_key(name: str) -> str:
+    """One folded spelling per party: 'U.S.', 'USA', 'America', 'Washington' → 'united states'.
+
+    Every alias, capital and demonym of the gazetteer maps to its country ('Czechia' →
+    'czech republic', 'Holland' and 'Dutch' → 'netherlands'); other names come back as their
+    folded words ('Government of Canada' → 'government of canada'), to be matched word by word.
+    """
+    key = " ".join(words(name))
+    found = _PARTY_KEYS.get(key)
+    if found is None and key.startswith("the "):
+        found = _PARTY_KEYS.get(key[4:])  # "the Netherlands"; "The Hague" is in the table
+    return found or key
