@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
 from briefs.dates import MONTHS, month_number, month_pattern
+from briefs.drafting.lexicon import cue, table, words
 from briefs.drafting.text import Folded, Sentence, lowered
 from briefs.folding import fold
 from briefs.gazetteer import LEADERS
@@ -24,16 +25,6 @@ from briefs.rates import TENS, UNITS, normalise_rate
 _TRIGGER = Folded(
     r"\b(?:counter-?tariffs?|tariffs?|duty|duties|levy|levies|surtax(?:es)?|import tax(?:es)?"
     r"|import surcharges?|safeguards?|anti-?dumping measures?)\b"
-)
-_NOT_MEASURE_BEFORE = re.compile(
-    r"(?:moral|civic|jury|active|patriotic|fiduciary|legal|sacred|solemn|sense of|heavy-|heavy "
-    r"|on|off|to|a|the|our|their|his|her|my|your)\s*$",
-    re.I,
-)
-_DUTY_BEFORE_OK = re.compile(
-    r"(?:anti-?dumping|countervailing|import|export|customs|retaliatory|punitive|provisional"
-    r"|extra|additional|higher|new|steep|\d%|per ?cent|percent|[A-Z][\w.]*'s|its|the|a|an"
-    r"|these|those|such)\s*$"
 )
 # A rate in words: "twenty-five", "one hundred", "seven" ("zero" never opens a rate).
 _WORD_NUM = (
@@ -71,222 +62,14 @@ _PARTS = re.compile(
 )
 
 _STATUS_CUES: list[tuple[str, Folded]] = [
-    (
-        "offered removal",
-        Folded(
-            r"\boffer(?:s|ed|ing)?\s+to\s+(?:remove|drop|lift|scrap|cut|eliminate|end|waive)"
-            r"|\bwould\s+(?:drop|remove|lift|scrap|end|eliminate|waive)\b.*\b(?:if|once)\b"
-            r"|\b(?:willing|ready|prepared)\s+to\s+(?:drop|remove|lift|scrap|eliminate)",
-        ),
-    ),
-    (
-        "suspended",
-        Folded(
-            r"\b(?:suspend\w*|paus\w*|halt\w*|delay\w*|postpon\w*|called off|call off"
-            r"|put on hold|hold off|reprieve)\b",
-        ),
-    ),
-    (
-        "removed",
-        Folded(
-            r"\b(?:remov\w*|scrap\w*|eliminat\w*|repeal\w*|rescind\w*|abolish\w*|no longer"
-            r"|lift(?:s|ed|ing)?\s+(?:the|its|their|those|these)|(?:be|been|were|was)\s+lifted"
-            r"|drop(?:s|ped|ping)?\s+(?:the|its|their|those|these|most)|dropping|revok\w*"
-            r"|cancel\w*)\b",
-        ),
-    ),
-    (
-        "proposed",
-        Folded(
-            r"\b(?:propos\w*|prepared|draft\w*|consider\w*|weigh\w*|recommend\w*|could be imposed"
-            r"|would be imposed|consultation)\b",
-        ),
-    ),
-    (
-        "threatened",
-        Folded(
-            r"\b(?:threat\w*|warn\w*|could\s+(?:rise|raise|increase|climb|go|jump|double|impose"
-            r"|face)|plans?\s+(?:to\s+)?(?:raise|impose|hike|increase|slap|put)|vow\w*|unless"
-            r"|may\s+impose|might\s+impose)\b",
-        ),
-    ),
-    (
-        "in force",
-        Folded(
-            r"\b(?:took effect|take hold|took hold|came into (?:force|effect)|in force|in place"
-            r"|began collecting|began charging|started collecting|have been paying|has been paying"
-            r"|have paid|stay(?:s|ed)?|remain\w*|keep\w*|kept|maintain\w*|already|since)\b",
-        ),
-    ),
-    (
-        "announced",
-        Folded(
-            r"\b(?:(?:will|would)\s+(?:\w+\s+)?(?:impose|raise|lower|cut|increase|reduce|apply"
-            r"|levy|introduce|put|slap|double|hike|start|begin|charge|collect|lift|add)"
-            r"|to take effect|take effect|takes effect|set to|due to|is to|are to"
-            r"|announc\w*|order\w*|unveil\w*|plan(?:s|ned)?\s+to|is going to)\b",
-        ),
-    ),
-    (
-        "in force",
-        Folded(
-            r"\b(?:doubled|tripled|raised|imposed|levied|slapped|hiked|increased|introduced|placed"
-            r"|added|faced|face|faces|paying|hit by|hurt|hurts)\b",
-        ),
-    ),
+    (entry["status"], Folded(cue(entry))) for entry in table("cues")["status"]
 ]
-_MEASURES = [
-    ("anti-dumping duty", re.compile(r"anti-?dumping", re.I)),
-    ("countervailing duty", re.compile(r"countervailing", re.I)),
-    ("surtax", re.compile(r"surtax", re.I)),
-    ("safeguard", re.compile(r"safeguard", re.I)),
-    ("import tax", re.compile(r"import tax", re.I)),
-    (
-        "retaliatory tariff",
-        re.compile(
-            r"retaliatory|counter-?tariff|tit-for-tat|\bin retaliation|\bin response|payback"
-            r"|to retaliate",
-            re.I,
-        ),
-    ),
-]
-PRODUCTS = [
-    "electric vehicles",
-    "electric vehicle",
-    "electric cars",
-    "electric car",
-    "evs",
-    "ev",
-    "canola oil",
-    "canola meal",
-    "canola seed",
-    "canola",
-    "seafood",
-    "pork",
-    "beef",
-    "chicken",
-    "poultry",
-    "dairy",
-    "wine",
-    "brandy",
-    "bourbon",
-    "whiskey",
-    "whisky",
-    "beer",
-    "barley",
-    "wheat",
-    "corn",
-    "soybeans",
-    "rice",
-    "sugar",
-    "softwood lumber",
-    "lumber",
-    "timber",
-    "coal",
-    "lobster",
-    "shrimp",
-    "cars",
-    "vehicles",
-    "autos",
-    "automobiles",
-    "auto parts",
-    "trucks",
-    "batteries",
-    "solar panels",
-    "semiconductors",
-    "chips",
-    "smartphones",
-    "pharmaceuticals",
-    "textiles",
-    "garments",
-    "apparel",
-    "furniture",
-    "appliances",
-    "tomatoes",
-    "orange juice",
-    "motorcycles",
-    "copper",
-    "nickel",
-    "rare earths",
-    "fertilizer",
-    "potash",
-    "steel",
-    "aluminum",
-    "aluminium",
-    "peanut butter",
-    "pulses",
-    "peas",
-    "lentils",
-    "beans",
-    "rapeseed",
-    "salmon",
-    "lobsters",
-    "aircraft",
-    "ships",
-    "machinery",
-    "tires",
-    "tyres",
-    "paper",
-    "plastics",
-    "chemicals",
-    "polysilicon",
-    "wafers",
-    "cotton",
-    "wool",
-    "cheese",
-    "milk",
-    "eggs",
-    "fruit",
-    "vegetables",
-]
+_MEASURES = [(entry["kind"], re.compile(cue(entry), re.I)) for entry in table("cues")["measure"]]
+# Longest first: "canola oil" before "canola".
+PRODUCTS = sorted(words("products"), key=lambda p: (-len(p), p))
 _PRODUCT_RE = Folded(r"\b(?:" + "|".join(re.escape(p) for p in PRODUCTS) + r")\b")
-_GENERIC = frozenset(
-    [
-        "goods",
-        "products",
-        "imports",
-        "exports",
-        "items",
-        "shipments",
-        "merchandise",
-        "things",
-        "worth",
-        "sales",
-        "purchases",
-        "categories",
-        "lines",
-        "others",
-    ]
-)
-_DROP_WORDS = frozenset(
-    [
-        "some",
-        "all",
-        "most",
-        "other",
-        "imported",
-        "foreign",
-        "certain",
-        "many",
-        "more",
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "such",
-        "various",
-        "several",
-        "key",
-        "most",
-        "of",
-        "some",
-        "additional",
-    ]
-)
+_GENERIC = words("generic_goods")
+_DROP_WORDS = words("product_drop_words")
 _PRODUCT_STOP = re.compile(
     r",|;|(?<![A-Z])\.\s|\.$| imported | made | produced | shipped | sold | valued | that "
     r"| which | who | from | in | by | if | after | because | as | while "
@@ -295,15 +78,6 @@ _PRODUCT_STOP = re.compile(
     r"| (?:remain|remains|stay|stays|is|are|was|were|has|have|had|took|take|takes|could|can"
     r"|may|might|must|should|rose|fell) "
 )
-STATUS_RANK = {
-    "removed": 7,
-    "suspended": 6,
-    "offered removal": 5,
-    "threatened": 4,
-    "proposed": 3,
-    "announced": 2,
-    "in force": 1,
-}
 _YEAR = re.compile(r"(?<![$\d])(?:19|20)\d\d(?!\s*(?:billion|million|\d))")
 # A bare "Mar" is left out: in story text it is seldom the month.
 _MONTH_RE = re.compile(
