@@ -53,8 +53,9 @@ def search(store_dir: Path, warmup: int, runs: int) -> dict[str, Any]:
 
     store = Store(store_dir)
     try:
-        from briefs.query import parse_query
-        from briefs.search import SearchIndex, make_doc
+        from briefs.search.docs import make_doc
+        from briefs.search.index import SearchIndex
+        from briefs.search.query import parse_query
     except ImportError:
         rows = store.rows()
         out: dict[str, Any] = {"placeholder": True, "build": [], "queries": {}}

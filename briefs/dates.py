@@ -55,6 +55,19 @@ class DateError(ValueError):
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+def _read_twice(text: str) -> tuple[dt.datetime, dt.datetime]:
+    """dateutil's reading of `text` under each default; raises what dateutil raises."""
+    from dateutil import parser as date_parser  # not at start-up: stored dates skip it
+
+    with warnings.catch_warnings():
+        # "10:26 AM ET": a zone dateutil does not know is dropped, not worth a warning.
+        warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
+        return (
+            date_parser.parse(text, default=_DEFAULT_A),
+            date_parser.parse(text, default=_DEFAULT_B),
+        )
+
+
 def parse_date(text: str) -> str:
     """Return `text` as ISO `YYYY-MM-DD`, or a full ISO datetime when it has a time.
 
@@ -66,17 +79,11 @@ def parse_date(text: str) -> str:
             return dt.date.fromisoformat(text).isoformat()
         except ValueError as exc:
             raise DateError(f"{text!r} is not a date") from exc
-    from dateutil import parser as date_parser
-
     cleaned = text.strip()
     if not cleaned or len(cleaned) > 200:
         raise DateError(f"{text[:40]!r} is not a date")
     try:
-        with warnings.catch_warnings():
-            # "10:26 AM ET": a zone dateutil does not know is dropped, not worth a warning.
-            warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
-            first = date_parser.parse(cleaned, default=_DEFAULT_A)
-            second = date_parser.parse(cleaned, default=_DEFAULT_B)
+        first, second = _read_twice(cleaned)
     except (ValueError, OverflowError) as exc:
         raise DateError(f"{cleaned[:40]!r} is not a date") from exc
     if (first.year, first.month, first.day) != (second.year, second.month, second.day):
@@ -110,3 +117,101 @@ def age(iso: str, today: dt.date) -> str:
     if days < 730:
         return f"{days // 30} months ago"
     return f"{days // 365} years ago"
+
+
+# -- spans of days: what since:, before: and date: of a query name ------------------
+
+_RELATIVE = re.compile(
+    r"(\d{1,5})\s*(d|days?|w|wks?|weeks?|m|mos?|months?|y|yrs?|years?)(?:\s+ago)?"
+)
+_MAX_SPAN_TEXT = 64
+
+
+class DateSpanError(DateError):
+    """A text `day_span` cannot use. `reason` says why, for the caller to word:
+    'too long', 'unreadable', 'no year', 'no month' or 'outside the calendar'."""
+
+    def __init__(self, reason: str, text: str) -> None:
+        super().__init__(f"{text[:40]!r}: {reason}")
+        self.reason = reason
+
+
+def _month_start(day: dt.date) -> dt.date:
+    """The first day of `day`'s month."""
+    return day.replace(day=1)
+
+
+def relative_span(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """[start, end) for the relative dates dateutil cannot read; None when not one.
+
+    '30d', '2w', '6m', '1y', '3 days ago': from then to today (inclusive); 'today',
+    'yesterday', 'this week'/'last week' (from Monday), 'this month', 'last month', 'this
+    year', 'last year'. `text` is lower case with single spaces. Raises ValueError or
+    OverflowError when the span reaches outside the calendar.
+    """
+    from dateutil.relativedelta import relativedelta
+
+    tomorrow = today + dt.timedelta(days=1)
+    match = _RELATIVE.fullmatch(text)
+    if match:
+        count, unit = int(match.group(1)), match.group(2)[0]
+        delta = {
+            "d": relativedelta(days=count),
+            "w": relativedelta(weeks=count),
+            "m": relativedelta(months=count),
+            "y": relativedelta(years=count),
+        }[unit]
+        return today - delta, tomorrow
+    monday = today - dt.timedelta(days=today.weekday())
+    month = _month_start(today)
+    year = dt.date(today.year, 1, 1)
+    named = {
+        "today": (today, tomorrow),
+        "yesterday": (today - dt.timedelta(days=1), today),
+        "this week": (monday, monday + dt.timedelta(days=7)),
+        "last week": (monday - dt.timedelta(days=7), monday),
+        "this month": (month, month + relativedelta(months=1)),
+        "last month": (month - relativedelta(months=1), month),
+        "this year": (year, year + relativedelta(years=1)),
+        "last year": (year - relativedelta(years=1), year),
+    }
+    return named.get(text)
+
+
+def day_span(text: str, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The days `text` names, as [start, end): a `relative_span`, or what dateutil reads
+    with a year — a day (2025-10-01), a month ("oct 2025") or a year (2025).
+
+    Case and runs of spaces are ignored. Raises DateSpanError.
+    """
+    from dateutil.relativedelta import relativedelta
+
+    value = " ".join(text.lower().split())
+    if len(value) > _MAX_SPAN_TEXT:
+        raise DateSpanError("too long", text)
+    try:
+        relative = relative_span(value, today)
+    except (ValueError, OverflowError) as exc:
+        raise DateSpanError("outside the calendar", text) from exc
+    if relative is not None:
+        return relative
+    try:
+        first, second = _read_twice(value)
+    except Exception as exc:  # dateutil raises several types on odd input; all mean "no"
+        raise DateSpanError("unreadable", text) from exc
+    # A field that differs between the two readings was not written: that sets the span.
+    if first.year != second.year:
+        raise DateSpanError("no year", text)
+    if first.day == second.day and first.month != second.month:
+        raise DateSpanError("no month", text)
+    try:
+        if first.day == second.day:  # and the month: one day
+            start = first.date()
+            return start, start + dt.timedelta(days=1)
+        if first.month == second.month:
+            start = dt.date(first.year, first.month, 1)
+            return start, start + relativedelta(months=1)
+        start = dt.date(first.year, 1, 1)
+        return start, start + relativedelta(years=1)
+    except (ValueError, OverflowError) as exc:
+        raise DateSpanError("outside the calendar", text) from exc

@@ -22,8 +22,8 @@ def loaded_after(statement: str) -> set[str]:
 
 def test_briefs_loads_neither_storage_nor_terminal() -> None:
     loaded = loaded_after(
-        "import briefs, briefs.drafting, briefs.search, briefs.query, briefs.evaluate, "
-        "briefs.actor_index, briefs.markdown, briefs.samples"
+        "import briefs, briefs.drafting, briefs.search.index, briefs.search.query, "
+        "briefs.evaluate, briefs.actor_index, briefs.markdown, briefs.samples"
     )
     assert not loaded & {"tinydb", "textual", "store", "tui", "rich"}
 

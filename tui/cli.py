@@ -196,8 +196,8 @@ def _selected(store: Store, query: str | None) -> set[str] | None:
     """Ids the query selects, or None for all; a bad query raises UsageError."""
     if query is None:
         return None
-    from briefs.query import QueryError, parse_query
-    from briefs.search import SearchIndex
+    from briefs.search.index import SearchIndex
+    from briefs.search.query import QueryError, parse_query
 
     try:
         parsed = parse_query(query, today=dt.date.today())

@@ -83,8 +83,9 @@ def test_actor_query_quotes_the_name_and_drops_double_quotes() -> None:
 def test_actor_query_selects_the_actors_briefs() -> None:
     import datetime as dt
 
-    from briefs.query import parse_query
-    from briefs.search import SearchIndex, make_doc
+    from briefs.search.docs import make_doc
+    from briefs.search.index import SearchIndex
+    from briefs.search.query import parse_query
 
     samples = load_samples()
     index = SearchIndex(make_doc(b) for b in samples)

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefs.model import Actor, Brief, Tariff
-from briefs.query import FIELDS, MAX_QUERY_LENGTH, Query, QueryError, parse_query
-from briefs.search import SearchDoc, make_doc
+from briefs.search.docs import SearchDoc, make_doc
+from briefs.search.query import FIELDS, MAX_QUERY_LENGTH, Query, QueryError, parse_query
 
 TODAY = dt.date(2025, 11, 28)  # a Friday
 

@@ -11,13 +11,10 @@ from hypothesis import strategies as st
 
 from briefs.folding import _WORD, country_key, fold, segment, words
 from briefs.model import Actor, Brief, Tariff
-from briefs.query import parse_query
-from briefs.search import (
-    SearchDoc,
-    SearchIndex,
-    make_doc,
-    parse_rate,
-)
+from briefs.rates import parse_rate
+from briefs.search.docs import SearchDoc, make_doc
+from briefs.search.index import SearchIndex
+from briefs.search.query import parse_query
 
 TODAY = dt.date(2025, 11, 28)
 

@@ -27,8 +27,9 @@ from briefs import Brief
 from briefs.dates import format_day
 from briefs.folding import fold
 from briefs.model import STATUSES
-from briefs.query import QueryError, parse_query
-from briefs.search import SearchIndex, parse_rate
+from briefs.rates import parse_rate
+from briefs.search.index import SearchIndex
+from briefs.search.query import QueryError, parse_query
 from briefs.text import clean
 from store import StoreError
 from tui.safe import safe_text

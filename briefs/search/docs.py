@@ -1,9 +1,10 @@
-"""A compact, in-memory search index over briefs, for the query language in `briefs.query`.
+"""What search knows of one brief: a `SearchDoc`, built by `make_doc`.
 
-Each brief becomes a `SearchDoc`: folded text (lower case, accents stripped) laid out as
-' w1 w2 … ' segments, so that a word or phrase test is one `in` on a str (C speed, no
-regular expressions built from the query). Segments are joined by newlines, which no word
-holds, so a phrase never matches across two fields, two actors or two notes.
+Text is folded (lower case, accents stripped) and laid out as ' w1 w2 … ' segments, so that
+a word or phrase test is one `in` on a str (C speed, no regular expressions built from the
+query). Segments are joined by newlines, which no word holds, so a phrase never matches
+across two fields, two actors or two notes. `needle`, `body_needles` and `party_needle` make
+what to look for in that layout; the query uses them and never builds a needle itself.
 
 Memory: the body is the largest part of a brief, so a doc keeps only the body's distinct
 words, sorted, in one string (about 2 KB for a 600-word article) instead of its running
@@ -15,18 +16,14 @@ body, in any order.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from briefs.folding import country_key, segment, words
 from briefs.model import Actor, Brief, Tariff
 from briefs.rates import parse_rate
 
-if TYPE_CHECKING:
-    from briefs.query import Query
-
-# -- documents ---------------------------------------------------------------------
+_NO_TARIFFS: tuple[None] = (None,)
 
 
 def _segments(texts: Iterable[str | None]) -> str:
@@ -36,7 +33,35 @@ def _segments(texts: Iterable[str | None]) -> str:
 
 def _padded_key(name: str) -> str:
     # Interned: a few parties recur across thousands of tariffs and docs.
-    return sys.intern(" " + country_key(name) + " ")
+    return sys.intern(party_needle(name))
+
+
+def needle(found: Sequence[str], *, whole: bool) -> str:
+    """What finds folded words `found` (in order) in a segment field with `in`.
+
+    ' w1 w2' finds them at a word start ('tariff' in 'tariffs'); with `whole` the needle
+    ends in a space too, so only whole words match. `found` must not be empty.
+    """
+    return " " + " ".join(found) + (" " if whole else "")
+
+
+def body_needles(found: Sequence[str], *, whole: bool) -> tuple[str, ...]:
+    """What finds the words `found` in `SearchDoc.body`, one needle per word.
+
+    The body keeps distinct words only, so a phrase is there when each of its words is:
+    all but the last as whole words, the last a word start unless `whole`.
+    """
+    return (*(f" {w} " for w in found[:-1]), needle(found[-1:], whole=whole))
+
+
+def party_needle(name: str) -> str:
+    """What finds a party in `TariffDoc.by`/`on` and `SearchDoc.places`: ' united states '."""
+    return " " + country_key(name) + " "
+
+
+def tag_key(tag: str) -> str:
+    """A tag as `SearchDoc.tags` holds it: its folded words, one space apart."""
+    return " ".join(words(tag))
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,16 +79,22 @@ class TariffDoc:
     status: str
     rate: float | None
 
+    def names(self, party: str) -> bool:
+        """Does this tariff name `party` (a `party_needle`) as imposer or target?"""
+        return party in self.by or (self.on is not None and party in self.on)
+
 
 @dataclass(frozen=True, slots=True)
 class SearchDoc:
     """What search needs of one brief and the reader's state for it; immutable.
 
-    `text` holds title, summary, actor roles and affiliations, and products; `actors` the
-    actor names; `notes` the reader's notes; `body` the body's distinct words, sorted, as
-    ' w1 w2 … '. `places` holds the country keys of actor
-    affiliations and of actors that are countries. `id`, `date` and `title` are the brief's
-    own strings (used for ordering).
+    Segment fields, searched with a `needle`: `text` holds title, summary, actor roles and
+    affiliations, and products; `actors` the actor names; `notes` the reader's notes;
+    `source` the publisher. `body` holds the body's distinct words, sorted, as ' w1 w2 … ':
+    search it with `body_needles`. `places` holds the padded country keys of actor
+    affiliations and of actors that are countries (a `party_needle` finds one); `tags`
+    each tag as `tag_key` makes it. `id`, `date` and `title` are the brief's own strings
+    (used for ordering).
     """
 
     id: str
@@ -80,6 +111,11 @@ class SearchDoc:
     read: bool
     starred: bool
     has_notes: bool
+
+    @property
+    def tariff_rows(self) -> tuple[TariffDoc | None, ...]:
+        """The tariffs to read tariff-level terms on: (None,) for a brief with none."""
+        return self.tariffs or _NO_TARIFFS
 
     def with_reader(
         self,
@@ -141,85 +177,9 @@ def make_doc(
         actors=names,
         places=_places(brief.actors),
         source=sys.intern(segment(brief.source)) if brief.source else "",
-        tags=tuple(sys.intern(" ".join(words(t))) for t in brief.tags),
+        tags=tuple(sys.intern(tag_key(t)) for t in brief.tags),
         tariffs=tuple(_tariff_doc(t) for t in brief.tariffs),
         read=read,
         starred=starred,
         has_notes=bool(notes),
     )
-
-
-# -- the index ---------------------------------------------------------------------
-
-
-class SearchIndex:
-    """Search docs by brief id; `search` scans them all, newest first.
-
-    Results come newest first (by the brief's date, then title), the order of the store's
-    brief list. Not thread-safe: the caller serialises `put`/`remove` with `search`.
-    """
-
-    def __init__(self, docs: Iterable[SearchDoc] = ()) -> None:
-        self._docs: dict[str, SearchDoc] = {}
-        self._order: list[str] | None = None
-        for doc in docs:
-            self.put(doc)
-
-    def put(self, doc: SearchDoc) -> None:
-        """Add `doc`, or replace the doc with its id."""
-        old = self._docs.get(doc.id)
-        self._docs[doc.id] = doc
-        # Reader data changes (read, notes) keep the order; only new or re-dated docs reset it.
-        if old is None or (old.date, old.title) != (doc.date, doc.title):
-            self._order = None
-
-    def remove(self, brief_id: str) -> bool:
-        """Drop the doc of `brief_id`; False when there was none."""
-        if self._docs.pop(brief_id, None) is None:
-            return False
-        self._order = None
-        return True
-
-    def get(self, brief_id: str) -> SearchDoc | None:
-        return self._docs.get(brief_id)
-
-    def clear(self) -> None:
-        self._docs.clear()
-        self._order = None
-
-    def __len__(self) -> int:
-        return len(self._docs)
-
-    def __contains__(self, brief_id: object) -> bool:
-        return brief_id in self._docs
-
-    def __iter__(self) -> Iterator[SearchDoc]:
-        """Docs newest first."""
-        docs = self._docs
-        return (docs[i] for i in self._ordered())
-
-    def _ordered(self) -> list[str]:
-        if self._order is None:
-            docs = self._docs
-            order = sorted(docs, key=lambda i: docs[i].title)
-            order.sort(key=lambda i: docs[i].date, reverse=True)
-            self._order = order
-        return self._order
-
-    def search(self, query: Query) -> list[str]:
-        """Ids of the briefs that `query` matches (see `Query.matches`), newest first."""
-        order = self._ordered()
-        if query.is_empty:
-            return list(order)
-        docs = self._docs
-        test = query.matcher()
-        return [i for i in order if test(docs[i])]
-
-    def search_tariffs(self, query: Query) -> list[tuple[str, int]]:
-        """(brief id, tariff index) of every tariff the query keeps, for the tariff tracker.
-
-        Briefs come newest first, each brief's tariffs in their own order.
-        """
-        docs = self._docs
-        rows = query.tariff_indices
-        return [(i, k) for i in self._ordered() for k in rows(docs[i])]

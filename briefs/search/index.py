@@ -1,0 +1,81 @@
+"""The search index: every brief's `SearchDoc` by id, scanned per query in the one order of
+briefs (`briefs.order`: newest first)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from briefs.order import newest_first
+from briefs.search.docs import SearchDoc
+from briefs.search.query import Query
+
+
+class SearchIndex:
+    """Search docs by brief id; `search` scans them all, newest first.
+
+    Results come in `briefs.order.newest_first` order (by date, then title, then id), the
+    order of the brief list. Not thread-safe: the caller serialises `put`/`remove` with
+    `search`.
+    """
+
+    def __init__(self, docs: Iterable[SearchDoc] = ()) -> None:
+        self._docs: dict[str, SearchDoc] = {}
+        self._order: list[str] | None = None
+        for doc in docs:
+            self.put(doc)
+
+    def put(self, doc: SearchDoc) -> None:
+        """Add `doc`, or replace the doc with its id."""
+        old = self._docs.get(doc.id)
+        self._docs[doc.id] = doc
+        # Reader data changes (read, notes) keep the order; only new or re-dated docs reset it.
+        if old is None or (old.date, old.title) != (doc.date, doc.title):
+            self._order = None
+
+    def remove(self, brief_id: str) -> bool:
+        """Drop the doc of `brief_id`; False when there was none."""
+        if self._docs.pop(brief_id, None) is None:
+            return False
+        self._order = None
+        return True
+
+    def get(self, brief_id: str) -> SearchDoc | None:
+        return self._docs.get(brief_id)
+
+    def clear(self) -> None:
+        self._docs.clear()
+        self._order = None
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def __contains__(self, brief_id: object) -> bool:
+        return brief_id in self._docs
+
+    def __iter__(self) -> Iterator[SearchDoc]:
+        """Docs newest first."""
+        docs = self._docs
+        return (docs[i] for i in self._ordered())
+
+    def _ordered(self) -> list[str]:
+        if self._order is None:
+            self._order = [doc.id for doc in newest_first(self._docs.values())]
+        return self._order
+
+    def search(self, query: Query) -> list[str]:
+        """Ids of the briefs that `query` matches (see `Query.matches`), newest first."""
+        order = self._ordered()
+        if query.is_empty:
+            return list(order)
+        docs = self._docs
+        test = query.matcher()
+        return [i for i in order if test(docs[i])]
+
+    def search_tariffs(self, query: Query) -> list[tuple[str, int]]:
+        """(brief id, tariff index) of every tariff the query keeps, for the tariff tracker.
+
+        Briefs come newest first, each brief's tariffs in their own order.
+        """
+        docs = self._docs
+        rows = query.tariff_indices
+        return [(i, k) for i in self._ordered() for k in rows(docs[i])]

@@ -1,0 +1,221 @@
+"""The tree a query parses into, and how it is evaluated on search docs.
+
+Every node answers two questions: `brief(doc)`, does the brief match; and
+`row(doc, tariff, tracker)`, does the query hold with tariff-level terms read on `tariff`
+(None: the brief has no tariffs). `tracker` is True in the tariff tracker, where
+`country:` looks at the tariff only. `needs_row` marks nodes with tariff-level terms.
+Build nodes with `negate`/`all_of`/`any_of`: they fold subtrees that read only the tariff
+into one `TariffTest`, so such a subtree costs one loop over the tariffs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from briefs.search.docs import SearchDoc, TariffDoc, body_needles, needle
+
+Row = TariffDoc | None
+Test = Callable[[TariffDoc], bool]
+
+
+class Node:
+    __slots__ = ()
+    needs_row = False
+    cost = 0  # rough price of one test; And runs cheap children first
+
+    def brief(self, doc: SearchDoc) -> bool:
+        raise NotImplementedError
+
+    def row(self, doc: SearchDoc, tariff: Row, tracker: bool) -> bool:
+        return self.brief(doc)
+
+
+class Flag(Node):
+    __slots__ = ("test",)
+
+    def __init__(self, test: Callable[[SearchDoc], bool]) -> None:
+        self.test = test
+
+    def brief(self, doc: SearchDoc) -> bool:
+        return self.test(doc)
+
+
+class Dates(Node):
+    """start <= date < end on ISO strings; a longer 'YYYY-MM-DDThh:mm' sorts after its day."""
+
+    __slots__ = ("end", "start")
+
+    def __init__(self, start: str | None, end: str | None) -> None:
+        self.start, self.end = start, end
+
+    def brief(self, doc: SearchDoc) -> bool:
+        date = doc.date
+        return (self.start is None or date >= self.start) and (self.end is None or date < self.end)
+
+
+class Words(Node):
+    """Free words and phrases: text, actors, notes, then (approximately, for phrases) the body.
+
+    The body holds distinct words only: a phrase matches there when each word is in it."""
+
+    __slots__ = ("needle", "parts")
+    cost = 3
+
+    def __init__(self, found: list[str], *, prefix: bool) -> None:
+        self.needle = needle(found, whole=not prefix)
+        self.parts = body_needles(found, whole=not prefix)
+
+    def brief(self, doc: SearchDoc) -> bool:
+        needle = self.needle
+        if needle in doc.text or needle in doc.actors or needle in doc.notes:
+            return True
+        return all(map(doc.body.__contains__, self.parts))
+
+
+class Contains(Node):
+    """A needle in one folded string attribute of the doc (actor, source, places)."""
+
+    __slots__ = ("attr", "needle")
+    cost = 1
+
+    def __init__(self, attr: str, needle: str) -> None:
+        self.attr, self.needle = attr, needle
+
+    def brief(self, doc: SearchDoc) -> bool:
+        return self.needle in getattr(doc, self.attr)
+
+
+class TariffTest(Node):
+    """A subtree that reads only the tariff. On a brief: true when one of its tariffs passes,
+    or, with no tariffs, `on_none` (the subtree's value with every tariff term false)."""
+
+    __slots__ = ("on_none", "test")
+    needs_row = True
+    cost = 1
+
+    def __init__(self, test: Test, on_none: bool = False) -> None:
+        self.test, self.on_none = test, on_none
+
+    def brief(self, doc: SearchDoc) -> bool:
+        tariffs = doc.tariffs
+        if not tariffs:
+            return self.on_none
+        return any(map(self.test, tariffs))
+
+    def row(self, doc: SearchDoc, tariff: Row, tracker: bool) -> bool:
+        return self.on_none if tariff is None else self.test(tariff)
+
+
+class Country(Node):
+    __slots__ = ("needle",)
+    needs_row = True
+    cost = 1
+
+    def __init__(self, needle: str) -> None:
+        self.needle = needle
+
+    def brief(self, doc: SearchDoc) -> bool:
+        party = self.needle
+        return party in doc.places or any(t.names(party) for t in doc.tariffs)
+
+    def row(self, doc: SearchDoc, tariff: Row, tracker: bool) -> bool:
+        if not tracker and self.needle in doc.places:
+            return True
+        return tariff is not None and tariff.names(self.needle)
+
+
+class Not(Node):
+    __slots__ = ("child", "cost", "needs_row")
+
+    def __init__(self, child: Node) -> None:
+        self.child = child
+        self.needs_row = child.needs_row
+        self.cost = child.cost
+
+    def brief(self, doc: SearchDoc) -> bool:
+        child = self.child
+        if not self.needs_row:
+            return not child.brief(doc)
+        return any(not child.row(doc, t, False) for t in doc.tariff_rows)
+
+    def row(self, doc: SearchDoc, tariff: Row, tracker: bool) -> bool:
+        return not self.child.row(doc, tariff, tracker)
+
+
+class And(Node):
+    __slots__ = ("children", "cost", "needs_row", "plain", "rowed")
+
+    def __init__(self, children: list[Node]) -> None:
+        self.children = sorted(children, key=lambda c: c.cost)
+        self.plain = [c for c in self.children if not c.needs_row]
+        self.rowed = [c for c in self.children if c.needs_row]
+        self.needs_row = bool(self.rowed)
+        self.cost = max(c.cost for c in children)
+
+    def brief(self, doc: SearchDoc) -> bool:
+        # "Some tariff makes all true" = the brief-level children, then one shared tariff.
+        for child in self.plain:
+            if not child.brief(doc):
+                return False
+        rowed = self.rowed
+        if not rowed:
+            return True
+        if len(rowed) == 1:
+            return rowed[0].brief(doc)
+        return any(all(c.row(doc, t, False) for c in rowed) for t in doc.tariff_rows)
+
+    def row(self, doc: SearchDoc, tariff: Row, tracker: bool) -> bool:
+        return all(c.row(doc, tariff, tracker) for c in self.children)
+
+
+class Or(Node):
+    __slots__ = ("children", "cost", "needs_row")
+
+    def __init__(self, children: list[Node]) -> None:
+        self.children = children
+        self.needs_row = any(c.needs_row for c in children)
+        self.cost = max(c.cost for c in children)
+
+    def brief(self, doc: SearchDoc) -> bool:
+        # "Some tariff makes one true" splits over OR: each child may use its own tariff.
+        # A loop, not any(): a generator costs more than the test on most briefs.
+        for child in self.children:  # noqa: SIM110
+            if child.brief(doc):
+                return True
+        return False
+
+    def row(self, doc: SearchDoc, tariff: Row, tracker: bool) -> bool:
+        return any(c.row(doc, tariff, tracker) for c in self.children)
+
+
+def negate(node: Node) -> Node:
+    if isinstance(node, TariffTest):
+        test = node.test
+        return TariffTest(lambda t: not test(t), not node.on_none)
+    return Not(node)
+
+
+def all_of(nodes: list[Node]) -> Node:
+    pure = [n for n in nodes if isinstance(n, TariffTest)]
+    if len(pure) > 1:  # one tariff must pass them all: test them together
+        tests = [n.test for n in pure]
+        if len(tests) == 2:
+            first, second = tests
+            test: Test = lambda t: first(t) and second(t)  # noqa: E731
+        else:
+            test = lambda t: all(f(t) for f in tests)  # noqa: E731
+        joined = TariffTest(test, all(n.on_none for n in pure))
+        nodes = [n for n in nodes if not isinstance(n, TariffTest)] + [joined]
+    return nodes[0] if len(nodes) == 1 else And(nodes)
+
+
+def any_of(nodes: list[Node]) -> Node:
+    pure = [n for n in nodes if isinstance(n, TariffTest)]
+    if len(nodes) > 1 and len(pure) == len(nodes):
+        tests = [n.test for n in pure]
+        return TariffTest(lambda t: any(f(t) for f in tests), any(n.on_none for n in pure))
+    return nodes[0] if len(nodes) == 1 else Or(nodes)
+
+
+def everything(doc: SearchDoc) -> bool:
+    return True

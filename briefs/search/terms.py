@@ -1,0 +1,197 @@
+"""Field terms of the query language (`by:canada`, `rate>=25`, `since:30d` …) → tree nodes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable
+
+from briefs.dates import DateSpanError, day_span
+from briefs.folding import words
+from briefs.model import MEASURES, STATUSES
+from briefs.search.docs import TariffDoc, needle, party_needle, tag_key
+from briefs.search.nodes import Contains, Country, Dates, Flag, Node, TariffTest
+from briefs.search.tokens import shown
+
+FIELDS = (
+    "actor",
+    "country",
+    "by",
+    "on",
+    "product",
+    "status",
+    "measure",
+    "rate",
+    "tag",
+    "source",
+    "since",
+    "before",
+    "date",
+    "is",
+    "has",
+)
+EXAMPLES = {
+    "actor": "actor:carney",
+    "country": "country:canada",
+    "by": "by:canada",
+    "on": "on:china",
+    "product": "product:canola",
+    "status": "status:threatened",
+    "measure": "measure:anti-dumping",
+    "rate": "rate>=25",
+    "tag": "tag:steel",
+    "source": "source:reuters",
+    "since": "since:2025-10-01",
+    "before": 'before:"oct 2025"',
+    "date": "date:2025-10-31",
+    "is": "is:unread",
+    "has": "has:notes",
+}
+_IS_VALUES = ("read", "unread", "starred", "unstarred")
+_HAS_VALUES = ("notes", "tariffs")
+_ON_ALL = ("all", "any", "everyone")
+_MEASURE_ALIASES = {"ad": "anti-dumping duty", "cvd": "countervailing duty"}
+
+
+class BadValue(Exception):
+    """A field value that cannot be used; the caller adds where it is."""
+
+
+def _phrase(value: str) -> str:
+    return " ".join(words(value))
+
+
+def _one_of(value: str, choices: tuple[str, ...], field: str) -> str:
+    folded = _phrase(value)
+    if folded in choices:
+        return folded
+    listed = ", ".join(choices[:-1]) + " or " + choices[-1]
+    raise BadValue(f"{field}: takes {listed}, not {shown(value)}")
+
+
+def _enum_values(value: str, choices: tuple[str, ...], field: str) -> frozenset[str]:
+    """The measures or statuses a value names: the one it names exactly, else every one
+    whose words start with it ('duty' → both duties; 'antidumping' → anti-dumping duty)."""
+    folded = _phrase(value)
+    exact = frozenset(c for c in choices if _phrase(c) == folded)
+    squashed = folded.replace(" ", "")
+    found = exact or frozenset(
+        c
+        for c in choices
+        if f" {folded}" in f" {_phrase(c)}" or _phrase(c).replace(" ", "").startswith(squashed)
+    )
+    if not folded or not found:
+        raise BadValue(f"unknown {field} {shown(value)} (known: {', '.join(choices)})")
+    return found
+
+
+def _rate_test(op: str, raw: str) -> Callable[[TariffDoc], bool]:
+    value = raw.strip()
+    if op == ":":
+        for candidate in (">=", "<=", ">", "<", "="):
+            if value.startswith(candidate):
+                op, value = candidate, value[len(candidate) :].strip()
+                break
+        else:
+            op = "="
+    number = re.fullmatch(r"(\d{1,6}(?:\.\d{1,6})?)\s*%?", value)
+    if not number:
+        raise BadValue(f"rate needs a number, like rate>=25, not {shown(raw)}")
+    limit = float(number.group(1))
+    if op == ">=":
+        return lambda t: t.rate is not None and t.rate >= limit
+    if op == ">":
+        return lambda t: t.rate is not None and t.rate > limit
+    if op == "<=":
+        return lambda t: t.rate is not None and t.rate <= limit
+    if op == "<":
+        return lambda t: t.rate is not None and t.rate < limit
+    return lambda t: t.rate is not None and abs(t.rate - limit) < 1e-9
+
+
+def _needle(value: str, *, whole: bool) -> str:
+    found = words(value)
+    if not found:
+        raise BadValue(f"{shown(value)} has no letters or digits to look for")
+    return needle(found, whole=whole)
+
+
+# How a date value that cannot be used is worded, by `DateSpanError.reason`.
+_DATE_PROBLEMS = {
+    "too long": "{} is too long for a date",
+    "unreadable": 'cannot read {} as a date (try 2025-10-01, "oct 2025" or 30d)',
+    "no year": '{} needs a year, like "oct 2025" or 2025-10-31',
+    "no month": "{} has a day but no month",
+    "outside the calendar": "{} reaches outside the calendar",
+}
+
+
+def _days(value: str, today: dt.date) -> tuple[str, str]:
+    """[first, after) of the days a date value names, as ISO days."""
+    try:
+        start, end = day_span(value, today)
+    except DateSpanError as exc:
+        raise BadValue(_DATE_PROBLEMS[exc.reason].format(shown(value))) from exc
+    return start.isoformat(), end.isoformat()
+
+
+def field_node(name: str, op: str, value: str, today: dt.date) -> Node:
+    """The node for one field term; raises BadValue on a value that cannot be used."""
+    if name == "rate":
+        return TariffTest(_rate_test(op, value))
+    if op != ":":
+        raise BadValue(f"only rate compares with {op}; write {name}:…")
+    if name in ("since", "before", "date"):
+        first, after = _days(value, today)
+        if name == "since":
+            return Dates(first, None)
+        if name == "before":
+            return Dates(None, first)
+        return Dates(first, after)
+    if name == "is":
+        state = _one_of(value, _IS_VALUES, "is")
+        return Flag(
+            {
+                "read": lambda d: d.read,
+                "unread": lambda d: not d.read,
+                "starred": lambda d: d.starred,
+                "unstarred": lambda d: not d.starred,
+            }[state]
+        )
+    if name == "has":
+        what = _one_of(value, _HAS_VALUES, "has")
+        return Flag(lambda d: d.has_notes) if what == "notes" else Flag(lambda d: bool(d.tariffs))
+    if name == "actor":
+        return Contains("actors", _needle(value, whole=False))
+    if name == "source":
+        return Contains("source", _needle(value, whole=False))
+    if name == "tag":
+        wanted = tag_key(value)
+        _needle(value, whole=True)  # rejects a value with nothing to look for
+        return Flag(lambda d: wanted in d.tags)
+    if name == "product":
+        needle = _needle(value, whole=False)
+        return TariffTest(lambda t: needle in t.products)
+    if name == "status":
+        statuses = _enum_values(value, STATUSES, "status")
+        return TariffTest(lambda t: t.status in statuses)
+    if name == "measure":
+        alias = _MEASURE_ALIASES.get(_phrase(value))
+        measures = _enum_values(alias or value, MEASURES, "measure")
+        return TariffTest(lambda t: t.measure in measures)
+    _needle(value, whole=True)  # rejects a value with nothing to look for
+    key = party_needle(value)
+    if name == "by":
+        return TariffTest(lambda t: key in t.by)
+    if name == "on":
+        if _phrase(value) in _ON_ALL:
+            return TariffTest(lambda t: t.on is None)
+        return TariffTest(lambda t: t.on is not None and key in t.on)
+    return Country(key)  # country
+
+
+def unknown_field(name: str) -> str:
+    close = difflib.get_close_matches(name.lower(), FIELDS, n=1)
+    hint = f"did you mean {close[0]}? " if close else ""
+    return f"unknown field {shown(name)} ({hint}known: {', '.join(FIELDS)})"
