@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from briefs.drafting import ArticleError, draft_brief, read_article_file
 from briefs.drafting.layout import read_layout
 from briefs.drafting.sentences import split_sentences
-from briefs.drafting.tariffs import resolve_year
+from briefs.drafting.tariffs.timing import resolve_year
 from briefs.model import Brief
 from briefs.rates import normalise_rate
 from briefs.reading import BriefFileError

@@ -94,9 +94,10 @@ _CASE_TEXT = st.lists(
 @example("new tarıff of 25 per cent")
 @example("İmport TAX of 10%, duty")
 def test_folded_patterns_match_as_re_ignorecase(text: str) -> None:
-    from briefs.drafting.tariffs import _RATE, _STATUS_CUES, _TRIGGER
+    from briefs.drafting.tariffs.mentions import RATE, TRIGGER
+    from briefs.drafting.tariffs.timing import STATUS_CUES
 
-    for folded in (_TRIGGER, _RATE, *(pattern for _, pattern in _STATUS_CUES)):
+    for folded in (TRIGGER, RATE, *(pattern for _, pattern in STATUS_CUES)):
         fast = [m.span() for m in folded.finditer(text)]
         assert fast == [m.span() for m in folded.slow.finditer(text)], folded.slow.pattern
 

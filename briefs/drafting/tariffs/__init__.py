@@ -1,0 +1,181 @@
+"""Trade measures: who imposes them on whom, on what, at which rate, in which state and year.
+
+A sentence holds a measure when it names one ("tariff", "duties", "surtax", "import taxes",
+"safeguard") in a trade sense. Each rate near such a word is one mention; a trigger without a
+rate is one more. Mentions of the same measure across the story are merged, so "the EV tariff"
+joins "a 100% tariff on electric vehicles from China". The work is split by job: finding
+mentions (mentions), their parties (parties), products, status and year (timing), merging.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import partial
+
+from briefs.drafting.tariffs.mentions import (
+    TRIGGER,
+    Mention,
+    anchors_of,
+    find_rates,
+    in_condition,
+    is_quote,
+    is_trigger,
+    part_of,
+)
+from briefs.drafting.tariffs.merge import merge
+from briefs.drafting.tariffs.parties import MentionContext, entities_of, read_mention, subject_of
+from briefs.drafting.tariffs.timing import status_and_year
+from briefs.drafting.text import Sentence, lowered
+from briefs.model import Tariff
+
+__all__ = ["extract_tariffs"]
+
+# Pronoun subjects and pointing words: a mention that borrows the parties named before.
+_PRONOUN_START = re.compile(r"\s*(?:It|They|Its|Their|He|She|His|Her)\b")
+_POINTING = re.compile(r"\b(?:the|those|these|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_ANAPHORIC = re.compile(r"\b(?:that|the|this) rate\b|\b(?:raise|lower|cut) (?:it|them)\b")
+
+
+def extract_tariffs(
+    sentences: list[Sentence],
+    spans: dict[int, list[tuple[int, int, str]]],
+    affiliations: dict[str, str],
+    today: dt.date,
+    main_countries: list[str],
+    persons: frozenset[str] = frozenset(),
+) -> list[Tariff]:
+    mentions: list[Mention] = []
+    last_imposer: str | None = None
+    last_trigger_sentence = -10
+    previous_subject: str | None = None
+    for position, sentence in enumerate(sentences):
+        text = sentence.text
+        if len(text) > 3000:
+            text = text[:3000]
+        low = lowered(text)
+        triggers = [m for m in TRIGGER.finditer(text, low) if is_trigger(text, m)]
+        rates = (
+            find_rates(text, triggers, is_quote(text), low)
+            if triggers or position - last_trigger_sentence <= 3
+            else []
+        )
+        if not triggers and not rates:
+            continue
+        entities = entities_of(sentence, spans.get(sentence.index, []), affiliations, persons)
+        subject = subject_of(entities, text)
+        if position > 0:
+            before = sentences[position - 1]
+            previous_subject = (
+                subject_of(
+                    entities_of(before, spans.get(before.index, []), affiliations, persons),
+                    before.text[:3000],
+                )
+                or previous_subject
+            )
+        if triggers:
+            last_trigger_sentence = position
+        pronoun_subject = _PRONOUN_START.match(text)
+        if subject is None and pronoun_subject:
+            subject = previous_subject
+        anchors = anchors_of(text, triggers, rates)
+        found_here: list[Mention] = []
+        for index, (a_start, a_end, rate, trigger, inner) in enumerate(anchors):
+            next_start = anchors[index + 1][0] if index + 1 < len(anchors) else len(text)
+            prev_end = anchors[index - 1][1] if index else 0
+            after = text[a_end:next_start]
+            before = text[prev_end:a_start]
+            part = part_of(text, a_start)
+            conditional = in_condition(text, a_start)
+            mention = read_mention(
+                MentionContext(
+                    text,
+                    entities,
+                    a_start,
+                    a_end,
+                    after,
+                    before,
+                    part,
+                    rate,
+                    trigger,
+                    subject=subject if not pronoun_subject else (subject or previous_subject),
+                    sibling=found_here[-1] if found_here else None,
+                    conditional=conditional,
+                    has_previous=bool(mentions),
+                    inner=text[inner:a_end] if inner >= 0 else "",
+                )
+            )
+            if mention is None:
+                continue
+            pointing = _POINTING.search(text[max(0, a_start - 30) : a_start])
+            if (
+                mentions
+                and mention.rate is None
+                and (
+                    (mention.definite and not mention.by_found)
+                    or (pointing and not mention.products and not mention.all_targets)
+                )
+            ):
+                # "the duties": the latest rated measure of the same kind, else the latest.
+                rated = [m for m in mentions if m.rate is not None] or mentions
+                same = [m for m in rated if m.measure == mention.measure]
+                ref = same[-1] if same and mention.measure != "tariff" else rated[-1]
+                mention.imposed_by = ref.imposed_by
+                mention.imposed_on = ref.imposed_on
+            if mention.imposed_by is None and mention.imposed_on is None:
+                continue
+            anaphoric = _ANAPHORIC.search(sentence.text)
+            if (
+                mention.imposed_on is None
+                and not mention.all_targets
+                and mention.imposed_by
+                and (mention.rate is None or anaphoric)
+            ):
+                # Later sentences keep the target named just before ("that rate", "the goods").
+                for ref in reversed(mentions[-6:]):
+                    if (
+                        ref.imposed_by == mention.imposed_by
+                        and ref.imposed_on
+                        and (position - ref.sentence <= 3)
+                    ):
+                        mention.imposed_on = ref.imposed_on
+                        break
+            if mention.imposed_on is None and not mention.all_targets and mention.products:
+                # A later sentence on the same goods keeps the target named before.
+                for ref in reversed(mentions):
+                    if (
+                        ref.imposed_by == mention.imposed_by
+                        and ref.imposed_on
+                        and (set(ref.products) & set(mention.products))
+                    ):
+                        mention.imposed_on = ref.imposed_on
+                        break
+            if mention.imposed_by is None:
+                if mention.rate is None and not mention.definite:
+                    continue  # "tariffs had cut its profit": no measure of anyone in particular
+                mention.imposed_by = _fallback_imposer(mention, last_imposer, main_countries)
+                if mention.imposed_by is None:
+                    continue
+            if mention.imposed_by == mention.imposed_on:
+                if rate is None:
+                    continue
+                mention.imposed_on = None
+            near = text[max(0, a_start - len(before)) : min(len(text), a_end + len(after))]
+            mention.timing = partial(
+                status_and_year, text, part, a_start, near, rate, conditional, today
+            )
+            mention.order = len(mentions)
+            mention.sentence = position
+            mentions.append(mention)
+            found_here.append(mention)
+            last_imposer = mention.imposed_by
+    return merge(mentions)
+
+
+def _fallback_imposer(
+    mention: Mention, last_imposer: str | None, main_countries: list[str]
+) -> str | None:
+    if last_imposer and last_imposer != mention.imposed_on:
+        return last_imposer
+    others = [c for c in main_countries[:2] if c != mention.imposed_on]
+    return others[0] if others else None

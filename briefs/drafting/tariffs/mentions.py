@@ -1,0 +1,219 @@
+"""Finding mentions of trade measures in a sentence: trigger words, rates near them, and the
+anchors (a rate with its trigger, or a trigger alone) that each make one mention."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefs.drafting.lexicon import cue, table
+from briefs.drafting.text import Folded
+from briefs.rates import TENS, UNITS
+
+TRIGGER = Folded(
+    r"\b(?:counter-?tariffs?|tariffs?|duty|duties|levy|levies|surtax(?:es)?|import tax(?:es)?"
+    r"|import surcharges?|safeguards?|anti-?dumping measures?)\b"
+)
+# A rate in words: "twenty-five", "one hundred", "seven" ("zero" never opens a rate).
+_WORD_NUM = (
+    rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(UNITS[1:10])}))?"
+    rf"|one hundred|a hundred|hundred|{'|'.join(UNITS[1:])})"
+)
+_PCT = r"(?:\s?%|\s?(?:per\s?cent|percent|pct)\b)"
+_NUM = r"\d{1,3}(?:\.\d{1,2})?"
+RATE = Folded(
+    rf"(?<![\w.$])(?:{_NUM}{_PCT}(?:\s?(?:to|-|–)\s?{_NUM}{_PCT})?"
+    rf"|{_NUM}\s?(?:to|-|–)\s?{_NUM}{_PCT}"
+    rf"|\b{_WORD_NUM}\s(?:per\s?cent|percent)\b)"
+)
+_RATE_HINT = Folded(r"\d|cent")  # in every rate: "25%", "25 pct", "twenty per cent"
+_CHANGE_VERB = re.compile(
+    r"\b(?:rais\w*|increas\w*|cut\w*|lower\w*|reduc\w*|doubl\w*|hik\w*|lift\w*|ris\w*|rose"
+    r"|boost\w*|slash\w*|trim\w*|tripl\w*|bring\w*|brought)\b",
+    re.I,
+)
+_MARKET_MOVE = re.compile(
+    r"\b(?:fell|fall|falls|rose|rise|rises|dropped|drop|down|up|grew|gained|jumped|slumped"
+    r"|plunged|climbed|declined|surged|about|roughly|nearly|almost)\s+(?:about\s+|by\s+)?$",
+    re.I,
+)
+_CONDITION = Folded(r"\b(?:if|unless|provided)\b[^,;]*")
+_PARTS = re.compile(
+    r",\s*(?:leaving|keeping|bringing|raising|lifting|pushing|taking)\s|,\s*but\s|;\s|\s—\s|\s–\s|,\s*while\s|,\s*with\s|,\s*and\s(?=\w+\s(?:\w+\s)?(?:will|would"
+    r"|could|has|have|had))"
+)
+_MEASURES = [(entry["kind"], re.compile(cue(entry), re.I)) for entry in table("cues")["measure"]]
+
+
+@dataclass
+class Mention:
+    imposed_by: str | None
+    imposed_on: str | None
+    products: list[str]
+    rate: str | None
+    measure: str
+    evidence: str
+    definite: bool = False
+    order: int = 0
+    all_targets: bool = False
+    additional: bool = False
+    by_found: bool = True
+    sentence: int = 0
+    # (status, year) once asked for: merge needs them for few mentions, and they cost the most.
+    timing: Callable[[], tuple[str | None, int | None]] | None = None
+    _timed: tuple[str | None, int | None] | None = None
+
+    def when(self) -> tuple[str | None, int | None]:
+        if self._timed is None:
+            self._timed = self.timing() if self.timing else (None, None)
+        return self._timed
+
+
+def is_trigger(sentence: str, match: re.Match[str]) -> bool:
+    word = match.group(0).casefold()
+    after = sentence[match.end() : match.end() + 6]
+    if after.startswith(("-free", " free", "-rate quota", " rate quota")):
+        return False
+    before = sentence[max(0, match.start() - 20) : match.start()]
+    if word in ("duty", "levy", "safeguard", "safeguards"):
+        if re.search(
+            r"(?:moral|civic|jury|active|patriotic|fiduciary|sacred|solemn|sense of"
+            r"|heavy-?|on|off|to)\s*$",
+            before,
+            re.I,
+        ):
+            return False
+        if word == "duty" and re.match(r"\s+(?:to\s+\w+|of care)", sentence[match.end() :][:12]):
+            return not sentence[match.end() :].lstrip().startswith("to ") or bool(
+                RATE.slow.match(sentence[match.end() :].lstrip()[3:])
+            )
+    return True
+
+
+def find_rates(
+    sentence: str, triggers: list[re.Match[str]], quoted: bool, low: str | None = None
+) -> list[tuple[int, int, str]]:
+    """Rates of measures: near a trigger, not shares ("8% of cars") or market moves."""
+    if not _RATE_HINT.search(sentence, low):
+        return []  # most sentences: the full pattern costs more than this look
+    out = []
+    for match in RATE.finditer(sentence, low):
+        start, end = match.span()
+        text = sentence[start:end]  # as written: the match may be on lower-cased text
+        tail = sentence[end : end + 5]
+        if tail.startswith((" of ", " of\u00a0")):
+            continue
+        before = sentence[max(0, start - 25) : start]
+        if (
+            _MARKET_MOVE.search(before)
+            and not before.rstrip().endswith(("up to", "of"))
+            and (not re.search(r"\b(?:about|roughly|nearly|almost)\s+$", before) or not triggers)
+        ):
+            continue  # "fell about 7 per cent": a market move
+        if re.search(r"\bfrom\s+$", before, re.I):
+            if re.search(r"\bto\b", text) and _CHANGE_VERB.search(sentence):
+                text = re.split(r"\s?to\s?", text)[-1]
+                start = end - len(text)
+            elif not re.search(r"\bto\b|-|–", text):
+                continue  # "to 125% from 84%": 84% was the old rate; "from 5% to 9%" is a range
+        if triggers:
+            distance = min(min(abs(t.start() - end), abs(start - t.end())) for t in triggers)
+            reach = (
+                160 if re.search(r"\b(?:rate|it|them|that|levy|tariffs?)\s+to\s+$", before) else 90
+            )
+            if distance > reach:
+                continue
+        elif quoted or not re.search(r"\b(?:at|to|of|by)\s+$", before):
+            continue
+        out.append((start, end, text))
+    return out
+
+
+def is_quote(sentence: str) -> bool:
+    stripped = sentence.lstrip()
+    return stripped[:1] in '"“' or stripped.endswith(("”", '"'))
+
+
+def measure_kind(trigger: str, context: str) -> str:
+    low = trigger.casefold()
+    if "surtax" in low:
+        return "surtax"
+    if "import tax" in low:
+        return "import tax"
+    if "safeguard" in low:
+        return "safeguard"
+    if "counter" in low:
+        return "retaliatory tariff"
+    for kind, pattern in _MEASURES:
+        if pattern.search(context):
+            return kind
+    return "tariff"
+
+
+def anchors_of(
+    text: str, triggers: list[re.Match[str]], rates: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str | None, str, int]]:
+    """(start, end, rate, trigger word, end of a trigger before the rate) per mention."""
+    anchors: list[tuple[int, int, str | None, str, int]] = []
+    used: set[int] = set()
+    for r_start, r_end, rate in rates:
+        best = None
+        for t_index, trig in enumerate(triggers):
+            distance = min(abs(trig.start() - r_end), abs(r_start - trig.end()))
+            if best is None or distance < best[0]:
+                best = (distance, t_index)
+        if best is not None:
+            used.add(best[1])
+            trig = triggers[best[1]]
+            anchors.append(
+                (
+                    min(r_start, trig.start()),
+                    max(r_end, trig.end())
+                    if trig.start() > r_start and trig.start() - r_end < 25
+                    else r_end,
+                    rate,
+                    text[trig.start() : trig.end()],
+                    trig.end() if trig.end() < r_start else -1,
+                )
+            )
+        else:
+            anchors.append((r_start, r_end, rate, "tariff", -1))
+    for t_index, trig in enumerate(triggers):
+        if t_index in used:
+            continue
+        # "anti-dumping and countervailing duties" and "tariffs and duties" are one mention.
+        if anchors and trig.start() - anchors[-1][1] < 6 and anchors[-1][2] is None:
+            continue
+        if any(a[0] <= trig.start() < a[1] + 3 for a in anchors):
+            continue
+        anchors.append((trig.start(), trig.end(), None, text[trig.start() : trig.end()], -1))
+    anchors.sort()
+    # Rates sharing one trigger ("tariffs of 25% on steel and 10% on aluminium") keep both.
+    return anchors
+
+
+def part_of(text: str, position: int) -> str:
+    """The clause-like part of a sentence that holds a position (split at 'but', ';', '—')."""
+    start = 0
+    for match_start, match_end in _spans(_PARTS, text):
+        if match_start >= position:
+            return text[start:match_start]
+        start = match_end
+    return text[start:]
+
+
+def in_condition(text: str, position: int) -> bool:
+    return any(start < position < end for start, end in _condition_spans(text))
+
+
+@lru_cache(maxsize=64)
+def _spans(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
+    # Asked once per mention and per country in a sentence: search the sentence once.
+    return tuple(m.span() for m in pattern.finditer(text))
+
+
+@lru_cache(maxsize=64)
+def _condition_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _CONDITION.finditer(text))

@@ -1,0 +1,123 @@
+"""Merging the mentions of a story into measures: one per imposer, target and rate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefs.drafting.tariffs.mentions import Mention
+from briefs.model import Tariff
+from briefs.rates import normalise_rate
+
+
+@dataclass
+class Measure:
+    imposed_by: str
+    imposed_on: str | None
+    rate: str | None
+    products: list[str] = field(default_factory=list)
+    measure: str = "tariff"
+    statuses: list[str] = field(default_factory=list)
+    year: int | None = None
+    evidence: str | None = None
+    order: int = 0
+    additional: bool = False
+
+
+def merge(mentions: list[Mention]) -> list[Tariff]:
+    """One measure per (imposer, target, rate). Rated mentions go first; a rate-less mention then
+    joins a measure it shares products with, the measure "the duties" points back to, or other
+    rate-less mentions of the same pair. The first explicit status wins: leads state the news."""
+    measures: list[Measure] = []
+    attached: dict[int, list[Mention]] = {}
+
+    def attach(measure: Measure, mention: Mention) -> None:
+        for product in mention.products:
+            if product not in measure.products and len(measure.products) < 8:
+                measure.products.append(product)
+        attached.setdefault(id(measure), []).append(mention)
+        if measure.measure == "tariff" and mention.measure != "tariff":
+            measure.measure = mention.measure
+        if measure.year is None:
+            measure.year = mention.when()[1]
+        if mention.order < measure.order:
+            measure.order = mention.order
+            measure.evidence = mention.evidence
+
+    def new(mention: Mention) -> Measure:
+        measure = Measure(
+            mention.imposed_by or "",
+            mention.imposed_on,
+            mention.rate,
+            order=mention.order,
+            evidence=mention.evidence,
+            additional=mention.additional,
+        )
+        measures.append(measure)
+        return measure
+
+    rated = [m for m in mentions if m.rate is not None]
+    rateless = [m for m in mentions if m.rate is None]
+    for mention in rated:
+        norm = normalise_rate(mention.rate)
+        target = next(
+            (
+                m
+                for m in measures
+                if m.imposed_by == mention.imposed_by
+                and normalise_rate(m.rate) == norm
+                and m.additional == mention.additional
+                and (
+                    m.imposed_on == mention.imposed_on
+                    or (mention.imposed_on is None and not mention.all_targets)
+                )
+            ),
+            None,
+        )
+        attach(target or new(mention), mention)
+    for mention in rateless:
+        pair = [
+            m
+            for m in measures
+            if m.imposed_by == mention.imposed_by and m.imposed_on == mention.imposed_on
+        ]
+        shared = set(mention.products)
+        target = next((m for m in pair if shared & set(m.products)), None)
+        if target is None and mention.definite and shared:
+            target = next((m for m in measures if shared & set(m.products)), None)
+        if target is None and mention.definite and not shared and not mention.all_targets:
+            same_by = [m for m in measures if m.imposed_by == mention.imposed_by]
+            same_by.sort(key=lambda m: abs(m.order - mention.order))
+            target = same_by[0] if same_by else None
+        if target is None and mention.imposed_on is None and shared:
+            target = next(
+                (
+                    m
+                    for m in measures
+                    if m.imposed_by == mention.imposed_by and shared & set(m.products)
+                ),
+                None,
+            )
+        if target is None and mention.measure not in ("tariff", "retaliatory tariff"):
+            target = next((m for m in pair if m.measure == mention.measure), None)
+        if target is None:
+            target = next((m for m in pair if m.rate is None), None)
+        attach(target or new(mention), mention)
+    measures.sort(key=lambda m: m.order)
+    out = []
+    for measure in measures:
+        # The first mention, in story order, with a status of its own.
+        ordered = sorted(attached.get(id(measure), []), key=lambda m: m.order)
+        status = next((m.when()[0] for m in ordered if m.when()[0]), "in force")
+        out.append(
+            Tariff(
+                imposed_by=measure.imposed_by,
+                imposed_on=measure.imposed_on,
+                products=tuple(measure.products),
+                rate=measure.rate,
+                measure=measure.measure,
+                status=status,
+                year=measure.year,
+                evidence=measure.evidence,
+            )
+        )
+    return out

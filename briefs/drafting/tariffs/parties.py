@@ -1,0 +1,368 @@
+"""Who imposes a measure on whom: the countries a sentence names, directly or through a person
+or government body, read by ordered rules around each mention."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from briefs.drafting.tariffs.mentions import Mention, in_condition, measure_kind
+from briefs.drafting.tariffs.products import lexicon_products, products_after
+from briefs.drafting.text import Folded, Sentence
+from briefs.folding import fold
+from briefs.gazetteer import LEADERS
+
+_ALL_TARGETS = Folded(
+    r"\b(?:imported|foreign|all imports|global|worldwide|(?:most|all|other|many|dozens of"
+    r"(?: other)?) (?:trading partners|countries|nations)|from all|every country"
+    r"|most foreign)\b"
+)
+_IMPOSING_AFTER = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+|first\s+|then\s+|later\s+)?(?:imposed|levied|placed|put"
+    r"|slapped|introduced|announced|added|set|ordered)\b"
+)
+_BY = re.compile(r"\b(?:imposed|levied|set|introduced|ordered|announced|placed|put)\s+by\s+")
+_PLACE_BEFORE = re.compile(r"\b(?:from|in|on|to|into|of)\s+(?:the\s+)?(?:most\s+|all\s+)?$")
+_ACTING_AFTER_DEMONYM = re.compile(r"\s+(?:[A-Z]|government|officials|authorities)")
+_ON_IMPORTED = re.compile(r"\b(?:on|for)\s+(?:imported|foreign)\b", re.I)
+_BREAK_OR_ON = re.compile(r"[,;]|\b(?:on|from|in)\b")
+_TARGET_LEAD = re.compile(r"\b(?:on|from|against|at|for|of)\b")
+_FROM_ON_BEFORE = re.compile(r"\b(?:from|on)\s+(?:the\s+)?$")
+_FROM = re.compile(r"\bfrom\b")
+_SHORT_GAP = re.compile(r"\s*(?:[a-z-]+\s+){0,2}")
+_GAP_WORD = re.compile(r"\b(?:on|from|in|for|to|of|and|with|by)\b")
+_NOT_IMPOSER_BEFORE = re.compile(r"\b(?:from|in|on|to|into|of|with)\s+(?:the\s+)?$")
+_FROM_IN_BEFORE = re.compile(r"\b(?:from|in)\s+(?:the\s+)?$")
+_LOCATED_BEFORE = re.compile(r"\b(?:in|at|near|to|into)\s+(?:the\s+)?$")
+_CLAUSE_END = re.compile(r"[,;]|\b(?:if|unless|because|after|while)\b")
+_UP_TO_FOR = re.compile(r".*\b(?:for|to|against)\b")
+_ADDITIONAL = re.compile(r"\b(?:additional|extra|another|further)\s+$")
+_ADDITIONAL_WORD = re.compile(r"\b(?:additional|extra|another|further)\s+\S*$")
+_DEFINITE = re.compile(r"\b(?:the|those|these|that|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+@dataclass
+class Entity:
+    start: int  # character offsets in the sentence
+    end: int
+    country: str
+    demonym: bool
+    possessive: bool
+
+
+_GOVERNMENT = re.compile(
+    r"Ministry|Department|Commission|Office|Agency|Administration|Council|White House|Customs"
+    r"|Government|Parliament|Congress|Authority|Representative|Treasury|Cabinet|Kremlin"
+)
+
+
+def entities_of(
+    sentence: Sentence,
+    spans: list[tuple[int, int, str]],
+    affiliations: dict[str, str],
+    persons: frozenset[str] = frozenset(),
+) -> list[Entity]:
+    """Countries in a sentence, directly or through a person or organisation they stand for."""
+    tokens = sentence.tokens
+    out: list[Entity] = []
+    covered: list[tuple[int, int]] = []
+    for start, end, name in spans:
+        if name not in persons and not _GOVERNMENT.search(name):
+            covered.append((start, end))
+            continue  # a company or union does not impose tariffs
+        country = affiliations.get(name) or LEADERS.get(fold(name))
+        if country:
+            from briefs.gazetteer import country_of
+
+            country = country_of(country) or None
+        if country:
+            out.append(
+                Entity(
+                    tokens[start].start,
+                    tokens[end - 1].end,
+                    country,
+                    False,
+                    tokens[end - 1].possessive,
+                )
+            )
+            covered.append((start, end))
+    for place in sentence.places:
+        if any(s <= place.start < e for s, e in covered):
+            continue
+        out.append(
+            Entity(
+                tokens[place.start].start,
+                tokens[place.end - 1].end,
+                place.country,
+                place.demonym,
+                tokens[place.end - 1].possessive,
+            )
+        )
+    out.sort(key=lambda e: e.start)
+    return out
+
+
+def subject_of(entities: list[Entity], text: str) -> str | None:
+    """The first country a sentence names as an actor (not after 'from', 'in' or 'on')."""
+    for entity in entities:
+        before = text[max(0, entity.start - 12) : entity.start].casefold()
+        if _PLACE_BEFORE.search(before):
+            continue
+        if entity.demonym and not _ACTING_AFTER_DEMONYM.match(text[entity.end : entity.end + 14]):
+            continue
+        return entity.country
+    return None
+
+
+@dataclass(slots=True)
+class MentionContext:
+    """One mention in its sentence: what the party rules and the mention reader look at."""
+
+    text: str  # the sentence
+    entities: list[Entity]  # countries it names, in order
+    start: int  # the anchor: the rate and its trigger word, as offsets in `text`
+    end: int
+    after: str  # text from the anchor up to the next one
+    before: str  # text from the previous anchor up to this one
+    part: str  # the clause-like part of the sentence that holds the anchor
+    rate: str | None
+    trigger: str  # the measure word: "tariffs", "surtax", …
+    subject: str | None  # the sentence's acting country, or the one a pronoun points back to
+    sibling: Mention | None  # the mention just before, in the same sentence
+    conditional: bool  # inside an "if …" or "unless …" clause
+    has_previous: bool  # the story named a measure before
+    inner: str = ""  # "tariffs on steel of 25%": the text between trigger and rate
+
+    @property
+    def window_start(self) -> int:
+        return self.start - len(self.before)
+
+    @property
+    def window_end(self) -> int:
+        return self.end + len(self.after)
+
+
+@dataclass(slots=True)
+class Parties:
+    """Imposer and target as the rules find them."""
+
+    by: str | None = None
+    on: str | None = None
+    all_targets: bool = False  # "on imported steel", "on all trading partners": no one target
+    by_found: bool = False  # the imposer was named in the sentence, not borrowed
+
+
+def _imposer_named_after(c: MentionContext, p: Parties) -> None:
+    """ "the 100% tariff Canada imposed on Chinese EVs": the imposer right after the measure."""
+    for entity in c.entities:
+        if c.end <= entity.start <= c.end + 20 and _IMPOSING_AFTER.match(c.text[entity.end :]):
+            if not _BREAK_OR_ON.search(c.text[c.end : entity.start]):
+                p.by = entity.country
+            break
+
+
+def _imposer_after_by(c: MentionContext, p: Parties) -> None:
+    """ "duties imposed by the European Union": the country after "by"."""
+    by_match = _BY.search(c.after[:80])
+    if p.by is None and by_match:
+        for entity in c.entities:
+            if entity.start >= c.end + by_match.end() - 1:
+                p.by = entity.country
+                break
+
+
+def _target_after(c: MentionContext, p: Parties) -> None:
+    """ "a 25% tariff on Chinese steel", "duties on imports from India": the country after it."""
+    for entity in c.entities:
+        if c.start < entity.start < min(c.window_end, c.end + 160) and entity.country != p.by:
+            if entity.possessive and entity.start > c.end + 60:
+                continue
+            if _IMPOSING_AFTER.match(c.text[entity.end :]):
+                continue
+            lead_in = c.text[c.start : entity.start]
+            if not _TARGET_LEAD.search(lead_in) or ("," in lead_in or ";" in lead_in):
+                continue
+            p.on = entity.country
+            break
+
+
+def _target_from_before(c: MentionContext, p: Parties) -> None:
+    """ "Steel from China faces a 25% duty": the last country after "from" or "on" before it."""
+    if p.on is None and not p.all_targets:
+        for entity in c.entities:
+            if c.window_start <= entity.start < c.start and entity.country != p.by:
+                before = c.text[max(0, entity.start - 12) : entity.start].casefold()
+                if _FROM_ON_BEFORE.search(before):
+                    p.on = entity.country
+
+
+def _all_targets_unless_from(c: MentionContext, p: Parties) -> None:
+    """ "on imported steel" applies to all; "on foreign steel from China" is China's."""
+    if p.all_targets and p.on is not None and not _FROM.search(c.text[c.start : c.end + 80]):
+        p.on = None
+
+
+def _imposer_just_before(c: MentionContext, p: Parties) -> None:
+    """ "Canada's surtax", "Chinese tariffs", "Ottawa's new duties": the country right before."""
+    if p.by is not None:
+        return
+    for entity in reversed(c.entities):
+        if entity.end <= c.start and c.start - entity.end <= 40:
+            gap = c.text[entity.end : c.start]
+            if (
+                entity.possessive
+                or (
+                    _SHORT_GAP.fullmatch(gap)
+                    and not _GAP_WORD.search(gap)
+                    and (entity.demonym or entity.country != p.on)
+                )
+            ) and entity.country != p.on:
+                p.by = entity.country
+            break
+
+
+def _imposer_earlier_in_clause(c: MentionContext, p: Parties) -> None:
+    """ "Mexico said on Monday it would impose tariffs": the nearest acting country before it."""
+    if p.by is not None:
+        return
+    part_start = c.text.find(c.part) if c.part in c.text else 0
+    for entity in reversed(c.entities):
+        if entity.end > c.start or entity.start < part_start:
+            continue
+        if entity.demonym or entity.country == p.on:
+            continue
+        before = c.text[max(0, entity.start - 14) : entity.start].casefold()
+        if _NOT_IMPOSER_BEFORE.search(before):
+            continue
+        p.by = entity.country
+        break
+
+
+def _imposer_from_subject(c: MentionContext, p: Parties) -> None:
+    """ "It also doubled the tariffs on Japan": the sentence's subject, else its first actor."""
+    p.by_found = p.by is not None  # what the rules above found is named with the measure
+    if p.by is not None:
+        return
+    candidate = c.subject
+    if candidate is None or candidate == p.on:
+        candidate = None
+        for entity in c.entities:
+            if entity.country != p.on and not (
+                c.end <= entity.start < c.end + 160 and entity.demonym
+            ):
+                before = c.text[max(0, entity.start - 8) : entity.start].casefold()
+                if _FROM_IN_BEFORE.search(before):
+                    continue
+                candidate = entity.country
+                break
+    p.by = candidate
+
+
+def _target_in_clause(c: MentionContext, p: Parties) -> None:
+    """ "Canadian canola producers … face Chinese tariffs": the other country in the clause."""
+    if p.on is not None or p.all_targets:
+        return
+    for entity in c.entities:
+        if c.window_start <= entity.start < c.window_end and entity.country != p.by:
+            if in_condition(c.text, entity.start) != in_condition(c.text, c.start):
+                continue
+            before = c.text[max(0, entity.start - 10) : entity.start].casefold()
+            if _LOCATED_BEFORE.search(before):
+                continue
+            p.on = entity.country
+            break
+
+
+def _parties_of_sibling(c: MentionContext, p: Parties) -> None:
+    """ "25% on steel from China and 10% on aluminum": the mention before in the sentence."""
+    sibling = c.sibling
+    if sibling is None:
+        return
+    if p.on is None and not p.all_targets and (sibling.imposed_by == p.by or p.by is None):
+        p.on = sibling.imposed_on
+    if p.by is None:
+        p.by = sibling.imposed_by
+
+
+# In order: a rule sees what the rules before it found and fills only what is still unknown
+# (the all-targets rule alone takes a target back).
+PARTY_RULES: tuple[Callable[[MentionContext, Parties], None], ...] = (
+    _imposer_named_after,
+    _imposer_after_by,
+    _target_after,
+    _target_from_before,
+    _all_targets_unless_from,
+    _imposer_just_before,
+    _imposer_earlier_in_clause,
+    _imposer_from_subject,
+    _target_in_clause,
+    _parties_of_sibling,
+)
+
+
+def read_mention(c: MentionContext) -> Mention | None:
+    """One mention's parties, products and kind; None when it names no one and cannot borrow."""
+    if (
+        not c.entities
+        and c.subject is None
+        and c.sibling is None
+        and not (c.has_previous and c.rate is None)
+    ):
+        return None  # no country to be found: the check below, made early
+    all_targets = bool(_ALL_TARGETS.search(c.text[c.start : c.end] + c.after[:80])) or bool(
+        _ON_IMPORTED.search(c.after[:30])
+    )
+    p = Parties(all_targets=all_targets)
+    for rule in PARTY_RULES:
+        rule(c, p)
+    definite = bool(_DEFINITE.search(c.text[max(0, c.start - 30) : c.start]))
+    if p.by is None and p.on is None and not (c.has_previous and c.rate is None and definite):
+        # Dropped by the caller whatever follows: only "the duties" may borrow the parties of an
+        # earlier measure. Most mentions end here, so skip the costly products and status.
+        return None
+    return Mention(
+        p.by,
+        p.on,
+        _products(c),
+        c.rate,
+        _measure(c),
+        _evidence(c.text),
+        definite,
+        all_targets=p.all_targets,
+        additional=_additional(c),
+        by_found=p.by_found,
+    )
+
+
+def _products(c: MentionContext) -> list[str]:
+    """'on steel and aluminum' after the measure, else known products named near it."""
+    products = products_after(c.inner) if c.inner else None
+    if not products:
+        products = products_after(c.after[:200])
+    if products is None:
+        clause_after = _CLAUSE_END.split(c.after[:160])[0]
+        products = lexicon_products(c.before[-300:] + " " + clause_after)
+    return products
+
+
+def _measure(c: MentionContext) -> str:
+    """The kind, from modifiers right before the measure and what follows it."""
+    words_before = " ".join(c.text[max(0, c.start - 50) : c.start].split()[-4:])
+    words_before = _UP_TO_FOR.sub("", words_before)
+    return measure_kind(
+        c.trigger, words_before + " " + c.text[c.start : c.end] + " " + c.after[:40]
+    )
+
+
+def _evidence(text: str) -> str:
+    evidence = text.strip()
+    return evidence[:599] + "…" if len(evidence) > 600 else evidence
+
+
+def _additional(c: MentionContext) -> bool:
+    """ "an additional 10% tariff": a rate on top of another, kept apart when merging."""
+    return bool(c.rate) and bool(
+        _ADDITIONAL.search(c.text[max(0, c.start - 14) : c.start])
+        or _ADDITIONAL_WORD.search(c.text[max(0, c.start - 24) : c.start])
+    )

@@ -1,0 +1,129 @@
+"""When a measure applies and in which state: its status from the cues of its main clause,
+its year from dates near it, relative dates resolved against the article's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from briefs.dates import MONTHS, WEEKDAYS, month_number, month_pattern
+from briefs.drafting.lexicon import cue, table
+from briefs.drafting.text import Folded, lowered
+
+STATUS_CUES: list[tuple[str, Folded]] = [
+    (entry["status"], Folded(cue(entry))) for entry in table("cues")["status"]
+]
+_YEAR = re.compile(r"(?<![$\d])(?:19|20)\d\d(?!\s*(?:billion|million|\d))")
+# A bare "Mar" is left out: in story text it is seldom the month.
+_MONTH_RE = re.compile(
+    r"\b(?:in|since|from|on|by|until|through|last|this|early|late|mid-?)\s+"
+    rf"({month_pattern(full_only=('march',))})\b\.?(?!\s*\d{{1,2}},?\s*(?:19|20)\d\d)"
+    r"(?!,?\s+(?:19|20)\d\d)"
+)
+_RELATIVE = [
+    (Folded(r"\blast year\b|\ba year ago\b|\bprevious year\b"), -1),
+    (Folded(r"\bthis year\b|\bthis month\b|\bthis week\b|\btoday\b|\blast week\b"), 0),
+    (Folded(r"\bnext year\b"), 1),
+    (Folded(r"\btwo years ago\b"), -2),
+    (Folded(r"\bthree years ago\b"), -3),
+]
+_WEEKDAY = re.compile(rf"\b(?:{'|'.join(day.capitalize() for day in WEEKDAYS)})\b")
+_RELATIVE_WORDS = ("last", "this", "next", "previous", "ago", "today")  # one in each above
+_MONTH_PREFIXES = tuple(month[:3].capitalize() for month in MONTHS)  # _MONTH_RE needs one
+_LAST_MONTH = Folded(r"\blast month\b")
+_FUTURE = Folded(r"\b(?:will|would|from|due|set to|plans?|could|next)\b")
+
+
+@lru_cache(maxsize=512)
+def resolve_year(text: str, today: dt.date, *, future: bool | None = None) -> int | None:
+    """The year a phrase points to, relative dates resolved against the article's date."""
+    match = _YEAR.search(text)
+    if match:
+        return int(match.group(0))
+    low = lowered(text)
+    folded = text if low is None else low
+
+    def found(pattern: Folded) -> bool:
+        return bool((pattern.slow if low is None else pattern.fast).search(folded))
+
+    # Plain `in` looks first: most phrases name no relative date and no month.
+    if low is None or any(word in low for word in _RELATIVE_WORDS):
+        if found(_LAST_MONTH):
+            return today.year - 1 if today.month == 1 else today.year
+        for pattern, offset in _RELATIVE:
+            if found(pattern):
+                return today.year + offset
+    has_month = any(month in text for month in _MONTH_PREFIXES)
+    month_match = _MONTH_RE.search(text) if has_month else None
+    if month_match:
+        month = month_number(month_match.group(1)) or 0
+        if future is None:
+            future = found(_FUTURE)
+        if future:
+            return today.year if month >= today.month else today.year + 1
+        return today.year if month <= today.month else today.year - 1
+    if _WEEKDAY.search(text):
+        return today.year
+    return None
+
+
+_LIFT = re.compile("lift", re.I)
+_NEGATED = Folded(r"\b(?:not|no|never|n't|refus\w*|declin\w*|reject\w*)\b[\w\s]{0,20}$")
+
+
+@lru_cache(maxsize=256)
+def _status(part: str, has_rate: bool) -> str | None:
+    low = lowered(part)
+    text = part if low is None else low
+    negated = _NEGATED.slow if low is None else _NEGATED.fast
+    for status, pattern in STATUS_CUES:
+        match = next(
+            (
+                m
+                for m in pattern.finditer(part, low)
+                if not negated.search(text[max(0, m.start() - 40) : m.start()])
+            ),
+            None,
+        )
+        if match is None:
+            continue
+        if status == "removed" and has_rate and _LIFT.search(match.group(0)):
+            continue
+        return status
+    return None
+
+
+_SUBORDINATE = Folded(r"(?:,\s*|\s)(?:after|because|while|although|whereas|since|when|as)\s[^,;]*")
+
+
+def _main_clause(part: str, anchor_in_part: int) -> str:
+    """The part without 'after …'/'because …' clauses that do not hold the measure."""
+    pieces = []
+    last = 0
+    for match in _SUBORDINATE.finditer(part):
+        if match.start() <= anchor_in_part < match.end():
+            continue
+        pieces.append(part[last : match.start()])
+        last = match.end()
+    pieces.append(part[last:])
+    return " ".join(pieces)
+
+
+def status_and_year(
+    text: str,
+    part: str,
+    a_start: int,
+    near: str,
+    rate: str | None,
+    conditional: bool,
+    today: dt.date,
+) -> tuple[str | None, int | None]:
+    """Status from the main clause, year near the mention: only for mentions that are kept."""
+    clause = _main_clause(part, a_start - text.find(part) if part in text else 0)
+    status = None if conditional else _status(clause, rate is not None)
+    future = status in ("announced", "threatened", "proposed")
+    year = resolve_year(near, today, future=future)
+    if year is None:
+        year = resolve_year(text, today, future=future)
+    return status, year
