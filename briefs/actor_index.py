@@ -1,17 +1,19 @@
 """Every actor across many briefs, one entry per person, organization or country.
 
-Actors are grouped by their folded name (case and accents ignored, spaces squeezed), so
-'Mark Carney', 'MARK CARNEY' and 'Mark  Carney' are one entry; the entry keeps the spelling
-seen most often. Pure aggregation: no storage, no terminal.
+Actors are grouped by their folded words (`briefs.folding.words`: case, accents and
+punctuation ignored), the way `actor:` in a query reads a name, so 'Mark Carney',
+'MARK CARNEY' and 'Mark  Carney.' are one entry; the entry keeps the spelling seen most
+often. Affiliations are grouped by `country_key`, the way `country:` reads a party, so 'U.S.'
+and 'United States' are one affiliation. Pure aggregation: no storage, no terminal.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from briefs.folding import fold
+from briefs.folding import country_key, words
 from briefs.model import Brief
 
 
@@ -35,8 +37,8 @@ class ActorEntry:
 
 
 def actor_key(name: str) -> str:
-    """The grouping key of a name: folded, with runs of white space made one space."""
-    return " ".join(fold(name).split())
+    """The grouping key of a name or role: its folded words, one space apart."""
+    return " ".join(words(name))
 
 
 def actor_query(name: str) -> str:
@@ -50,15 +52,18 @@ def actor_query(name: str) -> str:
 
 @dataclass(slots=True)
 class _Values:
-    """Distinct values by folded key, counted, each kept in the spelling first seen."""
+    """Distinct values by `key`, counted, each kept in the spelling first seen."""
 
+    key: Callable[[str], str] = actor_key
     counts: Counter[str] = field(default_factory=Counter)
     spelling: dict[str, str] = field(default_factory=dict)
 
     def add(self, value: str | None) -> None:
-        if not value or not value.strip():
+        if not value:
             return
-        key = actor_key(value)
+        key = self.key(value)
+        if not key:  # nothing but spaces or punctuation
+            return
         self.counts[key] += 1
         self.spelling.setdefault(key, " ".join(value.split()))
 
@@ -72,7 +77,7 @@ class _Group:
     spellings: Counter[str] = field(default_factory=Counter)
     kinds: Counter[str] = field(default_factory=Counter)
     roles: _Values = field(default_factory=_Values)
-    affiliations: _Values = field(default_factory=_Values)
+    affiliations: _Values = field(default_factory=lambda: _Values(country_key))
     briefs: dict[str, str] = field(default_factory=dict)  # brief id → day
 
 

@@ -37,6 +37,22 @@ def test_groups_by_folded_name_and_keeps_the_most_common_spelling() -> None:
     assert entry.brief_ids == ("b", "d", "a", "c")  # newest first
 
 
+def test_groups_names_as_the_actor_query_reads_them_and_places_as_country_does() -> None:
+    entries = build_actor_index(
+        [
+            brief("a", "2025-01-01", Actor("Xi Jinping", "person", "President", "China")),
+            brief("b", "2025-01-02", Actor("Xi Jinping.", "person", "President", "PRC")),
+            brief("c", "2025-01-03", Actor("Joe Biden", "person", None, "U.S.")),
+            brief("d", "2025-01-04", Actor("Joe Biden", "person", None, "United States")),
+            brief("e", "2025-01-05", Actor("—", "person", "—", "…")),  # no words: skipped
+        ]
+    )
+    xi, biden = sorted(entries, key=lambda e: e.name, reverse=True)
+    assert len(entries) == 2
+    assert (xi.name, xi.brief_count, xi.affiliations) == ("Xi Jinping", 2, ("China",))
+    assert biden.affiliations == ("U.S.",)  # one party, spelt as first seen
+
+
 def test_an_actor_named_twice_in_one_brief_counts_once() -> None:
     carney = Actor("Mark Carney", "person", "Prime Minister", "Canada")
     entries = build_actor_index([brief("a", "2025-01-01", carney, carney)])
