@@ -10,16 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefs.dates import day_of
-from briefs.drafting.actors import country_actors, extract_actors
+from briefs.drafting.actors import extract_actors
+from briefs.drafting.countries import country_actors
 from briefs.drafting.layout import ArticleError, Layout, read_layout
 from briefs.drafting.sentences import split_sentences
 from briefs.drafting.summary import summarise
 from briefs.drafting.tariffs import extract_tariffs
 from briefs.drafting.text import Sentence, find_places, make_sentence, tokenize
 from briefs.folding import fold
-from briefs.ids import derive_id
+from briefs.ids import derive_id, is_valid_id
 from briefs.model import Actor, Brief
-from briefs.reading import BriefError, BriefFileError, brief_from_dict, decode_text
+from briefs.reading import BriefFileError, decode_text
 
 __all__ = ["MAX_ARTICLE_BYTES", "ArticleError", "draft_brief", "read_article_file"]
 
@@ -47,14 +48,17 @@ def draft_brief(text: str, *, name: str = "article") -> Brief:
         raise ArticleError("the article is empty")
     if "\x00" in text[:8192]:
         raise ArticleError("the article is binary, not text")
+    if not text.isascii() and not _is_unicode(text):
+        raise ArticleError("the article holds a lone surrogate (\\ud800–\\udfff), not text")
     layout = read_layout(text)
     sentences = _sentences(layout)
-    people, spans, affiliations = extract_actors(sentences, layout.not_actors)
+    found = extract_actors(sentences, layout.not_actors)
+    people, spans = found.actors, found.spans
     today = day_of(layout.date)
     countries = country_actors(sentences, spans, set(), set())
     main = sorted(countries, key=lambda c: (-countries[c][0], countries[c][1]))
     persons = frozenset(a.name for a in people if a.kind == "person")
-    tariffs = extract_tariffs(sentences, spans, affiliations, today, main, persons)
+    tariffs = extract_tariffs(sentences, spans, found.affiliations, today, main, persons)
     acting = country_actors(
         sentences,
         spans,
@@ -64,23 +68,44 @@ def draft_brief(text: str, *, name: str = "article") -> Brief:
     )
     actors = _rank(people, acting, spans, sentences, layout.title)
     summary = summarise([s.text for s in sentences], [a.name for a in actors[:8]], layout.title)
-    data = {
-        "id": derive_id(layout.date, layout.title),
-        "title": layout.title,
-        "date": layout.date,
-        "source": layout.source,
-        "authors": layout.authors,
-        "dateline": layout.dateline,
-        "summary": summary,
-        "actors": [a.to_dict() for a in actors],
-        "tariffs": [t.to_dict() for t in tariffs],
-        "tags": [],
-        "body": layout.body or None,
-    }
+    brief = Brief(
+        id=derive_id(layout.date, layout.title),
+        title=layout.title,
+        date=layout.date,
+        summary=summary,
+        source=layout.source,
+        authors=tuple(layout.authors),
+        dateline=layout.dateline,
+        actors=tuple(actors),
+        tariffs=tuple(tariffs),
+        body=layout.body or None,
+    )
+    problem = _problem(brief)
+    if problem:  # a drafting bug, reported as a reason rather than a traceback
+        raise ArticleError(f"{name}: drafted brief is invalid: {problem}")
+    return brief
+
+
+def _problem(brief: Brief) -> str | None:
+    """What a brief file reader would refuse in a drafted brief (nothing, unless drafting errs)."""
+    if not is_valid_id(brief.id):
+        return f"id {brief.id!r} is not a brief id"
+    if not brief.title.strip() or not brief.summary.strip():
+        return "no title or summary"
+    if any(not actor.name for actor in brief.actors):
+        return "an actor without a name"
+    if any(not tariff.imposed_by for tariff in brief.tariffs):
+        return "a tariff without an imposer"
+    return None
+
+
+def _is_unicode(text: str) -> bool:
+    """False for strings no file can hold ("\\ud800"): a brief of them could not be saved."""
     try:
-        return brief_from_dict(data)
-    except BriefError as exc:  # a drafting bug, reported as a reason rather than a traceback
-        raise ArticleError(f"{name}: drafted brief is invalid: {exc}") from exc
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _rank(

@@ -1,0 +1,27 @@
+"""The word lists of the actor rules, by role: loaded once from the lexicon's data files."""
+
+from __future__ import annotations
+
+from briefs.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from briefs.drafting.lexicon import table, words
+
+ROLE_HEADS = words("role_heads")
+# Capitalised words that build a role before a name ("Prime Minister", "Commerce Secretary").
+ROLE_WORDS = ROLE_HEADS | words("role_words")
+ORG_HEADS = words("org_heads")
+GOVERNMENT_HEADS = words("government_heads")
+KNOWN_ORGS: dict[str, str] = table("known_orgs")
+NAME_PARTICLES = words("name_particles")
+CONNECTORS = NAME_PARTICLES | {"of", "the", "for", "and", "&"}
+COMPANY_NOUNS = words("company_nouns")
+STATEMENT_VERBS = words("statement_verbs")
+PLACE_PREPOSITIONS = words("place_prepositions")
+MONTHS_DAYS = MONTH_ABBREVIATIONS | frozenset(
+    [*MONTHS, *WEEKDAYS, "today", "yesterday", "tomorrow"]
+)
+# Proper-looking words that are never names: function words, pronouns, common sentence starts.
+COMMON = words("common")
+NOT_ACTORS = words("not_actors")
+REGIONS = words("regions")
+PLACE_WORDS = words("place_words")
+SKIP_NAMES = words("skip_names")

@@ -1,0 +1,66 @@
+"""What the text says around a capitalised word that makes it a company: "tech giant Huawei",
+"carmakers such as BMW", "Tesla, which …", "Nucor said"."""
+
+from __future__ import annotations
+
+from briefs.drafting.actor_words import COMPANY_NOUNS, ROLE_HEADS, ROLE_WORDS, STATEMENT_VERBS
+from briefs.drafting.text import Token
+
+
+def company_cue(tokens: list[Token], start: int, end: int) -> bool:
+    """What the text says around one capitalised word that marks it as an organisation."""
+    before = tokens[start - 1].lower if start > 0 else ""
+    before2 = tokens[start - 2].lower if start > 1 else ""
+    after = tokens[end].lower if end < len(tokens) else ""
+    after2 = tokens[end + 1].lower if end + 1 < len(tokens) else ""
+    word = tokens[start].text
+    if before in COMPANY_NOUNS:
+        return True  # "tech giant Huawei"
+    if (before in ("as", "including", "like") and before2 in ("such", "including")) or (
+        before == "as" and start > 2 and tokens[start - 3].lower in COMPANY_NOUNS
+    ):
+        return True  # "carmakers such as Volkswagen"
+    if before == "of" and before2 == "shares":
+        return True
+    if after == "," and after2 in ("which", "whose"):
+        return True
+    if after == "," and after2 in ("a", "an", "the", "one") and appositive_company(tokens, end):
+        return True
+    if after in STATEMENT_VERBS or (tokens[start].possessive and after in ("shares", "founder")):
+        return True
+    if after in ("union", "group", "association", "council", "federation"):
+        return True  # "the Community union"
+    k = end
+    while k < len(tokens) and not tokens[k].cap and tokens[k].lower in ROLE_WORDS:
+        k += 1
+    if k > end and k < len(tokens) and tokens[k].cap and tokens[k - 1].lower in ROLE_HEADS:
+        return True  # "Unifor national president Lana Payne"
+    # Lists: "Toyota, Honda and Nissan", "Cleveland-Cliffs and Nucor".
+    if before in ("and", ",") and start > 1 and tokens[start - 2].cap:
+        return company_cue(tokens, start - 2, start - 1)
+    if after in ("and", ",") and end + 1 < len(tokens) and tokens[end + 1].cap:
+        nxt = end + 1
+        stop = nxt + 1
+        return stop <= len(tokens) and _company_cue_forward(tokens, nxt)
+    if word.isupper() and 2 <= len(word) <= 6:
+        return after in STATEMENT_VERBS or after == ","
+    return False
+
+
+def _company_cue_forward(tokens: list[Token], start: int) -> bool:
+    end = start + 1
+    after = tokens[end].lower if end < len(tokens) else ""
+    if after in STATEMENT_VERBS or after in ("together", "rose", "fell", "shares"):
+        return True
+    if after in ("and", ",") and end + 1 < len(tokens) and tokens[end + 1].cap:
+        return _company_cue_forward(tokens, end + 1)
+    return False
+
+
+def appositive_company(tokens: list[Token], comma: int) -> bool:
+    for token in tokens[comma + 1 : comma + 12]:
+        if token.text in ",.;":
+            return False
+        if token.lower in COMPANY_NOUNS:
+            return True
+    return False

@@ -1,0 +1,49 @@
+"""The countries and blocs that act in a story, scored by how they are named."""
+
+from __future__ import annotations
+
+from briefs.drafting.actor_words import PLACE_PREPOSITIONS
+from briefs.drafting.text import Sentence
+
+
+def country_actors(
+    sentences: list[Sentence],
+    covered: dict[int, list[tuple[int, int, str]]],
+    imposers: set[str],
+    targets: set[str],
+    person_countries: list[str] = (),  # type: ignore[assignment]
+) -> dict[str, tuple[float, int]]:
+    """Countries and blocs that act: tariff imposers, and those named as actors often enough.
+
+    A name counts fully, a demonym ("Chinese officials") by half; a name after "in" or "from"
+    ("exporters in Germany", "cars from China") is a place, not an actor.
+    """
+    score: dict[str, float] = {}
+    first: dict[str, int] = {}
+    for sentence in sentences:
+        inside = covered.get(sentence.index, [])
+        placed = False  # inside "in Germany and Italy": every item is a place
+        for place in sentence.places:
+            if any(s <= place.start < e for s, e, _ in inside):
+                placed = False
+                continue
+            prev = sentence.tokens[place.start - 1].lower if place.start else ""
+            if prev in PLACE_PREPOSITIONS or (placed and prev in ("and", ",", "or")):
+                weight = 0.0
+                placed = True
+            else:
+                weight = 0.5 if place.demonym else 1.0
+                placed = False
+            score[place.country] = score.get(place.country, 0.0) + weight
+            first.setdefault(place.country, sentence.index * 1000 + place.start)
+    for country in person_countries:
+        score[country] = score.get(country, 0.0) + 1.0
+        # Known only as a person's affiliation ("Mark Carney" → Canada): ranks after named ones.
+        first.setdefault(country, 10**9)
+    out = {}
+    for country, value in score.items():
+        if country in imposers or value >= 2 or (country in targets and value >= 1):
+            out[country] = (value, first[country])
+    for country in imposers:
+        out.setdefault(country, (1.0, 10**9))
+    return out

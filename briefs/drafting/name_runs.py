@@ -1,0 +1,253 @@
+"""Runs of capitalised tokens, read left to right as places, organisations, roles and names.
+
+"Chinese Commerce Minister Wang Wentao" is a place, a role and a person; "Canola Council of
+Canada" one organisation, found by its head word; "Mary Ng, Canada's trade minister," a person
+whose role and affiliation follow her name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefs.drafting.actor_words import (
+    COMMON,
+    CONNECTORS,
+    GOVERNMENT_HEADS,
+    MONTHS_DAYS,
+    NAME_PARTICLES,
+    NOT_ACTORS,
+    ORG_HEADS,
+    REGIONS,
+    ROLE_HEADS,
+    ROLE_WORDS,
+)
+from briefs.drafting.text import Place, Sentence, Token
+from briefs.gazetteer import DEMONYMS, NOUNS
+
+
+def _is_nameish(token: Token) -> bool:
+    low = token.lower
+    return (
+        token.cap
+        and token.text[0].isalpha()
+        and low not in MONTHS_DAYS
+        and low not in ROLE_WORDS
+        and low not in ORG_HEADS
+        and low not in NOUNS
+        and low not in DEMONYMS
+    )
+
+
+def capital_runs(sentence: Sentence) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens, joined by lower-case connectors between capitals."""
+    tokens = sentence.tokens
+    runs = []
+    i = 0
+    count = len(tokens)
+    while i < count:
+        if not (tokens[i].cap and tokens[i].text[0].isalpha()):
+            i += 1
+            continue
+        j = i + 1
+        while j < count and not tokens[j - 1].possessive:
+            token = tokens[j]
+            if token.cap and token.text[0].isalpha():
+                j += 1
+                continue
+            if token.lower not in CONNECTORS or token.possessive:
+                break
+            k = j + 1
+            if k < count and tokens[k].lower in CONNECTORS and token.lower != "and":
+                k += 1  # "of the", "von der", "de la"
+            if k < count and tokens[k].cap and tokens[k].text[0].isalpha():
+                j = k + 1
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+@dataclass
+class Span:
+    kind: str  # org, person, role, place, single, region
+    start: int
+    end: int
+    text: str
+    country: str | None = None
+
+
+def text_of(tokens: list[Token], start: int, end: int, sentence: str) -> str:
+    return sentence[tokens[start].start : tokens[end - 1].start + len(tokens[end - 1].text)]
+
+
+def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]) -> list[Span]:
+    """Read one run as a sequence of places, organisations, role words and names."""
+    tokens = sentence.tokens
+    spans: list[Span] = []
+    i = start
+    if i == 0 or tokens[i - 1].text in "\"“‘'(":
+        while i < end and tokens[i].lower in COMMON and tokens[i].lower not in ROLE_WORDS:
+            i += 1  # sentence-initial common word: "The", "Shares", "Analysts"
+    while i < end:
+        token = tokens[i]
+        low = token.lower
+        # An organisation: the next head word, reached over name-like words only.
+        head = None
+        for j in range(i, end):
+            word = tokens[j].lower
+            if (
+                word in ORG_HEADS
+                and tokens[j].cap
+                and (j > i or (j + 1 < end and tokens[j + 1].lower in ("of", "for")))
+            ):
+                head = j
+                break
+            if word in ROLE_HEADS or (j > i and tokens[j - 1].possessive):
+                break
+            if j in places and j > i:
+                break
+            if word == "and" and (j + 1 >= end or tokens[j + 1].lower == "the"):
+                break
+            if word in CONNECTORS and word not in NAME_PARTICLES and word != "and" and j == i:
+                break
+        place = places.get(i)
+        if place is not None and not place.demonym and (head is None or head < place.end):
+            head = None  # "European Union": a bloc, though "Union" heads organisations
+        if head is not None:
+            stop = head + 1
+            # "Council of Canada", "Chamber of Commerce and Industry", "Commission of the State
+            # Council", "Grain Producers Australia": what follows the head belongs to the name.
+            while stop < end and not tokens[stop - 1].possessive:
+                word = tokens[stop].lower
+                if word in CONNECTORS:
+                    nxt = stop + 1
+                    while nxt < end and tokens[nxt].lower in CONNECTORS:
+                        nxt += 1
+                    if nxt < end and tokens[nxt].lower not in ROLE_HEADS:
+                        stop = nxt + 1
+                        while (
+                            stop < end
+                            and tokens[stop].cap
+                            and tokens[stop].lower not in (ROLE_HEADS)
+                            and not tokens[stop - 1].possessive
+                        ):
+                            stop += 1
+                        continue
+                    break
+                if (
+                    tokens[stop].cap
+                    and word not in ROLE_WORDS
+                    and (word in ORG_HEADS or (stop in places and not places[stop].demonym))
+                ):
+                    stop = places[stop].end if stop in places else stop + 1
+                    continue
+                break
+            org_start = i
+            place = places.get(org_start)
+            if (
+                place is not None
+                and tokens[head].lower in GOVERNMENT_HEADS
+                and head - place.end >= 1
+            ):
+                spans.append(Span("place", i, place.end, "", place.country))
+                org_start = place.end
+            spans.append(
+                Span("org", org_start, stop, text_of(tokens, org_start, stop, sentence.text))
+            )
+            i = stop
+            continue
+        place = places.get(i)
+        if place is not None:
+            spans.append(Span("place", i, place.end, "", place.country))
+            i = place.end
+            continue
+        if low in ROLE_WORDS:
+            j = i
+            while j < end and (
+                tokens[j].lower in ROLE_WORDS
+                or (tokens[j].lower == "and" and j + 1 < end and tokens[j + 1].lower in ROLE_WORDS)
+            ):
+                j += 1
+            spans.append(Span("role", i, j, text_of(tokens, i, j, sentence.text)))
+            i = j
+            continue
+        if low in REGIONS:
+            j = i + 1
+            while j < end and tokens[j].lower in REGIONS:
+                j += 1
+            spans.append(Span("region", i, j, text_of(tokens, i, j, sentence.text)))
+            i = j
+            continue
+        if _is_nameish(token) and low not in NOT_ACTORS:
+            j = i + 1
+            while j < end and j - i < 5 and not tokens[j - 1].possessive:
+                word = tokens[j]
+                if _is_nameish(word) and word.lower not in REGIONS:
+                    j += 1
+                elif word.lower in NAME_PARTICLES:
+                    k = j + 1
+                    while k < end and tokens[k].lower in NAME_PARTICLES:
+                        k += 1
+                    if k < end and _is_nameish(tokens[k]):
+                        j = k + 1
+                    else:
+                        break
+                else:
+                    break
+            kind = "person" if j - i >= 2 else "single"
+            spans.append(Span(kind, i, j, text_of(tokens, i, j, sentence.text)))
+            i = j
+            continue
+        i += 1
+    return spans
+
+
+def role_phrase(text: str) -> str:
+    words = text.split()
+    # "Prime Minister" stays; "former President" keeps its lower-case qualifier.
+    return " ".join(words)
+
+
+def after_name(sentence: Sentence, end: int) -> tuple[str | None, str | None, int | None]:
+    """Role and affiliation from an apposition: 'X, Canada's trade minister,' / 'X, head of Y'."""
+    tokens = sentence.tokens
+    if end >= len(tokens) or tokens[end].text != ",":
+        return None, None, None
+    i = end + 1
+    limit = min(len(tokens), i + 14)
+    while i < limit and tokens[i].lower in ("a", "an", "the", "its", "his", "her"):
+        i += 1
+    affiliation = None
+    if i < limit and tokens[i].possessive:
+        affiliation = NOUNS.get(tokens[i].lower) or tokens[i].text
+        i += 1
+    role_start = i
+    head = None
+    j = i
+    while j < limit and tokens[j].text not in ',.;:()"“”':
+        word = tokens[j].lower
+        if word in ("who", "which", "said", "says", "and", "in", "near", "from"):
+            break
+        if word in ("of", "at", "for", "with") and head is not None:
+            break
+        if word in ROLE_HEADS:
+            head = j
+            if j + 1 < limit and tokens[j + 1].lower == "responsible":
+                break
+        j += 1
+    if head is None:
+        return None, affiliation, None
+    stop = head + 1
+    if stop < limit and tokens[stop].lower == "responsible":
+        while stop < limit and tokens[stop].text not in ",.;:":
+            stop += 1
+    role = text_of(tokens, role_start, stop, sentence.text)
+    org_at = None
+    if stop < limit and tokens[stop].lower in ("of", "at", "for", "with"):
+        k = stop + 1
+        while k < limit and tokens[k].lower == "the":
+            k += 1
+        if k < limit and tokens[k].cap:
+            org_at = k
+    return role, affiliation, org_at
