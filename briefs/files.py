@@ -1,0 +1,62 @@
+"""A path → briefs: brief files (.json) read, articles (.txt) drafted, folders searched.
+
+What `briefing import` and the benchmark read. Besides `briefs.evaluate`, the one module
+outside drafting that imports `briefs.drafting`: reading a path needs the drafter for
+articles, and nothing below it (model, reading, search) may depend on drafting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefs.drafting import read_article_file
+from briefs.model import Brief
+from briefs.reading import BriefFileError, read_brief_file
+
+BRIEF_SUFFIXES = (".json", ".txt")  # compared in lower case: 'A.JSON' is a brief file too
+
+
+def brief_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files named, and the brief files found under folders named, in a stable order.
+
+    A named file is yielded whatever its suffix (reading it says what is wrong); a folder
+    yields its `.json` and `.txt` files at any depth, sorted by path.
+    """
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in BRIEF_SUFFIXES and p.is_file()
+            )
+        else:
+            yield path
+
+
+def read_file(path: Path) -> list[Brief]:
+    """The briefs of one file: an article (.txt) drafted into a brief, else a brief file.
+
+    Raises BriefFileError (`path: reason`) on any problem.
+    """
+    if path.suffix.lower() == ".txt":
+        return [read_article_file(path)]
+    return read_brief_file(path)
+
+
+@dataclass(slots=True)
+class Reading:
+    """What reading many files gave: every good brief, and one line per failed file."""
+
+    briefs: list[Brief] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+def read_files(files: Iterable[Path]) -> Reading:
+    """Read every file of `files` (as `brief_files` lists them); a failure never stops it."""
+    out = Reading()
+    for path in files:
+        try:
+            out.briefs.extend(read_file(path))
+        except BriefFileError as exc:
+            out.failures.append(str(exc))
+    return out
