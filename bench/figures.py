@@ -100,14 +100,13 @@ def _import_runs(
     warmup: int,
     runs: int,
 ) -> list[dict[str, Any]]:
-    """Read every file in `folder` with `tui.cli.read_any`, then one `import_briefs`.
+    """Read every file in `folder` with `briefs.files.read_files`, then one `import_briefs`.
 
     Each run imports into a fresh copy of the benchmark store (the copy is not timed), so
     every run adds the same briefs to a store of the same size, as `briefing import` does.
     """
-    from briefs import BriefFileError
+    from briefs.files import brief_files, read_files
     from store import Store
-    from tui.cli import _files, read_any
 
     out = []
     for k in range(warmup + runs):
@@ -117,14 +116,9 @@ def _import_runs(
         started = time.perf_counter()
         store = Store(target)
         opened = time.perf_counter()
-        briefs = []
-        failed = []
-        for path in _files([folder]):
-            # As `briefing import` does: a file that fails is reported, the rest go in.
-            try:
-                briefs.extend(read_any(path))
-            except BriefFileError as exc:
-                failed.append(str(exc))
+        # As `briefing import` does: a file that fails is reported, the rest go in.
+        reading = read_files(brief_files([folder]))
+        briefs, failed = reading.briefs, reading.failures
         read = time.perf_counter()
         store.import_briefs(briefs)
         done = time.perf_counter()

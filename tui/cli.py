@@ -6,10 +6,10 @@ import argparse
 import datetime as dt
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-from briefs import Brief, BriefFileError, read_brief_file
+from briefs import BriefFileError
 from briefs.text import clean, to_json
 from store import DamagedFileError, Store, StoreError, resolve_store_dir
 from store.storage import atomic_write_bytes, backup_path
@@ -139,30 +139,10 @@ def _run_reader(store: Store) -> int:
     return app.return_code or 0
 
 
-def _files(paths: list[Path]) -> Iterator[Path]:
-    """Files named, and .json/.txt files found under folders named, in a stable order."""
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in (".json", ".txt") and p.is_file()
-            )
-        else:
-            yield path
-
-
-def read_any(path: Path) -> list[Brief]:
-    """A brief file, or an article drafted into a brief; BriefFileError otherwise."""
-    if path.suffix.lower() == ".txt":
-        from briefs.drafting import read_article_file
-
-        return [read_article_file(path)]
-    return read_brief_file(path)
-
-
 def _import(store: Store, paths: list[Path]) -> int:
-    files = list(_files(paths))
-    good: list[Brief] = []
-    failures: list[str] = []
+    from briefs.files import brief_files, read_files  # drafting loads only to import
+
+    files = list(brief_files(paths))
     show_progress = sys.stderr.isatty() and len(files) > PROGRESS_THRESHOLD
     if show_progress:
         from rich.progress import track
@@ -170,12 +150,9 @@ def _import(store: Store, paths: list[Path]) -> int:
         steps = track(files, description="Reading", console=_stderr_console(), transient=True)
     else:
         steps = iter(files)
-    for path in steps:
-        try:
-            good.extend(read_any(path))
-        except BriefFileError as exc:
-            failures.append(str(exc))
-    counts = store.import_briefs(good)
+    reading = read_files(steps)
+    failures = reading.failures
+    counts = store.import_briefs(reading.briefs)
     for line in failures:
         print(clean(line), file=sys.stderr)
     print(
