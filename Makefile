@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench evaluate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# Drafting against the evaluation set; the shared seed (outside the repository) when present.
+SEED := ../shared/seeds/000_acefa33d578b04c6.txt
+evaluate: $(STAMP)
+	$(BIN)/python -m briefs.evaluate tests/fixtures/articles
+	@if [ -f $(SEED) ]; then $(BIN)/python -m briefs.evaluate --seed $(SEED); \
+	else echo "no $(SEED): seed checks skipped"; fi
 
 clean:
 	rm -rf $(VENV)

@@ -1,6 +1,6 @@
 """Score drafting against a folder of articles with gold answers.
 
-    python -m briefs.evaluate DIR
+    python -m briefs.evaluate DIR [--details] [--seed PATH]
 
 DIR holds `NAME.txt` articles and `NAME.gold.json` answers (`title`, `date`,
 `summary_reference`, `actors`, `tariffs` in the brief format). Printed per article and in total:
@@ -9,7 +9,8 @@ needs imposed_by, imposed_on and rate to agree, country names normalised), statu
 matched tariffs, ROUGE-1/2/L F1 of the summary next to the first three sentences ("lead-3"), and
 actor order: the share of pairs of actors found in both lists that the draft ranks as the gold
 list does (gold lists run from the most important actor down). Totals add up counts over all
-articles (micro average); ROUGE totals are means.
+articles (micro average); ROUGE totals are means. `--seed PATH` checks what the shared seed
+article (outside the repository, so not a test) must draft to; `make evaluate` runs both.
 """
 
 from __future__ import annotations
@@ -313,13 +314,113 @@ def format_report(report: Report, *, details: bool = False) -> str:
     return "\n".join(lines)
 
 
+def _seed_checks(brief: Brief) -> list[tuple[str, bool]]:
+    """What the shared seed article (../shared/seeds/000_acefa33d578b04c6.txt) must draft to."""
+    actors = {a.name: a for a in brief.actors}
+    names = [a.name for a in brief.actors]
+    tariffs = {(t.imposed_by, t.imposed_on, t.rate): t for t in brief.tariffs}
+
+    def actor(name: str) -> tuple[str | None, str | None, str | None]:
+        found = actors.get(name)
+        return (found.kind, found.role, found.affiliation) if found else (None, None, None)
+
+    def tariff(by: str, on: str | None, rate: str | None) -> Any:
+        return tariffs.get((by, on, rate))
+
+    ev, steel = tariff("Canada", "China", "100%"), tariff("Canada", "China", "25%")
+    retaliation, threat = tariff("China", "Canada", None), tariff("United States", "Canada", "10%")
+    body = brief.body or ""
+    return [
+        ("headline", brief.title.startswith("Xi and Carney, meeting in South Korea")),
+        ("date and id", brief.date[:10] == "2025-10-31" and brief.id.startswith("2025-10-31-xi")),
+        (
+            "source and author",
+            (brief.source, brief.authors) == ("The Associated Press", ("Ken Moritsugu",)),
+        ),
+        ("dateline", brief.dateline == "GYEONGJU, South Korea"),
+        (
+            "body is story only",
+            body.startswith("GYEONGJU, South Korea (AP) — The leaders")
+            and body.rstrip().endswith("is up for review.")
+            and not any(x in body for x in ("AP Photo", "By Ken", "Last Updated", "___")),
+        ),
+        ("Xi Jinping", actor("Xi Jinping") == ("person", "President", "China")),
+        ("Mark Carney", actor("Mark Carney")[1:] == ("Prime Minister", "Canada")),
+        ("Donald Trump", actor("Donald Trump")[1:] == ("President", "United States")),
+        (
+            "detainees and Meng",
+            all(
+                actor(n)[0] == "person"
+                for n in ("Michael Kovrig", "Michael Spavor", "Meng Wenzhou")
+            ),
+        ),
+        ("Huawei", actor("Huawei")[0] == "organization"),
+        (
+            "leaders first",
+            names[:2] == ["Xi Jinping", "Mark Carney"] and set(names[2:4]) == {"Canada", "China"},
+        ),
+        (
+            "reporters are not actors",
+            not set(names)
+            & {"Ken Moritsugu", "Rob Gillies", "Ng Han Guan", "Carney", "Xi", "Trump"},
+        ),
+        (
+            "EV tariff",
+            ev is not None
+            and "electric vehicles" in ev.products
+            and (ev.year, ev.status) == (2024, "in force")
+            and "100% tariff" in (ev.evidence or ""),
+        ),
+        ("steel tariff", steel is not None and {"steel", "aluminum"} <= set(steel.products)),
+        (
+            "retaliation",
+            retaliation is not None
+            and retaliation.status == "offered removal"
+            and {"canola", "seafood", "pork"} <= set(retaliation.products),
+        ),
+        ("threat", threat is not None and threat.status == "threatened"),
+        (
+            "summary",
+            20 <= len(brief.summary.split()) <= 95
+            and brief.summary.startswith("The leaders of China and Canada"),
+        ),
+    ]
+
+
+def check_seed(path: Path) -> int:
+    """Print each seed check as ok/FAIL; 0 when all pass."""
+    from briefs.drafting import read_article_file
+    from briefs.reading import BriefFileError
+
+    try:
+        brief = read_article_file(path)
+    except BriefFileError as exc:
+        print(f"FAIL  drafting: {exc}")
+        return 1
+    failed = 0
+    for label, ok in _seed_checks(brief):
+        print(f"{'ok  ' if ok else 'FAIL'}  {label}")
+        failed += not ok
+    print(f"seed {path.name}: {len(_seed_checks(brief)) - failed} checks pass, {failed} fail")
+    return 1 if failed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m briefs.evaluate", description=__doc__.split("\n")[0]
     )
-    parser.add_argument("folder", type=Path, help="folder of NAME.txt and NAME.gold.json")
+    parser.add_argument(
+        "folder", type=Path, nargs="?", help="folder of NAME.txt and NAME.gold.json"
+    )
     parser.add_argument("--details", action="store_true", help="list missed and extra items")
+    parser.add_argument("--seed", type=Path, help="check the shared seed article's brief")
     args = parser.parse_args(argv)
+    if args.seed is not None:
+        seed = check_seed(args.seed)
+        if args.folder is None:
+            return seed
+    if args.folder is None:
+        parser.error("give a folder, --seed PATH or both")
     if not args.folder.is_dir():
         print(f"{args.folder}: not a folder", file=sys.stderr)
         return 2
@@ -328,7 +429,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.folder}: no NAME.txt with NAME.gold.json", file=sys.stderr)
         return 2
     print(format_report(report, details=args.details))
-    return 0
+    return 0 if args.seed is None else seed
 
 
 if __name__ == "__main__":
