@@ -98,7 +98,7 @@ def main(argv: list[str]) -> int:
                 probe(self, self._shown, self._loaded)
 
             def _loaded(self) -> bool:
-                return getattr(self.screen, "_index", None) is not None
+                return self.catalog.ready
 
             def _shown(self) -> bool:
                 screen = self.screen

@@ -22,6 +22,7 @@ class BriefRow:
     note_count: int
     read: bool
     starred: bool
+    version: str = ""  # the content's digest: a new one means the brief changed
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,22 +16,20 @@ import secrets
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import orjson
 from tinydb import TinyDB
 from tinydb.table import Table
 
 from briefs import Brief, BriefError, Note, brief_from_dict
+from briefs.order import newest_first
 from briefs.samples import load_samples
 from store import content_log
 from store.errors import DamagedFileError, StoreError
 from store.lock import StoreLock
 from store.records import BriefRow, Draft, ImportCounts, ReaderState
 from store.storage import META_TABLE, TEMP_SUFFIX, AtomicJSONStorage
-
-if TYPE_CHECKING:
-    from briefs.search import SearchDoc
 
 BRIEFS_FILE = "briefs.json"
 READER_FILE = "reader.json"
@@ -48,6 +46,31 @@ class KeyedTable(Table):
     """A table whose document ids are our own string keys (brief ids, note ids)."""
 
     document_id_class = str
+
+
+def _docs(table: Table) -> dict[str, dict[str, Any]]:
+    """Every document of `table` by id, as stored, in one read of its file.
+
+    TinyDB's public API copies each document into a Document object and offers no
+    read-all-by-key; this is the one place that uses its private `_read_table`.
+    """
+    return table._read_table()  # type: ignore[return-value]
+
+
+def _brief_row(
+    brief_id: str, doc: Mapping[str, Any], note_count: int, state: Mapping[str, Any]
+) -> BriefRow:
+    """A list row from an index record, a note count and a state document."""
+    return BriefRow(
+        id=brief_id,
+        title=str(doc.get("title", "")),
+        date=str(doc.get("date", "")),
+        source=doc.get("source"),
+        note_count=note_count,
+        read=bool(state.get("read", False)),
+        starred=bool(state.get("starred", False)),
+        version=str(doc.get("sha", "")),
+    )
 
 
 Changes = Mapping[str, Mapping[str, dict[str, Any] | None]]
@@ -156,57 +179,35 @@ class Store:
     # -- brief content ---------------------------------------------------------
 
     def rows(self) -> list[BriefRow]:
-        """Every brief as a list row, newest first (then by title)."""
+        """Every brief as a list row, newest first (see briefs.order)."""
         with self.lock:
-            briefs = dict(self._briefs._read_table())
-            notes = Counter(doc.get("brief_id") for doc in self._notes._read_table().values())
-            states = dict(self._states._read_table())
-        rows = []
-        for brief_id, doc in briefs.items():
-            state = states.get(brief_id, {})
-            rows.append(
-                BriefRow(
-                    id=brief_id,
-                    title=str(doc.get("title", "")),
-                    date=str(doc.get("date", "")),
-                    source=doc.get("source"),
-                    note_count=notes.get(brief_id, 0),
-                    read=bool(state.get("read", False)),
-                    starred=bool(state.get("starred", False)),
-                )
-            )
-        rows.sort(key=lambda r: r.title)
-        rows.sort(key=lambda r: r.date, reverse=True)
-        return rows
+            briefs = dict(_docs(self._briefs))
+            notes = Counter(doc.get("brief_id") for doc in _docs(self._notes).values())
+            states = dict(_docs(self._states))
+        rows = [
+            _brief_row(brief_id, doc, notes.get(brief_id, 0), states.get(brief_id, {}))
+            for brief_id, doc in briefs.items()
+        ]
+        return newest_first(rows)
 
     def row(self, brief_id: str) -> BriefRow | None:
         """One list row, fresh from disk (after a note or state change)."""
         with self.lock:
-            doc = self._briefs._read_table().get(brief_id)
+            doc = _docs(self._briefs).get(brief_id)
             if doc is None:
                 return None
-            notes = sum(
-                1 for d in self._notes._read_table().values() if d.get("brief_id") == brief_id
-            )
-            state = self.state(brief_id)
-        return BriefRow(
-            id=brief_id,
-            title=str(doc.get("title", "")),
-            date=str(doc.get("date", "")),
-            source=doc.get("source"),
-            note_count=notes,
-            read=state.read,
-            starred=state.starred,
-        )
+            notes = sum(1 for d in _docs(self._notes).values() if d.get("brief_id") == brief_id)
+            state = _docs(self._states).get(brief_id, {})
+        return _brief_row(brief_id, doc, notes, state)
 
     def count(self) -> int:
         with self.lock:
-            return len(self._briefs._read_table())
+            return len(_docs(self._briefs))
 
     def brief(self, brief_id: str) -> Brief | None:
         """The whole brief, read from the content log."""
         with self.lock:
-            record = self._briefs._read_table().get(brief_id)
+            record = _docs(self._briefs).get(brief_id)
             if record is None:
                 return None
             log = self._log_path()
@@ -215,29 +216,32 @@ class Store:
         return _brief_from_payload(log, brief_id, payload)
 
     def all_briefs(self) -> list[Brief]:
-        """Every brief, newest first; reads the whole log, so call it from a worker."""
-        return list(self._iter_briefs([row.id for row in self.rows()]))
+        """Every readable brief, newest first; reads the whole log, so call it from a worker."""
+        return [brief for _, brief in self.read_briefs() if brief is not None]
 
-    def _iter_briefs(self, ids: list[str]) -> Iterator[Brief]:
-        """Briefs one at a time, so reading them all never holds all of them, nor the
-        lock (which note saves wait on) for the whole read. Damaged ones are skipped and
-        listed in `self.unreadable` (`briefing check` names and repairs them)."""
-        self.unreadable: list[str] = []
+    def read_briefs(self, ids: Iterable[str] | None = None) -> Iterator[tuple[str, Brief | None]]:
+        """(id, brief) for `ids` (default: every brief, newest first), one at a time; the
+        brief is None when its content cannot be read (`briefing check` names and repairs it).
+
+        The one path that reads every brief. One at a time, so reading them all never holds
+        all of them, nor the lock (which note saves wait on) for the whole read.
+        """
         with self.lock:
-            index = self._briefs._read_table()
+            index = _docs(self._briefs)
             if not index:
                 return
+            wanted = [row.id for row in self.rows()] if ids is None else list(ids)
             log = self._log_path()
-            spans = [_span(log, i, index[i]) for i in ids if i in index]
+            spans = [_span(log, i, index[i]) for i in wanted if i in index]
             fd = content_log.open_log(log)
         try:
             for brief_id, payload in content_log.read_many(log, spans, fd):
                 try:
                     if payload is None:
                         raise DamagedFileError(log, f"content of {brief_id} is damaged")
-                    yield _brief_from_payload(log, brief_id, payload)
+                    yield brief_id, _brief_from_payload(log, brief_id, payload)
                 except DamagedFileError:
-                    self.unreadable.append(brief_id)
+                    yield brief_id, None
         finally:
             os.close(fd)
 
@@ -265,7 +269,7 @@ class Store:
             except orjson.JSONEncodeError as exc:  # e.g. a lone surrogate in a string
                 raise StoreError(f"brief {brief.id}: cannot be stored: {exc}") from exc
         with self.lock:
-            current = self._briefs._read_table()
+            current = _docs(self._briefs)
             digests = {k: content_log.digest(payload) for k, (_, payload) in incoming.items()}
             changed = [k for k in incoming if current.get(k, {}).get("sha") != digests[k]]
             added = sum(1 for k in incoming if k not in current)
@@ -287,7 +291,7 @@ class Store:
 
     def _compact_if_worth_it(self) -> None:
         """Rewrite the log without dead versions once they outweigh the live ones."""
-        index = self._briefs._read_table()
+        index = _docs(self._briefs)
         log = self._log_path()
         live = sum(record["len"] + 1 for record in index.values())
         if not content_log.worth_compacting(log, live):
@@ -310,7 +314,7 @@ class Store:
 
     def state(self, brief_id: str) -> ReaderState:
         with self.lock:
-            doc = self._states._read_table().get(brief_id, {})
+            doc = _docs(self._states).get(brief_id, {})
         return ReaderState(read=bool(doc.get("read")), starred=bool(doc.get("starred")))
 
     def set_state(
@@ -330,14 +334,14 @@ class Store:
     def notes(self, brief_id: str) -> list[Note]:
         """The notes on one brief, newest first."""
         with self.lock:
-            docs = [d for d in self._notes._read_table().values() if d.get("brief_id") == brief_id]
+            docs = [d for d in _docs(self._notes).values() if d.get("brief_id") == brief_id]
         notes = [_note_from_doc(d) for d in docs]
         notes.sort(key=lambda n: (n.created, n.id), reverse=True)
         return notes
 
     def note(self, note_id: str) -> Note | None:
         with self.lock:
-            doc = self._notes._read_table().get(note_id)
+            doc = _docs(self._notes).get(note_id)
         return None if doc is None else _note_from_doc(doc)
 
     def add_note(self, brief_id: str, text: str) -> Note:
@@ -351,7 +355,7 @@ class Store:
             updated=now,
         )
         with self.lock:
-            if brief_id not in self._briefs._read_table():
+            if brief_id not in _docs(self._briefs):
                 raise StoreError(f"no brief with id {brief_id!r}")
             _write(
                 self._reader_db,
@@ -380,46 +384,28 @@ class Store:
 
     # -- search and saved views -------------------------------------------------
 
-    def search_docs(self) -> list[SearchDoc]:
-        """What search needs of every brief, with the reader's notes and state."""
-        from briefs.search import make_doc  # only search needs it: not at start-up
-
+    def states(self) -> dict[str, ReaderState]:
+        """The read/starred state of every brief that has one."""
         with self.lock:
-            ids = list(self._briefs._read_table())
-            notes = list(self._notes._read_table().values())
-            states = dict(self._states._read_table())
+            docs = _docs(self._states)
+        return {
+            brief_id: ReaderState(read=bool(doc.get("read")), starred=bool(doc.get("starred")))
+            for brief_id, doc in docs.items()
+        }
+
+    def note_texts(self) -> dict[str, list[str]]:
+        """The text of every note, by brief id (what search needs of notes)."""
+        with self.lock:
+            docs = list(_docs(self._notes).values())
         texts: dict[str, list[str]] = {}
-        for doc in notes:
+        for doc in docs:
             texts.setdefault(str(doc.get("brief_id")), []).append(str(doc.get("text", "")))
-        docs = []
-        for brief in self._iter_briefs(ids):
-            brief_id = brief.id
-            state = states.get(brief_id, {})
-            docs.append(
-                make_doc(
-                    brief,
-                    notes=texts.get(brief_id, ()),
-                    read=bool(state.get("read")),
-                    starred=bool(state.get("starred")),
-                )
-            )
-        return docs
-
-    def search_doc(self, brief_id: str) -> SearchDoc | None:
-        """One brief's search record, fresh (after a note or state change)."""
-        from briefs.search import make_doc
-
-        brief = self.brief(brief_id)
-        if brief is None:
-            return None
-        state = self.state(brief_id)
-        notes = [n.text for n in self.notes(brief_id)]
-        return make_doc(brief, notes=notes, read=state.read, starred=state.starred)
+        return texts
 
     def views(self) -> dict[str, str]:
         """Saved queries by name."""
         with self.lock:
-            docs = self._reader_db.table("views", cache_size=0)._read_table()
+            docs = _docs(self._reader_db.table("views", cache_size=0))
         return {name: str(doc.get("query", "")) for name, doc in sorted(docs.items())}
 
     def save_view(self, name: str, query: str) -> None:
@@ -441,13 +427,13 @@ class Store:
             "saved_at": self.clock().isoformat(),
         }
         with self.lock:
-            current = self._drafts._read_table().get(brief_id)
+            current = _docs(self._drafts).get(brief_id)
             if current is None or current.get("text") != text or current.get("note_id") != note_id:
                 _write(self._reader_db, {"drafts": {brief_id: doc}})
 
     def drafts(self) -> list[Draft]:
         with self.lock:
-            docs = list(self._drafts._read_table().values())
+            docs = list(_docs(self._drafts).values())
         return [
             Draft(
                 brief_id=str(d.get("brief_id", "")),
@@ -460,7 +446,7 @@ class Store:
 
     def delete_draft(self, brief_id: str) -> None:
         with self.lock:
-            if brief_id in self._drafts._read_table():
+            if brief_id in _docs(self._drafts):
                 _write(self._reader_db, {"drafts": {brief_id: None}})
 
     def changed_elsewhere(self) -> bool:

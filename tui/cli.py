@@ -173,14 +173,16 @@ def _selected(store: Store, query: str | None) -> set[str] | None:
     """Ids the query selects, or None for all; a bad query raises UsageError."""
     if query is None:
         return None
-    from briefs.search.index import SearchIndex
     from briefs.search.query import QueryError, parse_query
+    from tui.catalog import Catalog
 
     try:
         parsed = parse_query(query, today=dt.date.today())
     except QueryError as exc:
         raise UsageError(f"--query: {exc}") from exc
-    return set(SearchIndex(store.search_docs()).search(parsed))
+    catalog = Catalog(store)
+    catalog.adopt(catalog.scan())
+    return set(catalog.search(parsed))
 
 
 class UsageError(Exception):

@@ -10,30 +10,38 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol, cast
 
 from rich.text import Text
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.message import Message
+from textual.screen import Screen
 
-from briefs.actor_index import ActorEntry, actor_query, build_actor_index
+from briefs.actor_index import ActorEntry, actor_query
 from briefs.dates import format_day
 from briefs.folding import fold
 from briefs.text import clean
-from store import BriefRow, StoreError
+from store import BriefRow, Store, StoreError
+from tui.catalog import Catalog
+from tui.messages import ApplyQuery, CatalogWanted, OpenBrief, RunAction
 from tui.safe import safe_text
+from tui.screens.reader import ReaderScreen
 
-if TYPE_CHECKING:
-    from tui.screens.reader import ReaderScreen
+
+class CommandHost(Protocol):
+    """What the providers read of the app (the app module imports this one, so no import
+    back): the catalog, the store for saved views, and the reader for its bindings."""
+
+    catalog: Catalog
+    store: Store
+    reader: ReaderScreen
+
+    def accepts_commands(self, screen: Screen[object]) -> bool: ...
+
 
 MAX_HITS = 20  # per provider and keystroke; the palette sorts and shows them all
 _MATCH_STYLE = "reverse"
-
-
-def find_reader(screens: Iterable[object]) -> ReaderScreen | None:
-    from tui.screens.reader import ReaderScreen  # here: the reader will import this module
-
-    return next((s for s in screens if isinstance(s, ReaderScreen)), None)
 
 
 def match(query: str, candidate: str) -> tuple[float, list[tuple[int, int]]] | None:
@@ -77,30 +85,19 @@ def _label(kind: str) -> Text:
 
 
 class _ReaderProvider(Provider):
-    """A provider that acts on the reader. On the palette over one of the index screens, the
-    index screen is closed first; over a dialog (an unsaved-note question) it offers nothing."""
+    """A provider whose commands act on the reader: each posts a message (tui/messages.py)
+    that the app routes there. Over a dialog (an unsaved-note question) it offers nothing."""
 
     @property
-    def reader(self) -> ReaderScreen | None:
-        return find_reader(self.app.screen_stack)
+    def briefing(self) -> CommandHost:
+        return cast(CommandHost, self.app)
 
     def _usable(self) -> bool:
-        from tui.screens.actor_index import ActorIndexScreen
-        from tui.screens.tariff_tracker import TariffTrackerScreen
+        return self.briefing.accepts_commands(self.screen)
 
-        reader = self.reader
-        return reader is not None and (
-            self.screen is reader or isinstance(self.screen, ActorIndexScreen | TariffTrackerScreen)
-        )
-
-    def _on_reader(self, act: Callable[[ReaderScreen], Any]) -> Callable[[], Any]:
-        def run() -> Any:
-            reader = self.reader
-            if reader is None:
-                return None
-            while self.app.screen is not reader and len(self.app.screen_stack) > 1:
-                self.app.pop_screen()
-            return act(reader)
+    def _posting(self, message: Message) -> Callable[[], None]:
+        def run() -> None:
+            self.app.post_message(message)
 
         return run
 
@@ -121,12 +118,8 @@ class BriefsProvider(_ReaderProvider):
 
     async def startup(self) -> None:
         self.rows: list[BriefRow] = []
-        if not self._usable():
-            return
-        try:
-            self.rows = await asyncio.to_thread(self.app.store.rows)  # type: ignore[attr-defined]
-        except StoreError as exc:
-            self.app.notify(str(exc), severity="error")
+        if self._usable():
+            self.rows = list(self.briefing.catalog.rows.values())
 
     def _hit(self, score: float, title: str, row: BriefRow, spans: list[tuple[int, int]]) -> Hit:
         prompt = _label("brief")
@@ -137,7 +130,7 @@ class BriefsProvider(_ReaderProvider):
         return Hit(
             score,
             prompt,
-            self._on_reader(lambda reader: reader.open_brief(brief_id)),
+            self._posting(OpenBrief(brief_id)),
             text=clean(title, single_line=True),
         )
 
@@ -153,11 +146,11 @@ class ActorsProvider(_ReaderProvider):
         self.entries: list[ActorEntry] = []
         if not self._usable():
             return
-        store = self.app.store  # type: ignore[attr-defined]
-        try:
-            self.entries = await asyncio.to_thread(lambda: build_actor_index(store.all_briefs()))
-        except StoreError as exc:
-            self.app.notify(str(exc), severity="error")
+        catalog = self.briefing.catalog
+        if catalog.ready:
+            self.entries = catalog.actor_entries()
+        else:  # the first palette after start: actors come once every brief is read
+            self.app.post_message(CatalogWanted())
 
     def _hit(self, score: float, name: str, entry: ActorEntry, spans: list[tuple[int, int]]) -> Hit:
         prompt = _label("actor")
@@ -172,7 +165,7 @@ class ActorsProvider(_ReaderProvider):
         return Hit(
             score,
             prompt,
-            self._on_reader(lambda reader: reader.apply_query(query)),
+            self._posting(ApplyQuery(query)),
             text=clean(name, single_line=True),
         )
 
@@ -189,7 +182,7 @@ class ViewsProvider(_ReaderProvider):
         if not self._usable():
             return
         try:
-            self.views = await asyncio.to_thread(self.app.store.views)  # type: ignore[attr-defined]
+            self.views = await asyncio.to_thread(self.briefing.store.views)
         except StoreError as exc:
             self.app.notify(str(exc), severity="error")
 
@@ -201,7 +194,7 @@ class ViewsProvider(_ReaderProvider):
         return prompt
 
     def _command(self, query: str) -> Callable[[], Any]:
-        return self._on_reader(lambda reader: reader.apply_query(query))
+        return self._posting(ApplyQuery(query))
 
     def _hit(self, score: float, name: str, query: str, spans: list[tuple[int, int]]) -> Hit:
         prompt = self._prompt(name, query, spans)
@@ -234,9 +227,9 @@ class ActionsProvider(_ReaderProvider):
 
     async def startup(self) -> None:
         self.actions: list[tuple[str, str, str]] = []  # description, key, action
-        reader = self.reader
-        if reader is None or not self._usable():
+        if not self._usable():
             return
+        reader = self.briefing.reader
         # The reader's own bindings, not those every Screen has (tab, copy) nor the app's.
         own = {b.id for b in type(reader).BINDINGS if isinstance(b, Binding) and b.id}
         seen: dict[str, tuple[str, str, str]] = {}
@@ -259,7 +252,7 @@ class ActionsProvider(_ReaderProvider):
         return prompt
 
     def _command(self, action: str) -> Callable[[], Any]:
-        return self._on_reader(lambda reader: reader.run_action(action))
+        return self._posting(RunAction(action))
 
     def _hit(self, score: float, description: str, item: tuple[str, str, str], spans: list) -> Hit:
         _, keys, action = item

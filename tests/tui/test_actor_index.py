@@ -5,10 +5,9 @@ from __future__ import annotations
 from textual.pilot import Pilot
 
 from store import Store
-from tests.conftest import TODAY
 from tests.fixtures.hostile import MARKUP, hostile_brief
-from tests.tui.helpers import screen_text
-from tui.app import BriefingApp, make_app
+from tests.tui.helpers import new_app, screen_text
+from tui.app import BriefingApp
 from tui.screens.actor_index import ActorIndexScreen
 from tui.screens.reader import ReaderScreen
 
@@ -16,7 +15,7 @@ SIZE = (120, 40)
 
 
 def reader(store: Store) -> BriefingApp:
-    return make_app(store, today=lambda: TODAY)
+    return new_app(store)
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -27,7 +26,7 @@ async def settle(pilot: Pilot[None]) -> None:
 
 async def open_index(pilot: Pilot[None], results: list[str | None]) -> None:
     await settle(pilot)
-    pilot.app.push_screen(ActorIndexScreen(), results.append)
+    pilot.app.push_screen(ActorIndexScreen(pilot.app.catalog), results.append)
     await settle(pilot)
 
 
@@ -87,7 +86,7 @@ async def test_escape_returns_none_and_j_k_move(store: Store) -> None:
         await pilot.press("tab", "j", "j", "k", "enter")
         await pilot.pause()
         assert results == ['actor:"Canada"']  # China, Canada, Donald Trump: back to Canada
-        pilot.app.push_screen(ActorIndexScreen(), results.append)
+        pilot.app.push_screen(ActorIndexScreen(pilot.app.catalog), results.append)
         await settle(pilot)
         await pilot.press("escape")
         await pilot.pause()

@@ -13,21 +13,20 @@ from pathlib import Path
 import pytest
 
 from store import Store
-from tests.conftest import TODAY
-from tui.app import make_app
+from tests.tui.helpers import new_app
 from tui.screens.dialogs import ConfirmScreen
-from tui.widgets.notes_pane import DRAFT_PAUSE, NotesPane
+from tui.widgets.notes_pane import NotesPane
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
 ROOT = Path(__file__).parents[2]
 
 
 async def test_pause_in_typing_keeps_a_draft_and_saving_drops_it(store: Store) -> None:
-    async with make_app(store, today=lambda: TODAY).run_test(size=(120, 40)) as pilot:
+    async with new_app(store).run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("a", *"half a thought")
         assert store.drafts() == []
-        await pilot.pause(DRAFT_PAUSE + 0.3)
+        pilot.app.reader.keep_draft()  # what a pause in typing does
         await pilot.app.workers.wait_for_complete()
         drafts = Store(store.root).drafts()
         assert [(d.brief_id, d.note_id, d.text) for d in drafts] == [(XI, None, "half a thought")]
@@ -38,7 +37,7 @@ async def test_pause_in_typing_keeps_a_draft_and_saving_drops_it(store: Store) -
 
 async def test_discarding_drops_the_draft(store: Store) -> None:
     store.save_draft(XI, None, "old draft")
-    async with make_app(store, today=lambda: TODAY).run_test(size=(120, 40)) as pilot:
+    async with new_app(store).run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(pilot.app.screen, ConfirmScreen)
         await pilot.press("n")
@@ -49,14 +48,14 @@ async def test_discarding_drops_the_draft(store: Store) -> None:
 async def test_draft_is_offered_back_at_start(store: Store) -> None:
     note = store.add_note(XI, "saved text")
     store.save_draft(XI, note.id, "saved text, plus what was typed before the crash")
-    async with make_app(store, today=lambda: TODAY).run_test(size=(120, 40)) as pilot:
+    async with new_app(store).run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = pilot.app.screen
         assert isinstance(screen, ConfirmScreen) and "Restore it?" in screen.question
         await pilot.press("y")
         await pilot.pause()
         pane = pilot.app.screen.query_one(NotesPane)
-        assert pane.editing and pane.editing_note_id == note.id and pane.dirty
+        assert pane.session.editing and pane.session.note_id == note.id and pane.session.dirty
         assert pane.editor.text == "saved text, plus what was typed before the crash"
         await pilot.press("ctrl+s")
     reopened = Store(store.root)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from store import Store
 from tests.conftest import TODAY
-from tests.tui.helpers import screen_text
+from tests.tui.helpers import new_app, screen_text
 from tui.app import BriefingApp, make_app
 from tui.screens.dialogs import ConfirmScreen
-from tui.screens.reader import READ_AFTER, ReaderScreen
+from tui.screens.reader import ReaderScreen
+from tui.timings import FROZEN
 from tui.widgets.notes_pane import NotesPane
 from tui.widgets.search_bar import SearchBar
 
@@ -18,7 +20,7 @@ SIZE = (120, 40)
 
 
 def reader(store: Store) -> BriefingApp:
-    return make_app(store, today=lambda: TODAY)
+    return new_app(store)
 
 
 def notes(store_dir: Path, brief_id: str) -> list[str]:
@@ -53,7 +55,7 @@ async def test_moving_with_a_clean_editor_just_closes_it(store: Store) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
-        assert not screen.notes_pane.editing and screen.brief.id != XI  # type: ignore[union-attr]
+        assert not screen.session.editing and screen.brief.id != XI  # type: ignore[union-attr]
 
 
 async def test_deleting_the_note_being_edited_keeps_the_text_as_a_new_note(
@@ -68,7 +70,7 @@ async def test_deleting_the_note_being_edited_keeps_the_text_as_a_new_note(
         await pilot.pause()
         assert notes(store_dir, XI) == []
         pane = app.screen.query_one(NotesPane)
-        assert pane.editing and pane.editing_note_id is None
+        assert pane.session.editing and pane.session.note_id is None
         assert "New note" in screen_text(app)
         await pilot.press("ctrl+s")
     assert notes(store_dir, XI) == ["original plus more"]
@@ -84,11 +86,12 @@ async def test_a_draft_whose_brief_is_gone_is_kept(store: Store, store_dir: Path
 
 
 async def test_unread_stays_unread(store: Store, store_dir: Path) -> None:
-    app = reader(store)
+    # The one test with a running read timer: u must stop it, however soon it would fire.
+    app = make_app(store, today=lambda: TODAY, timings=replace(FROZEN, read_after=0.01))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("u")
-        await pilot.pause(READ_AFTER + 0.3)
+        await pilot.pause(0.3)
         await app.workers.wait_for_complete()
     assert not Store(store_dir).state(XI).read
 

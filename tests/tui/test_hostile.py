@@ -12,10 +12,8 @@ import time
 from pathlib import Path
 
 from store import Store
-from tests.conftest import TODAY
 from tests.fixtures.hostile import CLEAR, CLICK, LINK, MARKUP, OSC52, hostile_brief
-from tests.tui.helpers import screen_text
-from tui.app import make_app
+from tests.tui.helpers import new_app, screen_text
 
 HOSTILE_NOTE = f"{CLICK} {OSC52} note"
 
@@ -23,7 +21,7 @@ HOSTILE_NOTE = f"{CLICK} {OSC52} note"
 async def test_hostile_brief_is_shown_literally(store: Store) -> None:
     store.import_briefs([hostile_brief()])
     store.add_note("2025-11-27-hostile", HOSTILE_NOTE)
-    async with make_app(store, today=lambda: TODAY).run_test(size=(160, 50)) as pilot:
+    async with new_app(store).run_test(size=(160, 50)) as pilot:
         await pilot.pause()  # the hostile brief is the newest, so it is shown first
         text = screen_text(pilot.app)
         assert MARKUP in text and "[@click=app.quit]press me[/]" in text
@@ -99,7 +97,7 @@ def test_hostile_text_in_cli_output(store_dir: Path) -> None:
 
 async def test_notifications_show_data_literally(store: Store) -> None:
     """A view name, a path or an error in a notification is never read as markup."""
-    app = make_app(store, today=lambda: TODAY)
+    app = new_app(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press(

@@ -14,9 +14,7 @@ import pytest
 
 from briefs import Actor, Brief, Tariff
 from store import Store
-from tests.conftest import TODAY
-from tests.tui.helpers import screen_text
-from tui.app import make_app
+from tests.tui.helpers import new_app, screen_text
 from tui.cli import main
 
 HOSTILE_ID = "2025-11-27-hostile-kind"
@@ -56,7 +54,7 @@ async def test_reader_shows_each_kind_inertly(store: Store, kind: str) -> None:
     text, shown = KINDS[kind]
     store.import_briefs([hostile(text)])
     store.add_note(HOSTILE_ID, f"N {text}")
-    async with make_app(store, today=lambda: TODAY).run_test(size=(160, 50)) as pilot:
+    async with new_app(store).run_test(size=(160, 50)) as pilot:
         await pilot.pause()
         screen = screen_text(pilot.app)
         assert pilot.app.is_running
@@ -87,7 +85,7 @@ def test_exports_keep_each_kind_inert(
 async def test_five_megabyte_body_opens(store: Store) -> None:
     body = ("Tariffs on canola rose again. " * 180_000)[:5_000_000]
     store.import_briefs([hostile("big body", body=body)])
-    async with make_app(store, today=lambda: TODAY).run_test(size=(120, 40)) as pilot:
+    async with new_app(store).run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert "T big body" in screen_text(pilot.app)
     assert len(Store(store.root).brief(HOSTILE_ID).body or "") == 5_000_000  # type: ignore[union-attr]

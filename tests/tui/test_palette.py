@@ -7,10 +7,9 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 
 from store import Store
-from tests.conftest import TODAY
 from tests.fixtures.hostile import CLICK, MARKUP, hostile_brief
-from tests.tui.helpers import screen_text
-from tui.app import BriefingApp, make_app
+from tests.tui.helpers import new_app, screen_text
+from tui.app import BriefingApp
 from tui.palette import (
     ActionsProvider,
     ActorsProvider,
@@ -33,7 +32,7 @@ def test_the_app_offers_every_provider() -> None:
 
 
 def reader(store: Store) -> BriefingApp:
-    return make_app(store, today=lambda: TODAY)
+    return new_app(store)
 
 
 async def settle(pilot: Pilot[None]) -> None:

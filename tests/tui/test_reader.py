@@ -7,13 +7,12 @@ from pathlib import Path
 import pytest
 
 from store import Store
-from tests.conftest import TODAY
 from tests.fixtures.full_disk import open_on_full_disk
-from tests.tui.helpers import screen_text
-from tui.app import BriefingApp, make_app
+from tests.tui.helpers import new_app, screen_text
+from tui.app import BriefingApp
 from tui.screens.dialogs import ConfirmScreen
 from tui.screens.help import HelpScreen
-from tui.screens.reader import READ_AFTER, ReaderScreen
+from tui.screens.reader import ReaderScreen
 from tui.widgets.notes_pane import NotesPane
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
@@ -22,7 +21,7 @@ SIZE = (120, 40)
 
 
 def reader(store: Store) -> BriefingApp:
-    return make_app(store, today=lambda: TODAY)
+    return new_app(store)
 
 
 def shown_id(app: BriefingApp) -> str | None:
@@ -95,12 +94,12 @@ async def test_edit_and_delete_a_note(store: Store, store_dir: Path) -> None:
         pilot.app.screen.query_one("#note-list").focus()
         await pilot.press("e")
         pane = pilot.app.screen.query_one(NotesPane)
-        assert pane.editing and pane.editor.text == "first draft"
+        assert pane.session.editing and pane.editor.text == "first draft"
         await pilot.press("end", *", revised", "ctrl+s")
         assert notes_on_disk(store_dir, XI) == ["first draft, revised"]
         assert "edited" in screen_text(pilot.app)
         await pilot.press("escape")
-        assert not pane.editing
+        assert not pane.session.editing
         await pilot.press("d")
         assert isinstance(pilot.app.screen, ConfirmScreen)
         await pilot.press("n")  # keep it
@@ -117,7 +116,7 @@ async def test_enter_on_a_note_edits_it(store: Store) -> None:
         pilot.app.screen.query_one("#note-list").focus()
         await pilot.press("enter")
         pane = pilot.app.screen.query_one(NotesPane)
-        assert pane.editing and pane.editing_note_id is not None
+        assert pane.session.editing and pane.session.note_id is not None
 
 
 async def test_escape_asks_before_dropping_unsaved_text(store: Store, store_dir: Path) -> None:
@@ -127,9 +126,9 @@ async def test_escape_asks_before_dropping_unsaved_text(store: Store, store_dir:
         assert isinstance(pilot.app.screen, ConfirmScreen)
         await pilot.press("n")  # keep editing
         pane = pilot.app.screen.query_one(NotesPane)
-        assert pane.editing and pane.editor.text == "half a thought"
+        assert pane.session.editing and pane.editor.text == "half a thought"
         await pilot.press("escape", "y")  # discard
-        assert not pane.editing
+        assert not pane.session.editing
     assert notes_on_disk(store_dir, XI) == []
 
 
@@ -214,7 +213,7 @@ async def test_full_disk_keeps_text_in_the_editor(
 ) -> None:
     store.add_note(XI, "older note")
     async with reader(store).run_test(size=SIZE) as pilot:
-        await pilot.pause(READ_AFTER + 0.2)  # the brief shown is marked read
+        pilot.app.reader.mark_shown_read()  # what staying on it for a second does
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         before = (store_dir / "reader.json").read_bytes()
@@ -223,7 +222,7 @@ async def test_full_disk_keeps_text_in_the_editor(
         await pilot.press("ctrl+s")
         await pilot.pause()
         pane = pilot.app.screen.query_one(NotesPane)
-        assert pane.editing and pane.dirty and pane.editor.text == "precious words"
+        assert pane.session.editing and pane.session.dirty and pane.editor.text == "precious words"
         text = screen_text(pilot.app)
         assert "Not saved" in text and "No space left on device" in text
         assert (store_dir / "reader.json").read_bytes() == before

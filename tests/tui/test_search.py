@@ -8,12 +8,11 @@ from pathlib import Path
 import pytest
 
 from store import Store
-from tests.conftest import TODAY
-from tests.tui.helpers import screen_text
-from tui.app import BriefingApp, make_app
+from tests.tui.helpers import new_app, screen_text
+from tui.app import BriefingApp
 from tui.cli import main
 from tui.screens.dialogs import PromptScreen
-from tui.screens.reader import READ_AFTER, ReaderScreen
+from tui.screens.reader import ReaderScreen
 from tui.widgets.brief_list import BriefList
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
@@ -35,7 +34,7 @@ async def ready(app: BriefingApp, pilot) -> None:  # type: ignore[no-untyped-def
 
 
 async def test_slash_filters_as_you_type_and_escape_clears(store: Store) -> None:
-    app = make_app(store, today=lambda: TODAY)
+    app = new_app(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         await pilot.press("slash", *"canola")
@@ -50,7 +49,7 @@ async def test_slash_filters_as_you_type_and_escape_clears(store: Store) -> None
 
 
 async def test_bad_query_says_why_and_keeps_the_list(store: Store) -> None:
-    app = make_app(store, today=lambda: TODAY)
+    app = new_app(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         await pilot.press("slash", *"canola")
@@ -63,11 +62,11 @@ async def test_bad_query_says_why_and_keeps_the_list(store: Store) -> None:
 
 
 async def test_star_unread_and_sort_keys(store: Store, store_dir: Path) -> None:
-    app = make_app(store, today=lambda: TODAY)
+    app = new_app(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         assert not Store(store_dir).state(XI).read  # only passed over so far
-        await pilot.pause(READ_AFTER + 0.2)
+        app.reader.mark_shown_read()  # what staying on it for a second does
         await ready(app, pilot)
         assert Store(store_dir).state(XI).read  # stayed on it: read
         await pilot.press("s")
@@ -80,13 +79,13 @@ async def test_star_unread_and_sort_keys(store: Store, store_dir: Path) -> None:
         assert listed(app) == [XI]
         await pilot.press("slash", "escape", "o")  # sort by title
         await pilot.pause(0.1)
-        titles = [app.store.brief(i).title.casefold() for i in listed(app)]  # type: ignore[union-attr]
+        titles = [app.catalog.store.brief(i).title.casefold() for i in listed(app)]  # type: ignore[union-attr]
         assert titles == sorted(titles)
         assert "by title" in screen_text(app)
 
 
 async def test_saving_a_view(store: Store, store_dir: Path) -> None:
-    app = make_app(store, today=lambda: TODAY)
+    app = new_app(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         await pilot.press("slash", *"by:canada", "enter", "v")

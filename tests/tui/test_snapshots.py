@@ -12,8 +12,8 @@ import pytest
 from textual.pilot import Pilot
 
 from store import Store
-from tests.conftest import TODAY, TickingClock
-from tui.app import make_app
+from tests.conftest import TickingClock
+from tests.tui.helpers import new_app
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
 SIZES = [(80, 24), (120, 40)]
@@ -22,7 +22,7 @@ SIZES = [(80, 24), (120, 40)]
 def app_with_note(store_dir: Path):  # type: ignore[no-untyped-def]
     store = Store(store_dir, clock=TickingClock())
     store.add_note(XI, "Ask the desk whether canola talks come before the EV review.")
-    return make_app(store, today=lambda: TODAY)
+    return new_app(store)
 
 
 async def settle(pilot: Pilot[None]) -> None:

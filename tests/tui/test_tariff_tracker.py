@@ -13,18 +13,18 @@ from briefs import Brief, Tariff
 from store import Store
 from tests.conftest import TODAY
 from tests.fixtures.hostile import MARKUP, hostile_brief
-from tests.tui.helpers import screen_text
-from tui.app import BriefingApp, make_app
+from tests.tui.helpers import new_app, screen_text
+from tui.app import BriefingApp
+from tui.catalog import tariff_rows
 from tui.screens.reader import ReaderScreen
 from tui.screens.tariff_tracker import (
     MAX_SHOWN,
-    TYPING_PAUSE,
     Sort,
     TariffTrackerScreen,
-    bar,
     sort_rows,
-    tariff_rows,
 )
+from tui.timings import FROZEN
+from tui.widgets.tariff_chart import bar
 
 SIZE = (120, 40)
 XI = "2025-10-31-xi-carney-apec-gyeongju"
@@ -32,12 +32,15 @@ CANOLA = "2025-08-12-china-anti-dumping-deposit-canadian-canola"
 
 
 def reader(store: Store) -> BriefingApp:
-    return make_app(store, today=lambda: TODAY)
+    return new_app(store)
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Past the typing pause, and every worker done."""
-    await pilot.pause(TYPING_PAUSE + 0.05)
+    """Past the typing pause (the tracker's filter runs, as after a pause in typing), and
+    every worker done."""
+    await pilot.pause()
+    if isinstance(pilot.app.screen, TariffTrackerScreen):
+        pilot.app.screen.refilter()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
@@ -46,8 +49,14 @@ async def settle(pilot: Pilot[None]) -> None:
 
 async def open_tracker(pilot: Pilot[None], results: list[str | None], query: str = "") -> None:
     await settle(pilot)
-    pilot.app.push_screen(TariffTrackerScreen(query), results.append)
+    pilot.app.push_screen(tracker_screen(pilot, query), results.append)
     await settle(pilot)
+
+
+def tracker_screen(pilot: Pilot[None], query: str = "") -> TariffTrackerScreen:
+    app = pilot.app
+    assert isinstance(app, BriefingApp)
+    return TariffTrackerScreen(app.catalog, query, timings=FROZEN, today=lambda: TODAY)
 
 
 def tracker(pilot: Pilot[None]) -> TariffTrackerScreen:
@@ -229,7 +238,7 @@ def test_sort_rows_puts_unknown_values_last_both_ways() -> None:
             Tariff("D", rate="twenty-five percent"),
         ),
     )
-    rows = list(tariff_rows([brief]).values())
+    rows = tariff_rows(brief)
     down = [r.imposed_by for r in sort_rows(rows, Sort(3, descending=True))]
     up = [r.imposed_by for r in sort_rows(rows, Sort(3, descending=False))]
     assert down == ["C", "D", "A", "B"] and up == ["A", "D", "C", "B"]
@@ -253,7 +262,7 @@ async def test_many_tariffs_load_off_the_ui_thread(tmp_path: Path) -> None:
     store.import_briefs([dataclasses.replace(b, body=None) for b in make_briefs(2_000, seed=6)])
     async with reader(store).run_test(size=SIZE) as pilot:
         await settle(pilot)
-        screen = TariffTrackerScreen()
+        screen = tracker_screen(pilot)
         pilot.app.push_screen(screen)
         longest = 0.0
         while screen.fill_seconds is None:  # the event loop keeps turning meanwhile

@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input
 
-from briefs.actor_index import ActorEntry, actor_key, actor_query, build_actor_index
+from briefs.actor_index import ActorEntry, actor_key, actor_query
 from briefs.dates import format_day
-from store import StoreError
+from tui.catalog import Catalog
+from tui.messages import CatalogChanged, CatalogWanted
 from tui.safe import safe_text
-from tui.screens.help import HelpScreen
+from tui.screens.index_screen import IndexScreen
 from tui.widgets.index_table import IndexTable
-
-if TYPE_CHECKING:
-    from tui.app import BriefingApp
 
 # A DataTable keeps every row it is given; past this many, refining the filter beats scrolling.
 MAX_SHOWN = 2000
@@ -64,20 +59,17 @@ class ActorTable(IndexTable):
 _LABELS = ("Name", "Kind", "Roles", "Affiliations", "Briefs", "First", "Last")
 
 
-class ActorIndexScreen(Screen[str | None]):
+class ActorIndexScreen(IndexScreen[str | None]):
     """Dismisses with `actor:"Name"` for the chosen actor, or None."""
 
-    CSS_PATH = "index_screen.tcss"
-    BINDINGS = [
-        Binding("escape", "close", "Back", id="actors.close"),
-        Binding("down", "focus_table", "To the list", show=False, id="actors.focus_table"),
-        Binding("question_mark", "help", "Help", key_display="?", id="actors.help"),
-    ]
+    ID = "actors"
+    FILTER = "#actor-filter"
+    TABLE = "#actor-table"
+    ACCEPTS_COMMANDS = True
 
-    app: BriefingApp
-
-    def __init__(self) -> None:
+    def __init__(self, catalog: Catalog) -> None:
         super().__init__()
+        self.catalog = catalog
         self._entries: list[ActorEntry] = []
         self._haystacks: list[str] = []
         self._shown: list[ActorEntry] = []
@@ -88,29 +80,24 @@ class ActorIndexScreen(Screen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(ActorTable)
+        table = self.table
         table.border_title = "Actors"
-        table.loading = True
-        self.query_one(Input).focus()
-        self._load()
+        self.filter_input.focus()
+        if self.catalog.ready:
+            self._load()
+        else:  # every brief is being read: the app says when it is done
+            table.loading = True
+            self.post_message(CatalogWanted())
 
-    @work(thread=True, exclusive=True, group="actor-index", exit_on_error=False)
+    @on(CatalogChanged)
     def _load(self) -> None:
-        """All briefs are read off the UI thread: thousands of them take a while."""
-        try:
-            entries = build_actor_index(self.app.store.all_briefs())
-        except StoreError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
-            entries = []
-        self.app.call_from_thread(self._loaded, entries)
-
-    def _loaded(self, entries: list[ActorEntry]) -> None:
-        if not self.is_attached:  # dismissed while loading
+        if not self.catalog.ready:
             return
+        entries = self.catalog.actor_entries()
         self._entries = entries
         self._haystacks = [_haystack(e) for e in entries]
-        self.query_one(ActorTable).loading = False
-        self._show(self.query_one(Input).value)
+        self.table.loading = False
+        self._show(self.filter_input.value)
 
     def _show(self, text: str) -> None:
         needle = actor_key(text)
@@ -119,8 +106,8 @@ class ActorIndexScreen(Screen[str | None]):
         else:
             shown = self._entries
         self._shown = shown
-        table = self.query_one(ActorTable)
-        widths = column_widths(table.size.width or self.size.width)
+        table = self.table
+        widths = column_widths(self.size.width)
         table.clear(columns=True)
         for label, width in zip(
             _LABELS, (widths[0], 7, widths[1], widths[2], 6, 11, 11), strict=True
@@ -138,7 +125,7 @@ class ActorIndexScreen(Screen[str | None]):
 
     def on_resize(self) -> None:
         if self._entries:
-            self._show(self.query_one(Input).value)
+            self._show(self.filter_input.value)
 
     @on(Input.Changed, "#actor-filter")
     def _filter(self, event: Input.Changed) -> None:
@@ -153,16 +140,3 @@ class ActorIndexScreen(Screen[str | None]):
     def _choose(self, event: DataTable.RowSelected) -> None:
         if 0 <= event.cursor_row < len(self._shown):
             self.dismiss(actor_query(self._shown[event.cursor_row].name))
-
-    @on(IndexTable.LeaveTop)
-    def _back_to_filter(self) -> None:
-        self.query_one(Input).focus()
-
-    def action_focus_table(self) -> None:
-        self.query_one(ActorTable).focus()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(self.active_bindings))

@@ -29,7 +29,8 @@ class IndexScreen(Screen[ResultType], Generic[ResultType]):
     ID: ClassVar[str] = "index"
 
     def __init_subclass__(cls, **kwargs: object) -> None:
-        super().__init_subclass__(**kwargs)
+        # Each screen's own ids ("actors.close", "tariffs.close"), so a keymap can tell them
+        # apart; set before Textual merges the bindings in the base's __init_subclass__.
         own: list[BindingType] = list(cls.__dict__.get("BINDINGS", []))
         cls.BINDINGS = [
             Binding("escape", "close", "Back", id=f"{cls.ID}.close"),
@@ -37,6 +38,7 @@ class IndexScreen(Screen[ResultType], Generic[ResultType]):
             Binding("question_mark", "help", "Help", key_display="?", id=f"{cls.ID}.help"),
             *own,
         ]
+        super().__init_subclass__(**kwargs)
 
     @property
     def filter_input(self) -> Input:

@@ -7,90 +7,40 @@ rows of it, so a store of 10,000 briefs never freezes the screen.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
-from briefs import Brief
 from briefs.dates import format_day
 from briefs.folding import fold
 from briefs.model import STATUSES
-from briefs.rates import parse_rate
-from briefs.search.index import SearchIndex
 from briefs.search.query import QueryError, parse_query
 from briefs.text import clean
-from store import StoreError
+from tui.catalog import Catalog, TariffRow
+from tui.messages import CatalogChanged, CatalogWanted
 from tui.safe import safe_text
-from tui.screens.help import HelpScreen
+from tui.screens.index_screen import IndexScreen
+from tui.timings import Timings, after
 from tui.widgets.index_table import IndexTable
-
-if TYPE_CHECKING:
-    from tui.app import BriefingApp
+from tui.widgets.tariff_chart import ChartData, TariffChart, chart_data
 
 # Rows put in the table; the count and the chart cover all that match. DataTable costs about
 # 0.2 ms of UI time per row (adding, measuring, and the garbage collector walking its cells),
 # so 2,000 rows froze the screen for 0.3–0.6 s per keystroke at 10,000 briefs; 500 keep it
 # near 0.1 s. Nobody pages through 500 rows: the note asks for a sharper filter instead.
 MAX_SHOWN = 500
-TYPING_PAUSE = 0.15  # seconds of quiet in the filter before it runs: one search per burst
 
-# -- rows --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class TariffRow:
-    """One tariff with its brief's date and title, plus precomputed sort keys."""
-
-    brief_id: str
-    index: int  # the tariff's position in its brief
-    imposed_by: str
-    imposed_on: str | None
-    products: str
-    rate: str | None
-    rate_value: float | None
-    measure: str
-    status: str
-    year: int | None
-    date: str
-    title: str
-
-    @property
-    def key(self) -> str:
-        return f"{self.brief_id}#{self.index}"
-
-
-def tariff_rows(briefs: Iterable[Brief]) -> dict[tuple[str, int], TariffRow]:
-    """Every tariff of every brief, keyed as `SearchIndex.search_tariffs` names them."""
-    rows = {}
-    for brief in briefs:
-        for k, tariff in enumerate(brief.tariffs):
-            rows[brief.id, k] = TariffRow(
-                brief_id=brief.id,
-                index=k,
-                imposed_by=tariff.imposed_by,
-                imposed_on=tariff.imposed_on,
-                products=", ".join(tariff.products),
-                rate=tariff.rate,
-                rate_value=parse_rate(tariff.rate),
-                measure=tariff.measure,
-                status=tariff.status,
-                year=tariff.year,
-                date=brief.date,
-                title=brief.title,
-            )
-    return rows
+# -- the table --------------------------------------------------------------------------
 
 
 _STATUS_ORDER = {status: k for k, status in enumerate(STATUSES)}
@@ -165,126 +115,6 @@ def cells(row: TariffRow) -> tuple[Text, ...]:
     )
 
 
-# -- the chart ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ChartData:
-    """What the chart draws: measures per imposing party, highest stated rate per year."""
-
-    by_party: tuple[tuple[str, int], ...] = ()
-    by_year: tuple[tuple[int, float | None], ...] = ()
-
-
-def chart_data(rows: Iterable[TariffRow]) -> ChartData:
-    parties: Counter[str] = Counter()
-    spelling: dict[str, str] = {}
-    years: dict[int, float | None] = {}
-    for row in rows:
-        key = fold(row.imposed_by)
-        parties[key] += 1
-        spelling.setdefault(key, row.imposed_by)
-        # A tariff with no year of its own counts in the year of its brief.
-        year = row.year
-        if year is None and row.date[:4].isdigit():
-            year = int(row.date[:4])
-        if year is None:
-            continue
-        best = years.get(year)
-        if row.rate_value is not None and (best is None or row.rate_value > best):
-            years[year] = row.rate_value
-        else:
-            years.setdefault(year, best)
-    return ChartData(
-        by_party=tuple((spelling[k], n) for k, n in parties.most_common()),
-        by_year=tuple(sorted(years.items(), reverse=True)),
-    )
-
-
-_EIGHTHS = " ▏▎▍▌▋▊▉"
-
-
-def bar(value: float, top: float, width: int) -> str:
-    """A horizontal bar `width` cells at `top`, in eighths of a cell."""
-    if top <= 0 or width <= 0:
-        return ""
-    eighths = round(max(value, 0) / top * width * 8)
-    full, part = divmod(eighths, 8)
-    return "█" * full + (_EIGHTHS[part] if part else "")
-
-
-def _rate(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}%"
-
-
-class TariffChart(Widget):
-    """Two small bar charts of what the filter selects, side by side where they fit."""
-
-    COMPONENT_CLASSES = {"tariff-chart--bar", "tariff-chart--title", "tariff-chart--value"}
-
-    def __init__(self, *, id: str) -> None:
-        super().__init__(id=id)
-        self.data = ChartData()
-
-    def show(self, data: ChartData) -> None:
-        self.data = data
-        self.refresh()
-
-    def _panel(
-        self, title: str, items: Sequence[tuple[Text, float | None, str]], width: int, lines: int
-    ) -> list[Text]:
-        bar_style = self.get_component_rich_style("tariff-chart--bar")
-        value_style = self.get_component_rich_style("tariff-chart--value")
-        shown = items[:lines]
-        out = [Text(title, style=self.get_component_rich_style("tariff-chart--title"), end="")]
-        if len(items) > lines:
-            out[0].append(f" (top {lines} of {len(items)})")
-        label_w = min(max((len(label) for label, _, _ in shown), default=0), 14)
-        value_w = max((len(v) for _, _, v in shown), default=0)
-        bar_w = max(width - label_w - value_w - 2, 1)
-        top = max((value or 0 for _, value, _ in shown), default=0)
-        for label, value, value_label in shown:
-            line = label.copy()
-            line.truncate(label_w, overflow="ellipsis", pad=True)
-            line.append(" ")
-            line.append(bar(value or 0, top, bar_w).ljust(bar_w), style=bar_style)
-            line.append(" ")
-            line.append(value_label.rjust(value_w), style=value_style)
-            out.append(line)
-        if not items:
-            out.append(Text("nothing selected", style=value_style, end=""))
-        return out
-
-    def render(self) -> Text:
-        width, height = self.content_size.width, self.content_size.height
-        lines = max(height - 1, 1)
-        parties = [
-            (safe_text(name, single_line=True), float(n), str(n)) for name, n in self.data.by_party
-        ]
-        years = [(Text(str(y), end=""), rate, _rate(rate)) for y, rate in self.data.by_year]
-        if width < 60:  # one chart: the parties
-            panels = [self._panel("Measures by imposer", parties, width, lines)]
-            widths = [width]
-        else:
-            half = (width - 3) // 2
-            panels = [
-                self._panel("Measures by imposer", parties, half, lines),
-                self._panel("Highest rate by year", years, width - 3 - half, lines),
-            ]
-            widths = [half, width - 3 - half]
-        text = Text(end="", no_wrap=True, overflow="crop")
-        for k in range(min(height, 1 + lines)):
-            if k:
-                text.append("\n")
-            for p, (panel, panel_width) in enumerate(zip(panels, widths, strict=True)):
-                line = panel[k].copy() if k < len(panel) else Text("")
-                line.truncate(panel_width, overflow="ellipsis", pad=p < len(panels) - 1)
-                if p:
-                    text.append(" │ ", style="dim")
-                text.append_text(line)
-        return text
-
-
 # -- the screen --------------------------------------------------------------------
 
 
@@ -316,28 +146,33 @@ class _Result:
     seconds: float
 
 
-class TariffTrackerScreen(Screen[str | None]):
+class TariffTrackerScreen(IndexScreen[str | None]):
     """Dismisses with the id of the brief whose tariff was chosen, or None."""
 
-    CSS_PATH = "index_screen.tcss"
+    ID = "tariffs"
+    FILTER = "#tariff-query"
+    TABLE = "#tariff-table"
+    ACCEPTS_COMMANDS = True
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
-    BINDINGS = [
-        Binding("escape", "close", "Back", id="tariffs.close"),
-        Binding("down", "focus_table", "To the table", show=False, id="tariffs.focus_table"),
-        Binding("question_mark", "help", "Help", key_display="?", id="tariffs.help"),
-    ]
 
-    app: BriefingApp
-
-    def __init__(self, query: str = "") -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        query: str = "",
+        *,
+        timings: Timings,
+        today: Callable[[], dt.date],
+    ) -> None:
         super().__init__()
+        self.catalog = catalog
+        self.timings = timings
+        self.today = today
         self.initial_query = clean(query, single_line=True)  # it goes into an Input
         self.sort = Sort()
-        self.index: SearchIndex | None = None
-        self.all_rows: dict[tuple[str, int], TariffRow] = {}
         self.rows: list[TariffRow] = []  # what the table shows, in order
-        self.load_seconds: float | None = None
+        self.load_seconds: float | None = None  # from opening until every brief was read
         self.fill_seconds: float | None = None  # the last table fill, on the UI thread
+        self._opened = time.perf_counter()
         self._generation = 0
         self._typing: Timer | None = None
 
@@ -354,53 +189,40 @@ class TariffTrackerScreen(Screen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(TrackerTable)
+        table = self.table
         self._set_columns()
         table.border_title = "Tariffs"
-        table.loading = True
-        self.query_one(Input).focus()
-        self._load()
+        self.filter_input.focus()
+        if self.catalog.ready:
+            self._catalog_changed()
+        else:  # every brief is being read: the app says when it is done
+            table.loading = True
+            self.post_message(CatalogWanted())
 
     # -- loading and filtering ---------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="tariff-load", exit_on_error=False)
-    def _load(self) -> None:
-        started = time.perf_counter()
-        store = self.app.store
-        try:
-            briefs = store.all_briefs()
-            index = SearchIndex(store.search_docs())
-        except StoreError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
-            briefs, index = [], SearchIndex()
-        rows = tariff_rows(briefs)
-        self.app.call_from_thread(self._loaded, index, rows, time.perf_counter() - started)
-
-    def _loaded(
-        self, index: SearchIndex, rows: dict[tuple[str, int], TariffRow], seconds: float
-    ) -> None:
-        if not self.is_attached:  # dismissed while loading
-            return
-        self.index, self.all_rows, self.load_seconds = index, rows, seconds
+    @on(CatalogChanged)
+    def _catalog_changed(self) -> None:
+        if self.load_seconds is None:
+            self.load_seconds = time.perf_counter() - self._opened
         self.refilter()
 
     def refilter(self) -> None:
         """Run the query in the Input with the current sort; the table follows when done."""
-        if self.index is None:
+        if not self.catalog.ready:
             return
         self._generation += 1
-        self._run(self._generation, self.query_one(Input).value, self.sort)
+        self._run(self._generation, self.filter_input.value, self.sort)
 
     @work(thread=True, exclusive=True, group="tariff-filter", exit_on_error=False)
     def _run(self, generation: int, text: str, sort: Sort) -> None:
         started = time.perf_counter()
-        assert self.index is not None
         try:
-            query = parse_query(text, today=self.app.today())
+            query = parse_query(text, today=self.today())
         except QueryError as exc:
             self.app.call_from_thread(self._show_error, generation, str(exc))
             return
-        selected = [self.all_rows[pair] for pair in self.index.search_tariffs(query)]
+        selected = self.catalog.search_tariffs(query)
         if get_current_worker().is_cancelled:
             return
         shown = sort_rows(selected, sort)[:MAX_SHOWN]
@@ -436,7 +258,7 @@ class TariffTrackerScreen(Screen[str | None]):
             table.add_row(*row_cells, key=row.key)
         if keep is not None and keep in table.rows:
             table.move_cursor(row=table.get_row_index(keep), animate=False)
-        table.border_title = f"Tariffs ({result.selected:,} of {len(self.all_rows):,})"
+        table.border_title = f"Tariffs ({result.selected:,} of {self.catalog.tariff_count:,})"
         table.border_subtitle = (
             f"showing {MAX_SHOWN:,} of {result.selected:,} — refine the filter"
             if result.selected > MAX_SHOWN
@@ -496,7 +318,7 @@ class TariffTrackerScreen(Screen[str | None]):
         # Half-typed queries ('by:c') would flash errors and empty tables; wait for a pause.
         if self._typing is not None:
             self._typing.stop()
-        self._typing = self.set_timer(TYPING_PAUSE, self.refilter)
+        self._typing = after(self, self.timings.tracker_pause, self.refilter)
 
     @on(Input.Submitted, "#tariff-query")
     def _query_submitted(self) -> None:
@@ -504,16 +326,3 @@ class TariffTrackerScreen(Screen[str | None]):
             self._typing.stop()
         self.refilter()
         self.query_one(TrackerTable).focus()
-
-    @on(IndexTable.LeaveTop)
-    def _back_to_query(self) -> None:
-        self.query_one(Input).focus()
-
-    def action_focus_table(self) -> None:
-        self.query_one(TrackerTable).focus()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(self.active_bindings))

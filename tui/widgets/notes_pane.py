@@ -9,19 +9,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.timer import Timer
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefs import Note
 from briefs.dates import format_day
-
-if TYPE_CHECKING:
-    from tui.widgets.note_editor import NoteEditor
 from tui.safe import safe_text
 
+if TYPE_CHECKING:
+    from tui.note_session import NoteSession
+    from tui.widgets.note_editor import NoteEditor
+
 _PREVIEW_LINES = 3
-DRAFT_PAUSE = 1.0  # seconds without typing before the editor text is kept as a draft
 
 
 def _when(iso: str) -> str:
@@ -77,23 +76,13 @@ class NoteList(OptionList):
 
 
 class NotesPane(Vertical):
-    """Shows notes and hosts the editor. Tracks whether the editor holds unsaved text."""
+    """Shows the notes of the brief on screen and hosts the editor; draws the note session
+    (what is being edited, whether it is saved) but makes no decisions about it."""
 
-    class DraftDue(Message):
-        """Typing paused with unsaved text: time to keep it as a draft."""
-
-    def __init__(self, *, id: str) -> None:
+    def __init__(self, session: NoteSession, *, id: str) -> None:
         super().__init__(id=id)
-        self.editing: bool = False
-        self.editing_brief_id: str | None = None  # the brief the note belongs to
-        self.editing_note_id: str | None = None  # None while writing a new note
-        # Bumped whenever the editor's text stops being a pending draft (saved, closed,
-        # reopened), so a draft write already queued for older text is dropped.
-        self.generation = 0
-        self._saved_text = ""
+        self.session = session
         self._has_notes = False
-        self._error: str | None = None  # why the last save failed, until the next try
-        self._draft_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield NoteList(id="note-list")
@@ -120,10 +109,6 @@ class NotesPane(Vertical):
     def note_list(self) -> NoteList:
         return self.query_one(NoteList)
 
-    @property
-    def dirty(self) -> bool:
-        return self.editing and self.editor.text != self._saved_text
-
     def show_notes(self, notes: list[Note], highlight: str | None = None) -> None:
         note_list = self.note_list
         note_list.set_options(Option(note_prompt(n), id=n.id) for n in notes)
@@ -132,21 +117,15 @@ class NotesPane(Vertical):
             note_list.highlighted = ids.index(highlight) if highlight in ids else 0
         self.border_title = f"Notes ({len(notes)})"
         self._has_notes = bool(notes)
-        note_list.display = self._has_notes or not self.editing
+        note_list.display = self._has_notes or not self.session.editing
         if not notes:
             note_list.set_options([Option(Text("No notes yet — press a to add one", "dim"))])
             note_list.disable_option_at_index(0)
 
-    def open_editor(self, brief_id: str, note: Note | None, text: str | None = None) -> None:
-        """Open the editor on `note` of brief `brief_id`, or on a new note when None;
-        `text` restores a draft."""
-        self.generation += 1
-        self.editing = True
-        self.editing_brief_id = brief_id
-        self.editing_note_id = note.id if note else None
-        self._saved_text = note.text if note else ""
+    def open_editor(self) -> None:
+        """Show the editor on the session's text (the session was just opened)."""
         editor = self.editor
-        editor.load_text(self._saved_text if text is None else text)
+        editor.load_text(self.session.text)
         editor.display = True
         editor.move_cursor(editor.document.end)
         self.query_one("#editor-status").display = True
@@ -156,14 +135,6 @@ class NotesPane(Vertical):
         self.call_after_refresh(self.scroll_visible, animate=False)
 
     def close_editor(self) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._error = None
-        self.generation += 1
-        self.editing = False
-        self.editing_brief_id = None
-        self.editing_note_id = None
-        self._saved_text = ""
         if self.query("#note-editor"):
             self.editor.display = False
         self.query_one("#editor-status").display = False
@@ -171,50 +142,19 @@ class NotesPane(Vertical):
         self.set_class(False, "-dirty")
         self.border_subtitle = ""
 
-    def detach_from_note(self) -> None:
-        """The note being edited was deleted: keep the text, as a new note to save."""
-        self.editing_note_id = None
-        self._saved_text = ""
-        self.refresh_status()
-
-    def mark_saved(self, note: Note) -> None:
-        self.generation += 1
-        self._error = None
-        self.editing_note_id = note.id
-        self._saved_text = note.text
-        self.refresh_status()
-        self.call_after_refresh(self.scroll_visible, animate=False)
-
-    def show_save_error(self, reason: str) -> None:
-        """Keep the failure in view beside the text that is still unsaved."""
-        self._error = reason
-        self.refresh_status()
-
     def refresh_status(self) -> None:
-        if not self.editing:
+        session = self.session
+        if not session.editing:
             return
-        what = "New note" if self.editing_note_id is None else "Editing note"
-        state = "unsaved changes" if self.dirty else "saved"
+        what = "New note" if session.note_id is None else "Editing note"
+        state = "unsaved changes" if session.dirty else "saved"
         status = Text.assemble(
             (f"{what} · ", "bold"),
-            (state, "bold reverse" if self.dirty else "italic"),
+            (state, "bold reverse" if session.dirty else "italic"),
             "   ctrl+s save · esc close",
         )
-        if self._error:
-            status = Text.assemble(("Not saved: ", "bold reverse"), safe_text(self._error))
+        if session.error:
+            status = Text.assemble(("Not saved: ", "bold reverse"), safe_text(session.error))
         self.query_one("#editor-status", Static).update(status)
-        self.set_class(self.dirty, "-dirty")
-        self.border_subtitle = "● unsaved" if self.dirty else ""
-
-    def on_text_area_changed(self, event: Message) -> None:
-        event.stop()
-        self._error = None
-        self.refresh_status()
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        if self.dirty:
-            self._draft_timer = self.set_timer(DRAFT_PAUSE, self._draft_due)
-
-    def _draft_due(self) -> None:
-        if self.dirty:
-            self.post_message(self.DraftDue())
+        self.set_class(session.dirty, "-dirty")
+        self.border_subtitle = "● unsaved" if session.dirty else ""

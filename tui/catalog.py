@@ -1,0 +1,228 @@
+"""The catalog: the one loaded view of the store for the interface.
+
+The reader, the actor index, the tariff tracker and the palette all read from it: the
+list rows, the search index, every brief's actors and every tariff as a tracker row. It
+is plain Python (no Textual): the app fills it in a worker and hands it to the screens.
+
+Every brief is read once, by `scan` (in a worker); after that only the briefs that
+changed are read again (`refresh`, `refresh_content`), so a note saved or a brief
+imported elsewhere costs one brief, not the whole store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from briefs.actor_index import ActorEntry, build_actor_index
+from briefs.model import Actor, Brief
+from briefs.rates import parse_rate
+from briefs.search.docs import SearchDoc, make_doc
+from briefs.search.index import SearchIndex
+from briefs.search.query import Query
+from store import BriefRow, ReaderState, Store
+
+
+@dataclass(frozen=True, slots=True)
+class TariffRow:
+    """One tariff with its brief's date and title, for the tracker's table and chart."""
+
+    brief_id: str
+    index: int  # the tariff's position in its brief
+    imposed_by: str
+    imposed_on: str | None
+    products: str
+    rate: str | None
+    rate_value: float | None
+    measure: str
+    status: str
+    year: int | None
+    date: str
+    title: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.brief_id}#{self.index}"
+
+
+def tariff_rows(brief: Brief) -> list[TariffRow]:
+    """The tracker rows of one brief's tariffs, in their order."""
+    return [
+        TariffRow(
+            brief_id=brief.id,
+            index=k,
+            imposed_by=tariff.imposed_by,
+            imposed_on=tariff.imposed_on,
+            products=", ".join(tariff.products),
+            rate=tariff.rate,
+            rate_value=parse_rate(tariff.rate),
+            measure=tariff.measure,
+            status=tariff.status,
+            year=tariff.year,
+            date=brief.date,
+            title=brief.title,
+        )
+        for k, tariff in enumerate(brief.tariffs)
+    ]
+
+
+class BriefActors(NamedTuple):
+    """What the actor index needs of a brief (it reads `id`, `date` and `actors`)."""
+
+    id: str
+    date: str
+    actors: tuple[Actor, ...]
+
+
+@dataclass(slots=True)
+class Scan:
+    """Everything derived from reading every brief once; made off the UI thread."""
+
+    docs: list[SearchDoc] = field(default_factory=list)
+    actors: dict[str, BriefActors] = field(default_factory=dict)
+    tariffs: dict[str, list[TariffRow]] = field(default_factory=dict)
+    unreadable: list[str] = field(default_factory=list)
+
+
+class Catalog:
+    """Rows are loaded at once (the store's index holds them); the rest after `adopt(scan())`.
+
+    Not thread-safe: `scan` and `read_rows` may run in a worker, everything else runs on
+    the UI thread.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.rows: dict[str, BriefRow] = {}
+        self.index: SearchIndex | None = None  # None until the first scan is adopted
+        self.unreadable: list[str] = []
+        self._actors: dict[str, BriefActors] = {}
+        self._tariffs: dict[str, list[TariffRow]] = {}
+        self._actor_entries: list[ActorEntry] | None = None
+        self._reader: tuple[dict[str, list[str]], dict[str, ReaderState]] = ({}, {})
+
+    # -- rows ----------------------------------------------------------------------
+
+    def read_rows(self) -> list[BriefRow]:
+        """The list rows, fresh from the store (cheap: the index file is already parsed)."""
+        return self.store.rows()
+
+    def set_rows(self, rows: Iterable[BriefRow]) -> set[str]:
+        """Take new rows; returns the ids whose content changed or that came or went."""
+        new = {row.id: row for row in rows}
+        old = self.rows
+        changed = {i for i, row in new.items() if i not in old or old[i].version != row.version}
+        changed |= old.keys() - new.keys()
+        self.rows = new
+        return changed
+
+    def load_rows(self) -> None:
+        self.set_rows(self.read_rows())
+
+    # -- the one full read -------------------------------------------------------
+
+    def scan(self) -> Scan:
+        """Read every brief once: search docs, actors and tariff rows. Call from a worker."""
+        scan = Scan()
+        texts, states = self.store.note_texts(), self.store.states()
+        for brief_id, brief in self.store.read_briefs():
+            if brief is None:
+                scan.unreadable.append(brief_id)
+                continue
+            scan.docs.append(_doc(brief, texts, states))
+            scan.actors[brief_id] = BriefActors(brief.id, brief.date, brief.actors)
+            scan.tariffs[brief_id] = tariff_rows(brief)
+        return scan
+
+    def adopt(self, scan: Scan) -> None:
+        """Make a finished scan the catalog's data (on the UI thread)."""
+        self.index = SearchIndex(scan.docs)
+        self._actors, self._tariffs = scan.actors, scan.tariffs
+        self.unreadable = scan.unreadable
+        self._actor_entries = None
+        self._reader = self.store.note_texts(), self.store.states()
+
+    @property
+    def ready(self) -> bool:
+        return self.index is not None
+
+    # -- keeping it fresh, one brief at a time -------------------------------------
+
+    def refresh(self, brief_id: str) -> None:
+        """After a note or state change here: that brief's row and reader data."""
+        row = self.store.row(brief_id)
+        if row is None:
+            self.rows.pop(brief_id, None)
+        else:
+            self.rows[brief_id] = row
+        self.refresh_reader()
+
+    def refresh_reader(self) -> None:
+        """Notes, read and starred may have changed (here or elsewhere): update the docs of
+        the briefs whose reader data differs from what the index holds."""
+        if self.index is None:
+            return
+        texts, states = self.store.note_texts(), self.store.states()
+        old_texts, old_states = self._reader
+        for brief_id in texts.keys() | old_texts.keys() | states.keys() | old_states.keys():
+            if texts.get(brief_id) == old_texts.get(brief_id) and states.get(
+                brief_id
+            ) == old_states.get(brief_id):
+                continue
+            doc = self.index.get(brief_id)
+            if doc is not None:
+                state = states.get(brief_id, ReaderState())
+                notes = texts.get(brief_id, [])
+                self.index.put(doc.with_reader(notes=notes, read=state.read, starred=state.starred))
+        self._reader = texts, states
+
+    def refresh_content(self, brief_ids: Iterable[str]) -> None:
+        """Briefs imported, replaced or deleted (here or elsewhere): read just those again."""
+        ids = set(brief_ids)
+        if not ids or self.index is None:
+            return
+        texts, states = self.store.note_texts(), self.store.states()
+        for brief_id in ids:
+            self.index.remove(brief_id)
+            self._actors.pop(brief_id, None)
+            self._tariffs.pop(brief_id, None)
+        present = [i for i in ids if i in self.rows]
+        for brief_id, brief in self.store.read_briefs(present):
+            if brief is None:
+                if brief_id not in self.unreadable:
+                    self.unreadable.append(brief_id)
+                continue
+            self.index.put(_doc(brief, texts, states))
+            self._actors[brief_id] = BriefActors(brief.id, brief.date, brief.actors)
+            self._tariffs[brief_id] = tariff_rows(brief)
+        self._actor_entries = None
+        self._reader = texts, states
+
+    # -- what the screens ask -----------------------------------------------------
+
+    def search(self, query: Query) -> list[str]:
+        assert self.index is not None
+        return self.index.search(query)
+
+    def search_tariffs(self, query: Query) -> list[TariffRow]:
+        """The tracker rows the query keeps, newest brief first."""
+        assert self.index is not None
+        tariffs = self._tariffs
+        return [tariffs[i][k] for i, k in self.index.search_tariffs(query) if i in tariffs]
+
+    @property
+    def tariff_count(self) -> int:
+        return sum(len(rows) for rows in self._tariffs.values())
+
+    def actor_entries(self) -> list[ActorEntry]:
+        """Every actor across briefs (built on first use after a change)."""
+        if self._actor_entries is None:
+            ordered = [self._actors[i] for i in self.rows if i in self._actors]
+            self._actor_entries = build_actor_index(ordered)  # type: ignore[arg-type]
+        return self._actor_entries
+
+
+def _doc(brief: Brief, texts: dict[str, list[str]], states: dict[str, ReaderState]) -> SearchDoc:
+    state = states.get(brief.id, ReaderState())
+    return make_doc(brief, notes=texts.get(brief.id, ()), read=state.read, starred=state.starred)
