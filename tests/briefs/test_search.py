@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 from briefs.folding import _WORD, country_key, fold, segment, words
 from briefs.model import Actor, Brief, Tariff
 from briefs.rates import parse_rate
-from briefs.search.docs import SearchDoc, make_doc
+from briefs.search.docs import (
+    SearchDoc,
+    body_needles,
+    make_doc,
+    needle,
+    party_needle,
+    tag_key,
+)
 from briefs.search.index import SearchIndex
 from briefs.search.query import parse_query
 
@@ -187,6 +194,26 @@ def test_docs_are_immutable_and_reader_data_can_change() -> None:
     assert not changed.read and changed.text == doc.text
     assert doc.with_reader(notes=[]).has_notes is False
     assert doc.with_reader(read=True).read
+
+
+def test_needles_are_how_a_doc_is_searched() -> None:
+    doc = make_doc(FULL, notes=["Ask the desk"])
+    assert needle(["prime", "min"], whole=False) in doc.text
+    assert needle(["prime", "min"], whole=True) not in doc.text
+    assert needle(["canola", "meal"], whole=True) in doc.text
+    assert body_needles(["quebec", "canol"], whole=False) == (" quebec ", " canol")
+    assert all(n in doc.body for n in body_needles(["quebec", "canol"], whole=False))
+    assert party_needle("U.S.") == " united states " and party_needle("PRC") in doc.places
+    assert tag_key("Trade  War!") in doc.tags
+
+
+def test_tariff_rows_and_parties() -> None:
+    doc = make_doc(FULL)
+    first, second = doc.tariff_rows
+    assert first is not None and second is not None
+    assert first.names(party_needle("Canada")) and first.names(party_needle("china"))
+    assert second.names(party_needle("USA")) and not second.names(party_needle("canada"))
+    assert make_doc(brief("bare", "2025-01-01")).tariff_rows == (None,)
 
 
 def test_phrases_in_notes_do_not_span_two_notes() -> None:
