@@ -13,7 +13,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from briefs.folding import country_key, words
+from briefs.folding import words
+from briefs.gazetteer import country_key
 from briefs.model import Brief
 
 

@@ -19,7 +19,8 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from briefs.folding import country_key, segment, words
+from briefs.folding import segment, words
+from briefs.gazetteer import country_key
 from briefs.model import Actor, Brief, Tariff
 from briefs.rates import parse_rate
 
