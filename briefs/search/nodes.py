@@ -19,6 +19,8 @@ Test = Callable[[TariffDoc], bool]
 
 
 class Node:
+    """A term or a combination of terms; see the module docstring for the two questions."""
+
     __slots__ = ()
     needs_row = False
     cost = 0  # rough price of one test; And runs cheap children first
@@ -31,6 +33,8 @@ class Node:
 
 
 class Flag(Node):
+    """A test of the brief or the reader's state for it (is:, has:, tag:)."""
+
     __slots__ = ("test",)
 
     def __init__(self, test: Callable[[SearchDoc], bool]) -> None:
@@ -107,6 +111,9 @@ class TariffTest(Node):
 
 
 class Country(Node):
+    """country: a party of one of the brief's tariffs, or (not in the tracker) a place of its
+    actors. `needle` is a `party_needle`."""
+
     __slots__ = ("needle",)
     needs_row = True
     cost = 1
@@ -218,4 +225,5 @@ def any_of(nodes: list[Node]) -> Node:
 
 
 def everything(doc: SearchDoc) -> bool:
+    """The matcher of the blank query."""
     return True

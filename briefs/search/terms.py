@@ -171,8 +171,8 @@ def field_node(name: str, op: str, value: str, today: dt.date) -> Node:
         _needle(value, whole=True)  # rejects a value with nothing to look for
         return Flag(lambda d: wanted in d.tags)
     if name == "product":
-        needle = _needle(value, whole=False)
-        return TariffTest(lambda t: needle in t.products)
+        product = _needle(value, whole=False)
+        return TariffTest(lambda t: product in t.products)
     if name == "status":
         statuses = _enum_values(value, STATUSES, "status")
         return TariffTest(lambda t: t.status in statuses)
