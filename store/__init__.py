@@ -1,6 +1,6 @@
 """Persistence: briefs and the reader's own data in TinyDB files. Never imports textual."""
 
-from store.errors import DamagedFileError, StoreError
+from store.errors import DamagedFileError, NoteChangedError, StoreError
 from store.paths import default_store_dir, resolve_store_dir
 from store.records import BriefRow, Draft, ImportCounts, ReaderState
 from store.store import Store
@@ -10,6 +10,7 @@ __all__ = [
     "DamagedFileError",
     "Draft",
     "ImportCounts",
+    "NoteChangedError",
     "ReaderState",
     "Store",
     "StoreError",

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefs.model import Note
 
 
 class StoreError(Exception):
@@ -16,3 +20,11 @@ class DamagedFileError(StoreError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class NoteChangedError(StoreError):
+    """The note was changed elsewhere since the editor opened it; nothing was written."""
+
+    def __init__(self, current: Note) -> None:
+        super().__init__(f"note {current.id} was changed elsewhere")
+        self.current = current

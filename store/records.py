@@ -40,3 +40,5 @@ class Draft:
     note_id: str | None  # None for a note not yet saved once
     text: str
     saved_at: str
+    owner: str = ""  # the editor that typed it (store/drafts.py); "" for an older store's
+    base: str | None = None  # the note's text when the editor opened it

@@ -26,7 +26,9 @@ from briefs import Brief, BriefError, Note, brief_from_dict
 from briefs.order import newest_first
 from briefs.samples import load_samples
 from store import content_log
-from store.errors import DamagedFileError, StoreError
+from store.drafts import FOLDER as DRAFTS_FOLDER
+from store.drafts import DraftBox, new_owner
+from store.errors import DamagedFileError, NoteChangedError, StoreError
 from store.lock import StoreLock
 from store.records import BriefRow, Draft, ImportCounts, ReaderState
 from store.storage import META_TABLE, TEMP_SUFFIX, AtomicJSONStorage
@@ -152,6 +154,7 @@ class Store:
         self.clock = clock
         _prepare_folder(root)
         self.lock = StoreLock(root / LOCK_FILE)
+        self.draft_box = DraftBox(root / DRAFTS_FOLDER)
         with self.lock:
             _remove_stale_temporaries(root)
             self._briefs_db = _open_db(root / BRIEFS_FILE)
@@ -359,22 +362,23 @@ class Store:
                 raise StoreError(f"no brief with id {brief_id!r}")
             _write(
                 self._reader_db,
-                {"notes": {note.id: _note_doc(note)}, "drafts": {brief_id: None}},
+                {"notes": {note.id: _note_doc(note)}},
             )
         return note
 
-    def update_note(self, note_id: str, text: str) -> Note:
+    def update_note(self, note_id: str, text: str, *, expected: str | None = None) -> Note:
+        """Replace a note's text. With `expected` (its text when the editor opened), a note
+        changed elsewhere meanwhile is left alone: NoteChangedError says so."""
         with self.lock:
             old = self.note(note_id)
             if old is None:
                 raise StoreError(f"no note with id {note_id!r} (deleted elsewhere?)")
+            if expected is not None and old.text != expected and old.text != text:
+                raise NoteChangedError(old)
             note = Note(old.id, old.brief_id, text, old.created, self.clock().isoformat())
-            changes: dict[str, dict[str, Any]] = {"drafts": {note.brief_id: None}}
-            if note.text != old.text:
-                changes["notes"] = {note.id: _note_doc(note)}
-            else:
-                note = old
-            _write(self._reader_db, changes)
+            if note.text == old.text:
+                return old
+            _write(self._reader_db, {"notes": {note.id: _note_doc(note)}})
         return note
 
     def delete_note(self, note_id: str) -> None:
@@ -416,25 +420,39 @@ class Store:
         with self.lock:
             _write(self._reader_db, {"views": {name: None}})
 
-    # -- drafts: editor text not yet saved ---------------------------------------
+    # -- drafts: editor text not yet saved (store/drafts.py) ------------------------
 
-    def save_draft(self, brief_id: str, note_id: str | None, text: str) -> None:
-        """Keep editor text; one draft per brief, replaced by the next."""
-        doc = {
-            "brief_id": brief_id,
-            "note_id": note_id,
-            "text": text,
-            "saved_at": self.clock().isoformat(),
-        }
-        with self.lock:
-            current = _docs(self._drafts).get(brief_id)
-            if current is None or current.get("text") != text or current.get("note_id") != note_id:
-                _write(self._reader_db, {"drafts": {brief_id: doc}})
+    def save_draft(
+        self,
+        brief_id: str,
+        note_id: str | None,
+        text: str,
+        *,
+        owner: str | None = None,
+        base: str | None = None,
+    ) -> Draft:
+        """Keep editor text as the draft of `owner` (an id from `claim_draft_owner`; a new
+        one when None, as for text left behind). Needs no store lock."""
+        draft = Draft(
+            brief_id=brief_id,
+            note_id=note_id,
+            text=text,
+            saved_at=self.clock().isoformat(),
+            owner=owner or new_owner(),
+            base=base,
+        )
+        self.draft_box.write(draft)
+        return draft
+
+    def claim_draft_owner(self) -> str:
+        """An owner id for one editor; its drafts count as in use while this store is open."""
+        return self.draft_box.claim()
 
     def drafts(self) -> list[Draft]:
+        """Every draft: those of running editors too."""
         with self.lock:
             docs = list(_docs(self._drafts).values())
-        return [
+        legacy = [
             Draft(
                 brief_id=str(d.get("brief_id", "")),
                 note_id=d.get("note_id"),
@@ -443,11 +461,19 @@ class Store:
             )
             for d in docs
         ]
+        return legacy + self.draft_box.all()
 
-    def delete_draft(self, brief_id: str) -> None:
-        with self.lock:
-            if brief_id in _docs(self._drafts):
-                _write(self._reader_db, {"drafts": {brief_id: None}})
+    def orphaned_drafts(self) -> list[Draft]:
+        """Drafts no running editor owns: left behind by a crash or a closed terminal."""
+        return [d for d in self.drafts() if not d.owner or not self.draft_box.is_alive(d.owner)]
+
+    def delete_draft(self, draft: Draft) -> None:
+        if draft.owner:
+            self.draft_box.remove(draft.owner)
+            return
+        with self.lock:  # a draft of an older store, kept in reader.json by brief
+            if draft.brief_id in _docs(self._drafts):
+                _write(self._reader_db, {"drafts": {draft.brief_id: None}})
 
     def changed_elsewhere(self) -> bool:
         """Whether another process wrote to the store since the last call.

@@ -11,7 +11,9 @@ import asyncio
 import contextlib
 import datetime as dt
 import gc
+import os
 import signal
+import threading
 from collections.abc import Callable
 
 from textual import on, work
@@ -20,14 +22,18 @@ from textual.binding import Binding
 from textual.command import Provider
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.widgets import Input, TextArea
 
 from briefs.text import clean
 from store import Store, StoreError
 from tui.catalog import Catalog, Scan
 from tui.messages import ApplyQuery, CatalogChanged, CatalogWanted, OpenBrief, RunAction
 from tui.note_session import NoteSession
+from tui.screens.dialogs import ChoiceScreen, PromptScreen
 from tui.screens.reader import ReaderScreen
 from tui.timings import Timings, every
+
+EXIT_GRACE = 2.0  # seconds a stopping reader may take before the process just ends
 
 
 def _provider(name: str) -> Callable[[], type[Provider]]:
@@ -54,6 +60,10 @@ class BriefingApp(App[None]):
     COMMANDS = App.COMMANDS | set(PROVIDERS)
     BINDINGS = [
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
+        # Both ask first when a note is unsaved (action_quit below); ctrl+c still copies a
+        # selection in a text field.
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        Binding("ctrl+c", "help_quit", "Quit", show=False, priority=True, id="app.interrupt"),
     ]
 
     def __init__(
@@ -105,10 +115,35 @@ class BriefingApp(App[None]):
             loop.add_signal_handler(sig, self._keep_draft_and_exit)
 
     def _keep_draft_and_exit(self) -> None:
+        """The terminal went away or we were told to stop: keep every character typed, then
+        end. Should Textual's own shutdown hang on a terminal that is gone, the process ends
+        anyway a couple of seconds later; the draft is already on disk."""
+        if self.reader.is_mounted and self.reader.notes_pane.has_editor:
+            self.session.typed(self.reader.notes_pane.editor.text)
         # Nothing more can be done about a failure while the process is ending.
-        with contextlib.suppress(StoreError):
+        with contextlib.suppress(StoreError, OSError):
             self.session.keep_draft_now()
+        threading.Timer(EXIT_GRACE, os._exit, args=(0,)).start()
         self.exit()
+
+    async def action_quit(self) -> None:
+        """ctrl+q (and q in the reader): quit, asking first when a note is unsaved."""
+        if not self.session.editing:
+            self.exit()
+            return
+        # Questions already open are moot now; the reader asks the one that matters, once
+        # the editor has handled the keys typed before this one.
+        while isinstance(self.screen, ChoiceScreen | PromptScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.reader.request_quit()
+
+    async def action_help_quit(self) -> None:
+        """ctrl+c: copy a selection in a text field, else quit as ctrl+q does."""
+        focused = self.focused
+        if isinstance(focused, Input | TextArea) and focused.selected_text:
+            focused.action_copy()
+            return
+        await self.action_quit()
 
     # -- the catalog -----------------------------------------------------------------
 

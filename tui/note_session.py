@@ -11,11 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefs.model import Note
-from store import Store, StoreError
+from store import Draft, NoteChangedError, Store, StoreError
 
 
 class EmptyNote(ValueError):
     """A note with no text is not saved."""
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """A save: the note written, and the other text when the note had changed elsewhere
+    since the editor opened (then ours was saved as a new note beside it)."""
+
+    note: Note
+    conflict: Note | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +48,8 @@ class NoteSession:
         # a draft write already queued for older text is dropped.
         self.generation = 0
         self.error: str | None = None  # why the last save failed, until the next change
+        self._owner: str | None = None  # this editor's draft owner id, claimed on first use
+        self._adopted: Draft | None = None  # a restored draft, dropped once ours is kept
 
     @property
     def editing(self) -> bool:
@@ -71,21 +82,30 @@ class NoteSession:
         self.note_id = None
         self.saved_text = ""
 
-    def save(self) -> Note:
+    def save(self) -> Saved:
         """Write the text; on disk when this returns. Raises EmptyNote or StoreError (then
-        the text stays, and so does the error, for the pane to show)."""
+        the text stays, and so does the error, for the pane to show).
+
+        A note deleted elsewhere meanwhile is saved as a new note; one changed elsewhere is
+        left as it is, and this text saved as a new note beside it: never one silently."""
         if self.brief_id is None:
             raise StoreError("no note is being edited")
         if not self.text.strip():
             raise EmptyNote("An empty note is not saved.")
         text = self.text
+        conflict = None
         try:
             if self.note_id is not None and self.store.note(self.note_id) is None:
-                self.detach()  # deleted elsewhere meanwhile: save it as a new note
+                self.detach()
             if self.note_id is None:
                 note = self.store.add_note(self.brief_id, text)
             else:
-                note = self.store.update_note(self.note_id, text)
+                try:
+                    note = self.store.update_note(self.note_id, text, expected=self.saved_text)
+                except NoteChangedError as changed:
+                    conflict = changed.current
+                    note = self.store.add_note(self.brief_id, text)
+            self._drop_own_draft()
         except StoreError as exc:
             self.error = str(exc)
             raise
@@ -93,7 +113,7 @@ class NoteSession:
         self.note_id = note.id
         self.saved_text = note.text
         self.error = None
-        return note
+        return Saved(note, conflict)
 
     # -- drafts: unsaved text survives crashes and closed terminals ----------------
 
@@ -105,8 +125,20 @@ class NoteSession:
 
     def write_draft(self, request: DraftRequest) -> None:
         """Keep a draft (from a worker); dropped when the text was saved or closed since."""
-        if request.generation == self.generation:
-            self.store.save_draft(request.brief_id, request.note_id, request.text)
+        if request.generation != self.generation:
+            return
+        if self._owner is None:
+            self._owner = self.store.claim_draft_owner()
+        self.store.save_draft(
+            request.brief_id,
+            request.note_id,
+            request.text,
+            owner=self._owner,
+            base=self.saved_text if request.note_id else None,
+        )
+        if self._adopted is not None:  # ours now holds the restored text
+            self.store.delete_draft(self._adopted)
+            self._adopted = None
 
     def keep_draft_now(self) -> None:
         """Keep the text at once (the process is ending)."""
@@ -114,5 +146,36 @@ class NoteSession:
             self.write_draft(request)
 
     def discard_draft(self) -> None:
-        if self.brief_id is not None:
-            self.store.delete_draft(self.brief_id)
+        """Drop what this editor kept (the reader chose to discard its text)."""
+        self._drop_own_draft()
+
+    def _drop_own_draft(self) -> None:
+        if self._owner is not None:
+            self.store.draft_box.remove(self._owner)
+        if self._adopted is not None:
+            self.store.delete_draft(self._adopted)
+            self._adopted = None
+
+    # -- drafts left behind by editors that are gone --------------------------------
+
+    def orphaned_drafts(self) -> list[Draft]:
+        """Drafts of editors no longer running, worth offering back; one whose text is
+        already saved is dropped, as nothing would be lost."""
+        offered = []
+        for draft in self.store.orphaned_drafts():
+            note = self.store.note(draft.note_id) if draft.note_id else None
+            if note is not None and note.text == draft.text:
+                self.store.delete_draft(draft)
+                continue
+            offered.append(draft)
+        return offered
+
+    def adopt_draft(self, draft: Draft) -> None:
+        """The editor was opened on a restored draft: it is ours now. The old file goes once
+        ours is written, so no moment holds neither."""
+        self._adopted = draft
+        self.saved_text = draft.base if draft.base is not None else self.saved_text
+        self.keep_draft_now()
+
+    def drop_draft(self, draft: Draft) -> None:
+        self.store.delete_draft(draft)

@@ -14,7 +14,7 @@ import pytest
 
 from store import Store
 from tests.tui.helpers import new_app
-from tui.screens.dialogs import ConfirmScreen
+from tui.screens.dialogs import ChoiceScreen
 from tui.widgets.notes_pane import NotesPane
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
@@ -39,8 +39,8 @@ async def test_discarding_drops_the_draft(store: Store) -> None:
     store.save_draft(XI, None, "old draft")
     async with new_app(store).run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert isinstance(pilot.app.screen, ConfirmScreen)
-        await pilot.press("n")
+        assert isinstance(pilot.app.screen, ChoiceScreen)
+        await pilot.press("d")  # discard, said explicitly
         await pilot.pause()
     assert Store(store.root).drafts() == []
 
@@ -51,8 +51,8 @@ async def test_draft_is_offered_back_at_start(store: Store) -> None:
     async with new_app(store).run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = pilot.app.screen
-        assert isinstance(screen, ConfirmScreen) and "Restore it?" in screen.question
-        await pilot.press("y")
+        assert isinstance(screen, ChoiceScreen) and "Restore it?" in screen.question
+        await pilot.press("enter")  # restore
         await pilot.pause()
         pane = pilot.app.screen.query_one(NotesPane)
         assert pane.session.editing and pane.session.note_id == note.id and pane.session.dirty

@@ -9,7 +9,7 @@ from store import Store
 from tests.conftest import TODAY
 from tests.tui.helpers import new_app, screen_text
 from tui.app import BriefingApp, make_app
-from tui.screens.dialogs import ConfirmScreen
+from tui.screens.dialogs import ChoiceScreen
 from tui.screens.reader import ReaderScreen
 from tui.timings import FROZEN
 from tui.widgets.notes_pane import NotesPane
@@ -36,8 +36,8 @@ async def test_clicking_another_brief_asks_and_keep_saves_on_the_right_brief(
         await pilot.press("a", *"about Xi", "tab")
         await pilot.click("#brief-list", offset=(10, 4))
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")  # keep writing
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("c")  # cancel: keep writing
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ReaderScreen) and screen.brief is not None

@@ -10,7 +10,7 @@ from store import Store
 from tests.fixtures.full_disk import open_on_full_disk
 from tests.tui.helpers import new_app, screen_text
 from tui.app import BriefingApp
-from tui.screens.dialogs import ConfirmScreen
+from tui.screens.dialogs import ChoiceScreen
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.notes_pane import NotesPane
@@ -101,7 +101,7 @@ async def test_edit_and_delete_a_note(store: Store, store_dir: Path) -> None:
         await pilot.press("escape")
         assert not pane.session.editing
         await pilot.press("d")
-        assert isinstance(pilot.app.screen, ConfirmScreen)
+        assert isinstance(pilot.app.screen, ChoiceScreen)
         await pilot.press("n")  # keep it
         assert notes_on_disk(store_dir, XI) == ["first draft, revised"]
         await pilot.press("d", "y")
@@ -123,11 +123,11 @@ async def test_escape_asks_before_dropping_unsaved_text(store: Store, store_dir:
     async with reader(store).run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("a", *"half a thought", "escape")
-        assert isinstance(pilot.app.screen, ConfirmScreen)
-        await pilot.press("n")  # keep editing
+        assert isinstance(pilot.app.screen, ChoiceScreen)
+        await pilot.press("c")  # cancel: keep editing
         pane = pilot.app.screen.query_one(NotesPane)
         assert pane.session.editing and pane.editor.text == "half a thought"
-        await pilot.press("escape", "y")  # discard
+        await pilot.press("escape", "d")  # discard
         assert not pane.session.editing
     assert notes_on_disk(store_dir, XI) == []
 
@@ -137,10 +137,10 @@ async def test_quit_asks_when_a_note_is_unsaved(store: Store, store_dir: Path) -
         await pilot.pause()
         await pilot.press("a", *"unsaved", "tab")  # leave the editor, text still there
         await pilot.press("q")
-        assert isinstance(pilot.app.screen, ConfirmScreen)
-        await pilot.press("n")
+        assert isinstance(pilot.app.screen, ChoiceScreen)
+        await pilot.press("c")
         assert pilot.app.is_running
-        await pilot.press("q", "y")
+        await pilot.press("q", "d")
     assert not pilot.app.is_running
     assert notes_on_disk(store_dir, XI) == []
 
@@ -158,10 +158,10 @@ async def test_moving_with_unsaved_note_asks_first(store: Store) -> None:
     async with reader(store).run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("a", *"draft", "tab", "n")
-        assert isinstance(pilot.app.screen, ConfirmScreen)
-        await pilot.press("n")
+        assert isinstance(pilot.app.screen, ChoiceScreen)
+        await pilot.press("c")
         assert shown_id(pilot.app) == XI
-        await pilot.press("n", "y")
+        await pilot.press("n", "d")
         assert shown_id(pilot.app) == CANOLA
 
 

@@ -1,42 +1,77 @@
-"""A yes/no question over the current screen."""
+"""Questions over the current screen: a choice of answers, or one line of text."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
+from textual.widgets.button import ButtonVariant
 
 from tui.safe import safe_text
 
 
-class ConfirmScreen(ModalScreen[bool]):
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
-    ]
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One answer: what `dismiss` returns, its button's label, its key and its colour."""
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+    value: str
+    label: str
+    key: str
+    variant: ButtonVariant = "default"
+
+
+class ChoiceScreen(ModalScreen[str]):
+    """A question with a few answers, each a button and a key.
+
+    Enter presses the focused button, which starts on `default`; escape answers `cancel`.
+    Nothing else answers it, so a stray letter typed into a question that appeared
+    unexpectedly does nothing.
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel")]
+
+    def __init__(
+        self, question: str, choices: Sequence[Choice], *, default: str, cancel: str
+    ) -> None:
         super().__init__()
         self.question = question
-        self.yes, self.no = yes, no
+        self.choices = tuple(choices)
+        self.default = default
+        self.cancel = cancel
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
             yield Label(safe_text(self.question), id="confirm-question")
             with Horizontal(id="confirm-buttons"):
-                yield Button(f"{self.yes} (y)", id="yes", variant="error")
-                yield Button(f"{self.no} (n)", id="no", variant="primary")
+                for choice in self.choices:
+                    yield Button(
+                        f"{choice.label} ({choice.key})",
+                        id=f"choice-{choice.value}",
+                        variant=choice.variant,
+                    )
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one(f"#choice-{self.default}", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+        event.stop()
+        self.dismiss(str(event.button.id).removeprefix("choice-"))
 
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
+    def on_key(self, event: events.Key) -> None:
+        for choice in self.choices:
+            if event.key == choice.key:
+                event.stop()
+                self.dismiss(choice.value)
+                return
+
+    def action_cancel(self) -> None:
+        self.dismiss(self.cancel)
 
 
 class PromptScreen(ModalScreen[str | None]):

@@ -19,22 +19,40 @@ from textual.timer import Timer
 from textual.widgets import Footer
 from textual.widgets.option_list import OptionDoesNotExist
 
-from briefs.model import Brief, Note
+from briefs.model import Brief
 from briefs.order import ORDERS, ordered
-from store import Draft, StoreError
+from store import StoreError
 from tui.catalog import Catalog
 from tui.messages import CatalogChanged, CatalogWanted
-from tui.note_session import DraftRequest, EmptyNote, NoteSession
-from tui.screens.dialogs import ConfirmScreen, PromptScreen
+from tui.note_session import NoteSession
+from tui.screens.dialogs import PromptScreen
 from tui.screens.help import HelpScreen
+from tui.screens.reader_notes import TYPING_FIELDS, NoteEditing
 from tui.timings import Timings, after
 from tui.widgets.brief_list import BriefList
 from tui.widgets.brief_panes import ActorsTable, BriefHeader, SummaryPane, TariffsTable
 from tui.widgets.notes_pane import NoteList, NotesPane
 from tui.widgets.search_bar import SearchBar
 
+# Reader commands on plain letters: in a text field the letters type instead.
+LETTER_ACTIONS = frozenset(
+    {
+        "next_brief",
+        "previous_brief",
+        "search",
+        "help",
+        "quit",
+        "toggle_star",
+        "mark_unread",
+        "cycle_sort",
+        "actor_index",
+        "tariff_tracker",
+        "save_view",
+    }
+)
 
-class ReaderScreen(Screen[None]):
+
+class ReaderScreen(NoteEditing, Screen[None]):
     CSS_PATH = "reader.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (160, "-wide")]
     ACCEPTS_COMMANDS = True  # the palette's commands act here
@@ -42,8 +60,16 @@ class ReaderScreen(Screen[None]):
     BINDINGS = [
         Binding("n", "next_brief", "Next", id="reader.next"),
         Binding("p", "previous_brief", "Prev", id="reader.previous"),
-        Binding("a", "add_note", "Add note", id="reader.add_note"),
+        # Priority: run by the app before it forwards the next key, so what is typed right
+        # after them reaches the editor (see reader_notes.py).
+        Binding("a", "add_note", "Add note", id="reader.add_note", priority=True),
+        Binding("e", "edit_note", "Edit note", id="reader.edit_note", priority=True),
+        Binding(
+            "enter", "edit_note", "Edit note", show=False, id="reader.edit_enter", priority=True
+        ),
         Binding("slash", "search", "Search", key_display="/", id="reader.search"),
+        Binding("question_mark", "help", "Help", key_display="?", id="reader.help"),
+        Binding("q", "quit", "Quit", id="reader.quit"),
         Binding("s", "toggle_star", "Star", id="reader.star"),
         Binding("u", "mark_unread", "Unread", show=False, id="reader.unread"),
         Binding("o", "cycle_sort", "Sort", show=False, id="reader.sort"),
@@ -52,8 +78,6 @@ class ReaderScreen(Screen[None]):
         Binding("v", "save_view", "Save view", show=False, id="reader.save_view"),
         Binding("ctrl+s", "save_note", "Save", id="reader.save_note", priority=True),
         Binding("escape", "leave_editor", "Close editor", id="reader.leave_editor"),
-        Binding("question_mark", "help", "Help", key_display="?", id="reader.help"),
-        Binding("q", "quit", "Quit", id="reader.quit"),
     ]
 
     brief_list = getters.query_one(BriefList)
@@ -105,20 +129,27 @@ class ReaderScreen(Screen[None]):
         # The app loaded the rows before the first frame (the store's index holds them),
         # so the list and the first brief are drawn in this frame, without a worker hop.
         self.refresh_list()
-        self._offer_drafts()
-        # Reading every brief competes with the first paint: wait a moment.
-        after(self, self.timings.catalog_after, lambda: self.post_message(CatalogWanted()))
+        self.offer_drafts()
+        # Reading every brief and loading the editor compete with the first paint: later.
+        after(self, self.timings.catalog_after, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self.post_message(CatalogWanted())
+        self.notes_pane.prepare_editor()
 
     # -- the list ------------------------------------------------------------------
 
     def refresh_list(self, keep: str | None = None) -> None:
         """Draw the rows that pass the filter, in the chosen order."""
         rows = list(self.catalog.rows.values())
+        editing = self.session.brief_id
         if self._matches is not None:
-            rows = [row for row in rows if row.id in self._matches]
+            # The brief being annotated stays in the list, whatever the filter now says: a
+            # change elsewhere never moves the reader off it (nor asks them anything).
+            rows = [row for row in rows if row.id in self._matches or row.id == editing]
         rows = ordered(rows, self._sort)
         brief_list = self.brief_list
-        brief_list.show_rows(rows, keep or brief_list.highlighted_id)
+        brief_list.show_rows(rows, editing or keep or brief_list.highlighted_id)
         total = len(self.catalog.rows)
         shown = f"{len(rows)} of {total}" if self._matches is not None else f"{total}"
         brief_list.border_title = f"Briefs ({shown})"
@@ -279,7 +310,7 @@ class ReaderScreen(Screen[None]):
             self._matches = None
             self.refresh_list()
         brief_list = self.brief_list
-        self._guard_unsaved(
+        self.guard_unsaved(
             lambda: setattr(brief_list, "highlighted", brief_list.get_option_index(brief_id))
         )
 
@@ -324,13 +355,15 @@ class ReaderScreen(Screen[None]):
                     index = self.brief_list.get_option_index(editing_brief)
                     self.brief_list.highlighted = index
 
-        self._guard_unsaved(lambda: self._open(target), otherwise=back)
+        self.guard_unsaved(lambda: self._open(target), otherwise=back)
 
     def _open(self, brief_id: str, *, scroll_home: bool = True) -> None:
         try:
             brief = self.catalog.store.brief(brief_id)
         except StoreError as exc:
-            self.notify(str(exc), severity="error")
+            # Say so where the brief would be; no key may act on the one shown before.
+            self._show_brief(None)
+            self.query_one(BriefHeader).show_unreadable(brief_id, str(exc))
             return
         self._show_brief(brief, scroll_home=scroll_home)
         if self._read_timer is not None:
@@ -354,34 +387,9 @@ class ReaderScreen(Screen[None]):
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=15)
             notes = []
-        self.notes_pane.show_notes(notes, highlight)
+        self.notes_pane.show_notes(notes, highlight, brief_shown=self.brief is not None)
 
     # -- moving ------------------------------------------------------------------
-
-    def _guard_unsaved(
-        self, then: Callable[[], object], otherwise: Callable[[], object] | None = None
-    ) -> None:
-        """Run `then` now, or after the reader agrees to drop the unsaved note (else
-        `otherwise`)."""
-        if not self.session.dirty:
-            self._close_editor()
-            then()
-            return
-
-        def answered(discard: bool | None) -> None:
-            self._asking = False
-            if discard:
-                self._discard_draft()
-                self._close_editor()
-                then()
-            elif otherwise is not None:
-                otherwise()
-
-        self._asking = True
-        self.app.push_screen(
-            ConfirmScreen("This note has unsaved changes. Discard them?", "Discard", "Keep"),
-            answered,
-        )
 
     def _move(self, step: int) -> None:
         brief_list = self.brief_list
@@ -390,7 +398,7 @@ class ReaderScreen(Screen[None]):
         current = brief_list.highlighted or 0
         target = min(max(current + step, 0), brief_list.option_count - 1)
         if target != current:
-            self._guard_unsaved(lambda: setattr(brief_list, "highlighted", target))
+            self.guard_unsaved(lambda: setattr(brief_list, "highlighted", target))
 
     def action_next_brief(self) -> None:
         self._move(1)
@@ -398,166 +406,25 @@ class ReaderScreen(Screen[None]):
     def action_previous_brief(self) -> None:
         self._move(-1)
 
-    # -- notes -------------------------------------------------------------------
-
-    def _open_editor(self, brief_id: str, note: Note | None, text: str | None = None) -> None:
-        self.session.open(brief_id, note, text)
-        self.notes_pane.open_editor()
-
-    def _close_editor(self) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self.session.close()
-        self.notes_pane.close_editor()
-
-    def action_add_note(self) -> None:
-        if self.brief is None:
-            self.notify("There is no brief to add a note to.", severity="warning")
-            return
-        brief_id = self.brief.id
-        self._guard_unsaved(lambda: self._open_editor(brief_id, None))
-
-    @on(NoteList.EditRequested)
-    def _edit_note(self, event: NoteList.EditRequested) -> None:
-        try:
-            note = self.catalog.store.note(event.note_id)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        if note is None:
-            self.notify("That note was deleted elsewhere.", severity="warning")
-            self._show_notes()
-            return
-        self._guard_unsaved(lambda: self._open_editor(note.brief_id, note))
-
-    @on(NoteList.DeleteRequested)
-    def _delete_note(self, event: NoteList.DeleteRequested) -> None:
-        note_id = event.note_id
-
-        def answered(delete: bool | None) -> None:
-            if not delete:
-                return
-            try:
-                self.catalog.store.delete_note(note_id)
-            except StoreError as exc:
-                self.notify(str(exc), severity="error", timeout=10)
-                return
-            if self.session.note_id == note_id:
-                self.session.detach()  # its text stays, to save as a new note
-                self.notes_pane.refresh_status()
-            self._show_notes()
-            self.notify("Note deleted.")
-            if self.brief:
-                self._changed_here(self.brief.id)
-
-        self.app.push_screen(ConfirmScreen("Delete this note?", "Delete", "Keep"), answered)
-
-    def action_save_note(self) -> None:
-        session = self.session
-        brief_id = session.brief_id
-        if brief_id is None:
-            return
-        session.typed(self.notes_pane.editor.text)
-        try:
-            note = session.save()
-        except EmptyNote as exc:
-            self.notify(str(exc), severity="warning")
-            return
-        except StoreError as exc:
-            # The text stays in the editor, and the file on disk is the old one.
-            self.notes_pane.refresh_status()
-            self.notify(f"Not saved: {exc}", severity="error", timeout=15)
-            return
-        self.notes_pane.refresh_status()
-        self.notes_pane.call_after_refresh(self.notes_pane.scroll_visible, animate=False)
-        self._show_notes(highlight=note.id)
-        self._changed_here(brief_id)
-        self.notify("Note saved.", timeout=2)
-
-    def action_leave_editor(self) -> None:
-        if self.session.editing:
-            self._guard_unsaved(lambda: self.notes_pane.note_list.focus())
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("save_note", "leave_editor"):
             return self.session.editing
+        if action == "edit_note":  # e and enter act on the note list only
+            return self.focused is self.notes_pane.note_list
+        if action == "add_note" or action in LETTER_ACTIONS:
+            # In a text field these keys type; the footer leaves them out there.
+            return not isinstance(self.focused, TYPING_FIELDS)
         return True
 
-    def on_text_area_changed(self, event: object) -> None:
-        """The editor's text changed: the session follows it, a draft is kept after a pause."""
-        self.session.typed(self.notes_pane.editor.text)
-        self.notes_pane.refresh_status()
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        if self.session.dirty:
-            self._draft_timer = after(self, self.timings.draft_pause, self.keep_draft)
+    @on(NoteList.DeleteRequested)
+    def _delete_requested(self, event: NoteList.DeleteRequested) -> None:
+        self.delete_note(event.note_id)
 
-    # -- drafts: unsaved text survives crashes and closed terminals ---------------
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()  # the footer shows what the keys do where the focus is
 
-    def keep_draft(self) -> None:
-        """Keep the unsaved text as a draft, written off the UI thread."""
-        request = self.session.draft_request()
-        if request is not None:
-            self._write_draft(request)
-
-    @work(thread=True, exclusive=True, group="draft", exit_on_error=False)
-    def _write_draft(self, request: DraftRequest) -> None:
-        try:
-            self.session.write_draft(request)
-        except StoreError as exc:
-            self.app.call_from_thread(self.notify, f"Draft not kept: {exc}", severity="warning")
-
-    def _discard_draft(self) -> None:
-        try:
-            self.session.discard_draft()
-        except StoreError as exc:
-            self.notify(str(exc), severity="error")
-
-    def _offer_drafts(self) -> None:
-        """At start, offer back the text of a note that was never saved."""
-        if self._drafts_offered:
-            return
-        self._drafts_offered = True
-        store = self.catalog.store
-        try:
-            drafts = store.drafts()
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=15)
-            return
-        for draft in drafts:
-            try:
-                brief = store.brief(draft.brief_id)
-                note = store.note(draft.note_id) if draft.note_id else None
-            except StoreError:
-                continue  # damaged: kept for after `briefing check --repair`
-            # A draft whose brief is gone is kept (never deleted unasked) until the brief
-            # is imported again.
-            if brief is None or draft.brief_id not in self.catalog.rows or not draft.text.strip():
-                continue
-
-            def answered(
-                restore: bool | None, draft: Draft = draft, note: Note | None = note
-            ) -> None:
-                if not restore:
-                    store.delete_draft(draft.brief_id)
-                    return
-                with contextlib.suppress(OptionDoesNotExist):
-                    index = self.brief_list.get_option_index(draft.brief_id)
-                    self.brief_list.highlighted = index
-                self._open(draft.brief_id)  # before the editor opens: nothing to ask
-                self._open_editor(draft.brief_id, note, text=draft.text)
-
-            when = draft.saved_at[:16].replace("T", " ")
-            self.app.push_screen(
-                ConfirmScreen(
-                    f"A note you were writing on “{brief.title}” was not saved ({when}). "
-                    "Restore it?",
-                    "Restore",
-                    "Discard",
-                ),
-                answered,
-            )
-            return  # one at a time; the next start offers any other
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
 
     # -- help and quit -------------------------------------------------------------
 
@@ -565,4 +432,4 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self.active_bindings))
 
     def action_quit(self) -> None:
-        self._guard_unsaved(self.app.exit)
+        self.request_quit()

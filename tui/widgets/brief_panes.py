@@ -34,6 +34,15 @@ class BriefHeader(Static):
         text.append_text(safe_text(" · ".join(meta), "dim", single_line=True))
         self.update(text)
 
+    def show_unreadable(self, brief_id: str, reason: str) -> None:
+        text = safe_text(f"This brief cannot be read ({brief_id})", "bold", single_line=True)
+        text.append("\n")
+        text.append_text(safe_text(reason, single_line=True))
+        text.append(
+            "\nRun `briefing check` to see what is wrong, `briefing check --repair` to fix it."
+        )
+        self.update(text)
+
 
 class SummaryPane(Static):
     def show(self, brief: Brief | None) -> None:

@@ -44,35 +44,31 @@ def note_prompt(note: Note) -> Text:
 
 
 class NoteList(OptionList):
+    """The notes of the shown brief. `e` and enter (edit) are the reader's priority
+    bindings, so keys typed right after them reach the editor."""
+
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="notes.down"),
         Binding("k", "cursor_up", "Up", show=False, id="notes.up"),
-        Binding("e", "edit_note", "Edit note", id="notes.edit"),
         Binding("d", "delete_note", "Delete note", id="notes.delete"),
     ]
-
-    class EditRequested(Message):
-        def __init__(self, note_id: str) -> None:
-            super().__init__()
-            self.note_id = note_id
 
     class DeleteRequested(Message):
         def __init__(self, note_id: str) -> None:
             super().__init__()
             self.note_id = note_id
 
-    def action_edit_note(self) -> None:
-        if (option := self.highlighted_option) is not None and option.id:
-            self.post_message(self.EditRequested(option.id))
+    @property
+    def highlighted_note_id(self) -> str | None:
+        option = self.highlighted_option
+        return option.id if option is not None and option.id else None
 
     def action_delete_note(self) -> None:
-        if (option := self.highlighted_option) is not None and option.id:
-            self.post_message(self.DeleteRequested(option.id))
+        if (note_id := self.highlighted_note_id) is not None:
+            self.post_message(self.DeleteRequested(note_id))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id:
-            self.post_message(self.EditRequested(event.option.id))
+        event.stop()  # a click: the reader's enter binding handles the key
 
 
 class NotesPane(Vertical):
@@ -106,10 +102,20 @@ class NotesPane(Vertical):
         return editor
 
     @property
+    def has_editor(self) -> bool:
+        return bool(self.query("#note-editor"))
+
+    def prepare_editor(self) -> None:
+        """Mount the editor ahead of need, so `a` can focus it at once."""
+        self.editor  # noqa: B018 - the property mounts it
+
+    @property
     def note_list(self) -> NoteList:
         return self.query_one(NoteList)
 
-    def show_notes(self, notes: list[Note], highlight: str | None = None) -> None:
+    def show_notes(
+        self, notes: list[Note], highlight: str | None = None, *, brief_shown: bool = True
+    ) -> None:
         note_list = self.note_list
         note_list.set_options(Option(note_prompt(n), id=n.id) for n in notes)
         if notes:
@@ -119,7 +125,8 @@ class NotesPane(Vertical):
         self._has_notes = bool(notes)
         note_list.display = self._has_notes or not self.session.editing
         if not notes:
-            note_list.set_options([Option(Text("No notes yet — press a to add one", "dim"))])
+            empty = "No notes yet — press a to add one" if brief_shown else "No brief selected"
+            note_list.set_options([Option(Text(empty, "dim"))])
             note_list.disable_option_at_index(0)
 
     def open_editor(self) -> None:
@@ -130,7 +137,6 @@ class NotesPane(Vertical):
         editor.move_cursor(editor.document.end)
         self.query_one("#editor-status").display = True
         self.refresh_status()
-        editor.focus()
         self.note_list.display = self._has_notes
         self.call_after_refresh(self.scroll_visible, animate=False)
 
@@ -147,7 +153,10 @@ class NotesPane(Vertical):
         if not session.editing:
             return
         what = "New note" if session.note_id is None else "Editing note"
-        state = "unsaved changes" if session.dirty else "saved"
+        if session.dirty:
+            state = "unsaved changes"
+        else:
+            state = "empty" if session.note_id is None else "saved"
         status = Text.assemble(
             (f"{what} · ", "bold"),
             (state, "bold reverse" if session.dirty else "italic"),

@@ -1,0 +1,318 @@
+"""The reader's note editing: opening the editor, saving, leaving, drafts and the questions
+asked before unsaved text could be lost. A mixin of ReaderScreen, kept apart so each file
+holds one job; the state itself lives in the note session (tui/note_session.py).
+
+Two rules keep every keystroke:
+- Keys typed after `a` or `e` go to the editor: those bindings are priority bindings, run
+  by the app before it forwards the next key, and they focus the editor at once.
+- Saving, and every question about unsaved text, waits until the editor has handled the
+  keys already sent to it (`after_typing`), so ctrl+s saves exactly what was typed before it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.widgets import Input, TextArea
+from textual.widgets.option_list import OptionDoesNotExist
+
+from briefs.model import Brief, Note
+from store import Draft, StoreError
+from tui.catalog import Catalog
+from tui.note_session import DraftRequest, EmptyNote, NoteSession
+from tui.screens.dialogs import Choice, ChoiceScreen
+from tui.timings import Timings, after
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from tui.widgets.brief_list import BriefList
+    from tui.widgets.notes_pane import NotesPane
+
+# Keys that are reader commands only where no text field has focus (there they type).
+TYPING_FIELDS = (Input, TextArea)
+
+UNSAVED = (
+    Choice("save", "Save", "s", "primary"),
+    Choice("discard", "Discard", "d", "error"),
+    Choice("cancel", "Cancel", "c"),
+)
+RESTORE = (
+    Choice("restore", "Restore", "r", "primary"),
+    Choice("later", "Not now", "l"),
+    Choice("discard", "Discard", "d", "error"),
+)
+DELETE = (Choice("delete", "Delete", "y", "error"), Choice("keep", "Keep", "n", "primary"))
+
+
+def first_line(text: str, limit: int = 60) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+class NoteEditing:
+    """What ReaderScreen does with notes. It provides the attributes declared here."""
+
+    catalog: Catalog
+    session: NoteSession
+    timings: Timings
+    brief: Brief | None
+    brief_list: BriefList
+    notes_pane: NotesPane
+    _draft_timer: Timer | None
+    _asking: bool
+
+    if TYPE_CHECKING:
+        from textual.app import App
+
+        app: App[None]
+
+        def notify(self, message: str, *, severity: str = ..., timeout: float = ...) -> None: ...
+        def _open(self, brief_id: str, *, scroll_home: bool = True) -> None: ...
+        def _show_notes(self, highlight: str | None = None) -> None: ...
+        def _changed_here(self, brief_id: str) -> None: ...
+        def set_focus(self, widget: object) -> None: ...
+
+    # -- the editor ----------------------------------------------------------------
+
+    def after_typing(self, then: Callable[[], object]) -> None:
+        """Run `then` once the editor has handled every key already sent to it."""
+        pane = self.notes_pane
+        if not self.session.editing or not pane.has_editor:
+            then()
+            return
+
+        def synced() -> None:
+            self.session.typed(pane.editor.text)
+            then()
+
+        pane.editor.call_later(synced)
+
+    def open_editor(self, brief_id: str, note: Note | None, text: str | None = None) -> None:
+        self.session.open(brief_id, note, text)
+        self.notes_pane.open_editor()
+        # At once, not after the next refresh: the keys typed next must reach the editor.
+        self.set_focus(self.notes_pane.editor)
+
+    def close_editor(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self.session.close()
+        self.notes_pane.close_editor()
+
+    def action_add_note(self) -> None:
+        if self.brief is None:
+            self.notify("There is no brief to add a note to.", severity="warning")
+            return
+        brief_id = self.brief.id
+        self.guard_unsaved(lambda: self.open_editor(brief_id, None))
+
+    def action_edit_note(self) -> None:
+        note_id = self.notes_pane.note_list.highlighted_note_id
+        if note_id is not None:
+            self.edit_note(note_id)
+
+    def edit_note(self, note_id: str) -> None:
+        try:
+            note = self.catalog.store.note(note_id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if note is None:
+            self.notify("That note was deleted elsewhere.", severity="warning")
+            self._show_notes()
+            return
+        if self.session.editing and self.session.note_id == note_id:
+            self.set_focus(self.notes_pane.editor)  # already open: back to it
+            return
+        self.guard_unsaved(lambda: self.open_editor(note.brief_id, note))
+
+    def delete_note(self, note_id: str) -> None:
+        try:
+            note = self.catalog.store.note(note_id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if note is None:
+            self._show_notes()
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer != "delete":
+                return
+            try:
+                self.catalog.store.delete_note(note_id)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error", timeout=10)
+                return
+            if self.session.note_id == note_id:
+                self.session.detach()  # its text stays, to save as a new note
+                self.notes_pane.refresh_status()
+            self._show_notes()
+            self.notify("Note deleted.")
+            self._changed_here(note.brief_id)
+
+        question = f"Delete the note “{first_line(note.text)}”?"
+        dialog = ChoiceScreen(question, DELETE, default="keep", cancel="keep")
+        self.app.push_screen(dialog, answered)
+
+    # -- saving --------------------------------------------------------------------
+
+    def action_save_note(self) -> None:
+        self.after_typing(self.save_now)
+
+    def save_now(self) -> bool:
+        """Save the session's text; True once it is on disk."""
+        session = self.session
+        brief_id = session.brief_id
+        if brief_id is None:
+            return False
+        try:
+            saved = session.save()
+        except EmptyNote as exc:
+            self.notify(str(exc), severity="warning")
+            return False
+        except StoreError as exc:
+            # The text stays in the editor, and the file on disk is the old one.
+            self.notes_pane.refresh_status()
+            self.notify(f"Not saved: {exc}", severity="error", timeout=15)
+            return False
+        self.notes_pane.refresh_status()
+        self._show_notes(highlight=saved.note.id)
+        self._changed_here(brief_id)
+        if saved.conflict is not None:
+            self.notify(
+                "This note was changed elsewhere while you edited it: both texts are kept, "
+                "yours as a new note.",
+                severity="warning",
+                timeout=15,
+            )
+        else:
+            self.notify("Note saved.", timeout=2)
+        return True
+
+    def action_leave_editor(self) -> None:
+        if self.session.editing:
+            self.guard_unsaved(lambda: self.notes_pane.note_list.focus())
+
+    # -- questions before unsaved text could go -------------------------------------
+
+    def guard_unsaved(
+        self, then: Callable[[], object], otherwise: Callable[[], object] | None = None
+    ) -> None:
+        """Run `then` now, or once the reader has saved or dropped the unsaved note (on
+        cancel, `otherwise`). What was typed is kept as a draft while the question is open."""
+
+        def ask() -> None:
+            if not self.session.dirty:
+                self.close_editor()
+                then()
+                return
+            self.keep_draft()
+
+            def answered(answer: str | None) -> None:
+                self._asking = False
+                if answer == "save" and self.save_now():
+                    self.close_editor()
+                    then()
+                elif answer == "discard":
+                    self._discard_draft()
+                    self.close_editor()
+                    then()
+                elif otherwise is not None:
+                    otherwise()
+
+            self._asking = True
+            question = "This note has unsaved changes."
+            self.app.push_screen(
+                ChoiceScreen(question, UNSAVED, default="save", cancel="cancel"), answered
+            )
+
+        self.after_typing(ask)
+
+    def request_quit(self) -> None:
+        """q, ctrl+q and ctrl+c: quit, asking first when a note is unsaved."""
+        self.guard_unsaved(self.app.exit)
+
+    # -- drafts: unsaved text survives crashes and closed terminals -----------------
+
+    def on_text_area_changed(self, event: object) -> None:
+        """The editor's text changed: the session follows it, a draft is kept after a pause."""
+        self.session.typed(self.notes_pane.editor.text)
+        self.notes_pane.refresh_status()
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        if self.session.dirty:
+            self._draft_timer = after(self, self.timings.draft_pause, self.keep_draft)  # type: ignore[arg-type]
+
+    def keep_draft(self) -> None:
+        """Keep the unsaved text as a draft, written off the UI thread."""
+        request = self.session.draft_request()
+        if request is not None:
+            self._write_draft(request)
+
+    @work(thread=True, exclusive=True, group="draft", exit_on_error=False)
+    def _write_draft(self, request: DraftRequest) -> None:
+        try:
+            self.session.write_draft(request)
+        except StoreError as exc:
+            self.app.call_from_thread(self.notify, f"Draft not kept: {exc}", severity="warning")
+
+    def _discard_draft(self) -> None:
+        try:
+            self.session.discard_draft()
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+
+    def offer_drafts(self) -> None:
+        """At start, offer back the text of a note that was never saved: Enter restores it,
+        Escape keeps it for the next start, only Discard drops it."""
+        store = self.catalog.store
+        try:
+            drafts = self.session.orphaned_drafts()
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=15)
+            return
+        for draft in drafts:
+            try:
+                brief = store.brief(draft.brief_id)
+                note = store.note(draft.note_id) if draft.note_id else None
+            except StoreError:
+                continue  # damaged: kept for after `briefing check --repair`
+            # A draft whose brief is gone is kept (never deleted unasked) until the brief
+            # is imported again.
+            if brief is None or draft.brief_id not in self.catalog.rows or not draft.text.strip():
+                continue
+            self._ask_restore(draft, brief, note)
+            return  # one at a time; the next start offers any other
+
+    def _ask_restore(self, draft: Draft, brief: Brief, note: Note | None) -> None:
+        def answered(answer: str | None) -> None:
+            if answer == "discard":
+                with contextlib.suppress(StoreError):
+                    self.session.drop_draft(draft)
+                return
+            if answer != "restore":
+                return  # not now: asked again at the next start
+            with contextlib.suppress(OptionDoesNotExist):
+                self.brief_list.highlighted = self.brief_list.get_option_index(draft.brief_id)
+            self._open(draft.brief_id)  # before the editor opens: nothing to ask
+            self.open_editor(draft.brief_id, note, text=draft.text)
+            self.session.adopt_draft(draft)
+
+        when = _when(draft.saved_at)
+        question = f"A note you were writing on “{brief.title}” was not saved ({when}). Restore it?"
+        self.app.push_screen(
+            ChoiceScreen(question, RESTORE, default="restore", cancel="later"), answered
+        )
+
+
+def _when(iso: str) -> str:
+    try:
+        return dt.datetime.fromisoformat(iso).strftime("%d %b %H:%M")
+    except ValueError:
+        return "some time ago"
