@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefs.drafting import read_article_file
-from briefs.model import Brief
-from briefs.reading import BriefFileError, read_brief_file
+from briefs.model import Brief, ReaderData
+from briefs.reading import BriefFileError, BriefRecords, read_records_file
 
 BRIEF_SUFFIXES = (".json", ".txt")  # compared in lower case: 'A.JSON' is a brief file too
 
@@ -33,22 +33,30 @@ def brief_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def read_file(path: Path) -> list[Brief]:
-    """The briefs of one file: an article (.txt) drafted into a brief, else a brief file.
+def read_file_records(path: Path) -> BriefRecords:
+    """The briefs of one file — an article (.txt) drafted into a brief, else a brief file
+    or an export — and the reader data an export carries.
 
     Raises BriefFileError (`path: reason`) on any problem.
     """
     if path.suffix.lower() == ".txt":
-        return [read_article_file(path)]
-    return read_brief_file(path)
+        return BriefRecords(briefs=[read_article_file(path)])
+    return read_records_file(path)
+
+
+def read_file(path: Path) -> list[Brief]:
+    """The briefs of one file (see `read_file_records`)."""
+    return read_file_records(path).briefs
 
 
 @dataclass(slots=True)
 class Reading:
-    """What reading many files gave: every good brief, and one line per failed file."""
+    """What reading many files gave: every good brief, the reader data (notes, read,
+    starred) the good files carried, and one entry (`path: reason` lines) per failed file."""
 
     briefs: list[Brief] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    reader: list[ReaderData] = field(default_factory=list)
 
 
 def read_files(files: Iterable[Path]) -> Reading:
@@ -56,7 +64,10 @@ def read_files(files: Iterable[Path]) -> Reading:
     out = Reading()
     for path in files:
         try:
-            out.briefs.extend(read_file(path))
+            found = read_file_records(path)
         except BriefFileError as exc:
             out.failures.append(str(exc))
+            continue
+        out.briefs.extend(found.briefs)
+        out.reader.extend(found.reader)
     return out

@@ -1,4 +1,4 @@
-"""What a brief is: immutable records for briefs, actors, tariffs and notes."""
+"""What a brief is: immutable records for briefs, actors, tariffs, notes and reader data."""
 
 from __future__ import annotations
 
@@ -84,6 +84,23 @@ class Note:
             "created": self.created,
             "updated": self.updated,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderData:
+    """The reader's own data on one brief as an export carries it: notes and flags.
+
+    A flag is None when the record does not say, so importing it leaves the flag alone.
+    """
+
+    brief_id: str
+    notes: tuple[Note, ...] = ()
+    read: bool | None = None
+    starred: bool | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.notes and self.read is None and self.starred is None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Turning untrusted JSON into validated briefs, with every problem named.
+"""Turning untrusted JSON into validated briefs (and the reader data an export adds),
+with every problem named.
 
 A problem reads `field: reason` (e.g. `tariffs[2].status: 'maybe' is not one of …`);
 file-level errors prefix the path, so the reader sees `x.json: tariffs[2].status: …`.
@@ -6,14 +7,16 @@ file-level errors prefix the path, so the reader sees `x.json: tariffs[2].status
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from briefs.dates import DateError, parse_date
 from briefs.ids import derive_id, is_valid_id
-from briefs.model import ACTOR_KINDS, MEASURES, STATUSES, Actor, Brief, Tariff
+from briefs.model import ACTOR_KINDS, MEASURES, STATUSES, Actor, Brief, Note, ReaderData, Tariff
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 _SHOWN = 40  # characters of a bad value quoted back in a message
@@ -184,24 +187,115 @@ def brief_from_dict(data: Any) -> Brief:
     return brief
 
 
+def _note(check: _Checker, where: str, data: Mapping[str, Any], brief_id: str) -> Note | None:
+    before = len(check.problems)
+    note_id = check.text(data, "id", where, required=True)
+    if note_id is not None and not is_valid_id(note_id):
+        # Ids end up as keys in reader.json and in messages: keep them plain.
+        check.fail(where + "id", f"{_quote(note_id)} must match [a-z0-9][a-z0-9-]{{0,79}}")
+    if data.get("text") is None:
+        check.fail(where + "text", "is required")
+    text = check.text(data, "text", where, required=False)
+    created = _iso_time(check, data, "created", where, required=True)
+    updated = _iso_time(check, data, "updated", where, required=False) or created
+    if len(check.problems) > before:
+        return None
+    return Note(
+        id=note_id or "",
+        brief_id=brief_id,
+        text=text or "",
+        created=created or "",
+        updated=updated or "",
+    )
+
+
+def _iso_time(
+    check: _Checker, data: Mapping[str, Any], key: str, where: str, *, required: bool
+) -> str | None:
+    value = check.text(data, key, where, required=required)
+    if value is None:
+        return None
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        check.fail(where + key, f"{_quote(value)} is not an ISO datetime")
+        return None
+    return value  # kept as written, so an export imported again compares equal
+
+
+def _flag(check: _Checker, data: Mapping[str, Any], key: str) -> bool | None:
+    value = data.get(key)
+    if value is None or isinstance(value, bool):
+        return value
+    check.fail(key, f"must be true or false, not {type(value).__name__}")
+    return None
+
+
+def reader_data_from_dict(data: Any, brief_id: str) -> ReaderData:
+    """The notes, read and starred of one export record (see design.md, the brief format);
+    raise BriefError listing every problem found. A plain brief gives empty reader data."""
+    if not isinstance(data, Mapping):
+        raise BriefError([f"a brief must be a JSON object, not {type(data).__name__}"])
+    check = _Checker()
+    notes = [_note(check, w, d, brief_id) for w, d in check.records(data, "notes")]
+    reader = ReaderData(
+        brief_id=brief_id,
+        notes=tuple(n for n in notes if n is not None),
+        read=_flag(check, data, "read"),
+        starred=_flag(check, data, "starred"),
+    )
+    if check.problems:
+        raise BriefError(check.problems)
+    return reader
+
+
+@dataclass(slots=True)
+class BriefRecords:
+    """What brief data holds: its briefs, and the reader data of those that carry any."""
+
+    briefs: list[Brief] = field(default_factory=list)
+    reader: list[ReaderData] = field(default_factory=list)
+
+
+def _record(data: Any) -> tuple[Brief | None, ReaderData | None, list[str]]:
+    """One record's brief and reader data, or the problems of both."""
+    brief, reader, problems = None, None, []
+    try:
+        brief = brief_from_dict(data)
+    except BriefError as exc:
+        problems.extend(exc.problems)
+    if isinstance(data, Mapping):
+        try:
+            reader = reader_data_from_dict(data, brief.id if brief else "")
+        except BriefError as exc:
+            problems.extend(exc.problems)
+    return brief, reader, problems
+
+
+def records_from_json(data: Any) -> BriefRecords:
+    """One record or an array of them; problems in an array name the item. Any problem
+    fails the whole: a file is taken whole or not at all."""
+    items = data if isinstance(data, list) else [data]
+    if not items:
+        raise BriefError(["the array holds no briefs"])
+    out, problems = BriefRecords(), []
+    for i, item in enumerate(items):
+        brief, reader, found = _record(item)
+        if isinstance(data, list):
+            found = [f"[{i}].{p}" if not p.startswith("a brief") else f"[{i}]: {p}" for p in found]
+        problems.extend(found)
+        if brief is not None:
+            out.briefs.append(brief)
+        if reader is not None and not reader.empty:
+            out.reader.append(reader)
+    if problems:
+        raise BriefError(problems)
+    return out
+
+
 def briefs_from_json(data: Any) -> list[Brief]:
     """One brief object or an array of them; problems in an array name the item."""
-    if isinstance(data, list):
-        if not data:
-            raise BriefError(["the array holds no briefs"])
-        out, problems = [], []
-        for i, item in enumerate(data):
-            try:
-                out.append(brief_from_dict(item))
-            except BriefError as exc:
-                problems.extend(
-                    f"[{i}].{p}" if not p.startswith("a brief") else f"[{i}]: {p}"
-                    for p in exc.problems
-                )
-        if problems:
-            raise BriefError(problems)
-        return out
-    return [brief_from_dict(data)]
+    return records_from_json(data).briefs
 
 
 def decode_text(raw: bytes) -> str:
@@ -216,8 +310,9 @@ def decode_text(raw: bytes) -> str:
         raise ValueError(f"not UTF-8 text (bad byte at offset {exc.start})") from exc
 
 
-def read_brief_file(path: Path) -> list[Brief]:
-    """Read a `.json` brief file; raise BriefFileError(`path: reason`) on any problem."""
+def read_records_file(path: Path) -> BriefRecords:
+    """Read a `.json` brief file or export, reader data included; raise
+    BriefFileError(`path: reason`, one line per problem) on any problem."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise BriefFileError(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MiB")
@@ -232,6 +327,11 @@ def read_brief_file(path: Path) -> list[Brief]:
     except (ValueError, RecursionError) as exc:
         raise BriefFileError(f"{path}: {exc}") from exc
     try:
-        return briefs_from_json(data)
+        return records_from_json(data)
     except BriefError as exc:
         raise BriefFileError("\n".join(f"{path}: {p}" for p in exc.problems)) from exc
+
+
+def read_brief_file(path: Path) -> list[Brief]:
+    """The briefs of a `.json` brief file; raise BriefFileError(`path: reason`)."""
+    return read_records_file(path).briefs

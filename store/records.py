@@ -1,8 +1,13 @@
-"""What the store hands out besides briefs: list rows, reader state, import counts."""
+"""What the store hands out besides briefs: list rows, reader state, import counts; and
+how reader.json keeps a note."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
+
+from briefs.model import Note
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,3 +47,39 @@ class Draft:
     saved_at: str
     owner: str = ""  # the editor that typed it (store/drafts.py); "" for an older store's
     base: str | None = None  # the note's text when the editor opened it
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderImportCounts:
+    """What importing an export's reader data did (see store/reader_import.py)."""
+
+    notes_restored: int = 0  # added with their own ids
+    notes_present: int = 0  # the store holds them already
+    notes_beside: int = 0  # their id holds another text here: added under a new id
+    states_restored: int = 0  # briefs whose read/starred the import set
+    states_unchanged: int = 0  # briefs whose read/starred already said as much
+
+    @property
+    def notes(self) -> int:
+        return self.notes_restored + self.notes_present + self.notes_beside
+
+    @property
+    def states(self) -> int:
+        return self.states_restored + self.states_unchanged
+
+
+def note_doc(note: Note) -> dict[str, Any]:
+    """A note as reader.json keeps it."""
+    return {**note.to_dict(), "brief_id": note.brief_id}
+
+
+def note_from_doc(doc: Mapping[str, Any]) -> Note:
+    # .get throughout: a hand-edited file must not crash the reader over one field.
+    created = str(doc.get("created", ""))
+    return Note(
+        id=str(doc.get("id", "")),
+        brief_id=str(doc.get("brief_id", "")),
+        text=str(doc.get("text", "")),
+        created=created,
+        updated=str(doc.get("updated", created)),
+    )

@@ -23,6 +23,7 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from briefs import Brief, BriefError, Note, brief_from_dict
+from briefs.model import ReaderData
 from briefs.order import newest_first
 from briefs.samples import load_samples
 from store import content_log
@@ -30,7 +31,16 @@ from store.drafts import FOLDER as DRAFTS_FOLDER
 from store.drafts import DraftBox, new_owner
 from store.errors import DamagedFileError, NoteChangedError, StoreError
 from store.lock import StoreLock
-from store.records import BriefRow, Draft, ImportCounts, ReaderState
+from store.reader_import import merge_reader_data
+from store.records import (
+    BriefRow,
+    Draft,
+    ImportCounts,
+    ReaderImportCounts,
+    ReaderState,
+    note_doc,
+    note_from_doc,
+)
 from store.storage import META_TABLE, TEMP_SUFFIX, AtomicJSONStorage
 
 BRIEFS_FILE = "briefs.json"
@@ -128,22 +138,6 @@ def _brief_from_payload(log: Path, brief_id: str, payload: bytes) -> Brief:
         return brief_from_dict(orjson.loads(payload))
     except (orjson.JSONDecodeError, BriefError) as exc:
         raise DamagedFileError(log, f"content of {brief_id}: {exc}") from exc
-
-
-def _note_doc(note: Note) -> dict[str, Any]:
-    return {**note.to_dict(), "brief_id": note.brief_id}
-
-
-def _note_from_doc(doc: Mapping[str, Any]) -> Note:
-    # .get throughout: a hand-edited file must not crash the reader over one field.
-    created = str(doc.get("created", ""))
-    return Note(
-        id=str(doc.get("id", "")),
-        brief_id=str(doc.get("brief_id", "")),
-        text=str(doc.get("text", "")),
-        created=created,
-        updated=str(doc.get("updated", created)),
-    )
 
 
 class Store:
@@ -338,20 +332,20 @@ class Store:
         """The notes on one brief, newest first."""
         with self.lock:
             docs = [d for d in _docs(self._notes).values() if d.get("brief_id") == brief_id]
-        notes = [_note_from_doc(d) for d in docs]
+        notes = [note_from_doc(d) for d in docs]
         notes.sort(key=lambda n: (n.created, n.id), reverse=True)
         return notes
 
     def note(self, note_id: str) -> Note | None:
         with self.lock:
             doc = _docs(self._notes).get(note_id)
-        return None if doc is None else _note_from_doc(doc)
+        return None if doc is None else note_from_doc(doc)
 
     def add_note(self, brief_id: str, text: str) -> Note:
         """Save a new note; it is on disk when this returns."""
         now = self.clock().isoformat()
         note = Note(
-            id=f"n{self.clock():%Y%m%d%H%M%S}{secrets.token_hex(4)}",
+            id=self._new_note_id(),
             brief_id=brief_id,
             text=text,
             created=now,
@@ -362,9 +356,25 @@ class Store:
                 raise StoreError(f"no brief with id {brief_id!r}")
             _write(
                 self._reader_db,
-                {"notes": {note.id: _note_doc(note)}},
+                {"notes": {note.id: note_doc(note)}},
             )
         return note
+
+    def _new_note_id(self) -> str:
+        return f"n{self.clock():%Y%m%d%H%M%S}{secrets.token_hex(4)}"
+
+    def import_reader_data(self, records: Iterable[ReaderData]) -> ReaderImportCounts:
+        """Restore the notes, read and starred an export carries, in one atomic write of
+        reader.json: all of it or, if the write fails, none. Notes merge by id and text and
+        never replace one (store/reader_import.py); a flag is set, never cleared."""
+        incoming = list(records)
+        with self.lock:
+            notes, states, counts = merge_reader_data(
+                _docs(self._notes), _docs(self._states), incoming, self._new_note_id
+            )
+            if notes or states:
+                _write(self._reader_db, {"notes": notes, "states": states})
+        return counts
 
     def update_note(self, note_id: str, text: str, *, expected: str | None = None) -> Note:
         """Replace a note's text. With `expected` (its text when the editor opened), a note
@@ -378,7 +388,7 @@ class Store:
             note = Note(old.id, old.brief_id, text, old.created, self.clock().isoformat())
             if note.text == old.text:
                 return old
-            _write(self._reader_db, {"notes": {note.id: _note_doc(note)}})
+            _write(self._reader_db, {"notes": {note.id: note_doc(note)}})
         return note
 
     def delete_note(self, note_id: str) -> None:

@@ -194,3 +194,81 @@ def test_samples_are_valid_and_rich() -> None:
     xi = next(b for b in samples if b.date == "2025-10-31")
     assert {"Xi Jinping", "Mark Carney"} <= {a.name for a in xi.actors}
     assert any(t.rate == "100%" and t.imposed_by == "Canada" for t in xi.tariffs)
+
+
+# -- the reader data an export adds: notes, read, starred ------------------------
+
+NOTE = {
+    "id": "n20251128140200ab12cd34",
+    "text": "Ask the desk about canola",
+    "created": "2025-11-28T14:02:00+00:00",
+    "updated": "2025-11-28T14:05:00+00:00",
+}
+
+
+def test_reader_data_of_an_export_record() -> None:
+    from briefs.model import Note, ReaderData
+    from briefs.reading import reader_data_from_dict
+
+    record = {**MINIMAL, "notes": [NOTE], "read": True, "starred": False}
+    data = reader_data_from_dict(record, "b1")
+    assert data == ReaderData(
+        brief_id="b1",
+        notes=(Note(NOTE["id"], "b1", NOTE["text"], NOTE["created"], NOTE["updated"]),),
+        read=True,
+        starred=False,
+    )
+    # A plain brief file carries no reader data; absent flags are left as they are.
+    plain = reader_data_from_dict(MINIMAL, "b1")
+    assert plain.notes == () and plain.read is None and plain.starred is None
+    assert plain.empty and not data.empty
+    # `updated` defaults to `created`, as the store reads a note.
+    (note,) = reader_data_from_dict({"notes": [{**NOTE, "updated": None}]}, "b1").notes
+    assert note.updated == NOTE["created"]
+
+
+@pytest.mark.parametrize(
+    ("record", "problem"),
+    [
+        ({"notes": "x"}, "notes: must be a list, not str"),
+        ({"notes": [3]}, "notes[0]: must be an object, not int"),
+        ({"notes": [{**NOTE, "id": "../../etc"}]}, "notes[0].id: '../../etc' must match"),
+        ({"notes": [{**NOTE, "id": None}]}, "notes[0].id: is required"),
+        ({"notes": [{**NOTE, "text": 7}]}, "notes[0].text: must be a string, not int"),
+        ({"notes": [{**NOTE, "text": "\ud800"}]}, "notes[0].text: holds a lone surrogate"),
+        ({"notes": [{**NOTE, "created": "yesterday"}]}, "notes[0].created: 'yesterday' is not"),
+        ({"notes": [{**NOTE, "updated": 5}]}, "notes[0].updated: must be a string, not int"),
+        ({"read": "yes"}, "read: must be true or false, not str"),
+        ({"starred": 1}, "starred: must be true or false, not int"),
+    ],
+)
+def test_bad_reader_data_names_field_and_reason(record: dict[str, object], problem: str) -> None:
+    from briefs.reading import reader_data_from_dict
+
+    with pytest.raises(BriefError) as caught:
+        reader_data_from_dict({**MINIMAL, **record}, "b1")
+    assert any(p.startswith(problem) for p in caught.value.problems), caught.value.problems
+
+
+def test_export_file_gives_briefs_and_reader_data(tmp_path: Path) -> None:
+    from briefs.reading import read_records_file
+
+    records = [{**MINIMAL, "notes": [NOTE], "starred": True}, {**MINIMAL, "title": "Other"}]
+    found = read_records_file(write(tmp_path, json.dumps(records)))
+    assert [b.title for b in found.briefs] == ["Canada sets EV surtax", "Other"]
+    (data,) = found.reader  # the plain second record carries none
+    assert data.brief_id == found.briefs[0].id and data.starred is True
+    assert [n.brief_id for n in data.notes] == [found.briefs[0].id]
+
+
+def test_bad_reader_data_in_a_file_reads_path_field_reason(tmp_path: Path) -> None:
+    from briefs.reading import read_records_file
+
+    bad = {**NOTE, "created": "soon"}
+    path = write(tmp_path, json.dumps([MINIMAL, {**MINIMAL, "notes": [bad]}]), "x.json")
+    with pytest.raises(BriefFileError) as caught:
+        read_records_file(path)
+    assert str(caught.value).startswith(f"{path}: [1].notes[0].created: 'soon' is not")
+    # The briefs of such a file are not read either: a file is taken whole or not at all.
+    with pytest.raises(BriefFileError):
+        read_brief_file(path)
