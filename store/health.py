@@ -6,6 +6,7 @@ damaged file — which is exactly when this is needed.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import shutil
@@ -15,6 +16,7 @@ from pathlib import Path
 from store import content_log
 from store.errors import DamagedFileError, StoreError
 from store.lock import StoreLock
+from store.paths import is_read_only, read_only_error
 from store.storage import (
     META_TABLE,
     TEMP_SUFFIX,
@@ -45,6 +47,7 @@ class Health:
     root: Path
     files: tuple[FileHealth, ...]
     leftovers: tuple[Path, ...]  # temporary files a crashed writer left
+    read_only: bool = False  # readable, but the folder refuses writes
 
     @property
     def ok(self) -> bool:
@@ -96,8 +99,9 @@ def _inspect_content(root: Path) -> FileHealth | None:
 def check(root: Path) -> Health:
     if not root.is_dir():
         raise StoreError(f"{root}: is not a folder")
-    with StoreLock(root / LOCK_FILE):
-        return _check(root)
+    read_only = is_read_only(root)
+    with StoreLock(root / LOCK_FILE, shared=read_only):
+        return dataclasses.replace(_check(root), read_only=read_only)
 
 
 def _check(root: Path) -> Health:
@@ -141,6 +145,8 @@ def repair(root: Path, now: dt.datetime | None = None) -> list[str]:
     is and reported; nothing is ever deleted.
     """
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    if is_read_only(root):
+        raise read_only_error(root)
     try:
         with StoreLock(root / LOCK_FILE):
             # JSON files first: forgetting damaged content opens the store, which needs them.

@@ -3,6 +3,11 @@
 An advisory `fcntl.flock` on a lock file guards against other processes; a thread
 lock guards against this process's own worker threads. It is re-entrant so a store
 method may call another while holding it.
+
+A read-only store takes the lock shared: flock works on a file opened read-only, so
+readers wait only while a writer (for whom the folder is writable) holds it. Where the
+lock file does not exist and cannot be created, readers take no lock: every write is a
+rename, so a reader still sees each file whole.
 """
 
 from __future__ import annotations
@@ -14,8 +19,9 @@ from pathlib import Path
 
 
 class StoreLock:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, shared: bool = False) -> None:
         self.path = path
+        self.shared = shared
         self._thread_lock = threading.RLock()
         self._depth = 0
         self._fd: int | None = None
@@ -24,14 +30,28 @@ class StoreLock:
         self._thread_lock.acquire()
         if self._depth == 0:
             try:
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-                fcntl.flock(fd, fcntl.LOCK_EX)
+                fd = self._take()
             except BaseException:
                 self._thread_lock.release()
                 raise
             self._fd = fd
         self._depth += 1
         return self
+
+    def _take(self) -> int | None:
+        if self.shared:
+            try:
+                fd = os.open(self.path, os.O_RDONLY)
+            except OSError:
+                return None  # no lock file, and none can be made: see the module's note
+        else:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH if self.shared else fcntl.LOCK_EX)
+        except BaseException:
+            os.close(fd)
+            raise
+        return fd
 
     def __exit__(self, *exc_info: object) -> None:
         self._depth -= 1

@@ -1,4 +1,5 @@
-"""Where the store lives: --store, else $BRIEFING_STORE, else the user data folder."""
+"""Where the store lives (--store, else $BRIEFING_STORE, else the user data folder) and
+whether we may write there."""
 
 from __future__ import annotations
 
@@ -25,3 +26,13 @@ def resolve_store_dir(flag: str | None) -> Path:
     if env:
         return Path(env).expanduser()
     return default_store_dir()
+
+
+def is_read_only(root: Path) -> bool:
+    """Whether the store folder (which we can read) refuses our writes: a read-only mount,
+    another user's store, a chmod. Such a store is opened for reading only."""
+    return not os.access(root, os.W_OK)
+
+
+def read_only_error(root: Path) -> StoreError:
+    return StoreError(f"{root} is read-only: nothing can be saved")

@@ -31,6 +31,7 @@ from store.drafts import FOLDER as DRAFTS_FOLDER
 from store.drafts import DraftBox, new_owner
 from store.errors import DamagedFileError, NoteChangedError, StoreError
 from store.lock import StoreLock
+from store.paths import is_read_only, read_only_error
 from store.reader_import import merge_reader_data
 from store.records import (
     BriefRow,
@@ -147,10 +148,13 @@ class Store:
         self.root = root
         self.clock = clock
         _prepare_folder(root)
-        self.lock = StoreLock(root / LOCK_FILE)
+        # Read-only: everything can be read, and every write says so before it starts.
+        self.read_only = is_read_only(root)
+        self.lock = StoreLock(root / LOCK_FILE, shared=self.read_only)
         self.draft_box = DraftBox(root / DRAFTS_FOLDER)
         with self.lock:
-            _remove_stale_temporaries(root)
+            if not self.read_only:
+                _remove_stale_temporaries(root)
             self._briefs_db = _open_db(root / BRIEFS_FILE)
             self._reader_db = _open_db(root / READER_FILE)
             self._briefs = self._briefs_db.table("briefs", cache_size=0)
@@ -160,10 +164,16 @@ class Store:
             # Read both files now so a damaged one is reported before any write.
             self._briefs_db.storage.read()
             self._reader_db.storage.read()
+            if self.read_only:
+                return
             for stale in content_log.stale_logs(root, self._log_name()):
                 stale.unlink(missing_ok=True)
             if seed and not (root / BRIEFS_FILE).exists():
                 self.import_briefs(load_samples())
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise read_only_error(self.root)
 
     @property
     def briefs_path(self) -> Path:
@@ -259,6 +269,7 @@ class Store:
         New content is appended to the log and fsynced first; then one write of the
         index makes it visible. A crash in between leaves the store as it was.
         """
+        self._writable()
         incoming: dict[str, tuple[Brief, bytes]] = {}
         for brief in briefs:
             try:
@@ -317,6 +328,7 @@ class Store:
     def set_state(
         self, brief_id: str, *, read: bool | None = None, starred: bool | None = None
     ) -> ReaderState:
+        self._writable()
         with self.lock:
             old = self.state(brief_id)
             new = ReaderState(
@@ -343,6 +355,7 @@ class Store:
 
     def add_note(self, brief_id: str, text: str) -> Note:
         """Save a new note; it is on disk when this returns."""
+        self._writable()
         now = self.clock().isoformat()
         note = Note(
             id=self._new_note_id(),
@@ -367,6 +380,7 @@ class Store:
         """Restore the notes, read and starred an export carries, in one atomic write of
         reader.json: all of it or, if the write fails, none. Notes merge by id and text and
         never replace one (store/reader_import.py); a flag is set, never cleared."""
+        self._writable()
         incoming = list(records)
         with self.lock:
             notes, states, counts = merge_reader_data(
@@ -379,6 +393,7 @@ class Store:
     def update_note(self, note_id: str, text: str, *, expected: str | None = None) -> Note:
         """Replace a note's text. With `expected` (its text when the editor opened), a note
         changed elsewhere meanwhile is left alone: NoteChangedError says so."""
+        self._writable()
         with self.lock:
             old = self.note(note_id)
             if old is None:
@@ -392,6 +407,7 @@ class Store:
         return note
 
     def delete_note(self, note_id: str) -> None:
+        self._writable()
         with self.lock:
             if self.note(note_id) is not None:
                 _write(self._reader_db, {"notes": {note_id: None}})
@@ -423,10 +439,12 @@ class Store:
         return {name: str(doc.get("query", "")) for name, doc in sorted(docs.items())}
 
     def save_view(self, name: str, query: str) -> None:
+        self._writable()
         with self.lock:
             _write(self._reader_db, {"views": {name: {"query": query}}})
 
     def delete_view(self, name: str) -> None:
+        self._writable()
         with self.lock:
             _write(self._reader_db, {"views": {name: None}})
 
@@ -443,6 +461,7 @@ class Store:
     ) -> Draft:
         """Keep editor text as the draft of `owner` (an id from `claim_draft_owner`; a new
         one when None, as for text left behind). Needs no store lock."""
+        self._writable()
         draft = Draft(
             brief_id=brief_id,
             note_id=note_id,
@@ -456,6 +475,7 @@ class Store:
 
     def claim_draft_owner(self) -> str:
         """An owner id for one editor; its drafts count as in use while this store is open."""
+        self._writable()
         return self.draft_box.claim()
 
     def drafts(self) -> list[Draft]:
@@ -478,6 +498,7 @@ class Store:
         return [d for d in self.drafts() if not d.owner or not self.draft_box.is_alive(d.owner)]
 
     def delete_draft(self, draft: Draft) -> None:
+        self._writable()
         if draft.owner:
             self.draft_box.remove(draft.owner)
             return
@@ -529,8 +550,8 @@ def _prepare_folder(root: Path) -> None:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"{root}: cannot create the store folder: {exc.strerror}") from exc
-    if not os.access(root, os.W_OK | os.X_OK):
-        raise StoreError(f"{root}: the store folder is not writable")
+    if not os.access(root, os.R_OK | os.X_OK):
+        raise StoreError(f"{root}: the store folder cannot be read")
 
 
 def _remove_stale_temporaries(root: Path) -> None:

@@ -135,9 +135,14 @@ def test_store_path_that_is_a_file(tmp_path: Path) -> None:
 
 def test_unwritable_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests may run as root, who can write anywhere; so the permission check is faked.
-    monkeypatch.setattr(os, "access", lambda path, mode: False)
-    with pytest.raises(StoreError, match="not writable"):
-        Store(tmp_path / "ro")
+    # An unwritable folder opens for reading only (tests/store/test_read_only.py); a
+    # new one is not seeded, since nothing can be written to it.
+    monkeypatch.setattr(os, "access", lambda path, mode: not mode & os.W_OK)
+    store = Store(tmp_path / "ro")
+    assert store.read_only and store.rows() == []
+    with pytest.raises(StoreError, match="is read-only: nothing can be saved"):
+        store.add_note(EV, "x")
+    assert list((tmp_path / "ro").iterdir()) == []
 
 
 def test_failed_write_leaves_old_file_and_store_consistent(
