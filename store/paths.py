@@ -23,7 +23,9 @@ def resolve_store_dir(flag: str | None) -> Path:
             raise StoreError("--store: the path is empty")
         return Path(flag).expanduser()
     env = os.environ.get("BRIEFING_STORE")
-    if env:
+    if env is not None:
+        if not env.strip():
+            raise StoreError("$BRIEFING_STORE: the path is empty")  # set but empty, as above
         return Path(env).expanduser()
     return default_store_dir()
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from briefs import BriefFileError
 from briefs.text import clean, to_json
-from store import DamagedFileError, Store, StoreError, resolve_store_dir
+from store import DamagedFileError, ImportCounts, Store, StoreError, resolve_store_dir
+from store.records import ReaderImportCounts
 from store.storage import atomic_write_bytes, backup_path
 
 EXIT_FAILED = 1
@@ -88,10 +89,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "draft":  # needs no store, so no store setting can fail it
+        return _draft(Path(args.file))
     try:
         root = resolve_store_dir(getattr(args, "store", None))
-        if args.command == "draft":
-            return _draft(Path(args.file))
         if args.command == "check":
             return _check(root, repair=args.repair)
         store = Store(root)
@@ -152,15 +153,32 @@ def _import(store: Store, paths: list[Path]) -> int:
         steps = iter(files)
     reading = read_files(steps)
     failures = reading.failures
-    counts = store.import_briefs(reading.briefs)
     for line in failures:
         print(clean(line), file=sys.stderr)
-    print(
-        f"added {counts.added}, updated {counts.updated}, unchanged {counts.unchanged}, "
-        f"failed {len(failures)}",
-        file=sys.stderr,
-    )
+    # Brief content first, so the notes restored next have their briefs.
+    counts = store.import_briefs(reading.briefs)
+    reader = store.import_reader_data(reading.reader)
+    print(_import_summary(counts, reader, len(failures)), flush=True)
     return EXIT_FAILED if failures else 0
+
+
+def _import_summary(counts: ImportCounts, reader: ReaderImportCounts, failed: int) -> str:
+    """`added A, updated U, unchanged N, failed F`, then what was done with the notes and
+    read/starred flags the files carried (an export does; a plain brief file does not)."""
+    parts = [
+        f"added {counts.added}, updated {counts.updated}, unchanged {counts.unchanged}, "
+        f"failed {failed}"
+    ]
+    if reader.notes:
+        parts.append(
+            f"notes: {reader.notes_restored} restored, {reader.notes_present} already there, "
+            f"{reader.notes_beside} kept beside a different text"
+        )
+    if reader.states:
+        parts.append(
+            f"states: {reader.states_restored} restored, {reader.states_unchanged} unchanged"
+        )
+    return "; ".join(parts)
 
 
 def _stderr_console():  # type: ignore[no-untyped-def]
@@ -258,6 +276,9 @@ def _note_list(store: Store, brief_id: str, *, as_json: bool) -> int:
     if as_json:
         print(to_json([n.to_dict() for n in notes]))
         return 0
+    if not notes:
+        print(f"no notes on {brief_id}")  # a script can tell this from a failed call
+        return 0
     for n in notes:
         print(f"{n.id}  {n.created[:16].replace('T', ' ')}  {clean(n.text, single_line=True)}")
     return 0
@@ -272,6 +293,8 @@ def _check(root: Path, *, repair: bool) -> int:
             print(clean(line))
     health = check(root)
     print(f"store: {root}")
+    if health.read_only:
+        print("  read-only: everything can be read, nothing can be saved")
     for f in health.files:
         if not f.exists:
             state = "missing (created on first use)"

@@ -33,14 +33,15 @@ def test_import_reports_bad_files_and_keeps_the_good(
     (folder / "badfield.json").write_text(json.dumps({**GOOD, "tariffs": [{"imposed_by": 1}]}))
     (folder / "ignored.csv").write_text("x")
     before = Store(store_dir).rows()
-    code, _out, err = run(capsys, "import", "--store", str(store_dir), str(folder))
+    code, out, err = run(capsys, "import", "--store", str(store_dir), str(folder))
     assert code == 1
     lines = err.strip().splitlines()
+    assert all(line.startswith(f"{folder}") for line in lines)  # only `path: reason` lines
     assert f"{folder / 'broken.json'}: not JSON" in err
     assert f"{folder / 'latin1.json'}: not UTF-8" in err
     assert f"{folder / 'empty.json'}: the file is empty" in err
     assert f"{folder / 'badfield.json'}: tariffs[0].imposed_by: must be a string" in err
-    assert lines[-1] == "added 2, updated 0, unchanged 0, failed 4"
+    assert out == "added 2, updated 0, unchanged 0, failed 4\n"  # the summary: stdout
     after = Store(store_dir).rows()
     assert len(after) == len(before) + 2
 
@@ -51,8 +52,9 @@ def test_import_again_counts_unchanged(
     path = tmp_path / "b.json"
     path.write_text(json.dumps(GOOD))
     assert run(capsys, "import", "--store", str(store_dir), str(path))[0] == 0
-    code, _, err = run(capsys, "import", "--store", str(store_dir), str(path))
-    assert code == 0 and err.strip() == "added 0, updated 0, unchanged 1, failed 0"
+    code, out, err = run(capsys, "import", "--store", str(store_dir), str(path))
+    assert code == 0 and out.strip() == "added 0, updated 0, unchanged 1, failed 0"
+    assert err == ""
 
 
 def test_store_that_is_a_file_is_a_one_line_error(
@@ -104,9 +106,10 @@ def test_json_export_round_trips_with_notes(
     records = json.loads(out_file.read_text())
     assert records[0]["notes"][0]["text"] == "keep this"
     other = tmp_path / "other"
-    code, _, err = run(capsys, "import", "--store", str(other), str(out_file))
-    assert code == 0 and "unchanged 7" in err  # the samples came back identical
+    code, out, _ = run(capsys, "import", "--store", str(other), str(out_file))
+    assert code == 0 and "unchanged 7" in out  # the samples came back identical
     assert Store(other).all_briefs() == store.all_briefs()
+    assert Store(other).notes(XI) == store.notes(XI)  # and the notes with them
 
 
 def test_markdown_export_of_one_brief(store_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
