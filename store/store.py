@@ -142,7 +142,8 @@ def _brief_from_payload(log: Path, brief_id: str, payload: bytes) -> Brief:
 
 
 class Store:
-    """Open a store folder, creating and seeding it when new."""
+    """Open a store folder, creating and seeding it when new; one we may read but not
+    write opens read-only (`read_only`), and then every write raises StoreError."""
 
     def __init__(self, root: Path, *, clock: Clock = local_now, seed: bool = True) -> None:
         self.root = root
