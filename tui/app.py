@@ -27,6 +27,7 @@ from textual.widgets import Input, TextArea
 from briefs.text import clean
 from store import Store, StoreError
 from tui.catalog import Catalog, Scan
+from tui.key_order import KeyOrderApp
 from tui.messages import ApplyQuery, CatalogChanged, CatalogWanted, OpenBrief, RunAction
 from tui.note_session import NoteSession
 from tui.screens.dialogs import ChoiceScreen, PromptScreen
@@ -54,7 +55,7 @@ PROVIDERS = tuple(
 )
 
 
-class BriefingApp(App[None]):
+class BriefingApp(KeyOrderApp):
     CSS_PATH = "briefing.tcss"
     TITLE = "briefing"
     COMMANDS = App.COMMANDS | set(PROVIDERS)
@@ -127,12 +128,12 @@ class BriefingApp(App[None]):
         self.exit()
 
     async def action_quit(self) -> None:
-        """ctrl+q (and q in the reader): quit, asking first when a note is unsaved."""
+        """ctrl+q: quit, asking first when a note is unsaved."""
         if not self.session.editing:
             self.exit()
             return
         # Questions already open are moot now; the reader asks the one that matters, once
-        # the editor has handled the keys typed before this one.
+        # the keys typed before this one are handled.
         while isinstance(self.screen, ChoiceScreen | PromptScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
         self.reader.request_quit()

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import pty
-import select
 import signal
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from store import Store
 from tests.tui.helpers import new_app
+from tests.tui.pty_reader import PtyReader
 from tui.screens.dialogs import ChoiceScreen
 from tui.widgets.notes_pane import NotesPane
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
-ROOT = Path(__file__).parents[2]
 
 
 async def test_pause_in_typing_keeps_a_draft_and_saving_drops_it(store: Store) -> None:
@@ -66,39 +61,30 @@ async def test_draft_is_offered_back_at_start(store: Store) -> None:
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
 def test_signal_keeps_the_draft(store_dir: Path, sig: signal.Signals) -> None:
     Store(store_dir)
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.chdir(ROOT)
-        os.environ.update({"TERM": "xterm-256color"})
-        script = "import sys; from tui.cli import main; sys.exit(main(sys.argv[1:]))"
-        os.execv(sys.executable, [sys.executable, "-c", script, "--store", str(store_dir)])
-    seen = bytearray()
-
-    def read_for(seconds: float) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            if select.select([fd], [], [], 0.05)[0]:
-                try:
-                    seen.extend(os.read(fd, 65536))
-                except OSError:
-                    return
-
-    read_for(4.0)  # started and painted
-    os.write(fd, b"a")
-    read_for(0.5)
-    os.write(fd, b"typed just before the end")
-    read_for(0.3)  # well under the draft pause: only the signal can keep it
-    os.kill(pid, sig)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        done, _ = os.waitpid(pid, os.WNOHANG)
-        if done:
-            break
-        read_for(0.1)
-    else:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        pytest.fail("the reader did not exit on the signal")
-    os.close(fd)
+    term = PtyReader(store_dir)
+    try:
+        term.wait_for("Briefs (7)")
+        mark = term.write(b"a" + b"typed just before the end")
+        term.wait_for("end", since=mark)  # drawn in the editor: handled, not yet kept
+        term.signal(sig)
+        term.wait_exit()
+    finally:
+        term.kill()
     drafts = Store(store_dir).drafts()
     assert [d.text for d in drafts] == ["typed just before the end"]
+
+
+def test_a_closed_terminal_ends_the_reader_and_keeps_the_draft(store_dir: Path) -> None:
+    """Closing the window (or `tmux kill-session`) while the editor is open."""
+    Store(store_dir)
+    term = PtyReader(store_dir)
+    try:
+        term.wait_for("Briefs (7)")
+        mark = term.write(b"a" + b"the window closed on me")
+        term.wait_for("on me", since=mark)
+        term.hang_up()
+        seconds = term.wait_exit()
+    finally:
+        term.kill()
+    print(f"\nended {seconds:.2f}s after the terminal closed", end="")
+    assert [d.text for d in Store(store_dir).drafts()] == ["the window closed on me"]

@@ -15,6 +15,7 @@ from textual.widgets import Button
 
 from store import Store
 from tests.tui.helpers import new_app, screen_text
+from tests.tui.pty_reader import PtyReader
 from tui.app import BriefingApp
 from tui.screens.dialogs import ChoiceScreen
 from tui.screens.reader import ReaderScreen
@@ -278,3 +279,22 @@ async def test_the_delete_question_names_the_note(store: Store) -> None:
         await settle(pilot)
         assert isinstance(app.screen, ChoiceScreen)
         assert "Ask the desk about canola" in app.screen.question
+
+
+def test_a_paste_then_ctrl_s_saves_all_of_it_twenty_times(store_dir: Path) -> None:
+    """The installed reader in a pseudo-terminal: each note arrives as one write (tab out of
+    the editor, `a`, a paste, ctrl+s), and what is on disk must be all of it. (Tab, not
+    escape: an escape followed at once by a letter is alt+letter to any terminal.)"""
+    Store(store_dir)
+    term = PtyReader(store_dir)
+    expected = []
+    try:
+        term.wait_for("Briefs (7)")
+        for k in range(20):
+            text = f"{SENTENCE} number {k}, with canola and 25% duties"
+            expected.append(text)
+            term.write(b"\t" + b"a" + text.encode() + b"\x13")  # \x13 is ctrl+s
+            term.until(lambda n=k + 1: len(notes(store_dir)) == n)
+    finally:
+        term.kill()
+    assert sorted(notes(store_dir)) == sorted(expected)

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 from textual.widgets.option_list import OptionDoesNotExist
 
 from briefs.model import Brief
@@ -60,16 +60,17 @@ class ReaderScreen(NoteEditing, Screen[None]):
     BINDINGS = [
         Binding("n", "next_brief", "Next", id="reader.next"),
         Binding("p", "previous_brief", "Prev", id="reader.previous"),
-        # Priority: run by the app before it forwards the next key, so what is typed right
-        # after them reaches the editor (see reader_notes.py).
+        # Priority: they act before the focused widget's own bindings (enter on a note, a
+        # in any pane); keys are handled one at a time (tui/key_order.py), so the keys
+        # typed right after these reach the editor or the search bar they open.
         Binding("a", "add_note", "Add note", id="reader.add_note", priority=True),
         Binding("e", "edit_note", "Edit note", id="reader.edit_note", priority=True),
         Binding(
             "enter", "edit_note", "Edit note", show=False, id="reader.edit_enter", priority=True
         ),
-        Binding("slash", "search", "Search", key_display="/", id="reader.search"),
+        Binding("slash", "search", "Search", key_display="/", id="reader.search", priority=True),
         Binding("question_mark", "help", "Help", key_display="?", id="reader.help"),
-        Binding("q", "quit", "Quit", id="reader.quit"),
+        Binding("q", "quit", "Quit", id="reader.quit", priority=True),
         Binding("s", "toggle_star", "Star", id="reader.star"),
         Binding("u", "mark_unread", "Unread", show=False, id="reader.unread"),
         Binding("o", "cycle_sort", "Sort", show=False, id="reader.sort"),
@@ -77,7 +78,7 @@ class ReaderScreen(NoteEditing, Screen[None]):
         Binding("T", "tariff_tracker", "Tariffs", id="reader.tariffs"),
         Binding("v", "save_view", "Save view", show=False, id="reader.save_view"),
         Binding("ctrl+s", "save_note", "Save", id="reader.save_note", priority=True),
-        Binding("escape", "leave_editor", "Close editor", id="reader.leave_editor"),
+        Binding("escape", "leave_editor", "Close editor", id="reader.leave_editor", priority=True),
     ]
 
     brief_list = getters.query_one(BriefList)
@@ -228,14 +229,14 @@ class ReaderScreen(NoteEditing, Screen[None]):
     def _search_closed(self) -> None:
         self._matches = None
         self.refresh_list()
-        self.brief_list.focus()
+        self.set_focus(self.brief_list)
 
     @on(SearchBar.Submitted)
     def _search_submitted(self) -> None:
         if self._filter_timer is not None:
             self._filter_timer.stop()
         self._apply_filter()
-        self.brief_list.focus()
+        self.set_focus(self.brief_list)
 
     def action_save_view(self) -> None:
         text = self.search_bar.text.strip()
@@ -407,8 +408,10 @@ class ReaderScreen(NoteEditing, Screen[None]):
         self._move(-1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("save_note", "leave_editor"):
+        if action == "save_note":
             return self.session.editing
+        if action == "leave_editor":  # in the search bar, escape clears the search
+            return self.session.editing and not isinstance(self.focused, Input)
         if action == "edit_note":  # e and enter act on the note list only
             return self.focused is self.notes_pane.note_list
         if action == "add_note" or action in LETTER_ACTIONS:

@@ -2,11 +2,9 @@
 asked before unsaved text could be lost. A mixin of ReaderScreen, kept apart so each file
 holds one job; the state itself lives in the note session (tui/note_session.py).
 
-Two rules keep every keystroke:
-- Keys typed after `a` or `e` go to the editor: those bindings are priority bindings, run
-  by the app before it forwards the next key, and they focus the editor at once.
-- Saving, and every question about unsaved text, waits until the editor has handled the
-  keys already sent to it (`after_typing`), so ctrl+s saves exactly what was typed before it.
+Every keystroke is kept: keys are handled one at a time in typing order
+(tui/key_order.py), so ctrl+s saves exactly what was typed before it and the keys typed
+right after `a` land in the editor, never as reader commands.
 """
 
 from __future__ import annotations
@@ -79,18 +77,10 @@ class NoteEditing:
 
     # -- the editor ----------------------------------------------------------------
 
-    def after_typing(self, then: Callable[[], object]) -> None:
-        """Run `then` once the editor has handled every key already sent to it."""
-        pane = self.notes_pane
-        if not self.session.editing or not pane.has_editor:
-            then()
-            return
-
-        def synced() -> None:
-            self.session.typed(pane.editor.text)
-            then()
-
-        pane.editor.call_later(synced)
+    def sync_text(self) -> None:
+        """The session takes the editor's text as it is now: every key it has handled."""
+        if self.session.editing and self.notes_pane.has_editor:
+            self.session.typed(self.notes_pane.editor.text)
 
     def open_editor(self, brief_id: str, note: Note | None, text: str | None = None) -> None:
         self.session.open(brief_id, note, text)
@@ -163,7 +153,7 @@ class NoteEditing:
     # -- saving --------------------------------------------------------------------
 
     def action_save_note(self) -> None:
-        self.after_typing(self.save_now)
+        self.save_now()
 
     def save_now(self) -> bool:
         """Save the session's text; True once it is on disk."""
@@ -171,6 +161,7 @@ class NoteEditing:
         brief_id = session.brief_id
         if brief_id is None:
             return False
+        self.sync_text()
         try:
             saved = session.save()
         except EmptyNote as exc:
@@ -196,8 +187,7 @@ class NoteEditing:
         return True
 
     def action_leave_editor(self) -> None:
-        if self.session.editing:
-            self.guard_unsaved(lambda: self.notes_pane.note_list.focus())
+        self.guard_unsaved(lambda: self.set_focus(self.notes_pane.note_list))
 
     # -- questions before unsaved text could go -------------------------------------
 
@@ -206,33 +196,30 @@ class NoteEditing:
     ) -> None:
         """Run `then` now, or once the reader has saved or dropped the unsaved note (on
         cancel, `otherwise`). What was typed is kept as a draft while the question is open."""
+        self.sync_text()
+        if not self.session.dirty:
+            self.close_editor()
+            then()
+            return
+        self.keep_draft()
 
-        def ask() -> None:
-            if not self.session.dirty:
+        def answered(answer: str | None) -> None:
+            self._asking = False
+            if answer == "save" and self.save_now():
                 self.close_editor()
                 then()
-                return
-            self.keep_draft()
+            elif answer == "discard":
+                self._discard_draft()
+                self.close_editor()
+                then()
+            elif otherwise is not None:
+                otherwise()
 
-            def answered(answer: str | None) -> None:
-                self._asking = False
-                if answer == "save" and self.save_now():
-                    self.close_editor()
-                    then()
-                elif answer == "discard":
-                    self._discard_draft()
-                    self.close_editor()
-                    then()
-                elif otherwise is not None:
-                    otherwise()
-
-            self._asking = True
-            question = "This note has unsaved changes."
-            self.app.push_screen(
-                ChoiceScreen(question, UNSAVED, default="save", cancel="cancel"), answered
-            )
-
-        self.after_typing(ask)
+        self._asking = True
+        question = "This note has unsaved changes."
+        self.app.push_screen(
+            ChoiceScreen(question, UNSAVED, default="save", cancel="cancel"), answered
+        )
 
     def request_quit(self) -> None:
         """q, ctrl+q and ctrl+c: quit, asking first when a note is unsaved."""

@@ -52,7 +52,8 @@ class SearchBar(Vertical):
         if text is not None:
             # Queries can come from brief text (an actor's name): no control characters.
             self.input.value = clean(text, single_line=True)
-        self.input.focus()
+        # At once, not after the next refresh: the keys typed after `/` are the query.
+        self.screen.set_focus(self.input)
 
     def show_error(self, message: str | None) -> None:
         error = self.query_one("#search-error", Static)

@@ -1,0 +1,81 @@
+"""Keys are handled one at a time, in the order they were typed, across changes of focus.
+
+Textual hands each key to the focused widget's own queue and moves straight on to the
+next key. The key then bubbles up through every parent's queue to the app, where its
+binding runs. So a key that moves the focus (`a` opens the editor, tab, `/`) can still be
+on its way while the keys typed after it are already delivered to the old place, and run
+there as commands; and ctrl+s, a priority binding, could save before the keys typed
+before it reached the editor.
+
+The app here lets one key from the terminal through at a time: the next waits until the
+one before has been handled by the widget it went to and by each parent up to the app
+(one queued call per hop, behind it). A paste is one event, so this costs a few queued
+calls per key typed, not per character pasted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import events
+from textual.app import App
+from textual.message import Message
+from textual.message_pump import MessagePump
+
+STUCK_AFTER = 5.0  # seconds: a key whose widget never answered no longer holds the rest
+
+
+class _KeyDone(Message):
+    """The key in flight has been handled everywhere; the next may go."""
+
+    def __init__(self, serial: int) -> None:
+        super().__init__()
+        self.serial = serial
+
+
+class KeyOrderApp(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self._in_flight: int | None = None  # serial of the key being handled
+        self._serial = 0
+        self._waiting: list[events.Event] = []
+
+    async def on_event(self, event: events.Event) -> None:
+        # Only input fresh from the terminal waits its turn; a key that already went to a
+        # widget and is bubbling back up (its bindings run here) goes on.
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            if self._in_flight is not None or self._waiting:
+                self._waiting.append(event)
+                return
+            await self._let_through(event)
+            return
+        await super().on_event(event)
+
+    async def _let_through(self, event: events.Event) -> None:
+        self._serial += 1
+        serial = self._in_flight = self._serial
+        try:
+            target: MessagePump = self.focused or self.screen
+        except Exception:  # no screen yet
+            target = self
+        await super().on_event(event)  # priority bindings run now; else it is forwarded
+        if not _after_bubbling(target, lambda: self.post_message(_KeyDone(serial))):
+            self.post_message(_KeyDone(serial))
+        self.set_timer(STUCK_AFTER, lambda: self.post_message(_KeyDone(serial)))
+
+    async def _on__key_done(self, message: _KeyDone) -> None:
+        if message.serial != self._in_flight:
+            return  # a late answer for a key already let go
+        self._in_flight = None
+        if self._waiting:
+            await self._let_through(self._waiting.pop(0))
+
+
+def _after_bubbling(node: MessagePump, callback: Callable[[], object]) -> bool:
+    """Run `callback` once what is queued at `node` now has been handled there and in each
+    parent it bubbles to: one queued call per hop, each behind what it waits for. False
+    when `node` takes no more messages (then nothing was queued)."""
+    parent = node._parent
+    if parent is None:
+        return node.call_later(callback)
+    return node.call_later(_after_bubbling, parent, callback)
