@@ -159,7 +159,7 @@ def import_files(store_dir: Path, files: Path, work: Path, warmup: int, runs: in
     for k in range(warmup + runs):
         target = work / f"empty-{k}"
         started = time.perf_counter()
-        with contextlib.redirect_stderr(io.StringIO()):
+        with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
             code = cli_main(["import", "--store", str(target), str(files)])
         elapsed = time.perf_counter() - started
         if code != 0:

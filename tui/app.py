@@ -109,6 +109,13 @@ class BriefingApp(KeyOrderApp):
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=15)
         self.push_screen(self.reader)
+        if self.store.read_only:
+            self.notify(
+                f"{self.store.root} is read-only: you can read, search and export, but "
+                "nothing can be saved here (notes, stars, read marks).",
+                severity="warning",
+                timeout=20,
+            )
         every(self, self.timings.disk_poll, self.poll_disk)
         # Closing the terminal (SIGHUP) or a polite kill (SIGTERM) keeps unsaved text.
         loop = asyncio.get_running_loop()

@@ -118,8 +118,9 @@ class NoteSession:
     # -- drafts: unsaved text survives crashes and closed terminals ----------------
 
     def draft_request(self) -> DraftRequest | None:
-        """What to keep now, or None when nothing is unsaved."""
-        if self.brief_id is None or not self.dirty:
+        """What to keep now, or None when nothing is unsaved (or nothing can be kept: the
+        store is read-only, which the reader said at start)."""
+        if self.brief_id is None or not self.dirty or self.store.read_only:
             return None
         return DraftRequest(self.brief_id, self.note_id, self.text, self.generation)
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Button
 
 from store import Store
+from tests.store.test_read_only import make_read_only
 from tests.tui.helpers import new_app, screen_text
 from tests.tui.pty_reader import PtyReader
 from tui.app import BriefingApp
@@ -298,3 +300,23 @@ def test_a_paste_then_ctrl_s_saves_all_of_it_twenty_times(store_dir: Path) -> No
     finally:
         term.kill()
     assert sorted(notes(store_dir)) == sorted(expected)
+
+
+async def test_a_read_only_store_opens_says_so_and_refuses_saving(
+    store: Store, store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.add_note(XI, "written before")
+    make_read_only(store_dir, monkeypatch)
+    app = new_app(Store(store_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert any("read-only" in m for m in notified(app))
+        assert "written before" in screen_text(app)
+        app.reader.mark_shown_read()  # nothing tries to write behind the reader's back
+        burst(app, "a", *"cannot stay", "ctrl+s")
+        await settle(pilot)
+        pane = app.screen.query_one(NotesPane)
+        assert pane.editor.text == "cannot stay" and pane.session.dirty
+        assert "Not saved" in screen_text(app) and "read-only" in screen_text(app)
+    monkeypatch.undo()
+    assert notes(store_dir) == ["written before"]

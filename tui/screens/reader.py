@@ -286,7 +286,7 @@ class ReaderScreen(NoteEditing, Screen[None]):
     def mark_shown_read(self) -> None:
         """The brief on screen counts as read (after `read_after` on it); written off the
         UI thread."""
-        if self.brief is not None:
+        if self.brief is not None and not self.catalog.store.read_only:
             self._mark_read(self.brief.id)
 
     @work(thread=True, group="mark-read", exit_on_error=False)
