@@ -150,13 +150,23 @@ class Catalog:
     # -- keeping it fresh, one brief at a time -------------------------------------
 
     def refresh(self, brief_id: str) -> None:
-        """After a note or state change here: that brief's row and reader data."""
+        """After a note or state change here: that brief's row and reader data only."""
         row = self.store.row(brief_id)
         if row is None:
             self.rows.pop(brief_id, None)
         else:
             self.rows[brief_id] = row
-        self.refresh_reader()
+        texts, states = self._reader
+        notes = [note.text for note in self.store.notes(brief_id)]
+        state = self.store.state(brief_id)
+        if notes:
+            texts[brief_id] = notes
+        else:
+            texts.pop(brief_id, None)
+        states[brief_id] = state
+        doc = self.index.get(brief_id) if self.index is not None else None
+        if doc is not None and self.index is not None:
+            self.index.put(doc.with_reader(notes=notes, read=state.read, starred=state.starred))
 
     def refresh_reader(self) -> None:
         """Notes, read and starred may have changed (here or elsewhere): update the docs of

@@ -11,7 +11,6 @@ from textual.widgets import DataTable, Footer, Input
 from briefs.actor_index import ActorEntry, actor_key, actor_query
 from briefs.dates import format_day
 from tui.catalog import Catalog
-from tui.messages import CatalogChanged, CatalogWanted
 from tui.safe import safe_text
 from tui.screens.index_screen import IndexScreen
 from tui.widgets.index_table import IndexTable
@@ -63,9 +62,9 @@ class ActorIndexScreen(IndexScreen[str | None]):
     """Dismisses with `actor:"Name"` for the chosen actor, or None."""
 
     ID = "actors"
+    TITLE_TEXT = "Actors"
     FILTER = "#actor-filter"
     TABLE = "#actor-table"
-    ACCEPTS_COMMANDS = True
 
     def __init__(self, catalog: Catalog) -> None:
         super().__init__()
@@ -79,24 +78,10 @@ class ActorIndexScreen(IndexScreen[str | None]):
         yield ActorTable(id="actor-table")
         yield Footer()
 
-    def on_mount(self) -> None:
-        table = self.table
-        table.border_title = "Actors"
-        self.filter_input.focus()
-        if self.catalog.ready:
-            self._load()
-        else:  # every brief is being read: the app says when it is done
-            table.loading = True
-            self.post_message(CatalogWanted())
-
-    @on(CatalogChanged)
-    def _load(self) -> None:
-        if not self.catalog.ready:
-            return
+    def catalog_ready(self) -> None:
         entries = self.catalog.actor_entries()
         self._entries = entries
         self._haystacks = [_haystack(e) for e in entries]
-        self.table.loading = False
         self._show(self.filter_input.value)
 
     def _show(self, text: str) -> None:

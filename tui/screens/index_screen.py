@@ -13,6 +13,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Input
 
+from tui.catalog import Catalog
+from tui.messages import CatalogChanged, CatalogWanted
 from tui.screens.help import HelpScreen
 from tui.widgets.index_table import IndexTable
 
@@ -20,10 +22,15 @@ ResultType = TypeVar("ResultType")
 
 
 class IndexScreen(Screen[ResultType], Generic[ResultType]):
-    """Subclasses name their filter and table (FILTER, TABLE selectors) and the binding ids'
-    prefix (ID)."""
+    """Subclasses name their filter and table (FILTER, TABLE selectors), the table's title
+    and the binding ids' prefix (ID); they are handed the catalog and fill the table in
+    `catalog_ready`."""
+
+    catalog: Catalog
 
     CSS_PATH = "index_screen.tcss"
+    ACCEPTS_COMMANDS = True  # the palette's commands act over these screens too
+    TITLE_TEXT: ClassVar[str] = ""
     FILTER: ClassVar[str] = "Input"
     TABLE: ClassVar[str] = "IndexTable"
     ID: ClassVar[str] = "index"
@@ -39,6 +46,24 @@ class IndexScreen(Screen[ResultType], Generic[ResultType]):
             *own,
         ]
         super().__init_subclass__(**kwargs)
+
+    def on_mount(self) -> None:
+        self.table.border_title = self.TITLE_TEXT
+        self.filter_input.focus()
+        if self.catalog.ready:
+            self.catalog_ready()
+        else:  # every brief is being read: the app says when it is done (CatalogChanged)
+            self.table.loading = True
+            self.post_message(CatalogWanted())
+
+    @on(CatalogChanged)
+    def _catalog_changed(self) -> None:
+        if self.catalog.ready:
+            self.table.loading = False
+            self.catalog_ready()
+
+    def catalog_ready(self) -> None:
+        """Every brief has been read (again): show what the catalog now holds."""
 
     @property
     def filter_input(self) -> Input:

@@ -106,15 +106,21 @@ class NoteEditing:
         if note_id is not None:
             self.edit_note(note_id)
 
-    def edit_note(self, note_id: str) -> None:
+    def _note(self, note_id: str) -> Note | None:
+        """The note as it is on disk now; None (and said why) when it cannot be had."""
         try:
             note = self.catalog.store.note(note_id)
         except StoreError as exc:
             self.notify(str(exc), severity="error")
-            return
+            return None
         if note is None:
             self.notify("That note was deleted elsewhere.", severity="warning")
             self._show_notes()
+        return note
+
+    def edit_note(self, note_id: str) -> None:
+        note = self._note(note_id)
+        if note is None:
             return
         if self.session.editing and self.session.note_id == note_id:
             self.set_focus(self.notes_pane.editor)  # already open: back to it
@@ -122,13 +128,8 @@ class NoteEditing:
         self.guard_unsaved(lambda: self.open_editor(note.brief_id, note))
 
     def delete_note(self, note_id: str) -> None:
-        try:
-            note = self.catalog.store.note(note_id)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error")
-            return
+        note = self._note(note_id)
         if note is None:
-            self._show_notes()
             return
 
         def answered(answer: str | None) -> None:

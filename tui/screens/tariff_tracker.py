@@ -27,7 +27,6 @@ from briefs.model import STATUSES
 from briefs.search.query import QueryError, parse_query
 from briefs.text import clean
 from tui.catalog import Catalog, TariffRow
-from tui.messages import CatalogChanged, CatalogWanted
 from tui.safe import safe_text
 from tui.screens.index_screen import IndexScreen
 from tui.timings import Timings, after
@@ -150,9 +149,9 @@ class TariffTrackerScreen(IndexScreen[str | None]):
     """Dismisses with the id of the brief whose tariff was chosen, or None."""
 
     ID = "tariffs"
+    TITLE_TEXT = "Tariffs"
     FILTER = "#tariff-query"
     TABLE = "#tariff-table"
-    ACCEPTS_COMMANDS = True
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     def __init__(
@@ -189,20 +188,11 @@ class TariffTrackerScreen(IndexScreen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.table
         self._set_columns()
-        table.border_title = "Tariffs"
-        self.filter_input.focus()
-        if self.catalog.ready:
-            self._catalog_changed()
-        else:  # every brief is being read: the app says when it is done
-            table.loading = True
-            self.post_message(CatalogWanted())
 
     # -- loading and filtering ---------------------------------------------------
 
-    @on(CatalogChanged)
-    def _catalog_changed(self) -> None:
+    def catalog_ready(self) -> None:
         if self.load_seconds is None:
             self.load_seconds = time.perf_counter() - self._opened
         self.refilter()

@@ -1,0 +1,74 @@
+"""The catalog: every brief read once, then kept fresh one changed brief at a time."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from briefs.model import Tariff
+from briefs.reading import brief_from_dict
+from briefs.search.query import parse_query
+from store import Store
+from tui.catalog import Catalog
+
+XI = "2025-10-31-xi-carney-apec-gyeongju"
+TODAY = dt.date(2025, 11, 28)
+
+
+def loaded(store: Store) -> Catalog:
+    catalog = Catalog(store)
+    catalog.load_rows()
+    catalog.adopt(catalog.scan())
+    return catalog
+
+
+def found(catalog: Catalog, query: str) -> list[str]:
+    return catalog.search(parse_query(query, today=TODAY))
+
+
+def test_one_scan_gives_rows_search_actors_and_tariffs(store: Store) -> None:
+    catalog = loaded(store)
+    assert len(catalog.rows) == 7 and catalog.ready and catalog.unreadable == []
+    assert XI in found(catalog, "actor:carney")
+    assert catalog.tariff_count == sum(len(b.tariffs) for b in store.all_briefs())
+    rows = catalog.search_tariffs(parse_query("product:canola", today=TODAY))
+    assert rows and all("canola" in row.products.lower() for row in rows)
+    assert any(entry.name == "Mark Carney" for entry in catalog.actor_entries())
+
+
+def test_a_note_saved_here_is_searchable_at_once(store: Store) -> None:
+    catalog = loaded(store)
+    store.add_note(XI, "ask the desk about lobster")
+    catalog.refresh(XI)
+    assert found(catalog, "lobster") == [XI]
+    assert catalog.rows[XI].note_count == 1
+
+
+def test_changes_elsewhere_reread_only_what_changed(store: Store) -> None:
+    catalog = loaded(store)
+    elsewhere = Store(store.root)
+    xi = elsewhere.brief(XI)
+    assert xi is not None
+    changed_xi = dataclasses.replace(
+        xi, tariffs=(*xi.tariffs, Tariff("Canada", "China", ("lobster",), "15%"))
+    )
+    new = brief_from_dict({"title": "Fresh import", "date": "2025-11-27", "summary": "New."})
+    elsewhere.import_briefs([changed_xi, new])
+    elsewhere.add_note(new.id, "a note from the shell")
+    changed = catalog.set_rows(catalog.read_rows())
+    assert changed == {XI, new.id}  # the other six are not read again
+    catalog.refresh_content(changed)
+    catalog.refresh_reader()
+    assert found(catalog, "product:lobster") == [XI]
+    assert found(catalog, "shell") == [new.id]
+    assert catalog.tariff_count == sum(len(b.tariffs) for b in store.all_briefs())
+
+
+def test_an_unreadable_brief_is_named_not_fatal(store: Store) -> None:
+    log = store.root / "content-000001.jsonl"
+    raw = bytearray(log.read_bytes())
+    raw[store._briefs._read_table()[XI]["at"] + 5] ^= 0xFF
+    log.write_bytes(bytes(raw))
+    catalog = loaded(Store(store.root))
+    assert catalog.unreadable == [XI]
+    assert XI not in found(catalog, "canola") and found(catalog, "canola")
