@@ -88,3 +88,20 @@ def test_a_closed_terminal_ends_the_reader_and_keeps_the_draft(store_dir: Path) 
         term.kill()
     print(f"\nended {seconds:.2f}s after the terminal closed", end="")
     assert [d.text for d in Store(store_dir).drafts()] == ["the window closed on me"]
+
+
+def test_sigterm_keeps_the_draft_while_another_process_holds_the_store(store_dir: Path) -> None:
+    """A long import elsewhere holds the store lock; a service manager's SIGTERM (then
+    SIGKILL if it lingers) must still find the draft kept: drafts take no store lock."""
+    other = Store(store_dir)
+    term = PtyReader(store_dir)
+    try:
+        term.wait_for("Briefs (7)")
+        mark = term.write(b"a" + b"while the store was busy")
+        term.wait_for("busy", since=mark)
+        with other.lock:
+            term.signal(signal.SIGTERM)
+            term.wait_exit()
+    finally:
+        term.kill()
+    assert [d.text for d in Store(store_dir).drafts()] == ["while the store was busy"]
