@@ -242,6 +242,24 @@ class BriefingApp(KeyOrderApp):
         """Palette commands act over the reader and the index screens, never a dialog."""
         return bool(getattr(screen, "ACCEPTS_COMMANDS", False))
 
+    def reader_commands(self) -> list[tuple[str, str, str]]:
+        """(description, keys, action) of every reader binding the palette may offer: the
+        reader's own (not those every screen has, nor the app's), enabled where it is."""
+        reader = self.reader
+        own = {b.id for b in type(reader).BINDINGS if isinstance(b, Binding) and b.id}
+        seen: dict[str, tuple[str, str, str]] = {}
+        for key, active in reader.active_bindings.items():
+            binding = active.binding
+            if binding.id not in own or not binding.description or not active.enabled:
+                continue
+            display = binding.key_display or self.get_key_display(binding)
+            if binding.action in seen:
+                description, keys, action = seen[binding.action]
+                seen[binding.action] = (description, f"{keys}, {display}", action)
+            else:
+                seen[binding.action] = (binding.description, display or key, binding.action)
+        return list(seen.values())
+
     @on(OpenBrief)
     def _open_brief(self, message: OpenBrief) -> None:
         self._to_reader().open_brief(message.brief_id)

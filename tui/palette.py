@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable
 from typing import Any, Protocol, cast
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.message import Message
 from textual.screen import Screen
@@ -26,18 +25,18 @@ from store import BriefRow, Store, StoreError
 from tui.catalog import Catalog
 from tui.messages import ApplyQuery, CatalogWanted, OpenBrief, RunAction
 from tui.safe import safe_text
-from tui.screens.reader import ReaderScreen
 
 
 class CommandHost(Protocol):
     """What the providers read of the app (the app module imports this one, so no import
-    back): the catalog, the store for saved views, and the reader for its bindings."""
+    back): the catalog, the store for saved views, and the reader's commands."""
 
     catalog: Catalog
     store: Store
-    reader: ReaderScreen
 
     def accepts_commands(self, screen: Screen[object]) -> bool: ...
+
+    def reader_commands(self) -> list[tuple[str, str, str]]: ...
 
 
 MAX_HITS = 20  # per provider and keystroke; the palette sorts and shows them all
@@ -229,21 +228,7 @@ class ActionsProvider(_ReaderProvider):
         self.actions: list[tuple[str, str, str]] = []  # description, key, action
         if not self._usable():
             return
-        reader = self.briefing.reader
-        # The reader's own bindings, not those every Screen has (tab, copy) nor the app's.
-        own = {b.id for b in type(reader).BINDINGS if isinstance(b, Binding) and b.id}
-        seen: dict[str, tuple[str, str, str]] = {}
-        for key, active in reader.active_bindings.items():
-            binding = active.binding
-            if binding.id not in own or not binding.description or not active.enabled:
-                continue
-            display = binding.key_display or self.app.get_key_display(binding)
-            if binding.action in seen:
-                description, keys, action = seen[binding.action]
-                seen[binding.action] = (description, f"{keys}, {display}", action)
-            else:
-                seen[binding.action] = (binding.description, display or key, binding.action)
-        self.actions = list(seen.values())
+        self.actions = self.briefing.reader_commands()
 
     def _prompt(self, description: str, keys: str, spans: list[tuple[int, int]]) -> Text:
         prompt = _label("action")
