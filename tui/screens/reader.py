@@ -27,10 +27,18 @@ from tui.messages import CatalogChanged, CatalogWanted
 from tui.note_session import NoteSession
 from tui.screens.dialogs import PromptScreen
 from tui.screens.help import HelpScreen
+from tui.screens.reader_brief import BriefReading
 from tui.screens.reader_notes import TYPING_FIELDS, NoteEditing
 from tui.timings import Timings, after
+from tui.widgets.article_view import ArticleView
 from tui.widgets.brief_list import BriefList
-from tui.widgets.brief_panes import ActorsTable, BriefHeader, SummaryPane, TariffsTable
+from tui.widgets.brief_panes import (
+    ActorsTable,
+    BriefHeader,
+    EvidenceLine,
+    SummaryPane,
+    TariffsTable,
+)
 from tui.widgets.notes_pane import NoteList, NotesPane
 from tui.widgets.search_bar import SearchBar
 
@@ -48,11 +56,14 @@ LETTER_ACTIONS = frozenset(
         "actor_index",
         "tariff_tracker",
         "save_view",
+        "toggle_article",
+        "open_url",
+        "copy_url",
     }
 )
 
 
-class ReaderScreen(NoteEditing, Screen[None]):
+class ReaderScreen(NoteEditing, BriefReading, Screen[None]):
     CSS_PATH = "reader.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (160, "-wide")]
     ACCEPTS_COMMANDS = True  # the palette's commands act here
@@ -77,6 +88,9 @@ class ReaderScreen(NoteEditing, Screen[None]):
         Binding("A", "actor_index", "Actors", id="reader.actors"),
         Binding("T", "tariff_tracker", "Tariffs", id="reader.tariffs"),
         Binding("v", "save_view", "Save view", show=False, id="reader.save_view"),
+        Binding("b", "toggle_article", "Article", id="reader.article"),
+        Binding("w", "open_url", "Open URL", show=False, id="reader.open_url"),
+        Binding("y", "copy_url", "Copy URL", show=False, id="reader.copy_url"),
         Binding("ctrl+s", "save_note", "Save", id="reader.save_note", priority=True),
         Binding("escape", "leave_editor", "Close editor", id="reader.leave_editor", priority=True),
     ]
@@ -99,6 +113,7 @@ class ReaderScreen(NoteEditing, Screen[None]):
         self.timings = timings
         self.today = today
         self.brief: Brief | None = None
+        self.article_shown = False  # b: the article in place of the summary and tables
         self._drafts_offered = False
         self._matches: set[str] | None = None  # None: no filter
         self._sort = ORDERS[0]
@@ -120,12 +135,16 @@ class ReaderScreen(NoteEditing, Screen[None]):
                     with Horizontal(id="facts"):
                         yield ActorsTable(id="actors")
                         yield TariffsTable(id="tariffs")
+                    yield EvidenceLine(id="evidence")
+                yield ArticleView(id="article")
                 yield NotesPane(self.session, id="notes")
         yield Footer()
 
     def on_mount(self) -> None:
         self.brief_list.border_title = "Briefs"
         self.query_one("#summary").border_title = "Summary"
+        self.article.border_title = "Article (b: back to the summary)"
+        self.article.display = False
         self.brief_list.focus()
         # The app loaded the rows before the first frame (the store's index holds them),
         # so the list and the first brief are drawn in this frame, without a worker hop.
@@ -325,15 +344,16 @@ class ReaderScreen(NoteEditing, Screen[None]):
         self.app.push_screen(ActorIndexScreen(self.catalog), chosen)
 
     def action_tariff_tracker(self) -> None:
+        self.open_tracker(self.search_bar.text)
+
+    def open_tracker(self, query: str) -> None:
         from tui.screens.tariff_tracker import TariffTrackerScreen
 
         def chosen(brief_id: str | None) -> None:
             if brief_id:
                 self.open_brief(brief_id)
 
-        screen = TariffTrackerScreen(
-            self.catalog, self.search_bar.text, timings=self.timings, today=self.today
-        )
+        screen = TariffTrackerScreen(self.catalog, query, timings=self.timings, today=self.today)
         self.app.push_screen(screen, chosen)
 
     @on(BriefList.Highlighted, "#brief-list")
@@ -378,6 +398,7 @@ class ReaderScreen(NoteEditing, Screen[None]):
         self.query_one(SummaryPane).show(brief)
         self.query_one(ActorsTable).show(brief)
         self.query_one(TariffsTable).show(brief)
+        self.show_reading(brief)
         self._show_notes()
         if scroll_home:
             self.query_one("#detail").scroll_home(animate=False)

@@ -32,6 +32,11 @@ class BriefHeader(Static):
             meta.append(brief.dateline)
         text.append("\n")
         text.append_text(safe_text(" · ".join(meta), "dim", single_line=True))
+        extra = [brief.url] if brief.url else []
+        extra += [f"#{tag}" for tag in brief.tags]
+        if extra:
+            text.append("\n")
+            text.append_text(safe_text("  ".join(extra), "italic", single_line=True, limit=400))
         self.update(text)
 
     def show_unreadable(self, brief_id: str, reason: str) -> None:
@@ -42,6 +47,17 @@ class BriefHeader(Static):
             "\nRun `briefing check` to see what is wrong, `briefing check --repair` to fix it."
         )
         self.update(text)
+
+
+class EvidenceLine(Static):
+    """The sentence the highlighted tariff was drafted from, under the tables."""
+
+    def show(self, sentence: str | None) -> None:
+        self.display = bool(sentence)
+        if sentence:
+            line = Text("Evidence: ", style="bold", end="")
+            line.append_text(safe_text(sentence, "italic", single_line=True, limit=600))
+            self.update(line)
 
 
 class SummaryPane(Static):

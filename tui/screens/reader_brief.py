@@ -1,0 +1,101 @@
+"""Reading one brief: the article in place of the summary, its URL, the evidence behind a
+tariff, and enter on a row to follow it. A mixin of ReaderScreen, one job per file."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.widgets import DataTable
+
+from briefs.actor_index import actor_query
+from briefs.model import Brief, Tariff
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from tui.widgets.article_view import ArticleView
+    from tui.widgets.brief_panes import EvidenceLine
+
+
+def tariff_query(tariff: Tariff) -> str:
+    """The tracker query that selects this measure: its parties and kind."""
+    parts = [f'by:"{_unquoted(tariff.imposed_by)}"']
+    parts.append(f'on:"{_unquoted(tariff.imposed_on)}"' if tariff.imposed_on else "on:all")
+    parts.append(f'measure:"{tariff.measure}"')
+    return " ".join(parts)
+
+
+def _unquoted(text: str) -> str:
+    # The query language has no escape inside quotes; the words around a quote still match.
+    return " ".join(text.replace('"', " ").split())
+
+
+class BriefReading:
+    """What ReaderScreen does to read a brief beyond its panes. It provides these."""
+
+    brief: Brief | None
+    article_shown: bool
+
+    if TYPE_CHECKING:
+        app: App[None]
+
+        def notify(self, message: str, *, severity: str = ..., timeout: float = ...) -> None: ...
+        def query_one(self, selector: str, expect_type: type | None = None) -> object: ...
+        def apply_query(self, query: str) -> None: ...
+        def open_tracker(self, query: str) -> None: ...
+        def set_focus(self, widget: object) -> None: ...
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one("#article")  # type: ignore[return-value]
+
+    @property
+    def evidence_line(self) -> EvidenceLine:
+        return self.query_one("#evidence")  # type: ignore[return-value]
+
+    def show_reading(self, brief: Brief | None) -> None:
+        """A new brief: the article view and the evidence line follow it."""
+        evidence = [t.evidence for t in brief.tariffs if t.evidence] if brief else []
+        self.article.show(brief.body if brief else None, evidence)
+        self.evidence_line.show(None)
+
+    def action_toggle_article(self) -> None:
+        """b: the article in place of the summary and tables, and back."""
+        self.article_shown = not self.article_shown
+        self.query_one("#detail").display = not self.article_shown  # type: ignore[attr-defined]
+        self.article.display = self.article_shown
+        self.set_focus(self.article if self.article_shown else self.query_one("#detail"))
+
+    def action_open_url(self) -> None:
+        url = self.brief.url if self.brief else None
+        if not url:
+            self.notify("This brief has no URL.", severity="warning")
+            return
+        self.app.open_url(url)
+
+    def action_copy_url(self) -> None:
+        url = self.brief.url if self.brief else None
+        if not url:
+            self.notify("This brief has no URL.", severity="warning")
+            return
+        self.app.copy_to_clipboard(url)
+        self.notify(f"Copied {url}", timeout=3)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id != "tariffs" or self.brief is None:
+            return
+        row = event.cursor_row
+        tariff = self.brief.tariffs[row] if 0 <= row < len(self.brief.tariffs) else None
+        sentence = tariff.evidence if tariff else None
+        self.evidence_line.show(sentence)
+        self.article.mark(sentence)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on an actor: their briefs; on a tariff: the tracker on that measure."""
+        brief, row = self.brief, event.cursor_row
+        if brief is None:
+            return
+        if event.data_table.id == "actors" and 0 <= row < len(brief.actors):
+            self.apply_query(actor_query(brief.actors[row].name))
+        elif event.data_table.id == "tariffs" and 0 <= row < len(brief.tariffs):
+            self.open_tracker(tariff_query(brief.tariffs[row]))
