@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -88,19 +89,28 @@ class Note:
 
 @dataclass(frozen=True, slots=True)
 class ReaderData:
-    """The reader's own data on one brief as an export carries it: notes and flags.
+    """The reader's own data on one brief as an export carries it: notes, flags and
+    corrections.
 
     A flag is None when the record does not say, so importing it leaves the flag alone.
+    `corrections` is the record's checked `corrections` object (`entries` and `changes`,
+    see briefs/corrections.py), or None.
     """
 
     brief_id: str
     notes: tuple[Note, ...] = ()
     read: bool | None = None
     starred: bool | None = None
+    corrections: Mapping[str, Any] | None = None
 
     @property
     def empty(self) -> bool:
-        return not self.notes and self.read is None and self.starred is None
+        return (
+            not self.notes
+            and self.read is None
+            and self.starred is None
+            and self.corrections is None
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefs.corrections import Corrections
 from briefs.dates import DateError, parse_date
 from briefs.ids import derive_id, is_valid_id
 from briefs.model import ACTOR_KINDS, MEASURES, STATUSES, Actor, Brief, Note, ReaderData, Tariff
@@ -231,6 +232,40 @@ def _flag(check: _Checker, data: Mapping[str, Any], key: str) -> bool | None:
     return None
 
 
+def _corrections(check: _Checker, data: Mapping[str, Any]) -> dict[str, Any] | None:
+    """An export record's `corrections`: entries checked as the store reads them (see
+    briefs/corrections.py) and the history as a list of objects."""
+    value = data.get("corrections")
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        check.fail("corrections", f"must be an object, not {type(value).__name__}")
+        return None
+    entries, changes = value.get("entries", {}), value.get("changes", [])
+    if not isinstance(entries, Mapping):
+        check.fail("corrections.entries", "must be an object")
+        return None
+    if not isinstance(changes, list) or not all(isinstance(c, Mapping) for c in changes):
+        check.fail("corrections.changes", "must be a list of objects")
+        return None
+    for problem in Corrections(entries).problems:
+        check.fail("corrections.entries." + problem.split(": ", 1)[0], problem.split(": ", 1)[-1])
+    return {"entries": dict(entries), "changes": list(changes)}
+
+
+def source_of(data: Mapping[str, Any]) -> Any:
+    """What an export record says its source brief was (its `corrections.source`, with the
+    record's id and body), or the record itself when it carries no corrections."""
+    carried = data.get("corrections")
+    if not isinstance(carried, Mapping) or not isinstance(carried.get("source"), Mapping):
+        return data
+    source = dict(carried["source"])
+    for key in ("id", "body"):
+        if key in data and key not in source:
+            source[key] = data[key]
+    return source
+
+
 def reader_data_from_dict(data: Any, brief_id: str) -> ReaderData:
     """The notes, read and starred of one export record (see design.md, the brief format);
     raise BriefError listing every problem found. A plain brief gives empty reader data."""
@@ -243,6 +278,7 @@ def reader_data_from_dict(data: Any, brief_id: str) -> ReaderData:
         notes=tuple(n for n in notes if n is not None),
         read=_flag(check, data, "read"),
         starred=_flag(check, data, "starred"),
+        corrections=_corrections(check, data),
     )
     if check.problems:
         raise BriefError(check.problems)
@@ -261,7 +297,9 @@ def _record(data: Any) -> tuple[Brief | None, ReaderData | None, list[str]]:
     """One record's brief and reader data, or the problems of both."""
     brief, reader, problems = None, None, []
     try:
-        brief = brief_from_dict(data)
+        brief_from_dict(data)  # the record as shown must be a brief too
+        # A corrected record: the content to store is the source it was corrected from.
+        brief = brief_from_dict(source_of(data))
     except BriefError as exc:
         problems.extend(exc.problems)
     if isinstance(data, Mapping):

@@ -27,7 +27,8 @@ class BriefRow:
     note_count: int
     read: bool
     starred: bool
-    version: str = ""  # the content's digest: a new one means the brief changed
+    version: str = ""  # the content's digest (+ corrections generation): new = changed
+    corrected: bool = False  # the reader corrected some field or row
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,18 @@ class ImportCounts:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    skipped_deleted: int = 0  # in the trash, so left there (import_briefs(undelete=True))
+    undeleted: int = 0  # in the trash and brought back by undelete=True
+
+
+@dataclass(frozen=True, slots=True)
+class TrashEntry:
+    """A deleted brief: its content, notes and corrections stay until it is undeleted."""
+
+    id: str
+    title: str
+    date: str
+    deleted_at: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +71,8 @@ class ReaderImportCounts:
     notes_beside: int = 0  # their id holds another text here: added under a new id
     states_restored: int = 0  # briefs whose read/starred the import set
     states_unchanged: int = 0  # briefs whose read/starred already said as much
+    corrections_restored: int = 0  # briefs whose corrections the import added
+    corrections_present: int = 0  # briefs whose corrections were all there already
 
     @property
     def notes(self) -> int:

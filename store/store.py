@@ -3,30 +3,35 @@
 Brief content can always be imported again: `briefs.json` (TinyDB) indexes it — what
 the list shows and where each brief's full content lies in the append-only content log
 (see content_log.py). `reader.json` (TinyDB) holds notes, read/starred state, drafts and
-saved views, which cannot be recreated; an import never touches it and a note save never
-touches `briefs.json`. Every change happens under the store lock and re-reads the file
-first, so several processes can share one store.
+saved views, and `corrections.json` the reader's corrections and deletions (see
+store/corrections.py): they cannot be recreated, so an import never rewrites them and a
+note save never touches `briefs.json`. Every view is of the corrected brief (the source
+with the corrections laid over it); a deleted brief is in the trash and no view shows it.
+Every change happens under the store lock and re-reads the file first, so several
+processes can share one store.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import secrets
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
-from tinydb import TinyDB
-from tinydb.table import Table
 
-from briefs import Brief, BriefError, Note, brief_from_dict
+from briefs import Brief, Note
+from briefs.corrections import apply
 from briefs.model import ReaderData
 from briefs.order import newest_first
 from briefs.samples import load_samples
 from store import content_log
+from store import corrections as book
+from store.correcting import CorrectingStore
 from store.drafts import FOLDER as DRAFTS_FOLDER
 from store.drafts import DraftBox, new_owner
 from store.errors import DamagedFileError, NoteChangedError, StoreError
@@ -42,11 +47,22 @@ from store.records import (
     note_doc,
     note_from_doc,
 )
-from store.storage import META_TABLE, TEMP_SUFFIX, AtomicJSONStorage
-
-BRIEFS_FILE = "briefs.json"
-READER_FILE = "reader.json"
-LOCK_FILE = ".lock"
+from store.storage import META_TABLE
+from store.tables import (
+    BRIEFS_FILE,
+    CORRECTIONS_FILE,
+    LOCK_FILE,
+    READER_FILE,
+    brief_from_payload,
+    brief_row,
+    index_record,
+    open_db,
+    prepare_folder,
+    remove_stale_temporaries,
+    span_of,
+    write_tables,
+)
+from store.tables import docs as _docs
 
 Clock = Callable[[], dt.datetime]
 
@@ -55,116 +71,32 @@ def local_now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
-class KeyedTable(Table):
-    """A table whose document ids are our own string keys (brief ids, note ids)."""
-
-    document_id_class = str
-
-
-def _docs(table: Table) -> dict[str, dict[str, Any]]:
-    """Every document of `table` by id, as stored, in one read of its file.
-
-    TinyDB's public API copies each document into a Document object and offers no
-    read-all-by-key; this is the one place that uses its private `_read_table`.
-    """
-    return table._read_table()  # type: ignore[return-value]
-
-
-def _brief_row(
-    brief_id: str, doc: Mapping[str, Any], note_count: int, state: Mapping[str, Any]
-) -> BriefRow:
-    """A list row from an index record, a note count and a state document."""
-    return BriefRow(
-        id=brief_id,
-        title=str(doc.get("title", "")),
-        date=str(doc.get("date", "")),
-        source=doc.get("source"),
-        note_count=note_count,
-        read=bool(state.get("read", False)),
-        starred=bool(state.get("starred", False)),
-        version=str(doc.get("sha", "")),
-    )
-
-
-Changes = Mapping[str, Mapping[str, dict[str, Any] | None]]
-
-
-def _write(db: TinyDB, changes: Changes) -> None:
-    """Apply {table: {doc_id: doc, or None to remove}} to one file in a single write.
-
-    One write for several tables is what makes "save the note and drop its draft"
-    atomic. Call it with the store lock held; the storage re-reads a changed file first.
-    """
-    data = db.storage.read() or {}
-    for table, docs in changes.items():
-        rows = data.setdefault(table, {})
-        for doc_id, doc in docs.items():
-            if doc is None:
-                rows.pop(doc_id, None)
-            else:
-                rows[doc_id] = doc
-    db.storage.write(data)
-
-
-class _DB(TinyDB):
-    table_class = KeyedTable
-
-
-def _open_db(path: Path) -> TinyDB:
-    return _DB(storage=lambda: AtomicJSONStorage(path))  # type: ignore[arg-type]
-
-
-def _index_record(brief: Brief, span: tuple[int, int], sha: str) -> dict[str, Any]:
-    """What the index keeps of a brief: the list's fields and where its content lies."""
-    return {
-        "title": brief.title,
-        "date": brief.date,
-        "source": brief.source,
-        "at": span[0],
-        "len": span[1],
-        "sha": sha,
-    }
-
-
-def _span(log: Path, brief_id: str, record: Mapping[str, Any]) -> tuple[str, int, int, str]:
-    try:
-        return brief_id, int(record["at"]), int(record["len"]), str(record["sha"])
-    except (KeyError, TypeError, ValueError) as exc:
-        index = log.with_name(BRIEFS_FILE)
-        raise DamagedFileError(index, f"brief {brief_id}: bad index entry") from exc
-
-
-def _brief_from_payload(log: Path, brief_id: str, payload: bytes) -> Brief:
-    try:
-        return brief_from_dict(orjson.loads(payload))
-    except (orjson.JSONDecodeError, BriefError) as exc:
-        raise DamagedFileError(log, f"content of {brief_id}: {exc}") from exc
-
-
-class Store:
+class Store(CorrectingStore):
     """Open a store folder, creating and seeding it when new; one we may read but not
     write opens read-only (`read_only`), and then every write raises StoreError."""
 
     def __init__(self, root: Path, *, clock: Clock = local_now, seed: bool = True) -> None:
         self.root = root
         self.clock = clock
-        _prepare_folder(root)
+        prepare_folder(root)
         # Read-only: everything can be read, and every write says so before it starts.
         self.read_only = is_read_only(root)
         self.lock = StoreLock(root / LOCK_FILE, shared=self.read_only)
         self.draft_box = DraftBox(root / DRAFTS_FOLDER)
         with self.lock:
             if not self.read_only:
-                _remove_stale_temporaries(root)
-            self._briefs_db = _open_db(root / BRIEFS_FILE)
-            self._reader_db = _open_db(root / READER_FILE)
+                remove_stale_temporaries(root)
+            self._briefs_db = open_db(root / BRIEFS_FILE)
+            self._reader_db = open_db(root / READER_FILE)
             self._briefs = self._briefs_db.table("briefs", cache_size=0)
             self._notes = self._reader_db.table("notes", cache_size=0)
             self._states = self._reader_db.table("states", cache_size=0)
             self._drafts = self._reader_db.table("drafts", cache_size=0)
-            # Read both files now so a damaged one is reported before any write.
-            self._briefs_db.storage.read()
-            self._reader_db.storage.read()
+            self._corrections_db = open_db(root / CORRECTIONS_FILE)
+            self._book = book.CorrectionBook(self._corrections_db)
+            # Read every file now so a damaged one is reported before any write.
+            for db in (self._briefs_db, self._reader_db, self._corrections_db):
+                db.storage.read()
             if self.read_only:
                 return
             for stale in content_log.stale_logs(root, self._log_name()):
@@ -184,72 +116,96 @@ class Store:
     def reader_path(self) -> Path:
         return self.root / READER_FILE
 
-    # -- brief content ---------------------------------------------------------
+    # -- brief content (corrected) ------------------------------------------------
 
     def rows(self) -> list[BriefRow]:
-        """Every brief as a list row, newest first (see briefs.order)."""
+        """Every brief not in the trash as a list row, newest first (see briefs.order);
+        a corrected title, date or source shows."""
         with self.lock:
             briefs = dict(_docs(self._briefs))
             notes = Counter(doc.get("brief_id") for doc in _docs(self._notes).values())
             states = dict(_docs(self._states))
+            corrected, trash = self._book.all(), self._book.trash()
         rows = [
-            _brief_row(brief_id, doc, notes.get(brief_id, 0), states.get(brief_id, {}))
+            brief_row(
+                brief_id,
+                doc,
+                notes.get(brief_id, 0),
+                states.get(brief_id, {}),
+                book.row_overrides(corrected.get(brief_id) or {}),
+            )
             for brief_id, doc in briefs.items()
+            if brief_id not in trash
         ]
         return newest_first(rows)
 
     def row(self, brief_id: str) -> BriefRow | None:
-        """One list row, fresh from disk (after a note or state change)."""
+        """One list row, fresh from disk (after a note, state or correction change)."""
         with self.lock:
             doc = _docs(self._briefs).get(brief_id)
-            if doc is None:
+            if doc is None or brief_id in self._book.trash():
                 return None
             notes = sum(1 for d in _docs(self._notes).values() if d.get("brief_id") == brief_id)
             state = _docs(self._states).get(brief_id, {})
-        return _brief_row(brief_id, doc, notes, state)
+            shown = book.row_overrides(self._book.doc(brief_id))
+        return brief_row(brief_id, doc, notes, state, shown)
 
     def count(self) -> int:
         with self.lock:
-            return len(_docs(self._briefs))
+            trash = self._book.trash()
+            return sum(1 for brief_id in _docs(self._briefs) if brief_id not in trash)
 
     def brief(self, brief_id: str) -> Brief | None:
-        """The whole brief, read from the content log."""
+        """The whole brief as corrected; None when unknown or in the trash."""
+        with self.lock:
+            source = self.source_brief(brief_id)
+            doc = self._book.doc(brief_id)
+        return None if source is None else apply(source, book.corrections_of(doc))
+
+    def source_brief(self, brief_id: str) -> Brief | None:
+        """The brief as its source gave it (no corrections), read from the content log."""
         with self.lock:
             record = _docs(self._briefs).get(brief_id)
-            if record is None:
+            if record is None or brief_id in self._book.trash():
                 return None
             log = self._log_path()
-            span = _span(log, brief_id, record)
+            span = span_of(log, brief_id, record)
             payload = content_log.read(log, span[1], span[2], span[3])
-        return _brief_from_payload(log, brief_id, payload)
+        return brief_from_payload(log, brief_id, payload)
 
     def all_briefs(self) -> list[Brief]:
         """Every readable brief, newest first; reads the whole log, so call it from a worker."""
         return [brief for _, brief in self.read_briefs() if brief is not None]
 
     def read_briefs(self, ids: Iterable[str] | None = None) -> Iterator[tuple[str, Brief | None]]:
-        """(id, brief) for `ids` (default: every brief, newest first), one at a time; the
-        brief is None when its content cannot be read (`briefing check` names and repairs it).
+        """(id, corrected brief) for `ids` (default: every brief, newest first; never one in
+        the trash), one at a time; the brief is None when its content cannot be read
+        (`briefing check` names and repairs it).
 
         The one path that reads every brief. One at a time, so reading them all never holds
-        all of them, nor the lock (which note saves wait on) for the whole read.
+        all of them, nor the lock (which note saves wait on) for the whole read; the
+        corrections are taken once, as they were when the read began.
         """
         with self.lock:
             index = _docs(self._briefs)
             if not index:
                 return
+            trash, corrected = self._book.trash(), self._book.all()
             wanted = [row.id for row in self.rows()] if ids is None else list(ids)
             log = self._log_path()
-            spans = [_span(log, i, index[i]) for i in wanted if i in index]
+            spans = [span_of(log, i, index[i]) for i in wanted if i in index and i not in trash]
             fd = content_log.open_log(log)
         try:
             for brief_id, payload in content_log.read_many(log, spans, fd):
                 try:
                     if payload is None:
                         raise DamagedFileError(log, f"content of {brief_id} is damaged")
-                    yield brief_id, _brief_from_payload(log, brief_id, payload)
+                    source = brief_from_payload(log, brief_id, payload)
                 except DamagedFileError:
                     yield brief_id, None
+                    continue
+                doc = corrected.get(brief_id)
+                yield brief_id, apply(source, book.corrections_of(doc)) if doc else source
         finally:
             os.close(fd)
 
@@ -264,15 +220,23 @@ class Store:
             raise DamagedFileError(self.briefs_path, "it names no content log")
         return self.root / name
 
-    def import_briefs(self, briefs: Iterable[Brief]) -> ImportCounts:
-        """Add or replace briefs by id. Reader data is untouched.
+    def import_briefs(self, briefs: Iterable[Brief], *, undelete: bool = False) -> ImportCounts:
+        """Add or replace briefs by id. Reader data is untouched: corrections stay laid
+        over the new content (and say where the source changed since). A brief in the trash
+        stays there, its content as it was, unless `undelete`.
 
         New content is appended to the log and fsynced first; then one write of the
         index makes it visible. A crash in between leaves the store as it was.
         """
         self._writable()
         incoming: dict[str, tuple[Brief, bytes]] = {}
+        with self.lock:
+            trash = set(self._book.trash())
+        skipped = 0
         for brief in briefs:
+            if brief.id in trash and not undelete:
+                skipped += 1
+                continue
             try:
                 incoming[brief.id] = (brief, orjson.dumps(brief.to_dict()))
             except orjson.JSONEncodeError as exc:  # e.g. a lone surrogate in a string
@@ -286,16 +250,24 @@ class Store:
                 name = self._log_name() or content_log.log_name(1)
                 spans = content_log.append(self.root / name, (incoming[k][1] for k in changed))
                 records = {
-                    k: _index_record(incoming[k][0], span, digests[k])
+                    k: index_record(incoming[k][0], span, digests[k])
                     for k, span in zip(changed, spans, strict=True)
                 }
-                _write(
+                write_tables(
                     self._briefs_db,
                     {"briefs": records, META_TABLE: {"content": {"log": name}}},
                 )
                 self._compact_if_worth_it()
+            # Out of the trash only once the content is in: a crash before leaves it deleted.
+            back = [k for k in incoming if k in self._book.trash()]
+            if back:
+                self._book.write(trash=dict.fromkeys(back))
         return ImportCounts(
-            added=added, updated=len(changed) - added, unchanged=len(incoming) - len(changed)
+            added=added,
+            updated=len(changed) - added,
+            unchanged=len(incoming) - len(changed),
+            skipped_deleted=skipped,
+            undeleted=len(back),
         )
 
     def _compact_if_worth_it(self) -> None:
@@ -306,7 +278,7 @@ class Store:
         if not content_log.worth_compacting(log, live):
             return
         ids = list(index)
-        spans = [_span(log, i, index[i]) for i in ids]
+        spans = [span_of(log, i, index[i]) for i in ids]
         payloads = [payload for _, payload in content_log.read_many(log, spans)]
         if any(payload is None for payload in payloads):
             return  # never drop damaged content silently: `briefing check` reports it
@@ -316,7 +288,7 @@ class Store:
             i: {**index[i], "at": span[0], "len": span[1]}
             for i, span in zip(ids, new_spans, strict=True)
         }
-        _write(self._briefs_db, {"briefs": records, META_TABLE: {"content": {"log": name}}})
+        write_tables(self._briefs_db, {"briefs": records, META_TABLE: {"content": {"log": name}}})
         log.unlink(missing_ok=True)
 
     # -- reader data -------------------------------------------------------------
@@ -338,7 +310,7 @@ class Store:
             )
             if new != old:
                 doc = {"read": new.read, "starred": new.starred}
-                _write(self._reader_db, {"states": {brief_id: doc}})
+                write_tables(self._reader_db, {"states": {brief_id: doc}})
         return new
 
     def notes(self, brief_id: str) -> list[Note]:
@@ -366,13 +338,16 @@ class Store:
             updated=now,
         )
         with self.lock:
-            if brief_id not in _docs(self._briefs):
-                raise StoreError(f"no brief with id {brief_id!r}")
-            _write(
-                self._reader_db,
-                {"notes": {note.id: note_doc(note)}},
-            )
+            self._known(brief_id)
+            write_tables(self._reader_db, {"notes": {note.id: note_doc(note)}})
         return note
+
+    def _known(self, brief_id: str) -> None:
+        """Refuse a write about a brief that is not there (or is in the trash)."""
+        if brief_id not in _docs(self._briefs):
+            raise StoreError(f"no brief with id {brief_id!r}")
+        if brief_id in self._book.trash():
+            raise StoreError(f"brief {brief_id} is in the trash (deleted elsewhere?)")
 
     def _new_note_id(self) -> str:
         return f"n{self.clock():%Y%m%d%H%M%S}{secrets.token_hex(4)}"
@@ -387,9 +362,31 @@ class Store:
             notes, states, counts = merge_reader_data(
                 _docs(self._notes), _docs(self._states), incoming, self._new_note_id
             )
+            # Corrections first: a crash before the notes are in leaves an import that,
+            # run again, adds just what is missing.
+            corrections, restored, present = self._merge_corrections(incoming)
+            if corrections:
+                self._book.write(corrections=corrections)
             if notes or states:
-                _write(self._reader_db, {"notes": notes, "states": states})
-        return counts
+                write_tables(self._reader_db, {"notes": notes, "states": states})
+        return dataclasses.replace(
+            counts, corrections_restored=restored, corrections_present=present
+        )
+
+    def _merge_corrections(
+        self, incoming: list[ReaderData]
+    ) -> tuple[dict[str, dict[str, Any] | None], int, int]:
+        at, out, present = self.clock().isoformat(), {}, 0
+        for data in incoming:
+            if data.corrections is None:
+                continue
+            held = out.get(data.brief_id) or self._book.doc(data.brief_id)
+            merged = book.merge_imported(held, data.corrections, at, self._book.path)
+            if merged is None:
+                present += 1
+            else:
+                out[data.brief_id] = merged
+        return out, len(out), present
 
     def update_note(self, note_id: str, text: str, *, expected: str | None = None) -> Note:
         """Replace a note's text. With `expected` (its text when the editor opened), a note
@@ -404,14 +401,14 @@ class Store:
             note = Note(old.id, old.brief_id, text, old.created, self.clock().isoformat())
             if note.text == old.text:
                 return old
-            _write(self._reader_db, {"notes": {note.id: note_doc(note)}})
+            write_tables(self._reader_db, {"notes": {note.id: note_doc(note)}})
         return note
 
     def delete_note(self, note_id: str) -> None:
         self._writable()
         with self.lock:
             if self.note(note_id) is not None:
-                _write(self._reader_db, {"notes": {note_id: None}})
+                write_tables(self._reader_db, {"notes": {note_id: None}})
 
     # -- search and saved views -------------------------------------------------
 
@@ -442,12 +439,12 @@ class Store:
     def save_view(self, name: str, query: str) -> None:
         self._writable()
         with self.lock:
-            _write(self._reader_db, {"views": {name: {"query": query}}})
+            write_tables(self._reader_db, {"views": {name: {"query": query}}})
 
     def delete_view(self, name: str) -> None:
         self._writable()
         with self.lock:
-            _write(self._reader_db, {"views": {name: None}})
+            write_tables(self._reader_db, {"views": {name: None}})
 
     # -- drafts: editor text not yet saved (store/drafts.py) ------------------------
 
@@ -505,60 +502,50 @@ class Store:
             return
         with self.lock:  # a draft of an older store, kept in reader.json by brief
             if draft.brief_id in _docs(self._drafts):
-                _write(self._reader_db, {"drafts": {draft.brief_id: None}})
+                write_tables(self._reader_db, {"drafts": {draft.brief_id: None}})
 
     def changed_elsewhere(self) -> bool:
         """Whether another process wrote to the store since the last call.
 
         The reader polls this so an import or a note added elsewhere shows up without
-        a restart. It costs two stat() calls, and our own writes never count.
+        a restart. It costs three stat() calls, and our own writes never count.
         """
         with self.lock:
-            briefs = self._briefs_db.storage.take_changed_elsewhere()  # type: ignore[attr-defined]
-            reader = self._reader_db.storage.take_changed_elsewhere()  # type: ignore[attr-defined]
-        return briefs or reader
+            dbs = (self._briefs_db, self._reader_db, self._corrections_db)
+            # Ask every file, so each forgets the change it reports.
+            changed = [db.storage.take_changed_elsewhere() for db in dbs]  # type: ignore[attr-defined]
+        return any(changed)
 
     # -- export ------------------------------------------------------------------
 
     def export_records(self, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
-        """Briefs in the file format plus `notes`, `read` and `starred`, newest first."""
+        """Corrected briefs in the file format plus `notes`, `read` and `starred`, newest
+        first; a corrected one also carries `corrections` (store.corrections.export_form:
+        the source brief, the corrections and their history), which importing restores."""
         wanted = [row.id for row in self.rows()] if ids is None else list(ids)
         records = []
         for brief_id in wanted:
-            brief = self.brief(brief_id)
-            if brief is None:
+            with self.lock:
+                source, doc = self.source_brief(brief_id), self._book.doc(brief_id)
+            if source is None:
                 raise StoreError(f"no brief with id {brief_id!r}")
             state = self.state(brief_id)
-            records.append(
-                {
-                    **brief.to_dict(),
-                    "notes": [n.to_dict() for n in self.notes(brief_id)],
-                    "read": state.read,
-                    "starred": state.starred,
-                }
-            )
+            record = {
+                **apply(source, book.corrections_of(doc)).to_dict(),
+                "notes": [n.to_dict() for n in self.notes(brief_id)],
+                "read": state.read,
+                "starred": state.starred,
+            }
+            carried = book.export_form(doc, source)
+            if carried is not None:
+                record["corrections"] = carried
+            records.append(record)
         return records
 
     def close(self) -> None:
         self._briefs_db.close()
         self._reader_db.close()
+        self._corrections_db.close()
 
 
-def _prepare_folder(root: Path) -> None:
-    if root.exists() and not root.is_dir():
-        raise StoreError(f"{root}: is not a folder")
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"{root}: cannot create the store folder: {exc.strerror}") from exc
-    if not os.access(root, os.R_OK | os.X_OK):
-        raise StoreError(f"{root}: the store folder cannot be read")
-
-
-def _remove_stale_temporaries(root: Path) -> None:
-    """Temporary files a crashed writer left behind; only ever ours (dot-named, .tmp)."""
-    for leftover in root.glob(f".*{TEMP_SUFFIX}"):
-        leftover.unlink(missing_ok=True)
-
-
-__all__ = ["META_TABLE", "Store"]
+__all__ = ["BRIEFS_FILE", "CORRECTIONS_FILE", "LOCK_FILE", "META_TABLE", "READER_FILE", "Store"]

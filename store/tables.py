@@ -1,0 +1,136 @@
+"""The store's files as TinyDB tables: names, opening, reading every document of a table
+at once, writing several tables of one file in one write; and what the index keeps."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from briefs import Brief, BriefError, brief_from_dict
+from store.errors import DamagedFileError, StoreError
+from store.records import BriefRow
+from store.storage import TEMP_SUFFIX, AtomicJSONStorage
+
+BRIEFS_FILE = "briefs.json"
+READER_FILE = "reader.json"
+CORRECTIONS_FILE = "corrections.json"
+LOCK_FILE = ".lock"
+
+
+class KeyedTable(Table):
+    """A table whose document ids are our own string keys (brief ids, note ids)."""
+
+    document_id_class = str
+
+
+def docs(table: Table) -> dict[str, dict[str, Any]]:
+    """Every document of `table` by id, as stored, in one read of its file.
+
+    TinyDB's public API copies each document into a Document object and offers no
+    read-all-by-key; this is the one place that uses its private `_read_table`.
+    """
+    return table._read_table()  # type: ignore[return-value]
+
+
+def brief_row(
+    brief_id: str,
+    doc: Mapping[str, Any],
+    note_count: int,
+    state: Mapping[str, Any],
+    shown: Mapping[str, Any] | None = None,
+) -> BriefRow:
+    """A list row from an index record, a note count, a state document and what the
+    reader's corrections change of the row (`store.corrections.row_overrides`)."""
+    shown = shown or {}
+    version = str(doc.get("sha", ""))
+    generation = shown.get("generation", 0)
+    return BriefRow(
+        id=brief_id,
+        title=str(shown.get("title", doc.get("title", ""))),
+        date=str(shown.get("date", doc.get("date", ""))),
+        source=shown.get("source", doc.get("source")),
+        note_count=note_count,
+        read=bool(state.get("read", False)),
+        starred=bool(state.get("starred", False)),
+        # The catalog re-reads a brief whose version changed: corrections count too.
+        version=f"{version}+{generation}" if generation else version,
+        corrected=bool(shown.get("corrected", False)),
+    )
+
+
+Changes = Mapping[str, Mapping[str, dict[str, Any] | None]]
+
+
+def write_tables(db: TinyDB, changes: Changes) -> None:
+    """Apply {table: {doc_id: doc, or None to remove}} to one file in a single write.
+
+    One write for several tables is what makes "save the note and drop its draft"
+    atomic. Call it with the store lock held; the storage re-reads a changed file first.
+    """
+    data = db.storage.read() or {}
+    for table, docs in changes.items():
+        rows = data.setdefault(table, {})
+        for doc_id, doc in docs.items():
+            if doc is None:
+                rows.pop(doc_id, None)
+            else:
+                rows[doc_id] = doc
+    db.storage.write(data)
+
+
+class _DB(TinyDB):
+    table_class = KeyedTable
+
+
+def open_db(path: Path) -> TinyDB:
+    return _DB(storage=lambda: AtomicJSONStorage(path))  # type: ignore[arg-type]
+
+
+def index_record(brief: Brief, span: tuple[int, int], sha: str) -> dict[str, Any]:
+    """What the index keeps of a brief: the list's fields and where its content lies."""
+    return {
+        "title": brief.title,
+        "date": brief.date,
+        "source": brief.source,
+        "at": span[0],
+        "len": span[1],
+        "sha": sha,
+    }
+
+
+def span_of(log: Path, brief_id: str, record: Mapping[str, Any]) -> tuple[str, int, int, str]:
+    try:
+        return brief_id, int(record["at"]), int(record["len"]), str(record["sha"])
+    except (KeyError, TypeError, ValueError) as exc:
+        index = log.with_name(BRIEFS_FILE)
+        raise DamagedFileError(index, f"brief {brief_id}: bad index entry") from exc
+
+
+def brief_from_payload(log: Path, brief_id: str, payload: bytes) -> Brief:
+    try:
+        return brief_from_dict(orjson.loads(payload))
+    except (orjson.JSONDecodeError, BriefError) as exc:
+        raise DamagedFileError(log, f"content of {brief_id}: {exc}") from exc
+
+
+def prepare_folder(root: Path) -> None:
+    if root.exists() and not root.is_dir():
+        raise StoreError(f"{root}: is not a folder")
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{root}: cannot create the store folder: {exc.strerror}") from exc
+    if not os.access(root, os.R_OK | os.X_OK):
+        raise StoreError(f"{root}: the store folder cannot be read")
+
+
+def remove_stale_temporaries(root: Path) -> None:
+    """Temporary files a crashed writer left behind; only ever ours (dot-named, .tmp)."""
+    for leftover in root.glob(f".*{TEMP_SUFFIX}"):
+        leftover.unlink(missing_ok=True)
