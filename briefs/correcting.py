@@ -184,10 +184,14 @@ def plan_revert(source: Brief, corrections: Corrections, path: str) -> Change:
     if path == "all" or path in TABLES:
         prefix = "" if path == "all" else path + "."
         keys = [k for k in corrections.entries if k.startswith(prefix)]
-        shown = sorted(p for p in view.edited if p.startswith(prefix) and p.count(".") < 2)
-        fields = sorted(p for p in view.edited if p.startswith(prefix) and p not in shown)
-        items = [(p, _value_at(source, corrections, p), view.source_value(p)) for p in fields]
-        items += [(p, _value_at(source, corrections, p), None) for p in shown]
+        mine = sorted(p for p in view.edited if p.startswith(prefix))
+        added = [p for p in mine if p.count(".") == 1]  # whole rows the reader added
+        items = [
+            (p, _value_at(source, corrections, p), view.source_value(p))
+            for p in mine
+            if p not in added
+        ]
+        items += [(p, _value_at(source, corrections, p), None) for p in added]
         items += [
             (f"{t}.{i + 1}", None, entry.get("row"))
             for (t, i), entry in sorted(corrections.removed.items())

@@ -194,7 +194,10 @@ def check_row(table: str, row: Mapping[str, object]) -> dict[str, Any]:
         if name not in row:
             out[name] = [] if name == "products" else _DEFAULTS.get(name)
             continue
-        out[name] = check_value(f"{table}.1.{name}", row[name]) if row[name] != "" else None
+        try:
+            out[name] = check_value(f"{table}.1.{name}", row[name]) if row[name] != "" else None
+        except CorrectionError as exc:
+            raise CorrectionError(f"{table}.{name}", exc.reason) from None
         if out[name] is None and name in _DEFAULTS:
             out[name] = _DEFAULTS[name]
     required = _REQUIRED_IN_ROW[table]

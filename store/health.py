@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from store import content_log
+from store.corrections import TABLE as CORRECTIONS_TABLE
+from store.corrections import check_doc
 from store.errors import DamagedFileError, StoreError
 from store.lock import StoreLock
 from store.paths import is_read_only, read_only_error
@@ -25,7 +27,7 @@ from store.storage import (
     fsync_dir,
     load_file,
 )
-from store.store import BRIEFS_FILE, LOCK_FILE, READER_FILE
+from store.tables import BRIEFS_FILE, CORRECTIONS_FILE, LOCK_FILE, READER_FILE
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,11 @@ def _inspect(path: Path) -> tuple[str | None, dict[str, int]]:
     if data is None:
         return None, {}
     counts = {name: len(table) for name, table in data.items() if not name.startswith("_")}
+    if path.name.startswith(CORRECTIONS_FILE):  # the file or its backup
+        bad = [p for i, doc in data.get(CORRECTIONS_TABLE, {}).items() for p in check_doc(i, doc)]
+        if bad:
+            shown = "; ".join(bad[:3]) + (f"; … {len(bad) - 3} more" if len(bad) > 3 else "")
+            return f"{len(bad)} damaged correction(s): {shown}", counts
     return None, counts
 
 
@@ -106,7 +113,7 @@ def check(root: Path) -> Health:
 
 def _check(root: Path) -> Health:
     files = []
-    for name in (BRIEFS_FILE, READER_FILE):
+    for name in (BRIEFS_FILE, READER_FILE, CORRECTIONS_FILE):
         path = root / name
         problem, counts = _inspect(path)
         backup = backup_path(path)

@@ -1,15 +1,19 @@
-"""The `briefing` command line: open the reader, import, list and export briefs."""
+"""The `briefing` command line: open the reader, import, list, export, correct and delete
+briefs."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from briefs import BriefFileError
+from briefs.corrections import CorrectionError, check_field, check_row
 from briefs.text import clean, to_json
 from store import DamagedFileError, ImportCounts, Store, StoreError, resolve_store_dir
 from store.records import ReaderImportCounts
@@ -59,6 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument(
         "paths", nargs="+", metavar="PATH", help=".json briefs, .txt articles, folders"
     )
+    imp.add_argument(
+        "--undelete", action="store_true", help="bring back briefs in the trash it holds"
+    )
 
     lst = commands.add_parser("list", parents=[store_flag], help="one line per brief")
     lst.add_argument("--json", action="store_true", help="print a JSON array")
@@ -68,7 +75,35 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", choices=("json", "markdown"), default="json")
     exp.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     exp.add_argument("--query", metavar="Q", help="only briefs the query selects")
+    exp.add_argument(
+        "--corrections",
+        metavar="DIR",
+        help="write ID.txt (the body) and ID.gold.json (the corrected brief) for every "
+        "corrected brief with a body, for python -m briefs.evaluate DIR",
+    )
     exp.add_argument("ids", nargs="*", metavar="ID")
+
+    edit = commands.add_parser("edit", parents=[store_flag], help="correct a brief")
+    edit.add_argument("id", metavar="ID", help="the brief's id")
+    edit.add_argument(
+        "assignments",
+        nargs="*",
+        metavar="FIELD=VALUE",
+        help="title, summary, tags (comma-separated), actors.N.name|kind|role|affiliation, "
+        "tariffs.N.imposed_by|imposed_on|products|rate|measure|status|year; all or none",
+    )
+    edit.add_argument("--add-actor", metavar="JSON", help="add an actor row")
+    edit.add_argument("--add-tariff", metavar="JSON", help="add a tariff row")
+    edit.add_argument("--remove", metavar="ROW", help="remove a row: actors.N or tariffs.N")
+    edit.add_argument("--revert", metavar="FIELD", help="back to the source: a field, a row, all")
+    edit.add_argument("--history", action="store_true", help="what was changed, when")
+    edit.add_argument("--json", action="store_true", help="--history as a JSON array")
+
+    for name, what in (("delete", "move briefs to the trash"), ("undelete", "bring them back")):
+        cmd = commands.add_parser(name, parents=[store_flag], help=what)
+        cmd.add_argument("ids", nargs="+", metavar="ID")
+    trash = commands.add_parser("trash", parents=[store_flag], help="list deleted briefs")
+    trash.add_argument("--json", action="store_true", help="print a JSON array")
 
     draft = commands.add_parser("draft", help="print the brief drafted from an article, as JSON")
     draft.add_argument("file", metavar="FILE")
@@ -99,13 +134,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _run_reader(store)
         if args.command == "import":
-            return _import(store, [Path(p) for p in args.paths])
+            return _import(store, [Path(p) for p in args.paths], undelete=args.undelete)
+        if args.command == "edit":
+            return _edit(store, args)
+        if args.command in ("delete", "undelete"):
+            return _delete(store, args.ids, undo=args.command == "undelete")
+        if args.command == "trash":
+            return _trash(store, as_json=args.json)
         if args.command == "list":
             return _list(store, as_json=args.json, query=args.query)
         if args.command == "note":
             if args.note_command == "add":
                 return _note_add(store, args.id, args.text)
             return _note_list(store, args.id, as_json=args.json)
+        if args.corrections:
+            return _export_corrections(store, Path(args.corrections), args.ids, args.query)
         return _export(store, args.format, args.out, args.ids, query=args.query)
     except DamagedFileError as exc:
         print(f"briefing: {clean(str(exc))}", file=sys.stderr)
@@ -140,7 +183,7 @@ def _run_reader(store: Store) -> int:
     return app.return_code or 0
 
 
-def _import(store: Store, paths: list[Path]) -> int:
+def _import(store: Store, paths: list[Path], *, undelete: bool = False) -> int:
     from briefs.files import brief_files, read_files  # drafting loads only to import
 
     files = list(brief_files(paths))
@@ -156,7 +199,7 @@ def _import(store: Store, paths: list[Path]) -> int:
     for line in failures:
         print(clean(line), file=sys.stderr)
     # Brief content first, so the notes restored next have their briefs.
-    counts = store.import_briefs(reading.briefs)
+    counts = store.import_briefs(reading.briefs, undelete=undelete)
     reader = store.import_reader_data(reading.reader)
     print(_import_summary(counts, reader, len(failures)), flush=True)
     return EXIT_FAILED if failures else 0
@@ -178,6 +221,17 @@ def _import_summary(counts: ImportCounts, reader: ReaderImportCounts, failed: in
         parts.append(
             f"states: {reader.states_restored} restored, {reader.states_unchanged} unchanged"
         )
+    if reader.corrections_restored or reader.corrections_present:
+        parts.append(
+            f"corrections: {reader.corrections_restored} restored, "
+            f"{reader.corrections_present} already there"
+        )
+    if counts.skipped_deleted:
+        parts.append(
+            f"deleted: {counts.skipped_deleted} left in the trash (--undelete brings them back)"
+        )
+    if counts.undeleted:
+        parts.append(f"undeleted {counts.undeleted}")
     return "; ".join(parts)
 
 
@@ -220,6 +274,7 @@ def _list(store: Store, *, as_json: bool, query: str | None = None) -> int:
                 "notes": r.note_count,
                 "read": r.read,
                 "starred": r.starred,
+                "corrected": r.corrected,
             }
             for r in rows
         ]
@@ -281,6 +336,211 @@ def _note_list(store: Store, brief_id: str, *, as_json: bool) -> int:
         return 0
     for n in notes:
         print(f"{n.id}  {n.created[:16].replace('T', ' ')}  {clean(n.text, single_line=True)}")
+    return 0
+
+
+# -- corrections and the trash -------------------------------------------------------
+
+
+def _edit(store: Store, args: argparse.Namespace) -> int:
+    """`briefing edit`: one kind of change per call, checked whole before anything is
+    written; a bad field or value is `ID: FIELD: reason` and exit 2."""
+    brief_id = args.id
+    asked = [
+        name
+        for name, given in (
+            ("FIELD=VALUE", args.assignments),
+            ("--add-actor", args.add_actor),
+            ("--add-tariff", args.add_tariff),
+            ("--remove", args.remove),
+            ("--revert", args.revert),
+            ("--history", args.history),
+        )
+        if given
+    ]
+    if len(asked) != 1:
+        raise UsageError(
+            f"edit: give one of FIELD=VALUE..., --add-actor, --add-tariff, "
+            f"--remove, --revert, --history (got {', '.join(asked) or 'none'})"
+        )
+    if args.json and not args.history:
+        raise UsageError("edit: --json goes with --history")
+    if store.brief(brief_id) is None:
+        raise StoreError(f"no brief with id {brief_id!r}")
+    if args.history:
+        return _history(store, brief_id, as_json=args.json)
+    before = len(store.history(brief_id))
+    try:
+        if args.assignments:
+            store.correct(brief_id, _assignments(args.assignments))
+        elif args.add_actor or args.add_tariff:
+            table = "actors" if args.add_actor else "tariffs"
+            row = _json_row(args.add_actor or args.add_tariff, table)
+            store.add_row(brief_id, table, row)
+        elif args.remove:
+            store.remove_row(brief_id, args.remove)
+        else:
+            store.revert(brief_id, args.revert)
+    except (CorrectionError, _BadFields) as exc:
+        for problem in exc.problems if isinstance(exc, _BadFields) else [exc]:
+            print(f"{brief_id}: {clean(str(problem), single_line=True)}", file=sys.stderr)
+        return EXIT_USAGE
+    changes = store.history(brief_id)[before:]
+    for entry in changes:
+        print(_history_line(entry))
+    if not changes:
+        print(f"{brief_id}: nothing changed")
+    return 0
+
+
+def _assignments(given: list[str]) -> dict[str, Any]:
+    """FIELD=VALUE pairs, each value checked as a form would (raises CorrectionError)."""
+    changes: dict[str, Any] = {}
+    problems: list[CorrectionError] = []
+    for item in given:
+        path, sep, text = item.partition("=")
+        try:
+            if not sep:
+                raise CorrectionError(item, "expected FIELD=VALUE")
+            if path in changes:
+                raise CorrectionError(path, "given twice")
+            changes[path] = check_field(path, text)
+        except CorrectionError as exc:
+            problems.append(exc)
+    if problems:
+        raise _BadFields(problems)
+    return changes
+
+
+class _BadFields(Exception):
+    """Every bad FIELD=VALUE of one call, so each is named at once."""
+
+    def __init__(self, problems: list[CorrectionError]) -> None:
+        super().__init__("; ".join(map(str, problems)))
+        self.problems = problems
+
+
+def _json_row(text: str, table: str) -> dict[str, Any]:
+    flag = "--add-actor" if table == "actors" else "--add-tariff"
+    try:
+        row = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CorrectionError(flag, f"not JSON ({exc.msg})") from exc
+    if not isinstance(row, dict):
+        raise CorrectionError(flag, "must be a JSON object")
+    return check_row(table, row)
+
+
+def _shown(value: object) -> str:
+    if value is None or value == []:
+        return "(empty)"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _history_line(entry: Any) -> str:
+    when = entry.at[:16].replace("T", " ")
+    line = f"{when}  {entry.kind:<6}  {entry.path}: {_shown(entry.old)} → {_shown(entry.new)}"
+    return clean(line, single_line=True)
+
+
+def _history(store: Store, brief_id: str, *, as_json: bool) -> int:
+    entries = store.history(brief_id)
+    if as_json:
+        print(
+            to_json(
+                [
+                    {"at": e.at, "kind": e.kind, "path": e.path, "old": e.old, "new": e.new}
+                    for e in entries
+                ]
+            )
+        )
+        return 0
+    if not entries:
+        print(f"no corrections to {brief_id}")
+    for entry in entries:
+        print(_history_line(entry))
+    return 0
+
+
+def _delete(store: Store, ids: list[str], *, undo: bool) -> int:
+    """Delete (or undelete) each brief; one `ID: reason` line per one that fails."""
+    failed = 0
+    for brief_id in ids:
+        try:
+            if undo:
+                if not store.undelete(brief_id):
+                    raise StoreError("not in the trash")
+                print(f"restored {brief_id}")
+            else:
+                store.delete_brief(brief_id)
+                print(f"deleted {brief_id} (briefing undelete {brief_id} brings it back)")
+        except StoreError as exc:
+            if store.read_only:
+                raise
+            failed += 1
+            reason = str(exc).replace(f"no brief with id {brief_id!r}", "no brief with that id")
+            print(f"{clean(brief_id)}: {clean(reason)}", file=sys.stderr)
+    return EXIT_FAILED if failed else 0
+
+
+def _trash(store: Store, *, as_json: bool) -> int:
+    entries = store.trash()
+    if as_json:
+        print(
+            to_json(
+                [
+                    {"id": e.id, "title": e.title, "date": e.date, "deleted_at": e.deleted_at}
+                    for e in entries
+                ]
+            )
+        )
+        return 0
+    if not entries:
+        print("the trash is empty")
+    for e in entries:
+        when = e.deleted_at[:16].replace("T", " ")
+        print(f"{when}  {e.date[:10]}  {e.id}  {clean(e.title, single_line=True)}")
+    return 0
+
+
+def _export_corrections(store: Store, folder: Path, ids: list[str], query: str | None) -> int:
+    """ID.txt and ID.gold.json for every corrected brief with a body: the pairs
+    `python -m briefs.evaluate DIR` scores drafting against."""
+    selected = _selected(store, query)
+    wanted = [
+        i
+        for i in store.corrected_ids()
+        if (selected is None or i in selected) and (not ids or i in ids)
+    ]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{folder}: cannot create: {exc.strerror or exc}") from exc
+    written = skipped = 0
+    for brief_id, brief in store.read_briefs(wanted):
+        if brief is None or not brief.body:
+            skipped += 1
+            continue
+        gold = {
+            "id": brief.id,
+            "title": brief.title,
+            "date": brief.date,
+            "summary_reference": brief.summary,
+            "actors": [a.to_dict() for a in brief.actors],
+            "tariffs": [{**t.to_dict(), "evidence": None} for t in brief.tariffs],
+        }
+        atomic_write_bytes(folder / f"{brief_id}.txt", brief.body.encode(), keep_backup=False)
+        payload = (to_json(gold) + "\n").encode()
+        atomic_write_bytes(folder / f"{brief_id}.gold.json", payload, keep_backup=False)
+        written += 1
+    print(
+        f"wrote {written} article(s) with gold answers to {folder}"
+        + (f"; {skipped} corrected brief(s) without a body skipped" if skipped else "")
+    )
     return 0
 
 
