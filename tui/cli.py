@@ -346,23 +346,12 @@ def _edit(store: Store, args: argparse.Namespace) -> int:
     """`briefing edit`: one kind of change per call, checked whole before anything is
     written; a bad field or value is `ID: FIELD: reason` and exit 2."""
     brief_id = args.id
-    asked = [
-        name
-        for name, given in (
-            ("FIELD=VALUE", args.assignments),
-            ("--add-actor", args.add_actor),
-            ("--add-tariff", args.add_tariff),
-            ("--remove", args.remove),
-            ("--revert", args.revert),
-            ("--history", args.history),
-        )
-        if given
-    ]
+    kinds = ("FIELD=VALUE", "--add-actor", "--add-tariff", "--remove", "--revert", "--history")
+    given = (args.assignments, args.add_actor, args.add_tariff, args.remove, args.revert)
+    asked = [kind for kind, value in zip(kinds, (*given, args.history), strict=True) if value]
     if len(asked) != 1:
-        raise UsageError(
-            f"edit: give one of FIELD=VALUE..., --add-actor, --add-tariff, "
-            f"--remove, --revert, --history (got {', '.join(asked) or 'none'})"
-        )
+        got = ", ".join(asked) or "none"
+        raise UsageError(f"edit: give one of {', '.join(kinds)} (got {got})")
     if args.json and not args.history:
         raise UsageError("edit: --json goes with --history")
     if store.brief(brief_id) is None:
@@ -508,8 +497,7 @@ def _trash(store: Store, *, as_json: bool) -> int:
 
 
 def _export_corrections(store: Store, folder: Path, ids: list[str], query: str | None) -> int:
-    """ID.txt and ID.gold.json for every corrected brief with a body: the pairs
-    `python -m briefs.evaluate DIR` scores drafting against."""
+    """ID.txt and ID.gold.json (briefs/gold.py) for every corrected brief with a body."""
     selected = _selected(store, query)
     wanted = [
         i
@@ -520,21 +508,16 @@ def _export_corrections(store: Store, folder: Path, ids: list[str], query: str |
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"{folder}: cannot create: {exc.strerror or exc}") from exc
+    from briefs.gold import article_text, gold_answer
+
     written = skipped = 0
     for brief_id, brief in store.read_briefs(wanted):
-        if brief is None or not brief.body:
+        article = None if brief is None else article_text(brief)
+        if brief is None or article is None:
             skipped += 1
             continue
-        gold = {
-            "id": brief.id,
-            "title": brief.title,
-            "date": brief.date,
-            "summary_reference": brief.summary,
-            "actors": [a.to_dict() for a in brief.actors],
-            "tariffs": [{**t.to_dict(), "evidence": None} for t in brief.tariffs],
-        }
-        atomic_write_bytes(folder / f"{brief_id}.txt", brief.body.encode(), keep_backup=False)
-        payload = (to_json(gold) + "\n").encode()
+        atomic_write_bytes(folder / f"{brief_id}.txt", article.encode(), keep_backup=False)
+        payload = (to_json(gold_answer(brief)) + "\n").encode()
         atomic_write_bytes(folder / f"{brief_id}.gold.json", payload, keep_backup=False)
         written += 1
     print(
