@@ -538,7 +538,14 @@ def _check(root: Path, *, repair: bool) -> int:
     print(f"store: {root}")
     if health.read_only:
         print("  read-only: everything can be read, nothing can be saved")
+    buckets = [f for f in health.files if f.path.parent.name == "corrections" and f.ok]
+    if buckets:  # up to 16 files of one kind: one line unless one is damaged
+        count = sum(f.counts.get("corrections", 0) for f in buckets)
+        backups = "backups ok" if all(f.backup_ok for f in buckets) else "some without backup"
+        print(f"  corrections/: ok, {count} corrections in {len(buckets)} file(s) ({backups})")
     for f in health.files:
+        if f in buckets:
+            continue
         if not f.exists:
             state = "missing (created on first use)"
         elif f.ok:
@@ -549,7 +556,8 @@ def _check(root: Path, *, repair: bool) -> int:
             backup = "append-only; damage is repaired by importing again"
         else:
             backup = "backup ok" if f.backup_ok else "no backup"
-        print(f"  {f.path.name}: {clean(state)} ({backup})")
+        name = f.path.relative_to(root) if f.path.is_relative_to(root) else f.path.name
+        print(f"  {name}: {clean(state)} ({backup})")
     if health.leftovers:
         print(
             f"  {len(health.leftovers)} temporary file(s) from an interrupted write "

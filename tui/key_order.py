@@ -59,8 +59,7 @@ class KeyOrderApp(App[None]):
         except Exception:  # no screen yet
             target = self
         await super().on_event(event)  # priority bindings run now; else it is forwarded
-        if not _after_bubbling(target, lambda: self.post_message(_KeyDone(serial))):
-            self.post_message(_KeyDone(serial))
+        _after_bubbling(target, self, lambda: self.post_message(_KeyDone(serial)))
         self.set_timer(STUCK_AFTER, lambda: self.post_message(_KeyDone(serial)))
 
     async def _on__key_done(self, message: _KeyDone) -> None:
@@ -71,11 +70,15 @@ class KeyOrderApp(App[None]):
             await self._let_through(self._waiting.pop(0))
 
 
-def _after_bubbling(node: MessagePump, callback: Callable[[], object]) -> bool:
+def _after_bubbling(node: MessagePump, app: App[None], callback: Callable[[], object]) -> None:
     """Run `callback` once what is queued at `node` now has been handled there and in each
-    parent it bubbles to: one queued call per hop, each behind what it waits for. False
-    when `node` takes no more messages (then nothing was queued)."""
+    parent it bubbles to: one queued call per hop, each behind what it waits for. A node
+    that takes no more messages (its screen was just closed by the key) ends the wait: a
+    key stops bubbling there too."""
     parent = node._parent
-    if parent is None:
-        return node.call_later(callback)
-    return node.call_later(_after_bubbling, parent, callback)
+    if parent is None or not node.is_attached:
+        if not node.call_later(callback):
+            app.call_later(callback)
+        return
+    if not node.call_later(_after_bubbling, parent, app, callback):
+        app.call_later(callback)

@@ -49,6 +49,8 @@ def test_edit_several_fields_in_one_change(
     code, out, _ = run(capsys, "list", "--json", "--store", str(store_dir))
     record = next(r for r in json.loads(out) if r["id"] == XI)
     assert record["title"] == "A better title" and record["corrected"] is True
+    code, out, _ = run(capsys, "check", "--store", str(store_dir))
+    assert code == 0 and "corrections/: ok, 1 corrections in 1 file(s) (backups ok)" in out
 
 
 def test_a_bad_value_names_each_field_and_writes_nothing(
@@ -73,7 +75,7 @@ def test_a_bad_value_names_each_field_and_writes_nothing(
     assert lines[1].startswith(f"{XI}: actors.1.kind: 'org' is not one of person")
     assert lines[2].startswith(f"{XI}: colour: no such field")
     assert lines[3] == f"{XI}: nonsense: expected FIELD=VALUE"
-    assert not (store_dir / "corrections.json").exists()
+    assert not (store_dir / "corrections").exists()
     code, _, err = run(capsys, "edit", "--store", str(store_dir), XI, "tariffs.9.rate=5%")
     assert code == 2 and "tariffs.9.rate: no such row: the brief has 4 tariffs" in err
     code, _, err = run(capsys, "edit", "--store", str(store_dir), "nope", "title=x")

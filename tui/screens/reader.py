@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input
+from textual.widgets import DataTable, Footer, Input
 from textual.widgets.option_list import OptionDoesNotExist
 
 from briefs.model import Brief
@@ -28,6 +28,7 @@ from tui.note_session import NoteSession
 from tui.screens.dialogs import PromptScreen
 from tui.screens.help import HelpScreen
 from tui.screens.reader_brief import BriefReading
+from tui.screens.reader_edits import BriefEditing
 from tui.screens.reader_notes import TYPING_FIELDS, NoteEditing
 from tui.timings import Timings, after
 from tui.widgets.article_view import ArticleView
@@ -63,7 +64,7 @@ LETTER_ACTIONS = frozenset(
 )
 
 
-class ReaderScreen(NoteEditing, BriefReading, Screen[None]):
+class ReaderScreen(NoteEditing, BriefReading, BriefEditing, Screen[None]):
     CSS_PATH = "reader.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (160, "-wide")]
     ACCEPTS_COMMANDS = True  # the palette's commands act here
@@ -75,7 +76,7 @@ class ReaderScreen(NoteEditing, BriefReading, Screen[None]):
         # in any pane); keys are handled one at a time (tui/key_order.py), so the keys
         # typed right after these reach the editor or the search bar they open.
         Binding("a", "add_note", "Add note", id="reader.add_note", priority=True),
-        Binding("e", "edit_note", "Edit note", id="reader.edit_note", priority=True),
+        Binding("e", "edit", "Edit", id="reader.edit", priority=True),
         Binding(
             "enter", "edit_note", "Edit note", show=False, id="reader.edit_enter", priority=True
         ),
@@ -89,6 +90,11 @@ class ReaderScreen(NoteEditing, BriefReading, Screen[None]):
         Binding("T", "tariff_tracker", "Tariffs", id="reader.tariffs"),
         Binding("v", "save_view", "Save view", show=False, id="reader.save_view"),
         Binding("b", "toggle_article", "Article", id="reader.article"),
+        # Shown by ? and the palette; the footer keeps to what most people need first.
+        Binding("plus", "add_row", "Add row", key_display="+", show=False, id="reader.add_row"),
+        Binding("d", "remove_row", "Remove row", show=False, id="reader.remove_row"),
+        Binding("D", "delete_brief", "Delete brief", show=False, id="reader.delete_brief"),
+        Binding("ctrl+z", "undo", "Undo", show=False, id="reader.undo"),
         Binding("w", "open_url", "Open URL", show=False, id="reader.open_url"),
         Binding("y", "copy_url", "Copy URL", show=False, id="reader.copy_url"),
         Binding("ctrl+s", "save_note", "Save", id="reader.save_note", priority=True),
@@ -114,6 +120,7 @@ class ReaderScreen(NoteEditing, BriefReading, Screen[None]):
         self.today = today
         self.brief: Brief | None = None
         self.article_shown = False  # b: the article in place of the summary and tables
+        self._undo: list[tuple[str, str]] = []  # what ctrl+z undoes, newest last
         self._drafts_offered = False
         self._matches: set[str] | None = None  # None: no filter
         self._sort = ORDERS[0]
@@ -142,7 +149,6 @@ class ReaderScreen(NoteEditing, BriefReading, Screen[None]):
 
     def on_mount(self) -> None:
         self.brief_list.border_title = "Briefs"
-        self.query_one("#summary").border_title = "Summary"
         self.article.border_title = "Article (b: back to the summary)"
         self.article.display = False
         self.brief_list.focus()
@@ -394,14 +400,25 @@ class ReaderScreen(NoteEditing, BriefReading, Screen[None]):
 
     def _show_brief(self, brief: Brief | None, *, scroll_home: bool = True) -> None:
         self.brief = brief
+        edited = self._edited(brief)
         self.query_one(BriefHeader).show(brief, self.today())
-        self.query_one(SummaryPane).show(brief)
-        self.query_one(ActorsTable).show(brief)
-        self.query_one(TariffsTable).show(brief)
+        self.query_one(SummaryPane).show(brief, edited)
+        self.query_one(ActorsTable).show(brief, edited)
+        self.query_one(TariffsTable).show(brief, edited)
         self.show_reading(brief)
         self._show_notes()
         if scroll_home:
             self.query_one("#detail").scroll_home(animate=False)
+
+    def _edited(self, brief: Brief | None) -> frozenset[str]:
+        """What the reader corrected in `brief` (asked of the store only when it has any)."""
+        row = self.catalog.rows.get(brief.id) if brief else None
+        if brief is None or row is None or not row.corrected:
+            return frozenset()
+        try:
+            return self.catalog.store.corrections(brief.id).edited
+        except StoreError:
+            return frozenset()
 
     def _show_notes(self, highlight: str | None = None) -> None:
         try:
@@ -433,12 +450,38 @@ class ReaderScreen(NoteEditing, BriefReading, Screen[None]):
             return self.session.editing
         if action == "leave_editor":  # in the search bar, escape clears the search
             return self.session.editing and not isinstance(self.focused, Input)
-        if action == "edit_note":  # e and enter act on the note list only
+        if action == "edit_note":  # enter edits a note; on a table row it follows the row
             return self.focused is self.notes_pane.note_list
+        if action == "edit":
+            return self.focused is self.notes_pane.note_list or self.editing_target() is not None
+        if action in ("add_row", "remove_row"):
+            return self.focused_row() is not None or (
+                action == "add_row" and isinstance(self.focused, DataTable)
+            )
+        if action == "delete_brief":
+            return self.focused is self.brief_list
         if action == "add_note" or action in LETTER_ACTIONS:
             # In a text field these keys type; the footer leaves them out there.
             return not isinstance(self.focused, TYPING_FIELDS)
         return True
+
+    def action_edit(self) -> None:
+        if self.focused is self.notes_pane.note_list:
+            self.action_edit_note()
+        else:
+            self.edit_focused()
+
+    def action_add_row(self) -> None:
+        self.add_row()
+
+    def action_remove_row(self) -> None:
+        self.remove_row()
+
+    def action_delete_brief(self) -> None:
+        self.delete_highlighted()
+
+    def action_undo(self) -> None:
+        self.undo_last()
 
     @on(NoteList.DeleteRequested)
     def _delete_requested(self, event: NoteList.DeleteRequested) -> None:

@@ -61,8 +61,10 @@ class EvidenceLine(Static):
 
 
 class SummaryPane(Static):
-    def show(self, brief: Brief | None) -> None:
+    def show(self, brief: Brief | None, edited: frozenset[str] = frozenset()) -> None:
         self.update(safe_text(brief.summary if brief else ""))
+        marks = [name for name in ("title", "summary", "tags") if name in edited]
+        self.border_title = "Summary" + (f" · ✎ {', '.join(marks)} edited" if marks else "")
 
 
 def wrapped(text: str | None, width: int, style: str = "", lines: int = 2) -> Text:
@@ -73,6 +75,11 @@ def wrapped(text: str | None, width: int, style: str = "", lines: int = 2) -> Te
         parts = parts[:lines]
         parts[-1] = parts[-1][: width - 1].rstrip() + "…"
     return Text("\n".join(parts), style=style, end="")
+
+
+def row_edited(edited: frozenset[str], row: str) -> bool:
+    """Whether the reader changed row `actors.N` or any of its fields (✎ marks it)."""
+    return row in edited or any(path.startswith(row + ".") for path in edited)
 
 
 class _BriefTable(DataTable[Text]):
@@ -89,11 +96,12 @@ class ActorsTable(_BriefTable):
     def on_mount(self) -> None:
         self.add_columns("Name", "Kind", "Role", "Affiliation")
 
-    def show(self, brief: Brief | None) -> None:
+    def show(self, brief: Brief | None, edited: frozenset[str] = frozenset()) -> None:
         self.clear()
-        for actor in brief.actors if brief else ():
+        for n, actor in enumerate(brief.actors if brief else (), start=1):
+            mark = "✎ " if row_edited(edited, f"actors.{n}") else ""
             cells = (
-                wrapped(actor.name, 22, "bold"),
+                wrapped(mark + actor.name, 22, "bold"),
                 Text(actor.kind, style="dim"),
                 wrapped(actor.role, 24),
                 wrapped(actor.affiliation, 16),
@@ -106,10 +114,11 @@ class TariffsTable(_BriefTable):
     def on_mount(self) -> None:
         self.add_columns("By → on", "Products", "Rate", "Measure", "Status", "Year")
 
-    def show(self, brief: Brief | None) -> None:
+    def show(self, brief: Brief | None, edited: frozenset[str] = frozenset()) -> None:
         self.clear()
-        for tariff in brief.tariffs if brief else ():
-            parties = f"{tariff.imposed_by} → {tariff.imposed_on or 'all'}"
+        for n, tariff in enumerate(brief.tariffs if brief else (), start=1):
+            mark = "✎ " if row_edited(edited, f"tariffs.{n}") else ""
+            parties = f"{mark}{tariff.imposed_by} → {tariff.imposed_on or 'all'}"
             cells = (
                 wrapped(parties, 14, "bold"),
                 wrapped(", ".join(tariff.products), 17),

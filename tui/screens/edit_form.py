@@ -1,0 +1,180 @@
+"""A form for one part of a brief: its title and tags, an actor row or a tariff row.
+
+Each field is checked as it is left, with the reason under it (the checks are the
+domain's, `briefs.corrections.check_field`); enumerated fields are chosen from their
+values. ctrl+s saves — the form returns the checked values that changed — escape asks
+when something changed, and "Revert" puts the part back to what the source said.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from briefs.corrections import CorrectionError
+from briefs.text import clean
+from tui.safe import safe_text
+from tui.screens.dialogs import Choice, ChoiceScreen
+
+REVERT = "revert"  # what the form returns when the reader asks for the source's values
+
+
+@dataclass(frozen=True, slots=True)
+class FormField:
+    path: str  # what Store.correct is given, e.g. "actors.2.role"
+    label: str
+    value: Any  # the value now (a list, a number, None or text)
+    choices: tuple[str, ...] = ()
+    edited: bool = False  # the reader's value, not the source's
+    source_changed: bool = False
+
+
+def as_text(value: Any) -> str:
+    """A value as a form shows it: lists comma-separated, nothing as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    return clean(str(value), single_line=True)
+
+
+Check = Callable[[str, str], Any]  # (path, text) → value, or CorrectionError
+
+
+class EditFormScreen(ModalScreen[dict[str, Any] | str | None]):
+    """Dismisses with {path: value} of the fields that changed, REVERT, or None."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True, id="form.save"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+    ]
+
+    def __init__(
+        self, title: str, fields: Sequence[FormField], check: Check, *, can_revert: bool = False
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.fields = tuple(fields)
+        self.check = check
+        self.can_revert = can_revert
+        self._asking = False
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="form-box") as box:
+            box.border_title = self.title_text
+            box.border_subtitle = "ctrl+s save · esc cancel"
+            for k, spec in enumerate(self.fields):
+                label = Text(spec.label, style="bold")
+                if spec.edited:
+                    label.append("  ✎ edited", style="italic")
+                if spec.source_changed:
+                    label.append("  · source changed since you edited it", style="italic")
+                yield Label(label, classes="form-label")
+                if spec.choices:
+                    options = [(choice, choice) for choice in spec.choices]
+                    value = spec.value if spec.value in spec.choices else spec.choices[0]
+                    yield Select(options, value=value, allow_blank=False, id=f"field-{k}")
+                else:
+                    yield Input(as_text(spec.value), id=f"field-{k}")
+                yield Static(id=f"error-{k}", classes="form-error")
+            with Horizontal(id="form-buttons"):
+                if self.can_revert:
+                    yield Button("Revert to source", id="revert", variant="warning")
+                yield Button("Cancel", id="cancel")
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
+
+    def on_mount(self) -> None:
+        for error in self.query(".form-error"):
+            error.display = False
+        self.query_one("#field-0").focus()
+
+    def _text(self, k: int) -> str:
+        widget = self.query_one(f"#field-{k}")
+        if isinstance(widget, Select):
+            return str(widget.value)
+        assert isinstance(widget, Input)
+        return widget.value
+
+    def _checked(self, k: int) -> tuple[bool, Any]:
+        """Check field k; show or clear its reason. (ok, value)."""
+        error = self.query_one(f"#error-{k}", Static)
+        try:
+            value = self.check(self.fields[k].path, self._text(k))
+        except CorrectionError as exc:
+            error.update(safe_text(exc.reason))
+            error.display = True
+            return False, None
+        error.display = False
+        return True, value
+
+    @on(Input.Blurred)
+    def _left(self, event: Input.Blurred) -> None:
+        k = int(str(event.input.id).removeprefix("field-"))
+        self._checked(k)
+
+    def changes(self) -> dict[str, Any] | None:
+        """The checked values that differ from the start; None when any field is bad."""
+        changed: dict[str, Any] = {}
+        ok = True
+        for k, spec in enumerate(self.fields):
+            good, value = self._checked(k)
+            ok = ok and good
+            if good and value != spec.value and not (value in (None, []) and not spec.value):
+                changed[spec.path] = value
+        return changed if ok else None
+
+    def action_save(self) -> None:
+        changed = self.changes()
+        if changed is None:
+            self.notify("Some fields need fixing first (see under them).", severity="warning")
+            return
+        self.dismiss(changed)
+
+    def action_cancel(self) -> None:
+        if self._asking:
+            return
+        changed = self.changes()
+        if not changed and changed is not None:
+            self.dismiss(None)
+            return
+
+        def answered(answer: str | None) -> None:
+            self._asking = False
+            if answer == "save":
+                self.action_save()
+            elif answer == "discard":
+                self.dismiss(None)
+
+        self._asking = True
+        choices = (
+            Choice("save", "Save", "s", "primary"),
+            Choice("discard", "Discard", "d", "error"),
+            Choice("cancel", "Cancel", "c"),
+        )
+        self.app.push_screen(
+            ChoiceScreen(
+                "This form has unsaved changes.", choices, default="save", cancel="cancel"
+            ),
+            answered,
+        )
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    @on(Button.Pressed, "#revert")
+    def _revert_pressed(self) -> None:
+        self.dismiss(REVERT)

@@ -1,0 +1,233 @@
+"""The reader's corrections to a brief: e edits the focused part (title, summary and tags;
+an actor row; a tariff row) in a form, + adds a row to the focused table, d removes the
+focused row, D deletes the highlighted brief, ctrl+z undoes the last edit or deletion.
+A mixin of ReaderScreen; what a correction means is the store's (Store.correct and kin).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual.widgets import DataTable
+
+from briefs.corrections import ROW_FIELDS, BriefCorrections, check_field
+from briefs.model import ACTOR_KINDS, MEASURES, STATUSES, Brief
+from store import StoreError
+from tui.catalog import Catalog
+from tui.screens.dialogs import Choice, ChoiceScreen
+from tui.screens.edit_form import REVERT, EditFormScreen, FormField
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from tui.widgets.brief_list import BriefList
+
+_CHOICES = {"kind": ACTOR_KINDS, "measure": MEASURES, "status": STATUSES}
+_LABELS = {"imposed_by": "Imposed by", "imposed_on": "Imposed on (empty: everyone)"}
+_REMOVE = (Choice("remove", "Remove", "y", "error"), Choice("keep", "Keep", "n", "primary"))
+_DELETE = (Choice("delete", "Delete", "y", "error"), Choice("keep", "Keep", "n", "primary"))
+
+
+def _label(name: str) -> str:
+    return _LABELS.get(name, name.replace("_", " ").capitalize())
+
+
+def _check(path: str, text: str) -> Any:
+    return check_field(path, text)
+
+
+class BriefEditing:
+    """What ReaderScreen does to correct or delete briefs. It provides these attributes."""
+
+    catalog: Catalog
+    brief: Brief | None
+    brief_list: BriefList
+    _undo: list[tuple[str, str]]  # (kind, brief id), newest last: "edit" or "delete"
+
+    if TYPE_CHECKING:
+        app: App[None]
+        focused: object
+
+        def notify(self, message: str, *, severity: str = ..., timeout: float = ...) -> None: ...
+        def _open(self, brief_id: str, *, scroll_home: bool = True) -> None: ...
+        def refresh_list(self, keep: str | None = None) -> None: ...
+        def query_one(self, selector: str, expect_type: type | None = None) -> Any: ...
+
+    # -- where the focus is --------------------------------------------------------
+
+    def focused_row(self) -> tuple[str, int] | None:
+        """("actors" | "tariffs", 1-based row) of the focused table's cursor."""
+        table = self.focused
+        if isinstance(table, DataTable) and table.id in ROW_FIELDS and table.row_count:
+            return str(table.id), table.cursor_row + 1
+        return None
+
+    def editing_target(self) -> str | None:
+        """What `e` edits here: "brief" on the header and summary, "actors.N"/"tariffs.N"."""
+        row = self.focused_row()
+        if row is not None:
+            return f"{row[0]}.{row[1]}"
+        detail = self.query_one("#detail")
+        if self.focused is detail or self.focused is self.query_one("#article"):
+            return "brief"
+        return None
+
+    # -- forms -----------------------------------------------------------------------
+
+    def edit_focused(self) -> None:
+        brief, target = self.brief, self.editing_target()
+        if brief is None or target is None:
+            return
+        try:
+            marks = self.catalog.store.corrections(brief.id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        fields = _fields(brief, target, marks)
+        title = "The brief" if target == "brief" else f"{target.replace('.', ' ').capitalize()}"
+        can_revert = any(f.edited for f in fields) or target in marks.edited
+        form = EditFormScreen(title, fields, _check, can_revert=can_revert)
+        brief_id = brief.id
+
+        def done(result: dict[str, Any] | str | None) -> None:
+            if result == REVERT:
+                paths = ["title", "summary", "tags"] if target == "brief" else [target]
+                self._change(brief_id, lambda store: [store.revert(brief_id, p) for p in paths])
+            elif isinstance(result, dict) and result:
+                self._change(brief_id, lambda store: store.correct(brief_id, result))
+
+        self.app.push_screen(form, done)
+
+    def add_row(self) -> None:
+        brief, row = self.brief, self.focused_row()
+        table = (
+            row[0] if row else (self.focused.id if isinstance(self.focused, DataTable) else None)
+        )
+        if brief is None or table not in ROW_FIELDS:
+            return
+        fields = [
+            FormField(f"{table}.1.{name}", _label(name), None, _CHOICES.get(name, ()))
+            for name in ROW_FIELDS[table]
+        ]
+        form = EditFormScreen(f"A new row of {table}", fields, _check)
+        brief_id = brief.id
+
+        def done(result: dict[str, Any] | str | None) -> None:
+            if isinstance(result, dict) and result:
+                values = {path.rsplit(".", 1)[1]: value for path, value in result.items()}
+                self._change(brief_id, lambda store: store.add_row(brief_id, table, values))
+
+        self.app.push_screen(form, done)
+
+    def remove_row(self) -> None:
+        brief, row = self.brief, self.focused_row()
+        if brief is None or row is None:
+            return
+        path = f"{row[0]}.{row[1]}"
+        brief_id = brief.id
+
+        def answered(answer: str | None) -> None:
+            if answer == "remove":
+                self._change(brief_id, lambda store: store.remove_row(brief_id, path))
+
+        question = f"Remove {row[0][:-1]} {row[1]} of this brief? (ctrl+z brings it back)"
+        self.app.push_screen(
+            ChoiceScreen(question, _REMOVE, default="keep", cancel="keep"), answered
+        )
+
+    def _change(self, brief_id: str, change: Callable[[Any], object]) -> None:
+        """Make one correction, then show and index the corrected brief."""
+        try:
+            change(self.catalog.store)
+        except (StoreError, ValueError) as exc:
+            self.notify(f"Not saved: {exc}", severity="error", timeout=15)
+            return
+        self._undo.append(("edit", brief_id))
+        self._content_changed(brief_id)
+        self.notify("Correction saved.", timeout=2)
+
+    def _content_changed(self, brief_id: str) -> None:
+        focused, row = self.focused, self.focused_row()
+        try:
+            changed = self.catalog.set_rows(self.catalog.read_rows())
+            self.catalog.refresh_content(changed | {brief_id})
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+        self.refresh_list(brief_id)
+        if brief_id in self.catalog.rows:
+            self._open(brief_id, scroll_home=False)
+        if isinstance(focused, DataTable) and row is not None and focused.row_count:
+            focused.move_cursor(row=min(row[1], focused.row_count) - 1, animate=False)
+
+    # -- deleting and undoing --------------------------------------------------------
+
+    def delete_highlighted(self) -> None:
+        brief_id = self.brief_list.highlighted_id
+        row = self.catalog.rows.get(brief_id) if brief_id else None
+        if brief_id is None or row is None:
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer != "delete":
+                return
+            try:
+                self.catalog.store.delete_brief(brief_id)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self._undo.append(("delete", brief_id))
+            self.brief = None
+            self._content_changed(brief_id)
+            self.notify("Brief deleted (ctrl+z undoes; `briefing trash` lists them).", timeout=5)
+
+        question = f"Delete “{row.title}”? Its notes and corrections go to the trash with it."
+        self.app.push_screen(
+            ChoiceScreen(question, _DELETE, default="keep", cancel="keep"), answered
+        )
+
+    def undo_last(self) -> None:
+        if not self._undo:
+            self.notify("Nothing to undo.")
+            return
+        kind, brief_id = self._undo.pop()
+        store = self.catalog.store
+        try:
+            if kind == "delete":
+                store.undelete(brief_id)
+            else:
+                store.undo(brief_id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self._content_changed(brief_id)
+        self.notify("Undone.", timeout=2)
+
+
+def _fields(brief: Brief, target: str, marks: BriefCorrections) -> list[FormField]:
+    if target == "brief":
+        names = [("title", brief.title), ("summary", brief.summary), ("tags", list(brief.tags))]
+        return [
+            FormField(
+                name,
+                _label(name),
+                value,
+                edited=name in marks.edited,
+                source_changed=name in marks.source_changed,
+            )
+            for name, value in names
+        ]
+    table, n = target.split(".")
+    item = (brief.actors if table == "actors" else brief.tariffs)[int(n) - 1]
+    row = item.to_dict()
+    return [
+        FormField(
+            f"{target}.{name}",
+            _label(name),
+            row.get(name),
+            _CHOICES.get(name, ()),
+            edited=f"{target}.{name}" in marks.edited or target in marks.edited,
+            source_changed=f"{target}.{name}" in marks.source_changed,
+        )
+        for name in ROW_FIELDS[table]
+    ]
