@@ -86,7 +86,7 @@ class CorrectingStore:
             at = self.clock().isoformat()
             change = plan(source, book.corrections_of(doc), at)
             if change:
-                doc = book.record(doc, change, at, self._book.path)
+                doc = book.record(doc, change, at, self._book.path_of(brief_id))
                 self._book.write(corrections={brief_id: doc})
         return apply(source, book.corrections_of(doc))
 
@@ -115,7 +115,9 @@ class CorrectingStore:
         self._writable()
         with self.lock:
             source = self._source_of(brief_id)
-            doc = book.undo(self._book.doc(brief_id), self.clock().isoformat(), self._book.path)
+            doc = book.undo(
+                self._book.doc(brief_id), self.clock().isoformat(), self._book.path_of(brief_id)
+            )
             if doc is None:
                 return None
             self._book.write(corrections={brief_id: doc})

@@ -1,69 +1,118 @@
-"""corrections.json: the reader's corrections and deletions, apart from brief content.
+"""The reader's corrections and deletions, apart from brief content.
 
 Reader data, like notes: an import never rewrites it, and every change is one atomic
-write of the file under the store lock. Two tables:
+write of one file under the store lock.
 
-- `corrections`: per brief id {"gen": N, "entries": {key: entry}, "changes": [...]} —
-  entries as briefs/corrections.py describes them; each change {"at", "kind", "items":
-  [[path, old, new], ...], "prior": {key: entry or null}, "undone": bool} is the history,
-  and `prior` (the keys as they were before) is what undo puts back. `gen` counts changes,
-  so a list row's version changes with every correction.
-- `trash`: per deleted brief id {"title", "date", "deleted_at"}; its content stays in the
-  index and its notes and corrections stay where they are, so undeleting loses nothing.
+- `corrections/NN.json` (NN = 00..15, the bucket of the brief id): table `corrections`,
+  per brief id {"gen": N, "entries": {key: entry}, "changes": [...]} — entries as
+  briefs/corrections.py describes them; each change {"at", "kind", "items": [[path, old,
+  new], ...], "prior": {key: entry or null}, "undone": bool} is the history, and `prior`
+  (the keys as they were before) is what undo puts back. `gen` counts changes, so a list
+  row's version changes with every correction. Buckets keep a save's write small however
+  many briefs are corrected: one brief's change rewrites one sixteenth of them.
+- `trash.json`: table `trash`, per deleted brief id {"title", "date", "deleted_at"}; its
+  content stays in the index and its notes and corrections stay where they are, so
+  undeleting loses nothing.
 
-A brief's document is one key lookup in the parsed file (cached until the file changes),
-so showing a corrected brief costs about what showing any brief does.
+Each file is parsed once and re-read only when it changes (store/storage.py), so a
+brief's corrections are one key lookup: showing a corrected brief costs about what
+showing any brief does.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+import zlib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
-
 from briefs.correcting import Change, HistoryEntry, plan_undo
-from briefs.corrections import TOP_FIELDS, Corrections, check_value
+from briefs.corrections import TOP_FIELDS, Corrections
 from briefs.model import Brief
 from store.errors import DamagedFileError
 from store.records import TrashEntry
-from store.tables import docs, write_tables
+from store.storage import AtomicJSONStorage
 
+FOLDER = "corrections"
+TRASH_FILE = "trash.json"
+BUCKETS = 16
 TABLE = "corrections"
 TRASH = "trash"
 _ROW_FIELDS = ("title", "date", "source")  # what a list row shows
 
 
+def bucket_name(brief_id: str) -> str:
+    # crc32, not hash(): the same bucket in every process and every run.
+    return f"{zlib.crc32(brief_id.encode('utf-8')) % BUCKETS:02d}.json"
+
+
+def bucket_paths(root: Path) -> list[Path]:
+    return [root / FOLDER / f"{n:02d}.json" for n in range(BUCKETS)]
+
+
+def _table(storage: AtomicJSONStorage, name: str) -> dict[str, Any]:
+    return (storage.read() or {}).get(name, {})
+
+
 class CorrectionBook:
-    """The corrections file's two tables. Call every method with the store lock held."""
+    """The corrections buckets and the trash file. Call every method with the store
+    lock held."""
 
-    def __init__(self, db: TinyDB) -> None:
-        self.db = db
-        self._table = db.table(TABLE, cache_size=0)
-        self._trash = db.table(TRASH, cache_size=0)
+    def __init__(self, root: Path) -> None:
+        self.folder = root / FOLDER
+        self._buckets = {p.name: AtomicJSONStorage(p) for p in bucket_paths(root)}
+        self._trash = AtomicJSONStorage(root / TRASH_FILE)
 
-    @property
-    def path(self) -> Any:
-        return self.db.storage.path  # type: ignore[attr-defined]
+    def storages(self) -> Iterator[AtomicJSONStorage]:
+        yield from self._buckets.values()
+        yield self._trash
+
+    def path_of(self, brief_id: str) -> Path:
+        return self._buckets[bucket_name(brief_id)].path
 
     def all(self) -> dict[str, dict[str, Any]]:
-        return docs(self._table)
+        out: dict[str, dict[str, Any]] = {}
+        for storage in self._buckets.values():
+            out.update(_table(storage, TABLE))
+        return out
 
     def doc(self, brief_id: str) -> Mapping[str, Any]:
-        found = docs(self._table).get(brief_id)
+        found = _table(self._buckets[bucket_name(brief_id)], TABLE).get(brief_id)
         return found if isinstance(found, Mapping) else {}
 
     def trash(self) -> dict[str, dict[str, Any]]:
-        return docs(self._trash)
+        return _table(self._trash, TRASH)
 
     def write(
         self,
         corrections: Mapping[str, dict[str, Any] | None] | None = None,
         trash: Mapping[str, dict[str, Any] | None] | None = None,
     ) -> None:
-        """One atomic write of both tables' changes (None removes a document)."""
-        write_tables(self.db, {TABLE: corrections or {}, TRASH: trash or {}})
+        """Write the changed documents (None removes one): one atomic write per file
+        touched, so one brief's change is one write."""
+        by_bucket: dict[str, dict[str, dict[str, Any] | None]] = {}
+        for brief_id, doc in (corrections or {}).items():
+            by_bucket.setdefault(bucket_name(brief_id), {})[brief_id] = doc
+        if by_bucket:
+            self.folder.mkdir(exist_ok=True)
+        for name, docs in by_bucket.items():
+            _write_table(self._buckets[name], TABLE, docs)
+        if trash:
+            _write_table(self._trash, TRASH, trash)
+
+
+def _write_table(
+    storage: AtomicJSONStorage, name: str, docs: Mapping[str, dict[str, Any] | None]
+) -> None:
+    data = storage.read() or {}
+    rows = data.setdefault(name, {})
+    for doc_id, doc in docs.items():
+        if doc is None:
+            rows.pop(doc_id, None)
+        else:
+            rows[doc_id] = doc
+    storage.write(data)
 
 
 def corrections_of(doc: Mapping[str, Any]) -> Corrections:
@@ -86,11 +135,10 @@ def row_overrides(doc: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"generation": generation(doc), "corrected": bool(entries)}
     for name in _ROW_FIELDS:
         entry = entries.get(name)
-        if isinstance(entry, Mapping):
-            try:
-                out[name] = check_value(name, entry.get("value"))
-            except ValueError:
-                continue  # a hand-damaged entry: the row shows the source's value
+        value = entry.get("value") if isinstance(entry, Mapping) else None
+        # Only a plain string is taken: a hand-damaged entry leaves the source's value.
+        if isinstance(value, str) and value:
+            out[name] = value
     return out
 
 
@@ -218,4 +266,4 @@ def check_doc(brief_id: str, doc: Any) -> list[str]:
     return [f"{brief_id}: {p}" for p in corrections_of(doc).problems]
 
 
-__all__ = ["TABLE", "TOP_FIELDS", "TRASH", "CorrectionBook"]
+__all__ = ["BUCKETS", "FOLDER", "TABLE", "TOP_FIELDS", "TRASH", "TRASH_FILE", "CorrectionBook"]

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from store import content_log
+from store.corrections import FOLDER as CORRECTIONS_FOLDER
 from store.corrections import TABLE as CORRECTIONS_TABLE
-from store.corrections import check_doc
+from store.corrections import TRASH_FILE, bucket_paths, check_doc
 from store.errors import DamagedFileError, StoreError
 from store.lock import StoreLock
 from store.paths import is_read_only, read_only_error
@@ -27,7 +28,7 @@ from store.storage import (
     fsync_dir,
     load_file,
 )
-from store.tables import BRIEFS_FILE, CORRECTIONS_FILE, LOCK_FILE, READER_FILE
+from store.tables import BRIEFS_FILE, LOCK_FILE, READER_FILE
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ def _inspect(path: Path) -> tuple[str | None, dict[str, int]]:
     if data is None:
         return None, {}
     counts = {name: len(table) for name, table in data.items() if not name.startswith("_")}
-    if path.name.startswith(CORRECTIONS_FILE):  # the file or its backup
+    if path.parent.name == CORRECTIONS_FOLDER:  # a bucket or its backup
         bad = [p for i, doc in data.get(CORRECTIONS_TABLE, {}).items() for p in check_doc(i, doc)]
         if bad:
             shown = "; ".join(bad[:3]) + (f"; … {len(bad) - 3} more" if len(bad) > 3 else "")
@@ -113,8 +114,8 @@ def check(root: Path) -> Health:
 
 def _check(root: Path) -> Health:
     files = []
-    for name in (BRIEFS_FILE, READER_FILE, CORRECTIONS_FILE):
-        path = root / name
+    buckets = [p for p in bucket_paths(root) if p.exists() or backup_path(p).exists()]
+    for path in [root / BRIEFS_FILE, root / READER_FILE, root / TRASH_FILE, *buckets]:
         problem, counts = _inspect(path)
         backup = backup_path(path)
         backup_ok = backup.exists() and _inspect(backup)[0] is None
@@ -122,7 +123,11 @@ def _check(root: Path) -> Health:
     content = _inspect_content(root)
     if content is not None:
         files.insert(1, content)
-    leftovers = tuple(sorted(root.glob(f".*{TEMP_SUFFIX}")))
+    leftovers = tuple(
+        sorted(
+            [*root.glob(f".*{TEMP_SUFFIX}"), *(root / CORRECTIONS_FOLDER).glob(f".*{TEMP_SUFFIX}")]
+        )
+    )
     return Health(root, tuple(files), leftovers)
 
 
@@ -182,5 +187,5 @@ def _restore(root: Path, health: FileHealth, stamp: str) -> str:
     with open(staged, "rb+") as handle:
         os.fsync(handle.fileno())
     os.replace(staged, path)
-    fsync_dir(root)
+    fsync_dir(path.parent)
     return f"{path}: restored from {backup_path(path).name}; damaged copy kept as {kept.name}"

@@ -3,10 +3,11 @@
 Brief content can always be imported again: `briefs.json` (TinyDB) indexes it — what
 the list shows and where each brief's full content lies in the append-only content log
 (see content_log.py). `reader.json` (TinyDB) holds notes, read/starred state, drafts and
-saved views, and `corrections.json` the reader's corrections and deletions (see
-store/corrections.py): they cannot be recreated, so an import never rewrites them and a
-note save never touches `briefs.json`. Every view is of the corrected brief (the source
-with the corrections laid over it); a deleted brief is in the trash and no view shows it.
+saved views, and `corrections/` and `trash.json` the reader's corrections and
+deletions (see store/corrections.py): they cannot be recreated, so an import never
+rewrites them and a note save never touches `briefs.json`. Every view is of the corrected
+brief (the source with the corrections laid over it); a deleted brief is in the trash and
+no view shows it.
 Every change happens under the store lock and re-reads the file first, so several
 processes can share one store.
 """
@@ -50,7 +51,6 @@ from store.records import (
 from store.storage import META_TABLE
 from store.tables import (
     BRIEFS_FILE,
-    CORRECTIONS_FILE,
     LOCK_FILE,
     READER_FILE,
     brief_from_payload,
@@ -92,11 +92,12 @@ class Store(CorrectingStore):
             self._notes = self._reader_db.table("notes", cache_size=0)
             self._states = self._reader_db.table("states", cache_size=0)
             self._drafts = self._reader_db.table("drafts", cache_size=0)
-            self._corrections_db = open_db(root / CORRECTIONS_FILE)
-            self._book = book.CorrectionBook(self._corrections_db)
+            self._book = book.CorrectionBook(root)
             # Read every file now so a damaged one is reported before any write.
-            for db in (self._briefs_db, self._reader_db, self._corrections_db):
+            for db in (self._briefs_db, self._reader_db):
                 db.storage.read()
+            for storage in self._book.storages():
+                storage.read()
             if self.read_only:
                 return
             for stale in content_log.stale_logs(root, self._log_name()):
@@ -132,7 +133,7 @@ class Store(CorrectingStore):
                 doc,
                 notes.get(brief_id, 0),
                 states.get(brief_id, {}),
-                book.row_overrides(corrected.get(brief_id) or {}),
+                book.row_overrides(corrected[brief_id]) if brief_id in corrected else None,
             )
             for brief_id, doc in briefs.items()
             if brief_id not in trash
@@ -381,7 +382,8 @@ class Store(CorrectingStore):
             if data.corrections is None:
                 continue
             held = out.get(data.brief_id) or self._book.doc(data.brief_id)
-            merged = book.merge_imported(held, data.corrections, at, self._book.path)
+            where = self._book.path_of(data.brief_id)
+            merged = book.merge_imported(held, data.corrections, at, where)
             if merged is None:
                 present += 1
             else:
@@ -508,12 +510,12 @@ class Store(CorrectingStore):
         """Whether another process wrote to the store since the last call.
 
         The reader polls this so an import or a note added elsewhere shows up without
-        a restart. It costs three stat() calls, and our own writes never count.
+        a restart. It costs a stat() call per file (19), and our own writes never count.
         """
         with self.lock:
-            dbs = (self._briefs_db, self._reader_db, self._corrections_db)
+            storages = [self._briefs_db.storage, self._reader_db.storage, *self._book.storages()]
             # Ask every file, so each forgets the change it reports.
-            changed = [db.storage.take_changed_elsewhere() for db in dbs]  # type: ignore[attr-defined]
+            changed = [s.take_changed_elsewhere() for s in storages]  # type: ignore[attr-defined]
         return any(changed)
 
     # -- export ------------------------------------------------------------------
@@ -545,7 +547,6 @@ class Store(CorrectingStore):
     def close(self) -> None:
         self._briefs_db.close()
         self._reader_db.close()
-        self._corrections_db.close()
 
 
-__all__ = ["BRIEFS_FILE", "CORRECTIONS_FILE", "LOCK_FILE", "META_TABLE", "READER_FILE", "Store"]
+__all__ = ["BRIEFS_FILE", "LOCK_FILE", "META_TABLE", "READER_FILE", "Store"]

@@ -19,7 +19,6 @@ from store.storage import TEMP_SUFFIX, AtomicJSONStorage
 
 BRIEFS_FILE = "briefs.json"
 READER_FILE = "reader.json"
-CORRECTIONS_FILE = "corrections.json"
 LOCK_FILE = ".lock"
 
 
@@ -47,20 +46,24 @@ def brief_row(
 ) -> BriefRow:
     """A list row from an index record, a note count, a state document and what the
     reader's corrections change of the row (`store.corrections.row_overrides`)."""
-    shown = shown or {}
     version = str(doc.get("sha", ""))
-    generation = shown.get("generation", 0)
+    title, date, source = doc.get("title", ""), doc.get("date", ""), doc.get("source")
+    corrected = False
+    if shown:
+        title, date = shown.get("title", title), shown.get("date", date)
+        source, corrected = shown.get("source", source), bool(shown.get("corrected"))
+        # The catalog re-reads a brief whose version changed: corrections count too.
+        version = f"{version}+{shown.get('generation', 0)}"
     return BriefRow(
         id=brief_id,
-        title=str(shown.get("title", doc.get("title", ""))),
-        date=str(shown.get("date", doc.get("date", ""))),
-        source=shown.get("source", doc.get("source")),
+        title=str(title),
+        date=str(date),
+        source=source,
         note_count=note_count,
         read=bool(state.get("read", False)),
         starred=bool(state.get("starred", False)),
-        # The catalog re-reads a brief whose version changed: corrections count too.
-        version=f"{version}+{generation}" if generation else version,
-        corrected=bool(shown.get("corrected", False)),
+        version=version,
+        corrected=corrected,
     )
 
 
@@ -132,5 +135,6 @@ def prepare_folder(root: Path) -> None:
 
 def remove_stale_temporaries(root: Path) -> None:
     """Temporary files a crashed writer left behind; only ever ours (dot-named, .tmp)."""
-    for leftover in root.glob(f".*{TEMP_SUFFIX}"):
-        leftover.unlink(missing_ok=True)
+    for folder in (root, root / "corrections"):  # store.corrections.FOLDER
+        for leftover in folder.glob(f".*{TEMP_SUFFIX}"):
+            leftover.unlink(missing_ok=True)

@@ -16,8 +16,9 @@ import pytest
 
 from briefs.corrections import CorrectionError
 from briefs.reading import read_records_file
-from store import Store, StoreError
-from store.health import check
+from store import DamagedFileError, Store, StoreError
+from store.corrections import bucket_name
+from store.health import check, repair
 from tests.conftest import TickingClock
 
 ROOT = Path(__file__).parents[2]
@@ -52,7 +53,7 @@ def test_several_fields_are_all_or_none(store: Store) -> None:
     with pytest.raises(CorrectionError, match="no such row"):
         store.correct(XI, {"title": "New", "tariffs.99.rate": "5%"})
     assert (store.brief(XI), store.history(XI)) == before
-    assert not (store.root / "corrections.json").exists()
+    assert not (store.root / "corrections").exists()
 
 
 def test_a_correction_of_an_unknown_brief_is_refused(store: Store) -> None:
@@ -177,16 +178,28 @@ def test_changed_elsewhere_notices_corrections_and_deletions(store_dir: Path) ->
 
 def test_check_counts_corrections_and_names_damage(store: Store, store_dir: Path) -> None:
     store.correct(XI, {"title": "x"})
-    health = check(store_dir)
-    found = next(f for f in health.files if f.path.name == "corrections.json")
-    assert found.ok and found.counts == {"corrections": 1, "trash": 0}
-    data = json.loads((store_dir / "corrections.json").read_text())
+    bucket = store_dir / "corrections" / bucket_name(XI)
+    found = next(f for f in check(store_dir).files if f.path == bucket)
+    assert found.ok and found.counts == {"corrections": 1} and found.backup_ok
+    data = json.loads(bucket.read_text())
     data["corrections"][XI]["entries"]["tariffs.s0.year"] = {"value": "soon"}
-    (store_dir / "corrections.json").write_text(json.dumps(data))
-    found = next(f for f in check(store_dir).files if f.path.name == "corrections.json")
+    bucket.write_text(json.dumps(data))
+    found = next(f for f in check(store_dir).files if f.path == bucket)
     assert not found.ok and "1 damaged correction(s)" in (found.problem or "")
     # The store still opens and shows what it can.
     assert Store(store_dir).brief(XI).title == "x"  # type: ignore[union-attr]
+
+
+def test_a_damaged_bucket_is_named_and_repaired_from_its_backup(
+    store: Store, store_dir: Path
+) -> None:
+    store.correct(XI, {"title": "kept"})
+    bucket = store_dir / "corrections" / bucket_name(XI)
+    bucket.write_text("{truncated")
+    with pytest.raises(DamagedFileError, match="not valid JSON"):
+        Store(store_dir)
+    assert any(line.startswith(f"{bucket}: restored") for line in repair(store_dir))
+    assert Store(store_dir).brief(XI).title == "kept"  # type: ignore[union-attr]
 
 
 def test_reading_many_briefs_reads_the_corrections_once(
