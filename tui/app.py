@@ -28,7 +28,14 @@ from briefs.text import clean
 from store import Store, StoreError
 from tui.catalog import Catalog, Scan
 from tui.key_order import KeyOrderApp
-from tui.messages import ApplyQuery, CatalogChanged, CatalogWanted, OpenBrief, RunAction
+from tui.messages import (
+    ApplyQuery,
+    CatalogChanged,
+    CatalogWanted,
+    DeleteView,
+    OpenBrief,
+    RunAction,
+)
 from tui.note_session import NoteSession
 from tui.screens.dialogs import ChoiceScreen, PromptScreen
 from tui.screens.reader import ReaderScreen
@@ -267,6 +274,10 @@ class BriefingApp(KeyOrderApp):
     @on(ApplyQuery)
     def _apply_query(self, message: ApplyQuery) -> None:
         self._to_reader().apply_query(message.query)
+
+    @on(DeleteView)
+    def _delete_view(self, message: DeleteView) -> None:
+        self._to_reader().delete_view(message.name)
 
     @on(RunAction)
     async def _run_action(self, message: RunAction) -> None:

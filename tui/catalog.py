@@ -11,17 +11,22 @@ imported elsewhere costs one brief, not the whole store.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from briefs.actor_index import ActorEntry, build_actor_index
-from briefs.model import Actor, Brief
-from briefs.rates import parse_rate
-from briefs.search.docs import SearchDoc, make_doc
-from briefs.search.index import SearchIndex
-from briefs.search.query import Query
+from briefs.model import Brief
 from store import BriefRow, ReaderState, Store
+
+if TYPE_CHECKING:
+    from briefs.actor_index import ActorEntry
+    from briefs.search.docs import SearchDoc
+    from briefs.search.index import SearchIndex
+    from briefs.search.query import Query
+
+# Search, rates and the actor index load when every brief is first read (after the first
+# paint), not when the reader starts: the imports below sit in the functions that use them.
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,19 +51,26 @@ class TariffRow:
         return f"{self.brief_id}#{self.index}"
 
 
+def _shared(text: str | None) -> str | None:
+    # Parties, kinds, roles and rates recur across thousands of briefs: one copy each.
+    return None if text is None else sys.intern(text)
+
+
 def tariff_rows(brief: Brief) -> list[TariffRow]:
     """The tracker rows of one brief's tariffs, in their order."""
+    from briefs.rates import parse_rate
+
     return [
         TariffRow(
             brief_id=brief.id,
             index=k,
-            imposed_by=tariff.imposed_by,
-            imposed_on=tariff.imposed_on,
-            products=", ".join(tariff.products),
-            rate=tariff.rate,
+            imposed_by=sys.intern(tariff.imposed_by),
+            imposed_on=_shared(tariff.imposed_on),
+            products=sys.intern(", ".join(tariff.products)),
+            rate=_shared(tariff.rate),
             rate_value=parse_rate(tariff.rate),
-            measure=tariff.measure,
-            status=tariff.status,
+            measure=sys.intern(tariff.measure),
+            status=sys.intern(tariff.status),
             year=tariff.year,
             date=brief.date,
             title=brief.title,
@@ -67,12 +79,29 @@ def tariff_rows(brief: Brief) -> list[TariffRow]:
     ]
 
 
+class ActorFacts(NamedTuple):
+    """What the actor index reads of an actor, without the rest of the brief."""
+
+    name: str
+    kind: str
+    role: str | None
+    affiliation: str | None
+
+
 class BriefActors(NamedTuple):
     """What the actor index needs of a brief (it reads `id`, `date` and `actors`)."""
 
     id: str
     date: str
-    actors: tuple[Actor, ...]
+    actors: tuple[ActorFacts, ...]
+
+
+def brief_actors(brief: Brief) -> BriefActors:
+    actors = tuple(
+        ActorFacts(sys.intern(a.name), sys.intern(a.kind), _shared(a.role), _shared(a.affiliation))
+        for a in brief.actors
+    )
+    return BriefActors(brief.id, brief.date, actors)
 
 
 @dataclass(slots=True)
@@ -131,12 +160,14 @@ class Catalog:
                 scan.unreadable.append(brief_id)
                 continue
             scan.docs.append(_doc(brief, texts, states))
-            scan.actors[brief_id] = BriefActors(brief.id, brief.date, brief.actors)
+            scan.actors[brief_id] = brief_actors(brief)
             scan.tariffs[brief_id] = tariff_rows(brief)
         return scan
 
     def adopt(self, scan: Scan) -> None:
         """Make a finished scan the catalog's data (on the UI thread)."""
+        from briefs.search.index import SearchIndex
+
         self.index = SearchIndex(scan.docs)
         self._actors, self._tariffs = scan.actors, scan.tariffs
         self.unreadable = scan.unreadable
@@ -204,7 +235,7 @@ class Catalog:
                     self.unreadable.append(brief_id)
                 continue
             self.index.put(_doc(brief, texts, states))
-            self._actors[brief_id] = BriefActors(brief.id, brief.date, brief.actors)
+            self._actors[brief_id] = brief_actors(brief)
             self._tariffs[brief_id] = tariff_rows(brief)
         self._actor_entries = None
         self._reader = texts, states
@@ -228,11 +259,15 @@ class Catalog:
     def actor_entries(self) -> list[ActorEntry]:
         """Every actor across briefs (built on first use after a change)."""
         if self._actor_entries is None:
+            from briefs.actor_index import build_actor_index
+
             ordered = [self._actors[i] for i in self.rows if i in self._actors]
             self._actor_entries = build_actor_index(ordered)  # type: ignore[arg-type]
         return self._actor_entries
 
 
 def _doc(brief: Brief, texts: dict[str, list[str]], states: dict[str, ReaderState]) -> SearchDoc:
+    from briefs.search.docs import make_doc
+
     state = states.get(brief.id, ReaderState())
     return make_doc(brief, notes=texts.get(brief.id, ()), read=state.read, starred=state.starred)

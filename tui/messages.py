@@ -32,6 +32,13 @@ class RunAction(Message):
     action: str
 
 
+@dataclass
+class DeleteView(Message):
+    """Delete this saved view (the reader asks first)."""
+
+    name: str
+
+
 class CatalogWanted(Message):
     """A screen needs every brief read (the search index, actors, tariffs)."""
 

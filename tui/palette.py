@@ -23,7 +23,7 @@ from briefs.folding import fold
 from briefs.text import clean
 from store import BriefRow, Store, StoreError
 from tui.catalog import Catalog
-from tui.messages import ApplyQuery, CatalogWanted, OpenBrief, RunAction
+from tui.messages import ApplyQuery, CatalogWanted, DeleteView, OpenBrief, RunAction
 from tui.safe import safe_text
 
 
@@ -200,11 +200,23 @@ class ViewsProvider(_ReaderProvider):
         text = clean(f"{name}: {query}", single_line=True)
         return Hit(score, prompt, self._command(query), text=text)
 
-    async def search(self, query: str) -> Hits:
-        candidates = ((f"{name}: {q}", (name, q)) for name, q in self.views.items())
+    def _delete_hit(self, score: float, name: str, query: str) -> Hit:
+        prompt = _label("delete")
+        prompt.append("view ", style="dim")
+        prompt.append_text(safe_text(name, "bold", single_line=True, limit=80))
+        text = clean(f"delete view {name}", single_line=True)
+        return Hit(score * 0.9, prompt, self._posting(DeleteView(name)), text=text)
 
-        def make(score: float, _text: str, view: tuple[str, str], spans: list) -> Hit:
-            name, q = view
+    async def search(self, query: str) -> Hits:
+        candidates: list[tuple[str, tuple[str, str, str]]] = []
+        for name, q in self.views.items():
+            candidates.append((f"{name}: {q}", ("open", name, q)))
+            candidates.append((f"delete view {name}", ("delete", name, q)))
+
+        def make(score: float, _text: str, view: tuple[str, str, str], spans: list) -> Hit:
+            kind, name, q = view
+            if kind == "delete":
+                return self._delete_hit(score, name, q)
             # Spans found in "name: query" that fall within the name are highlighted there.
             inside = [(s, e) for s, e in spans if e <= len(name)]
             return self._hit(score, name, q, inside)

@@ -184,3 +184,33 @@ async def test_after_a_form_closes_the_next_key_acts_at_once(store: Store) -> No
         await pilot.press("escape", "a", *"right away")
         await settle(pilot)
         assert app.screen.query_one("#note-editor").text == "right away"  # type: ignore[attr-defined]
+
+
+async def test_h_shows_the_history_of_corrections(store: Store) -> None:
+    store.correct(XI, {"actors.1.role": f"Leader {MARKUP}"})
+    app = new_app(Store(store.root))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "History of" in text and "actors.1.role" in text
+        assert "President → Leader [bold]" in text
+
+
+async def test_a_saved_view_can_be_deleted_from_the_palette(store: Store) -> None:
+    store.save_view("canola watch", "canola")
+    app = new_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"delete view canola")
+        for _ in range(200):  # the palette searches after its own pause: wait for the hit
+            if "delete view canola watch" in screen_text(app):
+                break
+            await pilot.pause(0.05)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("y")
+        await settle(pilot)
+    assert Store(store.root).views() == {}

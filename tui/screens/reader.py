@@ -60,6 +60,10 @@ LETTER_ACTIONS = frozenset(
         "toggle_article",
         "open_url",
         "copy_url",
+        "history",
+        "delete_brief",
+        "remove_row",
+        "add_row",
     }
 )
 
@@ -95,6 +99,7 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, Screen[None]):
         Binding("d", "remove_row", "Remove row", show=False, id="reader.remove_row"),
         Binding("D", "delete_brief", "Delete brief", show=False, id="reader.delete_brief"),
         Binding("ctrl+z", "undo", "Undo", show=False, id="reader.undo"),
+        Binding("h", "history", "History", show=False, id="reader.history"),
         Binding("w", "open_url", "Open URL", show=False, id="reader.open_url"),
         Binding("y", "copy_url", "Copy URL", show=False, id="reader.copy_url"),
         Binding("ctrl+s", "save_note", "Save", id="reader.save_note", priority=True),
@@ -482,6 +487,9 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, Screen[None]):
 
     def action_undo(self) -> None:
         self.undo_last()
+
+    def action_history(self) -> None:
+        self.show_history()
 
     @on(NoteList.DeleteRequested)
     def _delete_requested(self, event: NoteList.DeleteRequested) -> None:

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import DataTable
 
-from briefs.actor_index import actor_query
 from briefs.model import Brief, Tariff
 
 if TYPE_CHECKING:
@@ -92,6 +91,8 @@ class BriefReading:
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on an actor: their briefs; on a tariff: the tracker on that measure."""
+        from briefs.actor_index import actor_query
+
         brief, row = self.brief, event.cursor_row
         if brief is None:
             return

@@ -11,17 +11,20 @@ from typing import TYPE_CHECKING, Any
 
 from textual.widgets import DataTable
 
-from briefs.corrections import ROW_FIELDS, BriefCorrections, check_field
 from briefs.model import ACTOR_KINDS, MEASURES, STATUSES, Brief
 from store import StoreError
 from tui.catalog import Catalog
 from tui.screens.dialogs import Choice, ChoiceScreen
-from tui.screens.edit_form import REVERT, EditFormScreen, FormField
 
 if TYPE_CHECKING:
     from textual.app import App
 
+    from briefs.corrections import BriefCorrections
+    from tui.screens.edit_form import FormField
     from tui.widgets.brief_list import BriefList
+
+# The corrections module and the form load on the first edit, not at start-up.
+TABLES = ("actors", "tariffs")
 
 _CHOICES = {"kind": ACTOR_KINDS, "measure": MEASURES, "status": STATUSES}
 _LABELS = {"imposed_by": "Imposed by", "imposed_on": "Imposed on (empty: everyone)"}
@@ -34,6 +37,8 @@ def _label(name: str) -> str:
 
 
 def _check(path: str, text: str) -> Any:
+    from briefs.corrections import check_field
+
     return check_field(path, text)
 
 
@@ -59,7 +64,7 @@ class BriefEditing:
     def focused_row(self) -> tuple[str, int] | None:
         """("actors" | "tariffs", 1-based row) of the focused table's cursor."""
         table = self.focused
-        if isinstance(table, DataTable) and table.id in ROW_FIELDS and table.row_count:
+        if isinstance(table, DataTable) and table.id in TABLES and table.row_count:
             return str(table.id), table.cursor_row + 1
         return None
 
@@ -76,6 +81,8 @@ class BriefEditing:
     # -- forms -----------------------------------------------------------------------
 
     def edit_focused(self) -> None:
+        from tui.screens.edit_form import REVERT, EditFormScreen
+
         brief, target = self.brief, self.editing_target()
         if brief is None or target is None:
             return
@@ -100,6 +107,9 @@ class BriefEditing:
         self.app.push_screen(form, done)
 
     def add_row(self) -> None:
+        from briefs.corrections import ROW_FIELDS
+        from tui.screens.edit_form import EditFormScreen, FormField
+
         brief, row = self.brief, self.focused_row()
         table = (
             row[0] if row else (self.focused.id if isinstance(self.focused, DataTable) else None)
@@ -186,6 +196,32 @@ class BriefEditing:
             ChoiceScreen(question, _DELETE, default="keep", cancel="keep"), answered
         )
 
+    def delete_view(self, name: str) -> None:
+        def answered(answer: str | None) -> None:
+            if answer != "delete":
+                return
+            try:
+                self.catalog.store.delete_view(name)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.notify(f"Deleted the view “{name}”.", timeout=3)
+
+        dialog = ChoiceScreen(f"Delete the view “{name}”?", _DELETE, default="keep", cancel="keep")
+        self.app.push_screen(dialog, answered)
+
+    def show_history(self) -> None:
+        from tui.screens.history import HistoryScreen
+
+        if self.brief is None:
+            return
+        try:
+            entries = self.catalog.store.history(self.brief.id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.app.push_screen(HistoryScreen(self.brief.title, entries))
+
     def undo_last(self) -> None:
         if not self._undo:
             self.notify("Nothing to undo.")
@@ -205,6 +241,9 @@ class BriefEditing:
 
 
 def _fields(brief: Brief, target: str, marks: BriefCorrections) -> list[FormField]:
+    from briefs.corrections import ROW_FIELDS
+    from tui.screens.edit_form import FormField
+
     if target == "brief":
         names = [("title", brief.title), ("summary", brief.summary), ("tags", list(brief.tags))]
         return [

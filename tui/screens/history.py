@@ -1,0 +1,59 @@
+"""A brief's history of corrections: when, what, from what to what, newest first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from briefs.correcting import HistoryEntry
+from tui.safe import safe_text
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value) or "—"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_value(v)}" for k, v in value.items() if v not in (None, []))
+    return str(value)
+
+
+def history_text(entries: Sequence[HistoryEntry]) -> Text:
+    if not entries:
+        return Text("Nothing corrected yet: the brief is as its source says.", style="dim")
+    text = Text(end="")
+    for entry in reversed(entries):
+        text.append(f"{entry.at[:16].replace('T', ' ')}  ", style="dim")
+        text.append(f"{entry.kind:<7}", style="italic")
+        text.append_text(safe_text(entry.path, "bold", single_line=True))
+        text.append("\n    ")
+        text.append_text(safe_text(_value(entry.old), single_line=True, limit=200))
+        text.append(" → ")
+        text.append_text(safe_text(_value(entry.new), single_line=True, limit=200))
+        text.append("\n")
+    return text
+
+
+class HistoryScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,h", "dismiss", "Close", id="history.close")]
+
+    def __init__(self, title: str, entries: Sequence[HistoryEntry]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.entries = tuple(entries)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box") as box:
+            box.border_title = safe_text(
+                f"History of {self.title_text}", single_line=True, limit=60
+            )
+            box.border_subtitle = "esc to close"
+            yield Static(history_text(self.entries))
