@@ -214,3 +214,20 @@ async def test_a_saved_view_can_be_deleted_from_the_palette(store: Store) -> Non
         await pilot.press("y")
         await settle(pilot)
     assert Store(store.root).views() == {}
+
+
+async def test_a_brief_deleted_elsewhere_says_so_and_keeps_the_text_typed_on_it(
+    store: Store, store_dir: Path
+) -> None:
+    app = new_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a", *"half written")
+        await settle(pilot)
+        Store(store_dir).delete_brief(XI)
+        app.poll_disk()
+        await settle(pilot)
+        assert not isinstance(app.screen, ChoiceScreen)  # nothing asked
+        assert any("deleted elsewhere" in n.message for n in app._notifications)
+        assert XI not in app.catalog.rows
+    assert [d.text for d in Store(store_dir).drafts()] == ["half written"]

@@ -195,6 +195,9 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, Screen[None]):
     @on(CatalogChanged)
     def _catalog_changed(self, event: CatalogChanged) -> None:
         """The app read every brief, or picked up another process's writes."""
+        gone = self.brief is not None and self.brief.id not in self.catalog.rows
+        if event.elsewhere and gone and self.brief is not None:
+            self._gone_elsewhere(self.brief)
         self.refresh_list()
         if self.search_bar.text:
             self._apply_filter()
@@ -205,6 +208,19 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, Screen[None]):
             and self.brief.id in event.changed | set(self.catalog.rows)
         ):
             self._open(self.brief.id, scroll_home=False)
+
+    def _gone_elsewhere(self, brief: Brief) -> None:
+        """The brief on screen was deleted by another process: say so; text being typed on
+        it is kept as a draft (offered back if the brief is restored), never asked about."""
+        editing = self.session.brief_id == brief.id
+        if editing:
+            self.sync_text()
+            with contextlib.suppress(StoreError):
+                self.session.keep_draft_now()
+            self.close_editor()
+        self.brief = None
+        kept = " Your unsaved note on it is kept as a draft." if editing else ""
+        self.notify(f"“{brief.title}” was deleted elsewhere.{kept}", severity="warning")
 
     def _changed_here(self, brief_id: str) -> None:
         """A note or state of `brief_id` changed in this reader: redraw its row, reindex."""
