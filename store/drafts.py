@@ -29,6 +29,7 @@ from store.storage import fsync_dir
 
 FOLDER = "drafts"
 _OWNER = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+_TARGET = re.compile(r"|brief|(?:actors|tariffs)\.(?:\d{1,6}|new)")
 
 
 def new_owner() -> str:
@@ -60,6 +61,11 @@ class DraftBox:
             with contextlib.suppress(OSError):
                 self._lock_path(owner).unlink()
             os.close(fd)
+
+    def release_all(self) -> None:
+        """This process's editors are done: what they kept is now a draft left behind."""
+        for owner in list(self._held):
+            self.release(owner)
 
     def write(self, draft: Draft) -> None:
         """Replace the owner's draft; a crash leaves the old one or the new one."""
@@ -135,6 +141,7 @@ def _to_doc(draft: Draft) -> dict[str, Any]:
         "text": draft.text,
         "saved_at": draft.saved_at,
         "base": draft.base,
+        "target": draft.target,
     }
 
 
@@ -142,8 +149,10 @@ def _from_doc(owner: str, doc: Any) -> Draft | None:
     if not isinstance(doc, dict):
         return None
     brief_id, note_id, text = doc.get("brief_id"), doc.get("note_id"), doc.get("text")
-    base = doc.get("base")
+    base, target = doc.get("base"), doc.get("target", "")
     if not isinstance(brief_id, str) or not isinstance(text, str):
+        return None
+    if not isinstance(target, str) or not _TARGET.fullmatch(target):
         return None
     return Draft(
         brief_id=brief_id,
@@ -152,4 +161,5 @@ def _from_doc(owner: str, doc: Any) -> Draft | None:
         saved_at=str(doc.get("saved_at", "")),
         owner=owner,
         base=base if isinstance(base, str) else None,
+        target=target,
     )

@@ -60,6 +60,9 @@ class Draft:
     saved_at: str
     owner: str = ""  # the editor that typed it (store/drafts.py); "" for an older store's
     base: str | None = None  # the note's text when the editor opened it
+    # What a correction form was editing ("brief", "actors.2", "tariffs.new"); "" for a
+    # note. A form's draft holds its fields' text as a JSON object in `text`.
+    target: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -458,9 +458,11 @@ class Store(CorrectingStore):
         *,
         owner: str | None = None,
         base: str | None = None,
+        target: str = "",
     ) -> Draft:
         """Keep editor text as the draft of `owner` (an id from `claim_draft_owner`; a new
-        one when None, as for text left behind). Needs no store lock."""
+        one when None, as for text left behind); `target` names a correction form's part.
+        Needs no store lock."""
         self._writable()
         draft = Draft(
             brief_id=brief_id,
@@ -469,6 +471,7 @@ class Store(CorrectingStore):
             saved_at=self.clock().isoformat(),
             owner=owner or new_owner(),
             base=base,
+            target=target,
         )
         self.draft_box.write(draft)
         return draft

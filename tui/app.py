@@ -129,6 +129,10 @@ class BriefingApp(KeyOrderApp):
         for sig in (signal.SIGTERM, signal.SIGHUP):
             loop.add_signal_handler(sig, self._keep_draft_and_exit)
 
+    def on_unmount(self) -> None:
+        # The reader is done: drafts it kept (text never saved) are offered at the next start.
+        self.store.draft_box.release_all()
+
     def _keep_draft_and_exit(self) -> None:
         """The terminal went away or we were told to stop: keep every character typed, then
         end. Should Textual's own shutdown hang on a terminal that is gone, the process ends
@@ -138,6 +142,8 @@ class BriefingApp(KeyOrderApp):
         # Nothing more can be done about a failure while the process is ending.
         with contextlib.suppress(StoreError, OSError):
             self.session.keep_draft_now()
+        with contextlib.suppress(StoreError, OSError):
+            self.session.form.keep()
         threading.Timer(EXIT_GRACE, os._exit, args=(0,)).start()
         self.exit()
 

@@ -40,6 +40,11 @@ class KeyOrderApp(App[None]):
         self._serial = 0
         self._waiting: list[events.Event] = []
 
+    @property
+    def keys_pending(self) -> bool:
+        """Whether a key from the terminal is still on its way or waiting its turn."""
+        return self._in_flight is not None or bool(self._waiting)
+
     async def on_event(self, event: events.Event) -> None:
         # Only input fresh from the terminal waits its turn; a key that already went to a
         # widget and is bubbling back up (its bindings run here) goes on.

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import orjson
+
 from briefs.model import Note
 from store import Draft, NoteChangedError, Store, StoreError
 
@@ -50,6 +52,7 @@ class NoteSession:
         self.error: str | None = None  # why the last save failed, until the next change
         self._owner: str | None = None  # this editor's draft owner id, claimed on first use
         self._adopted: Draft | None = None  # a restored draft, dropped once ours is kept
+        self.form = FormDraft(store)  # the correction form open, if any
 
     @property
     def editing(self) -> bool:
@@ -180,3 +183,61 @@ class NoteSession:
 
     def drop_draft(self, draft: Draft) -> None:
         self.store.delete_draft(draft)
+
+
+class FormDraft:
+    """The correction form being filled in (tui/screens/edit_form.py), as plain Python: its
+    fields' text is kept as a draft, like a note's, so a closed terminal loses none of it."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.brief_id: str | None = None
+        self.target = ""  # "brief", "actors.2", "tariffs.new"
+        self.texts: dict[str, str] = {}
+        self.baseline: dict[str, str] | None = None  # the fields as the form opened
+        self.dirty = False
+        self._owner: str | None = None
+        self._adopted: Draft | None = None  # a restored draft, dropped once ours is kept
+
+    def open(self, brief_id: str, target: str, adopted: Draft | None = None) -> None:
+        self.brief_id, self.target, self.texts = brief_id, target, {}
+        self.baseline = None
+        self.dirty = False
+        self._adopted = adopted
+
+    def typed(self, texts: dict[str, str]) -> None:
+        self.texts = dict(texts)
+        self.dirty = True
+
+    def keep(self) -> None:
+        """Write the fields' text as this form's draft (nothing when nothing changed)."""
+        if self.brief_id is None or not self.dirty or self.store.read_only:
+            return
+        if self._owner is None:
+            self._owner = self.store.claim_draft_owner()
+        text = orjson.dumps(self.texts).decode()
+        self.store.save_draft(self.brief_id, None, text, owner=self._owner, target=self.target)
+        if self._adopted is not None:
+            self.store.delete_draft(self._adopted)
+            self._adopted = None
+
+    def close(self) -> None:
+        """The form was saved or dropped: its draft goes (and a restored one with it)."""
+        if self._owner is not None:
+            self.store.draft_box.remove(self._owner)
+        if self._adopted is not None:
+            self.store.delete_draft(self._adopted)
+            self._adopted = None
+        self.brief_id, self.target, self.texts, self.dirty = None, "", {}, False
+        self.baseline = None
+
+
+def form_texts(draft: Draft) -> dict[str, str]:
+    """The fields' text a form's draft holds ({} when it cannot be read)."""
+    try:
+        data = orjson.loads(draft.text)
+    except orjson.JSONDecodeError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): v for k, v in data.items() if isinstance(v, str)}

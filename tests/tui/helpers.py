@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import App
+from textual.pilot import Pilot
 
 from store import Store
 from tests.conftest import TODAY
@@ -20,3 +21,17 @@ def new_app(store: Store) -> BriefingApp:
     """The real app on `store`, on a fixed day, with timers that never fire by themselves
     (a test that wants one calls what it would have called)."""
     return make_app(store, today=lambda: TODAY, timings=FROZEN)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Until every key sent has been handled, every worker is done and the screen is idle.
+
+    Waits on the app's state, not the clock: a busy machine makes it slower, not different.
+    """
+    app = pilot.app
+    for _ in range(1000):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        if not getattr(app, "keys_pending", False):
+            break
+    await pilot.pause()

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from briefs.search.query import parse_query
 from store import Store
 from tests.fixtures.hostile import MARKUP
-from tests.tui.helpers import new_app, screen_text
+from tests.tui.helpers import new_app, screen_text, settle
 from tui.app import BriefingApp
 from tui.screens.dialogs import ChoiceScreen
 from tui.screens.edit_form import EditFormScreen
@@ -19,12 +19,6 @@ from tui.screens.edit_form import EditFormScreen
 XI = "2025-10-31-xi-carney-apec-gyeongju"
 SIZE = (120, 40)
 TODAY = dt.date(2025, 11, 28)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
 
 
 async def edit_row(pilot: Pilot[None], table: str, row: int) -> EditFormScreen:
@@ -231,3 +225,34 @@ async def test_a_brief_deleted_elsewhere_says_so_and_keeps_the_text_typed_on_it(
         assert any("deleted elsewhere" in n.message for n in app._notifications)
         assert XI not in app.catalog.rows
     assert [d.text for d in Store(store_dir).drafts()] == ["half written"]
+
+
+async def test_an_unsaved_form_is_kept_as_a_draft_and_offered_back(
+    store: Store, store_dir: Path
+) -> None:
+    app = new_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        form = await edit_row(pilot, "tariffs", 1)
+        form.query_one("#field-3").focus()
+        await pilot.press("ctrl+u", *"33%")
+        await settle(pilot)
+        app.reader.call_later(app.reader._keep_form_draft)  # what a pause in typing does
+        await settle(pilot)
+    (draft,) = Store(store_dir).drafts()
+    assert draft.target == "tariffs.1" and '"33%"' in draft.text
+    app = new_app(Store(store_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "A correction you were making" in app.screen.question
+        await pilot.press("enter")  # restore: the form opens with what was typed
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EditFormScreen)
+        assert form.texts()["tariffs.1.rate"] == "33%"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    brief = Store(store_dir).brief(XI)
+    assert brief is not None and brief.tariffs[0].rate == "33%"
+    assert Store(store_dir).drafts() == []

@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.pilot import Pilot
 from textual.widgets import Button
 
 from store import Store
 from tests.store.test_read_only import make_read_only
-from tests.tui.helpers import new_app, screen_text
+from tests.tui.helpers import new_app, screen_text, settle
 from tests.tui.pty_reader import PtyReader
 from tui.app import BriefingApp
 from tui.screens.dialogs import ChoiceScreen
@@ -37,12 +36,6 @@ def burst(app: BriefingApp, *keys: str) -> None:
             app.post_message(events.Key(name, key))
         else:
             app.post_message(events.Key(key, None))
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
 
 
 def notes(store_dir: Path, brief_id: str = XI) -> list[str]:

@@ -5,23 +5,15 @@ from __future__ import annotations
 
 import dataclasses
 
-from textual.pilot import Pilot
-
 from store import Store
 from tests.fixtures.hostile import MARKUP
-from tests.tui.helpers import new_app, screen_text
+from tests.tui.helpers import new_app, screen_text, settle
 from tui.app import BriefingApp
 from tui.screens.tariff_tracker import TariffTrackerScreen
 from tui.widgets.article_view import wrap
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
 SIZE = (120, 40)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
 
 
 def with_url(store: Store) -> None:

@@ -8,7 +8,7 @@ when something changed, and "Revert" puts the part back to what the source said.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,13 +59,24 @@ class EditFormScreen(ModalScreen[dict[str, Any] | str | None]):
     ]
 
     def __init__(
-        self, title: str, fields: Sequence[FormField], check: Check, *, can_revert: bool = False
+        self,
+        title: str,
+        fields: Sequence[FormField],
+        check: Check,
+        *,
+        can_revert: bool = False,
+        restored: Mapping[str, str] | None = None,
+        on_change: Callable[[dict[str, str]], object] | None = None,
     ) -> None:
+        """`restored`: the fields' text from a draft; `on_change` hears every change (the
+        reader keeps it as a draft)."""
         super().__init__()
         self.title_text = title
         self.fields = tuple(fields)
         self.check = check
         self.can_revert = can_revert
+        self.restored = dict(restored or {})
+        self.on_change = on_change
         self._asking = False
 
     def compose(self) -> ComposeResult:
@@ -79,12 +90,12 @@ class EditFormScreen(ModalScreen[dict[str, Any] | str | None]):
                 if spec.source_changed:
                     label.append("  · source changed since you edited it", style="italic")
                 yield Label(label, classes="form-label")
+                text = self.initial_texts()[spec.path]
                 if spec.choices:
                     options = [(choice, choice) for choice in spec.choices]
-                    value = spec.value if spec.value in spec.choices else spec.choices[0]
-                    yield Select(options, value=value, allow_blank=False, id=f"field-{k}")
+                    yield Select(options, value=text, allow_blank=False, id=f"field-{k}")
                 else:
-                    yield Input(as_text(spec.value), id=f"field-{k}")
+                    yield Input(text, id=f"field-{k}")
                 yield Static(id=f"error-{k}", classes="form-error")
             with Horizontal(id="form-buttons"):
                 if self.can_revert:
@@ -115,6 +126,26 @@ class EditFormScreen(ModalScreen[dict[str, Any] | str | None]):
             return False, None
         error.display = False
         return True, value
+
+    def initial_texts(self) -> dict[str, str]:
+        """Each field's text as the form opens: a restored draft's, else the value's."""
+        texts = {}
+        for spec in self.fields:
+            text = self.restored.get(spec.path, as_text(spec.value))
+            if spec.choices and text not in spec.choices:
+                text = spec.choices[0]
+            texts[spec.path] = text
+        return texts
+
+    def texts(self) -> dict[str, str]:
+        """Every field's text as it stands (what a draft keeps)."""
+        return {spec.path: self._text(k) for k, spec in enumerate(self.fields)}
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _changed(self) -> None:
+        if self.on_change is not None and self.is_mounted:
+            self.on_change(self.texts())
 
     @on(Input.Blurred)
     def _left(self, event: Input.Blurred) -> None:

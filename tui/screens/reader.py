@@ -126,6 +126,7 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, Screen[None]):
         self.brief: Brief | None = None
         self.article_shown = False  # b: the article in place of the summary and tables
         self._undo: list[tuple[str, str]] = []  # what ctrl+z undoes, newest last
+        self._form_timer: Timer | None = None  # keeps an open form's text as a draft
         self._drafts_offered = False
         self._matches: set[str] | None = None  # None: no filter
         self._sort = ORDERS[0]

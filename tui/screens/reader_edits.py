@@ -6,18 +6,22 @@ A mixin of ReaderScreen; what a correction means is the store's (Store.correct a
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.widgets import DataTable
 
 from briefs.model import ACTOR_KINDS, MEASURES, STATUSES, Brief
-from store import StoreError
+from store import Draft, StoreError
 from tui.catalog import Catalog
+from tui.note_session import NoteSession
 from tui.screens.dialogs import Choice, ChoiceScreen
+from tui.timings import Timings, after
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.timer import Timer
 
     from briefs.corrections import BriefCorrections
     from tui.screens.edit_form import FormField
@@ -46,9 +50,12 @@ class BriefEditing:
     """What ReaderScreen does to correct or delete briefs. It provides these attributes."""
 
     catalog: Catalog
+    session: NoteSession
+    timings: Timings
     brief: Brief | None
     brief_list: BriefList
     _undo: list[tuple[str, str]]  # (kind, brief id), newest last: "edit" or "delete"
+    _form_timer: Timer | None
 
     if TYPE_CHECKING:
         app: App[None]
@@ -81,54 +88,75 @@ class BriefEditing:
     # -- forms -----------------------------------------------------------------------
 
     def edit_focused(self) -> None:
+        target = self.editing_target()
+        if self.brief is not None and target is not None:
+            self.open_form(self.brief, target)
+
+    def add_row(self) -> None:
+        brief, row, focused = self.brief, self.focused_row(), self.focused
+        table = row[0] if row else (focused.id if isinstance(focused, DataTable) else None)
+        if brief is not None and table in TABLES:
+            self.open_form(brief, f"{table}.new")
+
+    def open_form(self, brief: Brief, target: str, *, restored: Draft | None = None) -> None:
+        """The form for `target` ("brief", "actors.2", "tariffs.new"), its text kept as a
+        draft while it is filled in; `restored` is a draft offered back at start."""
+        from tui.note_session import form_texts
         from tui.screens.edit_form import REVERT, EditFormScreen
 
-        brief, target = self.brief, self.editing_target()
-        if brief is None or target is None:
-            return
         try:
             marks = self.catalog.store.corrections(brief.id)
         except StoreError as exc:
             self.notify(str(exc), severity="error")
             return
         fields = _fields(brief, target, marks)
-        title = "The brief" if target == "brief" else f"{target.replace('.', ' ').capitalize()}"
+        if not fields:
+            return
+        table, _, n = target.partition(".")
+        title = {"brief": "The brief", "new": f"A new row of {table}"}.get(
+            n or target, f"{table[:-1].capitalize()} {n}"
+        )
         can_revert = any(f.edited for f in fields) or target in marks.edited
-        form = EditFormScreen(title, fields, _check, can_revert=can_revert)
+        draft = self.session.form
+        draft.open(brief.id, target, adopted=restored)
+        texts = form_texts(restored) if restored else None
+        form = EditFormScreen(
+            title, fields, _check, can_revert=can_revert, restored=texts, on_change=self._form_typed
+        )
+        draft.baseline = form.initial_texts()
+        if restored is not None:
+            draft.typed(draft.baseline)
+            self._keep_form_draft()  # ours now; the old draft goes once it is written
         brief_id = brief.id
 
         def done(result: dict[str, Any] | str | None) -> None:
+            with contextlib.suppress(StoreError):
+                draft.close()
             if result == REVERT:
                 paths = ["title", "summary", "tags"] if target == "brief" else [target]
                 self._change(brief_id, lambda store: [store.revert(brief_id, p) for p in paths])
+            elif isinstance(result, dict) and result and n == "new":
+                values = {path.rsplit(".", 1)[1]: value for path, value in result.items()}
+                self._change(brief_id, lambda store: store.add_row(brief_id, table, values))
             elif isinstance(result, dict) and result:
                 self._change(brief_id, lambda store: store.correct(brief_id, result))
 
         self.app.push_screen(form, done)
 
-    def add_row(self) -> None:
-        from briefs.corrections import ROW_FIELDS
-        from tui.screens.edit_form import EditFormScreen, FormField
+    def _form_typed(self, texts: dict[str, str]) -> None:
+        draft = self.session.form
+        if texts == draft.baseline and not draft.dirty:
+            return  # the form filling its fields as it opens
+        draft.typed(texts)
+        if self._form_timer is not None:
+            self._form_timer.stop()
+        self._form_timer = after(self, self.timings.draft_pause, self._keep_form_draft)  # type: ignore[arg-type]
 
-        brief, row = self.brief, self.focused_row()
-        table = (
-            row[0] if row else (self.focused.id if isinstance(self.focused, DataTable) else None)
-        )
-        if brief is None or table not in ROW_FIELDS:
-            return
-        fields = [
-            FormField(f"{table}.1.{name}", _label(name), None, _CHOICES.get(name, ()))
-            for name in ROW_FIELDS[table]
-        ]
-        form = EditFormScreen(f"A new row of {table}", fields, _check)
-        brief_id = brief.id
-
-        def done(result: dict[str, Any] | str | None) -> None:
-            if isinstance(result, dict) and result:
-                values = {path.rsplit(".", 1)[1]: value for path, value in result.items()}
-                self._change(brief_id, lambda store: store.add_row(brief_id, table, values))
-
-        self.app.push_screen(form, done)
+    def _keep_form_draft(self) -> None:
+        try:
+            self.session.form.keep()
+        except StoreError as exc:
+            self.notify(f"Draft not kept: {exc}", severity="warning")
 
     def remove_row(self) -> None:
         brief, row = self.brief, self.focused_row()
@@ -257,8 +285,15 @@ def _fields(brief: Brief, target: str, marks: BriefCorrections) -> list[FormFiel
             for name, value in names
         ]
     table, n = target.split(".")
-    item = (brief.actors if table == "actors" else brief.tariffs)[int(n) - 1]
-    row = item.to_dict()
+    if n == "new":
+        return [
+            FormField(f"{table}.1.{name}", _label(name), None, _CHOICES.get(name, ()))
+            for name in ROW_FIELDS[table]
+        ]
+    items = brief.actors if table == "actors" else brief.tariffs
+    if not 1 <= int(n) <= len(items):
+        return []  # the row is gone (a re-import since the draft was kept)
+    row = items[int(n) - 1].to_dict()
     return [
         FormField(
             f"{target}.{name}",

@@ -73,6 +73,9 @@ class NoteEditing:
         def _open(self, brief_id: str, *, scroll_home: bool = True) -> None: ...
         def _show_notes(self, highlight: str | None = None) -> None: ...
         def _changed_here(self, brief_id: str) -> None: ...
+        def open_form(
+            self, brief: Brief, target: str, *, restored: Draft | None = None
+        ) -> None: ...
         def set_focus(self, widget: object) -> None: ...
 
     # -- the editor ----------------------------------------------------------------
@@ -289,11 +292,15 @@ class NoteEditing:
             with contextlib.suppress(OptionDoesNotExist):
                 self.brief_list.highlighted = self.brief_list.get_option_index(draft.brief_id)
             self._open(draft.brief_id)  # before the editor opens: nothing to ask
+            if draft.target:  # a correction form's fields
+                self.open_form(brief, draft.target, restored=draft)
+                return
             self.open_editor(draft.brief_id, note, text=draft.text)
             self.session.adopt_draft(draft)
 
         when = _when(draft.saved_at)
-        question = f"A note you were writing on “{brief.title}” was not saved ({when}). Restore it?"
+        what = "A correction you were making" if draft.target else "A note you were writing"
+        question = f"{what} on “{brief.title}” was not saved ({when}). Restore it?"
         self.app.push_screen(
             ChoiceScreen(question, RESTORE, default="restore", cancel="later"), answered
         )
