@@ -12,6 +12,7 @@ imported elsewhere costs one brief, not the whole store.
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
@@ -155,7 +156,9 @@ class Catalog:
         """Read every brief once: search docs, actors and tariff rows. Call from a worker."""
         scan = Scan()
         texts, states = self.store.note_texts(), self.store.states()
-        for brief_id, brief in self.store.read_briefs():
+        for k, (brief_id, brief) in enumerate(self.store.read_briefs()):
+            if k % 20 == 19:
+                time.sleep(0)  # let the UI thread in: keys typed meanwhile stay prompt
             if brief is None:
                 scan.unreadable.append(brief_id)
                 continue
