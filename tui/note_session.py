@@ -154,11 +154,8 @@ class NoteSession:
         self._drop_own_draft()
 
     def _drop_own_draft(self) -> None:
-        if self._owner is not None:
-            self.store.draft_box.remove(self._owner)
-        if self._adopted is not None:
-            self.store.delete_draft(self._adopted)
-            self._adopted = None
+        _drop(self.store, self._owner, self._adopted)
+        self._adopted = None
 
     # -- drafts left behind by editors that are gone --------------------------------
 
@@ -223,13 +220,18 @@ class FormDraft:
 
     def close(self) -> None:
         """The form was saved or dropped: its draft goes (and a restored one with it)."""
-        if self._owner is not None:
-            self.store.draft_box.remove(self._owner)
-        if self._adopted is not None:
-            self.store.delete_draft(self._adopted)
-            self._adopted = None
+        _drop(self.store, self._owner, self._adopted)
+        self._adopted = None
         self.brief_id, self.target, self.texts, self.dirty = None, "", {}, False
         self.baseline = None
+
+
+def _drop(store: Store, owner: str | None, adopted: Draft | None) -> None:
+    """Remove an editor's own draft and the restored one it took over, if any."""
+    if owner is not None:
+        store.draft_box.remove(owner)
+    if adopted is not None:
+        store.delete_draft(adopted)
 
 
 def form_texts(draft: Draft) -> dict[str, str]:

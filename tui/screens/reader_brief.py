@@ -65,20 +65,20 @@ class BriefReading:
         self.article.display = self.article_shown
         self.set_focus(self.article if self.article_shown else self.query_one("#detail"))
 
-    def action_open_url(self) -> None:
+    def _url(self) -> str | None:
         url = self.brief.url if self.brief else None
         if not url:
             self.notify("This brief has no URL.", severity="warning")
-            return
-        self.app.open_url(url)
+        return url
+
+    def action_open_url(self) -> None:
+        if url := self._url():
+            self.app.open_url(url)
 
     def action_copy_url(self) -> None:
-        url = self.brief.url if self.brief else None
-        if not url:
-            self.notify("This brief has no URL.", severity="warning")
-            return
-        self.app.copy_to_clipboard(url)
-        self.notify(f"Copied {url}", timeout=3)
+        if url := self._url():
+            self.app.copy_to_clipboard(url)
+            self.notify(f"Copied {url}", timeout=3)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id != "tariffs" or self.brief is None:
