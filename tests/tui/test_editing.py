@@ -3,6 +3,7 @@ one, D deletes a brief, ctrl+z undoes; corrections show everywhere at once."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -256,3 +257,21 @@ async def test_an_unsaved_form_is_kept_as_a_draft_and_offered_back(
     brief = Store(store_dir).brief(XI)
     assert brief is not None and brief.tariffs[0].rate == "33%"
     assert Store(store_dir).drafts() == []
+
+
+async def test_a_form_saved_untouched_leaves_hostile_text_as_it_was(
+    store: Store, store_dir: Path
+) -> None:
+    xi = store.brief(XI)
+    assert xi is not None
+    hostile = dataclasses.replace(xi.actors[0], role="Pres\x1b[2Jident")
+    store.import_briefs([dataclasses.replace(xi, actors=(hostile, *xi.actors[1:]))])
+    app = new_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await edit_row(pilot, "actors", 1)
+        assert "\x1b" not in screen_text(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert Store(store_dir).corrections(XI).edited == frozenset()
+    assert Store(store_dir).brief(XI).actors[0].role == "Pres\x1b[2Jident"  # type: ignore[union-attr]

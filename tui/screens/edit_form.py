@@ -156,10 +156,13 @@ class EditFormScreen(ModalScreen[dict[str, Any] | str | None]):
         """The checked values that differ from the start; None when any field is bad."""
         changed: dict[str, Any] = {}
         ok = True
+        shown = {spec.path: as_text(spec.value) for spec in self.fields}
         for k, spec in enumerate(self.fields):
             good, value = self._checked(k)
             ok = ok and good
-            if good and value != spec.value and not (value in (None, []) and not spec.value):
+            # Compared as text: a value shown with stand-ins for control characters is
+            # left as the source has it unless the reader typed in that field.
+            if good and self._text(k) != shown[spec.path] and value != spec.value:
                 changed[spec.path] = value
         return changed if ok else None
 
