@@ -25,7 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
 from briefs.text import clean
-from store import Store, StoreError
+from store import BriefRow, Store, StoreError
 from tui.catalog import Catalog, Scan
 from tui.key_order import KeyOrderApp
 from tui.messages import (
@@ -208,11 +208,12 @@ class BriefingApp(KeyOrderApp):
             # What is loaded now lives as long as the app: keep the collector off it, or
             # every full collection walks 10,000 briefs' objects (~0.2 s, felt as a stall).
             gc.freeze()
-        self._tell_screens(CatalogChanged())
+        self._tell_screens(elsewhere=False)
 
-    def _tell_screens(self, message: CatalogChanged) -> None:
+    def _tell_screens(self, *, elsewhere: bool) -> None:
+        # One message each: a message is handled by the one pump it is posted to.
         for screen in self.screen_stack:
-            screen.post_message(CatalogChanged(message.elsewhere, message.changed))
+            screen.post_message(CatalogChanged(elsewhere))
 
     def poll_disk(self) -> None:
         """Pick up imports and notes written by other processes, without a restart."""
@@ -234,14 +235,14 @@ class BriefingApp(KeyOrderApp):
             return
         self.call_from_thread(self._rows_read, rows)
 
-    def _rows_read(self, rows: list) -> None:  # type: ignore[type-arg]
+    def _rows_read(self, rows: list[BriefRow]) -> None:
         changed = self.catalog.set_rows(rows)
         try:
             self.catalog.refresh_content(changed)
             self.catalog.refresh_reader()
         except StoreError as exc:
             self.notify(str(exc), severity="error")
-        self._tell_screens(CatalogChanged(elsewhere=True, changed=frozenset(changed)))
+        self._tell_screens(elsewhere=True)
 
     # -- what the palette asks for ---------------------------------------------------
 

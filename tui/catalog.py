@@ -202,6 +202,15 @@ class Catalog:
         if doc is not None and self.index is not None:
             self.index.put(doc.with_reader(notes=notes, read=state.read, starred=state.starred))
 
+    def brief_changed(self, brief_id: str) -> None:
+        """A brief corrected, deleted or restored here: its row and content, read again."""
+        row = self.store.row(brief_id)
+        if row is None:
+            self.rows.pop(brief_id, None)
+        else:
+            self.rows[brief_id] = row
+        self.refresh_content({brief_id})
+
     def refresh_reader(self) -> None:
         """Notes, read and starred may have changed (here or elsewhere): update the docs of
         the briefs whose reader data differs from what the index holds."""

@@ -48,4 +48,3 @@ class CatalogChanged(Message):
     """The catalog was filled or refreshed; `elsewhere` when another process wrote."""
 
     elsewhere: bool = False
-    changed: frozenset[str] = frozenset()

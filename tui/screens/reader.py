@@ -61,9 +61,6 @@ LETTER_ACTIONS = frozenset(
         "open_url",
         "copy_url",
         "history",
-        "delete_brief",
-        "remove_row",
-        "add_row",
     }
 )
 
@@ -206,7 +203,7 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, Screen[None]):
             event.elsewhere
             and self.brief is not None
             and not self.session.editing
-            and self.brief.id in event.changed | set(self.catalog.rows)
+            and self.brief.id in self.catalog.rows
         ):
             self._open(self.brief.id, scroll_home=False)
 

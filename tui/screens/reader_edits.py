@@ -188,8 +188,7 @@ class BriefEditing:
     def _content_changed(self, brief_id: str) -> None:
         focused, row = self.focused, self.focused_row()
         try:
-            changed = self.catalog.set_rows(self.catalog.read_rows())
-            self.catalog.refresh_content(changed | {brief_id})
+            self.catalog.brief_changed(brief_id)
         except StoreError as exc:
             self.notify(str(exc), severity="error")
         self.refresh_list(brief_id)
