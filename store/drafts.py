@@ -29,7 +29,7 @@ from store.storage import fsync_dir
 
 FOLDER = "drafts"
 _OWNER = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
-_TARGET = re.compile(r"|brief|(?:actors|tariffs)\.(?:\d{1,6}|new)")
+_TARGET = re.compile(r"|brief|summary|(?:actors|tariffs)\.(?:\d{1,6}|new)")
 
 
 def new_owner() -> str:
