@@ -23,12 +23,18 @@ NUMBER_WORDS: dict[str, int] = {word: value for value, word in enumerate(UNITS)}
 
 _UNITS = NUMBER_WORDS
 _NUMBER_WORD = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + "|hundred)"
-_SPELLED = re.compile(rf"\b{_NUMBER_WORD}(?:(?:[\s-]+and[\s-]+|[\s-]+){_NUMBER_WORD})*\b")
-_NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+# Every pattern here runs on text from files, so none may try one stretch of it twice
+# (a rate of 14,000 digits once took 30 s): quantifiers are possessive (`++`, `*+`), and a
+# number starts only where no number runs on (not after a digit, nor a digit and a comma
+# or point), so each digit is read once from each side, whatever follows.
+_SPELLED = re.compile(rf"\b{_NUMBER_WORD}(?:(?:[\s-]++and[\s-]++|[\s-]++){_NUMBER_WORD})*+\b")
+_NUMBER = r"(?<!\d)(?<!\d[.,])(\d{1,3}(?:,\d{3})++(?:\.\d++)?+(?![\d,])|\d++(?:[.,]\d++)?+)"
 _PERCENT = re.compile(
-    _NUMBER + r"\s*(?:%|percent\b|per\s*cent\b|pct\b|percentage\s+points?\b|p\.?p\.?\b)"
+    _NUMBER + r"\s*+(?:%|percent\b|per\s*+cent\b|pct\b|percentage\s++points?\b|p\.?p\.?\b)"
 )
-_BARE = re.compile(r"\s*" + _NUMBER + r"\s*")
+_BARE = re.compile(r"\s*+" + _NUMBER + r"\s*+")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+")
+MAX_RATE_CHARS = 200  # "17.0% to 35.3% on steel, 25% on aluminium" is 41: longer is not a rate
 
 
 def _spelled_value(match: re.Match[str]) -> str:
@@ -43,9 +49,18 @@ def _spelled_value(match: re.Match[str]) -> str:
 
 def _to_float(number: str) -> float:
     # "1,000" groups thousands; "17,5" (one or two digits after the comma) is a decimal comma.
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", number):
+    if _THOUSANDS.fullmatch(number):
         return float(number.replace(",", ""))
     return float(number.replace(",", "."))
+
+
+def percentages(text: str) -> list[float]:
+    """Every percentage written in `text`, in order ('17.0% to 35.3%' → [17.0, 35.3]).
+
+    Linear in the length of `text` (see the patterns above); `parse_rate` adds a cap.
+    """
+    folded = _SPELLED.sub(_spelled_value, fold(text))
+    return [_to_float(m.group(1)) for m in _PERCENT.finditer(folded)]
 
 
 @lru_cache(maxsize=4096)  # rates repeat ("25%"); a cache also shares the float objects
@@ -54,15 +69,15 @@ def parse_rate(text: str | None) -> float | None:
 
     '25%' → 25, '17.0%-35.3%' and '17.0% to 35.3%' → 35.3, '25 per cent' → 25,
     'twenty-five percent' → 25, '10 percentage points' → 10, '25' → 25. A rate with no
-    percentage in it ('$100 per tonne') is not comparable and gives None.
+    percentage in it ('$100 per tonne') is not comparable and gives None, and so does any
+    text longer than MAX_RATE_CHARS: no rate is written that long.
     """
-    if not text:
+    if not text or len(text) > MAX_RATE_CHARS:
         return None
-    folded = _SPELLED.sub(_spelled_value, fold(text))
-    found = [_to_float(m.group(1)) for m in _PERCENT.finditer(folded)]
+    found = percentages(text)
     if found:
         return max(found)
-    bare = _BARE.fullmatch(folded)
+    bare = _BARE.fullmatch(fold(text))
     return _to_float(bare.group(1)) if bare else None
 
 
