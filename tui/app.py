@@ -137,8 +137,8 @@ class BriefingApp(KeyOrderApp):
         """The terminal went away or we were told to stop: keep every character typed, then
         end. Should Textual's own shutdown hang on a terminal that is gone, the process ends
         anyway a couple of seconds later; the draft is already on disk."""
-        if self.reader.is_mounted and self.reader.notes_pane.has_editor:
-            self.session.typed(self.reader.notes_pane.editor.text)
+        if self.reader.is_mounted:
+            self.reader.sync_text()
         # Nothing more can be done about a failure while the process is ending.
         with contextlib.suppress(StoreError, OSError):
             self.session.keep_draft_now()

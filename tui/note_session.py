@@ -1,5 +1,5 @@
-"""The note being edited, as plain Python: which brief and note, the text as saved and as
-typed, and its saves and drafts.
+"""The note (or the summary, edited in place) being edited, as plain Python: which brief
+and note, the text as saved and as typed, and its saves and drafts.
 
 The notes pane draws it and the reader guards navigation with it; nothing reads widget
 state from a worker thread. The editor reports every change (`typed`), so the session's
@@ -25,7 +25,7 @@ class Saved:
     """A save: the note written, and the other text when the note had changed elsewhere
     since the editor opened (then ours was saved as a new note beside it)."""
 
-    note: Note
+    note: Note | None  # None when a field (the summary) was saved
     conflict: Note | None = None
 
 
@@ -37,6 +37,7 @@ class DraftRequest:
     note_id: str | None
     text: str
     generation: int
+    target: str = ""  # "summary" for the summary edited in place; "" for a note
 
 
 class NoteSession:
@@ -44,6 +45,7 @@ class NoteSession:
         self.store = store
         self.brief_id: str | None = None  # the brief the note belongs to; None: not editing
         self.note_id: str | None = None  # None while writing a new note
+        self.field: str | None = None  # "summary": the brief's summary, edited in place
         self.saved_text = ""
         self.text = ""
         # Bumped whenever the text stops being a pending draft (saved, closed, reopened), so
@@ -59,6 +61,10 @@ class NoteSession:
         return self.brief_id is not None
 
     @property
+    def editing_note(self) -> bool:
+        return self.brief_id is not None and self.field is None
+
+    @property
     def dirty(self) -> bool:
         return self.editing and self.text != self.saved_text
 
@@ -67,13 +73,20 @@ class NoteSession:
         self.generation += 1
         self.brief_id = brief_id
         self.note_id = note.id if note else None
+        self.field = None
         self.saved_text = note.text if note else ""
         self.text = self.saved_text if text is None else text
         self.error = None
 
+    def open_field(self, brief_id: str, field: str, saved: str, text: str | None = None) -> None:
+        """Edit a field of the brief (the summary) in place; `text` restores a draft."""
+        self.open(brief_id, None, text if text is not None else saved)
+        self.field = field
+        self.saved_text = saved
+
     def close(self) -> None:
         self.generation += 1
-        self.brief_id = self.note_id = self.error = None
+        self.brief_id = self.note_id = self.field = self.error = None
         self.saved_text = self.text = ""
 
     def typed(self, text: str) -> None:
@@ -93,6 +106,8 @@ class NoteSession:
         left as it is, and this text saved as a new note beside it: never one silently."""
         if self.brief_id is None:
             raise StoreError("no note is being edited")
+        if self.field is not None:
+            return self._save_field(self.brief_id, self.field)
         if not self.text.strip():
             raise EmptyNote("An empty note is not saved.")
         text = self.text
@@ -118,6 +133,25 @@ class NoteSession:
         self.error = None
         return Saved(note, conflict)
 
+    def _save_field(self, brief_id: str, field: str) -> Saved:
+        """A correction of the brief's field; a value the field refuses raises EmptyNote
+        with the reason (an empty summary), and the text stays."""
+        text = self.text
+        if text == self.saved_text:  # nothing changed: no correction to record
+            return Saved(None)
+        try:
+            self.store.correct(brief_id, {field: text})
+            self._drop_own_draft()
+        except ValueError as exc:
+            raise EmptyNote(str(exc)) from exc
+        except StoreError as exc:
+            self.error = str(exc)
+            raise
+        self.generation += 1
+        self.saved_text = text
+        self.error = None
+        return Saved(None)
+
     # -- drafts: unsaved text survives crashes and closed terminals ----------------
 
     def draft_request(self) -> DraftRequest | None:
@@ -125,7 +159,9 @@ class NoteSession:
         store is read-only, which the reader said at start)."""
         if self.brief_id is None or not self.dirty or self.store.read_only:
             return None
-        return DraftRequest(self.brief_id, self.note_id, self.text, self.generation)
+        return DraftRequest(
+            self.brief_id, self.note_id, self.text, self.generation, self.field or ""
+        )
 
     def write_draft(self, request: DraftRequest) -> None:
         """Keep a draft (from a worker); dropped when the text was saved or closed since."""
@@ -138,7 +174,8 @@ class NoteSession:
             request.note_id,
             request.text,
             owner=self._owner,
-            base=self.saved_text if request.note_id else None,
+            base=self.saved_text if request.note_id or request.target else None,
+            target=request.target,
         )
         if self._adopted is not None:  # ours now holds the restored text
             self.store.delete_draft(self._adopted)

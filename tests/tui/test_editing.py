@@ -1,5 +1,6 @@
-"""Every pane is the reader's: e edits the focused part in a form, + adds a row, d removes
-one, D deletes a brief, ctrl+z undoes; corrections show everywhere at once."""
+"""Every pane is the reader's: e edits the focused row in a form, t the title and tags, +
+adds a row, d removes one, D deletes a brief, ctrl+z undoes; corrections show everywhere at
+once. The summary edited in place: tests/tui/test_editing_in_place.py."""
 
 from __future__ import annotations
 
@@ -133,16 +134,15 @@ async def test_plus_adds_a_row_d_removes_one_and_ctrl_z_undoes(
         assert len(Store(store_dir).brief(XI).tariffs) == count + 1  # type: ignore[union-attr]
 
 
-async def test_e_on_the_summary_edits_title_summary_and_tags(store: Store, store_dir: Path) -> None:
+async def test_t_edits_the_title_and_tags_in_a_form(store: Store, store_dir: Path) -> None:
     app = new_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.screen.query_one("#detail").focus()
-        await settle(pilot)
-        await pilot.press("e")
+        await pilot.press("t")
         await settle(pilot)
         form = app.screen
         assert isinstance(form, EditFormScreen)
+        assert set(form.texts()) == {"title", "tags"}  # the summary is edited in place
         form.query_one("#field-0").focus()
         await pilot.press("ctrl+u", *"Xi and Carney reset ties", "ctrl+s")
         await settle(pilot)

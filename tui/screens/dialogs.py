@@ -10,8 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label
+from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.button import ButtonVariant
+from textual.widgets.option_list import Option
 
 from tui.safe import safe_text
 
@@ -96,6 +97,49 @@ class PromptScreen(ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PickScreen(ModalScreen[str | None]):
+    """Pick one of a list of answers (too many, or too long, for buttons): j/k or the
+    arrows move, enter picks, escape cancels."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="pick.cancel"),
+        Binding("j", "move(1)", "Down", show=False, id="pick.down"),
+        Binding("k", "move(-1)", "Up", show=False, id="pick.up"),
+    ]
+
+    def __init__(self, question: str, options: Sequence[tuple[str, str]]) -> None:
+        """`options`: (what `dismiss` returns, its line)."""
+        super().__init__()
+        self.question = question
+        self.options = tuple(options)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box"):
+            yield Label(safe_text(self.question, "bold"), id="confirm-question")
+            yield OptionList(
+                *(Option(safe_text(label), id=value) for value, label in self.options),
+                id="pick-list",
+            )
+            yield Label(safe_text("enter picks · esc cancels", "dim"))
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        if step > 0:
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

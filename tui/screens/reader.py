@@ -19,6 +19,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input
 from textual.widgets.option_list import OptionDoesNotExist
 
+from briefs.corrections import BriefCorrections
 from briefs.model import Brief
 from briefs.order import ORDERS, ordered
 from store import StoreError
@@ -34,6 +35,7 @@ from tui.timings import Timings, after
 from tui.widgets.article_view import ArticleView
 from tui.widgets.brief_list import BriefList
 from tui.widgets.brief_panes import (
+    NO_MARKS,
     ActorsTable,
     BriefHeader,
     EvidenceLine,
@@ -61,6 +63,8 @@ LETTER_ACTIONS = frozenset(
         "open_url",
         "copy_url",
         "history",
+        "edit_title",
+        "revert",
     }
 )
 
@@ -93,6 +97,8 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, Screen[None]):
         Binding("b", "toggle_article", "Article", id="reader.article"),
         # Shown by ? and the palette; the footer keeps to what most people need first.
         Binding("plus", "add_row", "Add row", key_display="+", show=False, id="reader.add_row"),
+        Binding("t", "edit_title", "Title & tags", show=False, id="reader.edit_title"),
+        Binding("r", "revert", "Back to source", show=False, id="reader.revert"),
         Binding("d", "remove_row", "Remove row", show=False, id="reader.remove_row"),
         Binding("D", "delete_brief", "Delete brief", show=False, id="reader.delete_brief"),
         Binding("ctrl+z", "undo", "Undo", show=False, id="reader.undo"),
@@ -121,6 +127,7 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, Screen[None]):
         self.timings = timings
         self.today = today
         self.brief: Brief | None = None
+        self.marks = NO_MARKS  # what the reader corrected in the brief shown
         self.article_shown = False  # b: the article in place of the summary and tables
         self._undo: list[tuple[str, str]] = []  # what ctrl+z undoes, newest last
         self._form_timer: Timer | None = None  # keeps an open form's text as a draft
@@ -165,6 +172,7 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, Screen[None]):
     def _after_first_paint(self) -> None:
         self.post_message(CatalogWanted())
         self.notes_pane.prepare_editor()
+        self.prepare_summary_editor()
 
     # -- the list ------------------------------------------------------------------
 
@@ -419,25 +427,25 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, Screen[None]):
 
     def _show_brief(self, brief: Brief | None, *, scroll_home: bool = True) -> None:
         self.brief = brief
-        edited = self._edited(brief)
+        self.marks = marks = self._marks(brief)
         self.query_one(BriefHeader).show(brief, self.today())
-        self.query_one(SummaryPane).show(brief, edited)
-        self.query_one(ActorsTable).show(brief, edited)
-        self.query_one(TariffsTable).show(brief, edited)
+        self.query_one(SummaryPane).show(brief, marks)
+        self.query_one(ActorsTable).show(brief, marks)
+        self.query_one(TariffsTable).show(brief, marks)
         self.show_reading(brief)
         self._show_notes()
         if scroll_home:
             self.query_one("#detail").scroll_home(animate=False)
 
-    def _edited(self, brief: Brief | None) -> frozenset[str]:
+    def _marks(self, brief: Brief | None) -> BriefCorrections:
         """What the reader corrected in `brief` (asked of the store only when it has any)."""
         row = self.catalog.rows.get(brief.id) if brief else None
         if brief is None or row is None or not row.corrected:
-            return frozenset()
+            return NO_MARKS
         try:
-            return self.catalog.store.corrections(brief.id).edited
+            return self.catalog.store.corrections(brief.id)
         except StoreError:
-            return frozenset()
+            return NO_MARKS
 
     def _show_notes(self, highlight: str | None = None) -> None:
         try:
@@ -473,6 +481,8 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, Screen[None]):
             return self.focused is self.notes_pane.note_list
         if action == "edit":
             return self.focused is self.notes_pane.note_list or self.editing_target() is not None
+        if action in ("edit_title", "revert") and self.brief is None:
+            return False
         if action in ("add_row", "remove_row"):
             return self.focused_row() is not None or (
                 action == "add_row" and isinstance(self.focused, DataTable)
@@ -492,6 +502,12 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, Screen[None]):
 
     def action_add_row(self) -> None:
         self.add_row()
+
+    def action_edit_title(self) -> None:
+        self.edit_title()
+
+    def action_revert(self) -> None:
+        self.revert_focused()
 
     def action_remove_row(self) -> None:
         self.remove_row()

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import DataTable
 
+from briefs.corrections import BriefCorrections
 from briefs.model import Brief, Tariff
+from tui.widgets.brief_panes import source_changes
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -33,6 +35,7 @@ class BriefReading:
     """What ReaderScreen does to read a brief beyond its panes. It provides these."""
 
     brief: Brief | None
+    marks: BriefCorrections
     article_shown: bool
 
     if TYPE_CHECKING:
@@ -81,13 +84,16 @@ class BriefReading:
             self.notify(f"Copied {url}", timeout=3)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.data_table.id != "tariffs" or self.brief is None:
+        """The row's evidence (a tariff's) and how its source changed, under the tables."""
+        table, brief, row = event.data_table.id, self.brief, event.cursor_row
+        if table not in ("actors", "tariffs") or brief is None:
             return
-        row = event.cursor_row
-        tariff = self.brief.tariffs[row] if 0 <= row < len(self.brief.tariffs) else None
+        changes = source_changes(self.marks, f"{table}.{row + 1}")
+        tariff = brief.tariffs[row] if table == "tariffs" and row < len(brief.tariffs) else None
         sentence = tariff.evidence if tariff else None
-        self.evidence_line.show(sentence)
-        self.article.mark(sentence)
+        self.evidence_line.show(sentence, changes)
+        if table == "tariffs":
+            self.article.mark(sentence)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on an actor: their briefs; on a tariff: the tracker on that measure."""

@@ -1,7 +1,9 @@
-"""The reader's corrections to a brief: e edits the focused part (title, summary and tags;
-an actor row; a tariff row) in a form, + adds a row to the focused table, d removes the
-focused row, D deletes the highlighted brief, ctrl+z undoes the last edit or deletion.
-A mixin of ReaderScreen; what a correction means is the store's (Store.correct and kin).
+"""The reader's corrections to a brief: e edits the summary in place or the focused actor
+or tariff row in a form, t the title and tags in a form, + adds a row to the focused table
+(or brings back one removed), d removes the focused row, r puts a field or row back to
+what the source says, D deletes the highlighted brief, ctrl+z undoes the last edit or
+deletion. A mixin of ReaderScreen; what a correction means is the store's (Store.correct
+and kin).
 """
 
 from __future__ import annotations
@@ -12,18 +14,20 @@ from typing import TYPE_CHECKING, Any
 
 from textual.widgets import DataTable
 
+from briefs.corrections import BriefCorrections
 from briefs.model import ACTOR_KINDS, MEASURES, STATUSES, Brief
+from briefs.text import clean
 from store import Draft, StoreError
 from tui.catalog import Catalog
 from tui.note_session import NoteSession
-from tui.screens.dialogs import Choice, ChoiceScreen
+from tui.screens.dialogs import Choice, ChoiceScreen, PickScreen
 from tui.timings import Timings, after
 
 if TYPE_CHECKING:
     from textual.app import App
     from textual.timer import Timer
+    from textual.widgets import TextArea
 
-    from briefs.corrections import BriefCorrections
     from tui.screens.edit_form import FormField
     from tui.widgets.brief_list import BriefList
 
@@ -53,6 +57,8 @@ class BriefEditing:
     session: NoteSession
     timings: Timings
     brief: Brief | None
+    marks: BriefCorrections  # what the reader corrected in the brief shown
+    article_shown: bool
     brief_list: BriefList
     _undo: list[tuple[str, str]]  # (kind, brief id), newest last: "edit" or "delete"
     _form_timer: Timer | None
@@ -65,6 +71,11 @@ class BriefEditing:
         def _open(self, brief_id: str, *, scroll_home: bool = True) -> None: ...
         def refresh_list(self, keep: str | None = None) -> None: ...
         def query_one(self, selector: str, expect_type: type | None = None) -> Any: ...
+        def query(self, selector: str) -> Any: ...
+        def set_focus(self, widget: object) -> None: ...
+        def guard_unsaved(self, then: Callable[[], object]) -> None: ...
+        def close_editor(self) -> None: ...
+        def action_toggle_article(self) -> None: ...
 
     # -- where the focus is --------------------------------------------------------
 
@@ -89,14 +100,123 @@ class BriefEditing:
 
     def edit_focused(self) -> None:
         target = self.editing_target()
-        if self.brief is not None and target is not None:
+        if self.brief is None or target is None:
+            return
+        if target == "brief":
+            self.edit_summary()
+        else:
             self.open_form(self.brief, target)
 
+    def edit_title(self) -> None:
+        if self.brief is not None:
+            self.open_form(self.brief, "brief")
+
     def add_row(self) -> None:
+        """A form for a new row; where the reader removed rows of the source, first a
+        choice between a new row and bringing one of those back."""
         brief, row, focused = self.brief, self.focused_row(), self.focused
         table = row[0] if row else (focused.id if isinstance(focused, DataTable) else None)
-        if brief is not None and table in TABLES:
+        if brief is None or table not in TABLES:
+            return
+        removed = [path for path in self.marks.removed if path.startswith(table + ".")]
+        if not removed:
             self.open_form(brief, f"{table}.new")
+            return
+        source = self.catalog.store.source_brief(brief.id)
+        options = [("new", f"A new row of {table}")]
+        for path in removed:
+            item = getattr(source, table)[int(path.split(".")[1]) - 1] if source else None
+            options.append((path, f"Bring back: {_row_label(item)}"))
+        brief_id = brief.id
+
+        def picked(choice: str | None) -> None:
+            if choice == "new":
+                self.open_form(brief, f"{table}.new")
+            elif choice is not None:
+                self._change(brief_id, lambda store: store.restore_row(brief_id, choice))
+
+        self.app.push_screen(PickScreen(f"Add to {table}", options), picked)
+
+    # -- the summary, edited in place --------------------------------------------------
+
+    @property
+    def summary_editor(self) -> TextArea:
+        return self.query_one("#summary-editor")  # type: ignore[no-any-return]
+
+    def prepare_summary_editor(self) -> None:
+        """Mount the editor ahead of need, so the keys typed right after `e` land in it."""
+        from tui.widgets.note_editor import NoteEditor
+
+        if not self.query("#summary-editor"):
+            editor = NoteEditor(id="summary-editor")
+            editor.display = False
+            self.query_one("#detail").mount(editor, after="#summary")
+
+    def edit_summary(self) -> None:
+        brief = self.brief
+        if brief is None:
+            return
+        if self.article_shown:
+            self.action_toggle_article()
+        session = self.session
+        if session.field == "summary" and session.brief_id == brief.id:
+            self.set_focus(self.summary_editor)  # already open: back to it
+            return
+        brief_id, summary = brief.id, brief.summary
+        self.guard_unsaved(lambda: self.open_summary_editor(brief_id, summary))
+
+    def open_summary_editor(self, brief_id: str, saved: str, text: str | None = None) -> None:
+        self.prepare_summary_editor()
+        self.session.open_field(brief_id, "summary", saved, text)
+        editor = self.summary_editor
+        editor.load_text(self.session.text)
+        editor.move_cursor(editor.document.end)
+        editor.display = True
+        self.query_one("#summary").display = False
+        self.show_summary_status()
+        self.set_focus(editor)
+
+    def close_summary_editor(self) -> None:
+        if self.query("#summary-editor"):
+            self.summary_editor.display = False
+        self.query_one("#summary").display = True
+
+    def show_summary_status(self) -> None:
+        session, editor = self.session, self.summary_editor
+        state = "unsaved changes" if session.dirty else "as saved"
+        editor.border_title = f"Summary · editing · {state}"
+        editor.border_subtitle = "ctrl+s save · esc close"
+        if session.error:
+            editor.border_subtitle = "Not saved: " + clean(session.error, single_line=True)
+        editor.set_class(session.dirty, "-dirty")
+
+    def summary_saved(self, brief_id: str) -> None:
+        self._undo.append(("edit", brief_id))
+        self.close_editor()
+        self._content_changed(brief_id)
+        self.set_focus(self.query_one("#detail"))
+        self.notify("Summary saved.", timeout=2)
+
+    # -- back to the source --------------------------------------------------------
+
+    def revert_focused(self) -> None:
+        """r: pick what to put back to the source's value (a field, or a whole row)."""
+        brief, target = self.brief, self.editing_target()
+        if brief is None or target is None:
+            return
+        options = _revert_options(self.marks, target)
+        if not options:
+            self.notify("Nothing here was edited: it is as the source has it.")
+            return
+        brief_id = brief.id
+
+        def picked(path: str | None) -> None:
+            if path is not None:
+                paths = path.split("|")
+                self._change(brief_id, lambda store: [store.revert(brief_id, p) for p in paths])
+
+        question = "Put back what the source says"
+        self.app.push_screen(PickScreen(question, options), picked)
 
     def open_form(self, brief: Brief, target: str, *, restored: Draft | None = None) -> None:
         """The form for `target` ("brief", "actors.2", "tariffs.new"), its text kept as a
@@ -133,7 +253,7 @@ class BriefEditing:
             with contextlib.suppress(StoreError):
                 draft.close()
             if result == REVERT:
-                paths = ["title", "summary", "tags"] if target == "brief" else [target]
+                paths = [f.path for f in fields if f.edited] if target == "brief" else [target]
                 self._change(brief_id, lambda store: [store.revert(brief_id, p) for p in paths])
             elif isinstance(result, dict) and result and n == "new":
                 values = {path.rsplit(".", 1)[1]: value for path, value in result.items()}
@@ -271,8 +391,8 @@ def _fields(brief: Brief, target: str, marks: BriefCorrections) -> list[FormFiel
     from briefs.corrections import ROW_FIELDS
     from tui.screens.edit_form import FormField
 
-    if target == "brief":
-        names = [("title", brief.title), ("summary", brief.summary), ("tags", list(brief.tags))]
+    if target == "brief":  # the summary is edited in place
+        names = [("title", brief.title), ("tags", list(brief.tags))]
         return [
             FormField(
                 name,
@@ -304,3 +424,40 @@ def _fields(brief: Brief, target: str, marks: BriefCorrections) -> list[FormFiel
         )
         for name in ROW_FIELDS[table]
     ]
+
+
+def _shown(value: object, limit: int = 50) -> str:
+    if isinstance(value, list | tuple):
+        value = ", ".join(str(v) for v in value)
+    text = clean("" if value is None else str(value), single_line=True) or "(empty)"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _row_label(item: object) -> str:
+    if item is None:
+        return "a row the source no longer has"
+    row = item.to_dict()  # type: ignore[attr-defined]
+    first = row.get("name") or f"{row.get('imposed_by')} → {row.get('imposed_on') or 'all'}"
+    second = row.get("role") or row.get("rate") or row.get("measure") or ""
+    return _shown(f"{first} {second}".strip(), 60)
+
+
+def _revert_options(marks: BriefCorrections, target: str) -> list[tuple[str, str]]:
+    """(paths joined by |, label) for each edited field of `target` ("brief" or a row),
+    with the source's value beside it, and the whole part when more than one is edited."""
+    if target == "brief":
+        paths = [p for p in ("title", "summary", "tags") if p in marks.edited]
+    elif target in marks.edited:  # a row the reader added or one the source lost
+        return [(target, "Remove this row you added (the source does not have it)")]
+    else:
+        paths = sorted(p for p in marks.edited if p.startswith(target + "."))
+    options = []
+    for path in paths:
+        name = path.rsplit(".", 1)[-1]
+        changed = " (changed since your edit)" if path in marks.source_changed else ""
+        source = _shown(marks.source_value(path))
+        options.append((path, f"{_label(name)}: the source says “{source}”{changed}"))
+    if len(paths) > 1:
+        whole = "all of these" if target == "brief" else "the whole row"
+        options.append(("|".join(paths if target == "brief" else [target]), f"Put back {whole}"))
+    return options

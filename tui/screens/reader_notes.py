@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.widgets import Input, TextArea
@@ -77,13 +77,32 @@ class NoteEditing:
             self, brief: Brief, target: str, *, restored: Draft | None = None
         ) -> None: ...
         def set_focus(self, widget: object) -> None: ...
+        def query_one(self, selector: str, expect_type: type | None = None) -> Any: ...
+        def open_summary_editor(
+            self, brief_id: str, saved: str, text: str | None = None
+        ) -> None: ...
+        def close_summary_editor(self) -> None: ...
+        def show_summary_status(self) -> None: ...
+        def summary_saved(self, brief_id: str) -> None: ...
+        @property
+        def summary_editor(self) -> TextArea: ...
 
     # -- the editor ----------------------------------------------------------------
 
     def sync_text(self) -> None:
         """The session takes the editor's text as it is now: every key it has handled."""
-        if self.session.editing and self.notes_pane.has_editor:
+        if not self.session.editing:
+            return
+        if self.session.field is not None:
+            self.session.typed(self.summary_editor.text)
+        elif self.notes_pane.has_editor:
             self.session.typed(self.notes_pane.editor.text)
+
+    def refresh_editor_status(self) -> None:
+        if self.session.field is not None:
+            self.show_summary_status()
+        else:
+            self.notes_pane.refresh_status()
 
     def open_editor(self, brief_id: str, note: Note | None, text: str | None = None) -> None:
         self.session.open(brief_id, note, text)
@@ -94,8 +113,11 @@ class NoteEditing:
     def close_editor(self) -> None:
         if self._draft_timer is not None:
             self._draft_timer.stop()
+        in_place = self.session.field is not None
         self.session.close()
         self.notes_pane.close_editor()
+        if in_place:
+            self.close_summary_editor()
 
     def action_add_note(self) -> None:
         if self.brief is None:
@@ -173,9 +195,12 @@ class NoteEditing:
             return False
         except StoreError as exc:
             # The text stays in the editor, and the file on disk is the old one.
-            self.notes_pane.refresh_status()
+            self.refresh_editor_status()
             self.notify(f"Not saved: {exc}", severity="error", timeout=15)
             return False
+        if saved.note is None:  # the summary, edited in place
+            self.summary_saved(brief_id)
+            return True
         self.notes_pane.refresh_status()
         self._show_notes(highlight=saved.note.id)
         self._changed_here(brief_id)
@@ -191,7 +216,8 @@ class NoteEditing:
         return True
 
     def action_leave_editor(self) -> None:
-        self.guard_unsaved(lambda: self.set_focus(self.notes_pane.note_list))
+        back_to = self.query_one("#detail") if self.session.field else self.notes_pane.note_list
+        self.guard_unsaved(lambda: self.set_focus(back_to))
 
     # -- questions before unsaved text could go -------------------------------------
 
@@ -220,7 +246,8 @@ class NoteEditing:
                 otherwise()
 
         self._asking = True
-        question = "This note has unsaved changes."
+        what = "The summary" if self.session.field else "This note"
+        question = f"{what} has unsaved changes."
         self.app.push_screen(
             ChoiceScreen(question, UNSAVED, default="save", cancel="cancel"), answered
         )
@@ -231,10 +258,12 @@ class NoteEditing:
 
     # -- drafts: unsaved text survives crashes and closed terminals -----------------
 
-    def on_text_area_changed(self, event: object) -> None:
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """The editor's text changed: the session follows it, a draft is kept after a pause."""
-        self.session.typed(self.notes_pane.editor.text)
-        self.notes_pane.refresh_status()
+        if not self.session.editing:
+            return  # an editor filled as it is prepared
+        self.session.typed(event.text_area.text)
+        self.refresh_editor_status()
         if self._draft_timer is not None:
             self._draft_timer.stop()
         if self.session.dirty:
@@ -292,6 +321,10 @@ class NoteEditing:
             with contextlib.suppress(OptionDoesNotExist):
                 self.brief_list.highlighted = self.brief_list.get_option_index(draft.brief_id)
             self._open(draft.brief_id)  # before the editor opens: nothing to ask
+            if draft.target == "summary":  # the summary, edited in place
+                self.open_summary_editor(draft.brief_id, brief.summary, draft.text)
+                self.session.adopt_draft(draft)
+                return
             if draft.target:  # a correction form's fields
                 self.open_form(brief, draft.target, restored=draft)
                 return

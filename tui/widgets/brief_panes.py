@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from briefs import Brief
+from briefs.corrections import BriefCorrections
 from briefs.dates import age, format_day
 from briefs.text import clean
 from tui.safe import safe_text
@@ -49,22 +50,58 @@ class BriefHeader(Static):
         self.update(text)
 
 
-class EvidenceLine(Static):
-    """The sentence the highlighted tariff was drafted from, under the tables."""
+NO_MARKS = BriefCorrections()
 
-    def show(self, sentence: str | None) -> None:
-        self.display = bool(sentence)
+
+def source_changes(marks: BriefCorrections, part: str) -> list[str]:
+    """How the source moved since the reader edited `part` (a row, or "" for the top
+    fields): "rate: the source now says “30%” (“25%” when you edited it)"."""
+    out = []
+    for path in sorted(marks.source_changed):
+        inside = path.startswith(part + ".") if part else "." not in path
+        if part and path == part:
+            out.append("the source no longer has this row")
+        elif inside:
+            was, now = _quoted(marks.edited_from(path)), _quoted(marks.source_value(path))
+            name = path.rsplit(".", 1)[-1].replace("_", " ")
+            out.append(f"{name}: the source now says {now} ({was} when you edited it)")
+    return out
+
+
+def _quoted(value: object) -> str:
+    if isinstance(value, list | tuple):
+        value = ", ".join(str(v) for v in value)
+    text = clean("" if value is None else str(value), single_line=True)
+    return f"“{text[:60]}”" if text else "nothing"
+
+
+class EvidenceLine(Static):
+    """Under the tables, for the highlighted row: the sentence a tariff was drafted from,
+    and how the source changed since the reader edited the row."""
+
+    def show(self, sentence: str | None, changes: list[str] | None = None) -> None:
+        self.display = bool(sentence or changes)
+        line = Text(end="")
         if sentence:
-            line = Text("Evidence: ", style="bold", end="")
+            line.append("Evidence: ", style="bold")
             line.append_text(safe_text(sentence, "italic", single_line=True, limit=600))
-            self.update(line)
+        for change in changes or ():
+            if line.plain:
+                line.append("\n")
+            line.append("! Source changed: ", style="bold")
+            line.append_text(safe_text(change, single_line=True, limit=300))
+        self.update(line)
 
 
 class SummaryPane(Static):
-    def show(self, brief: Brief | None, edited: frozenset[str] = frozenset()) -> None:
+    def show(self, brief: Brief | None, marks: BriefCorrections = NO_MARKS) -> None:
         self.update(safe_text(brief.summary if brief else ""))
-        marks = [name for name in ("title", "summary", "tags") if name in edited]
-        self.border_title = "Summary" + (f" · ✎ {', '.join(marks)} edited" if marks else "")
+        edited = [name for name in ("title", "summary", "tags") if name in marks.edited]
+        changed = [name for name in edited if name in marks.source_changed]
+        title = "Summary" + (f" · ✎ {', '.join(edited)} edited" if edited else "")
+        if changed:
+            title += f" · ! source changed: {', '.join(changed)} (r compares)"
+        self.border_title = title
 
 
 def wrapped(text: str | None, width: int, style: str = "", lines: int = 2) -> Text:
@@ -82,6 +119,23 @@ def row_edited(edited: frozenset[str], row: str) -> bool:
     return row in edited or any(path.startswith(row + ".") for path in edited)
 
 
+def row_mark(marks: BriefCorrections, row: str) -> str:
+    """ "✎ " for a row the reader edited, "✎! " when the source changed since."""
+    if not row_edited(marks.edited, row):
+        return ""
+    return "✎! " if row_edited(marks.source_changed, row) else "✎ "
+
+
+def table_title(name: str, table: str, count: int, marks: BriefCorrections) -> str:
+    title = f"{name} ({count})"
+    if any(path.startswith(table + ".") for path in marks.source_changed):
+        title += " · ✎! source changed"
+    removed = sum(path.startswith(table + ".") for path in marks.removed)
+    if removed:
+        title += f" · {removed} removed (+ brings back)"
+    return title
+
+
 class _BriefTable(DataTable[Text]):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="table.down"),
@@ -96,10 +150,10 @@ class ActorsTable(_BriefTable):
     def on_mount(self) -> None:
         self.add_columns("Name", "Kind", "Role", "Affiliation")
 
-    def show(self, brief: Brief | None, edited: frozenset[str] = frozenset()) -> None:
+    def show(self, brief: Brief | None, marks: BriefCorrections = NO_MARKS) -> None:
         self.clear()
         for n, actor in enumerate(brief.actors if brief else (), start=1):
-            mark = "✎ " if row_edited(edited, f"actors.{n}") else ""
+            mark = row_mark(marks, f"actors.{n}")
             cells = (
                 wrapped(mark + actor.name, 22, "bold"),
                 Text(actor.kind, style="dim"),
@@ -107,17 +161,18 @@ class ActorsTable(_BriefTable):
                 wrapped(actor.affiliation, 16),
             )
             self.add_row(*cells, height=max(len(c.plain.splitlines()) for c in cells))
-        self.border_title = f"Key actors ({len(brief.actors) if brief else 0})"
+        count = len(brief.actors) if brief else 0
+        self.border_title = table_title("Key actors", "actors", count, marks)
 
 
 class TariffsTable(_BriefTable):
     def on_mount(self) -> None:
         self.add_columns("By → on", "Products", "Rate", "Measure", "Status", "Year")
 
-    def show(self, brief: Brief | None, edited: frozenset[str] = frozenset()) -> None:
+    def show(self, brief: Brief | None, marks: BriefCorrections = NO_MARKS) -> None:
         self.clear()
         for n, tariff in enumerate(brief.tariffs if brief else (), start=1):
-            mark = "✎ " if row_edited(edited, f"tariffs.{n}") else ""
+            mark = row_mark(marks, f"tariffs.{n}")
             parties = f"{mark}{tariff.imposed_by} → {tariff.imposed_on or 'all'}"
             cells = (
                 wrapped(parties, 14, "bold"),
@@ -128,4 +183,5 @@ class TariffsTable(_BriefTable):
                 Text(str(tariff.year) if tariff.year else "—"),
             )
             self.add_row(*cells, height=max(len(c.plain.splitlines()) for c in cells))
-        self.border_title = f"Tariffs ({len(brief.tariffs) if brief else 0})"
+        count = len(brief.tariffs) if brief else 0
+        self.border_title = table_title("Tariffs", "tariffs", count, marks)

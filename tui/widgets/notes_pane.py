@@ -123,7 +123,7 @@ class NotesPane(Vertical):
             note_list.highlighted = ids.index(highlight) if highlight in ids else 0
         self.border_title = f"Notes ({len(notes)})"
         self._has_notes = bool(notes)
-        note_list.display = self._has_notes or not self.session.editing
+        note_list.display = self._has_notes or not self.session.editing_note
         if not notes:
             empty = "No notes yet — press a to add one" if brief_shown else "No brief selected"
             note_list.set_options([Option(Text(empty, "dim"))])
