@@ -113,6 +113,9 @@ class Scan:
     actors: dict[str, BriefActors] = field(default_factory=dict)
     tariffs: dict[str, list[TariffRow]] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)
+    # The reader data the docs were made with, to bring up to date at adoption.
+    texts: dict[str, list[str]] = field(default_factory=dict)
+    states: dict[str, ReaderState] = field(default_factory=dict)
 
 
 class Catalog:
@@ -131,6 +134,8 @@ class Catalog:
         self._tariffs: dict[str, list[TariffRow]] = {}
         self._actor_entries: list[ActorEntry] | None = None
         self._reader: tuple[dict[str, list[str]], dict[str, ReaderState]] = ({}, {})
+        # Briefs that changed while the first scan ran: read again once it is adopted.
+        self._pending: set[str] = set()
 
     # -- rows ----------------------------------------------------------------------
 
@@ -154,8 +159,8 @@ class Catalog:
 
     def scan(self) -> Scan:
         """Read every brief once: search docs, actors and tariff rows. Call from a worker."""
-        scan = Scan()
         texts, states = self.store.note_texts(), self.store.states()
+        scan = Scan(texts=texts, states=states)
         for k, (brief_id, brief) in enumerate(self.store.read_briefs()):
             if k % 20 == 19:
                 time.sleep(0)  # let the UI thread in: keys typed meanwhile stay prompt
@@ -175,7 +180,11 @@ class Catalog:
         self._actors, self._tariffs = scan.actors, scan.tariffs
         self.unreadable = scan.unreadable
         self._actor_entries = None
-        self._reader = self.store.note_texts(), self.store.states()
+        # What changed since the scan read the store is not lost: queued, not dropped.
+        self._reader = scan.texts, scan.states
+        self.refresh_reader()
+        pending, self._pending = self._pending, set()
+        self.refresh_content(pending | (scan_ids(scan) ^ self.rows.keys()))
 
     @property
     def ready(self) -> bool:
@@ -233,7 +242,10 @@ class Catalog:
     def refresh_content(self, brief_ids: Iterable[str]) -> None:
         """Briefs imported, replaced or deleted (here or elsewhere): read just those again."""
         ids = set(brief_ids)
-        if not ids or self.index is None:
+        if self.index is None:
+            self._pending |= ids  # the first scan is still running
+            return
+        if not ids:
             return
         texts, states = self.store.note_texts(), self.store.states()
         for brief_id in ids:
@@ -276,6 +288,10 @@ class Catalog:
             ordered = [self._actors[i] for i in self.rows if i in self._actors]
             self._actor_entries = build_actor_index(ordered)  # type: ignore[arg-type]
         return self._actor_entries
+
+
+def scan_ids(scan: Scan) -> set[str]:
+    return {doc.id for doc in scan.docs} | set(scan.unreadable)
 
 
 def _doc(brief: Brief, texts: dict[str, list[str]], states: dict[str, ReaderState]) -> SearchDoc:

@@ -72,3 +72,21 @@ def test_an_unreadable_brief_is_named_not_fatal(store: Store) -> None:
     catalog = loaded(Store(store.root))
     assert catalog.unreadable == [XI]
     assert XI not in found(catalog, "canola") and found(catalog, "canola")
+
+
+def test_what_changes_while_the_scan_runs_is_searchable_once_it_is_adopted(
+    store: Store,
+) -> None:
+    catalog = Catalog(store)
+    catalog.load_rows()
+    scan = catalog.scan()  # the worker's read, finished before these changes arrive
+    elsewhere = Store(store.root)
+    new = brief_from_dict({"title": "Imported mid-scan", "date": "2025-11-27", "summary": "N."})
+    elsewhere.import_briefs([new])
+    elsewhere.add_note(XI, "a walrus note")
+    changed = catalog.set_rows(catalog.read_rows())  # the poll, on the UI thread
+    catalog.refresh_content(changed)
+    catalog.refresh_reader()
+    catalog.adopt(scan)
+    assert found(catalog, "mid-scan") == [new.id]
+    assert found(catalog, "walrus") == [XI]
