@@ -18,6 +18,7 @@ from briefs.text import clean, to_json
 from store import DamagedFileError, ImportCounts, Store, StoreError, resolve_store_dir
 from store.records import ReaderImportCounts
 from store.storage import atomic_write_bytes, backup_path
+from tui import cli_feeds
 
 EXIT_FAILED = 1
 EXIT_STORE = 2
@@ -60,9 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
 
     imp = commands.add_parser("import", parents=[store_flag], help="import briefs and articles")
-    imp.add_argument(
-        "paths", nargs="+", metavar="PATH", help=".json briefs, .txt articles, folders"
-    )
+    imp.add_argument("paths", nargs="+", metavar="PATH|URL", help="briefs, articles, pages")
     imp.add_argument(
         "--undelete", action="store_true", help="bring back briefs in the trash it holds"
     )
@@ -119,6 +118,7 @@ def _parser() -> argparse.ArgumentParser:
 
     chk = commands.add_parser("check", parents=[store_flag], help="report the store's health")
     chk.add_argument("--repair", action="store_true", help="restore damaged files from backups")
+    cli_feeds.add_commands(commands, store_flag)  # feed …, fetch
     return parser
 
 
@@ -133,8 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         store = Store(root)
         if args.command is None:
             return _run_reader(store)
-        if args.command == "import":
-            return _import(store, [Path(p) for p in args.paths], undelete=args.undelete)
+        if cli_feeds.wants(args):  # import (URLs fetched there), feed …, fetch
+            return cli_feeds.run(store, args, _import)
         if args.command == "edit":
             return _edit(store, args)
         if args.command in ("delete", "undelete"):
