@@ -1,31 +1,91 @@
-"""A brief as a readable Markdown document (for `briefing export --format markdown`)."""
+"""A brief as a readable Markdown document (for `briefing export --format markdown`).
+
+Every field is text, never markup: whatever a brief or a note holds, the document has
+exactly the headings, tables and rules written here, and a renderer shows each field as
+the characters it is. The escaping functions are the ones any Markdown export builds on
+(an Obsidian vault passes `also=OBSIDIAN` for the syntax Obsidian adds).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from briefs.dates import format_day
 from briefs.model import Brief, Note
 from briefs.text import clean
 
+# What Markdown reads anywhere in a line: escapes, code, emphasis, links and images,
+# strikethrough; `<`, `>` and `&` start HTML, autolinks and entities, so they become
+# entities themselves.
+_INLINE = "\\`*_[]~<>&"
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+# What Obsidian reads besides: tags, comments (which hide text), highlights, math, block ids.
+OBSIDIAN = "#%=$^"
+# What opens a block at the start of a line (the rest is escaped anywhere): headings,
+# list items, setext underlines and rules, table rows and delimiter rows, ordered lists.
+_LINE_START = re.compile(r"^([#+\-=:|])|^(\d{1,9})([.)])", re.M)
+# Leading white space makes an indented code block (or continues a list): dropped, as a
+# renderer would drop it from a paragraph anyway.
+_INDENT = re.compile(r"^[ \t]+", re.M)
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"'`\\]+", re.I)
 
-def _cell(text: str | None) -> str:
-    """Table cells: pipes escaped and line breaks folded, so a value cannot break the table."""
-    return _line(text or "—").replace("|", "\\|")
+
+def _escaper(also: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(_INLINE + also) + "]")
 
 
-def _line(text: str) -> str:
-    return clean(text, single_line=True)
+_PLAIN = _escaper("")
+
+
+def _escape(text: str, also: str) -> str:
+    pattern = _escaper(also) if also else _PLAIN
+    return pattern.sub(lambda m: _ENTITIES.get(m.group()) or "\\" + m.group(), text)
+
+
+def _line_start(match: re.Match[str]) -> str:
+    if match.group(1):
+        return "\\" + match.group(1)
+    return f"{match.group(2)}\\{match.group(3)}"
+
+
+def escape_inline(text: str | None, *, also: str = "") -> str:
+    """One line of text (white space folded) that renders as exactly its characters,
+    wherever it is put: even at the start of a line it opens no block."""
+    return _LINE_START.sub(_line_start, _escape(clean(text or "", single_line=True), also))
+
+
+def escape_block(text: str | None, *, also: str = "") -> str:
+    """Lines of text for a paragraph: no line can open a heading, rule, list, quote, code
+    block, table or HTML block, so nothing in it can end its section or fake another."""
+    escaped = _escape(_INDENT.sub("", clean((text or "").strip())), also)
+    return _LINE_START.sub(_line_start, escaped)
+
+
+def escape_cell(text: str | None, *, also: str = "") -> str:
+    """A table cell: inline text with pipes escaped, so a value cannot break the table."""
+    return escape_inline(text or "—", also=also).replace("|", "\\|")
+
+
+def link(url: str | None) -> str:
+    """A web address as an autolink; anything else (`javascript:`, `data:`, an address
+    holding `<`) as plain text, so no export links to a script."""
+    shown = clean(url or "", single_line=True)
+    if _WEB_ADDRESS.fullmatch(shown):
+        return f"<{shown}>"
+    return escape_inline(shown)
 
 
 def brief_markdown(brief: Brief, notes: Sequence[Note] = (), *, starred: bool = False) -> str:
-    lines = [f"# {_line(brief.title)}{' ★' if starred else ''}", ""]
+    lines = [f"# {escape_inline(brief.title, also='#')}{' ★' if starred else ''}", ""]
     meta = [format_day(brief.date)]
-    meta += [_line(x) for x in (brief.source, ", ".join(brief.authors), brief.dateline) if x]
+    meta += [
+        escape_inline(x) for x in (brief.source, ", ".join(brief.authors), brief.dateline) if x
+    ]
     lines += [" · ".join(meta), ""]
     if brief.url:
-        lines += [f"<{_line(brief.url)}>", ""]
-    lines += ["## Summary", "", clean(brief.summary.strip()), ""]
+        lines += [link(brief.url), ""]
+    lines += ["## Summary", "", escape_block(brief.summary), ""]
     if brief.actors:
         lines += [
             "## Key actors",
@@ -34,7 +94,8 @@ def brief_markdown(brief: Brief, notes: Sequence[Note] = (), *, starred: bool = 
             "| --- | --- | --- | --- |",
         ]
         lines += [
-            f"| {_cell(a.name)} | {a.kind} | {_cell(a.role)} | {_cell(a.affiliation)} |"
+            f"| {escape_cell(a.name)} | {escape_cell(a.kind)} | {escape_cell(a.role)} "
+            f"| {escape_cell(a.affiliation)} |"
             for a in brief.actors
         ]
         lines.append("")
@@ -46,19 +107,15 @@ def brief_markdown(brief: Brief, notes: Sequence[Note] = (), *, starred: bool = 
             "| --- | --- | --- | --- | --- | --- |",
         ]
         for t in brief.tariffs:
-            parties = f"{_cell(t.imposed_by)} → {_cell(t.imposed_on or 'all')}"
+            parties = f"{escape_cell(t.imposed_by)} → {escape_cell(t.imposed_on or 'all')}"
             lines.append(
-                f"| {parties} | {_cell(', '.join(t.products))} | {_cell(t.rate)} "
-                f"| {t.measure} | {t.status} | {t.year or '—'} |"
+                f"| {parties} | {escape_cell(', '.join(t.products))} | {escape_cell(t.rate)} "
+                f"| {escape_cell(t.measure)} | {escape_cell(t.status)} | {t.year or '—'} |"
             )
         lines.append("")
     if notes:
         lines += ["## Notes", ""]
         for note in notes:
-            lines += [
-                f"### {note.created[:16].replace('T', ' ')}",
-                "",
-                clean(note.text.strip()),
-                "",
-            ]
+            when = note.created[:16].replace("T", " ")
+            lines += [f"### {escape_inline(when, also='#')}", "", escape_block(note.text), ""]
     return "\n".join(lines)
