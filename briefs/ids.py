@@ -24,3 +24,15 @@ def derive_id(date_iso: str, title: str) -> str:
     words = slug(title) or "brief"
     candidate = f"{date_iso[:10]}-{words}"[:80].rstrip("-")
     return candidate
+
+
+def is_derived(brief_id: str, date_iso: str, title: str) -> bool:
+    """Whether `brief_id` is what `derive_id` makes of this date and title: such an id
+    names a day and the start of a headline, which two stories can share."""
+    return bool(date_iso and title) and brief_id == derive_id(date_iso, title)
+
+
+def with_suffix(brief_id: str, n: int) -> str:
+    """The n-th id for another story whose derived id is `brief_id`: '…-meet-2' (≤ 80)."""
+    tail = f"-{n}"
+    return f"{brief_id[: 80 - len(tail)].rstrip('-')}{tail}"

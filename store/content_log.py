@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from store.errors import DamagedFileError, StoreError
+from store.folder import LOG_NAME, check_plain
 from store.storage import TEMP_SUFFIX, fsync_dir
 
 LOG_PREFIX = "content-"
@@ -34,38 +35,63 @@ def generation_of(name: str) -> int:
     return int(name[len(LOG_PREFIX) : -len(LOG_SUFFIX)])
 
 
+def log_path(root: Path, name: str, index: Path) -> Path:
+    """The log the index names, which must be a log's plain name inside the store: a name
+    from a file is never a path (`../.bashrc`, `/etc/passwd`)."""
+    if not LOG_NAME.fullmatch(name):
+        raise DamagedFileError(index, f"it names {name[:40]!r} as its content log")
+    return root / name
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
 def digest(payload: bytes) -> str:
     return hashlib.blake2b(payload, digest_size=10).hexdigest()
 
 
 def append(path: Path, payloads: Iterable[bytes]) -> list[tuple[int, int]]:
-    """Append payloads (one line each) and fsync; return (offset, length) of each."""
-    spans = []
+    """Append payloads (one line each) and fsync; return (offset, length) of each.
+
+    A failed append (a full disk) is cut off again, so it leaves neither half a line
+    behind nor the space it took."""
+    check_plain(path)
+    spans: list[tuple[int, int]] = []
     try:
-        with open(path, "ab") as handle:
-            offset = handle.seek(0, os.SEEK_END)
-            for payload in payloads:
-                handle.write(payload + b"\n")
-                spans.append((offset, len(payload)))
-                offset += len(payload) + 1
-            handle.flush()
-            os.fsync(handle.fileno())
-        fsync_dir(path.parent)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     except OSError as exc:
         raise StoreError(f"{path}: could not save: {exc.strerror or exc}") from exc
+    start = offset = os.fstat(fd).st_size
+    try:
+        for payload in payloads:
+            _write_all(fd, payload + b"\n")
+            spans.append((offset, len(payload)))
+            offset += len(payload) + 1
+        os.fsync(fd)
+        fsync_dir(path.parent)
+    except OSError as exc:
+        try:
+            os.ftruncate(fd, start)
+            os.fsync(fd)
+        except OSError:
+            pass  # the index never points past `start`: the bytes are dead, not wrong
+        raise StoreError(f"{path}: could not save: {exc.strerror or exc}") from exc
+    finally:
+        os.close(fd)
     return spans
 
 
 def read(path: Path, offset: int, length: int, expected: str) -> bytes:
     """One payload, checked against its digest so damage is named, not misread."""
+    fd = open_log(path)
     try:
-        with open(path, "rb") as handle:
-            payload = os.pread(handle.fileno(), length, offset)
-    except FileNotFoundError as exc:
-        raise DamagedFileError(path, "the content log is missing") from exc
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    if len(payload) != length or digest(payload) != expected:
+        ((_, payload),) = read_many(path, [("", offset, length, expected)], fd)
+    finally:
+        os.close(fd)
+    if payload is None:
         raise DamagedFileError(path, f"content at byte {offset} is damaged")
     return payload
 
@@ -73,6 +99,7 @@ def read(path: Path, offset: int, length: int, expected: str) -> bytes:
 def write_new(path: Path, payloads: Iterable[bytes]) -> list[tuple[int, int]]:
     """Write a fresh log (for compaction) under a temporary name, then rename it."""
     temp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
+    temp.unlink(missing_ok=True)  # a leftover (or a planted link) is never appended to
     try:
         spans = append(temp, payloads)
         os.replace(temp, path)
@@ -80,11 +107,6 @@ def write_new(path: Path, payloads: Iterable[bytes]) -> list[tuple[int, int]]:
     finally:
         temp.unlink(missing_ok=True)
     return spans
-
-
-def stale_logs(root: Path, current: str | None) -> list[Path]:
-    """Logs the index no longer points at (left by a compaction that was cut short)."""
-    return [p for p in root.glob(f"{LOG_PREFIX}*{LOG_SUFFIX}") if p.name != current]
 
 
 def worth_compacting(path: Path, live_bytes: int) -> bool:
@@ -99,8 +121,9 @@ def open_log(path: Path) -> int:
     """A descriptor for reading. Bytes once written never change, and a compaction
     that removes the file leaves an open descriptor readable, so reads through it need
     no lock."""
+    check_plain(path)
     try:
-        return os.open(path, os.O_RDONLY)
+        return os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
     except FileNotFoundError as exc:
         raise DamagedFileError(path, "the content log is missing") from exc
     except OSError as exc:
@@ -111,13 +134,20 @@ def read_many(
     path: Path, spans: Iterable[tuple[str, int, int, str]], fd: int | None = None
 ) -> Iterator[tuple[str, bytes | None]]:
     """(key, payload) for each (key, offset, length, digest), one at a time; the payload
-    is None where the bytes no longer match their digest, so one damaged brief does not
-    hide all the others."""
+    is None where the bytes lie past the end of the log or no longer match their digest,
+    so one damaged brief does not hide all the others."""
     own = fd is None
     handle = open_log(path) if fd is None else fd
     try:
+        size = os.fstat(handle).st_size
         for key, offset, length, expected in spans:
-            payload = os.pread(handle, length, offset)
+            if offset < 0 or length < 0 or offset + length > size:
+                yield key, None
+                continue
+            try:
+                payload = os.pread(handle, length, offset)
+            except OSError as exc:
+                raise StoreError(f"{path}: cannot read: {exc.strerror or exc}") from exc
             ok = len(payload) == length and digest(payload) == expected
             yield key, payload if ok else None
     finally:

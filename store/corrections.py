@@ -31,11 +31,12 @@ from briefs.correcting import Change, HistoryEntry, plan_undo
 from briefs.corrections import TOP_FIELDS, Corrections
 from briefs.model import Brief
 from store.errors import DamagedFileError
+from store.folder import CORRECTIONS_FOLDER as FOLDER
+from store.folder import TRASH_FILE, check_plain_folder
 from store.records import TrashEntry
+from store.shapes import bucket_problems, check_bucket, check_trash
 from store.storage import AtomicJSONStorage
 
-FOLDER = "corrections"
-TRASH_FILE = "trash.json"
 BUCKETS = 16
 TABLE = "corrections"
 TRASH = "trash"
@@ -61,8 +62,8 @@ class CorrectionBook:
 
     def __init__(self, root: Path) -> None:
         self.folder = root / FOLDER
-        self._buckets = {p.name: AtomicJSONStorage(p) for p in bucket_paths(root)}
-        self._trash = AtomicJSONStorage(root / TRASH_FILE)
+        self._buckets = {p.name: AtomicJSONStorage(p, check_bucket) for p in bucket_paths(root)}
+        self._trash = AtomicJSONStorage(root / TRASH_FILE, check_trash)
 
     def storages(self) -> Iterator[AtomicJSONStorage]:
         yield from self._buckets.values()
@@ -95,6 +96,7 @@ class CorrectionBook:
         for brief_id, doc in (corrections or {}).items():
             by_bucket.setdefault(bucket_name(brief_id), {})[brief_id] = doc
         if by_bucket:
+            check_plain_folder(self.folder)  # never a link to write through
             self.folder.mkdir(exist_ok=True)
         for name, docs in by_bucket.items():
             _write_table(self._buckets[name], TABLE, docs)
@@ -257,13 +259,7 @@ def trash_entries(trash: Mapping[str, Mapping[str, Any]]) -> list[TrashEntry]:
 
 def check_doc(brief_id: str, doc: Any) -> list[str]:
     """What is wrong with one brief's stored corrections (for `briefing check`)."""
-    if not isinstance(doc, Mapping):
-        return [f"{brief_id}: not an object"]
-    if not isinstance(doc.get("entries", {}), Mapping):
-        return [f"{brief_id}: entries are not an object"]
-    if not isinstance(doc.get("changes", []), list):
-        return [f"{brief_id}: the history is not a list"]
-    return [f"{brief_id}: {p}" for p in corrections_of(doc).problems]
+    return bucket_problems(brief_id, doc)
 
 
 __all__ = ["BUCKETS", "FOLDER", "TABLE", "TOP_FIELDS", "TRASH", "TRASH_FILE", "CorrectionBook"]

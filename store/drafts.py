@@ -24,6 +24,7 @@ from typing import Any
 import orjson
 
 from store.errors import StoreError
+from store.folder import check_plain_folder
 from store.records import Draft
 from store.storage import fsync_dir
 
@@ -47,6 +48,7 @@ class DraftBox:
         """A new owner id for an editor of this process, its lock held until `release`."""
         owner = new_owner()
         try:
+            check_plain_folder(self.folder)
             self.folder.mkdir(exist_ok=True)
             fd = os.open(self._lock_path(owner), os.O_RDWR | os.O_CREAT, 0o644)
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -73,6 +75,7 @@ class DraftBox:
         temp = self.folder / f".{draft.owner}.json.tmp"
         payload = orjson.dumps(_to_doc(draft))
         try:
+            check_plain_folder(self.folder)
             self.folder.mkdir(exist_ok=True)
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             try:

@@ -9,26 +9,33 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from store import content_log
 from store.corrections import FOLDER as CORRECTIONS_FOLDER
-from store.corrections import TABLE as CORRECTIONS_TABLE
-from store.corrections import TRASH_FILE, bucket_paths, check_doc
+from store.corrections import TRASH_FILE, bucket_paths
 from store.errors import DamagedFileError, StoreError
+from store.folder import (
+    BRIEFS_FILE,
+    LOCK_FILE,
+    LOG_NAME,
+    MARKER_FILE,
+    MARKER_TEXT,
+    READER_FILE,
+    has_data,
+    is_empty,
+    is_store,
+    leftover_temporaries,
+    lexists,
+    not_a_store_error,
+    plain_file_problem,
+)
 from store.lock import StoreLock
 from store.paths import is_read_only, read_only_error
-from store.storage import (
-    META_TABLE,
-    TEMP_SUFFIX,
-    AtomicJSONStorage,
-    backup_path,
-    fsync_dir,
-    load_file,
-)
-from store.tables import BRIEFS_FILE, LOCK_FILE, READER_FILE
+from store.restore import put, rebuild_index, restore_from_backup
+from store.shapes import check_bucket_values, check_index, check_reader, check_trash
+from store.storage import META_TABLE, AtomicJSONStorage, Validator, backup_path, load_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +64,16 @@ class Health:
         return all(f.ok for f in self.files)
 
 
+def _validator(path: Path) -> Validator:
+    name = path.name.removesuffix(".bak")
+    if path.parent.name == CORRECTIONS_FOLDER:
+        return check_bucket_values
+    return {BRIEFS_FILE: check_index, READER_FILE: check_reader}.get(name, check_trash)
+
+
 def _inspect(path: Path) -> tuple[str | None, dict[str, int]]:
     try:
-        data = load_file(path)
+        data = load_file(path, _validator(path))
     except DamagedFileError as exc:
         return exc.reason, {}
     except StoreError as exc:
@@ -67,35 +81,32 @@ def _inspect(path: Path) -> tuple[str | None, dict[str, int]]:
     if data is None:
         return None, {}
     counts = {name: len(table) for name, table in data.items() if not name.startswith("_")}
-    if path.parent.name == CORRECTIONS_FOLDER:  # a bucket or its backup
-        bad = [p for i, doc in data.get(CORRECTIONS_TABLE, {}).items() for p in check_doc(i, doc)]
-        if bad:
-            shown = "; ".join(bad[:3]) + (f"; … {len(bad) - 3} more" if len(bad) > 3 else "")
-            return f"{len(bad)} damaged correction(s): {shown}", counts
     return None, counts
 
 
 def _inspect_content(root: Path) -> FileHealth | None:
     """Check every brief's content in the log against the digest the index holds."""
     try:
-        index = load_file(root / BRIEFS_FILE)
+        index = load_file(root / BRIEFS_FILE, check_index)
     except StoreError:
         return None  # the index itself is reported
     if index is None:
         return None
     name = index.get(META_TABLE, {}).get("content", {}).get("log")
-    if not isinstance(name, str):
+    if not isinstance(name, str) or not LOG_NAME.fullmatch(name):
         return None
     path = root / name
-    spans = []
-    for brief_id, record in index.get("briefs", {}).items():
-        try:
-            spans.append((brief_id, int(record["at"]), int(record["len"]), str(record["sha"])))
-        except (KeyError, TypeError, ValueError):
-            return FileHealth(path, path.exists(), f"bad index entry for {brief_id}")
-    if not path.exists():
+    spans = [
+        (brief_id, record["at"], record["len"], record["sha"])
+        for brief_id, record in index.get("briefs", {}).items()
+    ]
+    if not lexists(path):
         return FileHealth(path, False, "the content log is missing: import the briefs again")
-    damaged = [key for key, payload in content_log.read_many(path, spans) if payload is None]
+    try:
+        damaged = [key for key, payload in content_log.read_many(path, spans) if payload is None]
+    except StoreError as exc:
+        reason = exc.reason if isinstance(exc, DamagedFileError) else str(exc)
+        return FileHealth(path, True, reason)
     problem = None
     if damaged:
         problem = f"content of {len(damaged)} brief(s) damaged: {', '.join(damaged)}"
@@ -107,6 +118,8 @@ def _inspect_content(root: Path) -> FileHealth | None:
 def check(root: Path) -> Health:
     if not root.is_dir():
         raise StoreError(f"{root}: is not a folder")
+    if not is_store(root) and not is_empty(root):
+        raise not_a_store_error(root)
     read_only = is_read_only(root)
     with StoreLock(root / LOCK_FILE, shared=read_only):
         return dataclasses.replace(_check(root), read_only=read_only)
@@ -114,21 +127,21 @@ def check(root: Path) -> Health:
 
 def _check(root: Path) -> Health:
     files = []
-    buckets = [p for p in bucket_paths(root) if p.exists() or backup_path(p).exists()]
+    buckets = [p for p in bucket_paths(root) if lexists(p) or lexists(backup_path(p))]
     for path in [root / BRIEFS_FILE, root / READER_FILE, root / TRASH_FILE, *buckets]:
         problem, counts = _inspect(path)
         backup = backup_path(path)
-        backup_ok = backup.exists() and _inspect(backup)[0] is None
-        files.append(FileHealth(path, path.exists(), problem, counts, backup_ok))
+        backup_ok = lexists(backup) and _inspect(backup)[0] is None
+        if problem is None and path.name == BRIEFS_FILE and not lexists(path) and has_data(root):
+            problem = "is missing, but the store holds data (--repair rebuilds it from content)"
+        files.append(FileHealth(path, lexists(path), problem, counts, backup_ok))
+    marker = plain_file_problem(root / MARKER_FILE)
+    if marker is not None:
+        files.append(FileHealth(root / MARKER_FILE, True, marker))
     content = _inspect_content(root)
     if content is not None:
         files.insert(1, content)
-    leftovers = tuple(
-        sorted(
-            [*root.glob(f".*{TEMP_SUFFIX}"), *(root / CORRECTIONS_FOLDER).glob(f".*{TEMP_SUFFIX}")]
-        )
-    )
-    return Health(root, tuple(files), leftovers)
+    return Health(root, tuple(files), tuple(leftover_temporaries(root)))
 
 
 def _forget_damaged(root: Path, health: FileHealth) -> str:
@@ -139,7 +152,7 @@ def _forget_damaged(root: Path, health: FileHealth) -> str:
     if not health.damaged:
         return f"{health.path}: {health.problem}; import the briefs again"
     # Straight on the index file: we hold the store lock, and a Store would take it again.
-    storage = AtomicJSONStorage(root / BRIEFS_FILE)
+    storage = AtomicJSONStorage(root / BRIEFS_FILE, check_index)
     data = storage.read() or {}
     for brief_id in health.damaged:
         data.get("briefs", {}).pop(brief_id, None)
@@ -151,18 +164,29 @@ def _forget_damaged(root: Path, health: FileHealth) -> str:
 
 
 def repair(root: Path, now: dt.datetime | None = None) -> list[str]:
-    """Restore each damaged file from its backup, keeping the damaged one beside it.
+    """Restore each damaged file from its backup (the index, lacking one, is rebuilt from
+    the content), keeping the damaged one beside it.
 
     Returns one line per action. A damaged file without a good backup is left as it
     is and reported; nothing is ever deleted.
     """
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    if not root.is_dir():
+        raise StoreError(f"{root}: is not a folder")
+    if not is_store(root):
+        raise not_a_store_error(root)
     if is_read_only(root):
         raise read_only_error(root)
+    actions = []
     try:
-        with StoreLock(root / LOCK_FILE):
+        lock = root / LOCK_FILE
+        bad_lock = plain_file_problem(lock)
+        if bad_lock is not None:  # else no lock can be taken to repair
+            os.rename(lock, lock.with_name(f"{lock.name}.damaged-{stamp}"))
+            actions.append(f"{lock}: {bad_lock}; moved aside")
+        with StoreLock(lock):
             # JSON files first: forgetting damaged content opens the store, which needs them.
-            actions = [_restore(root, h, stamp) for h in _check(root).files if _is_json(h)]
+            actions += [_restore(root, h, stamp) for h in _check(root).files if _is_json(h)]
             actions += [_forget_damaged(root, h) for h in _check(root).files if not _is_json(h)]
     except OSError as exc:
         raise StoreError(f"{root}: repair failed: {exc.strerror or exc}") from exc
@@ -178,14 +202,16 @@ def _restore(root: Path, health: FileHealth, stamp: str) -> str:
     if health.ok:
         return ""
     path = health.path
-    if not health.backup_ok:
-        return f"{path}: damaged ({health.problem}) and no good backup to restore"
-    kept = path.with_name(f"{path.name}.damaged-{stamp}")
-    os.replace(path, kept)
-    staged = path.with_name(f".{path.name}.restore{TEMP_SUFFIX}")
-    shutil.copyfile(backup_path(path), staged)
-    with open(staged, "rb+") as handle:
-        os.fsync(handle.fileno())
-    os.replace(staged, path)
-    fsync_dir(path.parent)
-    return f"{path}: restored from {backup_path(path).name}; damaged copy kept as {kept.name}"
+    if path.name == MARKER_FILE:
+        kept = put(path, MARKER_TEXT, stamp)
+        return f"{path}: {health.problem}; written anew, the old one kept as {kept}"
+    if health.backup_ok:
+        return restore_from_backup(path, stamp)
+    if path.name == BRIEFS_FILE:
+        return rebuild_index(root, stamp)
+    if not lexists(path):
+        return (
+            f"{path}: missing, and its backup does not read ({health.problem}); "
+            f"move {backup_path(path).name} aside to start the file anew"
+        )
+    return f"{path}: damaged ({health.problem}) and no good backup to restore"

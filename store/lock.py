@@ -17,6 +17,8 @@ import os
 import threading
 from pathlib import Path
 
+from store.errors import StoreError
+
 
 class StoreLock:
     def __init__(self, path: Path, *, shared: bool = False) -> None:
@@ -41,11 +43,18 @@ class StoreLock:
     def _take(self) -> int | None:
         if self.shared:
             try:
-                fd = os.open(self.path, os.O_RDONLY)
+                fd = os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW)
             except OSError:
                 return None  # no lock file, and none can be made: see the module's note
         else:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            # Never through a link: O_CREAT on one would make a file wherever it points.
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+            except OSError as exc:
+                raise StoreError(
+                    f"{self.path}: the store lock cannot be taken: {exc.strerror or exc} "
+                    "(`briefing check --repair` moves a bad lock file aside)"
+                ) from exc
         try:
             fcntl.flock(fd, fcntl.LOCK_SH if self.shared else fcntl.LOCK_EX)
         except BaseException:

@@ -38,6 +38,9 @@ class ImportCounts:
     unchanged: int = 0
     skipped_deleted: int = 0  # in the trash, so left there (import_briefs(undelete=True))
     undeleted: int = 0  # in the trash and brought back by undelete=True
+    # (derived id, id given instead): another story already had the derived id
+    renamed: tuple[tuple[str, str], ...] = ()
+    duplicates: tuple[str, ...] = ()  # ids that came more than once: the last one is kept
 
 
 @dataclass(frozen=True, slots=True)

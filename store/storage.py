@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,15 @@ import orjson
 from tinydb.storages import Storage
 
 from store.errors import DamagedFileError, StoreError
+from store.folder import check_plain, lexists
 
 FORMAT_VERSION = 2  # 2: brief content moved to the content log
 META_TABLE = "_meta"
 TEMP_SUFFIX = ".tmp"
+
+Tree = dict[str, dict[str, dict[str, Any]]]
+# Checks the types and values of one file's documents; raises DamagedFileError.
+Validator = Callable[[Path, Tree], None]
 
 
 def backup_path(path: Path) -> Path:
@@ -39,10 +45,18 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _new_file(path: Path) -> int:
+    """A descriptor on a new file at `path`: whatever had the name (a leftover, or a link
+    planted to make us write elsewhere) is removed first, and a link is never followed."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+
+
 def _replace_durably(path: Path, payload: bytes) -> None:
     temp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
     try:
-        with open(temp, "wb") as handle:
+        with open(_new_file(temp), "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
@@ -91,12 +105,23 @@ def check_shape(path: Path, data: Any) -> dict[str, dict[str, dict[str, Any]]]:
     return data
 
 
-def load_file(path: Path) -> dict[str, dict[str, dict[str, Any]]] | None:
-    """Parse and check one store file; None when it does not exist."""
+def load_file(path: Path, validate: Validator | None = None) -> Tree | None:
+    """Parse and check one store file; None when it does not exist (and never did: a
+    file missing beside its backup was lost, and is damage, not a new file)."""
+    check_plain(path)
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
     except FileNotFoundError:
+        if path.suffix != ".bak" and lexists(backup_path(path)):
+            raise DamagedFileError(
+                path, f"is missing, but its backup {backup_path(path).name} exists"
+            ) from None
         return None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    try:
+        with open(fd, "rb") as handle:
+            raw = handle.read()
     except OSError as exc:
         raise StoreError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     if not raw.strip():
@@ -105,14 +130,18 @@ def load_file(path: Path) -> dict[str, dict[str, dict[str, Any]]] | None:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise DamagedFileError(path, f"not valid JSON ({exc})") from exc
-    return check_shape(path, data)
+    tree = check_shape(path, data)
+    if validate is not None:
+        validate(path, tree)
+    return tree
 
 
 class AtomicJSONStorage(Storage):
     """TinyDB storage with atomic, durable writes and a stat-checked read cache."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, validate: Validator | None = None) -> None:
         self.path = path
+        self.validate = validate
         self._data: dict[str, Any] | None = None
         self._identity: tuple[int, int, int] | None = None
         self._seen_once = False
@@ -122,9 +151,11 @@ class AtomicJSONStorage(Storage):
 
     def _stat_identity(self) -> tuple[int, int, int] | None:
         try:
-            st = os.stat(self.path)
+            st = os.lstat(self.path)
         except FileNotFoundError:
             return None
+        except OSError:
+            return (-1, -1, -1)  # unreadable: load_file names the problem
         return (st.st_ino, st.st_mtime_ns, st.st_size)
 
     def read(self) -> dict[str, Any] | None:
@@ -133,10 +164,11 @@ class AtomicJSONStorage(Storage):
             self._changed_elsewhere = True
         self._seen_once = True
         if identity is None:
+            load_file(self.path)  # a file lost beside its backup raises
             self._data, self._identity = None, None
             return None
         if identity != self._identity or self._data is None:
-            self._data = load_file(self.path)
+            self._data = load_file(self.path, self.validate)
             self._identity = identity
         return self._data
 

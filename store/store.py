@@ -23,8 +23,6 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from briefs import Brief, Note
 from briefs.corrections import apply
 from briefs.model import ReaderData
@@ -36,29 +34,34 @@ from store.correcting import CorrectingStore
 from store.drafts import FOLDER as DRAFTS_FOLDER
 from store.drafts import DraftBox, new_owner
 from store.errors import DamagedFileError, NoteChangedError, StoreError
+from store.folder import (
+    BRIEFS_FILE,
+    LOCK_FILE,
+    READER_FILE,
+    has_data,
+    lexists,
+    remove_stale_temporaries,
+    stale_logs,
+)
+from store.importing import ImportingStore
 from store.lock import StoreLock
-from store.paths import is_read_only, read_only_error
+from store.paths import read_only_error
 from store.reader_import import merge_reader_data
 from store.records import (
     BriefRow,
     Draft,
-    ImportCounts,
     ReaderImportCounts,
     ReaderState,
     note_doc,
     note_from_doc,
 )
+from store.shapes import check_index, check_reader
 from store.storage import META_TABLE
 from store.tables import (
-    BRIEFS_FILE,
-    LOCK_FILE,
-    READER_FILE,
     brief_from_payload,
     brief_row,
-    index_record,
     open_db,
-    prepare_folder,
-    remove_stale_temporaries,
+    open_folder,
     span_of,
     write_tables,
 )
@@ -71,23 +74,24 @@ def local_now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
-class Store(CorrectingStore):
-    """Open a store folder, creating and seeding it when new; one we may read but not
-    write opens read-only (`read_only`), and then every write raises StoreError."""
+class Store(ImportingStore, CorrectingStore):
+    """Open a store folder, creating and seeding it when new (or empty); one we may read
+    but not write opens read-only (`read_only`), and then every write raises StoreError.
+    A folder that is not a store is refused (store/folder.py), and a store missing a
+    file it had is damaged, never new again (DamagedFileError)."""
 
     def __init__(self, root: Path, *, clock: Clock = local_now, seed: bool = True) -> None:
         self.root = root
         self.clock = clock
-        prepare_folder(root)
         # Read-only: everything can be read, and every write says so before it starts.
-        self.read_only = is_read_only(root)
+        self.read_only = open_folder(root)
         self.lock = StoreLock(root / LOCK_FILE, shared=self.read_only)
         self.draft_box = DraftBox(root / DRAFTS_FOLDER)
         with self.lock:
             if not self.read_only:
                 remove_stale_temporaries(root)
-            self._briefs_db = open_db(root / BRIEFS_FILE)
-            self._reader_db = open_db(root / READER_FILE)
+            self._briefs_db = open_db(root / BRIEFS_FILE, check_index)
+            self._reader_db = open_db(root / READER_FILE, check_reader)
             self._briefs = self._briefs_db.table("briefs", cache_size=0)
             self._notes = self._reader_db.table("notes", cache_size=0)
             self._states = self._reader_db.table("states", cache_size=0)
@@ -98,11 +102,19 @@ class Store(CorrectingStore):
                 db.storage.read()
             for storage in self._book.storages():
                 storage.read()
+            new = not lexists(self.briefs_path)
+            if new and has_data(root):
+                raise DamagedFileError(
+                    self.briefs_path,
+                    "is missing, but the store holds data: "
+                    "`briefing check --repair` rebuilds it from the content log",
+                )
             if self.read_only:
                 return
-            for stale in content_log.stale_logs(root, self._log_name()):
-                stale.unlink(missing_ok=True)
-            if seed and not (root / BRIEFS_FILE).exists():
+            if not new and self._log_name() is not None:
+                for stale in stale_logs(root, self._log_name()):
+                    stale.unlink(missing_ok=True)
+            if seed and new:
                 self.import_briefs(load_samples())
 
     def _writable(self) -> None:
@@ -219,78 +231,7 @@ class Store(CorrectingStore):
         name = self._log_name()
         if name is None:
             raise DamagedFileError(self.briefs_path, "it names no content log")
-        return self.root / name
-
-    def import_briefs(self, briefs: Iterable[Brief], *, undelete: bool = False) -> ImportCounts:
-        """Add or replace briefs by id. Reader data is untouched: corrections stay laid
-        over the new content (and say where the source changed since). A brief in the trash
-        stays there, its content as it was, unless `undelete`.
-
-        New content is appended to the log and fsynced first; then one write of the
-        index makes it visible. A crash in between leaves the store as it was.
-        """
-        self._writable()
-        incoming: dict[str, tuple[Brief, bytes]] = {}
-        with self.lock:
-            trash = set(self._book.trash())
-        skipped = 0
-        for brief in briefs:
-            if brief.id in trash and not undelete:
-                skipped += 1
-                continue
-            try:
-                incoming[brief.id] = (brief, orjson.dumps(brief.to_dict()))
-            except orjson.JSONEncodeError as exc:  # e.g. a lone surrogate in a string
-                raise StoreError(f"brief {brief.id}: cannot be stored: {exc}") from exc
-        with self.lock:
-            current = _docs(self._briefs)
-            digests = {k: content_log.digest(payload) for k, (_, payload) in incoming.items()}
-            changed = [k for k in incoming if current.get(k, {}).get("sha") != digests[k]]
-            added = sum(1 for k in incoming if k not in current)
-            if changed or not self.briefs_path.exists():
-                name = self._log_name() or content_log.log_name(1)
-                spans = content_log.append(self.root / name, (incoming[k][1] for k in changed))
-                records = {
-                    k: index_record(incoming[k][0], span, digests[k])
-                    for k, span in zip(changed, spans, strict=True)
-                }
-                write_tables(
-                    self._briefs_db,
-                    {"briefs": records, META_TABLE: {"content": {"log": name}}},
-                )
-                self._compact_if_worth_it()
-            # Out of the trash only once the content is in: a crash before leaves it deleted.
-            back = [k for k in incoming if k in self._book.trash()]
-            if back:
-                self._book.write(trash=dict.fromkeys(back))
-        return ImportCounts(
-            added=added,
-            updated=len(changed) - added,
-            unchanged=len(incoming) - len(changed),
-            skipped_deleted=skipped,
-            undeleted=len(back),
-        )
-
-    def _compact_if_worth_it(self) -> None:
-        """Rewrite the log without dead versions once they outweigh the live ones."""
-        index = _docs(self._briefs)
-        log = self._log_path()
-        live = sum(record["len"] + 1 for record in index.values())
-        if not content_log.worth_compacting(log, live):
-            return
-        ids = list(index)
-        spans = [span_of(log, i, index[i]) for i in ids]
-        payloads = [payload for _, payload in content_log.read_many(log, spans)]
-        if any(payload is None for payload in payloads):
-            return  # never drop damaged content silently: `briefing check` reports it
-        name = content_log.log_name(content_log.generation_of(log.name) + 1)
-        new_spans = content_log.write_new(self.root / name, payloads)
-        records = {
-            i: {**index[i], "at": span[0], "len": span[1]}
-            for i, span in zip(ids, new_spans, strict=True)
-        }
-        write_tables(self._briefs_db, {"briefs": records, META_TABLE: {"content": {"log": name}}})
-        log.unlink(missing_ok=True)
+        return content_log.log_path(self.root, name, self.briefs_path)
 
     # -- reader data -------------------------------------------------------------
 
@@ -526,18 +467,25 @@ class Store(CorrectingStore):
     def export_records(self, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
         """Corrected briefs in the file format plus `notes`, `read` and `starred`, newest
         first; a corrected one also carries `corrections` (store.corrections.export_form:
-        the source brief, the corrections and their history), which importing restores."""
+        the source brief, the corrections and their history), which importing restores.
+        Notes and states are read once for all of them, not once per brief."""
         wanted = [row.id for row in self.rows()] if ids is None else list(ids)
+        with self.lock:
+            notes: dict[str, list[Note]] = {}
+            for doc in _docs(self._notes).values():
+                notes.setdefault(doc["brief_id"], []).append(note_from_doc(doc))
+            states, corrected = self.states(), self._book.all()
         records = []
         for brief_id in wanted:
-            with self.lock:
-                source, doc = self.source_brief(brief_id), self._book.doc(brief_id)
+            source = self.source_brief(brief_id)
             if source is None:
                 raise StoreError(f"no brief with id {brief_id!r}")
-            state = self.state(brief_id)
+            doc = corrected.get(brief_id, {})
+            state = states.get(brief_id, ReaderState())
+            own = sorted(notes.get(brief_id, ()), key=lambda n: (n.created, n.id), reverse=True)
             record = {
                 **apply(source, book.corrections_of(doc)).to_dict(),
-                "notes": [n.to_dict() for n in self.notes(brief_id)],
+                "notes": [n.to_dict() for n in own],
                 "read": state.read,
                 "starred": state.starred,
             }

@@ -14,12 +14,20 @@ from tinydb.table import Table
 
 from briefs import Brief, BriefError, brief_from_dict
 from store.errors import DamagedFileError, StoreError
+from store.folder import (
+    BRIEFS_FILE,
+    MARKER_FILE,
+    MARKER_TEXT,
+    check_plain,
+    has_marker,
+    is_empty,
+    is_store,
+    lexists,
+    not_a_store_error,
+)
+from store.paths import is_read_only
 from store.records import BriefRow
-from store.storage import TEMP_SUFFIX, AtomicJSONStorage
-
-BRIEFS_FILE = "briefs.json"
-READER_FILE = "reader.json"
-LOCK_FILE = ".lock"
+from store.storage import AtomicJSONStorage, Validator, atomic_write_bytes
 
 
 class KeyedTable(Table):
@@ -91,8 +99,8 @@ class _DB(TinyDB):
     table_class = KeyedTable
 
 
-def open_db(path: Path) -> TinyDB:
-    return _DB(storage=lambda: AtomicJSONStorage(path))  # type: ignore[arg-type]
+def open_db(path: Path, validate: Validator) -> TinyDB:
+    return _DB(storage=lambda: AtomicJSONStorage(path, validate))  # type: ignore[arg-type]
 
 
 def index_record(brief: Brief, span: tuple[int, int], sha: str) -> dict[str, Any]:
@@ -101,6 +109,7 @@ def index_record(brief: Brief, span: tuple[int, int], sha: str) -> dict[str, Any
         "title": brief.title,
         "date": brief.date,
         "source": brief.source,
+        "url": brief.url,
         "at": span[0],
         "len": span[1],
         "sha": sha,
@@ -122,8 +131,12 @@ def brief_from_payload(log: Path, brief_id: str, payload: bytes) -> Brief:
         raise DamagedFileError(log, f"content of {brief_id}: {exc}") from exc
 
 
-def prepare_folder(root: Path) -> None:
-    if root.exists() and not root.is_dir():
+def open_folder(root: Path) -> bool:
+    """Make `root` ready to open as a store; return whether it is read-only.
+
+    A new or empty folder becomes a store (the marker is written first); a store from
+    before the marker gets one; any other folder is refused before anything is written."""
+    if lexists(root) and not root.is_dir():
         raise StoreError(f"{root}: is not a folder")
     try:
         root.mkdir(parents=True, exist_ok=True)
@@ -131,10 +144,15 @@ def prepare_folder(root: Path) -> None:
         raise StoreError(f"{root}: cannot create the store folder: {exc.strerror}") from exc
     if not os.access(root, os.R_OK | os.X_OK):
         raise StoreError(f"{root}: the store folder cannot be read")
+    read_only = is_read_only(root)
+    if not is_store(root) and not is_empty(root):
+        raise not_a_store_error(root)
+    if not read_only and not has_marker(root):
+        mark(root)
+    return read_only
 
 
-def remove_stale_temporaries(root: Path) -> None:
-    """Temporary files a crashed writer left behind; only ever ours (dot-named, .tmp)."""
-    for folder in (root, root / "corrections"):  # store.corrections.FOLDER
-        for leftover in folder.glob(f".*{TEMP_SUFFIX}"):
-            leftover.unlink(missing_ok=True)
+def mark(root: Path) -> None:
+    """Write the file that says this folder is a store."""
+    check_plain(root / MARKER_FILE)
+    atomic_write_bytes(root / MARKER_FILE, MARKER_TEXT, keep_backup=False)

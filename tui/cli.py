@@ -546,7 +546,7 @@ def _check(root: Path, *, repair: bool) -> int:
     for f in health.files:
         if f in buckets:
             continue
-        if not f.exists:
+        if not f.exists and f.ok:
             state = "missing (created on first use)"
         elif f.ok:
             state = "ok, " + ", ".join(f"{n} {name}" for name, n in sorted(f.counts.items()))

@@ -1,0 +1,159 @@
+"""The store folder: which folders are stores, the names of the files a store writes, and
+removing only what a store itself left behind.
+
+A folder handed to us may be anything: the user's home, a folder a desk sent, one with
+planted links. So a folder is written into only when it is a store (it holds the marker
+file, or — for a store written before the marker — `briefs.json`/`reader.json` or their
+backups) or is empty, and the store then deletes only regular files whose names it makes
+itself: content logs (`content-NNNNNN.jsonl`) and its own temporaries.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import stat
+from pathlib import Path
+
+from store.errors import DamagedFileError, StoreError
+
+BRIEFS_FILE = "briefs.json"
+READER_FILE = "reader.json"
+TRASH_FILE = "trash.json"
+LOCK_FILE = ".lock"
+MARKER_FILE = ".briefing-store"
+CORRECTIONS_FOLDER = "corrections"
+DRAFTS_FOLDER = "drafts"
+MARKER_TEXT = b"A briefing store: the README's 'Your data' section says what is in it.\n"
+
+LOG_NAME = re.compile(r"content-\d{6}\.jsonl")
+_JSON_NAMES = rf"(?:{re.escape(BRIEFS_FILE)}|{re.escape(READER_FILE)}|{re.escape(TRASH_FILE)})"
+# Temporaries: `.NAME.PID.tmp` (store/storage.py, content_log.write_new), `.NAME.restore.tmp`
+# (store/health.py), in the folder itself and in corrections/ (NAME = NN.json).
+_OWN = rf"(?:{_JSON_NAMES}|content-\d{{6}}\.jsonl|{re.escape('.briefing-store')})"
+_TEMP_TOP = re.compile(rf"\.{_OWN}(?:\.bak)?\.(?:\d+|restore)\.tmp")
+_TEMP_BUCKET = re.compile(r"\.\d\d\.json(?:\.bak)?\.(?:\d+|restore)\.tmp")
+_LEGACY = (BRIEFS_FILE, READER_FILE, BRIEFS_FILE + ".bak", READER_FILE + ".bak")
+
+
+def lexists(path: Path) -> bool:
+    """Whether anything (a file, a folder, a link, even a broken one) has this name."""
+    try:
+        os.lstat(path)
+    except OSError:
+        return False
+    return True
+
+
+def plain_file_problem(path: Path) -> str | None:
+    """Why `path` cannot be a store file (None when it is a regular file or absent).
+
+    A link could lead a write or a read anywhere, a folder or a device is not a file:
+    each is damage to report, never something to follow."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"cannot be examined: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return "is a symbolic link, not a plain file"
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    return "is not a regular file"
+
+
+def check_plain(path: Path) -> None:
+    problem = plain_file_problem(path)
+    if problem is not None:
+        raise DamagedFileError(path, problem)
+
+
+def check_plain_folder(path: Path) -> None:
+    """A store's sub-folder (corrections/, drafts/) must be a real folder or absent."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot be examined: {exc.strerror or exc}") from exc
+    if not stat.S_ISDIR(mode):
+        kind = "a symbolic link" if stat.S_ISLNK(mode) else "not a folder"
+        raise StoreError(f"{path}: is {kind}; a store keeps a plain folder here")
+
+
+def has_marker(root: Path) -> bool:
+    return lexists(root / MARKER_FILE)
+
+
+def is_store(root: Path) -> bool:
+    """Whether `root` is a store: the marker, or the files of a store written before it."""
+    return has_marker(root) or any(lexists(root / name) for name in _LEGACY)
+
+
+def is_empty(root: Path) -> bool:
+    """Nothing in the folder (a stray `.lock` that an older briefing made counts as nothing)."""
+    try:
+        names = os.listdir(root)
+    except OSError as exc:
+        raise StoreError(f"{root}: cannot be listed: {exc.strerror or exc}") from exc
+    return not names or names == [LOCK_FILE]
+
+
+def not_a_store_error(root: Path) -> StoreError:
+    return StoreError(
+        f"{root}: is not a briefing store and is not empty; nothing was written there. "
+        "Name a new or empty folder for a new store"
+    )
+
+
+def has_data(root: Path) -> bool:
+    """Whether the store holds anything beyond its marker: then a missing index is damage,
+    not a new store."""
+    names = [READER_FILE, TRASH_FILE, BRIEFS_FILE + ".bak", READER_FILE + ".bak"]
+    names.append(TRASH_FILE + ".bak")
+    if any(lexists(root / name) for name in names) or log_files(root):
+        return True
+    folder = root / CORRECTIONS_FOLDER
+    return folder.is_dir() and any(folder.glob("*.json*"))
+
+
+def log_files(root: Path) -> list[Path]:
+    """The content logs in the folder (regular files of the log's name), oldest first."""
+    found = []
+    with contextlib.suppress(OSError):
+        for name in os.listdir(root):
+            if LOG_NAME.fullmatch(name) and plain_file_problem(root / name) is None:
+                found.append(root / name)
+    return sorted(found)
+
+
+def _ours(folder: Path, pattern: re.Pattern[str]) -> list[Path]:
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    out = []
+    for name in names:
+        path = folder / name
+        if pattern.fullmatch(name) and plain_file_problem(path) is None and lexists(path):
+            out.append(path)
+    return sorted(out)
+
+
+def leftover_temporaries(root: Path) -> list[Path]:
+    """Temporary files a crashed writer of this store left behind (our names only)."""
+    return _ours(root, _TEMP_TOP) + _ours(root / CORRECTIONS_FOLDER, _TEMP_BUCKET)
+
+
+def remove_stale_temporaries(root: Path) -> None:
+    for leftover in leftover_temporaries(root):
+        leftover.unlink(missing_ok=True)
+
+
+def stale_logs(root: Path, current: str | None) -> list[Path]:
+    """Logs the index no longer points at (left by a compaction that was cut short)."""
+    return [p for p in log_files(root) if p.name != current]

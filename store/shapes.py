@@ -1,0 +1,188 @@
+"""What each store file may hold: types and values checked on every read.
+
+A store folder can come from anywhere (a desk, a sync tool, an editor), so valid JSON is
+not enough: ids must be ids, times ISO times, offsets numbers a log can hold. A file that
+fails is damaged — `briefing check` names it, `--repair` restores it — rather than a
+crash later in whatever reads the bad value. The checks are those imported briefs get
+where they apply (briefs.ids, briefs.dates, briefs.corrections).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from briefs.corrections import Corrections
+from briefs.dates import day_of
+from briefs.ids import is_valid_id
+from store.errors import DamagedFileError
+from store.folder import LOG_NAME
+
+Tree = Mapping[str, Mapping[str, Mapping[str, Any]]]
+MAX_OFFSET = 2**40  # a content log of a terabyte is already far past any real one
+MAX_LENGTH = 2**31
+_SHA = re.compile(r"[0-9a-f]{20}")
+_SHOWN = 40
+
+
+def _quote(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+class _Problems:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.found: list[str] = []
+
+    def add(self, where: str, reason: str) -> None:
+        self.found.append(f"{where}: {reason}")
+
+    def raise_any(self) -> None:
+        if self.found:
+            shown = "; ".join(self.found[:3])
+            more = f"; … {len(self.found) - 3} more" if len(self.found) > 3 else ""
+            raise DamagedFileError(self.path, f"{len(self.found)} bad value(s): {shown}{more}")
+
+
+def _id_key(problems: _Problems, table: str, key: str) -> bool:
+    if is_valid_id(key):
+        return True
+    problems.add(f"{table} {_quote(key)}", "is not a brief or note id")
+    return False
+
+
+def is_iso_time(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def is_stored_date(value: Any) -> bool:
+    """An ISO date or datetime as a brief stores it (what the list and the reader parse)."""
+    if not isinstance(value, str) or len(value) < 10:
+        return False
+    try:
+        day_of(value)
+        if len(value) > 10:
+            dt.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _count(value: Any, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def check_index(path: Path, data: Tree) -> None:
+    """briefs.json: per brief id the list's fields and where its content lies."""
+    problems = _Problems(path)
+    content = data.get("_meta", {}).get("content")
+    if content is not None:
+        log = content.get("log") if isinstance(content, Mapping) else None
+        if not isinstance(log, str) or not LOG_NAME.fullmatch(log):
+            problems.add("the content log", f"{_quote(log)} is not a content log's name")
+    for key, doc in data.get("briefs", {}).items():
+        if not _id_key(problems, "brief", key):
+            continue
+        title = doc.get("title")
+        if not isinstance(title, str) or not title:
+            problems.add(key, "the title is not a string")
+        if not is_stored_date(doc.get("date")):
+            problems.add(key, f"the date {_quote(doc.get('date'))} is not an ISO date")
+        if any(doc.get(k) is not None and not isinstance(doc[k], str) for k in ("source", "url")):
+            problems.add(key, "the source or url is not a string")
+        if not _count(doc.get("at"), 0, MAX_OFFSET) or not _count(doc.get("len"), 1, MAX_LENGTH):
+            problems.add(key, "its place in the content log is not a plausible offset")
+        if not isinstance(doc.get("sha"), str) or not _SHA.fullmatch(doc["sha"]):
+            problems.add(key, "its digest is not a digest")
+    problems.raise_any()
+
+
+def check_reader(path: Path, data: Tree) -> None:
+    """reader.json: notes, read/starred states, saved views, drafts of older stores."""
+    problems = _Problems(path)
+    for key, doc in data.get("notes", {}).items():
+        if not _id_key(problems, "note", key):
+            continue
+        if doc.get("id") != key:
+            problems.add(f"note {key}", "its id differs from its key")
+        brief_id = doc.get("brief_id")
+        if not isinstance(brief_id, str) or not is_valid_id(brief_id):
+            problems.add(f"note {key}", f"brief_id {_quote(brief_id)} is not a brief id")
+        if not isinstance(doc.get("text"), str):
+            problems.add(f"note {key}", "the text is not a string")
+        for name in ("created", "updated"):
+            if (name == "created" or name in doc) and not is_iso_time(doc.get(name)):
+                problems.add(f"note {key}", f"{name} {_quote(doc.get(name))} is not an ISO time")
+    for key, doc in data.get("states", {}).items():
+        if _id_key(problems, "state of", key) and any(
+            not isinstance(doc.get(flag, False), bool) for flag in ("read", "starred")
+        ):
+            problems.add(f"state of {key}", "read and starred must be true or false")
+    for key, doc in data.get("views", {}).items():
+        if not isinstance(doc.get("query"), str):
+            problems.add(f"view {_quote(key)}", "the query is not a string")
+    for key, doc in data.get("drafts", {}).items():
+        if not all(isinstance(doc.get(name, ""), str) for name in ("brief_id", "text")):
+            problems.add(f"draft {_quote(key)}", "the brief id or text is not a string")
+    problems.raise_any()
+
+
+def check_trash(path: Path, data: Tree) -> None:
+    """trash.json: per deleted brief id its title, date and when it was deleted."""
+    problems = _Problems(path)
+    for key, doc in data.get("trash", {}).items():
+        if not _id_key(problems, "deleted brief", key):
+            continue
+        if not all(isinstance(doc.get(name, ""), str) for name in ("title", "date")):
+            problems.add(key, "the title or date is not a string")
+        if not is_iso_time(doc.get("deleted_at")):
+            problems.add(key, f"deleted_at {_quote(doc.get('deleted_at'))} is not an ISO time")
+    problems.raise_any()
+
+
+def bucket_problems(brief_id: str, doc: Any, *, values: bool = True) -> list[str]:
+    """What is wrong with one brief's stored corrections. A bad value in one entry is
+    left out when reading (`values=False`): applying corrections skips such an entry, so
+    the brief still shows; `briefing check` names it."""
+    if not is_valid_id(brief_id):
+        return [f"{_quote(brief_id)}: is not a brief id"]
+    if not isinstance(doc, Mapping):
+        return [f"{brief_id}: not an object"]
+    if not isinstance(doc.get("entries", {}), Mapping):
+        return [f"{brief_id}: entries are not an object"]
+    changes = doc.get("changes", [])
+    if not isinstance(changes, list) or not all(isinstance(c, Mapping) for c in changes):
+        return [f"{brief_id}: the history is not a list of changes"]
+    if not _count(doc.get("gen", 0), 0, 2**53):
+        return [f"{brief_id}: the generation is not a count"]
+    if not values:
+        return []
+    return [f"{brief_id}: {p}" for p in Corrections(doc.get("entries")).problems]
+
+
+def _bucket(path: Path, data: Tree, *, values: bool) -> None:
+    found = data.get("corrections", {}).items()
+    bad = [p for key, doc in found for p in bucket_problems(key, doc, values=values)]
+    if bad:
+        shown = "; ".join(bad[:3]) + (f"; … {len(bad) - 3} more" if len(bad) > 3 else "")
+        raise DamagedFileError(path, f"{len(bad)} damaged correction(s): {shown}")
+
+
+def check_bucket(path: Path, data: Tree) -> None:
+    """corrections/NN.json as read: per brief id its corrections and their history."""
+    _bucket(path, data, values=False)
+
+
+def check_bucket_values(path: Path, data: Tree) -> None:
+    """corrections/NN.json as `briefing check` sees it: every entry's value too."""
+    _bucket(path, data, values=True)

@@ -1,0 +1,133 @@
+"""A missing file is damage once the store has existed: never a new, empty file, never a
+reason to overwrite a backup or to reseed the library (issue 11, findings 1 and 2)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from briefs import brief_from_dict
+from store import DamagedFileError, Store
+from store.health import check, repair
+from store.storage import backup_path
+from tests.conftest import TickingClock
+from tui.cli import main
+
+XI = "2025-10-31-xi-carney-apec-gyeongju"
+
+
+def _noted(store_dir: Path) -> tuple[Store, list[str]]:
+    store = Store(store_dir, clock=TickingClock())
+    ids = [store.add_note(XI, text).id for text in ("first", "second")]
+    return store, ids
+
+
+def test_a_missing_reader_file_is_damage_and_its_backup_is_kept(
+    store_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, ids = _noted(store_dir)
+    reader = store_dir / "reader.json"
+    backup = backup_path(reader).read_bytes()
+    reader.unlink()  # a sync tool, an accident, or a repair cut short
+    with pytest.raises(DamagedFileError, match="missing") as caught:
+        Store(store_dir)
+    assert caught.value.path == reader
+    assert main(["note", "add", "--store", str(store_dir), XI, "third"]) == 2
+    assert main(["list", "--store", str(store_dir)]) == 2
+    assert "reader.json" in capsys.readouterr().err
+    assert backup_path(reader).read_bytes() == backup  # never overwritten
+    assert not check(store_dir).ok
+    assert any("restored from reader.json.bak" in line for line in repair(store_dir))
+    assert sorted(n.id for n in Store(store_dir).notes(XI)) == sorted(ids)
+
+
+class Killed(BaseException):
+    """Stands for SIGKILL: nothing after it runs, no handler sees it."""
+
+
+@pytest.mark.parametrize("file", ["reader.json", "briefs.json"])
+def test_repair_cut_short_at_any_step_leaves_the_file_or_its_backup(
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch, file: str
+) -> None:
+    _, ids = _noted(store_dir)
+    path = store_dir / file
+    real = {name: getattr(os, name) for name in ("replace", "rename", "link")}
+    killed = 0
+    for step in range(10):
+        path.write_bytes(path.read_bytes()[:10])  # damaged: truncated
+        calls = [0]
+
+        def counted(name: str, step: int = step, calls: list[int] = calls):  # type: ignore[no-untyped-def]
+            def run(*args: object, **kwargs: object) -> object:
+                calls[0] += 1
+                if calls[0] > step:
+                    raise Killed
+                return real[name](*args, **kwargs)
+
+            return run
+
+        for name in real:
+            monkeypatch.setattr(os, name, counted(name))
+        try:
+            repair(store_dir)
+        except Killed:
+            killed += 1
+        finally:
+            monkeypatch.undo()
+        # Whatever the step: the store does not open as new, and a repair finishes it.
+        try:
+            opened = Store(store_dir)
+        except DamagedFileError:
+            repair(store_dir)
+            opened = Store(store_dir)
+        assert sorted(n.id for n in opened.notes(XI)) == sorted(ids), step
+        assert opened.count() == 7, step
+        if killed <= step:
+            break  # the repair ran to its end: every step before it was cut once
+    assert killed >= 2
+
+
+def test_a_missing_index_beside_its_backup_is_restored_not_reseeded(store_dir: Path) -> None:
+    store, _ = _noted(store_dir)
+    store.import_briefs(
+        [
+            brief_from_dict({"title": f"Brief {i}", "date": "2025-01-02", "summary": "s"})
+            for i in range(30)
+        ]
+    )
+    logs = sorted(p.name for p in store_dir.glob("content-*.jsonl"))
+    (store_dir / "briefs.json").unlink()
+    with pytest.raises(DamagedFileError, match="missing"):
+        Store(store_dir)
+    assert sorted(p.name for p in store_dir.glob("content-*.jsonl")) == logs  # kept
+    assert not check(store_dir).ok
+    repair(store_dir)
+    assert Store(store_dir).count() == 37
+
+
+def test_a_store_with_content_but_no_index_is_rebuilt_from_the_content(
+    store_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store, ids = _noted(store_dir)
+    briefs = [
+        brief_from_dict({"title": f"Brief {i}", "date": "2025-01-02", "summary": "s"})
+        for i in range(30)
+    ]
+    store.import_briefs(briefs)
+    store.import_briefs([brief_from_dict({**briefs[0].to_dict(), "summary": "newer"})])
+    (store_dir / "briefs.json").unlink()
+    backup_path(store_dir / "briefs.json").unlink()
+    assert main(["list", "--store", str(store_dir)]) == 2
+    err = capsys.readouterr().err
+    assert "briefs.json" in err and "missing" in err and "--repair" in err
+    assert main(["check", "--store", str(store_dir)]) == 1
+    assert "briefs.json: DAMAGED" in capsys.readouterr().out
+    assert main(["check", "--repair", "--store", str(store_dir)]) == 0
+    assert "rebuilt from the content" in capsys.readouterr().out
+    rebuilt = Store(store_dir)
+    assert rebuilt.count() == 37  # the samples and the 30, none reseeded over them
+    assert rebuilt.brief(briefs[0].id).summary == "newer"  # type: ignore[union-attr]
+    assert sorted(n.id for n in rebuilt.notes(XI)) == sorted(ids)
+    assert check(store_dir).ok
