@@ -11,6 +11,7 @@ items one after another, which is also one at a time for its host. Every fault i
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -23,7 +24,14 @@ from briefs.web.article import draft_page
 from briefs.web.feeds import Feed, FeedError, FeedItem, parse_feed
 from briefs.web.pages import PageError, read_page
 from store.errors import StoreError
-from store.fetching import FEED_ACCEPT, PAGE_ACCEPT, FetchError, HttpClient, Response
+from store.fetching import (
+    FEED_ACCEPT,
+    PAGE_ACCEPT,
+    PAGE_MAX_BYTES,
+    FetchError,
+    HttpClient,
+    Response,
+)
 from store.paths import read_only_error
 from store.records import ImportCounts
 from store.store import Store
@@ -183,6 +191,7 @@ def _page_brief(
         etag=rec.get("etag") if known else None,
         last_modified=rec.get("last_modified") if known else None,
         accept=PAGE_ACCEPT,
+        max_bytes=min(client.max_bytes, PAGE_MAX_BYTES),
     )
     if answer.not_modified:
         if not known:
@@ -196,6 +205,15 @@ def _page_brief(
     except Exception as exc:  # the drafter's or trafilatura's fault: a reason, not a crash
         raise FetchError(url, f"could not draft a brief ({type(exc).__name__})") from None
     return brief, answer
+
+
+def _with_earlier_tags(store: Store, brief: Brief) -> Brief:
+    """The brief with the tags its stored content already has: the same article reached
+    through two feeds (or a feed and `import URL`) keeps both names, not the last one."""
+    earlier = store.source_brief(brief.id)
+    if earlier is None or not earlier.tags:
+        return brief
+    return dataclasses.replace(brief, tags=tuple(dict.fromkeys((*earlier.tags, *brief.tags))))
 
 
 def _seen(brief_id: str, item: FeedItem | None, url: str, answer: Response) -> dict[str, Any]:
@@ -257,7 +275,7 @@ def _fetch_feed(
         if brief is None:
             records[item.key] = {**rec, "digest": item.digest}
         else:
-            briefs.append(brief)
+            briefs.append(_with_earlier_tags(store, brief))
             records[item.key] = _seen(brief.id, item, item.link, page_answer)
         run.tell(item.link, item=True)
     counts = store.import_briefs(briefs) if briefs else ImportCounts()
@@ -375,7 +393,7 @@ def import_pages(
 
     before = client.requests
     _pool_run([_guarded(run, u, lambda u=u: one(u)) for u in wanted], client.max_concurrent)
-    briefs = [brief for brief, _ in found.values() if brief is not None]
+    briefs = [_with_earlier_tags(store, b) for b, _ in found.values() if b is not None]
     counts = store.import_briefs(briefs) if briefs else ImportCounts()
     pages = {
         url: _seen(brief.id if brief else known[url]["id"], None, url, answer)

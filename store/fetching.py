@@ -27,6 +27,9 @@ from urllib.parse import urljoin, urlsplit
 DEFAULT_TIMEOUT = 15.0  # seconds without a byte from the server
 DEFAULT_DEADLINE = 60.0  # seconds for a whole response, however slowly it trickles
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024  # per response, after decompression
+# An article page: real ones are well under 2 MiB, and extraction takes about half a
+# second per MiB, so a bigger one is refused rather than read for seconds.
+PAGE_MAX_BYTES = 4 * 1024 * 1024
 MAX_REDIRECTS = 5
 RETRIES = 2  # after the first try, on 5xx and connection errors
 BACKOFF = 1.0  # seconds before the first retry; doubled for each next one

@@ -126,5 +126,6 @@ def parse_feed(body: bytes, *, content_type: str | None = None) -> Feed:
             keys.add(item.key)
             items.append(item)
     feed = parsed.feed
-    link = one_line(feed.get("link"), limit=2000) or None
+    link = one_line(feed.get("link"), limit=2000)
+    link = link if link.startswith(("http://", "https://")) else None  # an Atom id is no site
     return Feed(one_line(feed.get("title"), limit=120), link, tuple(items), skipped)

@@ -112,3 +112,10 @@ def test_opml_written_reads_back_the_same() -> None:
 def test_bad_opml_is_refused_with_a_reason(body: str, reason: str) -> None:
     with pytest.raises(OpmlError, match=reason):
         read_opml(body.encode())
+
+
+def test_a_feed_whose_charset_lies_is_still_read() -> None:
+    text = w.rss("Café desk", _items(1)).replace('encoding="UTF-8"', 'encoding="utf-8"')
+    latin = text.encode("latin-1")  # the document and the header say UTF-8
+    feed = parse_feed(latin, content_type="application/rss+xml; charset=utf-8")
+    assert feed.title == "Café desk" and len(feed.items) == 1

@@ -247,3 +247,19 @@ def test_pages_by_url_are_imported_once_then_answer_304(
     assert (
         again.summary("page", "imported") == "imported 2 pages: 0 new briefs, 2 unchanged, 0 failed"
     )
+
+
+def test_the_same_article_in_two_feeds_is_one_brief_with_both_names(
+    store: Store, site: ws.Site, client: HttpClient
+) -> None:
+    s = w.story(2)
+    link = site.add("/story/2", w.wire_page(s), etag='"s2"')
+    subscribe(store, site.add("/a.xml", w.rss("A", [(s, link)])), "Desk A")
+    subscribe(store, site.add("/b.xml", w.atom("B", [(s, link)])), "Desk B")
+    first = fetch_feeds(store, client=client)
+    assert first.new == 1 and first.failures == []
+    [brief] = [b for b in store.all_briefs() if b.title == s.title]
+    assert sorted(brief.tags) == ["Desk A", "Desk B"]
+    assert import_pages(store, [link], client=client).unchanged == 1
+    again = store.source_brief(brief.id)
+    assert again is not None and sorted(again.tags) == ["Desk A", "Desk B"]

@@ -155,3 +155,21 @@ def test_the_charset_comes_from_the_header(site: ws.Site, client: HttpClient) ->
     url = site.add("/l", "é".encode("latin-1"), content_type="text/html; charset=ISO-8859-1")
     answer = client.get(url)
     assert (answer.content_type, answer.charset) == ("text/html", "iso-8859-1")
+
+
+def test_one_request_at_a_time_per_host_a_few_across_hosts(site: ws.Site) -> None:
+    """Four feeds on one host fetched by four workers never overlap there; one feed asked
+    under two host names (127.0.0.1 and localhost) at once is asked twice at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    client = HttpClient(timeout=2, proxies={}, max_concurrent=4)
+    same = ws.Overlap(b"<rss/>")
+    urls = [site.behave(f"/same/{n}", same) for n in range(4)]
+    with ThreadPoolExecutor(4) as pool:
+        assert [r.body for r in pool.map(client.get, urls)] == [b"<rss/>"] * 4
+    assert same.overlapped == 0
+    split = ws.Overlap(b"<rss/>", wait=1)
+    url = site.behave("/split", split)
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(client.get, [url, url.replace("127.0.0.1", "localhost")]))
+    assert split.overlapped == 1
