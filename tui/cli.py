@@ -4,25 +4,21 @@ briefs."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from briefs import BriefFileError
-from briefs.corrections import CorrectionError, check_field, check_row
 from briefs.text import clean, to_json
 from store import DamagedFileError, ImportCounts, Store, StoreError, resolve_store_dir
 from store.records import ReaderImportCounts
-from store.storage import atomic_write_bytes, backup_path
+from store.storage import backup_path
 from tui import cli_feeds
+from tui.cli_common import EXIT_FAILED, EXIT_STORE, EXIT_USAGE, UsageError, say, selected
+from tui.cli_edit import delete, edit, trash
+from tui.cli_export import export, export_corrections
 
-EXIT_FAILED = 1
-EXIT_STORE = 2
-EXIT_USAGE = 2  # as argparse does for a bad command line
 PROGRESS_THRESHOLD = 5  # more files than this get a progress bar in a terminal
 
 
@@ -136,11 +132,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if cli_feeds.wants(args):  # import (URLs fetched there), feed …, fetch
             return cli_feeds.run(store, args, _import)
         if args.command == "edit":
-            return _edit(store, args)
+            return edit(store, args)
         if args.command in ("delete", "undelete"):
-            return _delete(store, args.ids, undo=args.command == "undelete")
+            return delete(store, args.ids, undo=args.command == "undelete")
         if args.command == "trash":
-            return _trash(store, as_json=args.json)
+            return trash(store, as_json=args.json)
         if args.command == "list":
             return _list(store, as_json=args.json, query=args.query)
         if args.command == "note":
@@ -148,22 +144,22 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _note_add(store, args.id, args.text)
             return _note_list(store, args.id, as_json=args.json)
         if args.corrections:
-            return _export_corrections(store, Path(args.corrections), args.ids, args.query)
-        return _export(store, args.format, args.out, args.ids, query=args.query)
+            return export_corrections(store, Path(args.corrections), args.ids, args.query)
+        return export(store, args.format, args.out, args.ids, query=args.query)
     except DamagedFileError as exc:
-        print(f"briefing: {clean(str(exc))}", file=sys.stderr)
+        say(f"briefing: {exc}", err=True)
         if backup_path(exc.path).exists():
-            print(
+            say(
                 f"briefing: the file was left as it is; a backup of its last good write "
                 f"exists: `briefing check --repair --store {root}` restores it",
-                file=sys.stderr,
+                err=True,
             )
         return EXIT_STORE
     except StoreError as exc:
-        print(f"briefing: {clean(str(exc))}", file=sys.stderr)
+        say(f"briefing: {exc}", err=True)
         return EXIT_STORE
     except UsageError as exc:
-        print(f"briefing: {clean(str(exc))}", file=sys.stderr)
+        say(f"briefing: {exc}", err=True)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -197,11 +193,11 @@ def _import(store: Store, paths: list[Path], *, undelete: bool = False) -> int:
     reading = read_files(steps)
     failures = reading.failures
     for line in failures:
-        print(clean(line), file=sys.stderr)
+        say(line, err=True)
     # Brief content first, so the notes restored next have their briefs.
     counts = store.import_briefs(reading.briefs, undelete=undelete)
     reader = store.import_reader_data(reading.reader)
-    print(_import_summary(counts, reader, len(failures)), flush=True)
+    say(_import_summary(counts, reader, len(failures)))
     return EXIT_FAILED if failures else 0
 
 
@@ -241,29 +237,9 @@ def _stderr_console():  # type: ignore[no-untyped-def]
     return Console(stderr=True)
 
 
-def _selected(store: Store, query: str | None) -> set[str] | None:
-    """Ids the query selects, or None for all; a bad query raises UsageError."""
-    if query is None:
-        return None
-    from briefs.search.query import QueryError, parse_query
-    from tui.catalog import Catalog
-
-    try:
-        parsed = parse_query(query, today=dt.date.today())
-    except QueryError as exc:
-        raise UsageError(f"--query: {exc}") from exc
-    catalog = Catalog(store)
-    catalog.adopt(catalog.scan())
-    return set(catalog.search(parsed))
-
-
-class UsageError(Exception):
-    """A command line that cannot be carried out as written."""
-
-
 def _list(store: Store, *, as_json: bool, query: str | None = None) -> int:
-    selected = _selected(store, query)
-    rows = [r for r in store.rows() if selected is None or r.id in selected]
+    chosen = selected(store, query)
+    rows = [r for r in store.rows() if chosen is None or r.id in chosen]
     if as_json:
         records = [
             {
@@ -278,49 +254,20 @@ def _list(store: Store, *, as_json: bool, query: str | None = None) -> int:
             }
             for r in rows
         ]
-        print(to_json(records))
+        say(to_json(records))
         return 0
     for r in rows:
-        print(f"{r.date[:10]}  {r.id}  {clean(r.title, single_line=True)}")
-    return 0
-
-
-def _export(
-    store: Store, fmt: str, out: str | None, ids: list[str], *, query: str | None = None
-) -> int:
-    selected = _selected(store, query)
-    if selected is None:
-        records = store.export_records(ids or None)
-    else:
-        wanted = [r.id for r in store.rows() if r.id in selected and (not ids or r.id in ids)]
-        records = store.export_records(wanted)
-    if fmt == "json":
-        text = to_json(records) + "\n"
-    else:
-        from briefs.markdown import brief_markdown
-
-        parts = []
-        for brief_id in [r["id"] for r in records]:
-            brief = store.brief(brief_id)
-            assert brief is not None
-            parts.append(
-                brief_markdown(brief, store.notes(brief_id), starred=store.state(brief_id).starred)
-            )
-        text = "\n---\n\n".join(parts)
-    if out:
-        atomic_write_bytes(Path(out), text.encode("utf-8"), keep_backup=False)
-    else:
-        sys.stdout.write(text)
+        say(f"{r.date[:10]}  {r.id}  {clean(r.title, single_line=True)}", flush=False)
     return 0
 
 
 def _note_add(store: Store, brief_id: str, text: str) -> int:
     body = sys.stdin.read() if text == "-" else text
     if not body.strip():
-        print("briefing: an empty note is not saved", file=sys.stderr)
+        say("briefing: an empty note is not saved", err=True)
         return EXIT_FAILED
     note = store.add_note(brief_id, body)  # on disk when this returns
-    print(note.id, flush=True)
+    say(note.id)
     return 0
 
 
@@ -329,201 +276,14 @@ def _note_list(store: Store, brief_id: str, *, as_json: bool) -> int:
         raise StoreError(f"no brief with id {brief_id!r}")
     notes = store.notes(brief_id)
     if as_json:
-        print(to_json([n.to_dict() for n in notes]))
+        say(to_json([n.to_dict() for n in notes]))
         return 0
     if not notes:
-        print(f"no notes on {brief_id}")  # a script can tell this from a failed call
+        say(f"no notes on {brief_id}")  # a script can tell this from a failed call
         return 0
     for n in notes:
-        print(f"{n.id}  {n.created[:16].replace('T', ' ')}  {clean(n.text, single_line=True)}")
-    return 0
-
-
-# -- corrections and the trash -------------------------------------------------------
-
-
-def _edit(store: Store, args: argparse.Namespace) -> int:
-    """`briefing edit`: one kind of change per call, checked whole before anything is
-    written; a bad field or value is `ID: FIELD: reason` and exit 2."""
-    brief_id = args.id
-    kinds = ("FIELD=VALUE", "--add-actor", "--add-tariff", "--remove", "--revert", "--history")
-    given = (args.assignments, args.add_actor, args.add_tariff, args.remove, args.revert)
-    asked = [kind for kind, value in zip(kinds, (*given, args.history), strict=True) if value]
-    if len(asked) != 1:
-        got = ", ".join(asked) or "none"
-        raise UsageError(f"edit: give one of {', '.join(kinds)} (got {got})")
-    if args.json and not args.history:
-        raise UsageError("edit: --json goes with --history")
-    if store.brief(brief_id) is None:
-        raise StoreError(f"no brief with id {brief_id!r}")
-    if args.history:
-        return _history(store, brief_id, as_json=args.json)
-    before = len(store.history(brief_id))
-    try:
-        if args.assignments:
-            store.correct(brief_id, _assignments(args.assignments))
-        elif args.add_actor or args.add_tariff:
-            table = "actors" if args.add_actor else "tariffs"
-            row = _json_row(args.add_actor or args.add_tariff, table)
-            store.add_row(brief_id, table, row)
-        elif args.remove:
-            store.remove_row(brief_id, args.remove)
-        else:
-            store.revert(brief_id, args.revert)
-    except (CorrectionError, _BadFields) as exc:
-        for problem in exc.problems if isinstance(exc, _BadFields) else [exc]:
-            print(f"{brief_id}: {clean(str(problem), single_line=True)}", file=sys.stderr)
-        return EXIT_USAGE
-    changes = store.history(brief_id)[before:]
-    for entry in changes:
-        print(_history_line(entry))
-    if not changes:
-        print(f"{brief_id}: nothing changed")
-    return 0
-
-
-def _assignments(given: list[str]) -> dict[str, Any]:
-    """FIELD=VALUE pairs, each value checked as a form would (raises CorrectionError)."""
-    changes: dict[str, Any] = {}
-    problems: list[CorrectionError] = []
-    for item in given:
-        path, sep, text = item.partition("=")
-        try:
-            if not sep:
-                raise CorrectionError(item, "expected FIELD=VALUE")
-            if path in changes:
-                raise CorrectionError(path, "given twice")
-            changes[path] = check_field(path, text)
-        except CorrectionError as exc:
-            problems.append(exc)
-    if problems:
-        raise _BadFields(problems)
-    return changes
-
-
-class _BadFields(Exception):
-    """Every bad FIELD=VALUE of one call, so each is named at once."""
-
-    def __init__(self, problems: list[CorrectionError]) -> None:
-        super().__init__("; ".join(map(str, problems)))
-        self.problems = problems
-
-
-def _json_row(text: str, table: str) -> dict[str, Any]:
-    flag = "--add-actor" if table == "actors" else "--add-tariff"
-    try:
-        row = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CorrectionError(flag, f"not JSON ({exc.msg})") from exc
-    if not isinstance(row, dict):
-        raise CorrectionError(flag, "must be a JSON object")
-    return check_row(table, row)
-
-
-def _shown(value: object) -> str:
-    if value is None or value == []:
-        return "(empty)"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
-def _history_line(entry: Any) -> str:
-    when = entry.at[:16].replace("T", " ")
-    line = f"{when}  {entry.kind:<6}  {entry.path}: {_shown(entry.old)} → {_shown(entry.new)}"
-    return clean(line, single_line=True)
-
-
-def _history(store: Store, brief_id: str, *, as_json: bool) -> int:
-    entries = store.history(brief_id)
-    if as_json:
-        print(
-            to_json(
-                [
-                    {"at": e.at, "kind": e.kind, "path": e.path, "old": e.old, "new": e.new}
-                    for e in entries
-                ]
-            )
-        )
-        return 0
-    if not entries:
-        print(f"no corrections to {brief_id}")
-    for entry in entries:
-        print(_history_line(entry))
-    return 0
-
-
-def _delete(store: Store, ids: list[str], *, undo: bool) -> int:
-    """Delete (or undelete) each brief; one `ID: reason` line per one that fails."""
-    failed = 0
-    for brief_id in ids:
-        try:
-            if undo:
-                if not store.undelete(brief_id):
-                    raise StoreError("not in the trash")
-                print(f"restored {brief_id}")
-            else:
-                store.delete_brief(brief_id)
-                print(f"deleted {brief_id} (briefing undelete {brief_id} brings it back)")
-        except StoreError as exc:
-            if store.read_only:
-                raise
-            failed += 1
-            reason = str(exc).replace(f"no brief with id {brief_id!r}", "no brief with that id")
-            print(f"{clean(brief_id)}: {clean(reason)}", file=sys.stderr)
-    return EXIT_FAILED if failed else 0
-
-
-def _trash(store: Store, *, as_json: bool) -> int:
-    entries = store.trash()
-    if as_json:
-        print(
-            to_json(
-                [
-                    {"id": e.id, "title": e.title, "date": e.date, "deleted_at": e.deleted_at}
-                    for e in entries
-                ]
-            )
-        )
-        return 0
-    if not entries:
-        print("the trash is empty")
-    for e in entries:
-        when = e.deleted_at[:16].replace("T", " ")
-        print(f"{when}  {e.date[:10]}  {e.id}  {clean(e.title, single_line=True)}")
-    return 0
-
-
-def _export_corrections(store: Store, folder: Path, ids: list[str], query: str | None) -> int:
-    """ID.txt and ID.gold.json (briefs/gold.py) for every corrected brief with a body."""
-    selected = _selected(store, query)
-    wanted = [
-        i
-        for i in store.corrected_ids()
-        if (selected is None or i in selected) and (not ids or i in ids)
-    ]
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"{folder}: cannot create: {exc.strerror or exc}") from exc
-    from briefs.gold import article_text, gold_answer
-
-    written = skipped = 0
-    for brief_id, brief in store.read_briefs(wanted):
-        article = None if brief is None else article_text(brief)
-        if brief is None or article is None:
-            skipped += 1
-            continue
-        atomic_write_bytes(folder / f"{brief_id}.txt", article.encode(), keep_backup=False)
-        payload = (to_json(gold_answer(brief)) + "\n").encode()
-        atomic_write_bytes(folder / f"{brief_id}.gold.json", payload, keep_backup=False)
-        written += 1
-    print(
-        f"wrote {written} article(s) with gold answers to {folder}"
-        + (f"; {skipped} corrected brief(s) without a body skipped" if skipped else "")
-    )
+        when = clean(n.created[:16].replace("T", " "), single_line=True)
+        say(f"{n.id}  {when}  {clean(n.text, single_line=True)}", flush=False)
     return 0
 
 
@@ -533,16 +293,16 @@ def _check(root: Path, *, repair: bool) -> int:
 
     if repair:
         for line in repair_files(root):
-            print(clean(line))
+            say(line)
     health = check(root)
-    print(f"store: {root}")
+    say(f"store: {root}")
     if health.read_only:
-        print("  read-only: everything can be read, nothing can be saved")
+        say("  read-only: everything can be read, nothing can be saved")
     buckets = [f for f in health.files if f.path.parent.name == "corrections" and f.ok]
     if buckets:  # up to 16 files of one kind: one line unless one is damaged
         count = sum(f.counts.get("corrections", 0) for f in buckets)
         backups = "backups ok" if all(f.backup_ok for f in buckets) else "some without backup"
-        print(f"  corrections/: ok, {count} corrections in {len(buckets)} file(s) ({backups})")
+        say(f"  corrections/: ok, {count} corrections in {len(buckets)} file(s) ({backups})")
     for f in health.files:
         if f in buckets:
             continue
@@ -557,14 +317,14 @@ def _check(root: Path, *, repair: bool) -> int:
         else:
             backup = "backup ok" if f.backup_ok else "no backup"
         name = f.path.relative_to(root) if f.path.is_relative_to(root) else f.path.name
-        print(f"  {name}: {clean(state)} ({backup})")
+        say(f"  {name}: {clean(state, single_line=True)} ({backup})")
     if health.leftovers:
-        print(
+        say(
             f"  {len(health.leftovers)} temporary file(s) from an interrupted write "
             "(removed at the next start)"
         )
     if not health.ok and not repair:
-        print("run `briefing check --repair` to restore damaged files from their backups")
+        say("run `briefing check --repair` to restore damaged files from their backups")
     return 0 if health.ok else EXIT_FAILED
 
 
@@ -574,9 +334,9 @@ def _draft(path: Path) -> int:
     try:
         brief = read_article_file(path)
     except BriefFileError as exc:
-        print(clean(str(exc)), file=sys.stderr)
+        say(str(exc), err=True)
         return EXIT_FAILED
-    print(to_json(brief.to_dict()))
+    say(to_json(brief.to_dict()))
     return 0
 
 

@@ -30,11 +30,13 @@ KINDS: dict[str, tuple[str, str]] = {
     "osc52": ("copy\x1b]52;c;aGk=\x07me", "copy␛]52;c;aGk=␇me"),
     "c1": ("c1\x9b31mred", "c1<U+009B>31mred"),
     "bidi": ("abc\u202edcba", "abc<U+202E>dcba"),
-    "zero-width": ("zero\u200bwidth\u200dok", "zero"),
+    "zero-width": ("zero\u200bwidth\u200dok\u2060\ufeff", "zero<U+200B>width"),
+    "bidi-marks": ("left\u200eright\u200f\u061cmarks", "left<U+200E>right"),
+    "line-separator": ("one\u2028two\u2029three", "one"),
     "long-line": ("x" * 200_000, "xxxxxxxxxx"),
     "cjk-emoji": ("加拿大 关税 🇨🇦🚗", "加拿大"),
 }
-FORBIDDEN = ("\x1b", "\x9b", "\x07", "\u202e")
+FORBIDDEN = ("\x1b", "\x9b", "\x07", "\u202e", "\u200b", "\u200d", "\u200e", "\u2028", "\u2029")
 
 
 def hostile(text: str, body: str | None = None) -> Brief:

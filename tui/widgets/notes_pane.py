@@ -24,15 +24,22 @@ _PREVIEW_LINES = 3
 
 
 def _when(iso: str) -> str:
-    """'2025-11-28T14:02:00+00:00' → '28 Nov 14:02' (the year is left out: notes are recent)."""
-    return f"{format_day(iso)[:6]} {iso[11:16]}"
+    """'2025-11-28T14:02:00+00:00' → '28 Nov 14:02' (the year is left out: notes are recent).
+
+    The time comes from a store file: one that is not a date shows as written, cut short.
+    """
+    try:
+        day = format_day(iso)[:6]
+    except ValueError:
+        return iso[:16]
+    return f"{day} {iso[11:16]}"
 
 
 def note_prompt(note: Note) -> Text:
     head = _when(note.created)
     if note.updated != note.created:
         head += f" · edited {_when(note.updated)}"
-    text = Text(head, style="dim", end="")
+    text = safe_text(head, "dim", single_line=True)  # inert: the times are data too
     lines = note.text.strip().splitlines() or [""]
     preview = lines[:_PREVIEW_LINES]
     if len(lines) > _PREVIEW_LINES:

@@ -1,0 +1,45 @@
+"""What every `briefing` command shares: exit codes, the usage error, the one way output
+is printed, and the briefs a `--query` selects."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+from briefs.text import clean
+from store import Store
+
+EXIT_FAILED = 1
+EXIT_STORE = 2
+EXIT_USAGE = 2  # as argparse does for a bad command line
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out as written."""
+
+
+def say(text: str = "", *, err: bool = False, flush: bool = True) -> None:
+    """Print one line (or a block) of output.
+
+    Every line the command line prints goes through here, so an id, a time or a file name
+    read from a store file reaches the terminal as text, never as a control sequence or a
+    bidi trick (see briefs/text.py). JSON from `to_json` passes unchanged. Lines are
+    flushed unless told (a long listing), so a script sees each one as it happens.
+    """
+    print(clean(text), file=sys.stderr if err else sys.stdout, flush=flush)
+
+
+def selected(store: Store, query: str | None) -> set[str] | None:
+    """Ids the query selects, or None for all; a bad query raises UsageError."""
+    if query is None:
+        return None
+    from briefs.search.query import QueryError, parse_query
+    from tui.catalog import Catalog
+
+    try:
+        parsed = parse_query(query, today=dt.date.today())
+    except QueryError as exc:
+        raise UsageError(f"--query: {exc}") from exc
+    catalog = Catalog(store)
+    catalog.adopt(catalog.scan())
+    return set(catalog.search(parsed))
