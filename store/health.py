@@ -144,13 +144,22 @@ def _check(root: Path) -> Health:
     return Health(root, tuple(files), tuple(leftover_temporaries(root)))
 
 
-def _forget_damaged(root: Path, health: FileHealth) -> str:
+def _forget_damaged(root: Path, health: FileHealth, stamp: str) -> str:
     """Unreadable content cannot be restored: drop it from the index so that importing
     the brief again puts it back (its notes, kept by id, come back with it)."""
     if health.ok:
         return ""
-    if not health.damaged:
-        return f"{health.path}: {health.problem}; import the briefs again"
+    if not health.damaged:  # the whole log is unusable: a folder, a link, missing
+        moved = ""
+        if lexists(health.path):
+            kept = health.path.with_name(f"{health.path.name}.damaged-{stamp}")
+            os.rename(health.path, kept)  # kept whole, whatever it is
+            moved = f"; moved aside as {kept.name}"
+        rebuilt = rebuild_index(root, stamp)
+        return (
+            f"{health.path}: {health.problem}{moved}. {rebuilt}; import the briefs again "
+            "— their notes are kept"
+        )
     # Straight on the index file: we hold the store lock, and a Store would take it again.
     storage = AtomicJSONStorage(root / BRIEFS_FILE, check_index)
     data = storage.read() or {}
@@ -187,7 +196,8 @@ def repair(root: Path, now: dt.datetime | None = None) -> list[str]:
         with StoreLock(lock):
             # JSON files first: forgetting damaged content opens the store, which needs them.
             actions += [_restore(root, h, stamp) for h in _check(root).files if _is_json(h)]
-            actions += [_forget_damaged(root, h) for h in _check(root).files if not _is_json(h)]
+            logs = [h for h in _check(root).files if not _is_json(h)]
+            actions += [_forget_damaged(root, h, stamp) for h in logs]
     except OSError as exc:
         raise StoreError(f"{root}: repair failed: {exc.strerror or exc}") from exc
     return [line for line in actions if line]

@@ -1,0 +1,135 @@
+"""Every store file, every kind of damage: each ends in a named error or a repair, never a
+traceback, never a lost note, never a write outside the store (issue 11)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from store import Store
+from store.corrections import bucket_name
+from tests.conftest import TickingClock
+from tui.cli import main
+
+XI = "2025-10-31-xi-carney-apec-gyeongju"
+GONE = "2024-08-26-canada-surtax-chinese-evs-steel-aluminum"
+BUCKET = f"corrections/{bucket_name(XI)}"
+SECRET = "the user's own file\n"
+
+
+def _json(path: Path, edit: Callable[[dict[str, Any]], None]) -> None:
+    data = json.loads(path.read_text())
+    edit(data)
+    path.write_text(json.dumps(data))
+
+
+def _first_note(data: dict[str, Any]) -> dict[str, Any]:
+    return next(iter(data["notes"].values()))
+
+
+# Per file: valid JSON of a wrong type, and a hostile name inside it.
+WRONG_TYPE: dict[str, Callable[[dict[str, Any]], None]] = {
+    "briefs.json": lambda d: d["briefs"][XI].update(date=20251031),
+    "reader.json": lambda d: _first_note(d).update(brief_id=[XI]),
+    "trash.json": lambda d: d["trash"][GONE].update(deleted_at=3),
+    BUCKET: lambda d: d["corrections"][XI].update(entries=[]),
+}
+HOSTILE: dict[str, Callable[[dict[str, Any]], None]] = {
+    "briefs.json": lambda d: d["_meta"]["content"].update(log="../outside"),
+    "reader.json": lambda d: d["notes"].update({"../../etc": _first_note(d)}),
+    "trash.json": lambda d: d["trash"].update({"\x1b]52;c;eA==\x07": d["trash"][GONE]}),
+    BUCKET: lambda d: d["corrections"].update({"../x": d["corrections"][XI]}),
+}
+FILES = [
+    "briefs.json",
+    "reader.json",
+    "trash.json",
+    BUCKET,
+    "content-000001.jsonl",
+    ".lock",
+    ".briefing-store",
+    "briefs.json.bak",
+    "reader.json.bak",
+]
+DATA = FILES[:5]  # damage to these is never quiet: `check` names it
+DAMAGES = ["missing", "truncated", "wrong-type", "link-out", "link-loop", "folder", "hostile"]
+
+
+def _applies(file: str, kind: str) -> bool:
+    """Whether the damage means anything for the file: a lock's content is never read, a
+    log and the marker hold no names or types beyond their bytes."""
+    key = file.removesuffix(".bak")
+    if kind == "hostile":
+        return key in HOSTILE
+    if kind == "wrong-type":
+        return key in WRONG_TYPE or file.endswith(".jsonl")
+    return not (kind == "truncated" and file == ".lock")
+
+
+CASES = [(f, k) for f in FILES for k in DAMAGES if _applies(f, k)]
+
+
+def _damage(path: Path, kind: str, outside: Path) -> None:
+    key = BUCKET if path.parent.name == "corrections" else path.name.removesuffix(".bak")
+    if kind == "wrong-type" and path.suffix == ".jsonl":
+        path.write_text("[1]\n" * 40)
+    elif kind in ("wrong-type", "hostile"):
+        _json(path, (WRONG_TYPE if kind == "wrong-type" else HOSTILE)[key])
+    elif kind == "truncated":
+        path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    else:
+        path.unlink()
+        if kind == "link-out":
+            path.symlink_to(outside)
+        elif kind == "link-loop":
+            path.symlink_to(path)
+        elif kind == "folder":
+            path.mkdir()
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    root = tmp_path_factory.mktemp("template") / "store"
+    store = Store(root, clock=TickingClock())
+    ids = [store.add_note(XI, text).id for text in ("first", "second")]
+    store.correct(XI, {"title": "Corrected"})
+    store.correct(XI, {"title": "Corrected again"})
+    store.delete_brief(GONE)
+    return root, ids
+
+
+@pytest.mark.parametrize(("file", "kind"), CASES, ids=[f"{f}-{k}" for f, k in CASES])
+def test_damage_ends_in_a_named_error_or_a_repair(
+    template: tuple[Path, list[str]],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    file: str,
+    kind: str,
+) -> None:
+    root, note_ids = template
+    store_dir = tmp_path / "store"
+    shutil.copytree(root, store_dir, symlinks=True)
+    outside = tmp_path / "outside"
+    outside.write_text(SECRET)
+    _damage(store_dir / file, kind, outside)
+    flag = ["--store", str(store_dir)]
+
+    for command in (["list"], ["check"]):
+        code = main([*command, *flag])
+        err = capsys.readouterr().err
+        assert code in (0, 1, 2), err
+        if code == 2:  # a named error: the file, or the folder it is in
+            assert Path(file).name in err or "corrections" in err, err
+        elif command == ["check"] and file in DATA:
+            assert code == 1, "damage to a data file passed `check`"
+    assert main(["check", "--repair", *flag]) == 0, capsys.readouterr().out
+    assert main(["check", *flag]) == 0
+    assert main(["list", *flag]) == 0, capsys.readouterr().err
+    store = Store(store_dir)
+    assert all(store.note(note_id) is not None for note_id in note_ids)  # never a lost note
+    assert outside.read_text() == SECRET and outside.is_file()  # nothing written outside
