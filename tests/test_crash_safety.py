@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from store import Store, StoreError
-from tests.fixtures.full_disk import open_on_full_disk
+from tests.fixtures.full_disk import open_on_full_disk, write_then_fill
 from tui.cli import main
 
 ROOT = Path(__file__).parents[1]
@@ -171,3 +171,20 @@ def test_full_disk_keeps_the_old_file(store_dir: Path, monkeypatch: pytest.Monke
     assert (store_dir / "reader.json").read_bytes() == before
     assert [n.text for n in Store(store_dir).notes(XI)] == ["kept"]
     assert not list(store_dir.glob(".*.tmp"))
+
+
+def test_a_failed_import_on_a_full_disk_takes_back_its_partial_append(
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefs import brief_from_dict
+
+    store = Store(store_dir)
+    log = store_dir / "content-000001.jsonl"
+    before = log.read_bytes()
+    brief = brief_from_dict({"title": "Big", "date": "2025-01-02", "summary": "s " * 5000})
+    monkeypatch.setattr("store.content_log._write_all", write_then_fill)
+    with pytest.raises(StoreError, match="No space left on device"):
+        store.import_briefs([brief])
+    monkeypatch.undo()
+    assert log.read_bytes() == before  # the half line is gone, and the space it took
+    assert Store(store_dir).count() == 7
