@@ -37,6 +37,8 @@ from store.records import ImportCounts
 from store.store import Store
 from store.subscriptions import MAX_TRIES, Subscription, Subscriptions
 
+BATCH = 20  # briefs imported together while a feed is fetched
+
 
 @dataclass(frozen=True, slots=True)
 class FetchProgress:
@@ -65,7 +67,7 @@ class FetchReport:
     updated: int = 0
     unchanged: int = 0
     failures: list[str] = field(default_factory=list)
-    brief_ids: list[str] = field(default_factory=list)  # added or updated
+    new_ids: list[str] = field(default_factory=list)  # briefs added, in the order they came
     requests: int = 0
     cancelled: bool = False
 
@@ -92,6 +94,7 @@ class _Run:
         self.progress = progress
         self.cancel = cancel
         self._lock = threading.Lock()
+        self.importing = threading.Lock()
 
     def tell(
         self,
@@ -116,7 +119,7 @@ class _Run:
                 report.new += counts.added
                 report.updated += counts.updated
             report.unchanged += unchanged
-            report.brief_ids.extend(ids)
+            report.new_ids.extend(ids)
             if self.progress is not None:
                 self.progress(
                     FetchProgress(
@@ -253,6 +256,22 @@ def _fetch_feed(
     briefs: list[Brief] = []
     records: dict[str, dict[str, Any] | None] = {}
     failures: list[str] = []
+    changed = False
+
+    def flush() -> None:
+        """Import the briefs drafted so far, then record their items: new briefs reach the
+        store (and the reader) as the fetch goes, and a kill loses one batch at most."""
+        nonlocal changed
+        with run.importing:  # feeds sharing an article add their tags one after another
+            merged = [_with_earlier_tags(store, b) for b in briefs]
+            new_ids = [b.id for b in merged if store.row(b.id) is None]
+            counts = store.import_briefs(merged) if merged else ImportCounts()
+        changed = changed or bool(counts.added or counts.updated)
+        subs.record(sub.name, sub.url, {}, records)
+        run.tell(sub.url, counts=counts, ids=new_ids)
+        briefs.clear()
+        records.clear()
+
     finished = True
     for item, rec in work:
         if run.cancel.is_set():
@@ -275,20 +294,20 @@ def _fetch_feed(
         if brief is None:
             records[item.key] = {**rec, "digest": item.digest}
         else:
-            briefs.append(_with_earlier_tags(store, brief))
+            briefs.append(brief)
             records[item.key] = _seen(brief.id, item, item.link, page_answer)
         run.tell(item.link, item=True)
-    counts = store.import_briefs(briefs) if briefs else ImportCounts()
+        if len(briefs) >= BATCH:
+            flush()
+    flush()
     changes: dict[str, Any] = {"last_fetched": now, "last_error": None}
     if failures:
         changes["last_error"] = f"{len(failures)} item(s) failed; the first: {failures[0]}"
     if finished:  # validators only with every item done, so a stopped fetch is picked up
         changes["etag"] = answer.etag or sub.etag
         changes["last_modified"] = answer.last_modified or sub.last_modified
-    subs.record(sub.name, sub.url, changes, records)
-    nothing = not counts.added and not counts.updated and not failures
-    ids = [b.id for b in briefs] if counts.added or counts.updated else []
-    run.tell(sub.url, feed=True, counts=counts, unchanged=nothing, ids=ids)
+    subs.record(sub.name, sub.url, changes, {})
+    run.tell(sub.url, feed=True, unchanged=not changed and not failures)
 
 
 def _guarded(run: _Run, url: str, job: Callable[[], None]) -> Callable[[], None]:
@@ -325,10 +344,12 @@ def fetch_feeds(
     """Fetch every feed (or those named: a name or a URL), draft and import new items.
 
     Safe to call from a worker thread: `progress` is called from the fetch's own threads,
-    one call at a time (a Textual app would pass it on with `call_from_thread`); setting
-    `cancel` stops it after the requests under way, keeping what was fetched. A name that
-    is not subscribed is a failure line. Raises StoreError only when the store cannot be
-    written (read-only, disk full).
+    one call at a time and never with the store lock held, so it may read the store (a
+    Textual app would pass it on with `call_from_thread`). Briefs are imported in batches
+    of BATCH as the fetch goes, so they reach the store (and a reader) before it ends;
+    `FetchReport.new_ids` lists them. Setting `cancel` stops it after the requests under
+    way, keeping what was fetched. A name that is not subscribed is a failure line. Raises
+    StoreError only when the store cannot be written (read-only, disk full).
     """
     if store.read_only:
         raise read_only_error(store.root)
@@ -394,6 +415,7 @@ def import_pages(
     before = client.requests
     _pool_run([_guarded(run, u, lambda u=u: one(u)) for u in wanted], client.max_concurrent)
     briefs = [_with_earlier_tags(store, b) for b, _ in found.values() if b is not None]
+    new_ids = [b.id for b in briefs if store.row(b.id) is None]
     counts = store.import_briefs(briefs) if briefs else ImportCounts()
     pages = {
         url: _seen(brief.id if brief else known[url]["id"], None, url, answer)
@@ -404,7 +426,7 @@ def import_pages(
     report.feeds = len(wanted)
     report.new, report.updated = counts.added, counts.updated
     report.unchanged = len(found) - counts.added - counts.updated
-    report.brief_ids = [b.id for b in briefs]
+    report.new_ids = new_ids
     report.requests = client.requests - before
     report.cancelled = run.cancel.is_set()
     return report

@@ -9,6 +9,7 @@ a page is shown through `clean`, so none acts on the terminal.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 import threading
 from collections.abc import Callable
@@ -241,18 +242,17 @@ def _progress_bar():  # type: ignore[no-untyped-def]
     if not sys.stderr.isatty():
         return None
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import BarColumn, Progress, TextColumn
 
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
-        MofNCompleteColumn(),
         console=Console(stderr=True),
         transient=True,
     )
 
 
-def _with_progress(what: str, job: Callable[..., FetchReport]) -> FetchReport:
+def _with_progress(what: str, noun: str, job: Callable[..., FetchReport]) -> FetchReport:
     bar = _progress_bar()
     if bar is None:
         return _in_background(lambda cancel: job(progress=None, cancel=cancel))
@@ -260,11 +260,13 @@ def _with_progress(what: str, job: Callable[..., FetchReport]) -> FetchReport:
         task = bar.add_task(what, total=None)
 
         def progress(step: FetchProgress) -> None:
+            # One bar over feeds and items: the items of a feed are known once it answers.
             bar.update(
                 task,
-                total=step.feeds_total,
-                completed=step.feeds_done,
-                description=f"{what}: {step.items_done} items, {step.new} new, "
+                total=step.feeds_total + step.items_total,
+                completed=step.feeds_done + step.items_done,
+                description=f"{what}: {step.feeds_done}/{step.feeds_total} {noun}, "
+                f"{step.items_done}/{step.items_total} items, {step.new} new, "
                 f"{step.failed} failed",
             )
 
@@ -285,7 +287,8 @@ def _fetch(store: Store, names: list[str] | None) -> int:
     if names is None and not _subs(store).all():
         print("no feeds yet: `briefing feed add URL` subscribes to one")
         return 0
-    report = _with_progress("Fetching", lambda **kw: fetch_feeds(store, names, client=client, **kw))
+    job = functools.partial(fetch_feeds, store, names, client=client)
+    report = _with_progress("Fetching", "feeds", job)
     return _report(report, report.summary())
 
 
@@ -294,6 +297,6 @@ def _import_urls(store: Store, urls: list[str]) -> int:
 
     client = make_client()
     report = _with_progress(
-        "Importing", lambda **kw: import_pages(store, urls, client=client, **kw)
+        "Importing", "pages", lambda **kw: import_pages(store, urls, client=client, **kw)
     )
     return _report(report, report.summary("page", "imported"))

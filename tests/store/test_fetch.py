@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from store import Store
-from store.fetch import FetchProgress, fetch_feeds, import_pages
+from store.fetch import BATCH, FetchProgress, fetch_feeds, import_pages
 from store.fetching import HttpClient
 from store.subscriptions import Subscriptions
 from tests.fixtures import web_server as ws
@@ -263,3 +263,20 @@ def test_the_same_article_in_two_feeds_is_one_brief_with_both_names(
     assert import_pages(store, [link], client=client).unchanged == 1
     again = store.source_brief(brief.id)
     assert again is not None and sorted(again.tags) == ["Desk A", "Desk B"]
+
+
+def test_briefs_reach_the_store_in_batches_while_a_long_feed_is_fetched(
+    store: Store, site: ws.Site, client: HttpClient
+) -> None:
+    stories = [w.story(n) for n in range(BATCH * 2 + 5)]
+    subscribe(store, publish(site, stories))
+    start = store.count()
+    seen: dict[int, int] = {}
+
+    def progress(step: FetchProgress) -> None:
+        seen.setdefault(step.items_done, store.count() - start)
+
+    report = fetch_feeds(store, client=client, progress=progress)
+    assert report.new == len(stories) and len(report.new_ids) == len(stories)
+    assert seen[BATCH + 1] == BATCH and seen[2 * BATCH + 1] == 2 * BATCH
+    assert set(report.new_ids) == {b.id for b in store.all_briefs() if b.tags == ("Trade desk",)}
