@@ -280,3 +280,28 @@ def test_briefs_reach_the_store_in_batches_while_a_long_feed_is_fetched(
     assert report.new == len(stories) and len(report.new_ids) == len(stories)
     assert seen[BATCH + 1] == BATCH and seen[2 * BATCH + 1] == 2 * BATCH
     assert set(report.new_ids) == {b.id for b in store.all_briefs() if b.tags == ("Trade desk",)}
+
+
+@pytest.mark.parametrize(
+    ("serve", "reason"),
+    [
+        (lambda s, p: s.add(p, "gone", status=410), "HTTP 410 Gone"),
+        (lambda s, p: s.behave(p, ws.hang), "no answer within 0.3 s"),
+        (lambda s, p: s.behave(p, ws.redirect_to(p)), "redirect loop"),
+        (lambda s, p: s.behave(p, ws.compressed(BOMB, "gzip")), "once decompressed"),
+        (lambda s, p: s.behave(p, ws.endless(b"<p>x</p>" * 4096, 40 * 2**20)), "larger than"),
+        (lambda s, p: s.add(p, b"\x00\x01\x02" * 500), "binary"),
+        (lambda s, p: s.add(p, "<html><script>alert(1)</script></html>"), "no article text"),
+    ],
+)
+def test_every_fault_of_an_items_page_is_named_and_the_other_items_imported(
+    store: Store, site: ws.Site, client: HttpClient, serve, reason: str
+) -> None:
+    stories = [w.story(n) for n in range(2)]
+    subscribe(store, publish(site, stories))
+    bad = serve(site, "/story/1")
+    report = fetch_feeds(store, client=client)
+    assert report.new == 1 and len(report.failures) == 1
+    assert report.failures[0].startswith(f"{bad}: ") and reason in report.failures[0]
+    titles = {b.title for b in store.all_briefs()}
+    assert stories[0].title in titles and stories[1].title not in titles
