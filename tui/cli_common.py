@@ -33,6 +33,7 @@ def selected(store: Store, query: str | None) -> set[str] | None:
     """Ids the query selects, or None for all; a bad query raises UsageError."""
     if query is None:
         return None
+    from briefs.search.index import SearchIndex
     from briefs.search.query import QueryError, parse_query
     from tui.catalog import Catalog
 
@@ -40,6 +41,5 @@ def selected(store: Store, query: str | None) -> set[str] | None:
         parsed = parse_query(query, today=dt.date.today())
     except QueryError as exc:
         raise UsageError(f"--query: {exc}") from exc
-    catalog = Catalog(store)
-    catalog.adopt(catalog.scan())
-    return set(catalog.search(parsed))
+    # The catalog's one read of every brief, searched here without the reader's live state.
+    return set(SearchIndex(Catalog(store).scan().docs).search(parsed))

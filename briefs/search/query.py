@@ -55,7 +55,7 @@ compared with plain string operations.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 
 from briefs.folding import words
 from briefs.search.docs import SearchDoc
@@ -67,6 +67,32 @@ __all__ = ["FIELDS", "MAX_QUERY_LENGTH", "Query", "QueryError", "parse_query"]
 
 MAX_QUERY_LENGTH = 2000
 _MAX_DEPTH = 32  # parentheses; keeps recursion far from Python's limit
+
+# What a parsed term means, as a hashable key: a term met twice in one AND or OR is kept
+# once (a AND a is a, a OR a is a), so a 2,000-character query of one repeated word costs
+# what the word costs. Words are folded first, so `Canola CANOLA` is one term too.
+Key = Hashable | None
+Part = tuple[Node, Key]
+
+
+def _unique(parts: list[Part]) -> list[Part]:
+    """`parts` with each known term kept once, in order (a part without a key is kept)."""
+    seen: set[Hashable] = set()
+    out = []
+    for node, key in parts:
+        if key is not None:
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append((node, key))
+    return out
+
+
+def _combined(kind: str, parts: list[Part]) -> Key:
+    if len(parts) == 1:
+        return parts[0][1]
+    keys = [key for _, key in parts]
+    return None if None in keys else (kind, frozenset(keys))
 
 
 class Query:
@@ -134,13 +160,13 @@ class _Parser:
         return token
 
     def parse(self) -> Node:
-        node = self.any_of(0)
+        node, _ = self.any_of(0)
         extra = self.peek()
         if extra is not None:  # only a ')' stops any_of early
             raise QueryError("')' without a matching '('", extra.start, extra.end)
         return node
 
-    def any_of(self, depth: int) -> Node:
+    def any_of(self, depth: int) -> Part:
         parts = [self.all_of(depth)]
         while (token := self.peek()) is not None and token.kind == "or":
             self.take()
@@ -148,10 +174,11 @@ class _Parser:
             if after is None or after.kind in ("or", ")"):
                 raise QueryError("OR needs a term on both sides", token.start, token.end)
             parts.append(self.all_of(depth))
-        return any_of(parts)
+        parts = _unique(parts)
+        return any_of([node for node, _ in parts]), _combined("or", parts)
 
-    def all_of(self, depth: int) -> Node:
-        parts: list[Node] = []
+    def all_of(self, depth: int) -> Part:
+        parts: list[Part] = []
         while (token := self.peek()) is not None and token.kind not in ("or", ")"):
             if token.kind == "and":
                 self.take()
@@ -167,9 +194,10 @@ class _Parser:
             if token.kind == "or":
                 raise QueryError("OR needs a term on both sides", token.start, token.end)
             raise QueryError("')' without a matching '('", token.start, token.end)
-        return all_of(parts)
+        parts = _unique(parts)
+        return all_of([node for node, _ in parts]), _combined("and", parts)
 
-    def negated(self, depth: int) -> Node:
+    def negated(self, depth: int) -> Part:
         negations = []
         while (token := self.peek()) is not None and token.kind == "not":
             negations.append(self.take())
@@ -177,10 +205,12 @@ class _Parser:
         if negations and (token is None or token.kind in ("or", "and", ")")):
             end = token.end if token is not None else negations[-1].end
             raise QueryError("'-' needs a term right after it", negations[0].start, end)
-        node = self.atom(depth)
-        return negate(node) if len(negations) % 2 else node
+        node, key = self.atom(depth)
+        if len(negations) % 2 == 0:
+            return node, key
+        return negate(node), None if key is None else ("not", key)
 
-    def atom(self, depth: int) -> Node:
+    def atom(self, depth: int) -> Part:
         token = self.take()
         if token.kind == "(":
             if depth >= _MAX_DEPTH:
@@ -190,12 +220,12 @@ class _Parser:
                 raise QueryError("empty parentheses", token.start, after.end)
             if after is None:
                 raise QueryError("'(' is never closed", token.start, token.end)
-            node = self.any_of(depth + 1)
+            part = self.any_of(depth + 1)
             closing = self.peek()
             if closing is None:
                 raise QueryError("'(' is never closed", token.start, token.end)
             self.take()
-            return node
+            return part
         if token.kind in ("word", "phrase"):
             if not token.text.strip():
                 raise QueryError("empty quotes", token.start, token.end)
@@ -206,9 +236,11 @@ class _Parser:
                     token.start,
                     token.end,
                 )
-            return Words(found, prefix=token.kind == "word")
+            prefix = token.kind == "word"
+            return Words(found, prefix=prefix), ("words", tuple(found), prefix)
         if token.kind == "field":
-            return self.field(token)
+            key = ("field", token.name.lower(), token.op, token.text)
+            return self.field(token), key
         # A stray ')' or operator where a term belongs; all_of and negated catch these first.
         raise QueryError("expected a term", token.start, token.end)
 
