@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefs.drafting import ArticleError
+from briefs.ids import is_valid_id
 from briefs.web.article import draft_page
 from briefs.web.feeds import parse_feed
 from briefs.web.pages import PageError, decode_page, read_page
@@ -91,3 +92,14 @@ def test_charsets_that_lie_are_read_right() -> None:
 def test_pages_with_no_article_are_refused(body: bytes, reason: str) -> None:
     with pytest.raises(PageError, match=reason):
         read_page(body, url=URL)
+
+
+def test_two_pages_with_one_day_and_headline_get_two_ids_and_one_page_one() -> None:
+    s = w.story(3)
+    body = w.wire_page(s).encode()
+    first = draft_page(read_page(body, url="http://a.example/one"))
+    other = draft_page(read_page(body, url="http://b.example/two"))
+    again = draft_page(read_page(body, url="http://a.example/one"))
+    assert first.id != other.id and first.id == again.id
+    assert first.id.startswith(f"{s.date}-india-sets-26-duty")
+    assert is_valid_id(first.id) and len(first.id) <= 80

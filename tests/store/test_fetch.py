@@ -305,3 +305,24 @@ def test_every_fault_of_an_items_page_is_named_and_the_other_items_imported(
     assert report.failures[0].startswith(f"{bad}: ") and reason in report.failures[0]
     titles = {b.title for b in store.all_briefs()}
     assert stories[0].title in titles and stories[1].title not in titles
+
+
+def test_two_pages_sharing_a_day_and_headline_are_two_briefs_each_updated_apart(
+    store: Store, site: ws.Site, client: HttpClient
+) -> None:
+    a = w.story(5)
+    b = w.Story(40, a.title, a.date, "Lena Quist", a.paragraphs[::-1], "Lima")
+    subscribe(store, publish(site, [a, b]))
+    assert fetch_feeds(store, client=client).new == 2
+    ids = {b.url: b.id for b in store.all_briefs() if b.title == a.title}
+    assert len(ids) == 2
+    changed = w.Story(  # a new headline too: the id must not follow it
+        40, a.title + ", updated", a.date, "Lena Quist", ("Talks resumed.", *b.paragraphs), "Lima"
+    )
+    publish(site, [a, changed], version="v2")
+    report = fetch_feeds(store, client=client)
+    assert (report.new, report.updated) == (0, 1)
+    updated = store.source_brief(ids[site.url("/story/40")])
+    kept = store.source_brief(ids[site.url("/story/5")])
+    assert updated is not None and "Talks resumed." in (updated.body or "")
+    assert kept is not None and kept.title == a.title and "Talks resumed." not in (kept.body or "")
