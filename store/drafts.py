@@ -24,7 +24,7 @@ from typing import Any
 import orjson
 
 from store.errors import StoreError
-from store.folder import check_plain_folder
+from store.folder import check_plain_folder, plain_file_problem
 from store.records import Draft
 from store.storage import fsync_dir
 
@@ -50,7 +50,7 @@ class DraftBox:
         try:
             check_plain_folder(self.folder)
             self.folder.mkdir(exist_ok=True)
-            fd = os.open(self._lock_path(owner), os.O_RDWR | os.O_CREAT, 0o644)
+            fd = os.open(self._lock_path(owner), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
             raise StoreError(f"{self.folder}: drafts cannot be kept: {exc.strerror}") from exc
@@ -77,7 +77,7 @@ class DraftBox:
         try:
             check_plain_folder(self.folder)
             self.folder.mkdir(exist_ok=True)
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
             try:
                 os.write(fd, payload)
                 os.fsync(fd)
@@ -103,6 +103,8 @@ class DraftBox:
             if not _OWNER.fullmatch(path.stem):
                 continue
             try:
+                if plain_file_problem(path) is not None:
+                    continue  # never read through a link planted in the folder
                 doc = orjson.loads(path.read_bytes())
             except (OSError, orjson.JSONDecodeError):
                 continue

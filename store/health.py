@@ -33,7 +33,7 @@ from store.folder import (
 )
 from store.lock import StoreLock
 from store.paths import is_read_only, read_only_error
-from store.restore import put, rebuild_index, restore_from_backup
+from store.restore import aside_name, put, rebuild_index, restore_from_backup
 from store.shapes import check_bucket_values, check_index, check_reader, check_trash
 from store.storage import META_TABLE, AtomicJSONStorage, Validator, backup_path, load_file
 
@@ -152,7 +152,7 @@ def _forget_damaged(root: Path, health: FileHealth, stamp: str) -> str:
     if not health.damaged:  # the whole log is unusable: a folder, a link, missing
         moved = ""
         if lexists(health.path):
-            kept = health.path.with_name(f"{health.path.name}.damaged-{stamp}")
+            kept = aside_name(health.path, stamp)
             os.rename(health.path, kept)  # kept whole, whatever it is
             moved = f"; moved aside as {kept.name}"
         rebuilt = rebuild_index(root, stamp)
@@ -191,7 +191,7 @@ def repair(root: Path, now: dt.datetime | None = None) -> list[str]:
         lock = root / LOCK_FILE
         bad_lock = plain_file_problem(lock)
         if bad_lock is not None:  # else no lock can be taken to repair
-            os.rename(lock, lock.with_name(f"{lock.name}.damaged-{stamp}"))
+            os.rename(lock, aside_name(lock, stamp))
             actions.append(f"{lock}: {bad_lock}; moved aside")
         with StoreLock(lock):
             # JSON files first: forgetting damaged content opens the store, which needs them.

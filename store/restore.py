@@ -37,6 +37,16 @@ def _read_plain(path: Path) -> bytes:
         return handle.read()
 
 
+def aside_name(path: Path, stamp: str) -> Path:
+    """NAME.damaged-STAMP, or with -2, -3... when a copy of this second is already kept."""
+    kept = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while lexists(kept):
+        n += 1
+        kept = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    return kept
+
+
 def _keep_aside(path: Path, kept: Path) -> None:
     """Keep what is at `path` under `kept`, leaving `path` in place when it is a file."""
     if stat.S_ISREG(os.lstat(path).st_mode):
@@ -61,7 +71,7 @@ def put(path: Path, payload: bytes, stamp: str) -> str | None:
         os.fsync(handle.fileno())
     kept = None
     if lexists(path):
-        kept = path.with_name(f"{path.name}.damaged-{stamp}")
+        kept = aside_name(path, stamp)
         _keep_aside(path, kept)
     os.replace(staged, path)
     fsync_dir(path.parent)

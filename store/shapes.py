@@ -17,7 +17,7 @@ from typing import Any
 
 from briefs.corrections import Corrections
 from briefs.dates import day_of
-from briefs.ids import is_valid_id
+from briefs.ids import ID_PATTERN, is_valid_id
 from store.errors import DamagedFileError
 from store.folder import LOG_NAME
 
@@ -83,26 +83,45 @@ def _count(value: Any, low: int, high: int) -> bool:
 
 
 def check_index(path: Path, data: Tree) -> None:
-    """briefs.json: per brief id the list's fields and where its content lies."""
+    """briefs.json: per brief id the list's fields and where its content lies. The loop
+    is plain on purpose: at 50,000 briefs it runs at every re-read of the index."""
     problems = _Problems(path)
     content = data.get("_meta", {}).get("content")
     if content is not None:
         log = content.get("log") if isinstance(content, Mapping) else None
         if not isinstance(log, str) or not LOG_NAME.fullmatch(log):
             problems.add("the content log", f"{_quote(log)} is not a content log's name")
+    good_dates: set[str] = set()  # briefs share days: each is parsed once
     for key, doc in data.get("briefs", {}).items():
-        if not _id_key(problems, "brief", key):
+        if ID_PATTERN.fullmatch(key) is None:
+            problems.add(f"brief {_quote(key)}", "is not a brief id")
             continue
-        title = doc.get("title")
-        if not isinstance(title, str) or not title:
+        title, date, source, url = (
+            doc.get("title"),
+            doc.get("date"),
+            doc.get("source"),
+            doc.get("url"),
+        )
+        at, length, sha = doc.get("at"), doc.get("len"), doc.get("sha")
+        if type(title) is not str or not title:
             problems.add(key, "the title is not a string")
-        if not is_stored_date(doc.get("date")):
-            problems.add(key, f"the date {_quote(doc.get('date'))} is not an ISO date")
-        if any(doc.get(k) is not None and not isinstance(doc[k], str) for k in ("source", "url")):
+        if type(date) is not str or date not in good_dates:
+            if is_stored_date(date):
+                good_dates.add(date)
+            else:
+                problems.add(key, f"the date {_quote(date)} is not an ISO date")
+        if (source is not None and type(source) is not str) or (
+            url is not None and type(url) is not str
+        ):
             problems.add(key, "the source or url is not a string")
-        if not _count(doc.get("at"), 0, MAX_OFFSET) or not _count(doc.get("len"), 1, MAX_LENGTH):
+        if (
+            type(at) is not int
+            or type(length) is not int
+            or not 0 <= at <= MAX_OFFSET
+            or not 0 < length <= MAX_LENGTH
+        ):
             problems.add(key, "its place in the content log is not a plausible offset")
-        if not isinstance(doc.get("sha"), str) or not _SHA.fullmatch(doc["sha"]):
+        if type(sha) is not str or _SHA.fullmatch(sha) is None:
             problems.add(key, "its digest is not a digest")
     problems.raise_any()
 

@@ -12,13 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from store import Store, StoreError
+from store import DamagedFileError, Store, StoreError
+from store.health import check, repair
 from tests.fixtures.full_disk import open_on_full_disk, write_then_fill
 from tui.cli import main
 
 ROOT = Path(__file__).parents[1]
 XI = "2025-10-31-xi-carney-apec-gyeongju"
 KILLS = 100
+AIMED_KILLS = 15  # rounds for repair and compaction: each writer loops fast, so most land
 
 
 def start_writer(*args: str) -> subprocess.Popen[str]:
@@ -31,9 +33,11 @@ def start_writer(*args: str) -> subprocess.Popen[str]:
     )
 
 
-def kill_at_random(process: subprocess.Popen[str], rng: random.Random) -> list[str]:
+def kill_at_random(
+    process: subprocess.Popen[str], rng: random.Random, low: float = 0.15, high: float = 0.6
+) -> list[str]:
     """Let the writer run for a random moment, SIGKILL it, and return what it printed."""
-    time.sleep(rng.uniform(0.15, 0.6))
+    time.sleep(rng.uniform(low, high))
     process.send_signal(signal.SIGKILL)
     out, _ = process.communicate()
     return out.split()
@@ -80,6 +84,8 @@ def test_kill_during_import_keeps_the_store_and_the_notes(store_dir: Path, tmp_p
         assert reopened.note(note.id) == note
         count = reopened.count()
         assert count in (7, 157), count  # the import went in whole or not at all
+        # The index never points at content that is not all there.
+        assert all(brief is not None for _, brief in reopened.read_briefs())
 
 
 def test_two_writers_at_once_lose_nothing(store_dir: Path) -> None:
@@ -188,3 +194,50 @@ def test_a_failed_import_on_a_full_disk_takes_back_its_partial_append(
     monkeypatch.undo()
     assert log.read_bytes() == before  # the half line is gone, and the space it took
     assert Store(store_dir).count() == 7
+
+
+def test_kill_during_repair_never_leaves_a_file_without_its_backup(store_dir: Path) -> None:
+    store = Store(store_dir)
+    notes = {store.add_note(XI, f"note {i}").id for i in range(3)}
+    store.correct(XI, {"title": "Corrected"})
+    store.delete_brief("2024-08-26-canada-surtax-chinese-evs-steel-aluminum")
+    rng = random.Random(11)
+    landed = 0
+    for round_ in range(AIMED_KILLS):
+        # The writer damages reader.json, briefs.json, trash.json and a bucket in turn
+        # and repairs each, so the kill falls inside one repair or another.
+        printed = kill_at_random(start_writer("repairs", str(store_dir), "-", "0"), rng, 0.3, 0.8)
+        landed += bool(printed)
+        try:
+            reopened = Store(store_dir)
+        except DamagedFileError:  # cut short between damage and repair: repair finishes
+            repair(store_dir)
+            reopened = Store(store_dir)
+        assert {n.id for n in reopened.notes(XI)} == notes, round_
+        assert reopened.count() == 6 and len(reopened.trash()) == 1, round_
+        assert reopened.brief(XI).title == "Corrected", round_  # type: ignore[union-attr]
+        assert check(store_dir).ok, round_
+    assert landed > AIMED_KILLS // 2  # most kills came while repairs were running
+
+
+def test_kill_during_compaction_loses_nothing(store_dir: Path) -> None:
+    from tests.fixtures.writers import version
+
+    store = Store(store_dir)
+    note = store.add_note(XI, "must survive")
+    store.import_briefs(version(n, 0) for n in range(40))
+    rng = random.Random(5)
+    compacted = set()
+    for round_ in range(AIMED_KILLS):
+        kill_at_random(start_writer("compacts", str(store_dir), "40", "0"), rng, 0.3, 0.9)
+        reopened = Store(store_dir)  # always opens, and keeps only the current log
+        logs = sorted(p.name for p in store_dir.glob("content-*.jsonl"))
+        assert len(logs) == 1, logs
+        compacted.add(logs[0])
+        assert reopened.note(note.id) == note and reopened.count() == 47
+        briefs = dict(reopened.read_briefs())
+        assert all(brief is not None for brief in briefs.values()), round_
+        # Each import went in whole: every one of the 40 briefs is of one version.
+        assert len({briefs[version(n, 0).id].summary for n in range(40)}) == 1, round_  # type: ignore[union-attr]
+        assert check(store_dir).ok
+    assert len(compacted) > 3  # the kills came across many compactions

@@ -115,3 +115,12 @@ def test_a_content_log_that_is_a_link_is_never_written_through(
         )
     assert outside.read_text() == "# the user's shell\n"
     assert not check(store_dir).ok
+
+
+def test_a_draft_that_is_a_link_is_never_read(store_dir: Path, tmp_path: Path) -> None:
+    store = Store(store_dir)
+    store.save_draft(XI, None, "mine")
+    outside = tmp_path / "secret.json"
+    outside.write_text(json.dumps({"brief_id": XI, "text": "a file of the user's"}))
+    (store_dir / "drafts" / "e0123456789abcdef.json").symlink_to(outside)
+    assert [d.text for d in Store(store_dir).drafts()] == ["mine"]

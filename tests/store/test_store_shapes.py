@@ -26,6 +26,7 @@ def _note(data: dict[str, Any]) -> dict[str, Any]:
     ("file", "edit", "said"),
     [
         ("briefs.json", lambda d: d["briefs"][XI].update(date="31 Oct 2025"), "ISO date"),
+        ("briefs.json", lambda d: d["briefs"][XI].update(date=["2025-10-31"]), "ISO date"),
         ("briefs.json", lambda d: d["briefs"][XI].update(title=["a"]), "title"),
         ("briefs.json", lambda d: d["briefs"][XI].update(at=10**30), "offset"),
         ("briefs.json", lambda d: d["briefs"][XI].update(len=-4), "offset"),
