@@ -42,15 +42,17 @@ def _sentences(layout: Layout) -> list[Sentence]:
     return out
 
 
-def draft_brief(text: str, *, name: str = "article") -> Brief:
-    """Draft a validated Brief from article text; raise ArticleError when it cannot be done."""
+def draft_brief(text: str, *, name: str = "article", date: str | None = None) -> Brief:
+    """Draft a validated Brief from article text; raise ArticleError when it cannot be done.
+
+    `date` (any form dateutil reads) dates an article that gives none; its own date wins."""
     if not isinstance(text, str) or not text.strip():
         raise ArticleError("the article is empty")
     if "\x00" in text[:8192]:
         raise ArticleError("the article is binary, not text")
     if not text.isascii() and not _is_unicode(text):
         raise ArticleError("the article holds a lone surrogate (\\ud800–\\udfff), not text")
-    layout = read_layout(text)
+    layout = read_layout(text, date)
     sentences = _sentences(layout)
     found = extract_actors(sentences, layout.not_actors)
     people, spans = found.actors, found.spans
@@ -154,8 +156,10 @@ def _rank(
     return [item[3] for item in ranked]
 
 
-def read_article_file(path: Path) -> Brief:
-    """Read and draft one article file; any problem raises BriefFileError(`path: reason`)."""
+def read_article_file(path: Path, *, date: str | None = None) -> Brief:
+    """Read and draft one article file; any problem raises BriefFileError(`path: reason`).
+
+    `date` dates an article that gives none (see draft_brief)."""
     try:
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
@@ -165,7 +169,7 @@ def read_article_file(path: Path) -> Brief:
         if len(raw) > MAX_ARTICLE_BYTES:
             raise BriefFileError(f"{path}: larger than {MAX_ARTICLE_BYTES // 2**20} MiB")
         text = decode_text(raw)
-        return draft_brief(text, name=str(path))
+        return draft_brief(text, name=str(path), date=date)
     except BriefFileError:
         raise
     except OSError as exc:

@@ -39,8 +39,10 @@ _DATE_LINE = re.compile(r"date\s+(\d{4}-\d{1,2}-\d{1,2})\s+(.*)", re.S)
 _BYLINE = re.compile(r"By\s+([^\W\d_].{1,150})")
 _STAMP = re.compile(
     r"(Posted|Published|First published|Updated|Last Updated|Last updated|Modified)"
-    r"(?:\s+on)?\s*:?\s+(.{4,80})"
+    r"(?:\s+on)?\s*:?\s+(.{4,80})",
+    re.I,  # "PUBLISHED JULY 16, 2025"
 )
+_DOT_TIME = re.compile(r"(?<=\s)(\d{1,2})\.([0-5]\d)(?=\s|$)")  # "19.02 BST"
 _MONTH = rf"(?:{month_pattern()})\.?"
 _FULL_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b")
 _HAS_MONTH = re.compile(rf"\b{_MONTH}(?![a-z])")
@@ -48,12 +50,20 @@ _NUMERIC_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # `CITY[, Region][, Mon DD[, YYYY]] [(Agency)] — `; applied to at most 200 characters.
+# Letters of any script: "SÃO PAULO", "HÀ NỘI"; the place is checked for capitals after.
+# `CITY (Agency):` and `City (AFP) –` too: a title-case place only with an agency.
 _DATELINE = re.compile(
-    r"([A-Z][A-Z'’.-]*(?:[ /][A-Z][A-Z'’.-]*){0,4})"
+    r"([^\W\d_][^\W\d_'’.-]*(?:[ /][^\W\d_][^\W\d_'’.-]*){0,4})"
     r"((?:,\s*[^,()—–\n]{1,40}?){0,3})"
     r"\s*(?:\(([^()\n]{1,40})\))?"
-    r"\s*(?:—|–|--|-)\s+"
+    r"\s*(?:—|–|--|-|:)\s+"
 )
+# An aggregator's credit before the dateline: "(MENAFN- Oman Observer) MUSCAT: …".
+_LEADING_CREDIT = re.compile(r"\([^()\n]{2,50}\)\s+")
+# Page furniture between the header lines and the story: "Share", "Key events", "7:48 p.m. ET",
+# "Business reporter, BBC News": short lines that do not end a sentence.
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'")
+MAX_FURNITURE_WORDS = 25
 _CAPTION_MARKS = (
     "AP Photo",
     "Photo/",
@@ -134,7 +144,8 @@ def _read_date(text: str) -> str | None:
         except ValueError:
             return None
     cleaned = text.strip().rstrip(".").replace("a.m.", "am").replace("p.m.", "pm")
-    cleaned = re.sub(r"\bat\b|,", " ", cleaned)
+    cleaned = re.sub(r"\bat\b|,|\|", " ", cleaned)
+    cleaned = _DOT_TIME.sub(r"\1:\2", cleaned)
     cleaned = _TZ_TAIL.sub("", cleaned.strip())
     if len(cleaned) > 80 or not (_YEAR.search(cleaned) or _NUMERIC_DATE.search(cleaned)):
         return None
@@ -172,6 +183,12 @@ def _is_contributor(text: str) -> bool:
     return bool(_CONTRIBUTOR_START.match(text)) or any(p in text for p in _CONTRIBUTOR_PHRASES)
 
 
+def _first_full_date(text: str) -> str | None:
+    """ "February 10, 2026 - Ottawa, Ontario", "KYODO NEWS - Feb 10, 2025 - 14:02 | World"."""
+    match = _FULL_DATE.search(text)
+    return _read_date(match.group(0)) if match else None
+
+
 def _is_date_line(text: str) -> bool:
     return len(text) <= 60 and bool(_HAS_MONTH.search(text) or _NUMERIC_DATE.search(text))
 
@@ -207,11 +224,34 @@ def _looks_like_names(text: str) -> bool:
 
 def _dateline(paragraph: str) -> tuple[str, str | None, str | None, int] | None:
     """(place, date text, agency, length of the prefix) for a paragraph that opens with one."""
+    credit = _LEADING_CREDIT.match(paragraph[:60])
+    if credit:
+        found = _dateline_at(paragraph[credit.end() :])
+        if found is not None:
+            return found[0], found[1], found[2], found[3] + credit.end()
+    return _dateline_at(paragraph)
+
+
+def _is_furniture(paragraph: str) -> bool:
+    return (
+        not paragraph.rstrip().endswith(_SENTENCE_END)
+        and len(paragraph.split()) <= MAX_FURNITURE_WORDS
+    )
+
+
+def _dateline_at(paragraph: str) -> tuple[str, str | None, str | None, int] | None:
     match = _DATELINE.match(paragraph[:200])
     if not match:
         return None
     caps, extra, agency = match.group(1), match.group(2), match.group(3)
-    if sum(c.isalpha() for c in caps) < 2 or not caps.replace(" ", "").replace("/", "").isupper():
+    if sum(c.isalpha() for c in caps) < 2:
+        return None
+    # "Brussels (dpa) -": a place in title case is a dateline only with an agency.
+    if not caps.replace(" ", "").replace("/", "").isupper() and (
+        not agency or not all(w[:1].isupper() for w in caps.split()) or extra.strip()
+    ):
+        return None
+    if match.group(0).rstrip().endswith(":") and not (agency or caps.isupper()):
         return None
     place_parts = [caps]
     date_text = None
@@ -238,8 +278,13 @@ def _not_actor_names(headers: list[str], footer: list[str]) -> set[str]:
     return names
 
 
-def read_layout(text: str) -> Layout:
-    """Split article text into its parts; raise ArticleError when it has no title or date."""
+def read_layout(text: str, date: str | None = None) -> Layout:
+    """Split article text into its parts; raise ArticleError when it has no title or date.
+
+    `date` is the reader's date for an article that gives none (`--date`); the article's own
+    date wins when it has one.
+    """
+    given_date = date
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     paragraphs = paragraphs_of(text)
     if not paragraphs:
@@ -276,7 +321,7 @@ def read_layout(text: str) -> Layout:
                 updated = updated or when
             else:
                 posted = posted or when
-        elif _is_date_line(para) and (when := _read_date(para)):
+        elif _is_date_line(para) and (when := _read_date(para) or _first_full_date(para)):
             stamp_date = stamp_date or when
         elif _is_caption(para):
             pass
@@ -284,6 +329,17 @@ def read_layout(text: str) -> Layout:
             dateline_info = info
             story_start = index
             break
+        elif " · " in para and len(para) <= 200:
+            for part in (p.strip() for p in para.split(" · ")):  # "Name · Outlet · Posted: …"
+                stamp = _STAMP.match(part.split(" | ")[0])
+                if stamp:
+                    posted = posted or _read_date(stamp.group(2))
+                elif _OUTLET_WORDS.search(part):
+                    source = source or part
+                elif _looks_like_names(part) and len(part.split()) <= 4:
+                    authors.append(part)
+        elif (authors or posted or stamp_date or updated) and _is_furniture(para):
+            pass  # "Share", "Key events", "Business reporter, BBC News"
         elif authors or posted or stamp_date or updated:
             story_start = index  # a story without a dateline starts after the header lines
             break
@@ -322,8 +378,15 @@ def read_layout(text: str) -> Layout:
         source = AGENCIES.get(agency.strip().casefold(), agency.strip())
 
     date = _choose_date(line_date, posted, stamp_date, updated, dateline_date, headers + story[:3])
+    if date is None and given_date is not None:
+        date = _read_date(given_date)
+        if date is None:
+            raise ArticleError(f"the date given, {given_date[:40]!r}, is not a date")
     if date is None:
-        raise ArticleError("no date found (no date line, Posted line or dated dateline)")
+        raise ArticleError(
+            "no date found (no date line, Posted line or dated dateline); "
+            "give one with --date YYYY-MM-DD"
+        )
     return Layout(
         title=title,
         date=date,

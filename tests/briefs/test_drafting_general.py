@@ -1,0 +1,103 @@
+"""Drafting rules that generalise (issue 13): each test is a sentence of our own in a shape
+that failed on text written elsewhere."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefs.drafting import ArticleError, draft_brief
+from briefs.model import Brief
+
+
+def _article(story: str, *, head: str = " date 2025-07-15 Trade news of the day") -> str:
+    return f"{head}\n\n{story}\n"
+
+
+def _pairs(brief: Brief) -> set[tuple[str, str | None, str | None]]:
+    return {(t.imposed_by, t.imposed_on, t.rate) for t in brief.tariffs}
+
+
+def _names(brief: Brief) -> list[str]:
+    return [a.name for a in brief.actors]
+
+
+# --- a date the reader gives ------------------------------------------------------------------
+
+
+def test_an_article_without_a_date_says_how_to_give_one() -> None:
+    text = "Lakeland weighs a levy on kettles\n\nLakeland officials met on a Tuesday to talk.\n"
+    with pytest.raises(ArticleError, match="--date"):
+        draft_brief(text)
+
+
+def test_a_given_date_drafts_an_article_without_one() -> None:
+    text = "Lakeland weighs a levy on kettles\n\nLakeland officials met on a Tuesday to talk.\n"
+    brief = draft_brief(text, date="2025-03-04")
+    assert brief.date == "2025-03-04"
+    assert brief.title == "Lakeland weighs a levy on kettles"
+
+
+def test_the_article_date_wins_over_a_given_one() -> None:
+    brief = draft_brief(_article("Officials met to talk about kettles."), date="2020-01-01")
+    assert brief.date == "2025-07-15"
+
+
+def test_a_given_date_that_is_not_a_date_is_refused() -> None:
+    with pytest.raises(ArticleError, match="not a date"):
+        draft_brief("Headline here\n\nA story line.\n", date="soonish")
+
+
+# --- layouts other than the seed's -------------------------------------------------------------
+
+
+def _first_sentence(brief: Brief) -> str:
+    return brief.summary.split(". ")[0]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Harbour levy debated\n\nPosted on 3 June 2025\n\nShare\n\nSave\n\nKim Rowe\n\n"
+        "Economics reporter, Lakeside Radio\n\nImage caption, Cranes at the main quay",
+        "Harbour levy debated\n\nLIVE\n\nLast updated: June 3, 2025 at 7:55 p.m. ET\n\n"
+        "Key events\n\n6:40 p.m. ET\n\nWhat we know so far",
+        "Harbour levy debated\n\nKim Rowe · Lakeside News · Posted: Jun 3, 2025 4:00 AM EST"
+        " | Last Updated: June 3\n\nSocial Sharing",
+        "Harbour levy debated\n\nBy KIM ROWE\n\nThe Lakeside Daily / 04:40 PM June 3, 2025",
+        "Harbour levy debated\n\nFrom: Ministry of Ports\n\nNews release\n\n"
+        "June 3, 2025 - Port Ville, Eastshire",
+        "Harbour levy debated\n\nLAKESIDE WIRE - Jun 3, 2025 - 14:02 | All, World, Asia",
+        "Harbour levy debated\n\nPUBLISHED JUNE 3, 2025",
+        "Harbour levy debated\n\nTue 3 Jun 2025 19.02 BST\n\nShare",
+        "Harbour levy debated\n\nReporter Name\n\nPort Ville\n\n"
+        "Last Updated : Jun 3 2025 | 11:43 AM IST",
+    ],
+)
+def test_header_furniture_stays_out_of_the_story(head: str) -> None:
+    story = "Ruritania will charge a 12% duty on imported cranes. Port owners said they would pay."
+    brief = draft_brief(f"{head}\n\n{story}\n")
+    assert brief.date[:10] == "2025-06-03"
+    assert _first_sentence(brief).startswith("Ruritania will charge")
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline"),
+    [
+        ("SÃO PAULO (AP) — ", "SÃO PAULO"),
+        ("HÀ NỘI — ", "HÀ NỘI"),
+        ("Yaoundé (AFP) – ", "Yaoundé"),
+        ("Brussels (dpa) - ", "Brussels"),
+        ("SEOUL (Yonhap): ", "SEOUL"),
+        ("(NEWSFEED- Gulf Herald) MUSCAT: ", "MUSCAT"),
+    ],
+)
+def test_datelines_in_other_shapes_are_cut_from_the_story(opening: str, dateline: str) -> None:
+    story = f"{opening}Ruritania will charge a 12% duty on imported cranes. Owners will pay."
+    brief = draft_brief(_article(story))
+    assert brief.dateline == dateline
+    assert _first_sentence(brief).startswith("Ruritania will charge")
+
+
+def test_a_title_case_opening_without_an_agency_is_story() -> None:
+    brief = draft_brief(_article("Ruritania - a small port state - will charge a 12% duty."))
+    assert brief.dateline is None
