@@ -7,6 +7,7 @@ articles, and nothing below it (model, reading, search) may depend on drafting.
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,8 +38,16 @@ def read_file_records(path: Path) -> BriefRecords:
     """The briefs of one file — an article (.txt) drafted into a brief, else a brief file
     or an export — and the reader data an export carries.
 
-    Raises BriefFileError (`path: reason`) on any problem.
+    Only a regular file or a pipe is read (a pipe with the same cap on what is read: it has
+    no size to check first); a device such as /dev/zero, a socket or the like is refused
+    unread. Raises BriefFileError (`path: reason`) on any problem.
     """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = stat.S_IFREG  # missing or unreadable: reading it names the reason
+    if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode) or stat.S_ISDIR(mode)):
+        raise BriefFileError(f"{path}: not a regular file; only files and pipes are read")
     if path.suffix.lower() == ".txt":
         return BriefRecords(briefs=[read_article_file(path)])
     return read_records_file(path)

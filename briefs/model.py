@@ -27,6 +27,29 @@ STATUSES = (
     "removed",
 )
 
+# Size limits checked at import (briefs/reading.py), before a value is parsed or shown: far
+# above anything a real article gives, low enough that no file can make the reader crawl
+# (a 21 MB summary once took 50 s and 950 MB to show). In characters, by field name.
+MAX_TEXT = 2_000  # any other text: a name, role, place, source, product, tag, date, id
+MAX_CHARS: dict[str, int] = {
+    "title": 2_000,
+    "summary": 200_000,  # a few sentences; a long summary is 2,000
+    "body": 8 * 1024 * 1024,  # as long as the longest article the drafter reads
+    "url": 8_000,
+    "evidence": 20_000,  # one sentence (the drafter cuts them at 2,000)
+    "rate": 200,  # briefs.rates.MAX_RATE_CHARS: a longer rate is not comparable
+    "text": 1_000_000,  # a note
+}
+# Most items in a list, by field name.
+MAX_ITEMS: dict[str, int] = {
+    "authors": 1_000,
+    "tags": 1_000,
+    "actors": 5_000,
+    "tariffs": 5_000,
+    "products": 1_000,
+    "notes": 100_000,  # on one brief, in an export
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Actor:

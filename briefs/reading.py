@@ -17,7 +17,19 @@ from typing import Any
 from briefs.corrections import Corrections
 from briefs.dates import DateError, parse_date
 from briefs.ids import derive_id, is_valid_id
-from briefs.model import ACTOR_KINDS, MEASURES, STATUSES, Actor, Brief, Note, ReaderData, Tariff
+from briefs.model import (
+    ACTOR_KINDS,
+    MAX_CHARS,
+    MAX_ITEMS,
+    MAX_TEXT,
+    MEASURES,
+    STATUSES,
+    Actor,
+    Brief,
+    Note,
+    ReaderData,
+    Tariff,
+)
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 _SHOWN = 40  # characters of a bad value quoted back in a message
@@ -69,6 +81,9 @@ class _Checker:
         if not isinstance(value, str):
             self.fail(where + key, f"must be a string, not {type(value).__name__}")
             return None
+        if len(value) > (limit := MAX_CHARS.get(key, MAX_TEXT)):  # before any parsing
+            self.fail(where + key, f"{len(value):,} characters, over the limit of {limit:,}")
+            return None
         if not _is_unicode(value):
             self.fail(where + key, "holds a lone surrogate (\\ud800–\\udfff), not text")
             return None
@@ -84,15 +99,30 @@ class _Checker:
         if not isinstance(value, list):
             self.fail(where + key, f"must be a list of strings, not {type(value).__name__}")
             return ()
+        if not self.few(value, where + key):
+            return ()
         out = []
         for i, item in enumerate(value):
-            if isinstance(item, str) and _is_unicode(item):
+            if isinstance(item, str) and len(item) > MAX_TEXT:
+                self.fail(
+                    f"{where}{key}[{i}]",
+                    f"{len(item):,} characters, over the limit of {MAX_TEXT:,}",
+                )
+            elif isinstance(item, str) and _is_unicode(item):
                 out.append(item)
             elif isinstance(item, str):
                 self.fail(f"{where}{key}[{i}]", "holds a lone surrogate, not text")
             else:
                 self.fail(f"{where}{key}[{i}]", f"must be a string, not {type(item).__name__}")
         return tuple(out)
+
+    def few(self, items: list[Any], where: str) -> bool:
+        """False (a problem noted) when a list holds more items than its field allows."""
+        limit = MAX_ITEMS.get(where.rpartition(".")[2], MAX_TEXT)
+        if len(items) > limit:
+            self.fail(where, f"{len(items):,} items, over the limit of {limit:,}")
+            return False
+        return True
 
     def choice(
         self, data: Mapping[str, Any], key: str, where: str, allowed: tuple[str, ...], default: str
@@ -111,6 +141,8 @@ class _Checker:
             return []
         if not isinstance(value, list):
             self.fail(key, f"must be a list, not {type(value).__name__}")
+            return []
+        if not self.few(value, key):
             return []
         out = []
         for i, item in enumerate(value):
@@ -354,7 +386,11 @@ def read_records_file(path: Path) -> BriefRecords:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise BriefFileError(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MiB")
-        text = decode_text(path.read_bytes())
+        with path.open("rb") as handle:  # a pipe has no size: read one byte past the cap
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise BriefFileError(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MiB")
+        text = decode_text(raw)
         data = json.loads(text)
     except BriefFileError:
         raise
