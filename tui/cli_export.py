@@ -7,6 +7,7 @@ import os
 import stat
 import sys
 from pathlib import Path
+from typing import Any
 
 from briefs.text import to_json
 from store import Store, StoreError
@@ -29,21 +30,29 @@ def export(
     if fmt == "json":
         text = to_json(records) + "\n"
     else:
-        from briefs.markdown import brief_markdown
-
-        parts = []
-        for brief_id in [r["id"] for r in records]:
-            brief = store.brief(brief_id)
-            assert brief is not None
-            parts.append(
-                brief_markdown(brief, store.notes(brief_id), starred=store.state(brief_id).starred)
-            )
-        text = "\n---\n\n".join(parts)
+        text = "\n---\n\n".join(_markdown(record) for record in records)
     if out:
         write_out(Path(out), text.encode("utf-8"))
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _markdown(record: dict[str, Any]) -> str:
+    """One export record as Markdown: the record holds the corrected brief, its notes and
+    flags, so nothing is read again per brief (notes were read once for all of them)."""
+    from briefs import BriefError, Note, brief_from_dict
+    from briefs.markdown import brief_markdown
+
+    try:
+        brief = brief_from_dict(record)
+    except BriefError as exc:
+        raise StoreError(f"{record.get('id')}: {exc}") from exc
+    notes = [
+        Note(n["id"], brief.id, n["text"], n["created"], n["updated"])
+        for n in record.get("notes", ())
+    ]
+    return brief_markdown(brief, notes, starred=bool(record.get("starred")))
 
 
 def write_out(path: Path, data: bytes) -> None:

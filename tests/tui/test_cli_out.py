@@ -116,3 +116,22 @@ def test_missing_folder_is_a_clear_error(
     assert export(store_dir, out, XI) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"briefing: --out {out}: ") and "Traceback" not in err
+
+
+def test_markdown_export_reads_notes_once(
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Notes come with the export records (read once for all briefs), never per brief."""
+    from store import Store
+
+    store = Store(store_dir)
+    store.add_note(XI, "keep this")
+
+    def per_brief(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a per-brief read in the export")
+
+    for name in ("notes", "brief", "state"):
+        monkeypatch.setattr(Store, name, per_brief)
+    assert main(["export", "--store", str(store_dir), "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n---\n") == 6 and "keep this" in out
