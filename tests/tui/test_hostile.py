@@ -12,7 +12,15 @@ import time
 from pathlib import Path
 
 from store import Store
-from tests.fixtures.hostile import CLEAR, CLICK, LINK, MARKUP, OSC52, hostile_brief
+from tests.fixtures.hostile import (
+    CLEAR,
+    CLICK,
+    HIDDEN_SHOWN,
+    LINK,
+    MARKUP,
+    OSC52,
+    hostile_brief,
+)
 from tests.tui.helpers import new_app, screen_text
 
 HOSTILE_NOTE = f"{CLICK} {OSC52} note"
@@ -29,6 +37,7 @@ async def test_hostile_brief_is_shown_literally(store: Store) -> None:
         assert "[red]Source[/red]" in text
         assert "␛]52;c;aGk=␇" in text
         assert "<U+009B>31mRED" in text and "abc<U+202E>dcba" in text
+        assert HIDDEN_SHOWN in text
         assert LINK in text
         await pilot.click("#brief-header")  # clicking where the fake link is does nothing
         assert pilot.app.is_running
@@ -77,6 +86,7 @@ def test_no_escape_sequence_from_data_reaches_the_terminal(store_dir: Path) -> N
     assert CLEAR not in shown  # …and its escape sequence never sent
     assert OSC52 not in shown and "\x1b]52;" not in shown
     assert "\x9b" not in shown and "\u202e" not in shown
+    assert not set(shown) & set("\u200f\u200b\u200d\ufeff\u2028\u2029")
 
 
 def test_hostile_text_in_cli_output(store_dir: Path) -> None:
@@ -92,7 +102,7 @@ def test_hostile_text_in_cli_output(store_dir: Path) -> None:
             check=True,
         )
         shown = result.stdout.decode()
-        assert not set(shown) & {"\x1b", "\x9b", "\x07", "\u202e"}, args
+        assert not set(shown) & {"\x1b", "\x9b", "\x07", "\u202e", "\u200b", "\u2028"}, args
 
 
 async def test_notifications_show_data_literally(store: Store) -> None:
