@@ -326,3 +326,18 @@ def test_two_pages_sharing_a_day_and_headline_are_two_briefs_each_updated_apart(
     kept = store.source_brief(ids[site.url("/story/5")])
     assert updated is not None and "Talks resumed." in (updated.body or "")
     assert kept is not None and kept.title == a.title and "Talks resumed." not in (kept.body or "")
+
+
+def test_a_page_whose_charset_header_lies_is_read_in_its_own_charset(
+    store: Store, site: ws.Site, client: HttpClient
+) -> None:
+    s = w.story(0)
+    text = w.paper_page(s).replace("charset=utf-8", "charset=windows-1252")
+    text = text.replace(s.paragraphs[1], s.paragraphs[1] + " Café owners — and bakers — agreed.")
+    items = [
+        (s, site.add("/story/0", text.encode("cp1252"), content_type="text/html; charset=utf-8"))
+    ]
+    subscribe(store, site.add(FEED, w.rss("Trade desk", items)))
+    assert fetch_feeds(store, client=client).new == 1
+    [brief] = [b for b in store.all_briefs() if b.title == s.title]
+    assert "Café owners — and bakers — agreed." in (brief.body or "")
