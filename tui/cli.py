@@ -262,7 +262,13 @@ def _list(store: Store, *, as_json: bool, query: str | None = None) -> int:
 
 
 def _note_add(store: Store, brief_id: str, text: str) -> int:
-    body = sys.stdin.read() if text == "-" else text
+    from briefs.model import MAX_CHARS
+
+    limit = MAX_CHARS["text"]  # what an import takes, so an export always imports again
+    body = sys.stdin.read(limit + 1) if text == "-" else text
+    if len(body) > limit:
+        say(f"briefing: the note is over the limit of {limit:,} characters; not saved", err=True)
+        return EXIT_FAILED
     if not body.strip():
         say("briefing: an empty note is not saved", err=True)
         return EXIT_FAILED

@@ -138,3 +138,24 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_empty_store_path_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "list", "--store", "")
     assert code == 2 and out == "" and err == "briefing: --store: the path is empty\n"
+
+
+def test_note_add_keeps_to_the_note_limit(
+    store_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A note the import would refuse is refused when added, so an export always imports
+    again; standard input is read no further than the limit."""
+    import io
+
+    from briefs.model import MAX_CHARS
+
+    limit = MAX_CHARS["text"]
+    long_input = io.StringIO("n" * (limit * 3))
+    monkeypatch.setattr("sys.stdin", long_input)
+    code, out, err = run(capsys, "note", "add", "--store", str(store_dir), XI, "-")
+    assert code == 1 and out == ""
+    assert err == f"briefing: the note is over the limit of {limit:,} characters; not saved\n"
+    assert long_input.tell() <= limit + 1
+    assert Store(store_dir).notes(XI) == []
+    monkeypatch.setattr("sys.stdin", io.StringIO("n" * limit))
+    assert run(capsys, "note", "add", "--store", str(store_dir), XI, "-")[0] == 0
