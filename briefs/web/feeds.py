@@ -18,6 +18,8 @@ from briefs.web.markup import one_line, plain_text
 
 MAX_ITEMS = 500  # per fetch of one feed: more is a dump, not a feed
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
+_FEED_LINK = re.compile(rb"<link\b[^>]*application/(?:rss|atom)\+xml[^>]*>", re.I)
+_HREF = re.compile(rb"""\bhref\s*=\s*["']([^"'<>]{1,1000})["']""", re.I)
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html\b)", re.I | re.S)
 
 
@@ -64,7 +66,14 @@ def _screen(body: bytes) -> None:
     if _ENTITY_DECL.search(probe):
         raise FeedError("the feed declares XML entities (refused: a known attack)")
     if _HTML_START.match(probe[:4096]):
-        raise FeedError("not an RSS or Atom feed (the server sent an HTML page)")
+        hint = ""
+        for tag in _FEED_LINK.findall(probe[:200_000]):
+            href = _HREF.search(tag)
+            if href:  # a site's home page usually names its feed: say where
+                named = one_line(href.group(1).decode("utf-8", "replace"))
+                hint = f"; the page names its feed: {named}"
+                break
+        raise FeedError(f"not an RSS or Atom feed (the server sent an HTML page{hint})")
 
 
 def _date(entry: dict) -> str | None:

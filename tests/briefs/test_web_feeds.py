@@ -119,3 +119,17 @@ def test_a_feed_whose_charset_lies_is_still_read() -> None:
     latin = text.encode("latin-1")  # the document and the header say UTF-8
     feed = parse_feed(latin, content_type="application/rss+xml; charset=utf-8")
     assert feed.title == "Café desk" and len(feed.items) == 1
+
+
+def test_a_home_page_given_for_a_feed_says_where_its_feed_is() -> None:
+    page = w.paper_page(w.story(1)).replace(
+        "</head>",
+        '<link rel="alternate" type="application/rss+xml" title="News" href="/rss/news.xml">'
+        "</head>",
+    )
+    with pytest.raises(FeedError) as caught:
+        parse_feed(page.encode())
+    assert str(caught.value) == (
+        "not an RSS or Atom feed (the server sent an HTML page; "
+        "the page names its feed: /rss/news.xml)"
+    )
