@@ -156,6 +156,11 @@ def _stored_item(entry: Any) -> FeedItem | None:
     return item if item.link.startswith(("http://", "https://")) else None
 
 
+def _tries(rec: dict[str, Any]) -> int:
+    tries = rec.get("tries")
+    return tries if isinstance(tries, int) else 0
+
+
 def _to_do(sub: Subscription, feed: Feed | None) -> list[tuple[FeedItem, dict[str, Any]]]:
     """Items to follow: new ones, changed ones, and earlier failures still worth a try."""
     work: list[tuple[FeedItem, dict[str, Any]]] = []
@@ -164,11 +169,11 @@ def _to_do(sub: Subscription, feed: Feed | None) -> list[tuple[FeedItem, dict[st
         listed.add(item.key)
         rec = dict(sub.items.get(item.key) or {})
         same = rec.get("digest") == item.digest
-        if same and (rec.get("id") or int(rec.get("tries") or 0) >= MAX_TRIES):
+        if same and (rec.get("id") or _tries(rec) >= MAX_TRIES):
             continue
         work.append((item, rec))
     for key, rec in sub.items.items():
-        if key in listed or rec.get("id") or int(rec.get("tries") or 0) >= MAX_TRIES:
+        if key in listed or rec.get("id") or _tries(rec) >= MAX_TRIES:
             continue
         item = _stored_item(rec.get("entry") or {})
         if item is not None:
@@ -282,7 +287,7 @@ def _fetch_feed(
         except FetchError as exc:
             failures.append(str(exc))
             if not rec.get("id"):  # a brief already there keeps its record: tried next change
-                tries = int(rec.get("tries") or 0) + 1
+                tries = _tries(rec) + 1
                 records[item.key] = {
                     "entry": item.to_dict(),
                     "digest": item.digest,
