@@ -23,9 +23,11 @@ from typing import Any
 
 import orjson
 
+from briefs.ids import is_valid_id
 from store.errors import StoreError
 from store.folder import check_plain_folder, plain_file_problem
 from store.records import Draft
+from store.shapes import is_iso_time
 from store.storage import fsync_dir
 
 FOLDER = "drafts"
@@ -155,15 +157,17 @@ def _from_doc(owner: str, doc: Any) -> Draft | None:
         return None
     brief_id, note_id, text = doc.get("brief_id"), doc.get("note_id"), doc.get("text")
     base, target = doc.get("base"), doc.get("target", "")
-    if not isinstance(brief_id, str) or not isinstance(text, str):
-        return None
+    if not isinstance(brief_id, str) or not is_valid_id(brief_id) or not isinstance(text, str):
+        return None  # left on disk, not offered: it names no brief we could show
     if not isinstance(target, str) or not _TARGET.fullmatch(target):
         return None
+    saved_at = doc.get("saved_at")
     return Draft(
         brief_id=brief_id,
-        note_id=note_id if isinstance(note_id, str) else None,
+        # A bad note id or time costs the draft its place, never its text.
+        note_id=note_id if isinstance(note_id, str) and is_valid_id(note_id) else None,
         text=text,
-        saved_at=str(doc.get("saved_at", "")),
+        saved_at=saved_at if is_iso_time(saved_at) else "",
         owner=owner,
         base=base if isinstance(base, str) else None,
         target=target,

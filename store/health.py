@@ -118,9 +118,12 @@ def _inspect_content(root: Path) -> FileHealth | None:
 def check(root: Path) -> Health:
     if not root.is_dir():
         raise StoreError(f"{root}: is not a folder")
-    if not is_store(root) and not is_empty(root):
-        raise not_a_store_error(root)
     read_only = is_read_only(root)
+    if not is_store(root):
+        if not is_empty(root):
+            raise not_a_store_error(root)
+        # Nothing to guard, and no reason to leave a .lock in a folder that is no store.
+        return dataclasses.replace(_check(root), read_only=read_only)
     with StoreLock(root / LOCK_FILE, shared=read_only):
         return dataclasses.replace(_check(root), read_only=read_only)
 

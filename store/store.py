@@ -80,11 +80,14 @@ class Store(ImportingStore, CorrectingStore):
     A folder that is not a store is refused (store/folder.py), and a store missing a
     file it had is damaged, never new again (DamagedFileError)."""
 
-    def __init__(self, root: Path, *, clock: Clock = local_now, seed: bool = True) -> None:
+    def __init__(
+        self, root: Path, *, clock: Clock = local_now, seed: bool = True, init: bool = False
+    ) -> None:
         self.root = root
         self.clock = clock
         # Read-only: everything can be read, and every write says so before it starts.
-        self.read_only = open_folder(root)
+        # `init`: make a store of a folder that holds other files (`briefing --init`).
+        self.read_only = open_folder(root, init=init)
         self.lock = StoreLock(root / LOCK_FILE, shared=self.read_only)
         self.draft_box = DraftBox(root / DRAFTS_FOLDER)
         with self.lock:

@@ -16,13 +16,18 @@ from briefs import Brief, BriefError, brief_from_dict
 from store.errors import DamagedFileError, StoreError
 from store.folder import (
     BRIEFS_FILE,
+    CORRECTIONS_FOLDER,
+    DRAFTS_FOLDER,
     MARKER_FILE,
     MARKER_TEXT,
+    TRASH_FILE,
     check_plain,
     has_marker,
     is_empty,
     is_store,
+    leftover_temporaries,
     lexists,
+    log_files,
     not_a_store_error,
 )
 from store.paths import is_read_only
@@ -131,11 +136,13 @@ def brief_from_payload(log: Path, brief_id: str, payload: bytes) -> Brief:
         raise DamagedFileError(log, f"content of {brief_id}: {exc}") from exc
 
 
-def open_folder(root: Path) -> bool:
+def open_folder(root: Path, *, init: bool = False) -> bool:
     """Make `root` ready to open as a store; return whether it is read-only.
 
     A new or empty folder becomes a store (the marker is written first); a store from
-    before the marker gets one; any other folder is refused before anything is written."""
+    before the marker gets one; any other folder is refused before anything is written,
+    unless `init` asks for a store beside what is there — and nothing there has a name
+    the store would take for its own (and so append to, or delete)."""
     if lexists(root) and not root.is_dir():
         raise StoreError(f"{root}: is not a folder")
     try:
@@ -146,7 +153,12 @@ def open_folder(root: Path) -> bool:
         raise StoreError(f"{root}: the store folder cannot be read")
     read_only = is_read_only(root)
     if not is_store(root) and not is_empty(root):
-        raise not_a_store_error(root)
+        if not init:
+            raise not_a_store_error(root)
+        taken = [root / n for n in (TRASH_FILE, CORRECTIONS_FOLDER, DRAFTS_FOLDER)]
+        taken = [p for p in taken if lexists(p)] + log_files(root) + leftover_temporaries(root)
+        if taken:
+            raise StoreError(f"{root}: holds {taken[0].name}, a name a store keeps for its own")
     if not read_only and not has_marker(root):
         mark(root)
     return read_only

@@ -38,6 +38,7 @@ def test_an_ordinary_folder_is_refused_and_left_as_it_was(
 def test_an_empty_folder_becomes_a_store_with_its_marker(tmp_path: Path) -> None:
     folder = tmp_path / "empty"
     folder.mkdir()
+    assert check(folder).ok and list(folder.iterdir()) == []  # checking writes nothing
     assert Store(folder).count() == 7
     assert (folder / ".briefing-store").is_file()
     assert Store(folder).count() == 7
@@ -124,3 +125,32 @@ def test_a_draft_that_is_a_link_is_never_read(store_dir: Path, tmp_path: Path) -
     outside.write_text(json.dumps({"brief_id": XI, "text": "a file of the user's"}))
     (store_dir / "drafts" / "e0123456789abcdef.json").symlink_to(outside)
     assert [d.text for d in Store(store_dir).drafts()] == ["mine"]
+
+
+def test_init_makes_a_store_beside_other_files_but_never_over_a_name_of_its_own(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "project"
+    folder.mkdir()
+    (folder / "letter.txt").write_text("kept")
+    with pytest.raises(StoreError, match="not a briefing store"):
+        Store(folder)
+    assert Store(folder, init=True).count() == 7
+    assert (folder / "letter.txt").read_text() == "kept" and Store(folder).count() == 7
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "content-000001.jsonl").write_text("a file that only looks like a log\n")
+    with pytest.raises(StoreError, match=r"content-000001\.jsonl"):
+        Store(other, init=True)
+    assert [p.name for p in other.iterdir()] == ["content-000001.jsonl"]
+
+
+def test_a_draft_with_hostile_values_keeps_its_text_and_nothing_else(store_dir: Path) -> None:
+    Store(store_dir).save_draft(XI, None, "kept")
+    folder = store_dir / "drafts"
+    bad = {"brief_id": XI, "note_id": "\x1b[2J", "text": "typed", "saved_at": "\x1b]52;c;x\x07"}
+    (folder / "e00000000000000aa.json").write_text(json.dumps(bad))
+    (folder / "e00000000000000bb.json").write_text(json.dumps({**bad, "brief_id": "../x"}))
+    drafts = {d.text: d for d in Store(store_dir).drafts()}
+    assert sorted(drafts) == ["kept", "typed"]
+    assert drafts["typed"].note_id is None and drafts["typed"].saved_at == ""
