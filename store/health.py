@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import orjson
+
 from store import content_log
 from store.corrections import FOLDER as CORRECTIONS_FOLDER
 from store.corrections import TRASH_FILE, bucket_paths
@@ -103,7 +105,11 @@ def _inspect_content(root: Path) -> FileHealth | None:
     if not lexists(path):
         return FileHealth(path, False, "the content log is missing: import the briefs again")
     try:
-        damaged = [key for key, payload in content_log.read_many(path, spans) if payload is None]
+        damaged = [
+            key
+            for key, payload in content_log.read_many(path, spans)
+            if payload is None or not _names(payload, key)
+        ]
     except StoreError as exc:
         reason = exc.reason if isinstance(exc, DamagedFileError) else str(exc)
         return FileHealth(path, True, reason)
@@ -113,6 +119,17 @@ def _inspect_content(root: Path) -> FileHealth | None:
     return FileHealth(
         path, True, problem, {"briefs": len(spans) - len(damaged)}, damaged=tuple(damaged)
     )
+
+
+def _names(payload: bytes, brief_id: str) -> bool:
+    """Whether a brief's content is of that brief (the index could point one brief at
+    another's). Content starts with its id as the store writes it: no parse needed."""
+    if payload.startswith(b'{"id":"' + brief_id.encode() + b'",'):
+        return True
+    try:
+        return orjson.loads(payload).get("id") == brief_id
+    except (orjson.JSONDecodeError, AttributeError):
+        return False
 
 
 def check(root: Path) -> Health:

@@ -124,8 +124,15 @@ def rebuild_index(root: Path, stamp: str) -> str:
             put(backup, payload, stamp)
         else:
             atomic_write_bytes(backup, payload, keep_backup=False)
+    # The old logs are stale now. Whole, they hold nothing the new one lacks; with lines
+    # that did not read, they are kept aside under a name no store takes for a log.
+    for log in logs:
+        if skipped:
+            os.rename(log, aside_name(log, stamp))
+        else:
+            log.unlink(missing_ok=True)
     found = f"{len(records)} brief(s)"
     if skipped:
-        found += f", {skipped} unreadable line(s) skipped"
+        found += f", {skipped} unreadable line(s) skipped (the old logs kept as *.damaged-*)"
     note = f"; damaged copy kept as {kept}" if kept else ""
     return f"{root / BRIEFS_FILE}: rebuilt from the content log(s): {found}{note}"

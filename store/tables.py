@@ -131,9 +131,12 @@ def span_of(log: Path, brief_id: str, record: Mapping[str, Any]) -> tuple[str, i
 
 def brief_from_payload(log: Path, brief_id: str, payload: bytes) -> Brief:
     try:
-        return brief_from_dict(orjson.loads(payload))
+        brief = brief_from_dict(orjson.loads(payload))
     except (orjson.JSONDecodeError, BriefError) as exc:
         raise DamagedFileError(log, f"content of {brief_id}: {exc}") from exc
+    if brief.id != brief_id:  # an index that points one brief at another's content
+        raise DamagedFileError(log, f"content of {brief_id}: holds another brief")
+    return brief
 
 
 def open_folder(root: Path, *, init: bool = False) -> bool:

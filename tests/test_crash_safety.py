@@ -204,8 +204,9 @@ def test_kill_during_repair_never_leaves_a_file_without_its_backup(store_dir: Pa
     rng = random.Random(11)
     landed = 0
     for round_ in range(AIMED_KILLS):
-        # The writer damages reader.json, briefs.json, trash.json and a bucket in turn
-        # and repairs each, so the kill falls inside one repair or another.
+        # The writer damages reader.json, briefs.json, trash.json and a bucket in turn,
+        # and removes the index with its backup, and repairs each (restores, rebuilds),
+        # so the kill falls inside one repair or another.
         printed = kill_at_random(start_writer("repairs", str(store_dir), "-", "0"), rng, 0.3, 0.8)
         landed += bool(printed)
         try:

@@ -131,3 +131,19 @@ def test_a_store_with_content_but_no_index_is_rebuilt_from_the_content(
     assert rebuilt.brief(briefs[0].id).summary == "newer"  # type: ignore[union-attr]
     assert sorted(n.id for n in rebuilt.notes(XI)) == sorted(ids)
     assert check(store_dir).ok
+
+
+def test_a_rebuild_keeps_a_log_with_unreadable_lines_aside(store_dir: Path) -> None:
+    _, ids = _noted(store_dir)
+    log = store_dir / "content-000001.jsonl"
+    with open(log, "ab") as handle:
+        handle.write(b'{"id":"2025-01-01-cut-short","title":"An append cut sh')  # a kill
+    (store_dir / "briefs.json").unlink()
+    backup_path(store_dir / "briefs.json").unlink()
+    lines = repair(store_dir)
+    assert any("1 unreadable line(s) skipped" in line for line in lines), lines
+    kept = [p.name for p in store_dir.iterdir() if p.name.startswith("content-000001.jsonl.")]
+    assert len(kept) == 1  # the old log, whole, under a name no store reads as a log
+    rebuilt = Store(store_dir)
+    assert rebuilt.count() == 7 and sorted(n.id for n in rebuilt.notes(XI)) == sorted(ids)
+    assert [p.name for p in store_dir.glob("content-*.jsonl")] == ["content-000002.jsonl"]

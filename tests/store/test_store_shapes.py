@@ -121,3 +121,22 @@ def test_an_offset_past_the_end_of_the_log_is_damaged_content(store_dir: Path) -
         reopened.brief(XI)
     health = check(store_dir)
     assert not health.ok and any(XI in f.damaged for f in health.files)
+
+
+def test_content_that_is_another_brief_s_is_damaged(store_dir: Path) -> None:
+    """An index entry pointing (digest and all) at another brief's content: a crafted
+    store would show one brief under the other's id, notes and corrections."""
+    Store(store_dir)
+    index = store_dir / "briefs.json"
+    data = json.loads(index.read_text())
+    other = "2024-08-26-canada-surtax-chinese-evs-steel-aluminum"
+    data["briefs"][XI].update({k: data["briefs"][other][k] for k in ("at", "len", "sha")})
+    index.write_text(json.dumps(data))
+    reopened = Store(store_dir)
+    assert dict(reopened.read_briefs())[XI] is None
+    with pytest.raises(DamagedFileError, match="another brief"):
+        reopened.brief(XI)
+    health = check(store_dir)
+    assert any(f.damaged == (XI,) for f in health.files)
+    repair(store_dir)
+    assert Store(store_dir).brief(other) is not None and check(store_dir).ok
