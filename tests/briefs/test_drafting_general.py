@@ -101,3 +101,38 @@ def test_datelines_in_other_shapes_are_cut_from_the_story(opening: str, dateline
 def test_a_title_case_opening_without_an_agency_is_story() -> None:
     brief = draft_brief(_article("Ruritania - a small port state - will charge a 12% duty."))
     assert brief.dateline is None
+
+
+# --- rates in sentences that do not name both parties; lists of targets ------------------------
+
+
+def test_a_list_of_targets_gives_one_measure_each() -> None:
+    brief = draft_brief(
+        _article("Canada set provisional duties of 12% on steel pipe from Peru, Chile and Brazil.")
+    )
+    assert _pairs(brief) == {("Canada", c, "12%") for c in ("Peru", "Chile", "Brazil")}
+
+
+def test_rates_that_name_only_the_exporter_borrow_the_imposer() -> None:
+    brief = draft_brief(
+        _article(
+            "Canada set provisional duties on steel pipe from Peru, Chile and Brazil on Monday. "
+            "Peruvian mills face 14.2%. For Chile the figure is 9.5%, and Brazilian producers "
+            "pay between 3% and 21%."
+        )
+    )
+    assert _pairs(brief) == {
+        ("Canada", "Peru", "14.2%"),
+        ("Canada", "Chile", "9.5%"),
+        ("Canada", "Brazil", "3% to 21%"),
+    }
+
+
+def test_exporters_named_with_the_rate_are_the_target() -> None:
+    brief = draft_brief(
+        _article(
+            "Mexico will charge anti-dumping duties on glass jars from next month. "
+            "Chinese producers were assigned a rate of 40%."
+        )
+    )
+    assert _pairs(brief) == {("Mexico", "China", "40%")}

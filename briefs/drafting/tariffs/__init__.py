@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import partial
 
 from briefs.drafting.tariffs.mentions import (
@@ -160,16 +161,35 @@ def extract_tariffs(
                 if rate is None:
                     continue
                 mention.imposed_on = None
+            if not triggers:
+                _continue_measure(mention, mentions)
             near = text[max(0, a_start - len(before)) : min(len(text), a_end + len(after))]
             mention.timing = partial(
                 status_and_year, text, part, a_start, near, rate, conditional, today
             )
-            mention.order = len(mentions)
-            mention.sentence = position
-            mentions.append(mention)
+            for target in [mention.imposed_on, *mention.also_on]:
+                # "on steel from Peru, Chile and Brazil": one mention per target.
+                one = (
+                    mention if target == mention.imposed_on else replace(mention, imposed_on=target)
+                )
+                one.order = len(mentions)
+                one.sentence = position
+                mentions.append(one)
             found_here.append(mention)
             last_imposer = mention.imposed_by
     return merge(mentions)
+
+
+def _continue_measure(mention: Mention, mentions: list[Mention]) -> None:
+    """A rate in a sentence that names no measure ("Peruvian mills face 14%") is a rate of the
+    measure named just before by the same imposer: its kind and goods."""
+    ref = next((m for m in reversed(mentions) if m.imposed_by == mention.imposed_by), None)
+    if ref is None:
+        return
+    if mention.measure == "tariff":
+        mention.measure = ref.measure
+    if not mention.products:
+        mention.products = list(ref.products)
 
 
 def _fallback_imposer(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefs.drafting.lexicon import cue, table
@@ -24,7 +24,8 @@ _WORD_NUM = (
 _PCT = r"(?:\s?%|\s?(?:per\s?cent|percent|pct)\b)"
 _NUM = r"\d{1,3}(?:\.\d{1,2})?"
 RATE = Folded(
-    rf"(?<![\w.$])(?:{_NUM}{_PCT}(?:\s?(?:to|-|–)\s?{_NUM}{_PCT})?"
+    rf"(?<![\w.$])(?:between\s{_NUM}{_PCT}?\sand\s{_NUM}{_PCT}"
+    rf"|{_NUM}{_PCT}(?:\s?(?:to|-|–)\s?{_NUM}{_PCT})?"
     rf"|{_NUM}\s?(?:to|-|–)\s?{_NUM}{_PCT}"
     rf"|\b{_WORD_NUM}\s(?:per\s?cent|percent)\b)"
 )
@@ -38,6 +39,20 @@ _MARKET_MOVE = re.compile(
     r"\b(?:fell|fall|falls|rose|rise|rises|dropped|drop|down|up|grew|gained|jumped|slumped"
     r"|plunged|climbed|declined|surged|about|roughly|nearly|almost)\s+(?:about\s+|by\s+)?$",
     re.I,
+)
+# A rate in a sentence that names no measure, near one that does: "Peruvian mills face 14%",
+# "for Chile the figure is 9.5%", "pay between 3% and 21%".
+_RATE_LEAD = re.compile(
+    r"\b(?:at|to|of|by|pays?|paid|paying|carry|carries)\s+(?:an?\s+(?:extra|additional)\s+)?$",
+    re.I,
+)
+# Weaker leads count only when the sentence names whose goods bear the rate before it.
+_WEAK_RATE_LEAD = re.compile(
+    r"\b(?:faces?|faced|facing|is|are|was|were|be|gets?|receives?|assigned)\s+$", re.I
+)
+_BEARER = re.compile(
+    r"\b(?:producers?|exporters?|manufacturers?|makers?|mills?|firms?|compan(?:y|ies)"
+    r"|suppliers?|shippers?|growers?|sellers?)\b|\b[Ff]or\s+(?:the\s+)?[A-Z]"
 )
 _CONDITION = Folded(r"\b(?:if|unless|provided)\b[^,;]*")
 _PARTS = re.compile(
@@ -61,6 +76,7 @@ class Mention:
     additional: bool = False
     by_found: bool = True
     sentence: int = 0
+    also_on: list[str] = field(default_factory=list)  # more targets of one list, split later
     # (status, year) once asked for: merge needs them for few mentions, and they cost the most.
     timing: Callable[[], tuple[str | None, int | None]] | None = None
     _timed: tuple[str | None, int | None] | None = None
@@ -125,8 +141,13 @@ def find_rates(
             )
             if distance > reach:
                 continue
-        elif quoted or not re.search(r"\b(?:at|to|of|by)\s+$", before):
+        elif quoted or not (
+            _RATE_LEAD.search(before)
+            or (_WEAK_RATE_LEAD.search(before) and _BEARER.search(sentence[:start][-90:]))
+        ):
             continue
+        if text[:8].casefold() == "between ":  # "between 3% and 21%" is the range "3% to 21%"
+            text = re.sub(r"\s+and\s+", " to ", text[8:])
         out.append((start, end, text))
     return out
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefs.drafting.tariffs.mentions import Mention, in_condition, measure_kind
 from briefs.drafting.tariffs.products import lexicon_products, products_after
@@ -23,7 +23,9 @@ _IMPOSING_AFTER = re.compile(
     r"|slapped|introduced|announced|added|set|ordered)\b"
 )
 _BY = re.compile(r"\b(?:imposed|levied|set|introduced|ordered|announced|placed|put)\s+by\s+")
-_PLACE_BEFORE = re.compile(r"\b(?:from|in|on|to|into|of)\s+(?:the\s+)?(?:most\s+|all\s+)?$")
+_PLACE_BEFORE = re.compile(r"\b(?:from|in|on|to|into|of|for)\s+(?:the\s+)?(?:most\s+|all\s+)?$")
+# "from Peru, Chile and Brazil": what lies between two targets of one list.
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
 _ACTING_AFTER_DEMONYM = re.compile(r"\s+(?:[A-Z]|government|officials|authorities)")
 _ON_IMPORTED = re.compile(r"\b(?:on|for)\s+(?:imported|foreign)\b", re.I)
 _BREAK_OR_ON = re.compile(r"[,;]|\b(?:on|from|in)\b")
@@ -32,13 +34,22 @@ _FROM_ON_BEFORE = re.compile(r"\b(?:from|on)\s+(?:the\s+)?$")
 _FROM = re.compile(r"\bfrom\b")
 _SHORT_GAP = re.compile(r"\s*(?:[a-z-]+\s+){0,2}")
 _GAP_WORD = re.compile(r"\b(?:on|from|in|for|to|of|and|with|by)\b")
-_NOT_IMPOSER_BEFORE = re.compile(r"\b(?:from|in|on|to|into|of|with)\s+(?:the\s+)?$")
-_FROM_IN_BEFORE = re.compile(r"\b(?:from|in)\s+(?:the\s+)?$")
+_NOT_IMPOSER_BEFORE = re.compile(r"\b(?:from|in|on|to|into|of|with|for)\s+(?:the\s+)?$")
+_FROM_IN_BEFORE = re.compile(r"\b(?:from|in|for)\s+(?:the\s+)?$")
 _LOCATED_BEFORE = re.compile(r"\b(?:in|at|near|to|into)\s+(?:the\s+)?$")
 _CLAUSE_END = re.compile(r"[,;]|\b(?:if|unless|because|after|while)\b")
 _UP_TO_FOR = re.compile(r".*\b(?:for|to|against)\b")
 _ADDITIONAL = re.compile(r"\b(?:additional|extra|another|further)\s+$")
 _ADDITIONAL_WORD = re.compile(r"\b(?:additional|extra|another|further)\s+\S*$")
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
+# "mills face", "producers were assigned a rate of", "exporters will pay": up to the measure.
+_EXPORTERS_BEAR = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:producers?|exporters?|manufacturers?|makers?|mills?|firms?"
+    r"|compan(?:y|ies)|suppliers?|shippers?|growers?|sellers?|goods|products|shipments)"
+    r"\s+(?:\w+\s+){0,2}?(?:face[sd]?|pay|pays|paid|(?:were|was|are|is|be)\s+(?:assigned|charged"
+    r"|given|hit)|gets?|got|receives?|received|carry|carries)\b",
+    re.I,
+)
 _DEFINITE = re.compile(r"\b(?:the|those|these|that|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -151,6 +162,7 @@ class Parties:
     on: str | None = None
     all_targets: bool = False  # "on imported steel", "on all trading partners": no one target
     by_found: bool = False  # the imposer was named in the sentence, not borrowed
+    also_on: list[str] = field(default_factory=list)  # the rest of a list of targets
 
 
 def _imposer_named_after(c: MentionContext, p: Parties) -> None:
@@ -184,7 +196,23 @@ def _target_after(c: MentionContext, p: Parties) -> None:
             if not _TARGET_LEAD.search(lead_in) or ("," in lead_in or ";" in lead_in):
                 continue
             p.on = entity.country
+            p.also_on = _listed_after(c, entity)
             break
+
+
+def _listed_after(c: MentionContext, first: Entity) -> list[str]:
+    """The other targets of a list that opens with `first`: "from Peru, Chile and Brazil"."""
+    out: list[str] = []
+    last = first
+    for entity in c.entities:
+        if entity.start < last.end:
+            continue
+        if entity.start >= c.window_end or not _LIST_GAP.fullmatch(c.text[last.end : entity.start]):
+            break
+        if entity.country != first.country and entity.country not in out:
+            out.append(entity.country)
+        last = entity
+    return out
 
 
 def _target_from_before(c: MentionContext, p: Parties) -> None:
@@ -195,6 +223,21 @@ def _target_from_before(c: MentionContext, p: Parties) -> None:
                 before = c.text[max(0, entity.start - 12) : entity.start].casefold()
                 if _FROM_ON_BEFORE.search(before):
                     p.on = entity.country
+
+
+def _target_exporter(c: MentionContext, p: Parties) -> None:
+    """ "Peruvian mills face 14%", "for Chile the figure is 9.5%", "Vietnam's exporters pay
+    duties of …": the country whose sellers bear the rate (the imposer is borrowed)."""
+    if p.on is not None or p.all_targets:
+        return
+    for entity in reversed(c.entities):
+        if not c.window_start <= entity.start < c.start:
+            continue
+        gap = c.text[entity.end : c.start]
+        lead = c.text[max(0, entity.start - 12) : entity.start]
+        if (_FOR_BEFORE.search(lead) and len(gap) <= 40) or _EXPORTERS_BEAR.match(gap):
+            p.on = entity.country
+        break
 
 
 def _all_targets_unless_from(c: MentionContext, p: Parties) -> None:
@@ -292,6 +335,7 @@ PARTY_RULES: tuple[Callable[[MentionContext, Parties], None], ...] = (
     _imposer_after_by,
     _target_after,
     _target_from_before,
+    _target_exporter,
     _all_targets_unless_from,
     _imposer_just_before,
     _imposer_earlier_in_clause,
@@ -332,6 +376,7 @@ def read_mention(c: MentionContext) -> Mention | None:
         all_targets=p.all_targets,
         additional=_additional(c),
         by_found=p.by_found,
+        also_on=[country for country in p.also_on if country != p.by],
     )
 
 
