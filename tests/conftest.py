@@ -33,3 +33,12 @@ def store_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def store(store_dir: Path) -> Store:
     return Store(store_dir, clock=TickingClock())
+
+
+@pytest.fixture(autouse=True)
+def config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test reads the user's own config: $BRIEFING_CONFIG points into the test's folder
+    (a file that does not exist unless the test writes it)."""
+    path = tmp_path / "config" / "config.toml"
+    monkeypatch.setenv("BRIEFING_CONFIG", str(path))
+    return path

@@ -14,25 +14,30 @@ import gc
 import os
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.command import Provider
+from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.widgets import Input, TextArea
 
 from briefs.text import clean
 from store import BriefRow, Store, StoreError
 from tui.catalog import Catalog, Scan
+from tui.config import Config, save_theme
 from tui.key_order import KeyOrderApp
 from tui.messages import (
     ApplyQuery,
     CatalogChanged,
     CatalogWanted,
     DeleteView,
+    FetchFeeds,
     OpenBrief,
     RunAction,
 )
@@ -80,18 +85,44 @@ class BriefingApp(KeyOrderApp):
         *,
         today: Callable[[], dt.date] = dt.date.today,
         timings: Timings | None = None,
+        config: Config | None = None,
+        keymap: Mapping[str, str] | None = None,
+        problems: Sequence[str] = (),
+        fetch_client: Callable[[], object] | None = None,
     ) -> None:
         super().__init__()
+        self._fetch_client = fetch_client  # tests hand in a client for a loopback server
+        self._fetching: threading.Event | None = None  # set: stop the fetch under way
         self.store = store
         self.today = today
         self.timings = timings or Timings()
+        self.config = config
         self.catalog = Catalog(store)
         self.session = NoteSession(store)
         self.reader = ReaderScreen(
-            self.catalog, self.session, timings=self.timings, today=self.today
+            self.catalog,
+            self.session,
+            timings=self.timings,
+            today=self.today,
+            list_width=config.list_width if config else None,
+            show_detail=config.show_detail if config else True,
         )
         self._scanning = False
         self._scanned_once = False
+        # What the config got wrong, said once the reader shows (the defaults stand in).
+        self._problems = list(config.problems if config else ())
+        self._clashes_told: set[frozenset[str]] = set()
+        if keymap:
+            self.set_keymap(dict(keymap))
+        if config is not None and config.theme:
+            if config.theme in self.available_themes:
+                self.theme = config.theme
+            else:
+                self._problems.append(
+                    f"{config.path}: theme: no theme named “{config.theme}” (ctrl+p, "
+                    "“theme”, lists them)"
+                )
+        self._problems += problems
 
     def notify(
         self,
@@ -124,12 +155,93 @@ class BriefingApp(KeyOrderApp):
                 timeout=20,
             )
         every(self, self.timings.disk_poll, self.poll_disk)
+        if self._problems:  # one notice for them all; `briefing config show` repeats them
+            shown = self._problems[:6] + (["…"] if len(self._problems) > 6 else [])
+            self.notify("\n".join(shown), title="Config", severity="warning", timeout=20)
+        if self.config is not None:  # the theme picked in the palette is kept for next time
+            self.theme_changed_signal.subscribe(self, self._theme_picked)
         # Closing the terminal (SIGHUP) or a polite kill (SIGTERM) keeps unsaved text.
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGHUP):
             loop.add_signal_handler(sig, self._keep_draft_and_exit)
 
+    def _theme_picked(self, theme: Theme) -> None:
+        if self.config is not None and self.config.theme != theme.name:
+            self.config.theme = theme.name
+            self._keep_theme(self.config, theme.name)
+
+    @work(thread=True, exclusive=True, group="config", exit_on_error=False)
+    def _keep_theme(self, config: Config, name: str) -> None:
+        try:
+            save_theme(config.path, name)
+        except OSError as exc:
+            reason = f"The theme is not kept for next time: {config.path}: {exc.strerror or exc}"
+            self.call_from_thread(self.notify, reason, severity="warning")
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
+        """The keymap gave one key to two bindings here (Textual keeps the keymap's): say
+        so once, rather than let one shadow the other silently."""
+        ids = frozenset(b.id or b.action for b in clashed_bindings)
+        if ids in self._clashes_told:
+            return
+        self._clashes_told.add(ids)
+        keys = ", ".join(sorted({b.key for b in clashed_bindings}))
+        self.notify(
+            f"Key {keys} is bound twice here ({', '.join(sorted(ids))}); the config's wins.",
+            title="Config",
+            severity="warning",
+            timeout=15,
+        )
+
+    # -- feeds -----------------------------------------------------------------------
+
+    @on(FetchFeeds)
+    def fetch_feeds(self) -> None:
+        if self._fetching is not None:
+            self.notify("A fetch is already under way.")
+            return
+        self._fetching = threading.Event()
+        self.reader.show_activity("fetching feeds…")
+        self._fetch(self._fetching)
+
+    @work(thread=True, exclusive=True, group="fetch", exit_on_error=False)
+    def _fetch(self, cancel: threading.Event) -> None:
+        from store.fetch import fetch_feeds  # the web libraries load on the first fetch
+
+        def progress(where: object) -> None:
+            self.call_from_thread(self._fetch_progress, where)
+
+        client = self._fetch_client() if self._fetch_client else None
+        try:
+            report = fetch_feeds(self.store, client=client, progress=progress, cancel=cancel)  # type: ignore[arg-type]
+        except StoreError as exc:
+            self.call_from_thread(self._fetch_ended, None, str(exc))
+            return
+        self.call_from_thread(self._fetch_ended, report, None)
+
+    def _fetch_progress(self, where: Any) -> None:
+        done = f"{where.feeds_done} of {where.feeds_total} feeds"
+        self.reader.show_activity(f"fetching {done} · {where.new} new · {where.failed} failed")
+
+    def _fetch_ended(self, report: Any, error: str | None) -> None:
+        self._fetching = None
+        self.reader.show_activity(None)
+        if report is None:
+            self.notify(f"Fetch failed: {error}", severity="error", timeout=15)
+            return
+        if report.feeds == 0 and not report.failures:
+            self.notify("No feeds yet: `briefing feed add URL` subscribes to one.")
+            return
+        lines = [report.summary(), *report.failures[:5]]
+        if len(report.failures) > 5:
+            lines.append(f"… and {len(report.failures) - 5} more")
+        severity = "warning" if report.failures else "information"
+        self.notify("\n".join(lines), severity=severity, timeout=10)
+        self._read_rows()  # the new briefs, into the list and search
+
     def on_unmount(self) -> None:
+        if self._fetching is not None:
+            self._fetching.set()  # stop after the requests under way; what came is kept
         # The reader is done: drafts it kept (text never saved) are offered at the next start.
         self.store.draft_box.release_all()
 
@@ -296,6 +408,20 @@ def make_app(
     *,
     today: Callable[[], dt.date] = dt.date.today,
     timings: Timings | None = None,
+    config: Config | None = None,
+    keymap: Mapping[str, str] | None = None,
+    problems: Sequence[str] = (),
+    fetch_client: Callable[[], object] | None = None,
 ) -> BriefingApp:
-    """The app for `store`; `today` and `timings` are fixed by tests so runs repeat."""
-    return BriefingApp(store, today=today, timings=timings)
+    """The app for `store`; `today` and `timings` are fixed by tests so runs repeat.
+    `config` (tui/config.py) brings the theme and layout and keeps a theme picked;
+    `keymap` and `problems` come from tui/keys.py's `resolve_keys(config)`."""
+    return BriefingApp(
+        store,
+        today=today,
+        timings=timings,
+        config=config,
+        keymap=keymap,
+        problems=problems,
+        fetch_client=fetch_client,
+    )

@@ -14,10 +14,11 @@ from briefs.text import clean, to_json
 from store import DamagedFileError, ImportCounts, Store, StoreError, resolve_store_dir
 from store.records import ReaderImportCounts
 from store.storage import backup_path
-from tui import cli_feeds
+from tui import cli_config, cli_feeds
 from tui.cli_common import EXIT_FAILED, EXIT_STORE, EXIT_USAGE, UsageError, say, selected
 from tui.cli_edit import delete, edit, trash
 from tui.cli_export import export, export_corrections
+from tui.config import Config, load_config
 
 PROGRESS_THRESHOLD = 5  # more files than this get a progress bar in a terminal
 
@@ -115,6 +116,7 @@ def _parser() -> argparse.ArgumentParser:
     chk = commands.add_parser("check", parents=[store_flag], help="report the store's health")
     chk.add_argument("--repair", action="store_true", help="restore damaged files from backups")
     cli_feeds.add_commands(commands, store_flag)  # feed …, fetch
+    cli_config.add_commands(commands)  # config path|show|example
     return parser
 
 
@@ -123,12 +125,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "draft":  # needs no store, so no store setting can fail it
         return _draft(Path(args.file))
     try:
-        root = resolve_store_dir(getattr(args, "store", None))
+        if args.command == "config":
+            return cli_config.run(args)
+        config = load_config()  # its store folder counts when neither flag nor env says
+        root = resolve_store_dir(cli_config.store_setting(getattr(args, "store", None), config))
         if args.command == "check":
             return _check(root, repair=args.repair)
         store = Store(root)
         if args.command is None:
-            return _run_reader(store)
+            return _run_reader(store, config)
         if cli_feeds.wants(args):  # import (URLs fetched there), feed …, fetch
             return cli_feeds.run(store, args, _import)
         if args.command == "edit":
@@ -171,10 +176,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _run_reader(store: Store) -> int:
+def _run_reader(store: Store, config: Config) -> int:
     from tui.app import make_app  # Textual loads only when the reader opens.
+    from tui.keys import resolve_keys
 
-    app = make_app(store)
+    keymap, problems = resolve_keys(config)
+    app = make_app(store, config=config, keymap=keymap, problems=problems)
     app.run()
     return app.return_code or 0
 

@@ -48,3 +48,7 @@ class CatalogChanged(Message):
     """The catalog was filled or refreshed; `elsewhere` when another process wrote."""
 
     elsewhere: bool = False
+
+
+class FetchFeeds(Message):
+    """Fetch every subscribed feed (F), in a worker; new briefs arrive unread."""

@@ -173,11 +173,11 @@ async def test_a_field_the_source_changed_since_the_edit_is_marked_with_both_val
         ]
     )
     app = new_app(Store(store_dir))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(200, 50)) as pilot:
         await settle(pilot)
         text = screen_text(app)
         assert "Mine." in text  # the reader's value wins
-        assert "source changed: summary" in text
+        assert "✎ summary edited · ! source changed" in text
         assert "✎! " in text and "Tariffs (" in text
         app.screen.query_one("#tariffs").focus()
         await settle(pilot)

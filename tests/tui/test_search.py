@@ -107,3 +107,27 @@ def test_list_query_from_the_command_line(
     assert "2025-05-12-us-china-geneva-tariff-truce" not in out
     assert main(["list", "--store", str(store_dir), "--query", "actr:x"]) == 2
     assert "unknown field 'actr'" in capsys.readouterr().err
+
+
+async def test_f1_in_the_search_bar_shows_how_to_search(store: Store) -> None:
+    app = new_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", "f1")
+        await ready(app, pilot)
+        assert "tariff imposed by, on" in screen_text(app)
+        await pilot.press("f1")
+        await ready(app, pilot)
+        assert "tariff imposed by, on" not in screen_text(app)
+
+
+async def test_lower_case_or_between_words_gets_a_hint(store: Store) -> None:
+    app = new_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", *"canola or steel")
+        await ready(app, pilot)
+        assert "for either, write OR" in screen_text(app)
+        await pilot.press(*["backspace"] * 8, *'OR steel "black or white"')
+        await ready(app, pilot)
+        assert "for either, write OR" not in screen_text(app)

@@ -11,19 +11,24 @@ from textual.widgets import Static
 
 
 def help_text(bindings: dict[str, ActiveBinding]) -> Text:
-    """Group keys that share an action: 'j, down   Down'."""
+    """Group keys that share an action: 'j, down   Down   list.down' (the id is what the
+    config file's [keys] table rebinds)."""
     rows: dict[tuple[str, str], list[str]] = {}
+    ids: dict[tuple[str, str], str] = {}
     for key, active in bindings.items():
         binding = active.binding
         if not binding.description:
             continue
         label = binding.key_display or key
         rows.setdefault((binding.description, binding.action), []).append(label)
+        ids.setdefault((binding.description, binding.action), binding.id or "")
     text = Text(end="")
     width = max((len(", ".join(keys)) for keys in rows.values()), default=0)
-    for (description, _action), keys in rows.items():
+    described = max((len(description) for description, _ in rows), default=0)
+    for (description, action), keys in rows.items():
         text.append(f"{', '.join(keys):>{width}}  ", style="bold")
-        text.append(f"{description}\n")
+        text.append(f"{description:<{described}}  ")
+        text.append(f"{ids[(description, action)]}\n", style="dim")
     return text
 
 

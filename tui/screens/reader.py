@@ -13,7 +13,7 @@ from collections.abc import Callable
 from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input
@@ -24,12 +24,13 @@ from briefs.model import Brief
 from briefs.order import ORDERS, ordered
 from store import StoreError
 from tui.catalog import Catalog
-from tui.messages import CatalogChanged, CatalogWanted
+from tui.messages import CatalogChanged, CatalogWanted, FetchFeeds
 from tui.note_session import NoteSession
 from tui.screens.dialogs import PromptScreen
 from tui.screens.help import HelpScreen
 from tui.screens.reader_brief import BriefReading
 from tui.screens.reader_edits import BriefEditing
+from tui.screens.reader_layout import ReaderLayout
 from tui.screens.reader_notes import TYPING_FIELDS, NoteEditing
 from tui.timings import Timings, after
 from tui.widgets.article_view import ArticleView
@@ -42,6 +43,7 @@ from tui.widgets.brief_panes import (
     SummaryPane,
     TariffsTable,
 )
+from tui.widgets.detail_scroll import DetailScroll
 from tui.widgets.notes_pane import NoteList, NotesPane
 from tui.widgets.search_bar import SearchBar
 
@@ -65,13 +67,18 @@ LETTER_ACTIONS = frozenset(
         "history",
         "edit_title",
         "revert",
+        "list_wider",
+        "list_narrower",
+        "toggle_detail",
+        "fetch",
     }
 )
 
 
-class ReaderScreen(NoteEditing, BriefReading, BriefEditing, Screen[None]):
+class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen[None]):
     CSS_PATH = "reader.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (160, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (160, "-wide"), (250, "-huge")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (50, "-tall")]
     ACCEPTS_COMMANDS = True  # the palette's commands act here
 
     BINDINGS = [
@@ -103,6 +110,31 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, Screen[None]):
         Binding("D", "delete_brief", "Delete brief", show=False, id="reader.delete_brief"),
         Binding("ctrl+z", "undo", "Undo", show=False, id="reader.undo"),
         Binding("h", "history", "History", show=False, id="reader.history"),
+        Binding(
+            "right_square_bracket",
+            "list_wider",
+            "Wider list",
+            key_display="]",
+            show=False,
+            id="reader.list_wider",
+        ),
+        Binding(
+            "left_square_bracket",
+            "list_narrower",
+            "Narrower list",
+            key_display="[",
+            show=False,
+            id="reader.list_narrower",
+        ),
+        Binding(
+            "backslash",
+            "toggle_detail",
+            "List alone",
+            key_display="\\",
+            show=False,
+            id="reader.toggle_detail",
+        ),
+        Binding("F", "fetch", "Fetch feeds", show=False, id="reader.fetch"),
         Binding("w", "open_url", "Open URL", show=False, id="reader.open_url"),
         Binding("y", "copy_url", "Copy URL", show=False, id="reader.copy_url"),
         Binding("ctrl+s", "save_note", "Save", id="reader.save_note", priority=True),
@@ -120,8 +152,12 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, Screen[None]):
         *,
         timings: Timings,
         today: Callable[[], dt.date],
+        list_width: str | None = None,
+        show_detail: bool = True,
     ) -> None:
         super().__init__()
+        self.list_width = list_width  # "60" columns or "40%"; None: the stylesheet's
+        self.show_detail = show_detail
         self.catalog = catalog
         self.session = session
         self.timings = timings
@@ -138,6 +174,7 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, Screen[None]):
         self._read_timer: Timer | None = None
         self._draft_timer: Timer | None = None
         self._asking = False  # a "discard the unsaved note?" question is open
+        self._activity: str | None = None  # a background job's progress, under the list
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -147,7 +184,7 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, Screen[None]):
             # Header and notes stay in view; what lies between scrolls.
             with Vertical(id="detail-column"):
                 yield BriefHeader(id="brief-header")
-                with VerticalScroll(id="detail"):
+                with DetailScroll(id="detail"):
                     yield SummaryPane(id="summary")
                     with Horizontal(id="facts"):
                         yield ActorsTable(id="actors")
@@ -158,6 +195,7 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.apply_layout()
         self.brief_list.border_title = "Briefs"
         self.article.border_title = "Article (b: back to the summary)"
         self.article.display = False
@@ -190,7 +228,7 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, Screen[None]):
         total = len(self.catalog.rows)
         shown = f"{len(rows)} of {total}" if self._matches is not None else f"{total}"
         brief_list.border_title = f"Briefs ({shown})"
-        brief_list.border_subtitle = f"by {self._sort}"
+        self.refresh_list_subtitle()
         if not rows:
             if not self.session.editing:  # the note being written keeps its brief
                 self._show_brief(None)
@@ -502,6 +540,20 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, Screen[None]):
 
     def action_add_row(self) -> None:
         self.add_row()
+
+    def action_fetch(self) -> None:
+        self.post_message(FetchFeeds())
+
+    def show_activity(self, what: str | None) -> None:
+        """A background job's progress (a fetch), under the list."""
+        self._activity = what
+        self.refresh_list_subtitle()
+
+    def refresh_list_subtitle(self) -> None:
+        subtitle = f"by {self._sort}"
+        if self._activity:
+            subtitle = f"{self._activity} · {subtitle}"
+        self.brief_list.border_subtitle = subtitle
 
     def action_edit_title(self) -> None:
         self.edit_title()

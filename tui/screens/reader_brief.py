@@ -66,6 +66,7 @@ class BriefReading:
         self.article_shown = not self.article_shown
         self.query_one("#detail").display = not self.article_shown  # type: ignore[attr-defined]
         self.article.display = self.article_shown
+        self.query_one("#detail-column").set_class(self.article_shown, "-article")  # type: ignore[attr-defined]
         self.set_focus(self.article if self.article_shown else self.query_one("#detail"))
 
     def _url(self) -> str | None:

@@ -6,13 +6,13 @@ import datetime as dt
 import textwrap
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from briefs import Brief
 from briefs.corrections import BriefCorrections
 from briefs.dates import age, format_day
 from briefs.text import clean
+from tui.moves import moves
 from tui.safe import safe_text
 
 
@@ -44,9 +44,7 @@ class BriefHeader(Static):
         text = safe_text(f"This brief cannot be read ({brief_id})", "bold", single_line=True)
         text.append("\n")
         text.append_text(safe_text(reason, single_line=True))
-        text.append(
-            "\nRun `briefing check` to see what is wrong, `briefing check --repair` to fix it."
-        )
+        text.append("\n`briefing check --repair` fixes it; `briefing check` says what is wrong.")
         self.update(text)
 
 
@@ -99,13 +97,15 @@ class SummaryPane(Static):
         edited = [name for name in ("title", "summary", "tags") if name in marks.edited]
         changed = [name for name in edited if name in marks.source_changed]
         title = "Summary" + (f" · ✎ {', '.join(edited)} edited" if edited else "")
-        if changed:
-            title += f" · ! source changed: {', '.join(changed)} (r compares)"
+        if changed:  # the fields only when not every edited one changed at the source
+            title += " · ! source changed" + (
+                f": {', '.join(changed)}" if changed != edited else ""
+            )
         self.border_title = title
 
 
 def wrapped(text: str | None, width: int, style: str = "", lines: int = 2) -> Text:
-    """A cell of at most `lines` lines of `width`, so a table fits an 80-column pane."""
+    """A cell of at most `lines` lines of `width`, so a table fits its pane."""
     folded = clean(text or "—", single_line=True)[: width * lines * 2]
     parts = textwrap.wrap(folded, width) or ["—"]
     if len(parts) > lines:
@@ -137,28 +137,71 @@ def table_title(name: str, table: str, count: int, marks: BriefCorrections) -> s
 
 
 class _BriefTable(DataTable[Text]):
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="table.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="table.up"),
-    ]
+    BINDINGS = moves(
+        "table",
+        down="cursor_down",
+        up="cursor_up",
+        first="scroll_top",
+        last="scroll_bottom",
+        page_down="page_down",
+        page_up="page_up",
+    )
+
+    # Each column's share of the width and the least it keeps: every column stays in view.
+    COLUMNS: tuple[str, ...] = ()
+    SHARES: tuple[int, ...] = ()
+    LEAST: tuple[int, ...] = ()
 
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self._shown: tuple[Brief | None, BriefCorrections] = (None, NO_MARKS)
+        self._drawn_width = 0
+
+    def widths(self) -> list[int]:
+        """The columns' widths for the table's width now (cell padding taken off)."""
+        inner = self.size.width - self.styles.gutter.width if self.size.width else 80
+        total = inner - 2 * len(self.SHARES) - 1
+        room = max(total, sum(self.LEAST))
+        whole = sum(self.SHARES)
+        return [
+            max(least, room * share // whole)
+            for share, least in zip(self.SHARES, self.LEAST, strict=True)
+        ]
+
+    def show(self, brief: Brief | None, marks: BriefCorrections = NO_MARKS) -> None:
+        self._shown = (brief, marks)
+        self._drawn_width = self.size.width
+        self.clear(columns=True)  # so a column is as wide as its cells now, not once
+        self.add_columns(*self.COLUMNS)
+        self.fill(brief, marks, self.widths())
+
+    def fill(self, brief: Brief | None, marks: BriefCorrections, widths: list[int]) -> None:
+        raise NotImplementedError
+
+    def on_resize(self) -> None:
+        """Wrapped to the new width, the cursor where it was."""
+        if self.size.width == self._drawn_width:
+            return
+        row = self.cursor_row
+        self.show(*self._shown)
+        if self.row_count:
+            self.move_cursor(row=min(row, self.row_count - 1), animate=False)
 
 
 class ActorsTable(_BriefTable):
-    def on_mount(self) -> None:
-        self.add_columns("Name", "Kind", "Role", "Affiliation")
+    COLUMNS = ("Name", "Kind", "Role", "Affiliation")
+    SHARES = (22, 12, 24, 16)
+    LEAST = (10, 12, 10, 8)
 
-    def show(self, brief: Brief | None, marks: BriefCorrections = NO_MARKS) -> None:
-        self.clear()
+    def fill(self, brief: Brief | None, marks: BriefCorrections, widths: list[int]) -> None:
+        name, _, role, affiliation = widths
         for n, actor in enumerate(brief.actors if brief else (), start=1):
             mark = row_mark(marks, f"actors.{n}")
             cells = (
-                wrapped(mark + actor.name, 22, "bold"),
+                wrapped(mark + actor.name, name, "bold"),
                 Text(actor.kind, style="dim"),
-                wrapped(actor.role, 24),
-                wrapped(actor.affiliation, 16),
+                wrapped(actor.role, role),
+                wrapped(actor.affiliation, affiliation),
             )
             self.add_row(*cells, height=max(len(c.plain.splitlines()) for c in cells))
         count = len(brief.actors) if brief else 0
@@ -166,20 +209,21 @@ class ActorsTable(_BriefTable):
 
 
 class TariffsTable(_BriefTable):
-    def on_mount(self) -> None:
-        self.add_columns("By → on", "Products", "Rate", "Measure", "Status", "Year")
+    COLUMNS = ("By → on", "Products", "Rate", "Measure", "Status", "Year")
+    SHARES = (14, 17, 8, 12, 10, 4)
+    LEAST = (10, 10, 6, 8, 8, 4)
 
-    def show(self, brief: Brief | None, marks: BriefCorrections = NO_MARKS) -> None:
-        self.clear()
+    def fill(self, brief: Brief | None, marks: BriefCorrections, widths: list[int]) -> None:
+        by, products, rate, measure, status, _ = widths
         for n, tariff in enumerate(brief.tariffs if brief else (), start=1):
             mark = row_mark(marks, f"tariffs.{n}")
             parties = f"{mark}{tariff.imposed_by} → {tariff.imposed_on or 'all'}"
             cells = (
-                wrapped(parties, 14, "bold"),
-                wrapped(", ".join(tariff.products), 17),
-                wrapped(tariff.rate, 8),
-                wrapped(tariff.measure, 12),
-                wrapped(tariff.status, 10, "italic"),
+                wrapped(parties, by, "bold"),
+                wrapped(", ".join(tariff.products), products),
+                wrapped(tariff.rate, rate),
+                wrapped(tariff.measure, measure),
+                wrapped(tariff.status, status, "italic"),
                 Text(str(tariff.year) if tariff.year else "—"),
             )
             self.add_row(*cells, height=max(len(c.plain.splitlines()) for c in cells))

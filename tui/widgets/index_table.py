@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
+
+from tui.moves import moves
 
 
 class IndexTable(DataTable[Text]):
     """A row table with j/k, where `up` on the first row hands focus back to the filter."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="index.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="index.up"),
-    ]
+    BINDINGS = moves(
+        "index",
+        down="cursor_down",
+        up="cursor_up",
+        first="scroll_top",
+        last="scroll_bottom",
+        page_down="page_down",
+        page_up="page_up",
+    )
 
     class LeaveTop(Message):
         """Up was pressed on the first row."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -11,13 +13,36 @@ from textual.widgets import Input, Static
 from briefs.text import clean
 from tui.safe import safe_text
 
-PLACEHOLDER = "words, actor:carney, by:canada since:2024 …"
+PLACEHOLDER = "words, actor:carney, by:canada since:2024 … (f1: how to search)"
+
+# The query language in a few lines, for f1 in the search bar.
+CHEAT_SHEET = """\
+canola "electric vehicles"     words, phrases
+a b · a OR b · -a · (a OR b)   all · either · not
+actor:carney  tag:evs          an actor, a tag
+source:reuters country:canada  a source, a country
+by:canada  on:china            tariff imposed by, on
+product:canola  rate>=25       tariff's goods, rate
+status:threatened  measure:anti-dumping
+since:2025-10-01  before:"oct 2025"  since:30d
+is:unread  is:starred  has:notes"""
+
+_QUOTED = re.compile(r'"[^"]*"?')
+_LOWER_OR = re.compile(r"\S\s+or\s+\S")
+
+
+def or_hint(text: str) -> str | None:
+    """A hint when `or` between words is meant as the operator (it is a word to find)."""
+    if _LOWER_OR.search(_QUOTED.sub(" ", text)):
+        return "“or” is searched as a word; for either, write OR"
+    return None
 
 
 class SearchBar(Vertical):
     BINDINGS = [
         Binding("escape", "close", "Clear search", id="search.close"),
         Binding("down", "submit", "To results", show=False, id="search.down"),
+        Binding("f1", "cheat_sheet", "How to search", id="search.help"),
     ]
 
     class Changed(Message):
@@ -34,10 +59,13 @@ class SearchBar(Vertical):
     def compose(self) -> ComposeResult:
         yield Input(placeholder=PLACEHOLDER, id="search-input")
         yield Static(id="search-error")
+        yield Static(id="search-hint")
+        yield Static(safe_text(CHEAT_SHEET), id="search-help")
 
     def on_mount(self) -> None:
         self.display = False
-        self.query_one("#search-error").display = False
+        for part in ("#search-error", "#search-hint", "#search-help"):
+            self.query_one(part).display = False
 
     @property
     def input(self) -> Input:
@@ -60,9 +88,14 @@ class SearchBar(Vertical):
         error.display = message is not None
         error.update(safe_text(message or ""))
 
+    def action_cheat_sheet(self) -> None:
+        sheet = self.query_one("#search-help")
+        sheet.display = not sheet.display
+
     def action_close(self) -> None:
         self.input.value = ""
         self.show_error(None)
+        self.query_one("#search-help").display = False
         self.display = False
         self.post_message(self.Closed())
 
@@ -71,6 +104,10 @@ class SearchBar(Vertical):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        hint = or_hint(event.value)
+        shown = self.query_one("#search-hint", Static)
+        shown.display = hint is not None
+        shown.update(safe_text(hint or ""))
         self.post_message(self.Changed(event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -1,0 +1,1 @@
+"""Key presets as data: binding id = keys, one TOML file per preset."""

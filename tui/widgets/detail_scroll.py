@@ -1,0 +1,20 @@
+"""The scrolling part of the brief (summary, actors, tariffs): j/k and the page keys
+scroll it where the focus is on the summary, with ids the keymap rebinds."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+
+from tui.moves import moves
+
+
+class DetailScroll(VerticalScroll):
+    BINDINGS = moves(
+        "detail",
+        down="scroll_down",
+        up="scroll_up",
+        first="scroll_home",
+        last="scroll_end",
+        page_down="page_down",
+        page_up="page_up",
+    )
