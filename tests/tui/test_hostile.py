@@ -119,3 +119,12 @@ async def test_notifications_show_data_literally(store: Store) -> None:
         assert last.markup is False
         assert "“[bold]x[/] [@click=app.quit]”" in last.message
     assert "[bold]x[/] [@click=app.quit]" in Store(store.root).views()
+
+
+def test_history_times_and_kinds_from_a_store_file_are_inert() -> None:
+    from briefs.correcting import HistoryEntry
+    from tui.screens.history import history_text
+
+    entry = HistoryEntry("2025-11-28T14:02\x1b[2J", "title", "a", "b", "ed\x1b]0;x\x07it")
+    shown = history_text([entry]).plain
+    assert "\x1b" not in shown and "\x07" not in shown

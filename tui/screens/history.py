@@ -31,8 +31,9 @@ def history_text(entries: Sequence[HistoryEntry]) -> Text:
         return Text("Nothing corrected yet: the brief is as its source says.", style="dim")
     text = Text(end="")
     for entry in reversed(entries):
-        text.append(f"{entry.at[:16].replace('T', ' ')}  ", style="dim")
-        text.append(f"{entry.kind:<7}", style="italic")
+        # The time and kind come from a store file too: data, shown inert like the rest.
+        text.append_text(safe_text(f"{entry.at[:16].replace('T', ' ')}  ", "dim", single_line=True))
+        text.append_text(safe_text(f"{entry.kind:<7}"[:20], "italic", single_line=True))
         text.append_text(safe_text(entry.path, "bold", single_line=True))
         text.append("\n    ")
         text.append_text(safe_text(_value(entry.old), single_line=True, limit=200))
