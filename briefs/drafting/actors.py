@@ -14,6 +14,8 @@ from typing import NamedTuple
 from briefs.drafting.actor_words import (
     COMMON,
     CONNECTORS,
+    FORUM_ACTS,
+    FORUM_ORGS,
     KNOWN_ORGS,
     MONTHS_DAYS,
     NOT_ACTORS,
@@ -23,6 +25,7 @@ from briefs.drafting.actor_words import (
     SKIP_NAMES,
 )
 from briefs.drafting.company_cues import appositive_company, company_cue
+from briefs.drafting.lower_orgs import lower_orgs
 from briefs.drafting.name_runs import (
     Span,
     after_name,
@@ -231,7 +234,9 @@ def extract_actors(sentences: list[Sentence], not_actors: set[str]) -> ActorsFou
         spans_by_sentence[sentence.index] = found
 
     _resolve_singles(registry, pending_singles, spans_by_sentence, lowercase_words)
+    _add_lower_orgs(registry, sentences, spans_by_sentence)
     _apposition_orgs(registry, sentences, spans_by_sentence)
+    _drop_forums(registry, sentences, spans_by_sentence)
     people_country = {
         e.name: e.affiliation
         for e in registry.entries.values()
@@ -321,6 +326,54 @@ def _resolve_singles(
             entry = None
         if entry is not None:
             spans_by_sentence[sentence.index].append((span.start, span.end, entry.name))
+
+
+def _add_lower_orgs(registry: _Registry, sentences: list[Sentence], spans: ActorSpans) -> None:
+    """ "the trade ministry": a fuller name the story gives ("Ministry of Trade") takes it."""
+    for sentence in sentences:
+        for org in lower_orgs(sentence):
+            fuller = next(
+                (
+                    e
+                    for e in registry.entries.values()
+                    if e.kind == "organization"
+                    and fold(e.name) != fold(org.name)
+                    and org.words <= set(fold(e.name).split())
+                ),
+                None,
+            )
+            if fuller is not None:
+                fuller.mentions += 1
+                entry: _Entry | None = fuller
+            else:
+                entry = registry.add(
+                    org.name,
+                    "organization",
+                    sentence.index * 1000 + org.start,
+                    affiliation=org.affiliation,
+                )
+            if entry is not None:
+                spans.setdefault(sentence.index, []).append((org.start, org.end, entry.name))
+
+
+def _drop_forums(registry: _Registry, sentences: list[Sentence], spans: ActorSpans) -> None:
+    """The WTO where it is only the forum ("a complaint at the WTO") is no actor; it is one
+    where it acts ("the WTO said", "a WTO panel ruled") or someone speaks for it."""
+    forums = {key for key in registry.entries if key in FORUM_ORGS}
+    if not forums:
+        return
+    acting: set[str] = {fold(e.affiliation) for e in registry.entries.values() if e.affiliation}
+    by_index = {s.index: s for s in sentences}
+    for index, found in spans.items():
+        tokens = by_index[index].tokens
+        for _start, end, name in found:
+            key = fold(name)
+            if key in forums and end < len(tokens) and tokens[end].lower in FORUM_ACTS:
+                acting.add(key)
+    for key in forums - acting:
+        name = registry.entries.pop(key).name
+        for found in spans.values():
+            found[:] = [span for span in found if span[2] != name]
 
 
 def _apposition_orgs(

@@ -136,3 +136,63 @@ def test_exporters_named_with_the_rate_are_the_target() -> None:
         )
     )
     assert _pairs(brief) == {("Mexico", "China", "40%")}
+
+
+# --- names in real typography ----------------------------------------------------------------
+
+
+def _actor(brief: Brief, name: str):
+    found = [a for a in brief.actors if a.name == name]
+    assert found, f"{name} not among {_names(brief)}"
+    return found[0]
+
+
+def test_an_organisation_named_in_lower_case_is_an_actor() -> None:
+    brief = draft_brief(
+        _article(
+            "Peru's trade ministry said on Monday it would appeal. Officials at the "
+            "industry and energy ministry declined to comment, and the trade ministry "
+            "later repeated its view."
+        )
+    )
+    ministry = _actor(brief, "Trade Ministry")
+    assert (ministry.kind, ministry.affiliation) == ("organization", "Peru")
+    assert "Industry and Energy Ministry" in _names(brief)
+    assert sum(name == "Trade Ministry" for name in _names(brief)) == 1
+
+
+def test_a_lower_case_mention_joins_the_full_name() -> None:
+    brief = draft_brief(
+        _article(
+            "The Ministry of Commerce in Lima announced a review. The commerce ministry said "
+            "it would report in a month."
+        )
+    )
+    assert "Commerce Ministry" not in _names(brief)
+    assert "Ministry of Commerce" in _names(brief)
+
+
+def test_a_lower_case_ministry_speaks_for_its_country_in_a_tariff() -> None:
+    brief = draft_brief(
+        _article("Chile's finance ministry will charge a 6% duty on imported tyres from May.")
+    )
+    assert _pairs(brief) == {("Chile", None, "6%")}
+
+
+def test_the_wto_only_as_forum_is_not_an_actor() -> None:
+    brief = draft_brief(
+        _article(
+            "Peru said it would take its case to the World Trade Organization. Under WTO rules, "
+            "the duties may last four years, and Chile has filed a complaint at the WTO."
+        )
+    )
+    assert "World Trade Organization" not in _names(brief)
+
+
+def test_the_wto_that_rules_or_speaks_is_an_actor() -> None:
+    brief = draft_brief(
+        _article("A World Trade Organization panel ruled that the Peruvian duties broke the rules.")
+    )
+    assert "World Trade Organization" in _names(brief)
+    brief = draft_brief(_article("The WTO said the talks in Lima would resume next week."))
+    assert "World Trade Organization" in _names(brief)

@@ -1,0 +1,52 @@
+"""Government bodies a story names only in lower case: "Peru's trade ministry", "the finance
+department", "the industry and trade ministry". Each is an organisation named by its words in
+title case ("Trade Ministry"), of the country named just before it when there is one."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from briefs.drafting.lexicon import words
+from briefs.drafting.text import Sentence
+
+_SUBJECT = "|".join(sorted(words("lower_org_subjects"), key=lambda w: (-len(w), w)))
+_HEAD = "|".join(sorted(words("lower_org_heads")))
+# Lower case only: a capitalised "Trade Ministry" is the capital-run rules' to read.
+_LOWER_ORG = re.compile(rf"\b((?:{_SUBJECT})(?:\s+and\s+(?:{_SUBJECT}))?)\s+({_HEAD})\b")
+
+
+class LowerOrg(NamedTuple):
+    start: int  # token offsets in the sentence: [start, end)
+    end: int
+    name: str  # "Trade Ministry"
+    words: frozenset[str]  # its lower-case words without "and": to find a fuller name
+    affiliation: str | None
+
+
+def lower_orgs(sentence: Sentence) -> list[LowerOrg]:
+    """The lower-case government bodies of one sentence, by token offsets."""
+    text = sentence.text
+    if "ministry" not in text and "department" not in text:
+        return []  # most sentences
+    tokens = sentence.tokens
+    by_start = {token.start: i for i, token in enumerate(tokens)}
+    by_end = {token.end: i for i, token in enumerate(tokens)}
+    out: list[LowerOrg] = []
+    for match in _LOWER_ORG.finditer(text):
+        first = by_start.get(match.start())
+        last = by_end.get(match.end())
+        if first is None or last is None:
+            continue
+        name = " ".join(w.capitalize() if w != "and" else w for w in match.group(0).split())
+        place = next((p for p in sentence.places if p.end == first), None)
+        out.append(
+            LowerOrg(
+                first,
+                last + 1,
+                name,
+                frozenset(w for w in match.group(0).split() if w != "and"),
+                place.country if place else None,
+            )
+        )
+    return out
