@@ -24,3 +24,16 @@ def moves(place: str, **actions: str) -> list[Binding]:
         for name, keys, description in _MOVES
         if name in actions
     ]
+
+
+def table_moves(place: str) -> list[Binding]:
+    """The moves of a DataTable's row cursor."""
+    return moves(
+        place,
+        down="cursor_down",
+        up="cursor_up",
+        first="scroll_top",
+        last="scroll_bottom",
+        page_down="page_down",
+        page_up="page_up",
+    )

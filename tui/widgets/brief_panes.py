@@ -12,7 +12,7 @@ from briefs import Brief
 from briefs.corrections import BriefCorrections
 from briefs.dates import age, format_day
 from briefs.text import clean
-from tui.moves import moves
+from tui.moves import table_moves
 from tui.safe import safe_text
 
 
@@ -137,15 +137,7 @@ def table_title(name: str, table: str, count: int, marks: BriefCorrections) -> s
 
 
 class _BriefTable(DataTable[Text]):
-    BINDINGS = moves(
-        "table",
-        down="cursor_down",
-        up="cursor_up",
-        first="scroll_top",
-        last="scroll_bottom",
-        page_down="page_down",
-        page_up="page_up",
-    )
+    BINDINGS = table_moves("table")
 
     # Each column's share of the width and the least it keeps: every column stays in view.
     COLUMNS: tuple[str, ...] = ()

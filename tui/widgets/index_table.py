@@ -6,21 +6,13 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
-from tui.moves import moves
+from tui.moves import table_moves
 
 
 class IndexTable(DataTable[Text]):
     """A row table with j/k, where `up` on the first row hands focus back to the filter."""
 
-    BINDINGS = moves(
-        "index",
-        down="cursor_down",
-        up="cursor_up",
-        first="scroll_top",
-        last="scroll_bottom",
-        page_down="page_down",
-        page_up="page_up",
-    )
+    BINDINGS = table_moves("index")
 
     class LeaveTop(Message):
         """Up was pressed on the first row."""
