@@ -14,6 +14,7 @@ KNOWN_ORGS: dict[str, str] = table("known_orgs")
 FORUM_ORGS = words("forum_orgs")  # actors only where they act (FORUM_ACTS after the name)
 FORUM_ACTS = words("forum_acts")
 NAME_PARTICLES = words("name_particles")
+HONORIFICS = words("honorifics")
 CONNECTORS = NAME_PARTICLES | {"of", "the", "for", "and", "&"}
 COMPANY_NOUNS = words("company_nouns")
 STATEMENT_VERBS = words("statement_verbs")

@@ -13,6 +13,7 @@ from briefs.drafting.actor_words import (
     COMMON,
     CONNECTORS,
     GOVERNMENT_HEADS,
+    HONORIFICS,
     MONTHS_DAYS,
     NAME_PARTICLES,
     NOT_ACTORS,
@@ -178,6 +179,9 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                 j += 1
             spans.append(Span("region", i, j, text_of(tokens, i, j, sentence.text)))
             i = j
+            continue
+        if low in HONORIFICS:
+            i += 1  # "the Honourable Claire Dubois": neither role nor name
             continue
         if _is_nameish(token) and low not in NOT_ACTORS:
             j = i + 1

@@ -196,3 +196,35 @@ def test_the_wto_that_rules_or_speaks_is_an_actor() -> None:
     assert "World Trade Organization" in _names(brief)
     brief = draft_brief(_article("The WTO said the talks in Lima would resume next week."))
     assert "World Trade Organization" in _names(brief)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        (
+            "Vice-Premier Lin Haoran told reporters the talks went well.",
+            "Lin Haoran",
+            "Vice-Premier",
+        ),
+        (
+            "Director-General Ama Mensah said the meeting was useful.",
+            "Ama Mensah",
+            "Director-General",
+        ),
+        (
+            "The minister, the Honourable Claire Dubois, said the duty was fair.",
+            "Claire Dubois",
+            None,
+        ),
+        (
+            "Secretary-General Omar Haddad said the bloc would respond.",
+            "Omar Haddad",
+            "Secretary-General",
+        ),
+    ],
+)
+def test_a_title_word_does_not_glue_to_the_name(sentence: str, name: str, role: str | None) -> None:
+    brief = draft_brief(_article(sentence))
+    actor = _actor(brief, name)
+    if role:
+        assert actor.role == role
