@@ -30,8 +30,8 @@ MARKER_TEXT = b"A briefing store: the README's 'Your data' section says what is 
 LOG_NAME = re.compile(r"content-\d{6}\.jsonl")
 _JSON_NAMES = rf"(?:{re.escape(BRIEFS_FILE)}|{re.escape(READER_FILE)}|{re.escape(TRASH_FILE)})"
 # Temporaries: `.NAME.PID.tmp` (store/storage.py, content_log.write_new), `.NAME.restore.tmp`
-# (store/health.py), in the folder itself and in corrections/ (NAME = NN.json).
-_OWN = rf"(?:{_JSON_NAMES}|content-\d{{6}}\.jsonl|{re.escape('.briefing-store')})"
+# (store/restore.py), in the folder itself and in corrections/ (NAME = NN.json).
+_OWN = rf"(?:{_JSON_NAMES}|content-\d{{6}}\.jsonl|{re.escape(MARKER_FILE)})"
 _TEMP_TOP = re.compile(rf"\.{_OWN}(?:\.bak)?\.(?:\d+|restore)\.tmp")
 _TEMP_BUCKET = re.compile(r"\.\d\d\.json(?:\.bak)?\.(?:\d+|restore)\.tmp")
 _LEGACY = (BRIEFS_FILE, READER_FILE, BRIEFS_FILE + ".bak", READER_FILE + ".bak")
@@ -139,7 +139,7 @@ def _ours(folder: Path, pattern: re.Pattern[str]) -> list[Path]:
     out = []
     for name in names:
         path = folder / name
-        if pattern.fullmatch(name) and plain_file_problem(path) is None and lexists(path):
+        if pattern.fullmatch(name) and plain_file_problem(path) is None:
             out.append(path)
     return sorted(out)
 

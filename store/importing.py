@@ -43,6 +43,12 @@ def _same_story(brief: Brief, other: Brief | Mapping[str, Any]) -> bool:
     )
 
 
+def _ambiguous(renamed: list[tuple[str, str]], kept: set[str]) -> tuple[str, ...]:
+    """Ids that stand for more than one brief of this import (see ImportCounts)."""
+    sources = [old for old, _ in renamed]
+    return tuple(dict.fromkeys(old for old in sources if old in kept or sources.count(old) > 1))
+
+
 def _payload(brief: Brief) -> bytes:
     try:
         return orjson.dumps(brief.to_dict())
@@ -94,11 +100,14 @@ class ImportingStore:
             renamed: list[tuple[str, str]] = []
             duplicates: list[str] = []
             skipped = 0
+            kept_as_given: set[str] = set()
             for brief, payload in given:
                 placed = self._place(brief, current, incoming)
                 if placed is not brief:
                     renamed.append((brief.id, placed.id))
                     brief, payload = placed, _payload(placed)
+                else:
+                    kept_as_given.add(brief.id)
                 if brief.id in trash and not undelete:
                     skipped += 1
                     continue
@@ -133,6 +142,7 @@ class ImportingStore:
             undeleted=len(back),
             renamed=tuple(renamed),
             duplicates=tuple(duplicates),
+            ambiguous=_ambiguous(renamed, kept_as_given),
         )
 
     def _place(

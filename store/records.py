@@ -41,6 +41,15 @@ class ImportCounts:
     # (derived id, id given instead): another story already had the derived id
     renamed: tuple[tuple[str, str], ...] = ()
     duplicates: tuple[str, ...] = ()  # ids that came more than once: the last one is kept
+    # Derived ids this import both kept and renamed (or renamed twice): reader data carried
+    # under one cannot be told apart, so import_reader_data(placed=...) leaves it out.
+    ambiguous: tuple[str, ...] = ()
+
+    def placed_as(self, brief_id: str) -> str | None:
+        """The id this import gave a brief that came as `brief_id`; None when ambiguous."""
+        if brief_id in self.ambiguous:
+            return None
+        return next((new for old, new in self.renamed if old == brief_id), brief_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +88,7 @@ class ReaderImportCounts:
     states_unchanged: int = 0  # briefs whose read/starred already said as much
     corrections_restored: int = 0  # briefs whose corrections the import added
     corrections_present: int = 0  # briefs whose corrections were all there already
+    unplaced: int = 0  # records left out: their brief's id was ambiguous (ImportCounts)
 
     @property
     def notes(self) -> int:

@@ -50,6 +50,7 @@ from store.reader_import import merge_reader_data
 from store.records import (
     BriefRow,
     Draft,
+    ImportCounts,
     ReaderImportCounts,
     ReaderState,
     note_doc,
@@ -68,6 +69,23 @@ from store.tables import (
 from store.tables import docs as _docs
 
 Clock = Callable[[], dt.datetime]
+
+
+def _placed(
+    records: Iterable[ReaderData], placed: ImportCounts | None
+) -> tuple[list[ReaderData], int]:
+    """`records` under the ids their briefs were given, and how many had to be left out."""
+    out, unplaced = [], 0
+    for data in records:
+        target = data.brief_id if placed is None else placed.placed_as(data.brief_id)
+        if target is None:
+            unplaced += 1
+        elif target == data.brief_id:
+            out.append(data)
+        else:
+            notes = tuple(dataclasses.replace(n, brief_id=target) for n in data.notes)
+            out.append(dataclasses.replace(data, brief_id=target, notes=notes))
+    return out, unplaced
 
 
 def local_now() -> dt.datetime:
@@ -297,12 +315,18 @@ class Store(ImportingStore, CorrectingStore):
     def _new_note_id(self) -> str:
         return f"n{self.clock():%Y%m%d%H%M%S}{secrets.token_hex(4)}"
 
-    def import_reader_data(self, records: Iterable[ReaderData]) -> ReaderImportCounts:
+    def import_reader_data(
+        self, records: Iterable[ReaderData], *, placed: ImportCounts | None = None
+    ) -> ReaderImportCounts:
         """Restore the notes, read and starred an export carries, in one atomic write of
         reader.json: all of it or, if the write fails, none. Notes merge by id and text and
-        never replace one (store/reader_import.py); a flag is set, never cleared."""
+        never replace one (store/reader_import.py); a flag is set, never cleared.
+
+        `placed`: what importing the same records' briefs did. Reader data follows a brief
+        the import gave another id (ImportCounts.renamed), and is left out (`unplaced`)
+        where the import used its id for two briefs, so no note lands on another story."""
         self._writable()
-        incoming = list(records)
+        incoming, unplaced = _placed(records, placed)
         with self.lock:
             notes, states, counts = merge_reader_data(
                 _docs(self._notes), _docs(self._states), incoming, self._new_note_id
@@ -315,7 +339,7 @@ class Store(ImportingStore, CorrectingStore):
             if notes or states:
                 write_tables(self._reader_db, {"notes": notes, "states": states})
         return dataclasses.replace(
-            counts, corrections_restored=restored, corrections_present=present
+            counts, corrections_restored=restored, corrections_present=present, unplaced=unplaced
         )
 
     def _merge_corrections(

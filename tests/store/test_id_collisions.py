@@ -7,6 +7,7 @@ from typing import Any
 
 from briefs import Brief, brief_from_dict
 from briefs.ids import with_suffix
+from briefs.model import Note, ReaderData
 from store import Store
 
 HEAD = "Canada and China agree to resume talks on canola, electric vehicles and steel tariffs"
@@ -62,3 +63,33 @@ def test_a_given_id_is_the_brief_s_identity(store: Store) -> None:
     counts = store.import_briefs([story("Another story", id="desk-17", source="B")])
     assert (counts.updated, counts.renamed) == (1, ())
     assert store.brief("desk-17").title == "Another story"  # type: ignore[union-attr]
+
+
+def test_notes_an_export_carries_follow_their_brief_to_its_new_id(store: Store) -> None:
+    mine = story(HEAD + " after the summit", source="Wire A")
+    theirs = story(HEAD + " next spring", source="Wire A")  # another desk's, same id
+    store.import_briefs([mine])
+    kept = store.add_note(mine.id, "mine")
+    note = Note("n1", theirs.id, "theirs", "2025-11-03T10:00:00+00:00", "2025-11-03T10:00:00+00:00")
+    counts = store.import_briefs([theirs])
+    reader = store.import_reader_data(
+        [ReaderData(theirs.id, notes=(note,), starred=True)], placed=counts
+    )
+    moved = with_suffix(theirs.id, 2)
+    assert store.notes(mine.id) == [kept] and not store.state(mine.id).starred
+    assert [n.text for n in store.notes(moved)] == ["theirs"] and store.state(moved).starred
+    assert reader.notes_restored == 1 and reader.unplaced == 0
+
+
+def test_reader_data_under_an_id_one_import_both_kept_and_renamed_is_not_placed(
+    store: Store,
+) -> None:
+    mine = story(HEAD + " after the summit", source="Wire A")
+    store.import_briefs([mine])
+    again, other = mine, story(HEAD + " next spring", source="Wire A")
+    counts = store.import_briefs([again, other])  # one id: the same story, and another
+    assert counts.ambiguous == (mine.id,)
+    note = Note("n2", mine.id, "whose?", "2025-11-03T10:00:00+00:00", "2025-11-03T10:00:00+00:00")
+    reader = store.import_reader_data([ReaderData(mine.id, notes=(note,))], placed=counts)
+    assert reader.unplaced == 1 and reader.notes == 0
+    assert store.notes(mine.id) == [] and store.notes(with_suffix(mine.id, 2)) == []
