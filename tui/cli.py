@@ -14,7 +14,7 @@ from briefs.text import clean, to_json
 from store import DamagedFileError, ImportCounts, Store, StoreError, resolve_store_dir
 from store.records import ReaderImportCounts
 from store.storage import backup_path
-from tui import cli_config, cli_feeds
+from tui import cli_config, cli_feeds, cli_serve
 from tui.cli_common import EXIT_FAILED, EXIT_STORE, EXIT_USAGE, UsageError, say, selected
 from tui.cli_edit import delete, edit, trash
 from tui.cli_export import export, export_corrections
@@ -117,6 +117,7 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("--repair", action="store_true", help="restore damaged files from backups")
     cli_feeds.add_commands(commands, store_flag)  # feed …, fetch
     cli_config.add_commands(commands)  # config path|show|example
+    cli_serve.add_commands(commands, store_flag)  # serve: the reader in a browser
     return parser
 
 
@@ -127,6 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "config":
             return cli_config.run(args)
+        if args.command == "serve":
+            return cli_serve.run(args)
         config = load_config()  # its store folder counts when neither flag nor env says
         root = resolve_store_dir(cli_config.store_setting(getattr(args, "store", None), config))
         if args.command == "check":
