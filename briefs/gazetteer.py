@@ -116,9 +116,12 @@ _COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] 
     "ASEAN": (("ASEAN", "Association of Southeast Asian Nations"), (), ()),
     "Mercosur": (("Mercosur",), (), ()),
     "African Union": (("African Union",), (), ()),
+    "Gulf Cooperation Council": (("Gulf Cooperation Council", "GCC"), (), ()),
 }
 
-BLOCS = frozenset({"European Union", "ASEAN", "Mercosur", "African Union"})
+BLOCS = frozenset(
+    {"European Union", "ASEAN", "Mercosur", "African Union", "Gulf Cooperation Council"}
+)
 
 # Heads of state and government (and EU leaders) that stories name without a country.
 LEADERS: dict[str, str] = {

@@ -7,6 +7,7 @@ import pytest
 
 from briefs.drafting import ArticleError, draft_brief
 from briefs.model import Brief
+from briefs.rates import normalise_rate
 
 
 def _article(story: str, *, head: str = " date 2025-07-15 Trade news of the day") -> str:
@@ -228,3 +229,31 @@ def test_a_title_word_does_not_glue_to_the_name(sentence: str, name: str, role: 
     actor = _actor(brief, name)
     if role:
         assert actor.role == role
+
+
+def test_exporters_named_anywhere_before_a_bare_rate_are_its_target() -> None:
+    brief = draft_brief(
+        _article(
+            "Canada put provisional duties on wire from Egypt and Peru. The ruling assigned "
+            "Egyptian exporters margins of up to 40 per cent, and for Peruvian mills 12 per cent."
+        )
+    )
+    assert {(by, on, normalise_rate(rate)) for by, on, rate in _pairs(brief)} == {
+        ("Canada", "Egypt", "40%"),
+        ("Canada", "Peru", "12%"),
+    }
+
+
+def test_a_bloc_that_imposes_is_the_imposer_of_each_listed_target() -> None:
+    brief = draft_brief(
+        _article(
+            "The Gulf Cooperation Council will impose anti-dumping duties on tiles from Peru "
+            "and Chile. Peruvian exporters face duties of 11%, and the rate for Chilean "
+            "producers is 20%."
+        )
+    )
+    assert _pairs(brief) == {
+        ("Gulf Cooperation Council", "Peru", "11%"),
+        ("Gulf Cooperation Council", "Chile", "20%"),
+    }
+    assert _actor(brief, "Gulf Cooperation Council").kind == "country"

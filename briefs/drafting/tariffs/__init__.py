@@ -104,6 +104,7 @@ def extract_tariffs(
                     conditional=conditional,
                     has_previous=bool(mentions),
                     inner=text[inner:a_end] if inner >= 0 else "",
+                    bare=not triggers,
                 )
             )
             if mention is None:

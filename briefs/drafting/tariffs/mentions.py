@@ -48,7 +48,9 @@ _RATE_LEAD = re.compile(
 )
 # Weaker leads count only when the sentence names whose goods bear the rate before it.
 _WEAK_RATE_LEAD = re.compile(
-    r"\b(?:faces?|faced|facing|is|are|was|were|be|gets?|receives?|assigned)\s+$", re.I
+    r"\b(?:faces?|faced|facing|is|are|was|were|be|gets?|receives?|assigned|producers|exporters"
+    r"|mills|manufacturers|makers|firms|companies|suppliers)\s+$",
+    re.I,
 )
 _BEARER = re.compile(
     r"\b(?:producers?|exporters?|manufacturers?|makers?|mills?|firms?|compan(?:y|ies)"
@@ -185,7 +187,18 @@ def anchors_of(
             distance = min(abs(trig.start() - r_end), abs(r_start - trig.end()))
             if best is None or distance < best[0]:
                 best = (distance, t_index)
-        if best is not None:
+        if best is not None and best[1] in used and triggers[best[1]].end() <= r_start:
+            # "duties of 11%, and the rate for Chile is 20%": the second rate stands alone.
+            anchors.append(
+                (
+                    r_start,
+                    r_end,
+                    rate,
+                    text[triggers[best[1]].start() : triggers[best[1]].end()],
+                    -1,
+                )
+            )
+        elif best is not None:
             used.add(best[1])
             trig = triggers[best[1]]
             anchors.append(

@@ -100,7 +100,9 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
         if target is None and mention.measure not in ("tariff", "retaliatory tariff"):
             target = next((m for m in pair if m.measure == mention.measure), None)
         if target is None:
-            target = next((m for m in pair if m.rate is None), None)
+            # Else the pair's rate-less measure, else its first rated one: "duties on tiles
+            # from Peru" is the measure "Peruvian exporters face 11%" gives the rate of.
+            target = next((m for m in pair if m.rate is None), None) or next(iter(pair), None)
         attach(target or new(mention), mention)
     measures.sort(key=lambda m: m.order)
     out = []

@@ -50,6 +50,11 @@ _EXPORTERS_BEAR = re.compile(
     r"|given|hit)|gets?|got|receives?|received|carry|carries)\b",
     re.I,
 )
+_EXPORTER_NOUN = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:producers?|exporters?|manufacturers?|makers?|mills?|firms?"
+    r"|compan(?:y|ies)|suppliers?|shippers?|growers?|sellers?)\b",
+    re.I,
+)
 _DEFINITE = re.compile(r"\b(?:the|those|these|that|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -144,6 +149,7 @@ class MentionContext:
     conditional: bool  # inside an "if …" or "unless …" clause
     has_previous: bool  # the story named a measure before
     inner: str = ""  # "tariffs on steel of 25%": the text between trigger and rate
+    bare: bool = False  # the sentence names no measure: its rates continue one named before
 
     @property
     def window_start(self) -> int:
@@ -235,9 +241,19 @@ def _target_exporter(c: MentionContext, p: Parties) -> None:
             continue
         gap = c.text[entity.end : c.start]
         lead = c.text[max(0, entity.start - 12) : entity.start]
-        if (_FOR_BEFORE.search(lead) and len(gap) <= 40) or _EXPORTERS_BEAR.match(gap):
+        if (
+            (_FOR_BEFORE.search(lead) and len(gap) <= 40)
+            or _EXPORTERS_BEAR.match(gap)
+            or (c.bare and _is_exporter(c, entity))
+        ):
             p.on = entity.country
         break
+
+
+def _is_exporter(c: MentionContext, entity: Entity) -> bool:
+    """ "Egyptian exporters", "Peru's mills": sellers whose goods a measure hits, never its
+    imposer."""
+    return bool(_EXPORTER_NOUN.match(c.text, entity.end))
 
 
 def _all_targets_unless_from(c: MentionContext, p: Parties) -> None:
@@ -273,7 +289,7 @@ def _imposer_earlier_in_clause(c: MentionContext, p: Parties) -> None:
     for entity in reversed(c.entities):
         if entity.end > c.start or entity.start < part_start:
             continue
-        if entity.demonym or entity.country == p.on:
+        if entity.demonym or entity.country == p.on or _is_exporter(c, entity):
             continue
         before = c.text[max(0, entity.start - 14) : entity.start].casefold()
         if _NOT_IMPOSER_BEFORE.search(before):
@@ -291,8 +307,10 @@ def _imposer_from_subject(c: MentionContext, p: Parties) -> None:
     if candidate is None or candidate == p.on:
         candidate = None
         for entity in c.entities:
-            if entity.country != p.on and not (
-                c.end <= entity.start < c.end + 160 and entity.demonym
+            if (
+                entity.country != p.on
+                and not (c.end <= entity.start < c.end + 160 and entity.demonym)
+                and not _is_exporter(c, entity)
             ):
                 before = c.text[max(0, entity.start - 8) : entity.start].casefold()
                 if _FROM_IN_BEFORE.search(before):
