@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench evaluate clean
+.PHONY: run test browser-test lint format bench evaluate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,27 @@ test: $(STAMP)
 	$(BIN)/ruff check briefs store tui tests bench
 	$(BIN)/ruff format --check briefs store tui tests bench
 	$(BIN)/python -m pytest -q
+
+# The reader in headless Chromium (tests/browser), apart from `make test` since it installs
+# a browser: Debian's chromium package, driven by Playwright from PyPI (which downloads none).
+# SCREENSHOT=path.png keeps a picture of the page.
+CHROMIUM ?= /usr/bin/chromium
+SCREENSHOT ?=
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BROWSER_STAMP := $(VENV)/.browser-installed
+
+$(BROWSER_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,browser]'
+	touch $(BROWSER_STAMP)
+
+browser-test: $(BROWSER_STAMP)
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if command -v apt-get >/dev/null; then \
+	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; \
+	  else echo "no $(CHROMIUM) and no apt-get: install Chromium, then make browser-test CHROMIUM=PATH"; exit 1; fi; \
+	fi
+	BRIEFING_BROWSER_TESTS=1 CHROMIUM=$(CHROMIUM) BRIEFING_SCREENSHOT=$(SCREENSHOT) \
+	  $(BIN)/python -m pytest -q tests/browser
 
 lint: $(STAMP)
 	$(BIN)/ruff check briefs store tui tests bench
