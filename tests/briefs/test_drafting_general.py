@@ -257,3 +257,39 @@ def test_a_bloc_that_imposes_is_the_imposer_of_each_listed_target() -> None:
         ("Gulf Cooperation Council", "Chile", "20%"),
     }
     assert _actor(brief, "Gulf Cooperation Council").kind == "country"
+
+
+def test_goods_made_in_a_country_are_that_country_s() -> None:
+    brief = draft_brief(
+        _article("Chile will apply a 15% surtax on imports of bolts and screws made in Peru.")
+    )
+    assert _pairs(brief) == {("Chile", "Peru", "15%")}
+
+
+def test_the_levy_keeps_the_target_named_before() -> None:
+    brief = draft_brief(
+        _article(
+            "A 30% Chilean tariff on Peruvian copper took effect on Monday. The levy combines "
+            "a 10% rate in place since May with an extra 20% ordered last week."
+        )
+    )
+    assert {("Chile", "Peru", r) for r in ("30%", "10%", "20%")} <= _pairs(brief)
+    assert all(on == "Peru" for _by, on, _rate in _pairs(brief))
+
+
+def test_a_bare_rate_with_no_country_continues_the_measure_before() -> None:
+    brief = draft_brief(
+        _article(
+            "Chile's counter-tariffs on Peruvian goods took effect on Monday. Copper and zinc "
+            "from Peru now carry an extra 15 percent. A 10 percent rate applies to fish meal."
+        )
+    )
+    assert {("Chile", "Peru", "15 percent"), ("Chile", "Peru", "10 percent")} <= _pairs(brief)
+
+
+@pytest.mark.parametrize("rate", ["$673 per tonne", "P200 per metric ton", "€12 per kilogram"])
+def test_a_rate_per_unit_is_a_rate(rate: str) -> None:
+    brief = draft_brief(
+        _article(f"Peru will charge a safeguard duty of {rate} on imported cement.")
+    )
+    assert _pairs(brief) == {("Peru", None, rate)}

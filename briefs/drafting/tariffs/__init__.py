@@ -124,6 +124,16 @@ def extract_tariffs(
                 ref = same[-1] if same and mention.measure != "tariff" else rated[-1]
                 mention.imposed_by = ref.imposed_by
                 mention.imposed_on = ref.imposed_on
+            if (
+                mention.imposed_by is None
+                and mention.imposed_on is None
+                and mention.rate is not None
+                and mentions
+                and position - mentions[-1].sentence <= 2
+            ):
+                # "The levy combines a 10% rate …": the parties of the measure just before.
+                mention.imposed_by = mentions[-1].imposed_by
+                mention.imposed_on = mentions[-1].imposed_on
             if mention.imposed_by is None and mention.imposed_on is None:
                 continue
             anaphoric = _ANAPHORIC.search(sentence.text)

@@ -23,11 +23,18 @@ _WORD_NUM = (
 )
 _PCT = r"(?:\s?%|\s?(?:per\s?cent|percent|pct)\b)"
 _NUM = r"\d{1,3}(?:\.\d{1,2})?"
+# A duty per unit: "$673 per tonne", "P200 per metric ton" (lower-cased: "p200"), "€12/kg".
+_PER_UNIT = (
+    r"(?:us\$|c\$|a\$|[$€£¥₱]|p|rs\.?\s?)\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?\s?(?:per|a|/)\s?"
+    r"(?:metric\s)?(?:tonnes?|tons?|kg|kilograms?|kilos?|units?|litres?|liters?|head|pieces?"
+    r"|pairs?)\b"
+)
 RATE = Folded(
     rf"(?<![\w.$])(?:between\s{_NUM}{_PCT}?\sand\s{_NUM}{_PCT}"
     rf"|{_NUM}{_PCT}(?:\s?(?:to|-|–)\s?{_NUM}{_PCT})?"
     rf"|{_NUM}\s?(?:to|-|–)\s?{_NUM}{_PCT}"
-    rf"|\b{_WORD_NUM}\s(?:per\s?cent|percent)\b)"
+    rf"|\b{_WORD_NUM}\s(?:per\s?cent|percent)\b"
+    rf"|{_PER_UNIT})"
 )
 _RATE_HINT = Folded(r"\d|cent")  # in every rate: "25%", "25 pct", "twenty per cent"
 _CHANGE_VERB = re.compile(
@@ -52,6 +59,7 @@ _WEAK_RATE_LEAD = re.compile(
     r"|mills|manufacturers|makers|firms|companies|suppliers)\s+$",
     re.I,
 )
+_RATE_NOUN = re.compile(r"\s+(?:rate|margin)\b")  # "a 10 percent rate applies to …"
 _BEARER = re.compile(
     r"\b(?:producers?|exporters?|manufacturers?|makers?|mills?|firms?|compan(?:y|ies)"
     r"|suppliers?|shippers?|growers?|sellers?)\b|\b[Ff]or\s+(?:the\s+)?[A-Z]"
@@ -145,6 +153,7 @@ def find_rates(
                 continue
         elif quoted or not (
             _RATE_LEAD.search(before)
+            or _RATE_NOUN.match(sentence, end)
             or (_WEAK_RATE_LEAD.search(before) and _BEARER.search(sentence[:start][-90:]))
         ):
             continue

@@ -365,11 +365,19 @@ PARTY_RULES: tuple[Callable[[MentionContext, Parties], None], ...] = (
 
 def read_mention(c: MentionContext) -> Mention | None:
     """One mention's parties, products and kind; None when it names no one and cannot borrow."""
+    # "The levy combines a 10% rate …", "A 10 percent rate applies to …": a rate of the measure
+    # just before, whose parties the caller lends when the sentence names none.
+    borrowing = (
+        c.has_previous
+        and c.rate is not None
+        and (c.bare or bool(_DEFINITE.search(c.text[max(0, c.start - 30) : c.start])))
+    )
     if (
         not c.entities
         and c.subject is None
         and c.sibling is None
         and not (c.has_previous and c.rate is None)
+        and not borrowing
     ):
         return None  # no country to be found: the check below, made early
     all_targets = bool(_ALL_TARGETS.search(c.text[c.start : c.end] + c.after[:80])) or bool(
@@ -379,7 +387,12 @@ def read_mention(c: MentionContext) -> Mention | None:
     for rule in PARTY_RULES:
         rule(c, p)
     definite = bool(_DEFINITE.search(c.text[max(0, c.start - 30) : c.start]))
-    if p.by is None and p.on is None and not (c.has_previous and c.rate is None and definite):
+    if (
+        p.by is None
+        and p.on is None
+        and not (c.has_previous and c.rate is None and definite)
+        and not borrowing
+    ):
         # Dropped by the caller whatever follows: only "the duties" may borrow the parties of an
         # earlier measure. Most mentions end here, so skip the costly products and status.
         return None
