@@ -72,17 +72,25 @@ def check_plain(path: Path) -> None:
         raise DamagedFileError(path, problem)
 
 
-def check_plain_folder(path: Path) -> None:
-    """A store's sub-folder (corrections/, drafts/) must be a real folder or absent."""
+def folder_problem(path: Path) -> str | None:
+    """Why `path` cannot be a store's sub-folder (corrections/, drafts/); None when it is a
+    real folder or absent. Through a link, writes would land wherever it points."""
     try:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:
-        return
+        return None
     except OSError as exc:
-        raise StoreError(f"{path}: cannot be examined: {exc.strerror or exc}") from exc
-    if not stat.S_ISDIR(mode):
-        kind = "a symbolic link" if stat.S_ISLNK(mode) else "not a folder"
-        raise StoreError(f"{path}: is {kind}; a store keeps a plain folder here")
+        return f"cannot be examined: {exc.strerror or exc}"
+    if stat.S_ISDIR(mode):
+        return None
+    kind = "a symbolic link" if stat.S_ISLNK(mode) else "not a folder"
+    return f"is {kind}; a store keeps a plain folder here"
+
+
+def check_plain_folder(path: Path) -> None:
+    problem = folder_problem(path)
+    if problem is not None:
+        raise StoreError(f"{path}: {problem}")
 
 
 def has_marker(root: Path) -> bool:

@@ -20,11 +20,13 @@ from store.corrections import TRASH_FILE, bucket_paths
 from store.errors import DamagedFileError, StoreError
 from store.folder import (
     BRIEFS_FILE,
+    DRAFTS_FOLDER,
     LOCK_FILE,
     LOG_NAME,
     MARKER_FILE,
     MARKER_TEXT,
     READER_FILE,
+    folder_problem,
     has_data,
     is_empty,
     is_store,
@@ -158,6 +160,10 @@ def _check(root: Path) -> Health:
     marker = plain_file_problem(root / MARKER_FILE)
     if marker is not None:
         files.append(FileHealth(root / MARKER_FILE, True, marker))
+    for name in (CORRECTIONS_FOLDER, DRAFTS_FOLDER):
+        problem = folder_problem(root / name)
+        if problem is not None:
+            files.insert(0, FileHealth(root / name, True, problem))  # repaired first
     content = _inspect_content(root)
     if content is not None:
         files.insert(1, content)
@@ -232,6 +238,10 @@ def _restore(root: Path, health: FileHealth, stamp: str) -> str:
     if health.ok:
         return ""
     path = health.path
+    if path.name in (CORRECTIONS_FOLDER, DRAFTS_FOLDER):
+        kept = aside_name(path, stamp)
+        os.rename(path, kept)  # whatever it is (a link, a file), kept as it is
+        return f"{path}: {health.problem}; moved aside as {kept.name}"
     if path.name == MARKER_FILE:
         kept = put(path, MARKER_TEXT, stamp)
         return f"{path}: {health.problem}; written anew, the old one kept as {kept}"

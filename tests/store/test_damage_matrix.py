@@ -19,6 +19,8 @@ from tui.cli import main
 XI = "2025-10-31-xi-carney-apec-gyeongju"
 GONE = "2024-08-26-canada-surtax-chinese-evs-steel-aluminum"
 BUCKET = f"corrections/{bucket_name(XI)}"
+OWNER = "e0000000000000001"
+DRAFT = f"drafts/{OWNER}.json"
 SECRET = "the user's own file\n"
 
 
@@ -38,12 +40,14 @@ WRONG_TYPE: dict[str, Callable[[dict[str, Any]], None]] = {
     "reader.json": lambda d: _first_note(d).update(brief_id=[XI]),
     "trash.json": lambda d: d["trash"][GONE].update(deleted_at=3),
     BUCKET: lambda d: d["corrections"][XI].update(entries=[]),
+    DRAFT: lambda d: d.update(text=["typed"]),
 }
 HOSTILE: dict[str, Callable[[dict[str, Any]], None]] = {
     "briefs.json": lambda d: d["_meta"]["content"].update(log="../outside"),
     "reader.json": lambda d: d["notes"].update({"../../etc": _first_note(d)}),
     "trash.json": lambda d: d["trash"].update({"\x1b]52;c;eA==\x07": d["trash"][GONE]}),
     BUCKET: lambda d: d["corrections"].update({"../x": d["corrections"][XI]}),
+    DRAFT: lambda d: d.update(brief_id="../../x", note_id="\x1b[2J"),
 }
 FILES = [
     "briefs.json",
@@ -55,9 +59,13 @@ FILES = [
     ".briefing-store",
     "briefs.json.bak",
     "reader.json.bak",
+    DRAFT,
 ]
-DATA = FILES[:5]  # damage to these is never quiet: `check` names it
+FOLDERS = ["corrections", "drafts"]
+# Damage to these is never quiet: `check` names it.
+DATA = [*FILES[:5], *FOLDERS]
 DAMAGES = ["missing", "truncated", "wrong-type", "link-out", "link-loop", "folder", "hostile"]
+FOLDER_DAMAGES = ["link-out", "link-loop", "file"]
 
 
 def _applies(file: str, kind: str) -> bool:
@@ -72,11 +80,19 @@ def _applies(file: str, kind: str) -> bool:
 
 
 CASES = [(f, k) for f in FILES for k in DAMAGES if _applies(f, k)]
+CASES += [(f, k) for f in FOLDERS for k in FOLDER_DAMAGES]
 
 
 def _damage(path: Path, kind: str, outside: Path) -> None:
-    key = BUCKET if path.parent.name == "corrections" else path.name.removesuffix(".bak")
-    if kind == "wrong-type" and path.suffix == ".jsonl":
+    key = f"{path.parent.name}/{path.name}" if path.parent.name in FOLDERS else path.name
+    key = key.removesuffix(".bak")
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+        if kind == "file":
+            path.write_text("a file where a folder belongs\n")
+        else:
+            path.symlink_to(outside.parent if kind == "link-out" else path)
+    elif kind == "wrong-type" and path.suffix == ".jsonl":
         path.write_text("[1]\n" * 40)
     elif kind in ("wrong-type", "hostile"):
         _json(path, (WRONG_TYPE if kind == "wrong-type" else HOSTILE)[key])
@@ -100,6 +116,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]
     store.correct(XI, {"title": "Corrected"})
     store.correct(XI, {"title": "Corrected again"})
     store.delete_brief(GONE)
+    store.save_draft(XI, None, "typed, not yet saved", owner=OWNER)
     return root, ids
 
 
@@ -114,7 +131,8 @@ def test_damage_ends_in_a_named_error_or_a_repair(
     root, note_ids = template
     store_dir = tmp_path / "store"
     shutil.copytree(root, store_dir, symlinks=True)
-    outside = tmp_path / "outside"
+    (tmp_path / "elsewhere").mkdir()
+    outside = tmp_path / "elsewhere" / "outside"
     outside.write_text(SECRET)
     _damage(store_dir / file, kind, outside)
     flag = ["--store", str(store_dir)]
@@ -132,4 +150,6 @@ def test_damage_ends_in_a_named_error_or_a_repair(
     assert main(["list", *flag]) == 0, capsys.readouterr().err
     store = Store(store_dir)
     assert all(store.note(note_id) is not None for note_id in note_ids)  # never a lost note
-    assert outside.read_text() == SECRET and outside.is_file()  # nothing written outside
+    # Nothing written outside: the file a link pointed at, and the folder it is in.
+    assert outside.read_text() == SECRET and outside.is_file()
+    assert [p.name for p in outside.parent.iterdir()] == ["outside"]
