@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from briefs.dates import format_day
-from briefs.model import Brief, Note
+from briefs.model import Actor, Brief, Note, Tariff
 from briefs.text import clean
 
 # What Markdown reads anywhere in a line: escapes, code, emphasis, links and images,
@@ -119,3 +119,38 @@ def brief_markdown(brief: Brief, notes: Sequence[Note] = (), *, starred: bool = 
             when = note.created[:16].replace("T", " ")
             lines += [f"### {escape_inline(when, also='#')}", "", escape_block(note.text), ""]
     return "\n".join(lines)
+
+
+def web_address(url: str | None) -> str | None:
+    """`url` when it is a web address a link may point to (http or https, nothing that
+    could end an autolink or a quoted value), else None."""
+    shown = clean(url or "", single_line=True)
+    return shown if _WEB_ADDRESS.fullmatch(shown) else None
+
+
+def actors_table(actors: Sequence[Actor], *, also: str = "") -> list[str]:
+    """The key actors as the lines of a table, every cell escaped (`also` as for
+    escape_inline)."""
+    lines = ["| name | kind | role | affiliation |", "| --- | --- | --- | --- |"]
+    lines += [
+        f"| {escape_cell(a.name, also=also)} | {escape_cell(a.kind, also=also)} "
+        f"| {escape_cell(a.role, also=also)} | {escape_cell(a.affiliation, also=also)} |"
+        for a in actors
+    ]
+    return lines
+
+
+def tariffs_table(tariffs: Sequence[Tariff], *, also: str = "") -> list[str]:
+    """The tariffs as the lines of a table, every cell escaped."""
+    lines = [
+        "| imposed by → on | products | rate | measure | status | year |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for t in tariffs:
+        by, on = escape_cell(t.imposed_by, also=also), escape_cell(t.imposed_on or "all", also=also)
+        lines.append(
+            f"| {by} → {on} | {escape_cell(', '.join(t.products), also=also)} "
+            f"| {escape_cell(t.rate, also=also)} | {escape_cell(t.measure, also=also)} "
+            f"| {escape_cell(t.status, also=also)} | {t.year or '—'} |"
+        )
+    return lines
