@@ -68,7 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     lst.add_argument("--query", metavar="Q", help="only briefs the query selects (see README)")
 
     exp = commands.add_parser("export", parents=[store_flag], help="export briefs with notes")
-    exp.add_argument("--format", choices=("json", "markdown"), default="json")
+    exp.add_argument(
+        "--format", choices=("json", "markdown", "obsidian", "csl-json"), default="json"
+    )
     exp.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     exp.add_argument("--query", metavar="Q", help="only briefs the query selects")
     exp.add_argument(

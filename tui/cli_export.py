@@ -1,5 +1,6 @@
-"""`briefing export`: briefs with their notes as JSON or Markdown, and the corrected
-briefs as article/gold pairs; `--out` writes to what the user named."""
+"""`briefing export`: briefs with their notes as JSON, Markdown, CSL-JSON (for Zotero) or
+a folder of Obsidian notes, and the corrected briefs as article/gold pairs; `--out` writes
+to what the user named."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from briefs import Brief, Note
 from briefs.text import to_json
 from store import Store, StoreError
 from store.storage import atomic_write_bytes
-from tui.cli_common import UsageError, say, selected
+from tui.cli_common import EXIT_FAILED, UsageError, say, selected
 
 # Folders where a name stands for a device or a descriptor: written into, never replaced.
 _DEVICE_FOLDERS = ("/dev/", "/proc/")
@@ -21,14 +23,18 @@ _DEVICE_FOLDERS = ("/dev/", "/proc/")
 def export(
     store: Store, fmt: str, out: str | None, ids: list[str], *, query: str | None = None
 ) -> int:
-    chosen = selected(store, query)
-    if chosen is None:
-        records = store.export_records(ids or None)
-    else:
-        wanted = [r.id for r in store.rows() if r.id in chosen and (not ids or r.id in ids)]
-        records = store.export_records(wanted)
+    if fmt == "obsidian":
+        if not out:
+            raise UsageError("--format obsidian writes one note per brief: give --out DIR")
+        folder = _vault_folder(Path(out))  # before any work: a wrong --out costs nothing
+        return _export_obsidian(_records(store, ids, query), folder)
+    records = _records(store, ids, query)
     if fmt == "json":
         text = to_json(records) + "\n"
+    elif fmt == "csl-json":
+        from briefs.csl import csl_item
+
+        text = to_json([csl_item(*_brief_and_notes(r)) for r in records]) + "\n"
     else:
         text = "\n---\n\n".join(_markdown(record) for record in records)
     if out:
@@ -38,11 +44,20 @@ def export(
     return 0
 
 
-def _markdown(record: dict[str, Any]) -> str:
-    """One export record as Markdown: the record holds the corrected brief, its notes and
-    flags, so nothing is read again per brief (notes were read once for all of them)."""
-    from briefs import BriefError, Note, brief_from_dict
-    from briefs.markdown import brief_markdown
+def _records(store: Store, ids: list[str], query: str | None) -> list[dict[str, Any]]:
+    """The export records (corrected briefs, notes read once for all) of the briefs the
+    ids and the query select."""
+    chosen = selected(store, query)
+    if chosen is None:
+        return store.export_records(ids or None)
+    wanted = [r.id for r in store.rows() if r.id in chosen and (not ids or r.id in ids)]
+    return store.export_records(wanted)
+
+
+def _brief_and_notes(record: dict[str, Any]) -> tuple[Brief, list[Note]]:
+    """The brief and notes an export record holds (the record holds the corrected brief,
+    its notes and flags, so nothing is read again per brief)."""
+    from briefs import BriefError, brief_from_dict
 
     try:
         brief = brief_from_dict(record)
@@ -52,7 +67,72 @@ def _markdown(record: dict[str, Any]) -> str:
         Note(n["id"], brief.id, n["text"], n["created"], n["updated"])
         for n in record.get("notes", ())
     ]
+    return brief, notes
+
+
+def _markdown(record: dict[str, Any]) -> str:
+    from briefs.markdown import brief_markdown
+
+    brief, notes = _brief_and_notes(record)
     return brief_markdown(brief, notes, starred=bool(record.get("starred")))
+
+
+def _vault_folder(folder: Path) -> Path:
+    """The folder an Obsidian export writes into, made when it is missing."""
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"--out {folder}: is not a folder (--format obsidian writes one)")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"--out {folder}: cannot create: {exc.strerror or exc}") from exc
+    return folder
+
+
+def _export_obsidian(records: list[dict[str, Any]], folder: Path) -> int:
+    """ID.md for each brief, each replaced atomically. Nothing else in the folder is read,
+    written or deleted; a note whose text is unchanged is left as it is (no new mtime for a
+    vault's sync to carry). A note that cannot be written is reported, the rest are."""
+    from briefs.ids import is_valid_id
+    from briefs.obsidian import obsidian_note
+
+    written = unchanged = failed = 0
+    for record in records:
+        brief, notes = _brief_and_notes(record)
+        path = folder / f"{brief.id}.md"
+        if not is_valid_id(brief.id):  # the store checks ids; a file name must be one
+            say(f"{path}: not a brief id, not written", err=True)
+            failed += 1
+            continue
+        payload = obsidian_note(
+            brief, notes, starred=bool(record.get("starred")), read=bool(record.get("read"))
+        ).encode("utf-8")
+        if _holds(path, payload):
+            unchanged += 1
+            continue
+        try:
+            atomic_write_bytes(path, payload, keep_backup=False)
+        except StoreError as exc:
+            say(str(exc), err=True)
+            failed += 1
+            continue
+        written += 1
+    say(
+        f"wrote {written} note(s) to {folder}"
+        + (f"; {unchanged} unchanged" if unchanged else "")
+        + (f"; {failed} failed" if failed else "")
+    )
+    return EXIT_FAILED if failed else 0
+
+
+def _holds(path: Path, payload: bytes) -> bool:
+    """Whether `path` is a regular file (not a link) that holds exactly `payload`."""
+    try:
+        found = os.lstat(path)
+        if not stat.S_ISREG(found.st_mode) or found.st_size != len(payload):
+            return False
+        return path.read_bytes() == payload
+    except OSError:
+        return False
 
 
 def write_out(path: Path, data: bytes) -> None:
