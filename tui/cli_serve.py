@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import ipaddress
+import os
 import shlex
 import socket
 import sys
@@ -46,6 +47,12 @@ def _port(text: str) -> int:
     return port
 
 
+def _public_url(text: str) -> str:
+    if not text.startswith(("http://", "https://")) or len(text.split("//", 1)[1]) == 0:
+        raise argparse.ArgumentTypeError(f"an http:// or https:// address, not {text!r}")
+    return text.rstrip("/")
+
+
 def add_commands(commands: Any, store_flag: argparse.ArgumentParser) -> None:
     serve = commands.add_parser(
         "serve",
@@ -63,6 +70,7 @@ def add_commands(commands: Any, store_flag: argparse.ArgumentParser) -> None:
     )
     serve.add_argument(
         "--public-url",
+        type=_public_url,
         metavar="URL",
         help="where browsers reach the server, when that is not http://HOST:PORT "
         "(behind a proxy, or with --host 0.0.0.0)",
@@ -91,8 +99,18 @@ def session_command(root: Path) -> str:
     return shlex.join([sys.executable, "-P", "-c", ENTRY, "--store", str(root)])
 
 
-def announcement(host: str, url: str, root: Path) -> tuple[list[str], list[str]]:
-    """What serve says when it starts (for stdout), and its warnings (for stderr)."""
+def _every_address(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:
+        return False
+
+
+def announcement(
+    host: str, url: str, root: Path, *, named: bool = False
+) -> tuple[list[str], list[str]]:
+    """What serve says when it starts (for stdout), and its warnings (for stderr);
+    `named`: the page's address was given (--public-url)."""
     said = [f"briefing: serving the reader at {url} (store: {root})"]
     if is_loopback(host):
         said.append(
@@ -101,12 +119,30 @@ def announcement(host: str, url: str, root: Path) -> tuple[list[str], list[str]]
         )
         return said, []
     said.append("Ctrl+C stops the server.")
+    hint = []
+    if _every_address(host) and not named:  # the page connects back to the address it names
+        hint = ["briefing: browsers on other machines need --public-url http://NAME:PORT."]
     return said, [
         f"briefing: warning: {host} is not a loopback address: anyone who can reach this "
         "machine on that port can open the reader and change the store.",
         "briefing: warning: the page has no login; use --host 127.0.0.1 unless something "
         "in front of it (a proxy, a firewall) decides who gets in.",
+        *hint,
     ]
+
+
+def _reason(exc: OSError) -> str:
+    """The system's words for it: the socket module and asyncio each wrap them their way."""
+    if exc.errno and exc.errno > 0:
+        return os.strerror(exc.errno)
+    return exc.strerror or str(exc)  # a name that does not resolve: its own words
+
+
+def _can_listen(host: str, port: int) -> None:
+    """Bind and let go, so a taken port is reported before serve says it is serving."""
+    family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    with socket.create_server((host, port), family=family):
+        pass
 
 
 def run(args: argparse.Namespace) -> int:
@@ -137,22 +173,28 @@ def run(args: argparse.Namespace) -> int:
             for task in list(sessions):
                 task.cancel()
 
+    host = args.host.strip("[]")
+    try:
+        _can_listen(host, args.port)
+    except OSError as exc:
+        say(f"briefing: cannot listen on {args.host}:{args.port}: {_reason(exc)}", err=True)
+        return EXIT_FAILED
     url = args.public_url or page_url(args.host, args.port)
-    said, warnings = announcement(args.host, url, root)
+    said, warnings = announcement(args.host, url, root, named=args.public_url is not None)
     for line in warnings:
         say(line, err=True)
     for line in said:
         say(line)
     server = _Server(
         session_command(root),
-        host=args.host.strip("[]"),
+        host=host,
         port=args.port,
         title="briefing",
-        public_url=url.rstrip("/"),  # the page's websocket address is built from it
+        public_url=url,  # the page's websocket address is built from it
     )
     try:
         server.serve()
     except OSError as exc:
-        say(f"briefing: cannot listen on {args.host}:{args.port}: {exc.strerror}", err=True)
+        say(f"briefing: cannot listen on {args.host}:{args.port}: {_reason(exc)}", err=True)
         return EXIT_FAILED
     return 0

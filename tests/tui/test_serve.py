@@ -92,7 +92,9 @@ def test_a_port_in_use_is_a_one_line_error(tmp_path: Path) -> None:
         served = start(tmp_path, "--port", str(port))  # the last --port is the one used
         code = served.process.wait(timeout=DEADLINE)
     assert code == 1
-    assert f"briefing: cannot listen on 127.0.0.1:{port}: " in served.output()
+    said = served.output()
+    assert f"briefing: cannot listen on 127.0.0.1:{port}: Address already in use\n" in said
+    assert "serving" not in said  # it never said it was
 
 
 @pytest.mark.parametrize(
@@ -126,6 +128,17 @@ def test_any_other_address_is_warned_about(tmp_path: Path, host: str) -> None:
     assert "no login" in " ".join(warnings)
 
 
+def test_every_address_without_a_public_url_says_browsers_elsewhere_need_one(
+    tmp_path: Path,
+) -> None:
+    _, warnings = cli_serve.announcement("0.0.0.0", "http://0.0.0.0:8000", tmp_path)
+    assert "--public-url" in warnings[-1]
+    _, warnings = cli_serve.announcement(
+        "0.0.0.0", "https://reader.example.test", tmp_path, named=True
+    )
+    assert "--public-url" not in " ".join(warnings)
+
+
 def test_each_session_runs_the_reader_on_the_same_store(tmp_path: Path) -> None:
     root = tmp_path / "it's a store; rm -rf ~"
     words = shlex.split(cli_serve.session_command(root))
@@ -140,7 +153,15 @@ def test_the_page_url_names_ipv6_hosts_in_brackets() -> None:
 
 
 @pytest.mark.parametrize(
-    "bad", [["--port", "0"], ["--port", "70000"], ["--port", "x"], ["--host", ""]]
+    "bad",
+    [
+        ["--port", "0"],
+        ["--port", "70000"],
+        ["--port", "x"],
+        ["--host", ""],
+        ["--public-url", "reader.example.test:8000"],
+        ["--public-url", "https://"],
+    ],
 )
 def test_bad_serve_options_are_usage_errors(
     tmp_path: Path, bad: list[str], capsys: pytest.CaptureFixture[str]
