@@ -170,3 +170,18 @@ def test_csl_json_honours_query_ids_corrections_and_out(
     assert run(capsys, *args, CANOLA)[0] == 0
     assert [i["id"] for i in json.loads(out.read_text(encoding="utf-8"))] == [CANOLA]
     assert not [n for n in os.listdir(tmp_path) if n.startswith(".")]
+
+
+def test_an_unchanged_note_is_left_as_it_is(
+    store_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Same text, same file: a vault synced elsewhere sees no change (an atomic write
+    would give it a new inode even with the same bytes)."""
+    vault = tmp_path / "vault"
+    assert vault_export(capsys, store_dir, vault)[0] == 0
+    inodes = {p.name: p.stat().st_ino for p in vault.iterdir()}
+    Store(store_dir).add_note(XI, "new")
+    code, out, _ = vault_export(capsys, store_dir, vault)
+    assert code == 0 and f"wrote 1 note(s) to {vault}; {SAMPLES - 1} unchanged" in out
+    changed = {p.name for p in vault.iterdir() if p.stat().st_ino != inodes[p.name]}
+    assert changed == {f"{XI}.md"}
