@@ -293,3 +293,53 @@ def test_a_rate_per_unit_is_a_rate(rate: str) -> None:
         _article(f"Peru will charge a safeguard duty of {rate} on imported cement.")
     )
     assert _pairs(brief) == {("Peru", None, rate)}
+
+
+# --- status on the article's date ------------------------------------------------------------
+
+
+def _status(story: str, date: str = "2025-07-15") -> list[tuple[str | None, str, int | None]]:
+    brief = draft_brief(_article(story, head=f" date {date} Trade news of the day"))
+    return [(t.rate, t.status, t.year) for t in brief.tariffs]
+
+
+def test_a_measure_that_starts_after_the_article_date_is_announced() -> None:
+    assert _status("Peruvian copper will face Chilean duties of 12% from Aug. 14.") == [
+        ("12%", "announced", 2025)
+    ]
+    assert _status("Chile's 12% duty on Peruvian copper applies from January 1.") == [
+        ("12%", "announced", 2026)
+    ]
+
+
+def test_a_measure_that_started_before_the_article_date_stays_in_force() -> None:
+    assert _status("Chile's 12% duty on Peruvian copper has applied since March.") == [
+        ("12%", "in force", 2025)
+    ]
+
+
+def test_will_face_or_will_pay_is_announced() -> None:
+    [(_, status, _)] = _status("Peruvian exporters will once again face a 12% Chilean duty.")
+    assert status == "announced"
+
+
+def test_said_he_would_announce_is_a_threat() -> None:
+    [(_, status, _)] = _status(
+        "The Chilean president said he would announce 12% tariffs on Peruvian copper."
+    )
+    assert status == "threatened"
+
+
+def test_would_take_it_off_as_long_as_is_offered_removal() -> None:
+    [(_, status, _)] = _status(
+        "Chile said it would take its 12% tariff on Peruvian copper off, as long as Peru "
+        "meets conditions."
+    )
+    assert status == "offered removal"
+
+
+def test_a_measure_announced_in_an_earlier_year_is_in_force() -> None:
+    [(_, status, year)] = _status(
+        "The probe began in May 2024, days after Chile announced 12% duties on Peruvian copper."
+    )
+    assert (status, year) == ("in force", 2024)

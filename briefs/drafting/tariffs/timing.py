@@ -110,6 +110,37 @@ def _main_clause(part: str, anchor_in_part: int) -> str:
     return " ".join(pieces)
 
 
+# "from Aug. 14", "starting January 1, 2026", "effective next month": when a measure starts.
+_STARTS = re.compile(
+    r"\b(?:from|starting(?:\s+on)?|effective|beginning|as of)\s+"
+    rf"(?:next\s+(week|month|year)|({month_pattern(full_only=('march',))})\.?\s+(\d{{1,2}})\b"
+    r"(?:,?\s+((?:19|20)\d\d))?)"
+)
+_PAST_WORDS = Folded(r"\b(?:has|have|had|since|was|were|took|began|started)\b")
+_FUTURE_WORDS = Folded(r"\b(?:will|would|from|starting|due|set to|next|plans?|could)\b")
+_PAST_ANNOUNCED = Folded(r"\b(?:announced|ordered|unveiled)\b")
+
+
+def _starts_later(clause: str, today: dt.date) -> bool | None:
+    """True when the clause dates the measure's start after the article's date, False when
+    before, None when it gives no start date."""
+    match = _STARTS.search(clause)
+    if match is None:
+        return None
+    if match.group(1):
+        return True  # "from next month"
+    month = month_number(match.group(2)) or 1
+    try:
+        year = int(match.group(4)) if match.group(4) else today.year
+        start = dt.date(year, month, int(match.group(3)))
+    except ValueError:
+        return None
+    if match.group(4) or start > today:
+        return start > today
+    # "from January 1" in a July story: next January, unless the clause speaks of the past.
+    return not _PAST_WORDS.search(clause)
+
+
 def status_and_year(
     text: str,
     part: str,
@@ -122,8 +153,18 @@ def status_and_year(
     """Status from the main clause, year near the mention: only for mentions that are kept."""
     clause = _main_clause(part, a_start - text.find(part) if part in text else 0)
     status = None if conditional else _status(clause, rate is not None)
+    if status in (None, "in force") and not conditional and _starts_later(clause, today):
+        status = "announced"  # "will face duties of 12% from Aug. 14"
     future = status in ("announced", "threatened", "proposed")
     year = resolve_year(near, today, future=future)
     if year is None:
         year = resolve_year(text, today, future=future)
+    if (
+        status == "announced"
+        and year is not None
+        and year < today.year
+        and _PAST_ANNOUNCED.search(clause)
+        and not _FUTURE_WORDS.search(clause)
+    ):
+        status = "in force"  # "days after Chile announced duties" in May 2024, read in 2025
     return status, year
