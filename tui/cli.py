@@ -130,10 +130,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "config":
             return cli_config.run(args)
-        if args.command == "serve":
-            return cli_serve.run(args)
         config = load_config()  # its store folder counts when neither flag nor env says
         root = resolve_store_dir(cli_config.store_setting(getattr(args, "store", None), config))
+        if args.command == "serve":
+            return cli_serve.run(args, root)
         if args.command == "check":
             return _check(root, repair=args.repair)
         store = Store(root)

@@ -1,7 +1,7 @@
 """`briefing serve`: the reader in a browser, through textual-serve.
 
 textual-serve starts one process per browser session with a shell command line; ours is the
-`briefing` command line itself with the store folder resolved here (`briefing --store DIR`),
+`briefing` command line itself on the store folder resolved for serve (`briefing --store DIR`),
 and it inherits this process's environment, so every session is the same reader on the same
 store and config. The page has no login: it listens on the loopback address unless told
 otherwise, and says who can open it.
@@ -19,10 +19,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from store import Store, resolve_store_dir
+from store import Store
 from tui.cli_common import EXIT_FAILED, say
-from tui.cli_config import store_setting
-from tui.config import load_config
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -145,8 +143,8 @@ def _can_listen(host: str, port: int) -> None:
         pass
 
 
-def run(args: argparse.Namespace) -> int:
-    root = resolve_store_dir(store_setting(getattr(args, "store", None), load_config()))
+def run(args: argparse.Namespace, root: Path) -> int:
+    """Serve the reader on the store at `root` (resolved as the reader's is)."""
     # Opened once here: a damaged store is reported before anything listens, and an empty
     # one is seeded now rather than by two sessions at once.
     Store(root).close()

@@ -170,3 +170,19 @@ def test_bad_serve_options_are_usage_errors(
         main(["serve", "--store", str(tmp_path / "s"), *bad])
     assert exit_.value.code == 2
     assert "briefing serve: error:" in capsys.readouterr().err
+
+
+def test_a_damaged_store_is_reported_before_anything_listens(
+    store_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from store import Store  # here: the other tests need no store of their own
+    from store.storage import backup_path
+
+    Store(store_dir).add_note("2025-10-31-xi-carney-apec-gyeongju", "kept")
+    assert backup_path(store_dir / "reader.json").exists()
+    (store_dir / "reader.json").write_text("{truncated")
+    code = main(["serve", "--store", str(store_dir), "--port", "1"])
+    err = capsys.readouterr().err
+    assert code == 2 and "reader.json: not valid JSON" in err
+    assert f"`briefing check --repair --store {store_dir}` restores it" in err
+    assert (store_dir / "reader.json").read_text() == "{truncated"
