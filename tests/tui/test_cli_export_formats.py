@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from store import Store
+from tests.tui.test_hostile_kinds import FORBIDDEN, HOSTILE_ID, KINDS, hostile
 from tui.cli import main
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
@@ -185,3 +186,25 @@ def test_an_unchanged_note_is_left_as_it_is(
     assert code == 0 and f"wrote 1 note(s) to {vault}; {SAMPLES - 1} unchanged" in out
     changed = {p.name for p in vault.iterdir() if p.stat().st_ino != inodes[p.name]}
     assert changed == {f"{XI}.md"}
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_both_formats_keep_each_hostile_kind_inert(
+    store_dir: Path, tmp_path: Path, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No control sequence or bidi trick reaches the files, and the front matter still
+    parses to the brief's own title."""
+    text, _ = KINDS[kind]
+    store = Store(store_dir)
+    store.import_briefs([hostile(text)])
+    store.add_note(HOSTILE_ID, f"N {text}")
+    vault = tmp_path / "vault"
+    assert vault_export(capsys, store_dir, vault, HOSTILE_ID)[0] == 0
+    note = (vault / f"{HOSTILE_ID}.md").read_text(encoding="utf-8")
+    assert not any(c in note for c in FORBIDDEN), kind
+    assert front_matter(vault / f"{HOSTILE_ID}.md")["title"] == f"T {text}"
+    code, out, _ = run(
+        capsys, "export", "--store", str(store_dir), "--format", "csl-json", HOSTILE_ID
+    )
+    assert code == 0 and not any(c in out for c in FORBIDDEN), kind
+    assert json.loads(out)[0]["title"] == f"T {text}"
