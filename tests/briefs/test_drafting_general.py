@@ -343,3 +343,33 @@ def test_a_measure_announced_in_an_earlier_year_is_in_force() -> None:
         "The probe began in May 2024, days after Chile announced 12% duties on Peruvian copper."
     )
     assert (status, year) == ("in force", 2024)
+
+
+# --- the imposer from the right party -------------------------------------------------------
+
+
+def test_exports_to_a_market_face_that_market_s_duty() -> None:
+    brief = draft_brief(_article("Most Peruvian exports to Chile will face a 15% tariff."))
+    assert _pairs(brief) == {("Chile", "Peru", "15%")}
+    brief = draft_brief(_article("Copper shipments from Peru into Chile now pay a 9% levy."))
+    assert _pairs(brief) == {("Chile", "Peru", "9%")}
+
+
+def test_another_country_s_tariffs_later_in_the_sentence_are_not_the_target() -> None:
+    brief = draft_brief(
+        _article(
+            "Chile will keep its 11% import duty on raw copper suspended, the finance ministry "
+            "said, easing costs for smelters facing steep new Peruvian tariffs on their goods."
+        )
+    )
+    assert ("Chile", None, "11%") in _pairs(brief)
+
+
+def test_the_levy_with_a_place_named_keeps_the_target() -> None:
+    brief = draft_brief(
+        _article(
+            "A 30% U.S. tariff on Peruvian copper took effect on Monday. The levy joins a 10% "
+            "rate with an extra 20% that Donald Trump ordered over a court case in Peru."
+        )
+    )
+    assert {("United States", "Peru", r) for r in ("30%", "10%", "20%")} <= _pairs(brief)

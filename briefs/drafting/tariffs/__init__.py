@@ -141,7 +141,7 @@ def extract_tariffs(
                 mention.imposed_on is None
                 and not mention.all_targets
                 and mention.imposed_by
-                and (mention.rate is None or anaphoric)
+                and (mention.rate is None or anaphoric or mention.definite)
             ):
                 # Later sentences keep the target named just before ("that rate", "the goods").
                 for ref in reversed(mentions[-6:]):

@@ -50,6 +50,16 @@ _EXPORTERS_BEAR = re.compile(
     r"|given|hit)|gets?|got|receives?|received|carry|carries)\b",
     re.I,
 )
+_INTO_MARKET = re.compile(
+    r"\b(?:exports?|shipments?|sales|goods|products|imports)\s+(?:\w+\s+){0,3}?"
+    r"(?:to|into|entering)\s+(?:the\s+)?$",
+    re.I,
+)
+_GOODS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:exports?|shipments?|goods|products)\b", re.I)
+# "Peruvian tariffs", "U.S. duties": a country right before a measure word is its imposer.
+_OWN_MEASURE_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|duty|duties|levy|levies|surtax(?:es)?)\b", re.I
+)
 _EXPORTER_NOUN = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:producers?|exporters?|manufacturers?|makers?|mills?|firms?"
     r"|compan(?:y|ies)|suppliers?|shippers?|growers?|sellers?)\b",
@@ -231,6 +241,29 @@ def _target_from_before(c: MentionContext, p: Parties) -> None:
                     p.on = entity.country
 
 
+def _destination(c: MentionContext, p: Parties) -> None:
+    """ "Peruvian exports to Chile will face 15%", "shipments from Peru into Chile pay 9%": the
+    market the goods enter collects the duty; the country they come from is the target."""
+    if p.by is not None:
+        return
+    for entity in c.entities:
+        if entity.start >= c.start and p.by is None:
+            break
+        lead = c.text[max(0, entity.start - 40) : entity.start]
+        if _INTO_MARKET.search(lead):
+            p.by = entity.country
+            if p.on == entity.country:
+                p.on = None
+    if p.by is None:
+        return
+    for entity in c.entities:
+        if entity.start < c.start and entity.country != p.by and p.on is None:
+            if _GOODS_AFTER.match(c.text, entity.end) or _FROM_ON_BEFORE.search(
+                c.text[max(0, entity.start - 12) : entity.start].casefold()
+            ):
+                p.on = entity.country
+
+
 def _target_exporter(c: MentionContext, p: Parties) -> None:
     """ "Peruvian mills face 14%", "for Chile the figure is 9.5%", "Vietnam's exporters pay
     duties of …": the country whose sellers bear the rate (the imposer is borrowed)."""
@@ -328,6 +361,8 @@ def _target_in_clause(c: MentionContext, p: Parties) -> None:
         if c.window_start <= entity.start < c.window_end and entity.country != p.by:
             if in_condition(c.text, entity.start) != in_condition(c.text, c.start):
                 continue
+            if entity.start >= c.end and _OWN_MEASURE_AFTER.match(c.text, entity.end):
+                continue  # "… facing steep new Peruvian tariffs": that measure's imposer
             before = c.text[max(0, entity.start - 10) : entity.start].casefold()
             if _LOCATED_BEFORE.search(before):
                 continue
@@ -353,6 +388,7 @@ PARTY_RULES: tuple[Callable[[MentionContext, Parties], None], ...] = (
     _imposer_after_by,
     _target_after,
     _target_from_before,
+    _destination,
     _target_exporter,
     _all_targets_unless_from,
     _imposer_just_before,
