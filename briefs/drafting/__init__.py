@@ -18,6 +18,7 @@ from briefs.drafting.summary import summarise
 from briefs.drafting.tariffs import extract_tariffs
 from briefs.drafting.text import Sentence, find_places, make_sentence, tokenize
 from briefs.folding import fold
+from briefs.gazetteer import country_of
 from briefs.ids import derive_id, is_valid_id
 from briefs.model import Actor, Brief
 from briefs.reading import BriefFileError, decode_text
@@ -54,7 +55,7 @@ def draft_brief(text: str, *, name: str = "article", date: str | None = None) ->
         raise ArticleError("the article holds a lone surrogate (\\ud800–\\udfff), not text")
     layout = read_layout(text, date)
     sentences = _sentences(layout)
-    found = extract_actors(sentences, layout.not_actors)
+    found = extract_actors(sentences, layout.not_actors, _home(layout.dateline))
     people, spans = found.actors, found.spans
     today = day_of(layout.date)
     countries = country_actors(sentences, spans, set(), set())
@@ -86,6 +87,17 @@ def draft_brief(text: str, *, name: str = "article", date: str | None = None) ->
     if problem:  # a drafting bug, reported as a reason rather than a traceback
         raise ArticleError(f"{name}: drafted brief is invalid: {problem}")
     return brief
+
+
+def _home(dateline: str | None) -> str | None:
+    """The country of a dateline: "MANILA, Philippines", "OTTAWA", "Yaoundé"."""
+    if not dateline:
+        return None
+    for part in reversed(dateline.split(",")):
+        country = country_of(part.strip().title()) or country_of(part.strip())
+        if country:
+            return country
+    return None
 
 
 def _problem(brief: Brief) -> str | None:

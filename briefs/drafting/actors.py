@@ -104,8 +104,13 @@ class ActorsFound(NamedTuple):
     affiliations: dict[str, str]  # person or organisation → the country it stands for
 
 
-def extract_actors(sentences: list[Sentence], not_actors: set[str]) -> ActorsFound:
-    """People and organisations named in the sentences, with their mentions and countries."""
+def extract_actors(
+    sentences: list[Sentence], not_actors: set[str], home: str | None = None
+) -> ActorsFound:
+    """People and organisations named in the sentences, with their mentions and countries.
+
+    `home` is the dateline's country: a body named in lower case ("the trade department")
+    with no country before it is that country's."""
     registry = _Registry(not_actors)
     spans_by_sentence: ActorSpans = {}
     pending_singles: list[tuple[int, Span, Sentence]] = []
@@ -234,7 +239,7 @@ def extract_actors(sentences: list[Sentence], not_actors: set[str]) -> ActorsFou
         spans_by_sentence[sentence.index] = found
 
     _resolve_singles(registry, pending_singles, spans_by_sentence, lowercase_words)
-    _add_lower_orgs(registry, sentences, spans_by_sentence)
+    _add_lower_orgs(registry, sentences, spans_by_sentence, home)
     _apposition_orgs(registry, sentences, spans_by_sentence)
     _drop_forums(registry, sentences, spans_by_sentence)
     people_country = {
@@ -328,7 +333,9 @@ def _resolve_singles(
             spans_by_sentence[sentence.index].append((span.start, span.end, entry.name))
 
 
-def _add_lower_orgs(registry: _Registry, sentences: list[Sentence], spans: ActorSpans) -> None:
+def _add_lower_orgs(
+    registry: _Registry, sentences: list[Sentence], spans: ActorSpans, home: str | None
+) -> None:
     """ "the trade ministry": a fuller name the story gives ("Ministry of Trade") takes it."""
     for sentence in sentences:
         for org in lower_orgs(sentence):
@@ -350,7 +357,7 @@ def _add_lower_orgs(registry: _Registry, sentences: list[Sentence], spans: Actor
                     org.name,
                     "organization",
                     sentence.index * 1000 + org.start,
-                    affiliation=org.affiliation,
+                    affiliation=org.affiliation or home,
                 )
             if entry is not None:
                 spans.setdefault(sentence.index, []).append((org.start, org.end, entry.name))

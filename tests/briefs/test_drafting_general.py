@@ -373,3 +373,23 @@ def test_the_levy_with_a_place_named_keeps_the_target() -> None:
         )
     )
     assert {("United States", "Peru", r) for r in ("30%", "10%", "20%")} <= _pairs(brief)
+
+
+def test_goods_made_in_a_country_after_a_list_are_that_country_s() -> None:
+    brief = draft_brief(
+        _article(
+            "Chile will apply a 15% surtax on imports of wire, nails, screws and other fasteners made in Peru."
+        )
+    )
+    assert _pairs(brief) == {("Chile", "Peru", "15%")}
+
+
+def test_a_lower_case_body_belongs_to_the_dateline_s_country() -> None:
+    brief = draft_brief(
+        _article(
+            "LIMA, Peru — The trade department has extended the safeguard duty on imported "
+            "cement for three years. Under the order, imports will pay a duty of $20 per tonne."
+        )
+    )
+    assert _actor(brief, "Trade Department").affiliation == "Peru"
+    assert _pairs(brief) == {("Peru", None, "$20 per tonne")}

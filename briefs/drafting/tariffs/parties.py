@@ -29,6 +29,11 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s
 _ACTING_AFTER_DEMONYM = re.compile(r"\s+(?:[A-Z]|government|officials|authorities)")
 _ON_IMPORTED = re.compile(r"\b(?:on|for)\s+(?:imported|foreign)\b", re.I)
 _BREAK_OR_ON = re.compile(r"[,;]|\b(?:on|from|in)\b")
+# "… screws and other fasteners made in China": the origin, however long the list before it.
+_MADE_IN = re.compile(
+    r"\b(?:made|produced|manufactured|built|assembled|grown|originating|melted and poured)\s+in\s+"
+    r"(?:the\s+)?$"
+)
 _TARGET_LEAD = re.compile(r"\b(?:on|from|against|at|for|of)\b")
 _FROM_ON_BEFORE = re.compile(r"\b(?:from|on)\s+(?:the\s+)?$")
 _FROM = re.compile(r"\bfrom\b")
@@ -209,7 +214,10 @@ def _target_after(c: MentionContext, p: Parties) -> None:
             if _IMPOSING_AFTER.match(c.text[entity.end :]):
                 continue
             lead_in = c.text[c.start : entity.start]
-            if not _TARGET_LEAD.search(lead_in) or ("," in lead_in or ";" in lead_in):
+            made_in = _MADE_IN.search(c.text[max(0, entity.start - 30) : entity.start])
+            if not made_in and (
+                not _TARGET_LEAD.search(lead_in) or ("," in lead_in or ";" in lead_in)
+            ):
                 continue
             p.on = entity.country
             p.also_on = _listed_after(c, entity)
@@ -257,11 +265,14 @@ def _destination(c: MentionContext, p: Parties) -> None:
     if p.by is None:
         return
     for entity in c.entities:
-        if entity.start < c.start and entity.country != p.by and p.on is None:
-            if _GOODS_AFTER.match(c.text, entity.end) or _FROM_ON_BEFORE.search(
-                c.text[max(0, entity.start - 12) : entity.start].casefold()
-            ):
-                p.on = entity.country
+        lead = c.text[max(0, entity.start - 12) : entity.start].casefold()
+        if (
+            entity.start < c.start
+            and entity.country != p.by
+            and p.on is None
+            and (_GOODS_AFTER.match(c.text, entity.end) or _FROM_ON_BEFORE.search(lead))
+        ):
+            p.on = entity.country
 
 
 def _target_exporter(c: MentionContext, p: Parties) -> None:
@@ -406,7 +417,11 @@ def read_mention(c: MentionContext) -> Mention | None:
     borrowing = (
         c.has_previous
         and c.rate is not None
-        and (c.bare or bool(_DEFINITE.search(c.text[max(0, c.start - 30) : c.start])))
+        and (
+            c.bare
+            or not c.entities  # "imports will pay a duty of $20 per tonne"
+            or bool(_DEFINITE.search(c.text[max(0, c.start - 30) : c.start]))
+        )
     )
     if (
         not c.entities
