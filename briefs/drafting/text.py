@@ -177,4 +177,25 @@ class Folded:
 
 def make_sentence(text: str, index: int) -> Sentence:
     tokens = tokenize(text)
-    return Sentence(text, index, tokens, find_places(tokens))
+    places = find_places(tokens)
+    _shout_to_lower(tokens)
+    return Sentence(text, index, tokens, places)
+
+
+_SHOUT_RUN = 3  # words in capitals in a row that make a shouted quote or heading
+
+
+def _shout_to_lower(tokens: list[Token]) -> None:
+    """ "OUR TALKS ARE GOING NOWHERE!": words of a quote or heading in capitals are not names
+    (they still name countries: places are found first)."""
+    run: list[Token] = []
+    for token in [*tokens, None]:
+        if token is not None and (not token.text[0].isalpha() or token.text.isupper()):
+            if token.text[0].isalpha():
+                run.append(token)
+            if token.text[0].isalpha() or token.text in ",'’":
+                continue
+        if len(run) >= _SHOUT_RUN:
+            for word in run:
+                word.cap = False
+        run = []

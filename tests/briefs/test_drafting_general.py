@@ -378,7 +378,8 @@ def test_the_levy_with_a_place_named_keeps_the_target() -> None:
 def test_goods_made_in_a_country_after_a_list_are_that_country_s() -> None:
     brief = draft_brief(
         _article(
-            "Chile will apply a 15% surtax on imports of wire, nails, screws and other fasteners made in Peru."
+            "Chile will apply a 15% surtax on imports of wire, nails, screws and other "
+            "fasteners made in Peru."
         )
     )
     assert _pairs(brief) == {("Chile", "Peru", "15%")}
@@ -393,3 +394,23 @@ def test_a_lower_case_body_belongs_to_the_dateline_s_country() -> None:
     )
     assert _actor(brief, "Trade Department").affiliation == "Peru"
     assert _pairs(brief) == {("Peru", None, "$20 per tonne")}
+
+
+def test_a_quote_in_capitals_names_no_one() -> None:
+    brief = draft_brief(
+        _article(
+            '"PERU IS VERY HARD TO TRADE WITH. OUR TALKS ARE GOING NOWHERE!" the Chilean '
+            "president wrote. Chile will charge a 12% tariff on Peruvian copper."
+        )
+    )
+    assert not [n for n in _names(brief) if n not in ("Chile", "Peru")]
+
+
+@pytest.mark.parametrize(
+    "place", ["the Oval Office", "Air Force One", "the Berlaymont", "the Palacio Nacional"]
+)
+def test_rooms_buildings_and_planes_are_places_not_actors(place: str) -> None:
+    brief = draft_brief(
+        _article(f"Speaking in {place} on Monday, Carla Ruiz said Chile would charge a 12% tariff.")
+    )
+    assert [n for n in _names(brief) if n not in ("Chile", "Carla Ruiz")] == []
