@@ -9,10 +9,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Callable
+from functools import cached_property
 
-from textual import getters, on, work
+from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
@@ -30,6 +30,7 @@ from tui.screens.dialogs import PromptScreen
 from tui.screens.help import HelpScreen
 from tui.screens.reader_brief import BriefReading
 from tui.screens.reader_edits import BriefEditing
+from tui.screens.reader_keys import LETTER_ACTIONS, READER_BINDINGS
 from tui.screens.reader_layout import ReaderLayout
 from tui.screens.reader_notes import TYPING_FIELDS, NoteEditing
 from tui.timings import Timings, after
@@ -47,33 +48,6 @@ from tui.widgets.detail_scroll import DetailScroll
 from tui.widgets.notes_pane import NoteList, NotesPane
 from tui.widgets.search_bar import SearchBar
 
-# Reader commands on plain letters: in a text field the letters type instead.
-LETTER_ACTIONS = frozenset(
-    {
-        "next_brief",
-        "previous_brief",
-        "search",
-        "help",
-        "quit",
-        "toggle_star",
-        "mark_unread",
-        "cycle_sort",
-        "actor_index",
-        "tariff_tracker",
-        "save_view",
-        "toggle_article",
-        "open_url",
-        "copy_url",
-        "history",
-        "edit_title",
-        "revert",
-        "list_wider",
-        "list_narrower",
-        "toggle_detail",
-        "fetch",
-    }
-)
-
 
 class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen[None]):
     CSS_PATH = "reader.tcss"
@@ -81,69 +55,30 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen
     VERTICAL_BREAKPOINTS = [(0, "-short"), (50, "-tall")]
     ACCEPTS_COMMANDS = True  # the palette's commands act here
 
-    BINDINGS = [
-        Binding("n", "next_brief", "Next", id="reader.next"),
-        Binding("p", "previous_brief", "Prev", id="reader.previous"),
-        # Priority: they act before the focused widget's own bindings (enter on a note, a
-        # in any pane); keys are handled one at a time (tui/key_order.py), so the keys
-        # typed right after these reach the editor or the search bar they open.
-        Binding("a", "add_note", "Add note", id="reader.add_note", priority=True),
-        Binding("e", "edit", "Edit", id="reader.edit", priority=True),
-        Binding(
-            "enter", "edit_note", "Edit note", show=False, id="reader.edit_enter", priority=True
-        ),
-        Binding("slash", "search", "Search", key_display="/", id="reader.search", priority=True),
-        Binding("question_mark", "help", "Help", key_display="?", id="reader.help"),
-        Binding("q", "quit", "Quit", id="reader.quit", priority=True),
-        Binding("s", "toggle_star", "Star", id="reader.star"),
-        Binding("u", "mark_unread", "Unread", show=False, id="reader.unread"),
-        Binding("o", "cycle_sort", "Sort", show=False, id="reader.sort"),
-        Binding("A", "actor_index", "Actors", id="reader.actors"),
-        Binding("T", "tariff_tracker", "Tariffs", id="reader.tariffs"),
-        Binding("v", "save_view", "Save view", show=False, id="reader.save_view"),
-        Binding("b", "toggle_article", "Article", id="reader.article"),
-        # Shown by ? and the palette; the footer keeps to what most people need first.
-        Binding("plus", "add_row", "Add row", key_display="+", show=False, id="reader.add_row"),
-        Binding("t", "edit_title", "Title & tags", show=False, id="reader.edit_title"),
-        Binding("r", "revert", "Back to source", show=False, id="reader.revert"),
-        Binding("d", "remove_row", "Remove row", show=False, id="reader.remove_row"),
-        Binding("D", "delete_brief", "Delete brief", show=False, id="reader.delete_brief"),
-        Binding("ctrl+z", "undo", "Undo", show=False, id="reader.undo"),
-        Binding("h", "history", "History", show=False, id="reader.history"),
-        Binding(
-            "right_square_bracket",
-            "list_wider",
-            "Wider list",
-            key_display="]",
-            show=False,
-            id="reader.list_wider",
-        ),
-        Binding(
-            "left_square_bracket",
-            "list_narrower",
-            "Narrower list",
-            key_display="[",
-            show=False,
-            id="reader.list_narrower",
-        ),
-        Binding(
-            "backslash",
-            "toggle_detail",
-            "List alone",
-            key_display="\\",
-            show=False,
-            id="reader.toggle_detail",
-        ),
-        Binding("F", "fetch", "Fetch feeds", show=False, id="reader.fetch"),
-        Binding("w", "open_url", "Open URL", show=False, id="reader.open_url"),
-        Binding("y", "copy_url", "Copy URL", show=False, id="reader.copy_url"),
-        Binding("ctrl+s", "save_note", "Save", id="reader.save_note", priority=True),
-        Binding("escape", "leave_editor", "Close editor", id="reader.leave_editor", priority=True),
-    ]
+    BINDINGS = READER_BINDINGS
 
-    brief_list = getters.query_one(BriefList)
-    notes_pane = getters.query_one(NotesPane)
-    search_bar = getters.query_one(SearchBar)
+    # Looked up once: a query walks the DOM, and showing a brief touches every pane.
+    @cached_property
+    def brief_list(self) -> BriefList:
+        return self.query_one(BriefList)
+
+    @cached_property
+    def notes_pane(self) -> NotesPane:
+        return self.query_one(NotesPane)
+
+    @cached_property
+    def search_bar(self) -> SearchBar:
+        return self.query_one(SearchBar)
+
+    @cached_property
+    def panes(self) -> tuple[BriefHeader, SummaryPane, ActorsTable, TariffsTable, DetailScroll]:
+        return (
+            self.query_one(BriefHeader),
+            self.query_one(SummaryPane),
+            self.query_one(ActorsTable),
+            self.query_one(TariffsTable),
+            self.query_one(DetailScroll),
+        )
 
     def __init__(
         self,
@@ -466,14 +401,15 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen
     def _show_brief(self, brief: Brief | None, *, scroll_home: bool = True) -> None:
         self.brief = brief
         self.marks = marks = self._marks(brief)
-        self.query_one(BriefHeader).show(brief, self.today())
-        self.query_one(SummaryPane).show(brief, marks)
-        self.query_one(ActorsTable).show(brief, marks)
-        self.query_one(TariffsTable).show(brief, marks)
+        header, summary, actors, tariffs, detail = self.panes
+        header.show(brief, self.today())
+        summary.show(brief, marks)
+        actors.show(brief, marks)
+        tariffs.show(brief, marks)
         self.show_reading(brief)
         self._show_notes()
         if scroll_home:
-            self.query_one("#detail").scroll_home(animate=False)
+            detail.scroll_home(animate=False)
 
     def _marks(self, brief: Brief | None) -> BriefCorrections:
         """What the reader corrected in `brief` (asked of the store only when it has any)."""

@@ -3,6 +3,7 @@ tariff, and enter on a row to follow it. A mixin of ReaderScreen, one job per fi
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from textual.widgets import DataTable
@@ -47,11 +48,11 @@ class BriefReading:
         def open_tracker(self, query: str) -> None: ...
         def set_focus(self, widget: object) -> None: ...
 
-    @property
+    @cached_property
     def article(self) -> ArticleView:
         return self.query_one("#article")  # type: ignore[return-value]
 
-    @property
+    @cached_property
     def evidence_line(self) -> EvidenceLine:
         return self.query_one("#evidence")  # type: ignore[return-value]
 

@@ -100,8 +100,25 @@ class ArticleView(ScrollView, can_focus=True):
         self._marked: tuple[int, int] | None = None
         self._lines: list[tuple[int, int]] = []
         self._wrapped_at = -1
+        self._pending: tuple[str | None, list[str]] | None = None
+        self._marked_sentence: str | None = None
 
     def show(self, body: str | None, evidence: list[str]) -> None:
+        """Take the brief's body; cleaned and wrapped only once the view is on screen, so
+        moving between briefs with the summary shown costs nothing here."""
+        self._pending = (body, evidence)
+        self._marked_sentence = None
+        if self.display:
+            self._load()
+
+    def on_show(self) -> None:
+        self._load()
+
+    def _load(self) -> None:
+        if self._pending is None:
+            return
+        body, evidence = self._pending
+        self._pending = None
         text = clean(body or "")
         if len(text) > MAX_SHOWN:
             rest = len(text) - MAX_SHOWN
@@ -113,9 +130,14 @@ class ArticleView(ScrollView, can_focus=True):
         self._rewrap()
         self.scroll_home(animate=False)
         self.refresh()
+        if self._marked_sentence:
+            self.mark(self._marked_sentence)
 
     def mark(self, sentence: str | None) -> None:
         """Mark one evidence sentence and bring it into view (None: none marked)."""
+        if self._pending is not None:
+            self._marked_sentence = sentence  # marked once the view is shown
+            return
         spans = _spans(self._text, [sentence]) if sentence else []
         self._marked = spans[0] if spans else None
         self.refresh()

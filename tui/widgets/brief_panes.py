@@ -148,6 +148,7 @@ class _BriefTable(DataTable[Text]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self._shown: tuple[Brief | None, BriefCorrections] = (None, NO_MARKS)
         self._drawn_width = 0
+        self._widths: list[int] = []
 
     def widths(self) -> list[int]:
         """The columns' widths for the table's width now (cell padding taken off)."""
@@ -163,9 +164,14 @@ class _BriefTable(DataTable[Text]):
     def show(self, brief: Brief | None, marks: BriefCorrections = NO_MARKS) -> None:
         self._shown = (brief, marks)
         self._drawn_width = self.size.width
-        self.clear(columns=True)  # so a column is as wide as its cells now, not once
-        self.add_columns(*self.COLUMNS)
-        self.fill(brief, marks, self.widths())
+        widths = self.widths()
+        if widths != self._widths:  # so a column is as wide as its cells now, not once
+            self._widths = widths
+            self.clear(columns=True)
+            self.add_columns(*self.COLUMNS)
+        else:
+            self.clear()
+        self.fill(brief, marks, widths)
 
     def fill(self, brief: Brief | None, marks: BriefCorrections, widths: list[int]) -> None:
         raise NotImplementedError
