@@ -35,7 +35,7 @@ from store.folder import CORRECTIONS_FOLDER as FOLDER
 from store.folder import TRASH_FILE, check_plain_folder
 from store.records import TrashEntry
 from store.shapes import bucket_problems, check_bucket, check_trash
-from store.storage import AtomicJSONStorage
+from store.storage import AtomicJSONStorage, Ledger
 
 BUCKETS = 16
 TABLE = "corrections"
@@ -60,10 +60,12 @@ class CorrectionBook:
     """The corrections buckets and the trash file. Call every method with the store
     lock held."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, ledger: Ledger | None = None) -> None:
         self.folder = root / FOLDER
-        self._buckets = {p.name: AtomicJSONStorage(p, check_bucket) for p in bucket_paths(root)}
-        self._trash = AtomicJSONStorage(root / TRASH_FILE, check_trash)
+        self._buckets = {
+            p.name: AtomicJSONStorage(p, check_bucket, ledger=ledger) for p in bucket_paths(root)
+        }
+        self._trash = AtomicJSONStorage(root / TRASH_FILE, check_trash, ledger=ledger)
 
     def storages(self) -> Iterator[AtomicJSONStorage]:
         yield from self._buckets.values()

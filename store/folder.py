@@ -28,6 +28,8 @@ DRAFTS_FOLDER = "drafts"
 MARKER_TEXT = b"A briefing store: the README's 'Your data' section says what is in it.\n"
 
 LOG_NAME = re.compile(r"content-\d{6}\.jsonl")
+# What the marker's ledger may name (store/storage.py Ledger): the store's JSON files.
+LEDGER_NAME = re.compile(r"briefs\.json|reader\.json|trash\.json|corrections/\d\d\.json")
 _JSON_NAMES = rf"(?:{re.escape(BRIEFS_FILE)}|{re.escape(READER_FILE)}|{re.escape(TRASH_FILE)})"
 # Temporaries: `.NAME.PID.tmp` (store/storage.py, content_log.write_new), `.NAME.restore.tmp`
 # (store/restore.py), in the folder itself and in corrections/ (NAME = NN.json).
@@ -91,6 +93,14 @@ def check_plain_folder(path: Path) -> None:
     problem = folder_problem(path)
     if problem is not None:
         raise StoreError(f"{path}: {problem}")
+
+
+def marker_text(root: Path) -> bytes:
+    """What the marker holds: its line, then the store files that exist now (the ledger,
+    see store/storage.py), for a marker written anew."""
+    names = [BRIEFS_FILE, READER_FILE, TRASH_FILE]
+    names += [f"{CORRECTIONS_FOLDER}/{n:02d}.json" for n in range(16)]
+    return MARKER_TEXT + "".join(f"{n}\n" for n in names if lexists(root / n)).encode()
 
 
 def has_marker(root: Path) -> bool:

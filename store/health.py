@@ -24,7 +24,6 @@ from store.folder import (
     LOCK_FILE,
     LOG_NAME,
     MARKER_FILE,
-    MARKER_TEXT,
     READER_FILE,
     folder_problem,
     has_data,
@@ -32,6 +31,7 @@ from store.folder import (
     is_store,
     leftover_temporaries,
     lexists,
+    marker_text,
     not_a_store_error,
     plain_file_problem,
 )
@@ -39,7 +39,15 @@ from store.lock import StoreLock
 from store.paths import is_read_only, read_only_error
 from store.restore import aside_name, put, rebuild_index, restore_from_backup
 from store.shapes import check_bucket_values, check_index, check_reader, check_trash
-from store.storage import META_TABLE, AtomicJSONStorage, Validator, backup_path, load_file
+from store.storage import (
+    META_TABLE,
+    MISSING_WITH_BACKUP,
+    AtomicJSONStorage,
+    Ledger,
+    Validator,
+    backup_path,
+    load_file,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,13 +157,18 @@ def check(root: Path) -> Health:
 
 def _check(root: Path) -> Health:
     files = []
-    buckets = [p for p in bucket_paths(root) if lexists(p) or lexists(backup_path(p))]
+    ledger = Ledger(root)
+    buckets = [
+        p for p in bucket_paths(root) if lexists(p) or lexists(backup_path(p)) or ledger.knows(p)
+    ]
     for path in [root / BRIEFS_FILE, root / READER_FILE, root / TRASH_FILE, *buckets]:
         problem, counts = _inspect(path)
         backup = backup_path(path)
         backup_ok = lexists(backup) and _inspect(backup)[0] is None
         if problem is None and path.name == BRIEFS_FILE and not lexists(path) and has_data(root):
             problem = "is missing, but the store holds data (--repair rebuilds it from content)"
+        elif problem is None and not lexists(path) and ledger.knows(path):
+            problem = MISSING_WITH_BACKUP
         files.append(FileHealth(path, lexists(path), problem, counts, backup_ok))
     marker = plain_file_problem(root / MARKER_FILE)
     if marker is not None:
@@ -222,11 +235,13 @@ def repair(root: Path, now: dt.datetime | None = None) -> list[str]:
         with StoreLock(lock):
             # JSON files first: forgetting damaged content opens the store, which needs them.
             actions += [_restore(root, h, stamp) for h in _check(root).files if _is_json(h)]
+            # Again: a folder moved aside shows what was in it as missing.
+            actions += [_restore(root, h, stamp) for h in _check(root).files if _is_json(h)]
             logs = [h for h in _check(root).files if not _is_json(h)]
             actions += [_forget_damaged(root, h, stamp) for h in logs]
     except OSError as exc:
         raise StoreError(f"{root}: repair failed: {exc.strerror or exc}") from exc
-    return [line for line in actions if line]
+    return [line for line in dict.fromkeys(actions) if line]
 
 
 def _is_json(health: FileHealth) -> bool:
@@ -243,12 +258,15 @@ def _restore(root: Path, health: FileHealth, stamp: str) -> str:
         os.rename(path, kept)  # whatever it is (a link, a file), kept as it is
         return f"{path}: {health.problem}; moved aside as {kept.name}"
     if path.name == MARKER_FILE:
-        kept = put(path, MARKER_TEXT, stamp)
+        kept = put(path, marker_text(root), stamp)
         return f"{path}: {health.problem}; written anew, the old one kept as {kept}"
     if health.backup_ok:
         return restore_from_backup(path, stamp)
     if path.name == BRIEFS_FILE:
         return rebuild_index(root, stamp)
+    if health.problem == MISSING_WITH_BACKUP:
+        Ledger(root).remember(path, forget=True)
+        return f"{path}: missing with its backup, nothing to restore it from; going on without it"
     if not lexists(path):
         return (
             f"{path}: missing, and its backup does not read ({health.problem}); "

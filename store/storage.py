@@ -22,12 +22,16 @@ import orjson
 from tinydb.storages import Storage
 
 from store.errors import DamagedFileError, StoreError
-from store.folder import check_plain, lexists
+from store.folder import LEDGER_NAME, MARKER_FILE, MARKER_TEXT, check_plain, lexists
 
 FORMAT_VERSION = 2  # 2: brief content moved to the content log
 META_TABLE = "_meta"
 TEMP_SUFFIX = ".tmp"
 
+MISSING_WITH_BACKUP = (
+    "is missing, and so is its backup: it was deleted. Put it back if you can; "
+    "`briefing check --repair` goes on without it"
+)
 Tree = dict[str, dict[str, dict[str, Any]]]
 # Checks the types and values of one file's documents; raises DamagedFileError.
 Validator = Callable[[Path, Tree], None]
@@ -136,12 +140,50 @@ def load_file(path: Path, validate: Validator | None = None) -> Tree | None:
     return tree
 
 
+class Ledger:
+    """The store files a store has written, listed in its marker after the first line.
+
+    A file the ledger names that is missing with its backup was deleted (a sync tool, an
+    accident): that is damage to report, not a new empty file. A file is listed after its
+    first write succeeds, so a kill leaves at worst an unlisted file, never a listed one
+    that was never written. Only names a store writes are taken from the marker."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def names(self) -> list[str]:
+        try:
+            with open(os.open(self.root / MARKER_FILE, os.O_RDONLY | os.O_NOFOLLOW), "rb") as f:
+                lines = f.read(64 * 1024).decode("utf-8", "replace").splitlines()[1:]
+        except OSError:
+            return []
+        return [line for line in dict.fromkeys(lines) if LEDGER_NAME.fullmatch(line)]
+
+    def knows(self, path: Path) -> bool:
+        return path.relative_to(self.root).as_posix() in self.names()
+
+    def remember(self, path: Path, *, forget: bool = False) -> None:
+        name = path.relative_to(self.root).as_posix()
+        names = self.names()
+        if (name in names) != forget:
+            return
+        names = [n for n in names if n != name] if forget else [*names, name]
+        payload = MARKER_TEXT + "".join(f"{n}\n" for n in names).encode()
+        with contextlib.suppress(StoreError, DamagedFileError):
+            check_plain(self.root / MARKER_FILE)
+            atomic_write_bytes(self.root / MARKER_FILE, payload, keep_backup=False)
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage with atomic, durable writes and a stat-checked read cache."""
 
-    def __init__(self, path: Path, validate: Validator | None = None) -> None:
+    def __init__(
+        self, path: Path, validate: Validator | None = None, *, ledger: Ledger | None = None
+    ) -> None:
         self.path = path
         self.validate = validate
+        self.ledger = ledger
+        self._existed = False  # seen on disk by this process: missing later is damage
         self._data: dict[str, Any] | None = None
         self._identity: tuple[int, int, int] | None = None
         self._seen_once = False
@@ -165,8 +207,11 @@ class AtomicJSONStorage(Storage):
         self._seen_once = True
         if identity is None:
             load_file(self.path)  # a file lost beside its backup raises
+            if self._existed or (self.ledger is not None and self.ledger.knows(self.path)):
+                raise DamagedFileError(self.path, MISSING_WITH_BACKUP)
             self._data, self._identity = None, None
             return None
+        self._existed = True
         if identity != self._identity or self._data is None:
             self._data = load_file(self.path, self.validate)
             self._identity = identity
@@ -191,6 +236,9 @@ class AtomicJSONStorage(Storage):
             except orjson.JSONEncodeError as exc:
                 raise StoreError(f"{self.path}: could not encode: {exc}") from exc
             atomic_write_bytes(self.path, payload, keep_backup=True)
+            if not self._existed and self.ledger is not None:
+                self.ledger.remember(self.path)
+            self._existed = True
         except BaseException:
             # TinyDB edits the dict we handed out in place; forget it so the next
             # read comes from disk and matches what is really there.

@@ -57,7 +57,7 @@ from store.records import (
     note_from_doc,
 )
 from store.shapes import check_index, check_reader
-from store.storage import META_TABLE
+from store.storage import META_TABLE, Ledger
 from store.tables import (
     brief_from_payload,
     brief_row,
@@ -111,13 +111,14 @@ class Store(ImportingStore, CorrectingStore):
         with self.lock:
             if not self.read_only:
                 remove_stale_temporaries(root)
-            self._briefs_db = open_db(root / BRIEFS_FILE, check_index)
-            self._reader_db = open_db(root / READER_FILE, check_reader)
+            ledger = Ledger(root)  # the files this store has written: missing is damage
+            self._briefs_db = open_db(root / BRIEFS_FILE, check_index, ledger)
+            self._reader_db = open_db(root / READER_FILE, check_reader, ledger)
             self._briefs = self._briefs_db.table("briefs", cache_size=0)
             self._notes = self._reader_db.table("notes", cache_size=0)
             self._states = self._reader_db.table("states", cache_size=0)
             self._drafts = self._reader_db.table("drafts", cache_size=0)
-            self._book = book.CorrectionBook(root)
+            self._book = book.CorrectionBook(root, ledger)
             # Read every file now so a damaged one is reported before any write.
             for db in (self._briefs_db, self._reader_db):
                 db.storage.read()

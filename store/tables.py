@@ -19,7 +19,6 @@ from store.folder import (
     CORRECTIONS_FOLDER,
     DRAFTS_FOLDER,
     MARKER_FILE,
-    MARKER_TEXT,
     TRASH_FILE,
     check_plain,
     has_marker,
@@ -28,11 +27,12 @@ from store.folder import (
     leftover_temporaries,
     lexists,
     log_files,
+    marker_text,
     not_a_store_error,
 )
 from store.paths import is_read_only
 from store.records import BriefRow
-from store.storage import AtomicJSONStorage, Validator, atomic_write_bytes
+from store.storage import AtomicJSONStorage, Ledger, Validator, atomic_write_bytes
 
 
 class KeyedTable(Table):
@@ -104,8 +104,8 @@ class _DB(TinyDB):
     table_class = KeyedTable
 
 
-def open_db(path: Path, validate: Validator) -> TinyDB:
-    return _DB(storage=lambda: AtomicJSONStorage(path, validate))  # type: ignore[arg-type]
+def open_db(path: Path, validate: Validator, ledger: Ledger) -> TinyDB:
+    return _DB(storage=lambda: AtomicJSONStorage(path, validate, ledger=ledger))  # type: ignore[arg-type]
 
 
 def index_record(brief: Brief, span: tuple[int, int], sha: str) -> dict[str, Any]:
@@ -170,4 +170,4 @@ def open_folder(root: Path, *, init: bool = False) -> bool:
 def mark(root: Path) -> None:
     """Write the file that says this folder is a store."""
     check_plain(root / MARKER_FILE)
-    atomic_write_bytes(root / MARKER_FILE, MARKER_TEXT, keep_backup=False)
+    atomic_write_bytes(root / MARKER_FILE, marker_text(root), keep_backup=False)

@@ -11,7 +11,7 @@ import pytest
 from briefs import brief_from_dict
 from store import DamagedFileError, Store
 from store.health import check, repair
-from store.storage import backup_path
+from store.storage import Ledger, backup_path
 from tests.conftest import TickingClock
 from tui.cli import main
 
@@ -147,3 +147,42 @@ def test_a_rebuild_keeps_a_log_with_unreadable_lines_aside(store_dir: Path) -> N
     rebuilt = Store(store_dir)
     assert rebuilt.count() == 7 and sorted(n.id for n in rebuilt.notes(XI)) == sorted(ids)
     assert [p.name for p in store_dir.glob("content-*.jsonl")] == ["content-000002.jsonl"]
+
+
+def test_a_file_deleted_with_its_backup_is_named_not_started_anew(
+    store_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _noted(store_dir)
+    reader = store_dir / "reader.json"
+    reader.unlink()
+    backup_path(reader).unlink()  # a sync tool took both
+    with pytest.raises(DamagedFileError, match="so is its backup"):
+        Store(store_dir)
+    assert main(["check", "--store", str(store_dir)]) == 1
+    assert "reader.json: DAMAGED: is missing, and so is its backup" in capsys.readouterr().out
+    assert any("going on without it" in line for line in repair(store_dir))
+    assert Store(store_dir).notes(XI) == [] and check(store_dir).ok  # said, then accepted
+
+
+def test_a_file_deleted_while_the_store_is_open_is_never_written_anew(store_dir: Path) -> None:
+    store, _ = _noted(store_dir)
+    for path in (store_dir / "reader.json", backup_path(store_dir / "reader.json")):
+        path.unlink()
+    with pytest.raises(DamagedFileError, match="missing"):
+        store.add_note(XI, "would replace every note with this one")
+    assert not (store_dir / "reader.json").exists()
+
+
+def test_the_marker_lists_what_the_store_wrote_and_nothing_else(store_dir: Path) -> None:
+    store, _ = _noted(store_dir)
+    store.correct(XI, {"title": "Corrected"})
+    marker = store_dir / ".briefing-store"
+    lines = marker.read_text().splitlines()[1:]
+    assert sorted(lines) == ["briefs.json", "corrections/06.json", "reader.json"]
+    marker.unlink()  # as a store from before the marker: marked with what it holds
+    Store(store_dir)
+    assert sorted(marker.read_text().splitlines()[1:]) == sorted(lines)
+    marker.write_text(marker.read_text() + "../../etc/passwd\n/etc/shadow\ntrash.json\n")
+    assert Ledger(store_dir).names() == [*lines, "trash.json"]  # only a store's own names
+    health = check(store_dir)  # a listed file that is missing is damage; the rest is noise
+    assert [f.path.name for f in health.files if not f.ok] == ["trash.json"]
