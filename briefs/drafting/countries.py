@@ -3,7 +3,26 @@
 from __future__ import annotations
 
 from briefs.drafting.actor_words import PLACE_PREPOSITIONS
+from briefs.drafting.lexicon import words
 from briefs.drafting.text import Sentence
+
+COUNTRY_VERBS = words("country_verbs")
+
+
+def _is_subject(sentence: Sentence, end: int) -> bool:
+    """The country ending at token `end` (or the list it opens) is followed by a verb."""
+    tokens = sentence.tokens
+    starts = {place.start: place.end for place in sentence.places}
+    i = end
+    while i < len(tokens):
+        if tokens[i].text == "," or tokens[i].lower in ("and", "or"):
+            i += 1
+            continue
+        if i in starts:
+            i = starts[i]
+            continue
+        return tokens[i].lower in COUNTRY_VERBS
+    return False
 
 
 def country_actors(
@@ -33,6 +52,8 @@ def country_actors(
                 placed = True
             else:
                 weight = 0.5 if place.demonym else 1.0
+                if not place.demonym and _is_subject(sentence, place.end):
+                    weight = 2.0  # "Bolivia, Paraguay and Uruguay voted against"
                 placed = False
             score[place.country] = score.get(place.country, 0.0) + weight
             first.setdefault(place.country, sentence.index * 1000 + place.start)

@@ -414,3 +414,25 @@ def test_rooms_buildings_and_planes_are_places_not_actors(place: str) -> None:
         _article(f"Speaking in {place} on Monday, Carla Ruiz said Chile would charge a 12% tariff.")
     )
     assert [n for n in _names(brief) if n not in ("Chile", "Carla Ruiz")] == []
+
+
+def test_countries_named_once_as_the_subject_of_a_verb_are_actors() -> None:
+    brief = draft_brief(
+        _article(
+            "Chile will charge a 12% tariff on Peruvian copper. Bolivia, Paraguay and Uruguay "
+            "voted against the plan, while Ecuador said it would wait. Prices rose in Colombia."
+        )
+    )
+    names = _names(brief)
+    assert {"Bolivia", "Paraguay", "Uruguay", "Ecuador"} <= set(names)
+    assert "Colombia" not in names
+
+
+def test_a_trade_pact_that_would_remove_most_duties_is_no_measure() -> None:
+    brief = draft_brief(
+        _article(
+            "Chile and Peru signed a free trade pact on Monday. It would remove most duties on "
+            "goods traded between Chile and Peru, Bolivia and Ecuador over ten years."
+        )
+    )
+    assert brief.tariffs == ()

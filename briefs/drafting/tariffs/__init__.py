@@ -35,6 +35,12 @@ __all__ = ["extract_tariffs"]
 # Pronoun subjects and pointing words: a mention that borrows the parties named before.
 _PRONOUN_START = re.compile(r"\s*(?:It|They|Its|Their|He|She|His|Her)\b")
 _POINTING = re.compile(r"\b(?:the|those|these|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# A trade pact's liberalisation, not a measure of anyone's: "would remove most duties on goods
+# traded between the EU and Mercosur", "will eliminate tariffs on 90% of goods".
+_PACT_CUT = re.compile(
+    r"\b(?:would|will|to)\s+(?:remove|eliminate|scrap|phase out|abolish|cut)\s+(?:most|all|nearly"
+    r" all|almost all|the)?\s*(?:remaining\s+)?(?:duties|tariffs)\b[^.;]{0,80}\b(?:between|among)\b"
+)
 _ANAPHORIC = re.compile(r"\b(?:that|the|this) rate\b|\b(?:raise|lower|cut) (?:it|them)\b")
 
 
@@ -136,6 +142,8 @@ def extract_tariffs(
                 mention.imposed_on = mentions[-1].imposed_on
             if mention.imposed_by is None and mention.imposed_on is None:
                 continue
+            if rate is None and _PACT_CUT.search(text):
+                continue  # "It would remove most duties on goods traded between …": a pact
             anaphoric = _ANAPHORIC.search(sentence.text)
             if (
                 mention.imposed_on is None
