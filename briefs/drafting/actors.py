@@ -325,7 +325,10 @@ def _resolve_singles(
             continue
         if low in KNOWN_ORGS:
             entry = registry.add(KNOWN_ORGS[low], "organization", pos)
-        elif company_cue(tokens, span.start, span.end) and low not in lowercase_words:
+        elif (
+            company_cue(tokens, span.start, span.end)
+            or _after_org_and(registry, spans_by_sentence, sentence, span.start)
+        ) and low not in lowercase_words:
             entry = registry.add(word, "organization", pos)
         else:
             entry = None
@@ -381,6 +384,17 @@ def _drop_forums(registry: _Registry, sentences: list[Sentence], spans: ActorSpa
         name = registry.entries.pop(key).name
         for found in spans.values():
             found[:] = [span for span in found if span[2] != name]
+
+
+def _after_org_and(registry: _Registry, spans: ActorSpans, sentence: Sentence, start: int) -> bool:
+    """ "Mitsubishi Corporation and Marubeni": a single name listed after an organisation."""
+    if start < 2 or sentence.tokens[start - 1].lower not in ("and", "&"):
+        return False
+    for _s, end, name in spans.get(sentence.index, []):
+        entry = registry.entries.get(fold(name))
+        if end == start - 1 and entry is not None and entry.kind == "organization":
+            return True
+    return False
 
 
 def _apposition_orgs(

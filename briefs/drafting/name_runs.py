@@ -121,6 +121,10 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
             # Council", "Grain Producers Australia": what follows the head belongs to the name.
             while stop < end and not tokens[stop - 1].possessive:
                 word = tokens[stop].lower
+                if word == "and" and not any(
+                    t.lower in ("of", "for") for t in tokens[head + 1 : stop]
+                ):
+                    break  # "Mitsubishi Corporation and Marubeni": two names, not one
                 if word in CONNECTORS:
                     nxt = stop + 1
                     while nxt < end and tokens[nxt].lower in CONNECTORS:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from briefs.folding import fold
 from briefs.gazetteer import CASE_SENSITIVE, DEMONYMS, MAX_PHRASE, NOUNS
 
 # First word of every country phrase → the phrase lengths in words, longest first: most tokens
@@ -101,7 +102,10 @@ def find_places(tokens: list[Token]) -> list[Place]:
         if not token.cap:
             i += 1
             continue
-        lengths = _LENGTHS.get(token.lower.replace("’", "'"), ())
+        key = token.lower.replace("’", "'")
+        lengths = _LENGTHS.get(key, ())
+        if not lengths and not key.isascii():
+            lengths = _LENGTHS.get(fold(key), ())  # "Việt Nam": the name without its accents
         if not lengths and "-" not in token.text:
             i += 1
             continue
@@ -114,6 +118,9 @@ def find_places(tokens: list[Token]) -> list[Place]:
                 continue
             phrase = " ".join(w.text for w in words).replace("’", "'").casefold()
             country = NOUNS.get(phrase)
+            if country is None and not phrase.isascii():
+                phrase = fold(phrase)
+                country = NOUNS.get(phrase)
             demonym = False
             if country is None:
                 country = DEMONYMS.get(phrase)
@@ -128,6 +135,8 @@ def find_places(tokens: list[Token]) -> list[Place]:
             # "Chinese-made", "Canadian-owned": a demonym in a compound adjective.
             head, _, tail = token.text.partition("-")
             country = DEMONYMS.get(head.casefold())
+            if country is None and (head.isupper() or head.casefold() not in CASE_SENSITIVE):
+                country = NOUNS.get(head.casefold())  # "UK-built", "China-made"
             if country and tail.casefold() in ("made", "built", "produced", "owned", "origin"):
                 found = Place(i, i + 1, country, True)
         if found:

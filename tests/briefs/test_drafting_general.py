@@ -436,3 +436,26 @@ def test_a_trade_pact_that_would_remove_most_duties_is_no_measure() -> None:
         )
     )
     assert brief.tariffs == ()
+
+
+def test_a_country_written_with_its_own_accents_is_that_country() -> None:
+    brief = draft_brief(_article("Việt Nam will cut its 12% tariff on Peruvian coffee to zero."))
+    assert "Vietnam" in _names(brief) and "Việt Nam" not in _names(brief)
+    assert ("Vietnam", "Peru", "12%") in _pairs(brief)
+
+
+def test_goods_built_in_a_country_named_in_a_compound_are_its() -> None:
+    brief = draft_brief(_article("Chile will charge a 10% tariff on up to 5,000 UK-built cars."))
+    assert _pairs(brief) == {("Chile", "United Kingdom", "10%")}
+
+
+def test_companies_listed_with_and_are_two_actors() -> None:
+    brief = draft_brief(
+        _article(
+            "Officials met Mitsubishi Corporation and Marubeni in Santiago. "
+            "In Detroit, General Motors and Ford said they would pay the 12% tariff."
+        )
+    )
+    names = set(_names(brief))
+    assert {"Mitsubishi Corporation", "Marubeni", "General Motors", "Ford"} <= names
+    assert not [n for n in names if " and " in n]

@@ -24,6 +24,7 @@ _PRODUCT_STOP = re.compile(
     r"| (?:remain|remains|stay|stays|is|are|was|were|has|have|had|took|take|takes|could|can"
     r"|may|might|must|should|rose|fell) "
 )
+_AMOUNT_FIRST = re.compile(r"^\s*(?:up to|about|around|some|nearly|almost|more than)?\s*[\d,.]+\s+")
 # "on Dec. 1" is a date, not a product.
 _DATE_AHEAD = re.compile(rf"(?:{'|'.join(m[:3].capitalize() for m in MONTHS)})[a-z]*\.?\s+\d")
 # One-word country names and demonyms, folded: a product phrase never starts with one.
@@ -61,6 +62,7 @@ def products_after(text: str) -> list[str] | None:
     if not match:
         return None
     rest = re.sub(r"\b(?:including|such as|like)\b", ",", text[match.end() :])
+    rest = _AMOUNT_FIRST.sub("", rest)  # "on up to 100,000 cars"
     if _DATE_AHEAD.match(rest):
         return None  # "on Dec. 1" is a date, not a product
     stop = _PRODUCT_STOP.search(" " + rest + " ")
