@@ -8,6 +8,7 @@ Huawei", "Tesla, which …", "carmakers such as BMW"). Later mentions by surname
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -91,6 +92,9 @@ class _Registry:
         ]
         return found[0] if len(found) == 1 else None
 
+
+# Roles of a government's own ministers: with no country named, the dateline's.
+_HOME_ROLE = re.compile(r"\b(?:minister|premier)\b", re.I)
 
 # Per sentence index: (first token, end token, actor name) of each actor mention.
 ActorSpans = dict[int, list[tuple[int, int, str]]]
@@ -225,6 +229,8 @@ def extract_actors(
                     ):
                         affiliation = affiliation or last_org.name
                     affiliation = affiliation or LEADERS.get(fold(span.text))
+                    if affiliation is None and role_text and _HOME_ROLE.search(role_text):
+                        affiliation = home  # "SANTIAGO — Economy Minister Ana Rojas"
                     entry = registry.add(
                         span.text, "person", base + span.start, role_text, affiliation
                     )

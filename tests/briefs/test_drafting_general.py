@@ -459,3 +459,35 @@ def test_companies_listed_with_and_are_two_actors() -> None:
     names = set(_names(brief))
     assert {"Mitsubishi Corporation", "Marubeni", "General Motors", "Ford"} <= names
     assert not [n for n in names if " and " in n]
+
+
+def test_deposits_importers_must_pay_are_a_measure() -> None:
+    brief = draft_brief(
+        _article(
+            "Chile will make importers of Peruvian pork pay deposits of between 5% and 20% "
+            "from next week, after a preliminary anti-dumping finding."
+        )
+    )
+    assert _pairs(brief) == {("Chile", "Peru", "5% to 20%")}
+    assert [t.status for t in brief.tariffs] == ["announced"]
+
+
+def test_the_rate_charged_now_beside_a_proposed_one_is_in_force() -> None:
+    statuses = dict(
+        (rate, status)
+        for rate, status, _year in _status(
+            "Chile proposed raising its tariff on Peruvian cars to 50%, from about 20% now."
+        )
+    )
+    assert statuses == {"50%": "proposed", "20%": "in force"}
+
+
+def test_a_minister_with_no_country_is_the_dateline_s() -> None:
+    brief = draft_brief(
+        _article(
+            "SANTIAGO, Chile — Economy Minister Ana Rojas on Tuesday proposed a 30% tariff "
+            "on cars from Peru."
+        )
+    )
+    assert _actor(brief, "Ana Rojas").affiliation == "Chile"
+    assert _pairs(brief) == {("Chile", "Peru", "30%")}

@@ -14,7 +14,7 @@ from briefs.rates import TENS, UNITS
 
 TRIGGER = Folded(
     r"\b(?:counter-?tariffs?|tariffs?|duty|duties|levy|levies|surtax(?:es)?|import tax(?:es)?"
-    r"|import surcharges?|safeguards?|anti-?dumping measures?)\b"
+    r"|import surcharges?|safeguards?|anti-?dumping measures?|deposits)\b"
 )
 # A rate in words: "twenty-five", "one hundred", "seven" ("zero" never opens a rate).
 _WORD_NUM = (
@@ -59,6 +59,7 @@ _WEAK_RATE_LEAD = re.compile(
     r"|mills|manufacturers|makers|firms|companies|suppliers)\s+$",
     re.I,
 )
+_DEPOSIT_LEAD = re.compile(r"\b(?:pay|paying|post|posting|cash)\s+(?:cash\s+)?$", re.I)
 _RATE_NOUN = re.compile(r"\s+(?:rate|margin)\b")  # "a 10 percent rate applies to …"
 _BEARER = re.compile(
     r"\b(?:producers?|exporters?|manufacturers?|makers?|mills?|firms?|compan(?:y|ies)"
@@ -99,6 +100,9 @@ class Mention:
 
 def is_trigger(sentence: str, match: re.Match[str]) -> bool:
     word = match.group(0).casefold()
+    if word == "deposits":
+        # "importers pay deposits of 5%", "post cash deposits": a provisional duty's security.
+        return bool(_DEPOSIT_LEAD.search(sentence[max(0, match.start() - 16) : match.start()]))
     after = sentence[match.end() : match.end() + 6]
     if after.startswith(("-free", " free", "-rate quota", " rate quota")):
         return False

@@ -35,7 +35,9 @@ _MADE_IN = re.compile(
     r"(?:the\s+)?$"
 )
 _TARGET_LEAD = re.compile(r"\b(?:on|from|against|at|for|of)\b")
-_FROM_ON_BEFORE = re.compile(r"\b(?:from|on)\s+(?:the\s+)?$")
+_FROM_ON_BEFORE = re.compile(
+    r"\b(?:from|on|(?:imports|importers|exports|shipments|buyers|sales) of)\s+(?:the\s+)?$"
+)
 _FROM = re.compile(r"\bfrom\b")
 _SHORT_GAP = re.compile(r"\s*(?:[a-z-]+\s+){0,2}")
 _GAP_WORD = re.compile(r"\b(?:on|from|in|for|to|of|and|with|by)\b")
@@ -313,6 +315,8 @@ def _imposer_just_before(c: MentionContext, p: Parties) -> None:
     for entity in reversed(c.entities):
         if entity.end <= c.start and c.start - entity.end <= 40:
             gap = c.text[entity.end : c.start]
+            if _FROM_ON_BEFORE.search(c.text[max(0, entity.start - 20) : entity.start].casefold()):
+                break  # "importers of Peruvian pork pay deposits": the goods' origin
             if (
                 entity.possessive
                 or (

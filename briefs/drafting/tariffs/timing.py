@@ -116,6 +116,10 @@ _STARTS = re.compile(
     rf"(?:next\s+(week|month|year)|({month_pattern(full_only=('march',))})\.?\s+(\d{{1,2}})\b"
     r"(?:,?\s+((?:19|20)\d\d))?)"
 )
+_CHARGED_NOW = Folded(
+    r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?\S+(?:\s+per\s?cent|\s+percent)?\s+"
+    r"(?:now|currently|at present|today)\b"
+)
 _PAST_WORDS = Folded(r"\b(?:has|have|had|since|was|were|took|began|started)\b")
 _FUTURE_WORDS = Folded(r"\b(?:will|would|from|starting|due|set to|next|plans?|could)\b")
 _PAST_ANNOUNCED = Folded(r"\b(?:announced|ordered|unveiled)\b")
@@ -155,6 +159,8 @@ def status_and_year(
     status = None if conditional else _status(clause, rate is not None)
     if status in (None, "in force") and not conditional and _starts_later(clause, today):
         status = "announced"  # "will face duties of 12% from Aug. 14"
+    if rate and _CHARGED_NOW.search(text[max(0, a_start - 24) : a_start + len(rate) + 20]):
+        status = "in force"  # "… to 50%, from about 20% now": the rate still charged
     future = status in ("announced", "threatened", "proposed")
     year = resolve_year(near, today, future=future)
     if year is None:
