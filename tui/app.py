@@ -328,19 +328,17 @@ class BriefingApp(KeyOrderApp):
             screen.post_message(CatalogChanged(elsewhere))
 
     def poll_disk(self) -> None:
-        """Pick up imports and notes written by other processes, without a restart."""
-        try:
-            if not self.store.changed_elsewhere():
-                return
-        except StoreError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self._read_rows()
+        """Pick up imports and notes written by other processes, without a restart. The
+        check takes the store lock, so it runs in a worker: another process holding the
+        lock (a long import, a suspended `briefing`) never freezes the interface."""
+        self._read_rows(only_if_changed=True)
 
     @work(thread=True, exclusive=True, group="rows", exit_on_error=False)
-    def _read_rows(self) -> None:
+    def _read_rows(self, only_if_changed: bool = False) -> None:
         """Read the list off the UI thread so the interface never waits on the disk."""
         try:
+            if only_if_changed and not self.store.changed_elsewhere():
+                return
             rows = self.catalog.read_rows()
         except StoreError as exc:
             self.call_from_thread(self.notify, str(exc), severity="error")

@@ -23,3 +23,41 @@ async def test_notes_and_imports_from_elsewhere_show_up(store: Store) -> None:
         text = screen_text(pilot.app)
         assert "Briefs (8)" in text and "Fresh import" in text
         assert "added from the shell" in text
+
+
+async def test_the_poll_never_freezes_the_reader_while_another_process_holds_the_lock(
+    store: Store,
+) -> None:
+    import fcntl
+    import threading
+
+    from tests.tui.helpers import settle
+
+    app = new_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first = app.focused
+        holder = open(store.root / ".lock", "a+b")  # noqa: SIM115 - held across awaits
+        fcntl.flock(holder, fcntl.LOCK_EX)
+        released = threading.Event()
+
+        def release() -> None:
+            released.set()
+            fcntl.flock(holder, fcntl.LOCK_UN)
+
+        # A safety net only: had the poll taken the lock on the UI thread, the key below
+        # would wait for this, and `released` would be set when it is checked. (Opening a
+        # brief still reads under the lock on the UI thread: issue 11 says what is left.)
+        timer = threading.Timer(60, release)
+        timer.start()
+        try:
+            app.poll_disk()
+            await pilot.press("tab")  # a key that needs no store: it must not wait
+            await pilot.pause()
+            assert app.focused is not first and not released.is_set()
+        finally:
+            timer.cancel()
+            if not released.is_set():
+                release()
+            holder.close()
+        await settle(pilot)
