@@ -491,3 +491,13 @@ def test_a_minister_with_no_country_is_the_dateline_s() -> None:
     )
     assert _actor(brief, "Ana Rojas").affiliation == "Chile"
     assert _pairs(brief) == {("Chile", "Peru", "30%")}
+
+
+def test_a_safeguard_applies_to_all_origins() -> None:
+    brief = draft_brief(
+        _article(
+            "Peru imposed a safeguard duty of 15% on steel imports on Monday, after a surge of "
+            "shipments from China and Vietnam."
+        )
+    )
+    assert _pairs(brief) == {("Peru", None, "15%")}

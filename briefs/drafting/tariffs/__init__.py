@@ -207,6 +207,8 @@ def _continue_measure(mention: Mention, mentions: list[Mention]) -> None:
         return
     if mention.measure == "tariff":
         mention.measure = ref.measure
+    if mention.measure == "safeguard":
+        mention.imposed_on, mention.also_on, mention.all_targets = None, [], True
     if not mention.products:
         mention.products = list(ref.products)
 

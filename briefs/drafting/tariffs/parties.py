@@ -451,12 +451,16 @@ def read_mention(c: MentionContext) -> Mention | None:
         # Dropped by the caller whatever follows: only "the duties" may borrow the parties of an
         # earlier measure. Most mentions end here, so skip the costly products and status.
         return None
+    measure = _measure(c)
+    if measure == "safeguard":
+        # A safeguard applies to every origin, whoever's surge of shipments the story names.
+        p.on, p.also_on, p.all_targets = None, [], True
     return Mention(
         p.by,
         p.on,
         _products(c),
         c.rate,
-        _measure(c),
+        measure,
         _evidence(c.text),
         definite,
         all_targets=p.all_targets,
