@@ -19,6 +19,7 @@ from briefs.drafting.actor_words import (
     FORUM_ORGS,
     KNOWN_ORGS,
     MONTHS_DAYS,
+    NAME_PARTICLES,
     NOT_ACTORS,
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
@@ -92,6 +93,18 @@ class _Registry:
         ]
         return found[0] if len(found) == 1 else None
 
+
+def _leader_surnames() -> dict[str, tuple[str, str]]:
+    """Well-known leaders by a surname no other of them shares: 'trump' → Donald Trump."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for key, country in LEADERS.items():
+        parts = key.split()
+        name = " ".join(p if p in NAME_PARTICLES else p.capitalize() for p in parts)
+        found.setdefault(fold(parts[-1]), []).append((name, country))
+    return {word: names[0] for word, names in found.items() if len(names) == 1}
+
+
+_LEADER_SURNAMES = _leader_surnames()
 
 # Roles of a government's own ministers: with no country named, the dateline's.
 _HOME_ROLE = re.compile(r"\b(?:minister|premier)\b", re.I)
@@ -331,6 +344,10 @@ def _resolve_singles(
             continue
         if low in KNOWN_ORGS:
             entry = registry.add(KNOWN_ORGS[low], "organization", pos)
+        elif low in _LEADER_SURNAMES and low not in COMMON:
+            # "Trump has agreed …" in a story that never gives the full name.
+            name, country = _LEADER_SURNAMES[low]
+            entry = registry.add(name, "person", pos, affiliation=country)
         elif (
             company_cue(tokens, span.start, span.end)
             or _after_org_and(registry, spans_by_sentence, sentence, span.start)

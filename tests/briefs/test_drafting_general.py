@@ -501,3 +501,22 @@ def test_a_safeguard_applies_to_all_origins() -> None:
         )
     )
     assert _pairs(brief) == {("Peru", None, "15%")}
+
+
+def test_a_borrowed_rate_for_every_origin_borrows_no_target() -> None:
+    brief = draft_brief(
+        _article(
+            "Peruvian copper will face Chilean duties of 45 per cent from Oct. 14. The new "
+            "10 per cent levy applies to copper from every country. The order also puts a 25 "
+            "per cent tariff on imported zinc."
+        )
+    )
+    assert {("Chile", None, "10 per cent"), ("Chile", None, "25 per cent")} <= _pairs(brief)
+
+
+def test_a_leader_named_by_surname_alone_is_the_leader() -> None:
+    brief = draft_brief(
+        _article("Trump has agreed to hold off on the 25% tariffs he planned on goods from Peru.")
+    )
+    assert "Donald Trump" in _names(brief)
+    assert _pairs(brief) == {("United States", "Peru", "25%")}

@@ -139,7 +139,7 @@ def extract_tariffs(
             ):
                 # "The levy combines a 10% rate …": the parties of the measure just before.
                 mention.imposed_by = mentions[-1].imposed_by
-                mention.imposed_on = mentions[-1].imposed_on
+                mention.imposed_on = None if mention.all_targets else mentions[-1].imposed_on
             if mention.imposed_by is None and mention.imposed_on is None:
                 continue
             if rate is None and _PACT_CUT.search(text):
