@@ -34,9 +34,10 @@ def brief_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def read_file_records(path: Path) -> BriefRecords:
+def read_file_records(path: Path, *, date: str | None = None) -> BriefRecords:
     """The briefs of one file — an article (.txt) drafted into a brief, else a brief file
-    or an export — and the reader data an export carries.
+    or an export — and the reader data an export carries. `date` dates an article that
+    gives none.
 
     Only a regular file or a pipe is read (a pipe with the same cap on what is read: it has
     no size to check first); a device such as /dev/zero, a socket or the like is refused
@@ -49,7 +50,7 @@ def read_file_records(path: Path) -> BriefRecords:
     if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode) or stat.S_ISDIR(mode)):
         raise BriefFileError(f"{path}: not a regular file; only files and pipes are read")
     if path.suffix.lower() == ".txt":
-        return BriefRecords(briefs=[read_article_file(path)])
+        return BriefRecords(briefs=[read_article_file(path, date=date)])
     return read_records_file(path)
 
 
@@ -68,12 +69,13 @@ class Reading:
     reader: list[ReaderData] = field(default_factory=list)
 
 
-def read_files(files: Iterable[Path]) -> Reading:
-    """Read every file of `files` (as `brief_files` lists them); a failure never stops it."""
+def read_files(files: Iterable[Path], *, date: str | None = None) -> Reading:
+    """Read every file of `files` (as `brief_files` lists them); a failure never stops it.
+    `date` dates the articles that give none (`import --date`)."""
     out = Reading()
     for path in files:
         try:
-            found = read_file_records(path)
+            found = read_file_records(path, date=date)
         except BriefFileError as exc:
             out.failures.append(str(exc))
             continue

@@ -4,12 +4,14 @@ briefs."""
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from briefs import BriefFileError
+from briefs.dates import DateError, parse_date
 from briefs.text import clean, to_json
 from store import DamagedFileError, ImportCounts, Store, StoreError, resolve_store_dir
 from store.records import ReaderImportCounts
@@ -62,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument(
         "--undelete", action="store_true", help="bring back briefs in the trash it holds"
     )
+    imp.add_argument("--date", metavar="DATE", help="the date of articles that give none")
 
     lst = commands.add_parser("list", parents=[store_flag], help="one line per brief")
     lst.add_argument("--json", action="store_true", help="print a JSON array")
@@ -105,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
 
     draft = commands.add_parser("draft", help="print the brief drafted from an article, as JSON")
     draft.add_argument("file", metavar="FILE")
+    draft.add_argument("--date", metavar="DATE", help="the date, if the article gives none")
 
     note = commands.add_parser("note", help="add or list notes from the shell")
     note_commands = note.add_subparsers(dest="note_command", required=True)
@@ -125,9 +129,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "draft":  # needs no store, so no store setting can fail it
-        return _draft(Path(args.file))
     try:
+        if args.command == "draft":  # needs no store, so no store setting can fail it
+            return _draft(Path(args.file), date=args.date)
         if args.command == "config":
             return cli_config.run(args)
         config = load_config()  # its store folder counts when neither flag nor env says
@@ -140,7 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _run_reader(store, config)
         if cli_feeds.wants(args):  # import (URLs fetched there), feed …, fetch
-            return cli_feeds.run(store, args, _import)
+            dated = functools.partial(_import, date=_given_date(getattr(args, "date", None)))
+            return cli_feeds.run(store, args, dated)
         if args.command == "edit":
             return edit(store, args)
         if args.command in ("delete", "undelete"):
@@ -191,7 +196,19 @@ def _run_reader(store: Store, config: Config) -> int:
     return app.return_code or 0
 
 
-def _import(store: Store, paths: list[Path], *, undelete: bool = False) -> int:
+def _given_date(text: str | None) -> str | None:
+    """--date as ISO, or a usage error saying what a date looks like."""
+    if text is None:
+        return None
+    try:
+        return parse_date(text)[:10]
+    except DateError as exc:
+        raise UsageError(f'--date: {exc} (for example 2025-10-31 or "31 Oct 2025")') from exc
+
+
+def _import(
+    store: Store, paths: list[Path], *, undelete: bool = False, date: str | None = None
+) -> int:
     from briefs.files import brief_files, read_files  # drafting loads only to import
 
     files = list(brief_files(paths))
@@ -202,7 +219,7 @@ def _import(store: Store, paths: list[Path], *, undelete: bool = False) -> int:
         steps = track(files, description="Reading", console=_stderr_console(), transient=True)
     else:
         steps = iter(files)
-    reading = read_files(steps)
+    reading = read_files(steps, date=date)
     failures = reading.failures
     for line in failures:
         say(line, err=True)
@@ -346,11 +363,16 @@ def _check(root: Path, *, repair: bool) -> int:
     return 0 if health.ok else EXIT_FAILED
 
 
-def _draft(path: Path) -> int:
+def _draft(path: Path, *, date: str | None = None) -> int:
     from briefs.drafting import read_article_file
 
     try:
-        brief = read_article_file(path)
+        day = _given_date(date)
+    except UsageError as exc:
+        say(f"briefing: {exc}", err=True)
+        return EXIT_USAGE
+    try:
+        brief = read_article_file(path, date=day)
     except BriefFileError as exc:
         say(str(exc), err=True)
         return EXIT_FAILED

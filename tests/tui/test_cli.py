@@ -159,3 +159,22 @@ def test_note_add_keeps_to_the_note_limit(
     assert Store(store_dir).notes(XI) == []
     monkeypatch.setattr("sys.stdin", io.StringIO("n" * limit))
     assert run(capsys, "note", "add", "--store", str(store_dir), XI, "-")[0] == 0
+
+
+def test_draft_and_import_take_a_date_for_articles_that_give_none(
+    tmp_path: Path, store_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "undated.txt"
+    article.write_text(
+        "Canada puts 25% surtax on Chinese steel\n\n"
+        "OTTAWA — Canada will charge a 25% surtax on steel from China, the minister said.\n",
+        encoding="utf-8",
+    )
+    assert main(["draft", str(article)]) == 1
+    assert "give one with --date" in capsys.readouterr().err
+    assert main(["draft", str(article), "--date", "3 Mar 2025"]) == 0
+    assert json.loads(capsys.readouterr().out)["date"] == "2025-03-03"
+    assert main(["draft", str(article), "--date", "soon"]) == 2
+    assert "--date: 'soon' is not a date" in capsys.readouterr().err
+    assert main(["import", "--store", str(store_dir), "--date", "2025-03-03", str(article)]) == 0
+    assert Store(store_dir).brief("2025-03-03-canada-puts-25-surtax-on-chinese-steel") is not None
