@@ -520,3 +520,36 @@ def test_a_leader_named_by_surname_alone_is_the_leader() -> None:
     )
     assert "Donald Trump" in _names(brief)
     assert _pairs(brief) == {("United States", "Peru", "25%")}
+
+
+def test_countermeasures_are_retaliatory_measures() -> None:
+    brief = draft_brief(
+        _article("Peru said it would impose countermeasures of 20% on Chilean wine.")
+    )
+    assert [(t.imposed_by, t.imposed_on, t.rate, t.measure) for t in brief.tariffs] == [
+        ("Peru", "Chile", "20%", "retaliatory tariff")
+    ]
+
+
+def test_lifting_rated_duties_removes_them() -> None:
+    [(_, status, _)] = _status("Chile lifted the 25% duties on Peruvian copper on Monday.")
+    assert status == "removed"
+    [(_, status, _)] = _status("Chile lifted its duty on Peruvian copper to 25% on Monday.")
+    assert status != "removed"
+
+
+def test_a_country_between_rate_and_measure_word_is_the_imposer() -> None:
+    brief = draft_brief(
+        _article("Peru's trade ministry said it would seek relief from the 25% Chilean tariff.")
+    )
+    assert _pairs(brief) == {("Chile", "Peru", "25%")}
+
+
+def test_a_later_mention_of_countermeasures_joins_the_retaliation_named_before() -> None:
+    brief = draft_brief(
+        _article(
+            "Peru has prepared retaliatory tariffs on Chilean wine. 'Peru's countermeasures "
+            "are entirely legitimate,' a spokesman for Peru said."
+        )
+    )
+    assert _pairs(brief) == {("Peru", "Chile", None)}

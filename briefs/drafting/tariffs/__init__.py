@@ -151,12 +151,19 @@ def extract_tariffs(
                 and mention.imposed_by
                 and (mention.rate is None or anaphoric or mention.definite)
             ):
-                # Later sentences keep the target named just before ("that rate", "the goods").
+                # Later sentences keep the target named just before ("that rate", "the goods");
+                # "the levy … a 10% rate" too, but not "the duty on steel", another measure.
                 for ref in reversed(mentions[-6:]):
                     if (
                         ref.imposed_by == mention.imposed_by
                         and ref.imposed_on
                         and (position - ref.sentence <= 3)
+                        and (
+                            mention.rate is None
+                            or anaphoric
+                            or not mention.products
+                            or set(mention.products) & set(ref.products)
+                        )
                     ):
                         mention.imposed_on = ref.imposed_on
                         break

@@ -188,6 +188,16 @@ class Parties:
     also_on: list[str] = field(default_factory=list)  # the rest of a list of targets
 
 
+def _imposer_inside(c: MentionContext, p: Parties) -> None:
+    """ "the 25% Chilean tariff", "a 10 percent U.S. levy": a country between rate and word."""
+    if not c.rate or not c.text.startswith(c.rate, c.start):
+        return  # "tariffs on Chinese steel of 25%": the country there is the target
+    for entity in c.entities:
+        if c.start + len(c.rate) <= entity.start and entity.end <= c.end:
+            p.by = entity.country
+            break
+
+
 def _imposer_named_after(c: MentionContext, p: Parties) -> None:
     """ "the 100% tariff Canada imposed on Chinese EVs": the imposer right after the measure."""
     for entity in c.entities:
@@ -359,6 +369,7 @@ def _imposer_from_subject(c: MentionContext, p: Parties) -> None:
                 entity.country != p.on
                 and not (c.end <= entity.start < c.end + 160 and entity.demonym)
                 and not _is_exporter(c, entity)
+                and not _GOODS_AFTER.match(c.text, entity.end)  # "U.S. products": the origin
             ):
                 before = c.text[max(0, entity.start - 8) : entity.start].casefold()
                 if _FROM_IN_BEFORE.search(before):
@@ -399,6 +410,7 @@ def _parties_of_sibling(c: MentionContext, p: Parties) -> None:
 # In order: a rule sees what the rules before it found and fills only what is still unknown
 # (the all-targets rule alone takes a target back).
 PARTY_RULES: tuple[Callable[[MentionContext, Parties], None], ...] = (
+    _imposer_inside,
     _imposer_named_after,
     _imposer_after_by,
     _target_after,

@@ -69,6 +69,7 @@ def resolve_year(text: str, today: dt.date, *, future: bool | None = None) -> in
 
 
 _LIFT = re.compile("lift", re.I)
+_LIFT_TO = re.compile(r"[^,;]{0,60}?\bto\s+\d", re.I)
 _NEGATED = Folded(r"\b(?:not|no|never|n't|refus\w*|declin\w*|reject\w*)\b[\w\s]{0,20}$")
 
 
@@ -89,7 +90,8 @@ def _status(part: str, has_rate: bool) -> str | None:
         if match is None:
             continue
         if status == "removed" and has_rate and _LIFT.search(match.group(0)):
-            continue
+            if _LIFT_TO.match(text, match.end()):
+                continue  # "lifted its duty to 25%": raised, not removed
         return status
     return None
 
