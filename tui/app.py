@@ -242,6 +242,12 @@ class BriefingApp(KeyOrderApp):
     def on_unmount(self) -> None:
         if self._fetching is not None:
             self._fetching.set()  # stop after the requests under way; what came is kept
+        # However the app ends (a browser tab closing sends no signal and asks nothing),
+        # unsaved text is kept: the session holds every key typed.
+        with contextlib.suppress(StoreError, OSError):
+            self.session.keep_draft_now()
+        with contextlib.suppress(StoreError, OSError):
+            self.session.form.keep()
         # The reader is done: drafts it kept (text never saved) are offered at the next start.
         self.store.draft_box.release_all()
 

@@ -105,3 +105,19 @@ def test_sigterm_keeps_the_draft_while_another_process_holds_the_store(store_dir
     finally:
         term.kill()
     assert [d.text for d in Store(store_dir).drafts()] == ["while the store was busy"]
+
+
+async def test_an_app_told_to_exit_keeps_what_was_typed(store: Store, store_dir: Path) -> None:
+    """A browser tab closing (textual-serve) ends the app without a signal or a question:
+    the unsaved text is kept as a draft all the same."""
+    from tests.tui.helpers import settle
+
+    app = new_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a", *"typed just before the tab closed")
+        await settle(pilot)
+        app.exit()  # what ExitApp does
+        await pilot.pause()
+    (draft,) = Store(store_dir).drafts()
+    assert draft.text == "typed just before the tab closed"
