@@ -13,8 +13,8 @@ from briefs.drafting.text import Folded
 from briefs.rates import TENS, UNITS
 
 TRIGGER = Folded(
-    r"\b(?:counter-?tariffs?|counter-?measures?|tariffs?|duty|duties|levy|levies|surtax(?:es)?|import tax(?:es)?"
-    r"|import surcharges?|safeguards?|anti-?dumping measures?|deposits)\b"
+    r"\b(?:counter-?tariffs?|counter-?measures?|tariffs?|duty|duties|levy|levies|surtax(?:es)?"
+    r"|import tax(?:es)?|import surcharges?|safeguards?|anti-?dumping measures?|deposits)\b"
 )
 # A rate in words: "twenty-five", "one hundred", "seven" ("zero" never opens a rate).
 _WORD_NUM = (

@@ -89,9 +89,13 @@ def _status(part: str, has_rate: bool) -> str | None:
         )
         if match is None:
             continue
-        if status == "removed" and has_rate and _LIFT.search(match.group(0)):
-            if _LIFT_TO.match(text, match.end()):
-                continue  # "lifted its duty to 25%": raised, not removed
+        if (
+            status == "removed"
+            and has_rate
+            and _LIFT.search(match.group(0))
+            and _LIFT_TO.match(text, match.end())
+        ):
+            continue  # "lifted its duty to 25%": raised, not removed
         return status
     return None
 
