@@ -87,32 +87,9 @@ def brief_markdown(brief: Brief, notes: Sequence[Note] = (), *, starred: bool = 
         lines += [link(brief.url), ""]
     lines += ["## Summary", "", escape_block(brief.summary), ""]
     if brief.actors:
-        lines += [
-            "## Key actors",
-            "",
-            "| name | kind | role | affiliation |",
-            "| --- | --- | --- | --- |",
-        ]
-        lines += [
-            f"| {escape_cell(a.name)} | {escape_cell(a.kind)} | {escape_cell(a.role)} "
-            f"| {escape_cell(a.affiliation)} |"
-            for a in brief.actors
-        ]
-        lines.append("")
+        lines += ["## Key actors", "", *actors_table(brief.actors), ""]
     if brief.tariffs:
-        lines += [
-            "## Tariffs",
-            "",
-            "| imposed by → on | products | rate | measure | status | year |",
-            "| --- | --- | --- | --- | --- | --- |",
-        ]
-        for t in brief.tariffs:
-            parties = f"{escape_cell(t.imposed_by)} → {escape_cell(t.imposed_on or 'all')}"
-            lines.append(
-                f"| {parties} | {escape_cell(', '.join(t.products))} | {escape_cell(t.rate)} "
-                f"| {escape_cell(t.measure)} | {escape_cell(t.status)} | {t.year or '—'} |"
-            )
-        lines.append("")
+        lines += ["## Tariffs", "", *tariffs_table(brief.tariffs), ""]
     if notes:
         lines += ["## Notes", ""]
         for note in notes:
