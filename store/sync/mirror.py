@@ -1,0 +1,421 @@
+"""The desk mirror: a git working tree at `<store>/desk/` holding what the store shares
+(store/sync/layout.py). The store is the truth for this copy; the mirror is how it meets
+the others. Three moves, each safe to cut short by a kill:
+
+- export: the store's notes, corrections, own reader file and brief content written as
+  files where they differ from the mirror's last commit, and committed;
+- merge_in: a commit fetched from the remote merged with ours, file by file
+  (store/sync/merge.py), into a new commit — never git's own merge, so never markers;
+- apply: what changed between two commits written into the store under the store lock,
+  each change taken only where the store still holds what the older commit held (else
+  the store's own change and the incoming one are merged by the same rules).
+
+`refs/briefing/applied` names the commit the store is known to match. A sync cut short
+after the mirror moved on but before the store caught up finds it behind HEAD and
+applies the difference first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+from store import content_log
+from store.sync import layout
+from store.sync.git import EMPTY_TREE, Git
+from store.sync.layout import BadFile
+from store.sync.merge import merge
+from store.syncing import SyncSnapshot, SyncWrite
+
+if TYPE_CHECKING:
+    from store.syncing import SyncingStore
+
+FOLDER = "desk"
+BRANCH = "refs/heads/main"
+APPLIED = "refs/briefing/applied"  # the commit the store matches
+SEEN = "refs/briefing/seen"  # the remote's commit we last merged or pushed
+INCOMING = "refs/briefing/incoming"  # the remote's commit as just fetched
+_ZERO = "0" * 40
+_CACHE = "briefing-briefs.json"  # blob id → content digest of brief files, to skip reads
+_SKIPPED = "briefing-skipped.json"  # path → blob id of remote files that were refused
+
+
+@dataclass(slots=True)
+class Applied:
+    changed: int = 0  # store documents (and briefs) written
+    problems: list[str] = field(default_factory=list)
+
+
+class Mirror:
+    def __init__(self, store: SyncingStore, name: str) -> None:
+        self.store = store
+        self.name = name
+        self.slug = layout.reader_slug(name)
+        self.tree = store.root / FOLDER
+        self.git = Git(self.tree, author=name)
+
+    @property
+    def meta(self) -> Path:
+        return self.tree / ".git"
+
+    def exists(self) -> bool:
+        return (self.meta / "HEAD").is_file()
+
+    def init(self) -> None:
+        """A new mirror: an empty repository whose first commit holds nothing."""
+        if self.exists() and self.git.rev(BRANCH):
+            return
+        self.tree.mkdir(exist_ok=True)
+        self.git.run("init", "-q")
+        self.git.run("symbolic-ref", "HEAD", BRANCH)
+        root = self.git.out("commit-tree", EMPTY_TREE, "-m", "A desk mirror begins")
+        self.git.run("update-ref", BRANCH, root)
+        self.git.run("update-ref", APPLIED, root)
+
+    def head(self) -> str:
+        found = self.git.rev(BRANCH)
+        assert found is not None, "init() first"
+        return found
+
+    def reset(self) -> None:
+        """The working tree and index back to the last commit: whatever an export cut
+        short left there is written again from the store."""
+        self.git.run("read-tree", "--reset", "-u", BRANCH)
+        self.git.run("clean", "-fdxq")
+
+    def recover(self) -> Applied:
+        applied, head = self.git.rev(APPLIED) or EMPTY_TREE, self.head()
+        if applied == head:
+            return Applied()
+        done = self.apply(applied, head)
+        self.git.run("update-ref", APPLIED, head)
+        return done
+
+    # -- store → mirror ---------------------------------------------------------
+
+    def plan_export(self) -> tuple[dict[str, bytes], list[str]]:
+        """(files to write, files to remove) for the mirror to match the store."""
+        return self._plan_export(self.store.sync_snapshot())
+
+    def _plan_export(self, snap: SyncSnapshot) -> tuple[dict[str, bytes], list[str]]:
+        head_files = self.git.tree_files(self.head())
+        skipped = self._json(_SKIPPED)
+        wanted: dict[str, bytes] = {}
+        authors = self._authors(snap, head_files)
+        for note_id, doc in snap.notes.items():
+            path = layout.path_of(layout.NOTES, note_id)
+            wanted[path] = layout.note_file(doc, authors.get(note_id) or self.name)
+        for brief_id, doc in snap.corrections.items():
+            wanted[layout.path_of(layout.CORRECTIONS, brief_id)] = layout.corrections_file(
+                brief_id, doc
+            )
+        own = layout.path_of(layout.READERS, self.slug)
+        wanted[own] = layout.reader_file(self.name, snap.states, snap.views)
+        writes = {p: b for p, b in wanted.items() if head_files.get(p) != layout.blob_id(b)}
+        removes = [
+            p
+            for p, blob in head_files.items()
+            if p.startswith(layout.NOTES + "/") and p not in wanted and skipped.get(p) != blob
+        ]
+        writes.update(self._brief_writes(snap, head_files))
+        return writes, removes
+
+    def _authors(self, snap: SyncSnapshot, head_files: Mapping[str, str]) -> dict[str, str]:
+        """Who wrote each note the store names no author for but the mirror holds: a note
+        edited here keeps its author."""
+        missing = {
+            i: head_files[p]
+            for i in snap.notes
+            if not snap.notes[i].get("author")
+            and (p := layout.path_of(layout.NOTES, i)) in head_files
+        }
+        blobs = self.git.blobs(list(missing.values()))
+        out = {}
+        for note_id, blob in missing.items():
+            with contextlib.suppress(BadFile, KeyError):
+                out[note_id] = layout.parse_note(note_id, blobs[blob])["author"]
+        return out
+
+    def _brief_writes(self, snap: SyncSnapshot, head_files: Mapping[str, str]) -> dict[str, bytes]:
+        cache = self._json(_CACHE)
+        ids = [i for i in snap.digests if i not in snap.trash]
+        unknown = [
+            head_files[p]
+            for i in ids
+            if (p := layout.path_of(layout.BRIEFS, i)) in head_files and head_files[p] not in cache
+        ]
+        for blob, payload in self.git.blobs(unknown).items():
+            header = layout.brief_header(payload)
+            cache[blob] = header[0] if header else ""
+        stale = [
+            i
+            for i in ids
+            if cache.get(head_files.get(layout.path_of(layout.BRIEFS, i), "")) != snap.digests[i]
+        ]
+        now = self.store.clock().isoformat()  # type: ignore[attr-defined]
+        writes = {}
+        for brief_id, brief in self.store.source_briefs(stale).items():
+            sha = content_log.digest(orjson.dumps(brief.to_dict()))
+            payload = layout.brief_file(brief, sha, now)
+            writes[layout.path_of(layout.BRIEFS, brief_id)] = payload
+            cache[layout.blob_id(payload)] = sha
+        live = set(head_files.values()) | {layout.blob_id(b) for b in writes.values()}
+        self._save_json(_CACHE, {k: v for k, v in cache.items() if k in live})
+        return writes
+
+    def export(self) -> int:
+        """Commit the store's changes to the mirror; how many files changed. Notes new
+        here get this reader as their author, in the store too."""
+        snap = self.store.sync_snapshot()
+        writes, removes = self._plan_export(snap)
+        if not writes and not removes:
+            return 0
+        for path, payload in writes.items():
+            _write(self.tree / path, payload)
+        for path in removes:
+            (self.tree / path).unlink(missing_ok=True)
+        paths = sorted([*writes, *removes])
+        self.git.run("update-index", "--add", "--remove", "-z", "--stdin", data=_z(paths))
+        tree = self.git.out("write-tree")
+        head = self.head()
+        notes = sum(1 for p in paths if p.startswith(layout.NOTES + "/"))
+        message = f"{self.name}: {len(paths)} file(s), {notes} of them notes"
+        commit = self.git.out("commit-tree", tree, "-p", head, "-m", message)
+        # One transaction: the mirror's branch and "the store matches" move together.
+        self.git.run(
+            "update-ref",
+            "--stdin",
+            data=f"start\nupdate {BRANCH} {commit} {head}\nupdate {APPLIED} {commit}\n"
+            "prepare\ncommit\n".encode(),
+        )
+        self._sign(snap, writes)
+        return len(paths)
+
+    def _sign(self, snap: SyncSnapshot, writes: Mapping[str, bytes]) -> None:
+        """Record in the store the author each exported note now carries in the mirror,
+        where the note is still as exported (so nothing typed meanwhile is touched)."""
+        unsigned = [i for i, d in snap.notes.items() if not d.get("author")]
+        if not unsigned:
+            return
+
+        def plan(now: SyncSnapshot) -> SyncWrite:
+            write = SyncWrite()
+            for note_id in unsigned:
+                payload = writes.get(layout.path_of(layout.NOTES, note_id))
+                if payload is not None and now.notes.get(note_id) == snap.notes[note_id]:
+                    author = orjson.loads(payload)["author"]
+                    write.notes[note_id] = {**snap.notes[note_id], "author": author}
+            return write
+
+        self.store.apply_synced(plan)
+
+    # -- remote commit → mirror ---------------------------------------------------
+
+    def merge_in(self, incoming: str) -> Applied:
+        """Merge `incoming` into the branch (a fast-forward when ours is behind) and bring
+        the store along (apply); what was written, and what could not be merged."""
+        head = self.head()
+        if self.git.is_ancestor(incoming, head):
+            return Applied()
+        if self.git.is_ancestor(head, incoming):
+            merged, problems = incoming, []
+        else:
+            merged, problems = self._merge_commit(head, incoming)
+        self.git.run("update-ref", BRANCH, merged, head)
+        self.git.run("read-tree", "--reset", "-u", BRANCH)
+        done = self.apply(head, merged)
+        self.git.run("update-ref", APPLIED, merged)
+        done.problems[:0] = problems
+        return done
+
+    def _merge_commit(self, head: str, incoming: str) -> tuple[str, list[str]]:
+        base = self.git.merge_base(head, incoming) or EMPTY_TREE
+        ours, theirs = self.git.changed(base, head), self.git.changed(base, incoming)
+        result: dict[str, str | None] = {}
+        both = []
+        for path, blob in theirs.items():
+            if path not in ours:
+                result[path] = blob
+            elif ours[path] != blob:
+                both.append(path)
+        problems: list[str] = []
+        if both:
+            base_files = self.git.tree_files(base) if base != EMPTY_TREE else {}
+            ids = [i for p in both for i in (base_files.get(p), ours[p], theirs[p]) if i]
+            blobs = self.git.blobs(ids)
+
+            def content(blob: str | None) -> bytes | None:
+                return None if blob is None else blobs.get(blob)
+
+            for path in both:
+                merged = merge(
+                    path, content(base_files.get(path)), content(ours[path]), content(theirs[path])
+                )
+                problems += merged.problems
+                new = {p: b for p, b in merged.files.items() if b is not None}
+                ids_of = dict(zip(new, self.git.write_blobs(list(new.values())), strict=True))
+                for p, payload in merged.files.items():
+                    result[p] = None if payload is None else ids_of[p]
+        index = self.meta / "briefing-merge.index"
+        index.unlink(missing_ok=True)
+        env = {"GIT_INDEX_FILE": str(index)}
+        self.git.run("read-tree", head, env=env)
+        lines = "".join(
+            f"0 {_ZERO}\t{p}\0" if b is None else f"100644 {b}\t{p}\0" for p, b in result.items()
+        )
+        self.git.run("update-index", "-z", "--index-info", data=lines.encode(), env=env)
+        tree = self.git.run("write-tree", env=env).stdout.decode().strip()
+        index.unlink(missing_ok=True)
+        message = f"{self.name}: merged the desk's changes"
+        commit = self.git.out("commit-tree", tree, "-p", head, "-p", incoming, "-m", message)
+        return commit, problems
+
+    # -- mirror → store -----------------------------------------------------------
+
+    def apply(self, old: str, new: str) -> Applied:
+        """Write into the store what changed from commit `old` to `new`."""
+        changed = self.git.changed(old, new)
+        old_files = self.git.tree_files(old) if old != EMPTY_TREE and changed else {}
+        blobs = self.git.blobs(
+            [b for p, b in changed.items() if b] + [old_files[p] for p in changed if p in old_files]
+        )
+        entries = []
+        done = Applied()
+        skipped = self._json(_SKIPPED)
+        for path, blob in changed.items():
+            place = layout.place_of(path)
+            if place is None or (place.kind == layout.READERS and place.key != self.slug):
+                continue  # another reader's own file, or not one of ours: left in the mirror
+            before = blobs.get(old_files[path]) if path in old_files else None
+            after = blobs.get(blob) if blob else None
+            problem = _check(place, after)
+            if problem:
+                done.problems.append(f"{path}: {problem}; skipped")
+                skipped[path] = blob or ""
+                continue
+            skipped.pop(path, None)
+            entries.append((path, place, before, after))
+        self._save_json(_SKIPPED, skipped)
+        if entries:
+            write = self.store.apply_synced(lambda snap: self._plan(snap, entries, done))
+            done.changed = sum(
+                len(x) for x in (write.briefs, write.notes, write.corrections, write.states)
+            )
+        return done
+
+    def _plan(self, snap: SyncSnapshot, entries: Iterable[Any], done: Applied) -> SyncWrite:
+        write = SyncWrite()
+        for path, place, before, after in entries:
+            if place.kind == layout.BRIEFS:
+                if after is not None:
+                    brief, sha, _ = layout.parse_brief(place.key, after)
+                    if snap.digests.get(place.key) != sha:
+                        write.briefs.append(brief)
+                continue
+            current = self._current(snap, place, before)
+            if current == after:
+                continue
+            if current == before:
+                result = {path: after}
+            else:  # the store changed it since: both changes, merged by the same rules
+                merged = merge(path, before, current, after)
+                done.problems += merged.problems
+                result = merged.files
+            for p, payload in result.items():
+                self._into(write, snap, layout.place_of(p), payload)
+        return write
+
+    def _current(
+        self, snap: SyncSnapshot, place: layout.Place, before: bytes | None
+    ) -> bytes | None:
+        """The store's version of one mirror file, as the mirror would write it."""
+        if place.kind == layout.NOTES:
+            doc = snap.notes.get(place.key)
+            if doc is None:
+                return None
+            author = None
+            if before is not None:
+                with contextlib.suppress(BadFile):
+                    author = layout.parse_note(place.key, before)["author"]
+            return layout.note_file(doc, author or self.name)
+        if place.kind == layout.CORRECTIONS:
+            doc = snap.corrections.get(place.key)
+            return None if doc is None else layout.corrections_file(place.key, doc)
+        return layout.reader_file(self.name, snap.states, snap.views)
+
+    def _into(
+        self,
+        write: SyncWrite,
+        snap: SyncSnapshot,
+        place: layout.Place | None,
+        payload: bytes | None,
+    ) -> None:
+        if place is None:
+            return
+        if place.kind == layout.NOTES:
+            write.notes[place.key] = (
+                None if payload is None else layout.parse_note(place.key, payload)
+            )
+        elif place.kind == layout.CORRECTIONS and payload is not None:
+            write.corrections[place.key] = layout.parse_corrections(place.key, payload)
+        elif place.kind == layout.READERS and payload is not None:
+            states, views = layout.parse_reader(payload)
+            for brief_id in set(snap.states) | set(states):
+                if snap.states.get(brief_id) != states.get(brief_id):
+                    write.states[brief_id] = states.get(brief_id)
+            for name in set(snap.views) | set(views):
+                if snap.views.get(name) != views.get(name):
+                    write.views[name] = {"query": views[name]} if name in views else None
+
+    # -- small files of our own in .git -----------------------------------------------
+
+    def _json(self, name: str) -> dict[str, str]:
+        try:
+            value = orjson.loads((self.meta / name).read_bytes())
+        except (OSError, orjson.JSONDecodeError):
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def _save_json(self, name: str, value: Mapping[str, Any]) -> None:
+        _write(self.meta / name, orjson.dumps(value))
+
+
+def _check(place: layout.Place, payload: bytes | None) -> str | None:
+    """Why a file from the remote cannot be taken in; None when it can."""
+    if payload is None:
+        return None
+    try:
+        if place.kind == layout.NOTES:
+            layout.parse_note(place.key, payload)
+        elif place.kind == layout.BRIEFS:
+            layout.parse_brief(place.key, payload)
+        elif place.kind == layout.CORRECTIONS:
+            layout.parse_corrections(place.key, payload)
+        else:
+            layout.parse_reader(payload)
+    except BadFile as exc:
+        return str(exc)
+    return None
+
+
+def _z(paths: Iterable[str]) -> bytes:
+    return b"".join(p.encode() + b"\0" for p in paths)
+
+
+def _write(path: Path, payload: bytes) -> None:
+    """Replace a mirror file whole (temporary beside it, then a rename). Not fsynced: the
+    mirror is made again from the store and from git's objects, which git fsyncs."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temp, "wb") as handle:
+            handle.write(payload)
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
