@@ -553,3 +553,12 @@ def test_a_later_mention_of_countermeasures_joins_the_retaliation_named_before()
         )
     )
     assert _pairs(brief) == {("Peru", "Chile", None)}
+
+
+def test_a_removal_still_to_come_is_dated_forward() -> None:
+    [(_, status, year)] = _status(
+        "Peru said the surtax on Chilean wine would be lifted on Sept. 1."
+    )
+    assert (status, year) == ("removed", 2025)
+    [(_, status, year)] = _status("Peru said it lifted the surtax on Chilean wine in September.")
+    assert (status, year) == ("removed", 2024)

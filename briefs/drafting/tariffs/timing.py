@@ -167,7 +167,10 @@ def status_and_year(
         status = "announced"  # "will face duties of 12% from Aug. 14"
     if rate and _CHARGED_NOW.search(text[max(0, a_start - 24) : a_start + len(rate) + 20]):
         status = "in force"  # "… to 50%, from about 20% now": the rate still charged
-    future = status in ("announced", "threatened", "proposed")
+    # A removal or pause may still be to come ("would be lifted on Sept. 1"): its words say.
+    future: bool | None = True if status in ("announced", "threatened", "proposed") else None
+    if status == "in force":
+        future = False
     year = resolve_year(near, today, future=future)
     if year is None:
         year = resolve_year(text, today, future=future)
