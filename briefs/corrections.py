@@ -24,7 +24,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefs.dates import DateError, parse_date
-from briefs.model import ACTOR_KINDS, MEASURES, STATUSES, Actor, Brief, Tariff
+from briefs.model import (
+    ACTOR_KINDS,
+    MAX_CHARS,
+    MAX_ITEMS,
+    MAX_TEXT,
+    MEASURES,
+    STATUSES,
+    Actor,
+    Brief,
+    Tariff,
+)
 from briefs.rates import parse_rate
 
 TABLES = ("actors", "tariffs")
@@ -128,6 +138,19 @@ def _rate(path: str, text: str) -> str | None:
     return text
 
 
+def _check_size(path: str, name: str, text: str) -> None:
+    """The limits an import checks (briefs.model), so a correction always exports and
+    imports again: a list's items and their length, or the field's length."""
+    if name in (*TEXT_LISTS, "products"):
+        items = text.split(",")
+        if len(items) > MAX_ITEMS[name]:
+            raise CorrectionError(path, f"more than {MAX_ITEMS[name]:,} items")
+        if any(len(item.strip()) > MAX_TEXT for item in items):
+            raise CorrectionError(path, f"an item is longer than {MAX_TEXT:,} characters")
+    elif len(text.strip()) > MAX_CHARS.get(name, MAX_TEXT):
+        raise CorrectionError(path, f"longer than {MAX_CHARS.get(name, MAX_TEXT):,} characters")
+
+
 def check_field(path: str, text: str) -> Any:
     """The value a form field's `text` gives for `path`, checked; CorrectionError if bad.
 
@@ -137,6 +160,7 @@ def check_field(path: str, text: str) -> Any:
     name = parse_path(path).field
     if name is None:
         raise CorrectionError(path, "names a row, not a field")
+    _check_size(path, name, text)  # what an import would refuse is refused here too
     value = _text(path, text)
     if name in TEXT_LISTS or name == "products":
         return _items(path, value)

@@ -257,3 +257,19 @@ def test_a_damaged_entry_is_left_out_and_named() -> None:
     assert apply(SOURCE, corrections).title == "Fine"
     assert apply(SOURCE, corrections).summary == SOURCE.summary
     assert len(corrections.problems) == 4
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "reason"),
+    [
+        ("title", "t" * 2_001, "longer than 2,000 characters"),
+        ("actors.1.role", "r" * 2_001, "longer than 2,000 characters"),
+        ("tariffs.1.rate", "2" * 199 + "%%", "longer than 200 characters"),
+        ("tags", ",".join(["evs"] * 1_001), "more than 1,000 items"),
+        ("tariffs.1.products", "x" * 2_001, "an item is longer than 2,000 characters"),
+    ],
+)
+def test_a_correction_an_import_would_refuse_is_refused(path: str, text: str, reason: str) -> None:
+    with pytest.raises(CorrectionError, match=reason):
+        check_field(path, text)
+    check_field(path, text[:100])  # the same, within the limit, is taken
