@@ -20,7 +20,10 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in folder.iterdir()}
 
 
-@pytest.mark.parametrize("command", [["list"], ["check"], ["check", "--repair"], ["trash"]])
+@pytest.mark.parametrize(
+    "command",
+    [["list"], ["check"], ["check", "--repair"], ["trash"], ["export"], ["note", "list", "x"]],
+)
 def test_an_ordinary_folder_is_refused_and_left_as_it_was(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
 ) -> None:

@@ -34,6 +34,7 @@ def _note(data: dict[str, Any]) -> dict[str, Any]:
         ("briefs.json", lambda d: d["briefs"].update({"../x": d["briefs"][XI]}), "not a brief"),
         ("reader.json", lambda d: _note(d).update(brief_id=[XI]), "brief_id"),
         ("reader.json", lambda d: _note(d).update(created="yesterday"), "ISO time"),
+        ("reader.json", lambda d: _note(d).update(updated="2025-11-28T14:02\x1b[2J"), "ISO"),
         ("reader.json", lambda d: _note(d).update(text=None), "text"),
         ("reader.json", lambda d: _note(d).update(id="\x1b[2J"), "id"),
         ("reader.json", lambda d: d["states"][XI].update(read="yes"), "true or false"),
