@@ -562,3 +562,41 @@ def test_a_removal_still_to_come_is_dated_forward() -> None:
     assert (status, year) == ("removed", 2025)
     [(_, status, year)] = _status("Peru said it lifted the surtax on Chilean wine in September.")
     assert (status, year) == ("removed", 2024)
+
+
+def test_a_rate_that_applies_now_is_in_force() -> None:
+    for story in (
+        "Chile's counter-tariffs on Peru will take effect in May. A 10 percent rate applies "
+        "to copper.",
+        "Under the deal, Peruvian cars above the quota will still pay Chile's 27.5% tariff.",
+    ):
+        statuses = {rate: status for rate, status, _ in _status(story)}
+        assert statuses.get("10 percent", statuses.get("27.5%")) == "in force", story
+
+
+def test_a_start_a_few_weeks_back_is_past() -> None:
+    # A Sept. 10 story: "from Aug. 1" is this year's August, not next year's.
+    [(_, status, year)] = _status(
+        "Peruvian cars pay a 15% Chilean tariff under the deal, a rate applied from Aug. 1.",
+        date="2025-09-10",
+    )
+    assert (status, year) == ("in force", 2025)
+
+
+def test_a_measure_that_takes_effect_on_the_article_s_weekday_is_in_force() -> None:
+    # 2025-04-05 is a Saturday.
+    [(_, status, _)] = _status(
+        "A 10% Chilean tariff on Peruvian goods takes effect on Saturday.", date="2025-04-05"
+    )
+    assert status == "in force"
+
+
+def test_a_participle_clause_keeps_its_own_status() -> None:
+    statuses = {
+        rate: status
+        for rate, status, _ in _status(
+            "Chile will keep its 11% duty on copper suspended until Dec. 31, extending relief "
+            "for smelters hit by a 50% Peruvian tariff on their goods."
+        )
+    }
+    assert statuses == {"11%": "suspended", "50%": "in force"}

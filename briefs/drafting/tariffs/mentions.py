@@ -67,7 +67,8 @@ _BEARER = re.compile(
 )
 _CONDITION = Folded(r"\b(?:if|unless|provided)\b[^,;]*")
 _PARTS = re.compile(
-    r",\s*(?:leaving|keeping|bringing|raising|lifting|pushing|taking)\s|,\s*but\s|;\s|\s—\s|\s–\s|,\s*while\s|,\s*with\s|,\s*and\s(?=\w+\s(?:\w+\s)?(?:will|would"
+    r",\s*(?:leaving|keeping|bringing|raising|lifting|pushing|taking|extending|citing|sparing"
+    r"|prompting|hitting|following)\s|,\s*but\s|;\s|\s—\s|\s–\s|,\s*while\s|,\s*with\s|,\s*and\s(?=\w+\s(?:\w+\s)?(?:will|would"
     r"|could|has|have|had))"
 )
 _MEASURES = [(entry["kind"], re.compile(cue(entry), re.I)) for entry in table("cues")["measure"]]

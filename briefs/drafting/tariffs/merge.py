@@ -107,8 +107,9 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
     measures.sort(key=lambda m: m.order)
     out = []
     for measure in measures:
-        # The first mention, in story order, with a status of its own.
-        ordered = sorted(attached.get(id(measure), []), key=lambda m: m.order)
+        # The first mention, in story order, with a status of its own: those that give the
+        # rate first ("A 10 percent rate applies …" over the lead's "will take effect").
+        ordered = sorted(attached.get(id(measure), []), key=lambda m: (m.rate is None, m.order))
         status = next((m.when()[0] for m in ordered if m.when()[0]), "in force")
         out.append(
             Tariff(

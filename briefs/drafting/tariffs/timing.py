@@ -126,6 +126,10 @@ _CHARGED_NOW = Folded(
     r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?\S+(?:\s+per\s?cent|\s+percent)?\s+"
     r"(?:now|currently|at present|today)\b"
 )
+_STARTS_ON_DAY = re.compile(
+    r"\b(?:takes? effect|comes? into (?:force|effect)|kicks? in|starts?|begins?)\s+(?:on\s+)?"
+    rf"(today|{'|'.join(WEEKDAYS)})\b"
+)
 _PAST_WORDS = Folded(r"\b(?:has|have|had|since|was|were|took|began|started)\b")
 _FUTURE_WORDS = Folded(r"\b(?:will|would|from|starting|due|set to|next|plans?|could)\b")
 _PAST_ANNOUNCED = Folded(r"\b(?:announced|ordered|unveiled)\b")
@@ -147,8 +151,19 @@ def _starts_later(clause: str, today: dt.date) -> bool | None:
         return None
     if match.group(4) or start > today:
         return start > today
-    # "from January 1" in a July story: next January, unless the clause speaks of the past.
+    if (today - start).days <= 120:
+        return False  # "a rate applied from Aug. 1" in September: this year's, a few weeks back
+    # "from January 1" in a December story: next January, unless the clause speaks of the past.
     return not _PAST_WORDS.search(clause)
+
+
+def _starts_today(clause: str, today: dt.date) -> bool:
+    """ "takes effect on Saturday" in a Saturday story, "comes into force today"."""
+    match = _STARTS_ON_DAY.search(lowered(clause) or clause.casefold())
+    if match is None:
+        return False
+    day = match.group(1)
+    return day == "today" or WEEKDAYS.index(day) == today.weekday()
 
 
 def status_and_year(
@@ -165,12 +180,14 @@ def status_and_year(
     status = None if conditional else _status(clause, rate is not None)
     if status in (None, "in force") and not conditional and _starts_later(clause, today):
         status = "announced"  # "will face duties of 12% from Aug. 14"
+    if status == "announced" and _starts_today(clause, today):
+        status = "in force"  # it takes effect on the article's day
     if rate and _CHARGED_NOW.search(text[max(0, a_start - 24) : a_start + len(rate) + 20]):
         status = "in force"  # "… to 50%, from about 20% now": the rate still charged
     # A removal or pause may still be to come ("would be lifted on Sept. 1"): its words say.
-    future: bool | None = True if status in ("announced", "threatened", "proposed") else None
-    if status == "in force":
-        future = False
+    future: bool | None = status in ("announced", "threatened", "proposed")
+    if status in ("removed", "suspended", "offered removal"):
+        future = None
     year = resolve_year(near, today, future=future)
     if year is None:
         year = resolve_year(text, today, future=future)
