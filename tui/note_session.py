@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 import orjson
 
-from briefs.model import Note
+from briefs.model import MAX_CHARS, Note
 from store import Draft, NoteChangedError, Store, StoreError
 
 
 class EmptyNote(ValueError):
-    """A note with no text is not saved."""
+    """A note that is not saved as it is: empty, or longer than a note may be."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +110,11 @@ class NoteSession:
             return self._save_field(self.brief_id, self.field)
         if not self.text.strip():
             raise EmptyNote("An empty note is not saved.")
+        if len(self.text) > MAX_CHARS["text"]:  # an export of it would not import again
+            raise EmptyNote(
+                f"A note holds at most {MAX_CHARS['text']:,} characters; this one has "
+                f"{len(self.text):,}. It is kept in the editor."
+            )
         text = self.text
         conflict = None
         try:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from store import Store
 from tests.conftest import TODAY
 from tests.tui.helpers import new_app, screen_text
@@ -108,3 +110,17 @@ async def test_queries_from_data_reach_the_search_bar_without_control_characters
         await pilot.pause()
         value = screen.query_one(SearchBar).input.value
         assert "\x1b" not in value and "\x07" not in value and "␛[2J" in value
+
+
+def test_a_note_longer_than_an_import_takes_is_kept_in_the_editor_not_saved(
+    store: Store,
+) -> None:
+    from briefs.model import MAX_CHARS
+    from tui.note_session import EmptyNote, NoteSession
+
+    session = NoteSession(store)
+    session.open("2025-10-31-xi-carney-apec-gyeongju", None)
+    session.typed("x" * (MAX_CHARS["text"] + 1))
+    with pytest.raises(EmptyNote, match="at most 1,000,000 characters"):
+        session.save()
+    assert session.dirty and store.notes("2025-10-31-xi-carney-apec-gyeongju") == []
