@@ -19,6 +19,7 @@ from store.errors import StoreError
 LOCAL_TIMEOUT = 120.0  # seconds for a command that only touches the mirror
 NETWORK_TIMEOUT = 60.0  # fetch and push: an unreachable remote fails rather than hangs
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+IRREGULAR = "not a plain file"  # Git.changed: a link or a submodule where a file was
 # Settings for every call, whatever the user's own git config says: no prompt, no
 # signing agent, no line-ending rewriting of our JSON, and objects and refs fsynced.
 _SETTINGS = (
@@ -120,7 +121,9 @@ class Git:
     def error(self, args: Sequence[str], stderr: bytes, *, network: bool) -> GitError:
         text = stderr.decode("utf-8", "replace").strip()
         lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-        shown = lines[-1] if lines else "failed"
+        # git's first fatal line says what went wrong; what follows are hints.
+        loud = [ln for ln in lines if ln.startswith(("fatal:", "error:", "remote: error"))]
+        shown = (loud or lines or ["failed"])[0]
         shown = shown.removeprefix("fatal: ").removeprefix("error: ")[:300]
         offline = network and any(hint in text.lower() for hint in _OFFLINE_HINTS)
         return GitError(f"git {args[0]}: {shown}", offline=offline)
@@ -158,7 +161,8 @@ class Git:
         return files
 
     def changed(self, old: str, new: str) -> dict[str, str | None]:
-        """path → its blob id in `new` (None: removed) for every file that differs."""
+        """path → its blob id in `new` (None: removed) for every plain file that differs;
+        a path that became a link or a submodule is IRREGULAR."""
         raw = self.run("diff-tree", "-r", "-z", "--no-renames", "--raw", old, new).stdout
         fields = raw.split(b"\0")
         out: dict[str, str | None] = {}
@@ -169,7 +173,12 @@ class Git:
             if not meta.startswith(b":"):
                 continue
             parts = meta[1:].split()
-            out[path] = None if parts[4] == b"D" else parts[3].decode()
+            if parts[4] == b"D":
+                out[path] = None
+            elif parts[1] in (b"100644", b"100755"):
+                out[path] = parts[3].decode()
+            else:
+                out[path] = IRREGULAR
         return out
 
     def blobs(self, ids: Sequence[str]) -> dict[str, bytes]:

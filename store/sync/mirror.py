@@ -28,7 +28,7 @@ import orjson
 
 from store import content_log
 from store.sync import layout
-from store.sync.git import EMPTY_TREE, Git
+from store.sync.git import EMPTY_TREE, IRREGULAR, Git
 from store.sync.layout import BadFile
 from store.sync.merge import merge
 from store.syncing import SyncSnapshot, SyncWrite
@@ -240,6 +240,8 @@ class Mirror:
         result: dict[str, str | None] = {}
         both = []
         for path, blob in theirs.items():
+            if blob == IRREGULAR or ours.get(path) == IRREGULAR:
+                continue  # never into our tree (apply reports the remote's)
             if path not in ours:
                 result[path] = blob
             elif ours[path] != blob:
@@ -283,7 +285,8 @@ class Mirror:
         changed = self.git.changed(old, new)
         old_files = self.git.tree_files(old) if old != EMPTY_TREE and changed else {}
         blobs = self.git.blobs(
-            [b for p, b in changed.items() if b] + [old_files[p] for p in changed if p in old_files]
+            [b for b in changed.values() if b and b != IRREGULAR]
+            + [old_files[p] for p in changed if p in old_files]
         )
         entries = []
         done = Applied()
@@ -294,7 +297,7 @@ class Mirror:
                 continue  # another reader's own file, or not one of ours: left in the mirror
             before = blobs.get(old_files[path]) if path in old_files else None
             after = blobs.get(blob) if blob else None
-            problem = _check(place, after)
+            problem = IRREGULAR if blob == IRREGULAR else _check(place, after)
             if problem:
                 done.problems.append(f"{path}: {problem}; skipped")
                 skipped[path] = blob or ""

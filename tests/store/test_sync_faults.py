@@ -1,0 +1,241 @@
+"""Sync faults: a remote that cannot be reached or goes away mid-push, history rewritten
+or unrelated, two syncs at once, hostile files from the remote, SIGKILL mid-sync."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import orjson
+import pytest
+
+from store.lock import StoreLock
+from store.sync import SyncRefused, sync
+from store.sync.engine import LOCK
+from store.sync.git import Git
+from store.sync.mirror import FOLDER
+from tests.store.test_sync import (  # noqa: F401 (git_alone is a fixture)
+    DeskStore,
+    all_round,
+    bare_repo,
+    git,
+    git_alone,
+    later_clock,
+    note_texts,
+    open_store,
+)
+
+ROOT = Path(__file__).parents[2]
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[Path, DeskStore, DeskStore]:
+    remote = bare_repo(tmp_path)
+    ana, ben = open_store(tmp_path / "a"), open_store(tmp_path / "b", later_clock(1000))
+    assert sync(ana, remote=str(remote), name="Ana").pushed
+    assert sync(ben, remote=str(remote), name="Ben").pushed
+    return remote, ana, ben
+
+
+def test_an_unreachable_remote_keeps_local_work_and_the_next_sync_catches_up(
+    tmp_path: Path,
+) -> None:
+    remote = tmp_path / "not-yet.git"
+    ana = open_store(tmp_path / "a")
+    note = ana.add_note(ana.rows()[0].id, "written offline")
+    report = sync(ana, remote=str(remote), name="Ana")
+    assert not report.pushed and report.offline and "not-yet.git" in report.offline
+    assert ana.note(note.id) is not None and report.exported > 0
+    bare_repo(tmp_path, "not-yet.git")
+    assert sync(ana).pushed
+    ben = open_store(tmp_path / "b")
+    sync(ben, remote=str(remote), name="Ben")
+    assert ben.note(note.id) is not None
+
+
+def test_a_remote_gone_mid_push_loses_nothing(pair, monkeypatch: pytest.MonkeyPatch) -> None:
+    remote, ana, ben = pair
+    note = ana.add_note(ana.rows()[0].id, "pushed as the remote went away")
+    real_run = Git.run
+    moved = remote.with_name("moved.git")
+
+    def run(self: Git, *args: str, **kwargs: object):  # type: ignore[no-untyped-def]
+        if args[0] == "push" and not moved.exists():
+            remote.rename(moved)  # the disk went away between the fetch and the push
+        return real_run(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Git, "run", run)
+    report = sync(ana)
+    assert report.offline and not report.pushed
+    monkeypatch.setattr(Git, "run", real_run)
+    moved.rename(remote)
+    assert ana.note(note.id) is not None
+    all_round([ana, ben])
+    assert ben.note(note.id) is not None
+
+
+def _remote_state(remote: Path) -> str:
+    return git("--git-dir", str(remote), "rev-parse", "main")
+
+
+def test_rewritten_remote_history_is_refused_and_nothing_changes(pair, tmp_path: Path) -> None:
+    remote, ana, ben = pair
+    ben.add_note(ben.rows()[0].id, "on the desk")
+    all_round([ben, ana])
+    # Someone resets the desk's branch to an older commit: what Ana synced is gone from it.
+    git("--git-dir", str(remote), "update-ref", "refs/heads/main", "main~1")
+    ana.add_note(ana.rows()[0].id, "waiting to go out")
+    before, head = ana.sync_snapshot(), git("rev-parse", "HEAD", cwd=ana.root / FOLDER)
+    remote_before = _remote_state(remote)
+    with pytest.raises(SyncRefused, match="rewritten or is another desk"):
+        sync(ana)
+    assert ana.sync_snapshot() == before
+    assert git("rev-parse", "HEAD", cwd=ana.root / FOLDER) == head
+    assert _remote_state(remote) == remote_before
+
+
+def test_an_unrelated_remote_is_refused(pair, tmp_path: Path) -> None:
+    remote, ana, _ = pair
+    shutil.rmtree(remote)
+    bare_repo(tmp_path)  # the same place now holds another desk
+    other = open_store(tmp_path / "other")
+    sync(other, remote=str(remote), name="Olga")
+    remote_before, before = _remote_state(remote), ana.sync_snapshot()
+    with pytest.raises(SyncRefused):
+        sync(ana)
+    assert _remote_state(remote) == remote_before and ana.sync_snapshot() == before
+
+
+def test_two_syncs_at_once_one_waits_for_the_other(pair) -> None:
+    _, ana, ben = pair
+    brief_id = ana.rows()[0].id
+    finished: list[bool] = []
+    held = StoreLock(ana.root / LOCK)
+    with held:
+        waiting = threading.Thread(target=lambda: finished.append(sync(ana).pushed))
+        waiting.start()
+        waiting.join(0.5)
+        assert waiting.is_alive() and not finished  # it waits for the lock
+    waiting.join()
+    assert finished == [True]
+    # And two at once, each adding notes: both complete, nothing lost.
+    texts = []
+
+    def one(i: int) -> None:
+        texts.append(ana.add_note(brief_id, f"at once {i}").text)
+        sync(ana)
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    all_round([ana, ben])
+    assert set(texts) <= note_texts(ben)
+
+
+def test_malformed_files_from_the_remote_are_reported_and_skipped(pair, tmp_path: Path) -> None:
+    remote, ana, ben = pair
+    brief_id = ana.rows()[0].id
+    mine = ana.add_note(brief_id, "Ana's own note")
+    sync(ana)
+    clone = tmp_path / "hand"
+    git("clone", "-q", str(remote), str(clone))
+    notes = clone / "notes"
+    good = {
+        "id": "n-good",
+        "brief_id": brief_id,
+        "text": "a fine note \x1b[31mwith an escape, kept as text\x1b[0m",
+        "created": "2025-11-28T14:00:00+00:00",
+        "updated": "2025-11-28T14:00:00+00:00",
+        "author": "Hand",
+    }
+    (notes / "n-good.json").write_bytes(orjson.dumps(good))
+    (notes / "n-not-json.json").write_bytes(b"{not json")
+    (notes / "n-list.json").write_bytes(b"[1, 2]")
+    (notes / "n-bad-utf8.json").write_bytes(b'{"id": "n-bad-utf8", "text": "\xff\xfe"}')
+    (notes / "n-wrong-id.json").write_bytes(orjson.dumps({**good, "id": "n-other"}))
+    (notes / f"{mine.id}.json").write_bytes(orjson.dumps({"text": 42}))  # over Ana's note
+    (clone / "briefs" / f"{brief_id}.json").write_bytes(b'{"brief": {"title": 3}}')
+    (clone / "README").write_text("not one of ours\n")
+    os.symlink("/etc/passwd", notes / "n-link.json")
+    git("add", "-A", cwd=clone)
+    git("commit", "-q", "-m", "hand-edited", cwd=clone)
+    git("push", "-q", "origin", "HEAD:main", cwd=clone)
+    shown = ana.brief(brief_id)
+
+    report = sync(ana)
+    reported = " ".join(report.problems)
+    for name in ("n-not-json", "n-list", "n-bad-utf8", "n-wrong-id", mine.id):
+        assert f"notes/{name}.json" in reported
+    assert f"briefs/{brief_id}.json" in reported
+    assert "notes/n-link.json: not a plain file" in reported
+    assert "README" not in reported  # not one of the desk's files: left alone
+    assert ana.note("n-good") is not None
+    assert ana.note("n-good").text == good["text"]  # type: ignore[union-attr]
+    found = ana.note(mine.id)
+    assert found is not None and found.text == "Ana's own note"  # nothing local overwritten
+    assert ana.brief(brief_id) == shown
+    for bad in ("n-not-json", "n-list", "n-bad-utf8", "n-wrong-id", "n-other", "n-link"):
+        assert ana.note(bad) is None
+    # The next sync sends Ana's own note back over the broken copy; the rest stay skipped.
+    sync(ana)
+    sync(ben)
+    found = ben.note(mine.id)
+    assert found is not None and found.text == "Ana's own note"
+    assert ben.note("n-good") is not None
+
+
+CHILD = """
+import sys
+from pathlib import Path
+from store import Store
+from store.syncing import SyncingStore
+from store.sync import sync
+
+class DeskStore(Store, SyncingStore):
+    pass
+
+store = DeskStore(Path(sys.argv[1]))
+brief_id = store.rows()[0].id
+for i in range(1000):
+    note = store.add_note(brief_id, f"{sys.argv[2]} {i}")
+    print(note.id, flush=True)  # acknowledged: on disk
+    sync(store)
+"""
+
+
+def test_sigkill_during_syncs_loses_no_acknowledged_note(pair) -> None:
+    _, ana, ben = pair
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    acknowledged: list[str] = []
+    for kill in range(5):
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(ana.root), f"kill{kill}"],
+            stdout=subprocess.PIPE,
+            env=env,
+            text=True,
+        )
+        assert child.stdout is not None
+        for _ in range(1 + kill % 3):  # a few notes in, so the kill lands mid-sync
+            acknowledged.append(child.stdout.readline().strip())
+        # Not for correctness: only to land the kill at another step of the sync each time.
+        time.sleep(0.04 * kill)
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+        acknowledged += [line.strip() for line in child.stdout if line.strip()]
+        child.stdout.close()
+        if kill % 2:
+            sync(ben)  # the desk moves on between kills
+    assert all(acknowledged)
+    survivor = DeskStore(ana.root)  # the store opens after every kill
+    all_round([survivor, ben])
+    for store in (survivor, ben):
+        found = {n.id for r in store.rows() for n in store.notes(r.id)}
+        assert set(acknowledged) <= found
