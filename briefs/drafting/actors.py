@@ -261,6 +261,7 @@ def extract_actors(
     _add_lower_orgs(registry, sentences, spans_by_sentence, home)
     _apposition_orgs(registry, sentences, spans_by_sentence)
     _drop_forums(registry, sentences, spans_by_sentence)
+    _join_acronyms(registry, spans_by_sentence, sentences)
     people_country = {
         e.name: e.affiliation
         for e in registry.entries.values()
@@ -387,6 +388,58 @@ def _add_lower_orgs(
                 )
             if entry is not None:
                 spans.setdefault(sentence.index, []).append((org.start, org.end, entry.name))
+
+
+def _initials(name: str) -> str:
+    """ "Asia-Pacific Economic Cooperation" → "APEC"; small words are skipped."""
+    words = name.replace("-", " ").split()
+    return "".join(w[0] for w in words if w[:1].isupper()).casefold()
+
+
+def _join_acronyms(registry: _Registry, spans: ActorSpans, sentences: list[Sentence]) -> None:
+    """An acronym whose letters are the initials of an organisation the story names in full
+    ("APEC" beside "the Asia-Pacific Economic Cooperation forum") is that organisation."""
+    full = {
+        _initials(e.name): e
+        for e in registry.entries.values()
+        if e.kind == "organization" and len(e.name.split()) > 1
+    }
+    for key, entry in list(registry.entries.items()):
+        word = entry.name
+        if " " in word or not (2 <= len(word) <= 6 and word.isupper()):
+            continue
+        target = full.get(word.casefold())
+        if target is None:
+            spelled = _spelled_out(word, sentences)
+            if spelled is None or fold(spelled) in registry.entries:
+                continue
+            entry.name = spelled  # the fullest name the story gives
+            registry.entries[fold(spelled)] = registry.entries.pop(key)
+            for found in spans.values():
+                found[:] = [(a, b, spelled if n == word else n) for a, b, n in found]
+            continue
+        if target is entry:
+            continue
+        target.mentions += entry.mentions
+        del registry.entries[key]
+        for found in spans.values():
+            found[:] = [(a, b, target.name if n == word else n) for a, b, n in found]
+
+
+def _spelled_out(acronym: str, sentences: list[Sentence]) -> str | None:
+    """Capitalised words (hyphenated ones split) whose initials spell the acronym."""
+    letters = [re.escape(c) for c in acronym]
+    pattern = re.compile(
+        r"\b" + r"[\w'’]*[ -](?:(?:of|and|for|the)\s+)?".join(f"{c}" for c in letters) + r"[\w'’]*",
+    )
+    for sentence in sentences:
+        if acronym[0] not in sentence.text:
+            continue
+        for match in pattern.finditer(sentence.text):
+            text = match.group(0)
+            if text != acronym and len(text) > len(acronym) + 3 and " " in text:
+                return text
+    return None
 
 
 def _drop_forums(registry: _Registry, sentences: list[Sentence], spans: ActorSpans) -> None:

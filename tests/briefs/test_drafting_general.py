@@ -600,3 +600,16 @@ def test_a_participle_clause_keeps_its_own_status() -> None:
         )
     }
     assert statuses == {"11%": "suspended", "50%": "in force"}
+
+
+def test_an_acronym_joins_the_full_name_the_story_gives() -> None:
+    brief = draft_brief(
+        _article(
+            "Ministers of the Pacific Alliance for Fair Trade met in Lima on Friday. "
+            "PAFT members said a 12% tariff by Chile on Peruvian copper was unfair, and PAFT "
+            "said it would meet again."
+        )
+    )
+    names = _names(brief)
+    assert "Pacific Alliance for Fair Trade" in names
+    assert "PAFT" not in names
