@@ -17,6 +17,7 @@ NAME_PARTICLES = words("name_particles")
 HONORIFICS = words("honorifics")
 CONNECTORS = NAME_PARTICLES | {"of", "the", "for", "and", "&"}
 COMPANY_NOUNS = words("company_nouns")
+COMPANY_POSSESSIONS = words("company_possessions")
 STATEMENT_VERBS = words("statement_verbs")
 PLACE_PREPOSITIONS = words("place_prepositions")
 MONTHS_DAYS = MONTH_ABBREVIATIONS | frozenset(

@@ -3,7 +3,13 @@
 
 from __future__ import annotations
 
-from briefs.drafting.actor_words import COMPANY_NOUNS, ROLE_HEADS, ROLE_WORDS, STATEMENT_VERBS
+from briefs.drafting.actor_words import (
+    COMPANY_NOUNS,
+    COMPANY_POSSESSIONS,
+    ROLE_HEADS,
+    ROLE_WORDS,
+    STATEMENT_VERBS,
+)
 from briefs.drafting.text import Token
 
 
@@ -26,7 +32,7 @@ def company_cue(tokens: list[Token], start: int, end: int) -> bool:
         return True
     if after == "," and after2 in ("a", "an", "the", "one") and appositive_company(tokens, end):
         return True
-    if after in STATEMENT_VERBS or (tokens[start].possessive and after in ("shares", "founder")):
+    if after in STATEMENT_VERBS or (tokens[start].possessive and after in COMPANY_POSSESSIONS):
         return True
     if after in ("union", "group", "association", "council", "federation"):
         return True  # "the Community union"

@@ -613,3 +613,13 @@ def test_an_acronym_joins_the_full_name_the_story_gives() -> None:
     names = _names(brief)
     assert "Pacific Alliance for Fair Trade" in names
     assert "PAFT" not in names
+
+
+def test_a_name_whose_plant_or_chief_is_named_is_a_company() -> None:
+    brief = draft_brief(
+        _article(
+            "A manager at Quillota's plant in Lima said the 12% Chilean tariff on Peruvian "
+            "parts would cost jobs."
+        )
+    )
+    assert _actor(brief, "Quillota").kind == "organization"
