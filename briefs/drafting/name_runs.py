@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from briefs.drafting.actor_words import (
     COMMON,
+    COMPANY_NOUNS,
     CONNECTORS,
     GOVERNMENT_HEADS,
     HONORIFICS,
@@ -88,8 +89,11 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
     spans: list[Span] = []
     i = start
     if i == 0 or tokens[i - 1].text in "\"“‘'(":
-        while i < end and tokens[i].lower in COMMON and tokens[i].lower not in ROLE_WORDS:
-            i += 1  # sentence-initial common word: "The", "Shares", "Analysts"
+        while i < end and (
+            (tokens[i].lower in COMMON and tokens[i].lower not in ROLE_WORDS)
+            or tokens[i].lower in COMPANY_NOUNS
+        ):
+            i += 1  # sentence-initial common word: "The", "Shares", "Analysts", "Carmakers"
     while i < end:
         token = tokens[i]
         low = token.lower

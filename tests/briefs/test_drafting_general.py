@@ -623,3 +623,12 @@ def test_a_name_whose_plant_or_chief_is_named_is_a_company() -> None:
         )
     )
     assert _actor(brief, "Quillota").kind == "organization"
+
+
+def test_a_common_noun_opening_the_sentence_is_not_part_of_the_name() -> None:
+    brief = draft_brief(
+        _article("Carmakers Quillota Motors and Andes Autos said the 12% Chilean tariff hurt.")
+    )
+    names = set(_names(brief))
+    assert "Quillota Motors" in names
+    assert not [n for n in names if n.startswith("Carmakers")]
