@@ -35,6 +35,7 @@ _JSON_NAMES = rf"(?:{re.escape(BRIEFS_FILE)}|{re.escape(READER_FILE)}|{re.escape
 # (store/restore.py), in the folder itself and in corrections/ (NAME = NN.json).
 _OWN = rf"(?:{_JSON_NAMES}|content-\d{{6}}\.jsonl|{re.escape(MARKER_FILE)})"
 _TEMP_TOP = re.compile(rf"\.{_OWN}(?:\.bak)?\.(?:\d+|restore)\.tmp")
+_TEMP_MARKER = re.compile(rf"\.{re.escape(MARKER_FILE)}\.\d+\.tmp")
 _TEMP_BUCKET = re.compile(r"\.\d\d\.json(?:\.bak)?\.(?:\d+|restore)\.tmp")
 _LEGACY = (BRIEFS_FILE, READER_FILE, BRIEFS_FILE + ".bak", READER_FILE + ".bak")
 
@@ -113,12 +114,13 @@ def is_store(root: Path) -> bool:
 
 
 def is_empty(root: Path) -> bool:
-    """Nothing in the folder (a stray `.lock` that an older briefing made counts as nothing)."""
+    """Nothing in the folder. A `.lock` and the marker's temporary count as nothing: another
+    briefing making this folder a store at this moment leaves them."""
     try:
         names = os.listdir(root)
     except OSError as exc:
         raise StoreError(f"{root}: cannot be listed: {exc.strerror or exc}") from exc
-    return not names or names == [LOCK_FILE]
+    return all(name == LOCK_FILE or _TEMP_MARKER.fullmatch(name) for name in names)
 
 
 def not_a_store_error(root: Path) -> StoreError:

@@ -157,3 +157,11 @@ def test_a_draft_with_hostile_values_keeps_its_text_and_nothing_else(store_dir: 
     drafts = {d.text: d for d in Store(store_dir).drafts()}
     assert sorted(drafts) == ["kept", "typed"]
     assert drafts["typed"].note_id is None and drafts["typed"].saved_at == ""
+
+
+def test_two_processes_making_one_new_store_at_once_both_open_it(tmp_path: Path) -> None:
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / ".lock").touch()  # what the other one leaves while it writes its marker
+    (folder / "..briefing-store.4242.tmp").write_text("its marker, not yet in place")
+    assert Store(folder).count() == 7
