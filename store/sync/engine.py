@@ -33,7 +33,6 @@ LOCK = "desk.lock"
 REMOTE = "origin"
 STATUS = "briefing-status.json"
 PUSH_TRIES = 5
-_REJECTED = ("rejected", "non-fast-forward", "fetch first", "stale info", "cannot lock ref")
 
 
 class SyncRefused(StoreError):
@@ -130,12 +129,10 @@ def _sync(mirror: Mirror, report: SyncReport) -> None:
         try:
             mirror.git.run("push", "-q", REMOTE, f"{head}:{BRANCH}", network=True)
         except GitError as exc:
-            if any(word in str(exc).lower() for word in _REJECTED) and not exc.offline:
-                continue  # the remote moved on meanwhile: fetch and merge again
-            if exc.offline:
-                report.offline = str(exc)
-                return
-            raise
+            if not exc.offline:
+                continue  # turned down: the remote moved on meanwhile; fetch, merge again
+            report.offline = str(exc)
+            return
         mirror.git.run("update-ref", SEEN, head)
         report.pushed = True
         return
@@ -144,10 +141,12 @@ def _sync(mirror: Mirror, report: SyncReport) -> None:
 
 def _fetch(mirror: Mirror) -> str | None:
     """The remote's commit (None for an empty remote), kept as INCOMING."""
-    listed = mirror.git.run("ls-remote", "--heads", REMOTE, BRANCH, network=True)
-    if not listed.stdout.strip():
-        return None
-    mirror.git.run("fetch", "-q", "--no-tags", REMOTE, f"+{BRANCH}:{INCOMING}", network=True)
+    try:
+        mirror.git.run("fetch", "-q", "--no-tags", REMOTE, f"+{BRANCH}:{INCOMING}", network=True)
+    except GitError as exc:
+        if "couldn't find remote ref" in str(exc).lower():
+            return None  # a new, empty remote: our push makes the desk
+        raise
     return mirror.git.rev(INCOMING)
 
 

@@ -37,26 +37,16 @@ _SETTINGS = (
 
 
 class GitError(StoreError):
-    """A git command failed; `offline` when it was the remote that could not be reached."""
+    """A git command failed; `offline` when it was the remote that could not be reached
+    (or refused us); not when a push was turned down because the remote moved on."""
 
     def __init__(self, message: str, *, offline: bool = False) -> None:
         super().__init__(message)
         self.offline = offline
 
 
-_OFFLINE_HINTS = (
-    "could not read from remote",
-    "does not appear to be a git repository",
-    "unable to access",
-    "connection refused",
-    "could not resolve host",
-    "timed out",
-    "unable to connect",
-    "the remote end hung up",
-    "early eof",
-    "no such file or directory",
-    "not found",
-)
+# A push the remote turned down because it moved on: fetch and merge again, not offline.
+REJECTED = ("[rejected]", "non-fast-forward", "fetch first", "stale info", "cannot lock ref")
 
 
 def _environment(extra: Mapping[str, str] | None) -> dict[str, str]:
@@ -125,7 +115,9 @@ class Git:
         loud = [ln for ln in lines if ln.startswith(("fatal:", "error:", "remote: error"))]
         shown = (loud or lines or ["failed"])[0]
         shown = shown.removeprefix("fatal: ").removeprefix("error: ")[:300]
-        offline = network and any(hint in text.lower() for hint in _OFFLINE_HINTS)
+        # Any other failure to talk to the remote (no route, refused, reset, no such
+        # repository, no permission) leaves local work as it is: the next sync retries.
+        offline = network and not any(word in text.lower() for word in REJECTED)
         return GitError(f"git {args[0]}: {shown}", offline=offline)
 
     def out(self, *args: str, data: bytes | None = None) -> str:

@@ -85,9 +85,9 @@ class Mirror:
 
     def reset(self) -> None:
         """The working tree and index back to the last commit: whatever an export cut
-        short left there is written again from the store."""
+        short left there is written again from the store (a stray temporary file is
+        never added: an export names the paths it adds)."""
         self.git.run("read-tree", "--reset", "-u", BRANCH)
-        self.git.run("clean", "-fdxq")
 
     def recover(self) -> Applied:
         applied, head = self.git.rev(APPLIED) or EMPTY_TREE, self.head()

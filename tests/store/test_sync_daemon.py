@@ -1,0 +1,105 @@
+"""Three stores syncing through `git daemon` on 127.0.0.1 (started and stopped here); the
+daemon stopped in the middle of a push, then started again: the next sync completes."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from store.sync import sync
+from store.sync.git import Git
+from tests.store.test_sync import (  # noqa: F401 (git_alone is a fixture)
+    all_round,
+    bare_repo,
+    git_alone,
+    later_clock,
+    note_texts,
+    open_store,
+)
+
+
+class Daemon:
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        with socket.socket() as probe:  # a free port, for this daemon only
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"git://127.0.0.1:{self.port}/desk.git"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [
+                "git",
+                "daemon",
+                "--verbose",
+                "--reuseaddr",
+                "--export-all",
+                "--enable=receive-pack",
+                "--listen=127.0.0.1",
+                f"--port={self.port}",
+                f"--base-path={self.base}",
+                str(self.base),
+            ],
+            stderr=subprocess.PIPE,
+        )
+        assert self.process.stderr is not None
+        for line in self.process.stderr:  # it says so once it listens
+            if b"Ready to rumble" in line:
+                return
+        raise AssertionError("git daemon did not start")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait(timeout=30)
+            assert self.process.stderr is not None
+            self.process.stderr.close()
+            self.process = None
+
+
+@pytest.fixture
+def daemon(tmp_path: Path) -> Iterator[Daemon]:
+    bare_repo(tmp_path)
+    served = Daemon(tmp_path)
+    served.start()
+    yield served
+    served.stop()
+
+
+def test_three_stores_through_git_daemon_and_a_daemon_stopped_mid_push(
+    daemon: Daemon, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stores = [open_store(tmp_path / n, later_clock(i * 1000)) for i, n in enumerate("abc")]
+    for store, name in zip(stores, ("Ana", "Ben", "Cleo"), strict=True):
+        assert sync(store, remote=daemon.url, name=name).pushed
+        store.add_note(store.rows()[0].id, f"{name}'s note")
+    all_round(stores)
+    for store in stores:
+        assert note_texts(store) == {"Ana's note", "Ben's note", "Cleo's note"}
+
+    ana = stores[0]
+    late = ana.add_note(ana.rows()[0].id, "sent as the daemon stopped")
+    real_run = Git.run
+
+    def run(self: Git, *args: str, **kwargs: object):  # type: ignore[no-untyped-def]
+        if args[0] == "push":
+            daemon.stop()
+        return real_run(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Git, "run", run)
+    report = sync(ana)
+    assert report.offline and not report.pushed
+    monkeypatch.setattr(Git, "run", real_run)
+    assert ana.note(late.id) is not None
+    daemon.start()
+    all_round(stores)
+    for store in stores:
+        assert store.note(late.id) is not None
