@@ -632,3 +632,15 @@ def test_a_common_noun_opening_the_sentence_is_not_part_of_the_name() -> None:
     names = set(_names(brief))
     assert "Quillota Motors" in names
     assert not [n for n in names if n.startswith("Carmakers")]
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Chile's exports to Peru rose 12% last year, while tariffs remained a concern.",
+        "Peru buys 40% of Chile's copper, and a tariff would hurt both.",
+        "Peru accounts for about 15 per cent of Chilean wine exports, which face no duties.",
+    ],
+)
+def test_talk_of_tariffs_in_general_is_no_measure(story: str) -> None:
+    assert draft_brief(_article(story)).tariffs == ()

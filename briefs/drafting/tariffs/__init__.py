@@ -41,6 +41,9 @@ _PACT_CUT = re.compile(
     r"\b(?:would|will|to)\s+(?:remove|eliminate|scrap|phase out|abolish|cut)\s+(?:most|all|nearly"
     r" all|almost all|the)?\s*(?:remaining\s+)?(?:duties|tariffs)\b[^.;]{0,80}\b(?:between|among)\b"
 )
+_NO_MEASURE = re.compile(r"\b(?:no|free of|zero)\s+(?:\w+\s+)?$|\bwithout\s+$", re.I)
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
+_ON_WHAT = re.compile(r"\s+(?:on|against|of|for)\b")
 _ANAPHORIC = re.compile(r"\b(?:that|the|this) rate\b|\b(?:raise|lower|cut) (?:it|them)\b")
 
 
@@ -144,6 +147,23 @@ def extract_tariffs(
                 continue
             if rate is None and _PACT_CUT.search(text):
                 continue  # "It would remove most duties on goods traded between …": a pact
+            if (
+                rate is None
+                and not mention.by_found
+                and mention.imposed_on is None
+                and not mention.products
+                and not mention.definite
+                and not mention.all_targets
+            ):
+                continue  # "…, while tariffs remained a concern": no one's measure in particular
+            if rate is None and _NO_MEASURE.search(text[max(0, a_start - 24) : a_start]):
+                continue  # "which face no duties"
+            if (
+                rate is None
+                and _INDEFINITE.search(text[max(0, a_start - 24) : a_start])
+                and not _ON_WHAT.match(text, a_end)
+            ):
+                continue  # "a tariff would hurt both": talk of a measure, not one
             anaphoric = _ANAPHORIC.search(sentence.text)
             if (
                 mention.imposed_on is None

@@ -269,6 +269,8 @@ def _destination(c: MentionContext, p: Parties) -> None:
     for entity in c.entities:
         if entity.start >= c.start and p.by is None:
             break
+        if c.start - entity.end > 60 or "," in c.text[entity.end : c.start]:
+            continue  # "exports to Peru rose 12% last year, while tariffs …": another clause
         lead = c.text[max(0, entity.start - 40) : entity.start]
         if _INTO_MARKET.search(lead):
             p.by = entity.country
