@@ -232,6 +232,18 @@ def _dateline(paragraph: str) -> tuple[str, str | None, str | None, int] | None:
     return _dateline_at(paragraph)
 
 
+def _in_story_furniture(paragraph: str, reporters: set[str]) -> bool:
+    """A live page's "By NAME" lines (the name kept in `reporters`), and its time stamps and
+    labels ("6:15 p.m. ET", "Pinned"): in the body, but not sentences of the story."""
+    if len(paragraph) > 80:
+        return False
+    byline = _BYLINE.fullmatch(paragraph)
+    if byline and _looks_like_names(byline.group(1)):
+        reporters.update(_split_names(byline.group(1)))
+        return True
+    return _is_furniture(paragraph) and len(paragraph.split()) <= 6
+
+
 def _is_furniture(paragraph: str) -> bool:
     return (
         not paragraph.rstrip().endswith(_SENTENCE_END)
@@ -377,6 +389,8 @@ def read_layout(text: str, date: str | None = None) -> Layout:
     if source is None and agency:
         source = AGENCIES.get(agency.strip().casefold(), agency.strip())
 
+    reporters: set[str] = set()  # "By NAME" lines between the entries of a live page
+    paragraphs_kept = [p for p in cleaned if p.strip() and not _in_story_furniture(p, reporters)]
     date = _choose_date(line_date, posted, stamp_date, updated, dateline_date, headers + story[:3])
     if date is None and given_date is not None:
         date = _read_date(given_date)
@@ -394,9 +408,9 @@ def read_layout(text: str, date: str | None = None) -> Layout:
         source=source,
         authors=authors,
         dateline=dateline,
-        paragraphs=[p for p in cleaned if p.strip()],
+        paragraphs=paragraphs_kept,
         body="\n\n".join(story),
-        not_actors=_not_actor_names(headers, footer) | set(authors),
+        not_actors=_not_actor_names(headers, footer) | set(authors) | reporters,
     )
 
 

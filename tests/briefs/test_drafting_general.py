@@ -644,3 +644,15 @@ def test_a_common_noun_opening_the_sentence_is_not_part_of_the_name() -> None:
 )
 def test_talk_of_tariffs_in_general_is_no_measure(story: str) -> None:
     assert draft_brief(_article(story)).tariffs == ()
+
+
+def test_bylines_and_time_stamps_inside_a_live_page_are_not_story() -> None:
+    brief = draft_brief(
+        _article(
+            "Chile will charge a 12% tariff on Peruvian copper.\n\nBy Dana Quispe\n\n"
+            "6:15 p.m. ET\n\nPinned\n\nLIMA — Peru said it would respond.\n\nBy Luis Mora\n\n"
+            "10:05 a.m. ET\n\nSANTIAGO — Chile said it would not."
+        )
+    )
+    assert "Dana Quispe" not in _names(brief) and "Luis Mora" not in _names(brief)
+    assert "Pinned" not in brief.summary and "6:15" not in brief.summary
