@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefs.dates import MONTHS, DateError, month_pattern, parse_date
+from briefs.drafting.lexicon import words
 
 MAX_TITLE = 300
 HEADER_SCAN = 12  # paragraphs after the headline that may still be header lines
@@ -98,6 +99,8 @@ _PLAIN_STAMP = re.compile(
 )
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][\w'’-]+){1,3}")
 _FOOTER_RULE = re.compile(r"[_*=~-]{3,}")
+# A line that opens a release's or page's closing matter: contacts, links, related stories.
+FOOTER_LABELS = words("footer_labels")
 _OUTLET_WORDS = re.compile(
     r"\b(?:Press|Reuters|News|Times|Post|Journal|Herald|Ledger|Tribune|Globe|Mail|Bloomberg"
     r"|Agence|Gazette|Star|Sun|Chronicle|Review|Guardian|Telegraph|Wire|Media|Radio|TV|CBC"
@@ -366,7 +369,12 @@ def read_layout(text: str, date: str | None = None) -> Layout:
     story: list[str] = []
     footer: list[str] = []
     for para in paragraphs[story_start:]:
-        if footer or _FOOTER_RULE.fullmatch(para) or _is_contributor(para[:300]):
+        if (
+            footer
+            or _FOOTER_RULE.fullmatch(para)
+            or _is_contributor(para[:300])
+            or para.casefold() in FOOTER_LABELS
+        ):
             footer.append(para)
         else:
             story.append(para)

@@ -656,3 +656,15 @@ def test_bylines_and_time_stamps_inside_a_live_page_are_not_story() -> None:
     )
     assert "Dana Quispe" not in _names(brief) and "Luis Mora" not in _names(brief)
     assert "Pinned" not in brief.summary and "6:15" not in brief.summary
+
+
+@pytest.mark.parametrize("label", ["Contacts", "Media contacts", "Associated links", "Related"])
+def test_a_press_release_s_contacts_are_footer(label: str) -> None:
+    brief = draft_brief(
+        _article(
+            f"Chile will charge a 12% tariff on Peruvian copper.\n\n{label}\n\nAna-Lucía Quispe\n"
+            "Press Secretary\nOffice of the Deputy Prime Minister and Minister of Trade"
+        )
+    )
+    assert "Ana-Lucía Quispe" not in _names(brief)
+    assert [n for n in _names(brief) if n not in ("Chile", "Peru")] == []
