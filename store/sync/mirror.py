@@ -41,6 +41,7 @@ BRANCH = "refs/heads/main"
 APPLIED = "refs/briefing/applied"  # the commit the store matches
 SEEN = "refs/briefing/seen"  # the remote's commit we last merged or pushed
 INCOMING = "refs/briefing/incoming"  # the remote's commit as just fetched
+EXPORTING = "refs/briefing/exporting"  # an export's commit before the branch takes it
 _ZERO = "0" * 40
 _CACHE = "briefing-briefs.json"  # blob id → content digest of brief files, to skip reads
 _SKIPPED = "briefing-skipped.json"  # path → blob id of remote files that were refused
@@ -121,7 +122,10 @@ class Mirror:
         removes = [
             p
             for p, blob in head_files.items()
-            if p.startswith(layout.NOTES + "/") and p not in wanted and skipped.get(p) != blob
+            if (place := layout.place_of(p)) is not None
+            and place.kind == layout.NOTES
+            and p not in wanted
+            and skipped.get(p) != blob
         ]
         writes.update(self._brief_writes(snap, head_files))
         return writes, removes
@@ -176,17 +180,12 @@ class Mirror:
         writes, removes = self._plan_export(snap)
         if not writes and not removes:
             return 0
-        for path, payload in writes.items():
-            _write(self.tree / path, payload)
-        for path in removes:
-            (self.tree / path).unlink(missing_ok=True)
-        paths = sorted([*writes, *removes])
-        self.git.run("update-index", "--add", "--remove", "-z", "--stdin", data=_z(paths))
-        tree = self.git.out("write-tree")
         head = self.head()
+        paths = sorted([*writes, *removes])
         notes = sum(1 for p in paths if p.startswith(layout.NOTES + "/"))
         message = f"{self.name}: {len(paths)} file(s), {notes} of them notes"
-        commit = self.git.out("commit-tree", tree, "-p", head, "-m", message)
+        commit = self.git.commit_files(EXPORTING, head, writes, removes, message)
+        self.git.run("read-tree", "-m", "-u", head, commit)  # the working tree follows
         # One transaction: the mirror's branch and "the store matches" move together.
         self.git.run(
             "update-ref",
@@ -405,10 +404,6 @@ def _check(place: layout.Place, payload: bytes | None) -> str | None:
     except BadFile as exc:
         return str(exc)
     return None
-
-
-def _z(paths: Iterable[str]) -> bytes:
-    return b"".join(p.encode() + b"\0" for p in paths)
 
 
 def _write(path: Path, payload: bytes) -> None:
