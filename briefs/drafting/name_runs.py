@@ -70,6 +70,18 @@ def capital_runs(sentence: Sentence) -> list[tuple[int, int]]:
     return runs
 
 
+def _named_after_country(tokens: list[Token], place: Place, head: int) -> bool:
+    """ "Canada Border Services Agency": an agency or service whose name opens with the
+    country's full name (not "U.S." or a demonym) keeps it; "U.S. Commerce Department" not."""
+    first = tokens[place.start]
+    return (
+        not place.demonym
+        and not first.text.isupper()
+        and not tokens[place.end - 1].possessive
+        and tokens[head].lower in ("agency", "service", "bureau")
+    )
+
+
 @dataclass
 class Span:
     kind: str  # org, person, role, place, single, region
@@ -158,6 +170,7 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                 place is not None
                 and tokens[head].lower in GOVERNMENT_HEADS
                 and head - place.end >= 1
+                and not _named_after_country(tokens, place, head)
             ):
                 spans.append(Span("place", i, place.end, "", place.country))
                 org_start = place.end

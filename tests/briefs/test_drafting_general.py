@@ -668,3 +668,15 @@ def test_a_press_release_s_contacts_are_footer(label: str) -> None:
     )
     assert "Ana-Lucía Quispe" not in _names(brief)
     assert [n for n in _names(brief) if n not in ("Chile", "Peru")] == []
+
+
+def test_an_agency_named_after_its_country_keeps_the_country_in_its_name() -> None:
+    brief = draft_brief(
+        _article(
+            "The Chile Border Services Agency began collecting a 12% duty on Peruvian wire. "
+            "The U.S. Commerce Department said it was watching."
+        )
+    )
+    names = _names(brief)
+    assert "Chile Border Services Agency" in names and "Border Services Agency" not in names
+    assert "Commerce Department" in names
