@@ -262,6 +262,7 @@ def extract_actors(
     _apposition_orgs(registry, sentences, spans_by_sentence)
     _drop_forums(registry, sentences, spans_by_sentence)
     _join_acronyms(registry, spans_by_sentence, sentences)
+    _whole_listed_names(registry, spans_by_sentence, sentences)
     people_country = {
         e.name: e.affiliation
         for e in registry.entries.values()
@@ -388,6 +389,44 @@ def _add_lower_orgs(
                 )
             if entry is not None:
                 spans.setdefault(sentence.index, []).append((org.start, org.end, entry.name))
+
+
+_LISTED_TAIL = re.compile(
+    r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})+,?\s+and(?:\s+[A-Z][\w-]*){1,3}"
+)
+
+
+def _whole_listed_names(registry: _Registry, spans: ActorSpans, sentences: list[Sentence]) -> None:
+    """ "Ministry of Commerce, Industry and Investment Promotion": a body "of" several
+    portfolios is one name, though commas cut the run of capitals it was read from."""
+    by_index = {s.index: s for s in sentences}
+    for index, found in spans.items():
+        text = by_index[index].text
+        for position, (start, end, name) in enumerate(found):
+            entry = registry.entries.get(fold(name))
+            if entry is None or entry.kind != "organization" or " of " not in name:
+                continue
+            at = text.find(name)
+            tail = _LISTED_TAIL.match(text, at + len(name)) if at >= 0 else None
+            if tail is None:
+                continue
+            whole = name + tail.group(0)
+            tokens = by_index[index].tokens
+            last = next((i for i, t in enumerate(tokens) if t.end == at + len(whole)), None)
+            if last is None:
+                continue
+            part = registry.entries.pop(fold(name))
+            part.name = whole
+            registry.entries[fold(whole)] = part
+            found[position] = (start, last + 1, whole)
+            for other in [k for k, e in registry.entries.items() if e is not part]:
+                # The pieces read on their own ("Investment Promotion") were parts of it.
+                if (
+                    f" {fold(registry.entries[other].name)} " in f" {fold(whole).replace(',', '')} "
+                    and other != fold(whole)
+                ):
+                    del registry.entries[other]
+            found[:] = [f for f in found if f[2] in (whole,) or fold(f[2]) in registry.entries]
 
 
 def _initials(name: str) -> str:

@@ -680,3 +680,15 @@ def test_an_agency_named_after_its_country_keeps_the_country_in_its_name() -> No
     names = _names(brief)
     assert "Chile Border Services Agency" in names and "Border Services Agency" not in names
     assert "Commerce Department" in names
+
+
+def test_a_ministry_of_several_portfolios_keeps_its_whole_name() -> None:
+    brief = draft_brief(
+        _article(
+            "Chile's Ministry of Mines, Energy and Ports Development said the 12% Peruvian "
+            "tariff was unfair."
+        )
+    )
+    names = _names(brief)
+    assert "Ministry of Mines, Energy and Ports Development" in names
+    assert "Ministry of Mines" not in names and "Ports Development" not in names
