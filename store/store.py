@@ -58,6 +58,7 @@ from store.records import (
 )
 from store.shapes import check_index, check_reader
 from store.storage import META_TABLE, Ledger
+from store.syncing import SyncingStore
 from store.tables import (
     brief_from_payload,
     brief_row,
@@ -92,7 +93,7 @@ def local_now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
-class Store(ImportingStore, CorrectingStore):
+class Store(ImportingStore, CorrectingStore, SyncingStore):
     """Open a store folder, creating and seeding it when new (or empty); one we may read
     but not write opens read-only (`read_only`), and then every write raises StoreError.
     A folder that is not a store is refused (store/folder.py), and a store missing a

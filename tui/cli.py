@@ -16,7 +16,7 @@ from briefs.text import clean, to_json
 from store import DamagedFileError, ImportCounts, Store, StoreError, resolve_store_dir
 from store.records import ReaderImportCounts
 from store.storage import backup_path
-from tui import cli_config, cli_feeds, cli_serve
+from tui import cli_config, cli_feeds, cli_serve, cli_sync
 from tui.cli_common import EXIT_FAILED, EXIT_STORE, EXIT_USAGE, UsageError, say, selected
 from tui.cli_edit import delete, edit, trash
 from tui.cli_export import export, export_corrections
@@ -124,6 +124,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_feeds.add_commands(commands, store_flag)  # feed …, fetch
     cli_config.add_commands(commands)  # config path|show|example
     cli_serve.add_commands(commands, store_flag)  # serve: the reader in a browser
+    cli_sync.add_commands(commands, store_flag)  # sync; note edit|delete
     return parser
 
 
@@ -146,6 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if cli_feeds.wants(args):  # import (URLs fetched there), feed …, fetch
             dated = functools.partial(_import, date=_given_date(getattr(args, "date", None)))
             return cli_feeds.run(store, args, dated)
+        if cli_sync.wants(args):  # sync, note edit|delete
+            return cli_sync.run(store, args)
         if args.command == "edit":
             return edit(store, args)
         if args.command in ("delete", "undelete"):

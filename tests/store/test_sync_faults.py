@@ -196,13 +196,9 @@ CHILD = """
 import sys
 from pathlib import Path
 from store import Store
-from store.syncing import SyncingStore
 from store.sync import sync
 
-class DeskStore(Store, SyncingStore):
-    pass
-
-store = DeskStore(Path(sys.argv[1]))
+store = Store(Path(sys.argv[1]))
 brief_id = store.rows()[0].id
 for i in range(1000):
     note = store.add_note(brief_id, f"{sys.argv[2]} {i}")
