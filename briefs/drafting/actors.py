@@ -9,14 +9,17 @@ Huawei", "Tesla, which …", "carmakers such as BMW"). Later mentions by surname
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from briefs.drafting.actor_passes import (
+    add_lower_orgs,
+    drop_forums,
+    join_acronyms,
+    whole_listed_names,
+)
 from briefs.drafting.actor_words import (
     COMMON,
     CONNECTORS,
-    FORUM_ACTS,
-    FORUM_ORGS,
     KNOWN_ORGS,
     MONTHS_DAYS,
     NAME_PARTICLES,
@@ -27,7 +30,6 @@ from briefs.drafting.actor_words import (
     SKIP_NAMES,
 )
 from briefs.drafting.company_cues import appositive_company, company_cue
-from briefs.drafting.lower_orgs import lower_orgs
 from briefs.drafting.name_runs import (
     Span,
     after_name,
@@ -36,62 +38,11 @@ from briefs.drafting.name_runs import (
     role_phrase,
     text_of,
 )
+from briefs.drafting.registry import ActorSpans, Entry, Registry
 from briefs.drafting.text import Place, Sentence
 from briefs.folding import fold
 from briefs.gazetteer import DEMONYMS, LEADERS, NOUNS
 from briefs.model import Actor
-
-
-@dataclass
-class _Entry:
-    name: str
-    kind: str
-    role: str | None = None
-    affiliation: str | None = None
-    mentions: int = 0
-    first: int = 10**9
-    aliases: set[str] = field(default_factory=set)
-
-
-class _Registry:
-    """Actors found so far, keyed by folded name, with mention counts and first position."""
-
-    def __init__(self, not_actors: set[str]) -> None:
-        self.entries: dict[str, _Entry] = {}
-        self.not_actors = {fold(n) for n in not_actors}
-
-    def add(
-        self,
-        name: str,
-        kind: str,
-        pos: int,
-        role: str | None = None,
-        affiliation: str | None = None,
-    ) -> _Entry | None:
-        name = name.strip(" ,.;:-")
-        key = fold(name)
-        if not key or key in self.not_actors or key in NOT_ACTORS or len(name) > 80:
-            return None
-        entry = self.entries.get(key)
-        if entry is None:
-            entry = self.entries[key] = _Entry(name, kind)
-        entry.mentions += 1
-        entry.first = min(entry.first, pos)
-        if role and not entry.role:
-            entry.role = role
-        if affiliation and not entry.affiliation and fold(affiliation) != key:
-            entry.affiliation = affiliation
-        return entry
-
-    def person_by_part(self, word: str) -> _Entry | None:
-        """The one person whose first or last name is `word` ("Carney", "Xi")."""
-        key = fold(word)
-        found = [
-            e
-            for e in self.entries.values()
-            if e.kind == "person" and key in (fold(e.name.split()[0]), fold(e.name.split()[-1]))
-        ]
-        return found[0] if len(found) == 1 else None
 
 
 def _leader_surnames() -> dict[str, tuple[str, str]]:
@@ -109,9 +60,6 @@ _LEADER_SURNAMES = _leader_surnames()
 # Roles of a government's own ministers: with no country named, the dateline's.
 _HOME_ROLE = re.compile(r"\b(?:minister|premier)\b", re.I)
 
-# Per sentence index: (first token, end token, actor name) of each actor mention.
-ActorSpans = dict[int, list[tuple[int, int, str]]]
-
 
 class ActorsFound(NamedTuple):
     """What the actor rules find in a story."""
@@ -128,10 +76,10 @@ def extract_actors(
 
     `home` is the dateline's country: a body named in lower case ("the trade department")
     with no country before it is that country's."""
-    registry = _Registry(not_actors)
+    registry = Registry(not_actors)
     spans_by_sentence: ActorSpans = {}
     pending_singles: list[tuple[int, Span, Sentence]] = []
-    last_org: _Entry | None = None
+    last_org: Entry | None = None
     lowercase_words = {t.lower for s in sentences for t in s.tokens if not t.cap}
 
     for sentence in sentences:
@@ -258,11 +206,11 @@ def extract_actors(
         spans_by_sentence[sentence.index] = found
 
     _resolve_singles(registry, pending_singles, spans_by_sentence, lowercase_words)
-    _add_lower_orgs(registry, sentences, spans_by_sentence, home)
+    add_lower_orgs(registry, sentences, spans_by_sentence, home)
     _apposition_orgs(registry, sentences, spans_by_sentence)
-    _drop_forums(registry, sentences, spans_by_sentence)
-    _join_acronyms(registry, spans_by_sentence, sentences)
-    _whole_listed_names(registry, spans_by_sentence, sentences)
+    drop_forums(registry, sentences, spans_by_sentence)
+    join_acronyms(registry, spans_by_sentence, sentences)
+    whole_listed_names(registry, spans_by_sentence, sentences)
     people_country = {
         e.name: e.affiliation
         for e in registry.entries.values()
@@ -322,7 +270,7 @@ def _org_at(sentence: Sentence, start: int, places: dict[int, Place]) -> str | N
 
 
 def _resolve_singles(
-    registry: _Registry,
+    registry: Registry,
     singles: list[tuple[int, Span, Sentence]],
     spans_by_sentence: dict[int, list[tuple[int, int, str]]],
     lowercase_words: set[str],
@@ -361,147 +309,7 @@ def _resolve_singles(
             spans_by_sentence[sentence.index].append((span.start, span.end, entry.name))
 
 
-def _add_lower_orgs(
-    registry: _Registry, sentences: list[Sentence], spans: ActorSpans, home: str | None
-) -> None:
-    """ "the trade ministry": a fuller name the story gives ("Ministry of Trade") takes it."""
-    for sentence in sentences:
-        for org in lower_orgs(sentence):
-            fuller = next(
-                (
-                    e
-                    for e in registry.entries.values()
-                    if e.kind == "organization"
-                    and fold(e.name) != fold(org.name)
-                    and org.words <= set(fold(e.name).split())
-                ),
-                None,
-            )
-            if fuller is not None:
-                fuller.mentions += 1
-                entry: _Entry | None = fuller
-            else:
-                entry = registry.add(
-                    org.name,
-                    "organization",
-                    sentence.index * 1000 + org.start,
-                    affiliation=org.affiliation or home,
-                )
-            if entry is not None:
-                spans.setdefault(sentence.index, []).append((org.start, org.end, entry.name))
-
-
-_LISTED_TAIL = re.compile(
-    r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})+,?\s+and(?:\s+[A-Z][\w-]*){1,3}"
-)
-
-
-def _whole_listed_names(registry: _Registry, spans: ActorSpans, sentences: list[Sentence]) -> None:
-    """ "Ministry of Commerce, Industry and Investment Promotion": a body "of" several
-    portfolios is one name, though commas cut the run of capitals it was read from."""
-    by_index = {s.index: s for s in sentences}
-    for index, found in spans.items():
-        text = by_index[index].text
-        for position, (start, end, name) in enumerate(found):
-            entry = registry.entries.get(fold(name))
-            if entry is None or entry.kind != "organization" or " of " not in name:
-                continue
-            at = text.find(name)
-            tail = _LISTED_TAIL.match(text, at + len(name)) if at >= 0 else None
-            if tail is None:
-                continue
-            whole = name + tail.group(0)
-            tokens = by_index[index].tokens
-            last = next((i for i, t in enumerate(tokens) if t.end == at + len(whole)), None)
-            if last is None:
-                continue
-            part = registry.entries.pop(fold(name))
-            part.name = whole
-            registry.entries[fold(whole)] = part
-            found[position] = (start, last + 1, whole)
-            for other in [k for k, e in registry.entries.items() if e is not part]:
-                # The pieces read on their own ("Investment Promotion") were parts of it.
-                if (
-                    f" {fold(registry.entries[other].name)} " in f" {fold(whole).replace(',', '')} "
-                    and other != fold(whole)
-                ):
-                    del registry.entries[other]
-            found[:] = [f for f in found if f[2] in (whole,) or fold(f[2]) in registry.entries]
-
-
-def _initials(name: str) -> str:
-    """ "Asia-Pacific Economic Cooperation" → "APEC"; small words are skipped."""
-    words = name.replace("-", " ").split()
-    return "".join(w[0] for w in words if w[:1].isupper()).casefold()
-
-
-def _join_acronyms(registry: _Registry, spans: ActorSpans, sentences: list[Sentence]) -> None:
-    """An acronym whose letters are the initials of an organisation the story names in full
-    ("APEC" beside "the Asia-Pacific Economic Cooperation forum") is that organisation."""
-    full = {
-        _initials(e.name): e
-        for e in registry.entries.values()
-        if e.kind == "organization" and len(e.name.split()) > 1
-    }
-    for key, entry in list(registry.entries.items()):
-        word = entry.name
-        if " " in word or not (2 <= len(word) <= 6 and word.isupper()):
-            continue
-        target = full.get(word.casefold())
-        if target is None:
-            spelled = _spelled_out(word, sentences)
-            if spelled is None or fold(spelled) in registry.entries:
-                continue
-            entry.name = spelled  # the fullest name the story gives
-            registry.entries[fold(spelled)] = registry.entries.pop(key)
-            for found in spans.values():
-                found[:] = [(a, b, spelled if n == word else n) for a, b, n in found]
-            continue
-        if target is entry:
-            continue
-        target.mentions += entry.mentions
-        del registry.entries[key]
-        for found in spans.values():
-            found[:] = [(a, b, target.name if n == word else n) for a, b, n in found]
-
-
-def _spelled_out(acronym: str, sentences: list[Sentence]) -> str | None:
-    """Capitalised words (hyphenated ones split) whose initials spell the acronym."""
-    letters = [re.escape(c) for c in acronym]
-    pattern = re.compile(
-        r"\b" + r"[\w'’]*[ -](?:(?:of|and|for|the)\s+)?".join(f"{c}" for c in letters) + r"[\w'’]*",
-    )
-    for sentence in sentences:
-        if acronym[0] not in sentence.text:
-            continue
-        for match in pattern.finditer(sentence.text):
-            text = match.group(0)
-            if text != acronym and len(text) > len(acronym) + 3 and " " in text:
-                return text
-    return None
-
-
-def _drop_forums(registry: _Registry, sentences: list[Sentence], spans: ActorSpans) -> None:
-    """The WTO where it is only the forum ("a complaint at the WTO") is no actor; it is one
-    where it acts ("the WTO said", "a WTO panel ruled") or someone speaks for it."""
-    forums = {key for key in registry.entries if key in FORUM_ORGS}
-    if not forums:
-        return
-    acting: set[str] = {fold(e.affiliation) for e in registry.entries.values() if e.affiliation}
-    by_index = {s.index: s for s in sentences}
-    for index, found in spans.items():
-        tokens = by_index[index].tokens
-        for _start, end, name in found:
-            key = fold(name)
-            if key in forums and end < len(tokens) and tokens[end].lower in FORUM_ACTS:
-                acting.add(key)
-    for key in forums - acting:
-        name = registry.entries.pop(key).name
-        for found in spans.values():
-            found[:] = [span for span in found if span[2] != name]
-
-
-def _after_org_and(registry: _Registry, spans: ActorSpans, sentence: Sentence, start: int) -> bool:
+def _after_org_and(registry: Registry, spans: ActorSpans, sentence: Sentence, start: int) -> bool:
     """ "Mitsubishi Corporation and Marubeni": a single name listed after an organisation."""
     if start < 2 or sentence.tokens[start - 1].lower not in ("and", "&"):
         return False
@@ -513,7 +321,7 @@ def _after_org_and(registry: _Registry, spans: ActorSpans, sentence: Sentence, s
 
 
 def _apposition_orgs(
-    registry: _Registry, sentences: list[Sentence], spans: dict[int, list[tuple[int, int, str]]]
+    registry: Registry, sentences: list[Sentence], spans: dict[int, list[tuple[int, int, str]]]
 ) -> None:
     """Parenthetical or 'known as' acronyms join the organisation they name."""
     for sentence in sentences:

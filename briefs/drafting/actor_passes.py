@@ -1,0 +1,152 @@
+"""Passes over the actors of a whole story: bodies named in lower case, names a list cut apart,
+acronyms spelled out elsewhere, and the WTO where it is only the forum."""
+
+from __future__ import annotations
+
+import re
+
+from briefs.drafting.actor_words import FORUM_ACTS, FORUM_ORGS
+from briefs.drafting.lower_orgs import lower_orgs
+from briefs.drafting.registry import ActorSpans, Entry, Registry
+from briefs.drafting.text import Sentence
+from briefs.folding import fold
+
+
+def add_lower_orgs(
+    registry: Registry, sentences: list[Sentence], spans: ActorSpans, home: str | None
+) -> None:
+    """ "the trade ministry": a fuller name the story gives ("Ministry of Trade") takes it."""
+    for sentence in sentences:
+        for org in lower_orgs(sentence):
+            fuller = next(
+                (
+                    e
+                    for e in registry.entries.values()
+                    if e.kind == "organization"
+                    and fold(e.name) != fold(org.name)
+                    and org.words <= set(fold(e.name).split())
+                ),
+                None,
+            )
+            if fuller is not None:
+                fuller.mentions += 1
+                entry: Entry | None = fuller
+            else:
+                entry = registry.add(
+                    org.name,
+                    "organization",
+                    sentence.index * 1000 + org.start,
+                    affiliation=org.affiliation or home,
+                )
+            if entry is not None:
+                spans.setdefault(sentence.index, []).append((org.start, org.end, entry.name))
+
+
+_LISTED_TAIL = re.compile(
+    r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})+,?\s+and(?:\s+[A-Z][\w-]*){1,3}"
+)
+
+
+def whole_listed_names(registry: Registry, spans: ActorSpans, sentences: list[Sentence]) -> None:
+    """ "Ministry of Commerce, Industry and Investment Promotion": a body "of" several
+    portfolios is one name, though commas cut the run of capitals it was read from."""
+    by_index = {s.index: s for s in sentences}
+    for index, found in spans.items():
+        text = by_index[index].text
+        for position, (start, _end, name) in enumerate(found):
+            entry = registry.entries.get(fold(name))
+            if entry is None or entry.kind != "organization" or " of " not in name:
+                continue
+            at = text.find(name)
+            tail = _LISTED_TAIL.match(text, at + len(name)) if at >= 0 else None
+            if tail is None:
+                continue
+            whole = name + tail.group(0)
+            tokens = by_index[index].tokens
+            last = next((i for i, t in enumerate(tokens) if t.end == at + len(whole)), None)
+            if last is None:
+                continue
+            part = registry.entries.pop(fold(name))
+            part.name = whole
+            registry.entries[fold(whole)] = part
+            found[position] = (start, last + 1, whole)
+            for other in [k for k, e in registry.entries.items() if e is not part]:
+                # The pieces read on their own ("Investment Promotion") were parts of it.
+                if (
+                    f" {fold(registry.entries[other].name)} " in f" {fold(whole).replace(',', '')} "
+                    and other != fold(whole)
+                ):
+                    del registry.entries[other]
+            found[:] = [f for f in found if f[2] in (whole,) or fold(f[2]) in registry.entries]
+
+
+def _initials(name: str) -> str:
+    """ "Asia-Pacific Economic Cooperation" → "APEC"; small words are skipped."""
+    words = name.replace("-", " ").split()
+    return "".join(w[0] for w in words if w[:1].isupper()).casefold()
+
+
+def join_acronyms(registry: Registry, spans: ActorSpans, sentences: list[Sentence]) -> None:
+    """An acronym whose letters are the initials of an organisation the story names in full
+    ("APEC" beside "the Asia-Pacific Economic Cooperation forum") is that organisation."""
+    full = {
+        _initials(e.name): e
+        for e in registry.entries.values()
+        if e.kind == "organization" and len(e.name.split()) > 1
+    }
+    for key, entry in list(registry.entries.items()):
+        word = entry.name
+        if " " in word or not (2 <= len(word) <= 6 and word.isupper()):
+            continue
+        target = full.get(word.casefold())
+        if target is None:
+            spelled = _spelled_out(word, sentences)
+            if spelled is None or fold(spelled) in registry.entries:
+                continue
+            entry.name = spelled  # the fullest name the story gives
+            registry.entries[fold(spelled)] = registry.entries.pop(key)
+            for found in spans.values():
+                found[:] = [(a, b, spelled if n == word else n) for a, b, n in found]
+            continue
+        if target is entry:
+            continue
+        target.mentions += entry.mentions
+        del registry.entries[key]
+        for found in spans.values():
+            found[:] = [(a, b, target.name if n == word else n) for a, b, n in found]
+
+
+def _spelled_out(acronym: str, sentences: list[Sentence]) -> str | None:
+    """Capitalised words (hyphenated ones split) whose initials spell the acronym."""
+    letters = [re.escape(c) for c in acronym]
+    pattern = re.compile(
+        r"\b" + r"[\w'’]*[ -](?:(?:of|and|for|the)\s+)?".join(f"{c}" for c in letters) + r"[\w'’]*",
+    )
+    for sentence in sentences:
+        if acronym[0] not in sentence.text:
+            continue
+        for match in pattern.finditer(sentence.text):
+            text = match.group(0)
+            if text != acronym and len(text) > len(acronym) + 3 and " " in text:
+                return text
+    return None
+
+
+def drop_forums(registry: Registry, sentences: list[Sentence], spans: ActorSpans) -> None:
+    """The WTO where it is only the forum ("a complaint at the WTO") is no actor; it is one
+    where it acts ("the WTO said", "a WTO panel ruled") or someone speaks for it."""
+    forums = {key for key in registry.entries if key in FORUM_ORGS}
+    if not forums:
+        return
+    acting: set[str] = {fold(e.affiliation) for e in registry.entries.values() if e.affiliation}
+    by_index = {s.index: s for s in sentences}
+    for index, found in spans.items():
+        tokens = by_index[index].tokens
+        for _start, end, name in found:
+            key = fold(name)
+            if key in forums and end < len(tokens) and tokens[end].lower in FORUM_ACTS:
+                acting.add(key)
+    for key in forums - acting:
+        name = registry.entries.pop(key).name
+        for found in spans.values():
+            found[:] = [span for span in found if span[2] != name]
