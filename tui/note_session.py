@@ -27,6 +27,7 @@ class Saved:
 
     note: Note | None  # None when a field (the summary) was saved
     conflict: Note | None = None
+    written: bool = True  # False: the text was as saved, so nothing was written
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +144,7 @@ class NoteSession:
         with the reason (an empty summary), and the text stays."""
         text = self.text
         if text == self.saved_text:  # nothing changed: no correction to record
-            return Saved(None)
+            return Saved(None, written=False)
         try:
             self.store.correct(brief_id, {field: text})
             self._drop_own_draft()

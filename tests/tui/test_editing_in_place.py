@@ -188,3 +188,18 @@ async def test_a_field_the_source_changed_since_the_edit_is_marked_with_both_val
         pick = app.screen
         assert isinstance(pick, PickScreen)
         assert "(changed since your edit)" in pick.options[0][1]
+
+
+async def test_ctrl_s_on_an_unchanged_summary_writes_nothing_and_leaves_undo_alone(
+    store: Store, store_dir: Path
+) -> None:
+    store.correct(XI, {"actors.1.role": "Leader"})
+    app = new_app(Store(store_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.reader._undo.append(("edit", XI))  # the role edit, as if made here
+        await open_summary_editor(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert Store(store_dir).corrections(XI).edited == frozenset({"actors.1.role"})
+        assert app.reader._undo == [("edit", XI)]  # nothing new to undo

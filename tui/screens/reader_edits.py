@@ -122,10 +122,16 @@ class BriefEditing:
         if not removed:
             self.open_form(brief, f"{table}.new")
             return
-        source = self.catalog.store.source_brief(brief.id)
+        try:
+            source = self.catalog.store.source_brief(brief.id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        rows = getattr(source, table) if source else ()
         options = [("new", f"A new row of {table}")]
         for path in removed:
-            item = getattr(source, table)[int(path.split(".")[1]) - 1] if source else None
+            n = int(path.split(".")[1])
+            item = rows[n - 1] if n <= len(rows) else None  # the source may have lost it
             options.append((path, f"Bring back: {_row_label(item)}"))
         brief_id = brief.id
 
@@ -190,11 +196,14 @@ class BriefEditing:
             editor.border_subtitle = "Not saved: " + clean(session.error, single_line=True)
         editor.set_class(session.dirty, "-dirty")
 
-    def summary_saved(self, brief_id: str) -> None:
-        self._undo.append(("edit", brief_id))
+    def summary_saved(self, brief_id: str, *, written: bool) -> None:
+        """The summary's editor closes; ctrl+z undoes the edit when one was written."""
         self.close_editor()
-        self._content_changed(brief_id)
         self.set_focus(self.query_one("#detail"))
+        if not written:
+            return
+        self._undo.append(("edit", brief_id))
+        self._content_changed(brief_id)
         self.notify("Summary saved.", timeout=2)
 
     # -- back to the source --------------------------------------------------------
