@@ -142,3 +142,23 @@ async def test_the_list_width_follows_the_config_and_the_bracket_keys(
         await pilot.press("backslash")
         await settle(pilot)
         assert column.outer_size.width == 56
+
+
+async def test_at_120_columns_a_title_shows_40_characters_and_at_200_every_column(
+    store: Store,
+) -> None:
+    from tests.tui.helpers import new_app
+
+    app = new_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        title = "Xi and Carney meet at APEC summit, agree to reset strained"
+        assert title[:40] in screen_text(app)
+    app = new_app(store)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        for column in ("Name", "Kind", "Role", "Affiliation"):
+            assert column in text
+        for column in ("By → on", "Products", "Rate", "Measure", "Status", "Year"):
+            assert column in text
