@@ -18,12 +18,17 @@ from typing import Any
 from briefs.corrections import Corrections
 from briefs.dates import day_of
 from briefs.ids import ID_PATTERN, is_valid_id
+from briefs.model import MAX_CHARS, MAX_TEXT
+from briefs.reading import MAX_FILE_BYTES
 from store.errors import DamagedFileError
 from store.folder import LOG_NAME
 
 Tree = Mapping[str, Mapping[str, Mapping[str, Any]]]
 MAX_OFFSET = 2**40  # a content log of a terabyte is already far past any real one
-MAX_LENGTH = 2**31
+# One brief's content: never more than the largest brief file import reads (twice that,
+# for JSON's escapes), so no index can make one read ask for gigabytes.
+MAX_LENGTH = 2 * MAX_FILE_BYTES
+_TITLE, _URL, _NOTE = MAX_CHARS["title"], MAX_CHARS["url"], MAX_CHARS["text"]
 _SHA = re.compile(r"[0-9a-f]{20}")
 _SHOWN = 40
 
@@ -103,17 +108,17 @@ def check_index(path: Path, data: Tree) -> None:
             doc.get("url"),
         )
         at, length, sha = doc.get("at"), doc.get("len"), doc.get("sha")
-        if type(title) is not str or not title:
-            problems.add(key, "the title is not a string")
+        if type(title) is not str or not title or len(title) > _TITLE:
+            problems.add(key, "the title is not a string of a title's length")
         if type(date) is not str or date not in good_dates:
             if is_stored_date(date):
                 good_dates.add(date)
             else:
                 problems.add(key, f"the date {_quote(date)} is not an ISO date")
-        if (source is not None and type(source) is not str) or (
-            url is not None and type(url) is not str
+        if (source is not None and (type(source) is not str or len(source) > MAX_TEXT)) or (
+            url is not None and (type(url) is not str or len(url) > _URL)
         ):
-            problems.add(key, "the source or url is not a string")
+            problems.add(key, "the source or url is not a string of its length")
         if (
             type(at) is not int
             or type(length) is not int
@@ -137,8 +142,9 @@ def check_reader(path: Path, data: Tree) -> None:
         brief_id = doc.get("brief_id")
         if not isinstance(brief_id, str) or not is_valid_id(brief_id):
             problems.add(f"note {key}", f"brief_id {_quote(brief_id)} is not a brief id")
-        if not isinstance(doc.get("text"), str):
-            problems.add(f"note {key}", "the text is not a string")
+        text = doc.get("text")
+        if not isinstance(text, str) or len(text) > _NOTE:
+            problems.add(f"note {key}", "the text is not a string of a note's length")
         for name in ("created", "updated"):
             if (name == "created" or name in doc) and not is_iso_time(doc.get(name)):
                 problems.add(f"note {key}", f"{name} {_quote(doc.get(name))} is not an ISO time")
@@ -162,8 +168,11 @@ def check_trash(path: Path, data: Tree) -> None:
     for key, doc in data.get("trash", {}).items():
         if not _id_key(problems, "deleted brief", key):
             continue
-        if not all(isinstance(doc.get(name, ""), str) for name in ("title", "date")):
-            problems.add(key, "the title or date is not a string")
+        if not all(
+            isinstance(value := doc.get(name, ""), str) and len(value) <= _TITLE
+            for name in ("title", "date")
+        ):
+            problems.add(key, "the title or date is not a string of its length")
         if not is_iso_time(doc.get("deleted_at")):
             problems.add(key, f"deleted_at {_quote(doc.get('deleted_at'))} is not an ISO time")
     problems.raise_any()

@@ -30,6 +30,9 @@ def _note(data: dict[str, Any]) -> dict[str, Any]:
         ("briefs.json", lambda d: d["briefs"][XI].update(title=["a"]), "title"),
         ("briefs.json", lambda d: d["briefs"][XI].update(at=10**30), "offset"),
         ("briefs.json", lambda d: d["briefs"][XI].update(len=-4), "offset"),
+        ("briefs.json", lambda d: d["briefs"][XI].update(len=2**30), "offset"),  # 1 GiB read
+        ("briefs.json", lambda d: d["briefs"][XI].update(title="t" * 2001), "length"),
+        ("reader.json", lambda d: _note(d).update(text="n" * 1_000_001), "length"),
         ("briefs.json", lambda d: d["briefs"][XI].update(sha=7), "digest"),
         ("briefs.json", lambda d: d["briefs"].update({"../x": d["briefs"][XI]}), "not a brief"),
         ("reader.json", lambda d: _note(d).update(brief_id=[XI]), "brief_id"),
