@@ -20,6 +20,7 @@ from briefs.drafting.actor_passes import (
 from briefs.drafting.actor_words import (
     COMMON,
     CONNECTORS,
+    GOVERNMENT_HEADS,
     KNOWN_ORGS,
     MONTHS_DAYS,
     NAME_PARTICLES,
@@ -109,6 +110,10 @@ def extract_actors(
                     last_word = fold(name.split()[-1])
                     if last_word in SKIP_NAMES or fold(name).startswith("group of"):
                         continue
+                    if modifier is None and any(
+                        w.casefold() in GOVERNMENT_HEADS for w in name.split()
+                    ):
+                        modifier = home  # "LIMA, Peru — The Ministry of Commerce said"
                     entry = registry.add(
                         name, "organization", base + span.start, affiliation=modifier
                     )

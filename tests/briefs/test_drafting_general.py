@@ -692,3 +692,43 @@ def test_a_ministry_of_several_portfolios_keeps_its_whole_name() -> None:
     names = _names(brief)
     assert "Ministry of Mines, Energy and Ports Development" in names
     assert "Ministry of Mines" not in names and "Ports Development" not in names
+
+
+def test_imports_from_countries_without_a_deal_are_from_all_origins() -> None:
+    brief = draft_brief(
+        _article(
+            "SANTIAGO — The government will impose a 25 per cent surtax on steel from countries "
+            "without a free trade agreement with Chile, Finance Minister Ana Rojas said."
+        )
+    )
+    assert _pairs(brief) == {("Chile", None, "25 per cent")}
+
+
+def test_goods_imported_from_a_country_after_a_list_are_its() -> None:
+    brief = draft_brief(
+        _article(
+            "Peru will impose additional tariffs of 15 percent on chicken, wheat and corn "
+            "imported from Chile, starting from March 10."
+        )
+    )
+    assert _pairs(brief) == {("Peru", "Chile", "15 percent")}
+
+
+def test_a_measure_word_inside_a_body_s_name_is_no_measure() -> None:
+    brief = draft_brief(
+        _article(
+            "The Customs Tariff Commission of the State Council announced that Peru will impose "
+            "a 15% tariff on Chilean wine."
+        )
+    )
+    assert _pairs(brief) == {("Peru", "Chile", "15%")}
+
+
+def test_a_ministry_with_no_country_is_the_dateline_s() -> None:
+    brief = draft_brief(
+        _article(
+            "LIMA, Peru — The Ministry of Commerce said the anti-dumping duties of 62.4 percent on "
+            "pork from Chile would take effect on Wednesday."
+        )
+    )
+    assert _pairs(brief) == {("Peru", "Chile", "62.4 percent")}

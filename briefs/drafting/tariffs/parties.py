@@ -16,7 +16,7 @@ from briefs.gazetteer import LEADERS
 _ALL_TARGETS = Folded(
     r"\b(?:imported|foreign|all imports|global|worldwide|(?:most|all|other|many|dozens of"
     r"(?: other)?) (?:trading partners|countries|nations)|from all|every country"
-    r"|most foreign)\b"
+    r"|most foreign|countries\s+(?:that|which|without|with no|not|lacking))\b"
 )
 _IMPOSING_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+|first\s+|then\s+|later\s+)?(?:imposed|levied|placed|put"
@@ -31,14 +31,14 @@ _ON_IMPORTED = re.compile(r"\b(?:on|for)\s+(?:imported|foreign)\b", re.I)
 _BREAK_OR_ON = re.compile(r"[,;]|\b(?:on|from|in)\b")
 # "… screws and other fasteners made in China": the origin, however long the list before it.
 _MADE_IN = re.compile(
-    r"\b(?:made|produced|manufactured|built|assembled|grown|originating|melted and poured)\s+in\s+"
-    r"(?:the\s+)?$"
+    r"\b(?:(?:made|produced|manufactured|built|assembled|grown|originating|melted and poured)"
+    r"\s+in|(?:imported|shipped|coming|originating)\s+from)\s+(?:the\s+)?$"
 )
 _TARGET_LEAD = re.compile(r"\b(?:on|from|against|at|for|of)\b")
 _FROM_ON_BEFORE = re.compile(
     r"\b(?:from|on|(?:imports|importers|exports|shipments|buyers|sales) of)\s+(?:the\s+)?$"
 )
-_FROM = re.compile(r"\bfrom\b")
+_FROM = re.compile(r"\bfrom\b(?!\s+(?:all\s+|other\s+|many\s+)?(?:countries|nations)\b)")
 _SHORT_GAP = re.compile(r"\s*(?:[a-z-]+\s+){0,2}")
 _GAP_WORD = re.compile(r"\b(?:on|from|in|for|to|of|and|with|by)\b")
 _NOT_IMPOSER_BEFORE = re.compile(r"\b(?:from|in|on|to|into|of|with|for)\s+(?:the\s+)?$")
