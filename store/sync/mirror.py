@@ -18,7 +18,6 @@ applies the difference first.
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from store import content_log
+from store.storage import atomic_write_bytes
 from store.sync import layout
 from store.sync.git import EMPTY_TREE, IRREGULAR, Git
 from store.sync.layout import BadFile
@@ -407,13 +407,5 @@ def _check(place: layout.Place, payload: bytes | None) -> str | None:
 
 
 def _write(path: Path, payload: bytes) -> None:
-    """Replace a mirror file whole (temporary beside it, then a rename). Not fsynced: the
-    mirror is made again from the store and from git's objects, which git fsyncs."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(temp, "wb") as handle:
-            handle.write(payload)
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
+    """Replace one of the mirror's own small files in .git whole and durably."""
+    atomic_write_bytes(path, payload, keep_backup=False)
