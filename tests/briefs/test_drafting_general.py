@@ -732,3 +732,19 @@ def test_a_ministry_with_no_country_is_the_dateline_s() -> None:
         )
     )
     assert _pairs(brief) == {("Peru", "Chile", "62.4 percent")}
+
+
+def test_a_suspension_extended_is_suspended() -> None:
+    statuses = {
+        (by, on): status
+        for by, on, status in (
+            (t.imposed_by, t.imposed_on, t.status)
+            for t in draft_brief(
+                _article(
+                    "Peru will extend its suspension of countermeasures against Chilean "
+                    "tariffs until early August, the trade minister said."
+                )
+            ).tariffs
+        )
+    }
+    assert statuses[("Peru", "Chile")] == "suspended"

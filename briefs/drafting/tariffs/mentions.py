@@ -59,6 +59,8 @@ _WEAK_RATE_LEAD = re.compile(
     r"|mills|manufacturers|makers|firms|companies|suppliers)\s+$",
     re.I,
 )
+_CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
+_CAPITAL_BEFORE = re.compile(r"[a-z]\w* [A-Z][a-z]+ $")
 _DEPOSIT_LEAD = re.compile(r"\b(?:pay|paying|post|posting|cash)\s+(?:cash\s+)?$", re.I)
 _RATE_NOUN = re.compile(r"\s+(?:rate|margin)\b")  # "a 10 percent rate applies to …"
 _BEARER = re.compile(
@@ -101,6 +103,11 @@ class Mention:
 
 def is_trigger(sentence: str, match: re.Match[str]) -> bool:
     word = match.group(0).casefold()
+    if sentence[match.start()].isupper() and (
+        _CAPITAL_AFTER.match(sentence, match.end())
+        or _CAPITAL_BEFORE.search(sentence[: match.start()][-30:])
+    ):
+        return False  # "the Customs Tariff Commission": a body's name
     if word == "deposits":
         # "importers pay deposits of 5%", "post cash deposits": a provisional duty's security.
         return bool(_DEPOSIT_LEAD.search(sentence[max(0, match.start() - 16) : match.start()]))
