@@ -142,7 +142,15 @@ def _sync(mirror: Mirror, report: SyncReport) -> None:
 def _fetch(mirror: Mirror) -> str | None:
     """The remote's commit (None for an empty remote), kept as INCOMING."""
     try:
-        mirror.git.run("fetch", "-q", "--no-tags", REMOTE, f"+{BRANCH}:{INCOMING}", network=True)
+        mirror.git.run(
+            "fetch",
+            "-q",
+            "--no-tags",
+            "--no-recurse-submodules",
+            REMOTE,
+            f"+{BRANCH}:{INCOMING}",
+            network=True,
+        )
     except GitError as exc:
         if "couldn't find remote ref" in str(exc).lower():
             return None  # a new, empty remote: our push makes the desk

@@ -17,7 +17,9 @@ from pathlib import Path
 from store.errors import StoreError
 
 LOCAL_TIMEOUT = 120.0  # seconds for a command that only touches the mirror
-NETWORK_TIMEOUT = 60.0  # fetch and push: an unreachable remote fails rather than hangs
+# Fetch and push: long enough for a first sync of a large desk on a slow line; a stalled
+# https transfer fails much sooner (http.lowSpeed*), and so does a refused connection.
+NETWORK_TIMEOUT = 900.0
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 IRREGULAR = "not a plain file"  # Git.changed: a link or a submodule where a file was
 # Settings for every call, whatever the user's own git config says: no prompt, no
@@ -33,6 +35,11 @@ _SETTINGS = (
     "core.hooksPath=/dev/null",
     "credential.interactive=false",
     "core.symlinks=false",  # a link from a remote is checked out as a plain file
+    "protocol.ext.allow=never",  # no URL runs a command
+    "http.lowSpeedLimit=1000",
+    "http.lowSpeedTime=30",
+    "fetch.recurseSubmodules=false",
+    "submodule.recurse=false",
 )
 
 
@@ -58,7 +65,6 @@ def _environment(extra: Mapping[str, str] | None) -> dict[str, str]:
         GCM_INTERACTIVE="never",
         LC_ALL="C",
         LANGUAGE="C",
-        GIT_SSH_COMMAND=env.get("GIT_SSH_COMMAND", "ssh -o BatchMode=yes"),
     )
     for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY"):
         env.pop(name, None)  # a caller's repository must never be ours
@@ -98,6 +104,10 @@ class Git:
                 timeout=timeout,
                 env=_environment(env),
                 check=False,
+                # No controlling terminal: ssh cannot ask for a passphrase or a host key
+                # (it fails, and says why) however the user's ssh is set up.
+                start_new_session=True,
+                stdin=None if data is not None else subprocess.DEVNULL,
             )
         except FileNotFoundError as exc:
             raise GitError("git is not installed: sharing with a desk needs it") from exc
