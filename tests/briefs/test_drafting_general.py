@@ -748,3 +748,20 @@ def test_a_suspension_extended_is_suspended() -> None:
         )
     }
     assert statuses[("Peru", "Chile")] == "suspended"
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        (
+            "Peru on Monday announced a 20% tariff on Chilean wine, effective immediately.",
+            "in force",
+        ),
+        ("Peru's 20% tariff on Chilean wine expired on Monday.", "removed"),
+        ("Peru scrapped a plan to impose a 20% tariff on Chilean wine.", "suspended"),
+        ("Peru exempted Chilean wine from its 20% tariff for six months.", "suspended"),
+    ],
+)
+def test_more_status_words(story: str, expected: str) -> None:
+    [(_, status, _)] = _status(story)
+    assert status == expected
