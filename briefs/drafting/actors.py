@@ -34,6 +34,7 @@ from briefs.drafting.company_cues import appositive_company, company_cue
 from briefs.drafting.name_runs import (
     Span,
     after_name,
+    before_name,
     capital_runs,
     parse_run,
     role_phrase,
@@ -171,6 +172,10 @@ def extract_actors(
                         after_role, after_aff, org_at = after_name(sentence, span.end)
                         role_text = after_role
                         affiliation = after_aff or affiliation
+                        if role_text is None:
+                            # "Peru's chief trade negotiator, Rosa Huamán,"
+                            role_text, before_aff = before_name(sentence, span.start)
+                            affiliation = affiliation or before_aff
                         if org_at is not None:
                             org_name = _org_at(sentence, org_at, places)
                             if org_name:

@@ -234,6 +234,34 @@ def role_phrase(text: str) -> str:
     return " ".join(words)
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "whose"})
+
+
+def before_name(sentence: Sentence, start: int) -> tuple[str | None, str | None]:
+    """Role and country from a title before the name: "Peru's chief trade negotiator, Rosa
+    Huamán," → ("chief trade negotiator", "Peru"); "The Trade Minister, Luis Mora," too."""
+    tokens = sentence.tokens
+    head = start - 2
+    if head < 0 or tokens[start - 1].text != "," or tokens[head].lower not in ROLE_HEADS:
+        return None, None
+    k = head
+    while (
+        k - 1 >= 0
+        and head - k < 4
+        and tokens[k - 1].text[0].isalpha()
+        and tokens[k - 1].lower not in _DETERMINERS
+        and not tokens[k - 1].possessive
+        and (tokens[k - 1].lower in ROLE_WORDS or not tokens[k - 1].cap)
+    ):
+        k -= 1
+    owner = tokens[k - 1] if k >= 1 else None
+    affiliation = None
+    if owner is not None and owner.possessive:
+        place = next((p for p in sentence.places if p.end == k), None)
+        affiliation = place.country if place else None
+    return text_of(tokens, k, head + 1, sentence.text), affiliation
+
+
 def after_name(sentence: Sentence, end: int) -> tuple[str | None, str | None, int | None]:
     """Role and affiliation from an apposition: 'X, Canada's trade minister,' / 'X, head of Y'."""
     tokens = sentence.tokens

@@ -765,3 +765,29 @@ def test_a_suspension_extended_is_suspended() -> None:
 def test_more_status_words(story: str, expected: str) -> None:
     [(_, status, _)] = _status(story)
     assert status == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role", "affiliation"),
+    [
+        (
+            "Peru's chief trade negotiator, Rosa Huamán, said the 12% Chilean tariff was unfair.",
+            "Rosa Huamán",
+            "chief trade negotiator",
+            "Peru",
+        ),
+        (
+            "The Trade Minister, Luis Mora, said Chile would respond to Peru.",
+            "Luis Mora",
+            "Trade Minister",
+            None,
+        ),
+    ],
+)
+def test_title_comma_name_gives_the_role(
+    sentence: str, name: str, role: str, affiliation: str | None
+) -> None:
+    actor = _actor(draft_brief(_article(sentence)), name)
+    assert actor.role == role
+    if affiliation:
+        assert actor.affiliation == affiliation
