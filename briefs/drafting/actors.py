@@ -53,7 +53,13 @@ def _leader_surnames() -> dict[str, tuple[str, str]]:
     for key, country in LEADERS.items():
         parts = key.split()
         name = " ".join(p if p in NAME_PARTICLES else p.capitalize() for p in parts)
-        found.setdefault(fold(parts[-1]), []).append((name, country))
+        words = {parts[-1]}
+        # "Lula" of "luiz inácio lula da silva": the word before the particles, too.
+        particle = next((i for i, p in enumerate(parts) if p in NAME_PARTICLES), None)
+        if particle:
+            words.add(parts[particle - 1])
+        for word in words:
+            found.setdefault(fold(word), []).append((name, country))
     return {word: names[0] for word, names in found.items() if len(names) == 1}
 
 

@@ -791,3 +791,8 @@ def test_title_comma_name_gives_the_role(
     assert actor.role == role
     if affiliation:
         assert actor.affiliation == affiliation
+
+
+def test_a_leader_known_by_the_name_before_his_particles() -> None:
+    brief = draft_brief(_article("President Lula said Brazil would answer the 50% U.S. tariff."))
+    assert "Luiz Inácio Lula da Silva" in _names(brief) and "Lula" not in _names(brief)
