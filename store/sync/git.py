@@ -183,9 +183,19 @@ class Git:
                 out[path] = IRREGULAR
         return out
 
-    def blobs(self, ids: Sequence[str]) -> dict[str, bytes]:
-        """The content of each blob, read in one `cat-file --batch`."""
+    def blobs(self, ids: Sequence[str], *, max_size: int | None = None) -> dict[str, bytes]:
+        """The content of each blob, read in one `cat-file --batch`; with `max_size`, a
+        larger one is left out unread (a remote can send anything)."""
         wanted = list(dict.fromkeys(ids))
+        if wanted and max_size is not None:
+            listed = "".join(f"{i}\n" for i in wanted).encode()
+            sizes = self.out("cat-file", "--batch-check=%(objectname) %(objectsize)", data=listed)
+            small = {
+                n
+                for n, _, size in (ln.partition(" ") for ln in sizes.splitlines())
+                if size.isdigit() and int(size) <= max_size
+            }
+            wanted = [i for i in wanted if i in small]
         if not wanted:
             return {}
         raw = self.run("cat-file", "--batch", data="".join(f"{i}\n" for i in wanted).encode())

@@ -60,6 +60,7 @@ class Mirror:
         self.slug = layout.reader_slug(name)
         self.tree = store.root / FOLDER
         self.git = Git(self.tree, author=name)
+        self._unsigned: dict[str, str] = {}  # note id → author, for notes the store names none
 
     @property
     def meta(self) -> Path:
@@ -111,7 +112,10 @@ class Mirror:
         authors = self._authors(snap, head_files)
         for note_id, doc in snap.notes.items():
             path = layout.path_of(layout.NOTES, note_id)
-            wanted[path] = layout.note_file(doc, authors.get(note_id) or self.name)
+            if not doc.get("author"):
+                authors[note_id] = authors.get(note_id) or self.name
+            wanted[path] = layout.note_file(doc, authors.get(note_id, ""))
+        self._unsigned = authors
         for brief_id, doc in snap.corrections.items():
             wanted[layout.path_of(layout.CORRECTIONS, brief_id)] = layout.corrections_file(
                 brief_id, doc
@@ -179,6 +183,7 @@ class Mirror:
         snap = self.store.sync_snapshot()
         writes, removes = self._plan_export(snap)
         if not writes and not removes:
+            self._sign(snap)
             return 0
         head = self.head()
         paths = sorted([*writes, *removes])
@@ -193,22 +198,22 @@ class Mirror:
             data=f"start\nupdate {BRANCH} {commit} {head}\nupdate {APPLIED} {commit}\n"
             "prepare\ncommit\n".encode(),
         )
-        self._sign(snap, writes)
+        self._sign(snap)
         return len(paths)
 
-    def _sign(self, snap: SyncSnapshot, writes: Mapping[str, bytes]) -> None:
-        """Record in the store the author each exported note now carries in the mirror,
-        where the note is still as exported (so nothing typed meanwhile is touched)."""
-        unsigned = [i for i, d in snap.notes.items() if not d.get("author")]
+    def _sign(self, snap: SyncSnapshot) -> None:
+        """Record in the store the author each note the mirror now holds carries there,
+        for notes the store names none for, where the note is still as exported (so
+        nothing typed meanwhile is touched). Again at every sync, so a kill before it
+        only puts it off."""
+        unsigned = self._unsigned
         if not unsigned:
             return
 
         def plan(now: SyncSnapshot) -> SyncWrite:
             write = SyncWrite()
-            for note_id in unsigned:
-                payload = writes.get(layout.path_of(layout.NOTES, note_id))
-                if payload is not None and now.notes.get(note_id) == snap.notes[note_id]:
-                    author = orjson.loads(payload)["author"]
+            for note_id, author in unsigned.items():
+                if now.notes.get(note_id) == snap.notes[note_id]:
                     write.notes[note_id] = {**snap.notes[note_id], "author": author}
             return write
 
@@ -249,7 +254,7 @@ class Mirror:
         if both:
             base_files = self.git.tree_files(base) if base != EMPTY_TREE else {}
             ids = [i for p in both for i in (base_files.get(p), ours[p], theirs[p]) if i]
-            blobs = self.git.blobs(ids)
+            blobs = self.git.blobs(ids, max_size=layout.MAX_FILE)
 
             def content(blob: str | None) -> bytes | None:
                 return None if blob is None else blobs.get(blob)
@@ -285,7 +290,8 @@ class Mirror:
         old_files = self.git.tree_files(old) if old != EMPTY_TREE and changed else {}
         blobs = self.git.blobs(
             [b for b in changed.values() if b and b != IRREGULAR]
-            + [old_files[p] for p in changed if p in old_files]
+            + [old_files[p] for p in changed if p in old_files],
+            max_size=layout.MAX_FILE,
         )
         entries = []
         done = Applied()
@@ -296,7 +302,12 @@ class Mirror:
                 continue  # another reader's own file, or not one of ours: left in the mirror
             before = blobs.get(old_files[path]) if path in old_files else None
             after = blobs.get(blob) if blob else None
-            problem = IRREGULAR if blob == IRREGULAR else _check(place, after)
+            if blob == IRREGULAR:
+                problem: str | None = IRREGULAR
+            elif blob is not None and after is None:
+                problem = f"over {layout.MAX_FILE:,} bytes (or unreadable)"
+            else:
+                problem = _check(place, after)
             if problem:
                 done.problems.append(f"{path}: {problem}; skipped")
                 skipped[path] = blob or ""

@@ -16,7 +16,7 @@ import pytest
 
 from store import Store
 from store.lock import StoreLock
-from store.sync import SyncRefused, sync
+from store.sync import SyncRefused, layout, sync
 from store.sync.engine import LOCK
 from store.sync.git import Git
 from store.sync.mirror import FOLDER
@@ -139,8 +139,11 @@ def test_two_syncs_at_once_one_waits_for_the_other(pair) -> None:
     assert set(texts) <= note_texts(ben)
 
 
-def test_malformed_files_from_the_remote_are_reported_and_skipped(pair, tmp_path: Path) -> None:
+def test_malformed_files_from_the_remote_are_reported_and_skipped(
+    pair, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     remote, ana, ben = pair
+    monkeypatch.setattr(layout, "MAX_FILE", 50_000)  # so a file over it is quick to make
     brief_id = ana.rows()[0].id
     mine = ana.add_note(brief_id, "Ana's own note")
     sync(ana)
@@ -163,6 +166,8 @@ def test_malformed_files_from_the_remote_are_reported_and_skipped(pair, tmp_path
     (notes / f"{mine.id}.json").write_bytes(orjson.dumps({"text": 42}))  # over Ana's note
     (clone / "briefs" / f"{brief_id}.json").write_bytes(b'{"brief": {"title": 3}}')
     (clone / "README").write_text("not one of ours\n")
+    huge = {**good, "id": "n-huge", "text": "x" * 60_000}
+    (notes / "n-huge.json").write_bytes(orjson.dumps(huge))
     os.symlink("/etc/passwd", notes / "n-link.json")
     git("add", "-A", cwd=clone)
     git("commit", "-q", "-m", "hand-edited", cwd=clone)
@@ -175,13 +180,14 @@ def test_malformed_files_from_the_remote_are_reported_and_skipped(pair, tmp_path
         assert f"notes/{name}.json" in reported
     assert f"briefs/{brief_id}.json" in reported
     assert "notes/n-link.json: not a plain file" in reported
+    assert "notes/n-huge.json: over 50,000 bytes" in reported
     assert "README" not in reported  # not one of the desk's files: left alone
     assert ana.note("n-good") is not None
     assert ana.note("n-good").text == good["text"]  # type: ignore[union-attr]
     found = ana.note(mine.id)
     assert found is not None and found.text == "Ana's own note"  # nothing local overwritten
     assert ana.brief(brief_id) == shown
-    for bad in ("n-not-json", "n-list", "n-bad-utf8", "n-wrong-id", "n-other", "n-link"):
+    for bad in ("n-not-json", "n-list", "n-bad-utf8", "n-wrong-id", "n-other", "n-link", "n-huge"):
         assert ana.note(bad) is None
     # The next sync sends Ana's own note back over the broken copy; the rest stay skipped.
     sync(ana)
