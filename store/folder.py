@@ -130,12 +130,12 @@ def not_a_store_error(root: Path) -> StoreError:
     )
 
 
-def has_data(root: Path) -> bool:
-    """Whether the store holds anything beyond its marker: then a missing index is damage,
-    not a new store."""
+def has_data(root: Path, *, logs: bool = True) -> bool:
+    """Whether the store holds anything beyond its marker (with `logs=False`: beyond its
+    marker and content logs): then a missing index is damage, not a new store."""
     names = [READER_FILE, TRASH_FILE, BRIEFS_FILE + ".bak", READER_FILE + ".bak"]
     names.append(TRASH_FILE + ".bak")
-    if any(lexists(root / name) for name in names) or log_files(root):
+    if any(lexists(root / name) for name in names) or (logs and log_files(root)):
         return True
     folder = root / CORRECTIONS_FOLDER
     return folder.is_dir() and any(folder.glob("*.json*"))

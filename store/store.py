@@ -56,6 +56,7 @@ from store.records import (
     note_doc,
     note_from_doc,
 )
+from store.restore import rebuild_index
 from store.shapes import check_index, check_reader
 from store.storage import META_TABLE, Ledger
 from store.syncing import SyncingStore
@@ -126,6 +127,9 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
             for storage in self._book.storages():
                 storage.read()
             new = not lexists(self.briefs_path)
+            if new and has_data(root) and self._first_import_cut_short(ledger):
+                rebuild_index(root, f"{self.clock():%Y%m%d-%H%M%S}")
+                new = False
             if new and has_data(root):
                 raise DamagedFileError(
                     self.briefs_path,
@@ -139,6 +143,14 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
                     stale.unlink(missing_ok=True)
             if seed and new:
                 self.import_briefs(load_samples())
+
+    def _first_import_cut_short(self, ledger: Ledger) -> bool:
+        """Content logs and nothing else, and an index never written: the store's first
+        import (the samples, at its first start) was cut short. Its index is made from
+        the content, as `check --repair` would; there is nothing else to lose or tell."""
+        return not (self.read_only or has_data(self.root, logs=False)) and not ledger.knows(
+            self.briefs_path
+        )
 
     def _writable(self) -> None:
         if self.read_only:

@@ -186,3 +186,17 @@ def test_the_marker_lists_what_the_store_wrote_and_nothing_else(store_dir: Path)
     assert Ledger(store_dir).names() == [*lines, "trash.json"]  # only a store's own names
     health = check(store_dir)  # a listed file that is missing is damage; the rest is noise
     assert [f.path.name for f in health.files if not f.ok] == ["trash.json"]
+
+
+def test_a_first_start_cut_short_before_its_index_opens_with_what_it_wrote(
+    store_dir: Path,
+) -> None:
+    Store(store_dir, seed=False)  # the folder is a store, nothing in it yet
+    Store(store_dir).close()
+    (store_dir / "briefs.json").unlink()  # as if the samples' index write never happened
+    backup_path(store_dir / "briefs.json").unlink()
+    marker = store_dir / ".briefing-store"
+    marker.write_text(marker.read_text().replace("briefs.json\n", ""))
+    reopened = Store(store_dir)  # no error: nothing but brief content was there
+    assert reopened.count() == 7
+    assert check(store_dir).ok
