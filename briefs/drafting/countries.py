@@ -7,6 +7,19 @@ from briefs.drafting.lexicon import words
 from briefs.drafting.text import Sentence
 
 COUNTRY_VERBS = words("country_verbs")
+TALK_WORDS = words("talk_words")
+
+
+def _is_party(sentence: Sentence, start: int) -> bool:
+    """ "talks with Bolivia and Ecuador", "a deal with Uruguay": a party to talks or a deal."""
+    tokens = sentence.tokens
+    ends = {place.end: place.start for place in sentence.places}
+    i = start - 1
+    while i >= 0 and (tokens[i].text == "," or tokens[i].lower in ("and", "or") or i + 1 in ends):
+        i = ends[i + 1] - 1 if i + 1 in ends else i - 1  # back over the list before it
+    if i < 0 or tokens[i].lower not in ("with", "between"):
+        return False
+    return any(t.lower in TALK_WORDS for t in tokens[max(0, i - 4) : i])
 
 
 def _is_subject(sentence: Sentence, end: int) -> bool:
@@ -52,7 +65,9 @@ def country_actors(
                 placed = True
             else:
                 weight = 0.5 if place.demonym else 1.0
-                if not place.demonym and _is_subject(sentence, place.end):
+                if not place.demonym and (
+                    _is_subject(sentence, place.end) or _is_party(sentence, place.start)
+                ):
                     weight = 2.0  # "Bolivia, Paraguay and Uruguay voted against"
                 placed = False
             score[place.country] = score.get(place.country, 0.0) + weight

@@ -796,3 +796,13 @@ def test_title_comma_name_gives_the_role(
 def test_a_leader_known_by_the_name_before_his_particles() -> None:
     brief = draft_brief(_article("President Lula said Brazil would answer the 50% U.S. tariff."))
     assert "Luiz Inácio Lula da Silva" in _names(brief) and "Lula" not in _names(brief)
+
+
+def test_a_party_to_talks_named_once_is_an_actor() -> None:
+    brief = draft_brief(
+        _article(
+            "Chile will charge a 12% tariff on Peruvian copper. Chile also held trade talks "
+            "with Bolivia and Ecuador this week, and signed a deal with Uruguay."
+        )
+    )
+    assert {"Bolivia", "Ecuador", "Uruguay"} <= set(_names(brief))
