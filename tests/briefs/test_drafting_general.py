@@ -806,3 +806,25 @@ def test_a_party_to_talks_named_once_is_an_actor() -> None:
         )
     )
     assert {"Bolivia", "Ecuador", "Uruguay"} <= set(_names(brief))
+
+
+def test_a_rate_that_applies_to_a_country_s_makers_is_theirs() -> None:
+    brief = draft_brief(
+        _article(
+            "Chile will impose anti-dumping duties on tiles from Peru and Bolivia. Peruvian "
+            "exporters face duties of 11 per cent. A rate of 9.8 per cent will apply to "
+            "Bolivian manufacturers, which sell mainly costly tiles."
+        )
+    )
+    assert ("Chile", "Bolivia", "9.8 per cent") in _pairs(brief)
+
+
+def test_goods_sold_in_a_market_but_made_anywhere_else_face_that_market_s_duty() -> None:
+    brief = draft_brief(
+        _article(
+            "Chile on Friday threatened a 50% tariff on all goods from Peru. In a separate "
+            "post, he warned Quillota that phones sold in Chile but made in Bolivia or anywhere "
+            "else would face a tariff of at least 25% unless it moved."
+        )
+    )
+    assert ("Chile", None, "25%") in _pairs(brief)

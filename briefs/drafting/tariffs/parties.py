@@ -58,10 +58,13 @@ _EXPORTERS_BEAR = re.compile(
     re.I,
 )
 _INTO_MARKET = re.compile(
-    r"\b(?:exports?|shipments?|sales|goods|products|imports)\s+(?:\w+\s+){0,3}?"
-    r"(?:to|into|entering)\s+(?:the\s+)?$",
+    r"\b(?:(?:exports?|shipments?|sales|goods|products|imports)\s+(?:\w+\s+){0,3}?"
+    r"(?:to|into|entering)|sold\s+in)\s+(?:the\s+)?$",
     re.I,
 )
+_APPLY_TO = re.compile(r"\b(?:apply|applies|applied)\s+to\s+(?:the\s+)?$", re.I)
+# "made in India or anywhere else": every origin, named before the measure.
+_ANYWHERE = re.compile(r"\b(?:anywhere else|elsewhere|any other country)\b", re.I)
 _GOODS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:exports?|shipments?|goods|products)\b", re.I)
 # "Peruvian tariffs", "U.S. duties": a country right before a measure word is its imposer.
 _OWN_MEASURE_AFTER = re.compile(
@@ -226,7 +229,11 @@ def _target_after(c: MentionContext, p: Parties) -> None:
             if _IMPOSING_AFTER.match(c.text[entity.end :]):
                 continue
             lead_in = c.text[c.start : entity.start]
-            made_in = _MADE_IN.search(c.text[max(0, entity.start - 30) : entity.start])
+            made_in = _MADE_IN.search(c.text[max(0, entity.start - 30) : entity.start]) or (
+                # "will apply to Bolivian manufacturers"
+                _APPLY_TO.search(c.text[max(0, entity.start - 20) : entity.start])
+                and _is_exporter(c, entity)
+            )
             if not made_in and (
                 not _TARGET_LEAD.search(lead_in) or ("," in lead_in or ";" in lead_in)
             ):
@@ -449,8 +456,10 @@ def read_mention(c: MentionContext) -> Mention | None:
         and not borrowing
     ):
         return None  # no country to be found: the check below, made early
-    all_targets = bool(_ALL_TARGETS.search(c.text[c.start : c.end] + c.after[:80])) or bool(
-        _ON_IMPORTED.search(c.after[:30])
+    all_targets = (
+        bool(_ALL_TARGETS.search(c.text[c.start : c.end] + c.after[:80]))
+        or bool(_ON_IMPORTED.search(c.after[:30]))
+        or bool(_ANYWHERE.search(c.before[-100:]))
     )
     p = Parties(all_targets=all_targets)
     for rule in PARTY_RULES:
