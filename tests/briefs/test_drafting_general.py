@@ -828,3 +828,14 @@ def test_goods_sold_in_a_market_but_made_anywhere_else_face_that_market_s_duty()
         )
     )
     assert ("Chile", None, "25%") in _pairs(brief)
+
+
+def test_the_measure_that_covers_listed_countries_is_a_measure_on_each() -> None:
+    brief = draft_brief(
+        _article(
+            "Chile's Senate approved tariffs of up to 50% on about 900 products from countries "
+            "without trade deals with Chile. The measure covers imports from Peru, Bolivia and "
+            "Ecuador, among others."
+        )
+    )
+    assert _pairs(brief) == {("Chile", c, "50%") for c in ("Peru", "Bolivia", "Ecuador")}

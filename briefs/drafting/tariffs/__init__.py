@@ -44,6 +44,7 @@ _PACT_CUT = re.compile(
 _NO_MEASURE = re.compile(r"\b(?:no|free of|zero)\s+(?:\w+\s+)?$|\bwithout\s+$", re.I)
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
 _ON_WHAT = re.compile(r"\s+(?:on|against|of|for)\b")
+_COVERS = re.compile(r"^\s*(?:covers?|covering|targets?|applies to|hits?|includes?)\b")
 _ANAPHORIC = re.compile(r"\b(?:that|the|this) rate\b|\b(?:raise|lower|cut) (?:it|them)\b")
 
 
@@ -119,6 +120,7 @@ def extract_tariffs(
             if mention is None:
                 continue
             pointing = _POINTING.search(text[max(0, a_start - 30) : a_start])
+            covered = None
             if (
                 mentions
                 and mention.rate is None
@@ -131,8 +133,22 @@ def extract_tariffs(
                 rated = [m for m in mentions if m.rate is not None] or mentions
                 same = [m for m in rated if m.measure == mention.measure]
                 ref = same[-1] if same and mention.measure != "tariff" else rated[-1]
-                mention.imposed_by = ref.imposed_by
-                mention.imposed_on = ref.imposed_on
+                if (
+                    _COVERS.search(text[a_end : a_end + 30])
+                    and mention.imposed_on
+                    and ref.rate is not None
+                    and ref.imposed_on is None
+                ):
+                    # "The measure covers imports from Peru, Bolivia and Ecuador": the rated
+                    # measure before, whose targets these are, one measure each.
+                    mention.imposed_by = ref.imposed_by
+                    mention.rate, mention.measure = ref.rate, ref.measure
+                    mention.products = mention.products or list(ref.products)
+                    covered = ref.timing  # its status and year are the measure's
+                    mentions.remove(ref)
+                else:
+                    mention.imposed_by = ref.imposed_by
+                    mention.imposed_on = ref.imposed_on
             if (
                 mention.imposed_by is None
                 and mention.imposed_on is None
@@ -210,7 +226,7 @@ def extract_tariffs(
             if not triggers:
                 _continue_measure(mention, mentions)
             near = text[max(0, a_start - len(before)) : min(len(text), a_end + len(after))]
-            mention.timing = partial(
+            mention.timing = covered or partial(
                 status_and_year, text, part, a_start, near, rate, conditional, today
             )
             for target in [mention.imposed_on, *mention.also_on]:

@@ -14,7 +14,8 @@ from briefs.rates import TENS, UNITS
 
 TRIGGER = Folded(
     r"\b(?:counter-?tariffs?|counter-?measures?|tariffs?|duty|duties|levy|levies|surtax(?:es)?"
-    r"|import tax(?:es)?|import surcharges?|safeguards?|anti-?dumping measures?|deposits)\b"
+    r"|import tax(?:es)?|import surcharges?|safeguards?|anti-?dumping measures?|deposits"
+    r"|measures?)\b"
 )
 # A rate in words: "twenty-five", "one hundred", "seven" ("zero" never opens a rate).
 _WORD_NUM = (
@@ -61,6 +62,7 @@ _WEAK_RATE_LEAD = re.compile(
 )
 _CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
 _CAPITAL_BEFORE = re.compile(r"[a-z]\w* [A-Z][a-z]+ $")
+_POINTED = re.compile(r"\b(?:the|these|those|this|that)\s+(?:new\s+)?$", re.I)
 _DEPOSIT_LEAD = re.compile(r"\b(?:pay|paying|post|posting|cash)\s+(?:cash\s+)?$", re.I)
 _RATE_NOUN = re.compile(r"\s+(?:rate|margin)\b")  # "a 10 percent rate applies to …"
 _BEARER = re.compile(
@@ -108,6 +110,9 @@ def is_trigger(sentence: str, match: re.Match[str]) -> bool:
         or _CAPITAL_BEFORE.search(sentence[: match.start()][-30:])
     ):
         return False  # "the Customs Tariff Commission": a body's name
+    if word in ("measure", "measures"):
+        # "The measure covers imports from …": only a measure named before, pointed back to.
+        return bool(_POINTED.search(sentence[max(0, match.start() - 12) : match.start()]))
     if word == "deposits":
         # "importers pay deposits of 5%", "post cash deposits": a provisional duty's security.
         return bool(_DEPOSIT_LEAD.search(sentence[max(0, match.start() - 16) : match.start()]))

@@ -371,11 +371,12 @@ def _imposer_from_subject(c: MentionContext, p: Parties) -> None:
     if p.by is not None:
         return
     candidate = c.subject
-    if candidate is None or candidate == p.on:
+    if candidate is None or candidate == p.on or candidate in p.also_on:
         candidate = None
         for entity in c.entities:
             if (
                 entity.country != p.on
+                and entity.country not in p.also_on
                 and not (c.end <= entity.start < c.end + 160 and entity.demonym)
                 and not _is_exporter(c, entity)
                 and not _GOODS_AFTER.match(c.text, entity.end)  # "U.S. products": the origin
