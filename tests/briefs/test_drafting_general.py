@@ -839,3 +839,14 @@ def test_the_measure_that_covers_listed_countries_is_a_measure_on_each() -> None
         )
     )
     assert _pairs(brief) == {("Chile", c, "50%") for c in ("Peru", "Bolivia", "Ecuador")}
+
+
+def test_a_weak_state_word_yields_to_the_lead_s_clear_status() -> None:
+    statuses = {
+        rate: status
+        for rate, status, _ in _status(
+            "Chile said on Friday it will impose preliminary anti-dumping duties on wire from "
+            "Peru and Bolivia. Peruvian exporters face 30%, and Bolivian mills face 12%."
+        )
+    }
+    assert statuses == {"30%": "announced", "12%": "announced"}

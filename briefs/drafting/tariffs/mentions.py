@@ -94,12 +94,13 @@ class Mention:
     sentence: int = 0
     also_on: list[str] = field(default_factory=list)  # more targets of one list, split later
     # (status, year) once asked for: merge needs them for few mentions, and they cost the most.
-    timing: Callable[[], tuple[str | None, int | None]] | None = None
-    _timed: tuple[str | None, int | None] | None = None
+    timing: Callable[[], tuple[str | None, int | None, bool]] | None = None
+    _timed: tuple[str | None, int | None, bool] | None = None
 
-    def when(self) -> tuple[str | None, int | None]:
+    def when(self) -> tuple[str | None, int | None, bool]:
+        """(status, year, whether the status rests on a weak cue only)."""
         if self._timed is None:
-            self._timed = self.timing() if self.timing else (None, None)
+            self._timed = self.timing() if self.timing else (None, None, False)
         return self._timed
 
 

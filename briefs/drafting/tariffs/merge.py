@@ -110,7 +110,12 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
         # The first mention, in story order, with a status of its own: those that give the
         # rate first ("A 10 percent rate applies …" over the lead's "will take effect").
         ordered = sorted(attached.get(id(measure), []), key=lambda m: (m.rate is None, m.order))
-        status = next((m.when()[0] for m in ordered if m.when()[0]), "in force")
+        # A weak cue ("exporters face 57%") yields to a clearer one of another mention ("will
+        # impose"): the first clear status, else the first status at all.
+        status = next(
+            (m.when()[0] for m in ordered if m.when()[0] and not m.when()[2]),
+            next((m.when()[0] for m in ordered if m.when()[0]), "in force"),
+        )
         out.append(
             Tariff(
                 imposed_by=measure.imposed_by,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from briefs.dates import MONTHS, WEEKDAYS, month_number, month_pattern
 from briefs.drafting.lexicon import cue, table
@@ -100,6 +101,20 @@ def _status(part: str, has_rate: bool) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)
+def _weak(part: str) -> bool:
+    """Only the last cue table's verbs name a state ("faced", "imposed"): a weaker sign than
+    the words before ("will impose", "took effect"), which other mentions may give."""
+    low = lowered(part)
+    return not any(pattern.search(part, low) for _status_name, pattern in STATUS_CUES[:-1])
+
+
+class Timing(NamedTuple):
+    status: str | None
+    year: int | None
+    weak: bool = False  # the status rests on a weak cue only
+
+
 _SUBORDINATE = Folded(r"(?:,\s*|\s)(?:after|because|while|although|whereas|since|when|as)\s[^,;]*")
 
 
@@ -174,16 +189,17 @@ def status_and_year(
     rate: str | None,
     conditional: bool,
     today: dt.date,
-) -> tuple[str | None, int | None]:
+) -> Timing:
     """Status from the main clause, year near the mention: only for mentions that are kept."""
     clause = _main_clause(part, a_start - text.find(part) if part in text else 0)
     status = None if conditional else _status(clause, rate is not None)
+    weak = status == "in force" and _weak(clause)
     if status in (None, "in force") and not conditional and _starts_later(clause, today):
         status = "announced"  # "will face duties of 12% from Aug. 14"
     if status == "announced" and _starts_today(clause, today):
-        status = "in force"  # it takes effect on the article's day
+        status, weak = "in force", False  # it takes effect on the article's day
     if rate and _CHARGED_NOW.search(text[max(0, a_start - 24) : a_start + len(rate) + 20]):
-        status = "in force"  # "… to 50%, from about 20% now": the rate still charged
+        status, weak = "in force", False  # "… to 50%, from about 20% now": still charged
     # A removal or pause may still be to come ("would be lifted on Sept. 1"): its words say.
     future: bool | None = status in ("announced", "threatened", "proposed")
     if status in ("removed", "suspended", "offered removal"):
@@ -199,4 +215,4 @@ def status_and_year(
         and not _FUTURE_WORDS.search(clause)
     ):
         status = "in force"  # "days after Chile announced duties" in May 2024, read in 2025
-    return status, year
+    return Timing(status, year, weak and status == "in force")
