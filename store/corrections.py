@@ -67,6 +67,9 @@ class CorrectionBook:
         }
         self._trash = AtomicJSONStorage(root / TRASH_FILE, check_trash, ledger=ledger)
 
+    def paths(self) -> list[Path]:
+        return [storage.path for storage in self.storages()]
+
     def storages(self) -> Iterator[AtomicJSONStorage]:
         yield from self._buckets.values()
         yield self._trash

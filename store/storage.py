@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -167,7 +167,17 @@ class Ledger:
         names = self.names()
         if (name in names) != forget:
             return
-        names = [n for n in names if n != name] if forget else [*names, name]
+        self._write([n for n in names if n != name] if forget else [*names, name])
+
+    def catch_up(self, paths: Iterable[Path]) -> None:
+        """List those of `paths` that exist but are not listed: put back by a repair, or
+        written just before a kill that came ahead of their listing."""
+        names = self.names()
+        more = [p.relative_to(self.root).as_posix() for p in paths if lexists(p)]
+        if not set(more) <= set(names):
+            self._write([*names, *(n for n in more if n not in names)])
+
+    def _write(self, names: list[str]) -> None:
         payload = MARKER_TEXT + "".join(f"{n}\n" for n in names).encode()
         with contextlib.suppress(StoreError, DamagedFileError):
             check_plain(self.root / MARKER_FILE)

@@ -138,6 +138,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
                 )
             if self.read_only:
                 return
+            ledger.catch_up([self.briefs_path, self.reader_path, *self._book.paths()])
             if not new and self._log_name() is not None:
                 for stale in stale_logs(root, self._log_name()):
                     stale.unlink(missing_ok=True)

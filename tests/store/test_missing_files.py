@@ -200,3 +200,14 @@ def test_a_first_start_cut_short_before_its_index_opens_with_what_it_wrote(
     reopened = Store(store_dir)  # no error: nothing but brief content was there
     assert reopened.count() == 7
     assert check(store_dir).ok
+
+
+def test_a_file_put_back_by_a_repair_is_listed_again(store_dir: Path) -> None:
+    _noted(store_dir)
+    marker = store_dir / ".briefing-store"
+    (store_dir / "briefs.json").unlink()
+    backup_path(store_dir / "briefs.json").unlink()
+    repair(store_dir)  # rebuilt: written by the repair, not through the store
+    marker.write_text(marker.read_text().replace("reader.json\n", ""))  # a kill's gap
+    Store(store_dir)
+    assert sorted(marker.read_text().splitlines()[1:]) == ["briefs.json", "reader.json"]
