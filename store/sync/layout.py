@@ -1,11 +1,13 @@
 """The desk mirror's files: where each kind lives, how it is written, and how one that
 arrives from a remote is checked before anything of it reaches the store.
 
-    briefs/ID.json       brief content: {"sha", "imported_at", "brief": the source brief}
-    notes/ID.json        one note: {"id", "brief_id", "text", "created", "updated",
-                         "author"[, "beside": the note it was edited beside]}
-    corrections/ID.json  the reader's corrections of one brief: {"brief_id", "doc"}
-    readers/NAME.json    one reader's read/starred states and saved views
+    briefs/XX/ID.json       brief content: {"sha", "imported_at", "brief": the source}
+    notes/XX/ID.json        one note: {"id", "brief_id", "text", "created", "updated",
+                            "author"[, "beside": the note it was edited beside]}
+    corrections/XX/ID.json  the reader's corrections of one brief: {"brief_id", "doc"}
+    readers/NAME.json       one reader's read/starred states and saved views
+
+(XX: see `bucket`.)
 
 One file per brief, per note and per reader: two readers adding notes never write the
 same file, so their changes meet without conflict. Every file is JSON with sorted keys,
@@ -61,19 +63,30 @@ class Place:
     key: str  # the brief id, note id or reader's file name
 
 
+def bucket(key: str) -> str:
+    """The sub-folder of a brief's, note's or corrections' file: two hex digits of a hash
+    of its id. Git rewrites a whole folder's listing at each commit that touches one of
+    its files; 256 small folders keep that (and the desk's history) small."""
+    return hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()[:2]
+
+
 def place_of(path: str) -> Place | None:
     """What a mirror path holds; None for a path that is not one of ours."""
-    folder, _, name = path.partition("/")
-    if folder not in (BRIEFS, NOTES, CORRECTIONS, READERS) or not name.endswith(".json"):
+    parts = path.split("/")
+    if not parts[-1].endswith(".json"):
         return None
-    key = name.removesuffix(".json")
-    if folder == READERS:
-        return Place(folder, key) if _NAME_FILE.fullmatch(key) else None
-    return Place(folder, key) if is_valid_id(key) else None
+    key = parts[-1].removesuffix(".json")
+    if parts[0] == READERS and len(parts) == 2:
+        return Place(READERS, key) if _NAME_FILE.fullmatch(key) else None
+    if parts[0] not in (BRIEFS, NOTES, CORRECTIONS) or len(parts) != 3 or not is_valid_id(key):
+        return None
+    return Place(parts[0], key) if parts[1] == bucket(key) else None
 
 
 def path_of(kind: str, key: str) -> str:
-    return f"{kind}/{key}.json"
+    if kind == READERS:
+        return f"{kind}/{key}.json"
+    return f"{kind}/{bucket(key)}/{key}.json"
 
 
 def _load(payload: bytes) -> dict[str, Any]:

@@ -93,7 +93,7 @@ def test_each_note_is_one_file_named_by_its_id_with_its_author(desk) -> None:
     note = ana.add_note(ana.rows()[0].id, "Ask the desk about canola")
     all_round([ana, ben])
     for store in (ana, ben):
-        path = store.root / FOLDER / "notes" / f"{note.id}.json"
+        path = store.root / FOLDER / layout.path_of("notes", note.id)
         assert orjson.loads(path.read_bytes())["author"] == "Ana"
         assert store.sync_snapshot().notes[note.id]["author"] == "Ana"
     # Ben edits Ana's note: it stays hers.
@@ -140,7 +140,7 @@ def test_the_same_note_edited_on_two_copies_keeps_both_texts(desk) -> None:
         assert notes[note.id]["text"] == "Ben's text"  # the later edit is the note
         beside = [d for d in notes.values() if d.get("beside") == note.id]
         assert [d["text"] for d in beside] == ["Ana's text"]
-        for path in (store.root / FOLDER / "notes").iterdir():
+        for path in (store.root / FOLDER / "notes").glob("*/*.json"):
             assert b"<<<<<<<" not in path.read_bytes()
     assert ana.sync_snapshot().notes == ben.sync_snapshot().notes == cleo.sync_snapshot().notes
 
@@ -222,9 +222,12 @@ def test_files_are_laid_out_one_per_brief_note_correction_and_reader(desk) -> No
     ana.correct(brief_id, {"title": "A corrected title"})
     sync(ana)
     mirror = ana.root / FOLDER
-    assert (mirror / "notes" / f"{note.id}.json").is_file()
-    assert (mirror / "corrections" / f"{brief_id}.json").is_file()
+    bucket = layout.bucket(note.id)
+    assert (mirror / "notes" / bucket / f"{note.id}.json").is_file()
+    assert (mirror / "corrections" / layout.bucket(brief_id) / f"{brief_id}.json").is_file()
     assert (mirror / "readers" / "ana.json").is_file()
-    assert {p.stem for p in (mirror / "briefs").iterdir()} == {r.id for r in ana.rows()}
-    assert layout.place_of(f"notes/{note.id}.json") == layout.Place("notes", note.id)
+    assert {p.stem for p in (mirror / "briefs").glob("*/*.json")} == {r.id for r in ana.rows()}
+    assert layout.place_of(f"notes/{bucket}/{note.id}.json") == layout.Place("notes", note.id)
+    assert layout.place_of(f"notes/{note.id}.json") is None  # not in its folder
+    assert layout.place_of(f"notes/zz/{note.id}.json") is None
     assert git("status", "--porcelain", cwd=mirror) == ""

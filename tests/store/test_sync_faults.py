@@ -149,7 +149,12 @@ def test_malformed_files_from_the_remote_are_reported_and_skipped(
     sync(ana)
     clone = tmp_path / "hand"
     git("clone", "-q", str(remote), str(clone))
-    notes = clone / "notes"
+
+    def at(note_id: str) -> Path:
+        path = clone / layout.path_of("notes", note_id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+
     good = {
         "id": "n-good",
         "brief_id": brief_id,
@@ -158,17 +163,17 @@ def test_malformed_files_from_the_remote_are_reported_and_skipped(
         "updated": "2025-11-28T14:00:00+00:00",
         "author": "Hand",
     }
-    (notes / "n-good.json").write_bytes(orjson.dumps(good))
-    (notes / "n-not-json.json").write_bytes(b"{not json")
-    (notes / "n-list.json").write_bytes(b"[1, 2]")
-    (notes / "n-bad-utf8.json").write_bytes(b'{"id": "n-bad-utf8", "text": "\xff\xfe"}')
-    (notes / "n-wrong-id.json").write_bytes(orjson.dumps({**good, "id": "n-other"}))
-    (notes / f"{mine.id}.json").write_bytes(orjson.dumps({"text": 42}))  # over Ana's note
-    (clone / "briefs" / f"{brief_id}.json").write_bytes(b'{"brief": {"title": 3}}')
+    at("n-good").write_bytes(orjson.dumps(good))
+    at("n-not-json").write_bytes(b"{not json")
+    at("n-list").write_bytes(b"[1, 2]")
+    at("n-bad-utf8").write_bytes(b'{"id": "n-bad-utf8", "text": "\xff\xfe"}')
+    at("n-wrong-id").write_bytes(orjson.dumps({**good, "id": "n-other"}))
+    at(mine.id).write_bytes(orjson.dumps({"text": 42}))  # over Ana's note
+    (clone / layout.path_of("briefs", brief_id)).write_bytes(b'{"brief": {"title": 3}}')
     (clone / "README").write_text("not one of ours\n")
     huge = {**good, "id": "n-huge", "text": "x" * 60_000}
-    (notes / "n-huge.json").write_bytes(orjson.dumps(huge))
-    os.symlink("/etc/passwd", notes / "n-link.json")
+    at("n-huge").write_bytes(orjson.dumps(huge))
+    os.symlink("/etc/passwd", at("n-link"))
     git("add", "-A", cwd=clone)
     git("commit", "-q", "-m", "hand-edited", cwd=clone)
     git("push", "-q", "origin", "HEAD:main", cwd=clone)
@@ -177,10 +182,10 @@ def test_malformed_files_from_the_remote_are_reported_and_skipped(
     report = sync(ana)
     reported = " ".join(report.problems)
     for name in ("n-not-json", "n-list", "n-bad-utf8", "n-wrong-id", mine.id):
-        assert f"notes/{name}.json" in reported
-    assert f"briefs/{brief_id}.json" in reported
-    assert "notes/n-link.json: not a plain file" in reported
-    assert "notes/n-huge.json: over 50,000 bytes" in reported
+        assert f"{layout.path_of('notes', name)}: " in reported
+    assert f"{layout.path_of('briefs', brief_id)}: " in reported
+    assert f"{layout.path_of('notes', 'n-link')}: not a plain file" in reported
+    assert f"{layout.path_of('notes', 'n-huge')}: over 50,000 bytes" in reported
     assert "README" not in reported  # not one of the desk's files: left alone
     assert ana.note("n-good") is not None
     assert ana.note("n-good").text == good["text"]  # type: ignore[union-attr]

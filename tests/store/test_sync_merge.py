@@ -21,17 +21,18 @@ def note(text: str, updated: str, note_id: str = "n1", author: str = "Ana") -> b
     return layout.dumps(doc)
 
 
+N1, B1, ANA = layout.path_of("notes", "n1"), layout.path_of("briefs", "b1"), "readers/ana.json"
 BASE = note("first", "2025-11-28T10:00:00+00:00")
 EARLY = note("edited early", "2025-11-28T11:00:00+00:00")
 LATE = note("edited late", "2025-11-28T12:00:00+00:00", author="Ben")
 
 
 def test_both_edited_keeps_the_later_as_the_note_and_the_other_beside_it() -> None:
-    one = merge("notes/n1.json", BASE, EARLY, LATE)
-    two = merge("notes/n1.json", BASE, LATE, EARLY)
+    one = merge(N1, BASE, EARLY, LATE)
+    two = merge(N1, BASE, LATE, EARLY)
     assert one.files == two.files  # either copy merging gets the same files
-    assert one.files["notes/n1.json"] == LATE
-    (beside_path,) = [p for p in one.files if p != "notes/n1.json"]
+    assert one.files[N1] == LATE
+    (beside_path,) = [p for p in one.files if p != N1]
     beside = orjson.loads(one.files[beside_path])  # type: ignore[arg-type]
     assert beside["text"] == "edited early" and beside["beside"] == "n1"
     assert layout.parse_note(beside["id"], one.files[beside_path])  # type: ignore[arg-type]
@@ -40,14 +41,14 @@ def test_both_edited_keeps_the_later_as_the_note_and_the_other_beside_it() -> No
 
 
 def test_deleted_on_one_side_and_edited_on_the_other_keeps_the_edit() -> None:
-    assert merge("notes/n1.json", BASE, None, LATE).files == {"notes/n1.json": LATE}
-    assert merge("notes/n1.json", BASE, EARLY, None).files == {"notes/n1.json": EARLY}
-    assert merge("notes/n1.json", BASE, None, BASE).files == {"notes/n1.json": None}
+    assert merge(N1, BASE, None, LATE).files == {N1: LATE}
+    assert merge(N1, BASE, EARLY, None).files == {N1: EARLY}
+    assert merge(N1, BASE, None, BASE).files == {N1: None}
 
 
 def test_a_change_on_one_side_only_is_taken_as_it_is() -> None:
-    assert merge("notes/n1.json", BASE, BASE, LATE).files == {"notes/n1.json": LATE}
-    assert merge("notes/n1.json", BASE, EARLY, BASE).files == {"notes/n1.json": EARLY}
+    assert merge(N1, BASE, BASE, LATE).files == {N1: LATE}
+    assert merge(N1, BASE, EARLY, BASE).files == {N1: EARLY}
 
 
 def brief_file(summary: str, at: str) -> bytes:
@@ -59,23 +60,23 @@ def test_a_brief_imported_on_both_sides_takes_the_later_import() -> None:
         brief_file("early", "2025-11-28T10:00:00+00:00"),
         brief_file("late", "2025-11-29T10:00:00+01:00"),
     )
-    assert merge("briefs/b1.json", None, early, late).files == {"briefs/b1.json": late}
-    assert merge("briefs/b1.json", None, late, early).files == {"briefs/b1.json": late}
+    assert merge(B1, None, early, late).files == {B1: late}
+    assert merge(B1, None, late, early).files == {B1: late}
 
 
 def test_one_readers_file_merges_state_by_state() -> None:
     base = layout.reader_file("Ana", {}, {})
     home = layout.reader_file("Ana", {"b1": {"read": True, "starred": False}}, {"v": "x"})
     away = layout.reader_file("Ana", {"b2": {"read": False, "starred": True}}, {})
-    merged = merge("readers/ana.json", base, home, away).files["readers/ana.json"]
+    merged = merge(ANA, base, home, away).files[ANA]
     states, views = layout.parse_reader(merged)  # type: ignore[arg-type]
     assert set(states) == {"b1", "b2"} and views == {"v": "x"}
 
 
 def test_a_file_that_cannot_be_read_keeps_ours_and_says_so() -> None:
-    found = merge("notes/n1.json", BASE, EARLY, b"{not json")
-    assert found.files == {"notes/n1.json": EARLY}
-    assert found.problems and found.problems[0].startswith("notes/n1.json: not valid JSON")
+    found = merge(N1, BASE, EARLY, b"{not json")
+    assert found.files == {N1: EARLY}
+    assert found.problems and found.problems[0].startswith(f"{N1}: not valid JSON")
 
 
 def test_a_path_that_is_not_the_desks_keeps_ours() -> None:
