@@ -850,3 +850,10 @@ def test_a_weak_state_word_yields_to_the_lead_s_clear_status() -> None:
         )
     }
     assert statuses == {"30%": "announced", "12%": "announced"}
+
+
+def test_makers_who_pay_on_goods_shipped_to_a_market_are_the_target() -> None:
+    brief = draft_brief(
+        _article("Peruvian carmakers will pay a 25% tariff on vehicles shipped to Chile.")
+    )
+    assert _pairs(brief) == {("Chile", "Peru", "25%")}

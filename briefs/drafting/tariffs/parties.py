@@ -51,7 +51,7 @@ _ADDITIONAL_WORD = re.compile(r"\b(?:additional|extra|another|further)\s+\S*$")
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 # "mills face", "producers were assigned a rate of", "exporters will pay": up to the measure.
 _EXPORTERS_BEAR = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:producers?|exporters?|manufacturers?|makers?|mills?|firms?"
+    r"\s+(?:[\w-]+\s+)?(?:\w*producers?|exporters?|manufacturers?|\w*makers?|mills?|firms?"
     r"|compan(?:y|ies)|suppliers?|shippers?|growers?|sellers?|goods|products|shipments)"
     r"\s+(?:\w+\s+){0,2}?(?:face[sd]?|pay|pays|paid|(?:were|was|are|is|be)\s+(?:assigned|charged"
     r"|given|hit)|gets?|got|receives?|received|carry|carries)\b",
@@ -62,6 +62,9 @@ _INTO_MARKET = re.compile(
     r"(?:to|into|entering)|sold\s+in)\s+(?:the\s+)?$",
     re.I,
 )
+_SHIPPED_TO = re.compile(
+    r"\b(?:shipped|sent|exported|sold|going|heading|bound)\s+(?:to|into|in)\s+(?:the\s+)?$", re.I
+)
 _APPLY_TO = re.compile(r"\b(?:apply|applies|applied)\s+to\s+(?:the\s+)?$", re.I)
 # "made in India or anywhere else": every origin, named before the measure.
 _ANYWHERE = re.compile(r"\b(?:anywhere else|elsewhere|any other country)\b", re.I)
@@ -71,7 +74,7 @@ _OWN_MEASURE_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|duty|duties|levy|levies|surtax(?:es)?)\b", re.I
 )
 _EXPORTER_NOUN = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:producers?|exporters?|manufacturers?|makers?|mills?|firms?"
+    r"\s+(?:[\w-]+\s+)?(?:\w*producers?|exporters?|manufacturers?|\w*makers?|mills?|firms?"
     r"|compan(?:y|ies)|suppliers?|shippers?|growers?|sellers?)\b",
     re.I,
 )
@@ -229,6 +232,10 @@ def _target_after(c: MentionContext, p: Parties) -> None:
             if _IMPOSING_AFTER.match(c.text[entity.end :]):
                 continue
             lead_in = c.text[c.start : entity.start]
+            if _SHIPPED_TO.search(c.text[max(0, entity.start - 30) : entity.start]):
+                # "on vehicles shipped to Chile": the market, which collects the duty
+                p.by = p.by or entity.country
+                continue
             made_in = _MADE_IN.search(c.text[max(0, entity.start - 30) : entity.start]) or (
                 # "will apply to Bolivian manufacturers"
                 _APPLY_TO.search(c.text[max(0, entity.start - 20) : entity.start])
