@@ -857,3 +857,16 @@ def test_makers_who_pay_on_goods_shipped_to_a_market_are_the_target() -> None:
         _article("Peruvian carmakers will pay a 25% tariff on vehicles shipped to Chile.")
     )
     assert _pairs(brief) == {("Chile", "Peru", "25%")}
+
+
+def test_pc_is_per_cent() -> None:
+    assert _pairs(draft_brief(_article("Chile will impose a 25pc tariff on Peruvian steel."))) == {
+        ("Chile", "Peru", "25pc")
+    }
+
+
+def test_levy_as_a_verb_is_no_second_measure() -> None:
+    brief = draft_brief(
+        _article("Chile will levy a 12.5 per cent duty on imports of Peruvian fish from May.")
+    )
+    assert _pairs(brief) == {("Chile", "Peru", "12.5 per cent")}

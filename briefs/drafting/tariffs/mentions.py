@@ -22,7 +22,7 @@ _WORD_NUM = (
     rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(UNITS[1:10])}))?"
     rf"|one hundred|a hundred|hundred|{'|'.join(UNITS[1:])})"
 )
-_PCT = r"(?:\s?%|\s?(?:per\s?cent|percent|pct)\b)"
+_PCT = r"(?:\s?%|\s?(?:per\s?cent|percent|pct)\b|pc\b)"  # "25pc" in British papers
 _NUM = r"\d{1,3}(?:\.\d{1,2})?"
 # A duty per unit: "$673 per tonne", "P200 per metric ton" (lower-cased: "p200"), "€12/kg".
 _PER_UNIT = (
@@ -62,6 +62,7 @@ _WEAK_RATE_LEAD = re.compile(
 )
 _CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
 _CAPITAL_BEFORE = re.compile(r"[a-z]\w* [A-Z][a-z]+ $")
+_LEVY_VERB = re.compile(r"\b(?:will|would|to|could|may|might|and|not)\s+$", re.I)
 _POINTED = re.compile(r"\b(?:the|these|those|this|that)\s+(?:new\s+)?$", re.I)
 _DEPOSIT_LEAD = re.compile(r"\b(?:pay|paying|post|posting|cash)\s+(?:cash\s+)?$", re.I)
 _RATE_NOUN = re.compile(r"\s+(?:rate|margin)\b")  # "a 10 percent rate applies to …"
@@ -111,6 +112,8 @@ def is_trigger(sentence: str, match: re.Match[str]) -> bool:
         or _CAPITAL_BEFORE.search(sentence[: match.start()][-30:])
     ):
         return False  # "the Customs Tariff Commission": a body's name
+    if word == "levy" and _LEVY_VERB.search(sentence[max(0, match.start() - 12) : match.start()]):
+        return False  # "will levy a 12.5 per cent duty": the verb, not a second measure
     if word in ("measure", "measures"):
         # "The measure covers imports from …": only a measure named before, pointed back to.
         return bool(_POINTED.search(sentence[max(0, match.start() - 12) : match.start()]))
