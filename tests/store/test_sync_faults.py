@@ -256,3 +256,27 @@ def test_sigkill_at_each_step_of_a_sync_loses_no_acknowledged_note(pair) -> None
         assert set(acknowledged) <= found
         texts = note_texts(store)
         assert {f"Ben before kill {s}" for s in range(1, 32, 4)} <= texts
+
+
+def test_the_users_own_git_settings_and_environment_do_not_leak_in(
+    pair, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, ana, ben = pair
+    hostile = tmp_path / "gitconfig"
+    hostile.write_text(
+        "[core]\n\tautocrlf = true\n\thooksPath = /nonexistent\n"
+        "[commit]\n\tgpgsign = true\n[gpg]\n\tprogram = /bin/false\n"
+    )
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(hostile))
+    elsewhere = tmp_path / "elsewhere"
+    git("init", "-q", str(elsewhere))
+    monkeypatch.setenv("GIT_DIR", str(elsewhere / ".git"))  # as inside a git hook
+    monkeypatch.setenv("GIT_INDEX_FILE", str(elsewhere / "index"))
+    note = ana.add_note(ana.rows()[0].id, "line one\nline two\n")
+    ben.add_note(ben.rows()[0].id, "so that Ana's sync makes a merge commit")
+    assert sync(ben).pushed and sync(ana).pushed and sync(ben).pushed
+    found = ben.note(note.id)
+    assert found is not None and found.text == "line one\nline two\n"  # no CRLF
+    monkeypatch.delenv("GIT_DIR")
+    monkeypatch.delenv("GIT_INDEX_FILE")
+    assert git("rev-list", "--all", "--count", cwd=elsewhere) == "0"  # untouched
