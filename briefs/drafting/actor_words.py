@@ -10,6 +10,7 @@ ROLE_HEADS = words("role_heads")
 ROLE_WORDS = ROLE_HEADS | words("role_words")
 ORG_HEADS = words("org_heads")
 GOVERNMENT_HEADS = words("government_heads")
+COUNTRY_BODIES = words("country_bodies")  # "Mexico's Senate"
 KNOWN_ORGS: dict[str, str] = table("known_orgs")
 FORUM_ORGS = words("forum_orgs")  # actors only where they act (FORUM_ACTS after the name)
 FORUM_ACTS = words("forum_acts")

@@ -20,6 +20,7 @@ from briefs.drafting.actor_passes import (
 from briefs.drafting.actor_words import (
     COMMON,
     CONNECTORS,
+    COUNTRY_BODIES,
     GOVERNMENT_HEADS,
     KNOWN_ORGS,
     MONTHS_DAYS,
@@ -110,6 +111,20 @@ def extract_actors(
                     modifier = span.text
                     continue
                 if span.kind == "role":
+                    owner = _owner_before(sentence, span.start)
+                    if (
+                        span.end - span.start == 1
+                        and tokens[span.start].lower in COUNTRY_BODIES
+                        and owner
+                        and index == len(spans) - 1
+                    ):
+                        # "Mexico's Senate on Wednesday approved …": the body, not a title
+                        entry = registry.add(
+                            span.text, "organization", base + span.start, affiliation=owner
+                        )
+                        if entry:
+                            found.append((span.start, span.end, entry.name))
+                        continue
                     role = span
                     continue
                 if span.kind == "org":
@@ -243,6 +258,14 @@ def extract_actors(
     )
 
 
+def _owner_before(sentence: Sentence, start: int) -> str | None:
+    """The country whose possessive ends right before token `start` ("Mexico's")."""
+    for place in sentence.places:
+        if place.end == start and sentence.tokens[place.end - 1].possessive:
+            return place.country
+    return None
+
+
 def _affiliation(value: str | None) -> str | None:
     if value is None:
         return None
@@ -308,7 +331,11 @@ def _resolve_singles(
             entry.mentions += 1
             spans_by_sentence[sentence.index].append((span.start, span.end, entry.name))
             continue
-        if low in KNOWN_ORGS:
+        owner = _owner_before(sentence, span.start)
+        if low in COUNTRY_BODIES and owner is not None:
+            # "Mexico's Senate on Wednesday approved …"
+            entry = registry.add(word, "organization", pos, affiliation=owner)
+        elif low in KNOWN_ORGS:
             entry = registry.add(KNOWN_ORGS[low], "organization", pos)
         elif low in _LEADER_SURNAMES and low not in COMMON:
             # "Trump has agreed …" in a story that never gives the full name.

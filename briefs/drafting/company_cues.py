@@ -22,6 +22,10 @@ def company_cue(tokens: list[Token], start: int, end: int) -> bool:
     word = tokens[start].text
     if before in COMPANY_NOUNS:
         return True  # "tech giant Huawei"
+    if before in ("includes", "include", "owns") or (
+        before == "by" and before2 in ("run", "represented", "owned", "operated", "led", "made")
+    ):
+        return True  # "plants run by Thaco", "which owns Omega"
     if (before in ("as", "including", "like") and before2 in ("such", "including")) or (
         before == "as" and start > 2 and tokens[start - 3].lower in COMPANY_NOUNS
     ):

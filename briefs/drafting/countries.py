@@ -8,6 +8,7 @@ from briefs.drafting.text import Sentence
 
 COUNTRY_VERBS = words("country_verbs")
 TALK_WORDS = words("talk_words")
+SUPPLIER_WORDS = frozenset({"suppliers", "exporters", "producers", "sellers", "sources"})
 
 
 def _is_party(sentence: Sentence, start: int) -> bool:
@@ -34,8 +35,23 @@ def _is_subject(sentence: Sentence, end: int) -> bool:
         if i in starts:
             i = starts[i]
             continue
-        return tokens[i].lower in COUNTRY_VERBS
+        if tokens[i].lower in COUNTRY_VERBS:
+            return True
+        # "Paraguay, which sent a small team, …": described as an actor
+        return tokens[i - 1].text == "," and tokens[i].lower in ("which", "whose") and i - 1 == end
     return False
+
+
+def _is_listed_supplier(sentence: Sentence, start: int) -> bool:
+    """ "The largest suppliers include Bolivia, Ecuador and Uruguay": exporters a measure hits."""
+    tokens = sentence.tokens
+    ends = {place.end: place.start for place in sentence.places}
+    i = start - 1
+    while i >= 0 and (tokens[i].text == "," or tokens[i].lower in ("and", "or") or i + 1 in ends):
+        i = ends[i + 1] - 1 if i + 1 in ends else i - 1
+    if i < 0 or tokens[i].lower not in ("include", "includes", "including", "are", "were"):
+        return False
+    return any(t.lower in SUPPLIER_WORDS for t in tokens[max(0, i - 5) : i])
 
 
 def country_actors(
@@ -66,7 +82,9 @@ def country_actors(
             else:
                 weight = 0.5 if place.demonym else 1.0
                 if not place.demonym and (
-                    _is_subject(sentence, place.end) or _is_party(sentence, place.start)
+                    _is_subject(sentence, place.end)
+                    or _is_party(sentence, place.start)
+                    or _is_listed_supplier(sentence, place.start)
                 ):
                     weight = 2.0  # "Bolivia, Paraguay and Uruguay voted against"
                 placed = False

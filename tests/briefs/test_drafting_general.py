@@ -870,3 +870,34 @@ def test_levy_as_a_verb_is_no_second_measure() -> None:
         _article("Chile will levy a 12.5 per cent duty on imports of Peruvian fish from May.")
     )
     assert _pairs(brief) == {("Chile", "Peru", "12.5 per cent")}
+
+
+def test_countries_described_or_listed_as_suppliers_are_actors() -> None:
+    brief = draft_brief(
+        _article(
+            "Chile will charge a 12% safeguard duty on steel. The largest suppliers include "
+            "Bolivia, Ecuador and Uruguay. Paraguay, which sent a small team, held out."
+        )
+    )
+    assert {"Bolivia", "Ecuador", "Uruguay", "Paraguay"} <= set(_names(brief))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The group includes Quillota and Andesol.",
+        "Local plants run by Quillota and Andesol could suffer.",
+        "The industry, represented by Quillota, welcomed it.",
+        "Andes Group, which owns Quillota, said it was studying the duty.",
+    ],
+)
+def test_names_after_includes_run_by_or_owns_are_companies(sentence: str) -> None:
+    brief = draft_brief(_article(f"Chile will charge a 12% tariff on Peruvian parts. {sentence}"))
+    assert _actor(brief, "Quillota").kind == "organization"
+
+
+def test_a_country_s_senate_is_an_actor() -> None:
+    brief = draft_brief(
+        _article("Chile's Senate on Wednesday approved a 12% tariff on Peruvian parts.")
+    )
+    assert _actor(brief, "Senate").affiliation == "Chile"
