@@ -126,7 +126,7 @@ def is_empty(root: Path) -> bool:
 def not_a_store_error(root: Path) -> StoreError:
     return StoreError(
         f"{root}: is not a briefing store and is not empty; nothing was written there. "
-        "Name a new or empty folder for a new store"
+        "Name a new or empty folder for a new store, or pass --init to make one there"
     )
 
 

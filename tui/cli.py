@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
         parents=[store_flag],
     )
     parser.add_argument("--version", action=_VersionAction)
+    parser.add_argument(
+        "--init", action="store_true", help="make a store of a folder that holds other files"
+    )
     commands = parser.add_subparsers(dest="command")
 
     imp = commands.add_parser("import", parents=[store_flag], help="import briefs and articles")
@@ -141,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_serve.run(args, root)
         if args.command == "check":
             return _check(root, repair=args.repair)
-        store = Store(root)
+        store = Store(root, init=args.init)
         if args.command is None:
             return _run_reader(store, config)
         if cli_feeds.wants(args):  # import (URLs fetched there), feed …, fetch
@@ -228,7 +231,7 @@ def _import(
         say(line, err=True)
     # Brief content first, so the notes restored next have their briefs.
     counts = store.import_briefs(reading.briefs, undelete=undelete)
-    reader = store.import_reader_data(reading.reader)
+    reader = store.import_reader_data(reading.reader, placed=counts)
     say(_import_summary(counts, reader, len(failures)))
     return EXIT_FAILED if failures else 0
 
@@ -260,6 +263,14 @@ def _import_summary(counts: ImportCounts, reader: ReaderImportCounts, failed: in
         )
     if counts.undeleted:
         parts.append(f"undeleted {counts.undeleted}")
+    if counts.renamed:  # another story had the id its date and headline give
+        shown = ", ".join(f"{old} → {new}" for old, new in counts.renamed[:3])
+        more = f" and {len(counts.renamed) - 3} more" if len(counts.renamed) > 3 else ""
+        parts.append(f"renamed {len(counts.renamed)} (another story had the id): {shown}{more}")
+    if counts.duplicates:
+        parts.append(f"given twice, the last kept: {', '.join(counts.duplicates[:3])}")
+    if reader.unplaced:
+        parts.append(f"notes left out: {reader.unplaced} (their brief's id was ambiguous)")
     return "; ".join(parts)
 
 

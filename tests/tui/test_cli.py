@@ -178,3 +178,31 @@ def test_draft_and_import_take_a_date_for_articles_that_give_none(
     assert "--date: 'soon' is not a date" in capsys.readouterr().err
     assert main(["import", "--store", str(store_dir), "--date", "2025-03-03", str(article)]) == 0
     assert Store(store_dir).brief("2025-03-03-canada-puts-25-surtax-on-chinese-steel") is not None
+
+
+def test_import_says_when_a_story_got_another_id(
+    tmp_path: Path, store_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one = {"title": "Canada sets a duty", "date": "2025-01-02", "summary": "First story."}
+    other = {**one, "source": "Another Wire", "summary": "A different story, same headline."}
+    (tmp_path / "one.json").write_text(json.dumps(one), encoding="utf-8")
+    (tmp_path / "two.json").write_text(json.dumps(other), encoding="utf-8")
+    assert main(["import", "--store", str(store_dir), str(tmp_path / "one.json")]) == 0
+    capsys.readouterr()
+    assert main(["import", "--store", str(store_dir), str(tmp_path / "two.json")]) == 0
+    out = capsys.readouterr().out
+    assert "renamed 1 (another story had the id): 2025-01-02-canada-sets-a-duty → " in out
+
+
+def test_a_folder_with_other_files_becomes_a_store_only_with_init(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "mine.txt").write_text("keep me", encoding="utf-8")
+    assert main(["--store", str(folder), "list"]) != 0
+    assert "pass --init to make one there" in capsys.readouterr().err
+    assert sorted(p.name for p in folder.iterdir()) == ["mine.txt"]
+    assert main(["--store", str(folder), "--init", "list"]) == 0
+    assert (folder / "mine.txt").read_text(encoding="utf-8") == "keep me"
+    assert main(["--store", str(folder), "list"]) == 0  # a store now
