@@ -901,3 +901,9 @@ def test_a_country_s_senate_is_an_actor() -> None:
         _article("Chile's Senate on Wednesday approved a 12% tariff on Peruvian parts.")
     )
     assert _actor(brief, "Senate").affiliation == "Chile"
+
+
+@pytest.mark.parametrize("rate", ["25-percent", "10-per-cent", "25-per cent"])
+def test_a_hyphenated_rate_is_a_rate(rate: str) -> None:
+    brief = draft_brief(_article(f"Chile will impose a {rate} tariff on Peruvian steel."))
+    assert _pairs(brief) == {("Chile", "Peru", rate)}

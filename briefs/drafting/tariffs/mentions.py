@@ -22,7 +22,8 @@ _WORD_NUM = (
     rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(UNITS[1:10])}))?"
     rf"|one hundred|a hundred|hundred|{'|'.join(UNITS[1:])})"
 )
-_PCT = r"(?:\s?%|\s?(?:per\s?cent|percent|pct)\b|pc\b)"  # "25pc" in British papers
+# "25%", "25 per cent", "25-percent", "10-per-cent", "25pc" (British papers)
+_PCT = r"(?:\s?%|[\s-]?(?:per[\s-]?cent|percent|pct)\b|pc\b)"
 _NUM = r"\d{1,3}(?:\.\d{1,2})?"
 # A duty per unit: "$673 per tonne", "P200 per metric ton" (lower-cased: "p200"), "€12/kg".
 _PER_UNIT = (
