@@ -4,8 +4,8 @@ One sync at a time per store (`desk.lock` beside the store files: a second waits
 store's own lock is held only while the store is read or written, never across the
 network, so the reader keeps saving notes while a sync talks to the remote.
 
-Order, each step safe to cut short: the mirror is reset to its last commit and the store
-caught up if an earlier sync was cut short (Mirror.recover); the remote is fetched and
+Order, each step safe to cut short: the store is caught up if an earlier sync was cut
+short after the mirror moved on (Mirror.recover); the remote is fetched and
 its history checked (rewritten or unrelated: refuse, nothing changed); the store's
 changes are committed; the remote's are merged in and applied; the result is pushed.
 A push that finds the remote moved on fetches and merges again.
@@ -102,7 +102,7 @@ def _remote(mirror: Mirror, remote: str | None) -> str:
 
 
 def _sync(mirror: Mirror, report: SyncReport) -> None:
-    mirror.reset()
+    mirror.tidy()
     recovered = mirror.recover()
     report.applied += recovered.changed
     report.problems += recovered.problems

@@ -28,7 +28,7 @@ import orjson
 from store import content_log
 from store.storage import atomic_write_bytes
 from store.sync import layout
-from store.sync.git import EMPTY_TREE, IRREGULAR, Git
+from store.sync.git import EMPTY_TREE, IRREGULAR, Git, GitError
 from store.sync.layout import BadFile
 from store.sync.merge import merge
 from store.syncing import SyncSnapshot, SyncWrite
@@ -85,11 +85,23 @@ class Mirror:
         assert found is not None, "init() first"
         return found
 
-    def reset(self) -> None:
-        """The working tree and index back to the last commit: whatever an export cut
-        short left there is written again from the store (a stray temporary file is
-        never added: an export names the paths it adds)."""
-        self.git.run("read-tree", "--reset", "-u", BRANCH)
+    def checkout(self, old: str, new: str) -> None:
+        """Bring the working tree from commit `old` to `new`, touching only the files that
+        differ. Nothing reads the working tree (the store is read through snapshots,
+        the remote's files as git objects), so one edited by hand or left half-written
+        by a kill is simply written over: the whole tree is reset when the quick way
+        finds it not as `old` left it."""
+        try:
+            self.git.run("read-tree", "-m", "-u", old, new)
+        except GitError:
+            self.git.run("read-tree", "--reset", "-u", new)
+
+    def tidy(self) -> None:
+        """The index and working tree back to the last commit when a kill left them
+        behind it (a working tree is for people to look at; nothing reads it)."""
+        index = self.git.run("write-tree", check=False).stdout.decode().strip()
+        if index != self.git.out("rev-parse", f"{BRANCH}^{{tree}}"):
+            self.git.run("read-tree", "--reset", "-u", BRANCH)
 
     def recover(self) -> Applied:
         applied, head = self.git.rev(APPLIED) or EMPTY_TREE, self.head()
@@ -190,7 +202,7 @@ class Mirror:
         notes = sum(1 for p in paths if p.startswith(layout.NOTES + "/"))
         message = f"{self.name}: {len(paths)} file(s), {notes} of them notes"
         commit = self.git.commit_files(EXPORTING, head, writes, removes, message)
-        self.git.run("read-tree", "-m", "-u", head, commit)  # the working tree follows
+        self.checkout(head, commit)
         # One transaction: the mirror's branch and "the store matches" move together.
         self.git.run(
             "update-ref",
@@ -232,7 +244,7 @@ class Mirror:
         else:
             merged, problems = self._merge_commit(head, incoming)
         self.git.run("update-ref", BRANCH, merged, head)
-        self.git.run("read-tree", "--reset", "-u", BRANCH)
+        self.checkout(head, merged)
         done = self.apply(head, merged)
         self.git.run("update-ref", APPLIED, merged)
         done.problems[:0] = problems

@@ -231,3 +231,16 @@ def test_files_are_laid_out_one_per_brief_note_correction_and_reader(desk) -> No
     assert layout.place_of(f"notes/{note.id}.json") is None  # not in its folder
     assert layout.place_of(f"notes/zz/{note.id}.json") is None
     assert git("status", "--porcelain", cwd=mirror) == ""
+
+
+def test_a_mirror_file_edited_by_hand_changes_nothing_and_is_written_over(desk) -> None:
+    _, (ana, ben, _) = desk
+    note = ana.add_note(ana.rows()[0].id, "as saved")
+    all_round([ana, ben])
+    by_hand = ana.root / FOLDER / layout.path_of("notes", note.id)
+    by_hand.write_text("edited in the mirror by hand")
+    ben.update_note(note.id, "edited by Ben")
+    all_round([ben, ana])
+    found = ana.note(note.id)
+    assert found is not None and found.text == "edited by Ben"
+    assert orjson.loads(by_hand.read_bytes())["text"] == "edited by Ben"
