@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from briefs.folding import fold
-from briefs.gazetteer import CASE_SENSITIVE, DEMONYMS, MAX_PHRASE, NOUNS
+from briefs.gazetteer import CASE_SENSITIVE, DEMONYMS, LEADERS, MAX_PHRASE, NOUNS
 
 # First word of every country phrase → the phrase lengths in words, longest first: most tokens
 # are no first word, so most lookups stop here, and the rest try only lengths that exist.
@@ -18,6 +18,15 @@ for _phrase in (*NOUNS, *DEMONYMS):
         _LENGTHS[_words[0]] = tuple(
             sorted({*_LENGTHS.get(_words[0], ()), len(_words)}, reverse=True)
         )
+
+# A leader's surname names a government: "the Albanese Government" is Australia's.
+_LED_BODIES = frozenset({"government", "administration"})
+_LEADER_COUNTRY: dict[str, str] = {}
+for _name, _country in LEADERS.items():
+    _surname = fold(_name.split()[-1])
+    # a surname two leaders share names neither
+    _LEADER_COUNTRY[_surname] = "" if _surname in _LEADER_COUNTRY else _country
+_LEADER_COUNTRY = {k: v for k, v in _LEADER_COUNTRY.items() if v}
 
 # Dotted abbreviations first ("U.S."), then words with inner apostrophes, hyphens, dots
 # ("Harley-Davidson", "Canada’s", "17.0"), then any other single character.
@@ -106,7 +115,7 @@ def find_places(tokens: list[Token]) -> list[Place]:
         lengths = _LENGTHS.get(key, ())
         if not lengths and not key.isascii():
             lengths = _LENGTHS.get(fold(key), ())  # "Việt Nam": the name without its accents
-        if not lengths and "-" not in token.text:
+        if not lengths and "-" not in token.text and fold(key) not in _LEADER_COUNTRY:
             i += 1
             continue
         found = None
@@ -131,6 +140,14 @@ def find_places(tokens: list[Token]) -> list[Place]:
                 continue
             found = Place(i, i + length, country, demonym)
             break
+        if (
+            found is None
+            and i + 1 < count
+            and tokens[i + 1].lower in _LED_BODIES
+            and fold(token.text) in _LEADER_COUNTRY
+        ):
+            # "the Albanese Government", "the Trump administration": that leader's country
+            found = Place(i, i + 2, _LEADER_COUNTRY[fold(token.text)], False)
         if found is None and "-" in token.text:
             # "Chinese-made", "Canadian-owned": a demonym in a compound adjective.
             head, _, tail = token.text.partition("-")

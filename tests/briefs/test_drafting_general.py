@@ -907,3 +907,23 @@ def test_a_country_s_senate_is_an_actor() -> None:
 def test_a_hyphenated_rate_is_a_rate(rate: str) -> None:
     brief = draft_brief(_article(f"Chile will impose a {rate} tariff on Peruvian steel."))
     assert _pairs(brief) == {("Chile", "Peru", rate)}
+
+
+def test_lower_duties_that_rivals_pay_are_no_measure() -> None:
+    brief = draft_brief(
+        _article(
+            "A 50% U.S. tariff on many Peruvian goods took effect. Exporters say the rate makes "
+            "them uncompetitive against rivals in Chile and Bolivia, which pay lower U.S. duties."
+        )
+    )
+    assert _pairs(brief) == {("United States", "Peru", "50%")}
+
+
+def test_a_government_named_after_its_leader_is_that_country_s() -> None:
+    brief = draft_brief(
+        _article(
+            "The Albanese Government will abolish almost 500 nuisance tariffs from 1 July. "
+            "Nuisance tariffs are import duties of 5 per cent or less."
+        )
+    )
+    assert _pairs(brief) == {("Australia", None, "5 per cent")}

@@ -41,7 +41,11 @@ _PACT_CUT = re.compile(
     r"\b(?:would|will|to)\s+(?:remove|eliminate|scrap|phase out|abolish|cut)\s+(?:most|all|nearly"
     r" all|almost all|the)?\s*(?:remaining\s+)?(?:duties|tariffs)\b[^.;]{0,80}\b(?:between|among)\b"
 )
-_NO_MEASURE = re.compile(r"\b(?:no|free of|zero)\s+(?:\w+\s+)?$|\bwithout\s+$", re.I)
+_NO_MEASURE = re.compile(
+    r"\b(?:no|free of|zero|lower|higher|smaller|bigger|steeper|heavier)\s+(?:[\w.]+\s+)?$"
+    r"|\bwithout\s+$",
+    re.I,
+)
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
 _ON_WHAT = re.compile(r"\s+(?:on|against|of|for)\b")
 _COVERS = re.compile(r"^\s*(?:covers?|covering|targets?|applies to|hits?|includes?)\b")
@@ -173,7 +177,7 @@ def extract_tariffs(
             ):
                 continue  # "…, while tariffs remained a concern": no one's measure in particular
             if rate is None and _NO_MEASURE.search(text[max(0, a_start - 24) : a_start]):
-                continue  # "which face no duties"
+                continue  # "which face no duties", "rivals which pay lower U.S. duties"
             if (
                 rate is None
                 and _INDEFINITE.search(text[max(0, a_start - 24) : a_start])
