@@ -6,8 +6,8 @@ in, bytes out, the same result on every copy, and never conflict markers.
 - a note deleted on one and edited on the other: the edit is kept;
 - a brief imported on both: the later import wins (notes and corrections are other
   files, so both readers' stay);
-- a brief's corrections changed on both: the later change wins (the other's are in git's
-  history);
+- a brief's corrections changed on both: field by field, the later correction of a
+  field both changed wins, and the histories are joined;
 - a reader's own file (the same reader on two machines): each state and view merged
   by itself, the change made on one side kept;
 - a file that cannot be read: ours is kept, and the problem reported.
@@ -72,12 +72,33 @@ def _both_changed(
         )
         out.files[path] = _pick(ours, theirs, first)
     elif place.kind == layout.CORRECTIONS:
-        mine = layout.parse_corrections(place.key, ours)
-        other = layout.parse_corrections(place.key, theirs)
-        a, b = layout.last_change(mine), layout.last_change(other)
-        out.files[path] = _pick(ours, theirs, layout.later(a, b) or (a == b and ours > theirs))
+        out.files[path] = _corrections(place.key, base, ours, theirs)
     else:
         out.files[path] = _reader(base, ours, theirs)
+
+
+def _corrections(key: str, base: bytes | None, ours: bytes, theirs: bytes) -> bytes:
+    """Field by field: a correction made on one side only is kept; the same field
+    corrected on both takes the later; the histories are joined in time order."""
+    mine = layout.parse_corrections(key, ours)
+    other = layout.parse_corrections(key, theirs)
+    try:
+        old = layout.parse_corrections(key, base) if base is not None else {}
+    except BadFile:
+        old = {}
+    a, b = layout.last_change(mine), layout.last_change(other)
+    first = layout.later(a, b) or (a == b and ours > theirs)
+    winner, loser = (mine, other) if first else (other, mine)
+    entries = merge_keys(
+        old.get("entries", {}), winner.get("entries", {}), loser.get("entries", {})
+    )
+    history: dict[bytes, Any] = {}
+    for change in [*loser.get("changes", []), *winner.get("changes", [])]:
+        history.setdefault(layout.dumps(change), change)
+    changes = sorted(history.values(), key=lambda c: str(c.get("at", "")))
+    gen = max(int(mine.get("gen", 0)), int(other.get("gen", 0))) + 1
+    merged = {**winner, "entries": entries, "changes": changes, "gen": gen}
+    return layout.corrections_file(key, merged)
 
 
 def _notes(key: str, path: str, ours: bytes, theirs: bytes, out: Merged) -> None:

@@ -244,3 +244,21 @@ def test_a_mirror_file_edited_by_hand_changes_nothing_and_is_written_over(desk) 
     found = ana.note(note.id)
     assert found is not None and found.text == "edited by Ben"
     assert orjson.loads(by_hand.read_bytes())["text"] == "edited by Ben"
+
+
+def test_corrections_of_one_brief_on_two_copies_merge_field_by_field(desk) -> None:
+    _, (ana, ben, _) = desk
+    brief_id = ana.rows()[0].id
+    all_round([ana, ben])
+    ana.correct(brief_id, {"title": "Ana's title", "summary": "Ana's summary."})
+    ben.correct(brief_id, {"title": "Ben's title", "tags": "canola, pork"})  # later clock
+    all_round([ana, ben])
+    for store in (ana, ben):
+        shown = store.brief(brief_id)
+        assert shown is not None
+        assert (shown.title, shown.summary, shown.tags) == (
+            "Ben's title",
+            "Ana's summary.",
+            ("canola", "pork"),
+        )
+        assert len(store.history(brief_id)) == 4  # both histories: two fields each
