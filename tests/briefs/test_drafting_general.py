@@ -927,3 +927,19 @@ def test_a_government_named_after_its_leader_is_that_country_s() -> None:
         )
     )
     assert _pairs(brief) == {("Australia", None, "5 per cent")}
+
+
+def test_a_plan_with_a_start_date_is_announced() -> None:
+    [(_, status, year)] = _status(
+        "Chile plans to impose a 12% tariff on Peruvian steel from January."
+    )
+    assert (status, year) == ("announced", 2026)
+    [(_, status, _)] = _status("Chile threatened a 12% tariff on Peruvian steel from January.")
+    assert status == "threatened"
+
+
+def test_a_bare_month_before_the_article_s_is_past_unless_the_clause_looks_ahead() -> None:
+    [(_, status, year)] = _status(
+        "Chile's 12% tariff on Peruvian steel, in place from March, stays."
+    )
+    assert (status, year) == ("in force", 2025)

@@ -134,7 +134,7 @@ def _main_clause(part: str, anchor_in_part: int) -> str:
 # "from Aug. 14", "starting January 1, 2026", "effective next month": when a measure starts.
 _STARTS = re.compile(
     r"\b(?:from|starting(?:\s+on)?|effective|beginning|as of)\s+"
-    rf"(?:next\s+(week|month|year)|({month_pattern(full_only=('march',))})\.?\s+(\d{{1,2}})\b"
+    rf"(?:next\s+(week|month|year)|({month_pattern(full_only=('march',))})\.?(?:\s+(\d{{1,2}})\b)?"
     r"(?:,?\s+((?:19|20)\d\d))?)"
 )
 _CHARGED_NOW = Folded(
@@ -145,6 +145,9 @@ _STARTS_ON_DAY = re.compile(
     r"\b(?:takes? effect|comes? into (?:force|effect)|kicks? in|starts?|begins?)\s+(?:on\s+)?"
     rf"(today|{'|'.join(WEEKDAYS)})\b"
 )
+_AHEAD = Folded(r"\b(?:will|would|due|set to|plans?|planned|is to|are to)\b")
+_PLAN = Folded(r"\bplans?\b|\bplanned\b")
+_THREAT = Folded(r"\b(?:threat\w*|warn\w*|vow\w*|unless|could|may|might)\b")
 _PAST_WORDS = Folded(r"\b(?:has|have|had|since|was|were|took|began|started)\b")
 _FUTURE_WORDS = Folded(r"\b(?:will|would|from|starting|due|set to|next|plans?|could)\b")
 _PAST_ANNOUNCED = Folded(r"\b(?:announced|ordered|unveiled)\b")
@@ -161,9 +164,13 @@ def _starts_later(clause: str, today: dt.date) -> bool | None:
     month = month_number(match.group(2)) or 1
     try:
         year = int(match.group(4)) if match.group(4) else today.year
-        start = dt.date(year, month, int(match.group(3)))
+        start = dt.date(year, month, int(match.group(3) or 1))
     except ValueError:
         return None
+    if match.group(3) is None and not match.group(4):
+        # "from January": this month or later is ahead; an earlier month is next year's only
+        # where the clause speaks of what is to come ("plans to impose … from January").
+        return month > today.month or (month < today.month and bool(_AHEAD.search(clause)))
     if match.group(4) or start > today:
         return start > today
     if (today - start).days <= 120:
@@ -194,8 +201,15 @@ def status_and_year(
     clause = _main_clause(part, a_start - text.find(part) if part in text else 0)
     status = None if conditional else _status(clause, rate is not None)
     weak = status == "in force" and _weak(clause)
-    if status in (None, "in force") and not conditional and _starts_later(clause, today):
-        status = "announced"  # "will face duties of 12% from Aug. 14"
+    if (
+        (
+            status in (None, "in force")
+            or (status == "threatened" and _PLAN.search(clause) and not _THREAT.search(clause))
+        )
+        and not conditional
+        and _starts_later(clause, today)
+    ):
+        status = "announced"  # "will face duties of 12% from Aug. 14", "plans to … from May"
     if status == "announced" and _starts_today(clause, today):
         status, weak = "in force", False  # it takes effect on the article's day
     if rate and _CHARGED_NOW.search(text[max(0, a_start - 24) : a_start + len(rate) + 20]):
