@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from store import content_log
+from store.folder import check_plain_folder
 from store.storage import atomic_write_bytes
 from store.sync import layout
 from store.sync.git import EMPTY_TREE, IRREGULAR, Git, GitError
@@ -67,6 +68,7 @@ class Mirror:
         return self.tree / ".git"
 
     def exists(self) -> bool:
+        check_plain_folder(self.tree)  # never through a link: writes would land elsewhere
         return (self.meta / "HEAD").is_file()
 
     def init(self) -> None:
@@ -74,6 +76,7 @@ class Mirror:
         if self.exists() and self.git.rev(BRANCH):
             return
         self.tree.mkdir(exist_ok=True)
+        check_plain_folder(self.tree)
         self.git.run("init", "-q")
         self.git.run("symbolic-ref", "HEAD", BRANCH)
         root = self.git.out("commit-tree", EMPTY_TREE, "-m", "A desk mirror begins")

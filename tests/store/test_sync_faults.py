@@ -14,7 +14,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from store import Store
+from store import Store, StoreError
 from store.lock import StoreLock
 from store.sync import SyncRefused, layout, sync
 from store.sync.engine import LOCK
@@ -205,7 +205,7 @@ def test_malformed_files_from_the_remote_are_reported_and_skipped(
 CHILD = """
 import os, signal, sys
 from pathlib import Path
-from store import Store
+from store import Store, StoreError
 from store.sync import sync
 from store.sync.git import Git
 
@@ -280,3 +280,13 @@ def test_the_users_own_git_settings_and_environment_do_not_leak_in(
     monkeypatch.delenv("GIT_DIR")
     monkeypatch.delenv("GIT_INDEX_FILE")
     assert git("rev-list", "--all", "--count", cwd=elsewhere) == "0"  # untouched
+
+
+def test_a_desk_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "a")
+    target = tmp_path / "elsewhere"
+    target.mkdir()
+    (store.root / FOLDER).symlink_to(target)
+    with pytest.raises(StoreError, match="symbolic link"):
+        sync(store, remote=str(bare_repo(tmp_path)), name="Ana")
+    assert list(target.iterdir()) == []
