@@ -98,15 +98,16 @@ class CorrectingStore:
 
     def corrections(self, brief_id: str) -> BriefCorrections:
         """What the reader corrected in one brief, and the source's values beside it."""
-        with self.lock:
-            source, doc = self.source_brief(brief_id), self._book.doc(brief_id)
+        source = self.source_brief(brief_id)  # may take the lock: not inside `reading`
+        with self.lock.reading():
+            doc = self._book.doc(brief_id)
         if source is None:
             return BriefCorrections()
         return describe(source, book.corrections_of(doc), book.generation(doc))
 
     def history(self, brief_id: str) -> list[HistoryEntry]:
         """Every correction of one brief, oldest first."""
-        with self.lock:
+        with self.lock.reading():
             return book.history(self._book.doc(brief_id))
 
     def undo(self, brief_id: str) -> Brief | None:

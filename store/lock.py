@@ -27,17 +27,22 @@ class StoreLock:
         self._thread_lock = threading.RLock()
         self._depth = 0
         self._fd: int | None = None
+        self._owner: int | None = None  # the thread holding the lock
 
     def __enter__(self) -> StoreLock:
-        self._thread_lock.acquire()
-        if self._depth == 0:
-            try:
-                fd = self._take()
-            except BaseException:
-                self._thread_lock.release()
-                raise
-            self._fd = fd
-        self._depth += 1
+        if self._owner == threading.get_ident():  # re-entered by the thread holding it
+            self._depth += 1
+            return self
+        # The file lock first, the thread lock after: a thread waiting on another process
+        # holds nothing this process's readers need (see `reading`). Each thread opens its
+        # own descriptor, and flock keeps descriptors apart within a process too.
+        fd = self._take()
+        try:
+            self._thread_lock.acquire()
+        except BaseException:
+            self._let_go(fd)
+            raise
+        self._owner, self._fd, self._depth = threading.get_ident(), fd, 1
         return self
 
     def _take(self) -> int | None:
@@ -62,10 +67,24 @@ class StoreLock:
             raise
         return fd
 
+    def reading(self) -> threading.RLock:
+        """For a read: only this process's threads are kept apart, other processes are not
+        waited on (a long import, a `briefing` suspended with ctrl+z). Every write replaces
+        a file whole by a rename and the content log only grows, so a read sees each file
+        as it was before a write or after it, never between. Never take the store lock
+        inside a `reading` block: a thread waiting for the file lock would wait on it."""
+        return self._thread_lock
+
     def __exit__(self, *exc_info: object) -> None:
         self._depth -= 1
-        if self._depth == 0 and self._fd is not None:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = None
+        if self._depth:
+            return
+        fd, self._fd, self._owner = self._fd, None, None
         self._thread_lock.release()
+        self._let_go(fd)
+
+    @staticmethod
+    def _let_go(fd: int | None) -> None:
+        if fd is not None:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)

@@ -170,7 +170,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
     def rows(self) -> list[BriefRow]:
         """Every brief not in the trash as a list row, newest first (see briefs.order);
         a corrected title, date or source shows."""
-        with self.lock:
+        with self.lock.reading():
             briefs = dict(_docs(self._briefs))
             notes = Counter(doc.get("brief_id") for doc in _docs(self._notes).values())
             states = dict(_docs(self._states))
@@ -190,7 +190,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
 
     def row(self, brief_id: str) -> BriefRow | None:
         """One list row, fresh from disk (after a note, state or correction change)."""
-        with self.lock:
+        with self.lock.reading():
             doc = _docs(self._briefs).get(brief_id)
             if doc is None or brief_id in self._book.trash():
                 return None
@@ -200,20 +200,29 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
         return brief_row(brief_id, doc, notes, state, shown)
 
     def count(self) -> int:
-        with self.lock:
+        with self.lock.reading():
             trash = self._book.trash()
             return sum(1 for brief_id in _docs(self._briefs) if brief_id not in trash)
 
     def brief(self, brief_id: str) -> Brief | None:
         """The whole brief as corrected; None when unknown or in the trash."""
-        with self.lock:
-            source = self.source_brief(brief_id)
+        source = self.source_brief(brief_id)  # may take the lock: not inside `reading`
+        with self.lock.reading():
             doc = self._book.doc(brief_id)
         return None if source is None else apply(source, book.corrections_of(doc))
 
     def source_brief(self, brief_id: str) -> Brief | None:
-        """The brief as its source gave it (no corrections), read from the content log."""
-        with self.lock:
+        """The brief as its source gave it (no corrections), read from the content log.
+        Read without waiting on other processes; should one compact the log between the
+        index and the log being read, the read is made again under the lock."""
+        try:
+            return self._source_brief(brief_id)
+        except StoreError:
+            with self.lock:
+                return self._source_brief(brief_id)
+
+    def _source_brief(self, brief_id: str) -> Brief | None:
+        with self.lock.reading():
             record = _docs(self._briefs).get(brief_id)
             if record is None or brief_id in self._book.trash():
                 return None
@@ -272,7 +281,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
     # -- reader data -------------------------------------------------------------
 
     def state(self, brief_id: str) -> ReaderState:
-        with self.lock:
+        with self.lock.reading():
             doc = _docs(self._states).get(brief_id, {})
         return ReaderState(read=bool(doc.get("read")), starred=bool(doc.get("starred")))
 
@@ -293,14 +302,14 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
 
     def notes(self, brief_id: str) -> list[Note]:
         """The notes on one brief, newest first."""
-        with self.lock:
+        with self.lock.reading():
             docs = [d for d in _docs(self._notes).values() if d.get("brief_id") == brief_id]
         notes = [note_from_doc(d) for d in docs]
         notes.sort(key=lambda n: (n.created, n.id), reverse=True)
         return notes
 
     def note(self, note_id: str) -> Note | None:
-        with self.lock:
+        with self.lock.reading():
             doc = _docs(self._notes).get(note_id)
         return None if doc is None else note_from_doc(doc)
 
@@ -399,7 +408,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
 
     def states(self) -> dict[str, ReaderState]:
         """The read/starred state of every brief that has one."""
-        with self.lock:
+        with self.lock.reading():
             docs = _docs(self._states)
         return {
             brief_id: ReaderState(read=bool(doc.get("read")), starred=bool(doc.get("starred")))
@@ -408,7 +417,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
 
     def note_texts(self) -> dict[str, list[str]]:
         """The text of every note, by brief id (what search needs of notes)."""
-        with self.lock:
+        with self.lock.reading():
             docs = list(_docs(self._notes).values())
         texts: dict[str, list[str]] = {}
         for doc in docs:
@@ -417,7 +426,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
 
     def views(self) -> dict[str, str]:
         """Saved queries by name."""
-        with self.lock:
+        with self.lock.reading():
             docs = _docs(self._reader_db.table("views", cache_size=0))
         return {name: str(doc.get("query", "")) for name, doc in sorted(docs.items())}
 
@@ -466,7 +475,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
 
     def drafts(self) -> list[Draft]:
         """Every draft: those of running editors too."""
-        with self.lock:
+        with self.lock.reading():
             docs = list(_docs(self._drafts).values())
         legacy = [
             Draft(
@@ -498,7 +507,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
         The reader polls this so an import or a note added elsewhere shows up without
         a restart. It costs a stat() call per file (19), and our own writes never count.
         """
-        with self.lock:
+        with self.lock.reading():
             storages = [self._briefs_db.storage, self._reader_db.storage, *self._book.storages()]
             # Ask every file, so each forgets the change it reports.
             changed = [s.take_changed_elsewhere() for s in storages]  # type: ignore[attr-defined]

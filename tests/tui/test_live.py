@@ -36,7 +36,7 @@ async def test_the_poll_never_freezes_the_reader_while_another_process_holds_the
     app = new_app(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        first = app.focused
+        first, shown = app.focused, app.reader.brief.id if app.reader.brief else None
         holder = open(store.root / ".lock", "a+b")  # noqa: SIM115 - held across awaits
         fcntl.flock(holder, fcntl.LOCK_EX)
         released = threading.Event()
@@ -46,15 +46,15 @@ async def test_the_poll_never_freezes_the_reader_while_another_process_holds_the
             fcntl.flock(holder, fcntl.LOCK_UN)
 
         # A safety net only: had the poll taken the lock on the UI thread, the key below
-        # would wait for this, and `released` would be set when it is checked. (Opening a
-        # brief still reads under the lock on the UI thread: issue 11 says what is left.)
+        # would wait for this, and `released` would be set when it is checked.
         timer = threading.Timer(60, release)
         timer.start()
         try:
             app.poll_disk()
-            await pilot.press("tab")  # a key that needs no store: it must not wait
+            await pilot.press("tab", "n")  # n reads the next brief: reads wait on no one
             await pilot.pause()
             assert app.focused is not first and not released.is_set()
+            assert app.reader.brief is not None and app.reader.brief.id != shown
         finally:
             timer.cancel()
             if not released.is_set():
