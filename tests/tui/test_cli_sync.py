@@ -90,3 +90,27 @@ def test_sync_without_a_remote_and_offline_say_so(
     assert out.startswith("not synced")
     code, _, err = run(capsys, "sync", "--store", str(store_dir), "--remote", gone, "--as", "")
     assert code == 2 and "--as" in err
+
+
+def test_a_rewritten_remote_is_refused_with_exit_2_and_skipped_files_exit_1(
+    tmp_path: Path, store_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from store.sync import layout
+    from tests.store.test_sync import git
+
+    remote = bare_repo(tmp_path)
+    run(capsys, "sync", "--store", str(store_dir), "--remote", str(remote), "--as", "Ana")
+    clone = tmp_path / "hand"
+    git("clone", "-q", str(remote), str(clone))
+    bad = clone / layout.path_of("notes", "n-bad")
+    bad.parent.mkdir(parents=True, exist_ok=True)
+    bad.write_text("[not a note]")
+    git("add", "-A", cwd=clone)
+    git("commit", "-q", "-m", "by hand", cwd=clone)
+    git("push", "-q", "origin", "HEAD:main", cwd=clone)
+    code, out, err = run(capsys, "sync", "--store", str(store_dir))
+    assert code == 1 and err.startswith(f"{layout.path_of('notes', 'n-bad')}: ")
+    assert "1 skipped" in out
+    git("push", "-q", "--force", "origin", "HEAD~1:main", cwd=clone)  # history rewritten
+    code, _, err = run(capsys, "sync", "--store", str(store_dir))
+    assert code == 2 and "rewritten" in err and "Nothing was changed" in err
