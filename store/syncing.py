@@ -91,8 +91,11 @@ class SyncingStore:
         content log; a brief whose content is damaged is left out (`check` names it)."""
         with self.lock:
             index = _docs(self._briefs)
+            wanted = [i for i in ids if i in index]
+            if not wanted:
+                return {}
             log = self._log_path()
-            spans = [span_of(log, i, index[i]) for i in ids if i in index]
+            spans = [span_of(log, i, index[i]) for i in wanted]
             out = {}
             for brief_id, payload in content_log.read_many(log, spans):
                 if payload is not None:

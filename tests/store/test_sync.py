@@ -262,3 +262,11 @@ def test_corrections_of_one_brief_on_two_copies_merge_field_by_field(desk) -> No
             ("canola", "pork"),
         )
         assert len(store.history(brief_id)) == 4  # both histories: two fields each
+
+
+def test_an_empty_store_takes_in_the_desk(desk, tmp_path: Path) -> None:
+    remote, (ana, *_) = desk
+    empty = Store(tmp_path / "empty", clock=TickingClock(), seed=False)
+    assert empty.count() == 0
+    assert sync(empty, remote=str(remote), name="Eve").pushed
+    assert sorted(r.id for r in empty.rows()) == sorted(r.id for r in ana.rows())

@@ -3,6 +3,8 @@ daemon stopped in the middle of a push, then started again: the next sync comple
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import subprocess
 from collections.abc import Iterator
@@ -49,6 +51,7 @@ class Daemon:
                 str(self.base),
             ],
             stderr=subprocess.PIPE,
+            start_new_session=True,  # `git daemon` runs git-daemon as its child: one group
         )
         assert self.process.stderr is not None
         for line in self.process.stderr:  # it says so once it listens
@@ -58,7 +61,7 @@ class Daemon:
 
     def stop(self) -> None:
         if self.process is not None:
-            self.process.kill()
+            os.killpg(self.process.pid, signal.SIGKILL)  # git and its git-daemon
             self.process.wait(timeout=30)
             assert self.process.stderr is not None
             self.process.stderr.close()
