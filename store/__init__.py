@@ -2,7 +2,7 @@
 
 from briefs.correcting import HistoryEntry
 from briefs.corrections import BriefCorrections, CorrectionError
-from store.errors import DamagedFileError, NoteChangedError, StoreError
+from store.errors import DamagedFileError, NoteChangedError, StoreBusyError, StoreError
 from store.paths import default_store_dir, resolve_store_dir
 from store.records import BriefRow, Draft, ImportCounts, ReaderState, TrashEntry
 from store.store import Store
@@ -18,6 +18,7 @@ __all__ = [
     "NoteChangedError",
     "ReaderState",
     "Store",
+    "StoreBusyError",
     "StoreError",
     "TrashEntry",
     "default_store_dir",

@@ -28,3 +28,14 @@ class NoteChangedError(StoreError):
     def __init__(self, current: Note) -> None:
         super().__init__(f"note {current.id} was changed elsewhere")
         self.current = current
+
+
+class StoreBusyError(StoreError):
+    """Another briefing process holds the store (an import, a check, one suspended with
+    ctrl+z); the write was not tried, so that nothing waits on it."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "waiting for another briefing process (an import, a check, or one suspended): "
+            "nothing was saved yet, and what you typed is kept; save again in a moment"
+        )

@@ -28,6 +28,10 @@ class StoreLock:
         self._depth = 0
         self._fd: int | None = None
         self._owner: int | None = None  # the thread holding the lock
+        # Threads of this process holding the file lock or taking it: their writes are
+        # short, so `held_elsewhere` does not count them.
+        self._in_process = 0
+        self._count_lock = threading.Lock()
 
     def __enter__(self) -> StoreLock:
         if self._owner == threading.get_ident():  # re-entered by the thread holding it
@@ -36,11 +40,18 @@ class StoreLock:
         # The file lock first, the thread lock after: a thread waiting on another process
         # holds nothing this process's readers need (see `reading`). Each thread opens its
         # own descriptor, and flock keeps descriptors apart within a process too.
-        fd = self._take()
+        with self._count_lock:
+            self._in_process += 1
+        try:
+            fd = self._take()
+        except BaseException:
+            self._left()
+            raise
         try:
             self._thread_lock.acquire()
         except BaseException:
             self._let_go(fd)
+            self._left()
             raise
         self._owner, self._fd, self._depth = threading.get_ident(), fd, 1
         return self
@@ -67,6 +78,25 @@ class StoreLock:
             raise
         return fd
 
+    def held_elsewhere(self) -> bool:
+        """Whether another process holds the lock now, asked without waiting (a thread of
+        this process holding it is no one else: its write is short)."""
+        if self._in_process or self.shared:
+            return False
+        try:
+            fd = os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW)
+        except OSError:
+            return False  # no lock file yet: nobody holds it
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        except OSError:
+            return False
+        finally:
+            os.close(fd)  # closing lets go of a lock the probe took
+        return False
+
     def reading(self) -> threading.RLock:
         """For a read: only this process's threads are kept apart, other processes are not
         waited on (a long import, a `briefing` suspended with ctrl+z). Every write replaces
@@ -82,6 +112,11 @@ class StoreLock:
         fd, self._fd, self._owner = self._fd, None, None
         self._thread_lock.release()
         self._let_go(fd)
+        self._left()
+
+    def _left(self) -> None:
+        with self._count_lock:
+            self._in_process -= 1
 
     @staticmethod
     def _let_go(fd: int | None) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import orjson
 
 from briefs.model import MAX_CHARS, Note
-from store import Draft, NoteChangedError, Store, StoreError
+from store import Draft, NoteChangedError, Store, StoreBusyError, StoreError
 
 
 class EmptyNote(ValueError):
@@ -107,6 +107,9 @@ class NoteSession:
         left as it is, and this text saved as a new note beside it: never one silently."""
         if self.brief_id is None:
             raise StoreError("no note is being edited")
+        if self.store.lock.held_elsewhere():  # never wait on it: say so, keep the text
+            self.error = str(StoreBusyError())
+            raise StoreBusyError()
         if self.field is not None:
             return self._save_field(self.brief_id, self.field)
         if not self.text.strip():

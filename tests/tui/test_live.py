@@ -61,3 +61,34 @@ async def test_the_poll_never_freezes_the_reader_while_another_process_holds_the
                 release()
             holder.close()
         await settle(pilot)
+
+
+async def test_a_save_while_another_process_holds_the_lock_says_so_and_keeps_the_text(
+    store: Store,
+) -> None:
+    import fcntl
+    import threading
+
+    from tests.tui.helpers import settle
+
+    app = new_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a", *"words to keep")
+        await settle(pilot)
+        with open(store.root / ".lock", "a+b") as holder:
+            fcntl.flock(holder, fcntl.LOCK_EX)  # another process's hold, in effect
+            # A safety net only: a save that waited on the lock would hang the test.
+            net = threading.Timer(60, fcntl.flock, args=(holder, fcntl.LOCK_UN))
+            net.start()
+            await pilot.press("ctrl+s")  # never waits: refused at once
+            net.cancel()
+            await settle(pilot)
+            session = app.session
+            assert session.dirty and "waiting for another briefing process" in (session.error or "")
+            assert [d.text for d in store.drafts()] == ["words to keep"]
+            fcntl.flock(holder, fcntl.LOCK_UN)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not app.session.dirty
+    assert [n.text for n in store.notes(app.reader.brief.id)] == ["words to keep"]  # type: ignore[union-attr]

@@ -194,7 +194,8 @@ class NoteEditing:
             self.notify(str(exc), severity="warning")
             return False
         except StoreError as exc:
-            # The text stays in the editor, and the file on disk is the old one.
+            # The text stays in the editor (and as a draft), and the file on disk is the old one.
+            self.keep_draft()
             self.refresh_editor_status()
             self.notify(f"Not saved: {exc}", severity="error", timeout=15)
             return False
