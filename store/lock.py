@@ -15,6 +15,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
+import time
 from pathlib import Path
 
 from store.errors import StoreError
@@ -78,9 +79,11 @@ class StoreLock:
             raise
         return fd
 
-    def held_elsewhere(self) -> bool:
-        """Whether another process holds the lock now, asked without waiting (a thread of
-        this process holding it is no one else: its write is short)."""
+    def held_elsewhere(self, patience: float = 0.3) -> bool:
+        """Whether another process holds the lock for longer than `patience` seconds: a
+        script's note or a `briefing list` holds it for milliseconds, an import or a
+        suspended process for long. A thread of this process holding it is no one else:
+        its write is short."""
         if self._in_process or self.shared:
             return False
         try:
@@ -88,14 +91,19 @@ class StoreLock:
         except OSError:
             return False  # no lock file yet: nobody holds it
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        except OSError:
-            return False
+            give_up = time.monotonic() + patience
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    return False
+                except BlockingIOError:
+                    if time.monotonic() >= give_up:
+                        return True
+                    time.sleep(0.01)
+                except OSError:
+                    return False
         finally:
             os.close(fd)  # closing lets go of a lock the probe took
-        return False
 
     def reading(self) -> threading.RLock:
         """For a read: only this process's threads are kept apart, other processes are not
