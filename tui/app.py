@@ -25,6 +25,7 @@ from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.timer import Timer
 from textual.widgets import Input, TextArea
 
 from briefs.text import clean
@@ -40,11 +41,12 @@ from tui.messages import (
     FetchFeeds,
     OpenBrief,
     RunAction,
+    SyncDesk,
 )
 from tui.note_session import NoteSession
 from tui.screens.dialogs import ChoiceScreen, PromptScreen
 from tui.screens.reader import ReaderScreen
-from tui.timings import Timings, every
+from tui.timings import Timings, after, every
 
 EXIT_GRACE = 2.0  # seconds a stopping reader may take before the process just ends
 
@@ -93,6 +95,8 @@ class BriefingApp(KeyOrderApp):
         super().__init__()
         self._fetch_client = fetch_client  # tests hand in a client for a loopback server
         self._fetching: threading.Event | None = None  # set: stop the fetch under way
+        self._syncing = False
+        self._sync_timer: Timer | None = None
         self.store = store
         self.today = today
         self.timings = timings or Timings()
@@ -155,6 +159,7 @@ class BriefingApp(KeyOrderApp):
                 timeout=20,
             )
         every(self, self.timings.disk_poll, self.poll_disk)
+        after(self, self.timings.sync_after, lambda: self.post_message(SyncDesk()))
         if self._problems:  # one notice for them all; `briefing config show` repeats them
             shown = self._problems[:6] + (["…"] if len(self._problems) > 6 else [])
             self.notify("\n".join(shown), title="Config", severity="warning", timeout=20)
@@ -238,6 +243,58 @@ class BriefingApp(KeyOrderApp):
         severity = "warning" if report.failures else "information"
         self.notify("\n".join(lines), severity=severity, timeout=10)
         self._read_rows()  # the new briefs, into the list and search
+
+    # -- the desk ----------------------------------------------------------------------
+
+    @on(SyncDesk)
+    def sync_desk(self, message: SyncDesk) -> None:
+        """Sync with the desk in a worker; after a save, once the saves pause."""
+        if message.soon:
+            if self._sync_timer is not None:
+                self._sync_timer.stop()
+            self._sync_timer = after(
+                self, self.timings.sync_after, lambda: self.post_message(SyncDesk())
+            )
+            return
+        if self._syncing:
+            if message.asked:
+                self.notify("A sync with the desk is under way.")
+            return
+        self._syncing = True
+        self._sync(message.asked)
+
+    @work(thread=True, exclusive=True, group="desk", exit_on_error=False)
+    def _sync(self, asked: bool) -> None:
+        from store.sync import has_desk, sync  # git runs only for a store with a desk
+
+        if not has_desk(self.store) or self.store.read_only:
+            why = "This store has no desk yet: `briefing sync --remote URL` connects one."
+            self.call_from_thread(self._synced, None, why if asked else None)
+            return
+        self.call_from_thread(self.reader.show_activity, "desk: syncing…")
+        try:
+            report = sync(self.store)
+        except StoreError as exc:
+            self.call_from_thread(self._synced, None, f"desk: sync failed: {exc}")
+            return
+        self.call_from_thread(self._synced, report, None)
+
+    def _synced(self, report: Any, error: str | None) -> None:
+        self._syncing = False
+        if report is None:
+            self.reader.show_activity(None)
+            if error:
+                self.notify(error, severity="warning", timeout=10)
+            return
+        if report.offline:
+            self.reader.show_activity("desk: offline, waiting")
+            return
+        self.reader.show_activity(f"desk: synced {dt.datetime.now():%H:%M}")
+        if report.problems:
+            lines = [f"{len(report.problems)} file(s) from the desk skipped:", *report.problems[:5]]
+            self.notify("\n".join(lines), severity="warning", timeout=15)
+        if report.applied:
+            self._read_rows()  # the desk's notes and briefs, into the list and search
 
     def on_unmount(self) -> None:
         if self._fetching is not None:

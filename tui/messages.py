@@ -52,3 +52,12 @@ class CatalogChanged(Message):
 
 class FetchFeeds(Message):
     """Fetch every subscribed feed (F), in a worker; new briefs arrive unread."""
+
+
+@dataclass
+class SyncDesk(Message):
+    """Sync with the desk, in a worker: `asked` by a key (say why when it cannot), else
+    at start or `soon` after a save (quietly, and only for a store connected to a desk)."""
+
+    asked: bool = False
+    soon: bool = False

@@ -22,6 +22,7 @@ class Timings:
     read_after: float | None = 1.0  # on a brief before it counts as read, not passed over
     draft_pause: float | None = 1.0  # without typing before the editor's text is kept
     tracker_pause: float | None = 0.15  # quiet in the tracker's filter before it runs
+    sync_after: float | None = 5.0  # after start or a save, before syncing with the desk
 
 
 # For tests: nothing waits on the clock; what would happen later happens at once or never.
@@ -32,6 +33,7 @@ FROZEN = Timings(
     read_after=None,
     draft_pause=None,
     tracker_pause=None,
+    sync_after=None,
 )
 
 

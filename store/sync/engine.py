@@ -24,7 +24,7 @@ import orjson
 from store.errors import StoreError
 from store.lock import StoreLock
 from store.sync.git import GitError
-from store.sync.mirror import BRANCH, INCOMING, SEEN, Mirror
+from store.sync.mirror import BRANCH, FOLDER, INCOMING, SEEN, Mirror
 
 if TYPE_CHECKING:
     from store.syncing import SyncingStore
@@ -67,6 +67,12 @@ def reader_name(store: SyncingStore, given: str | None) -> str:
         return getpass.getuser() or "reader"
     except (KeyError, OSError):
         return "reader"
+
+
+def has_desk(store: SyncingStore) -> bool:
+    """Whether this store was ever connected to a desk (cheap: no git runs), so a reader
+    syncs by itself only a store its user connected."""
+    return (store.root / FOLDER / ".git").is_dir()
 
 
 def sync(store: SyncingStore, *, remote: str | None = None, name: str | None = None) -> SyncReport:

@@ -24,7 +24,7 @@ from briefs.model import Brief
 from briefs.order import ORDERS, ordered
 from store import StoreError
 from tui.catalog import Catalog
-from tui.messages import CatalogChanged, CatalogWanted, FetchFeeds
+from tui.messages import CatalogChanged, CatalogWanted, FetchFeeds, SyncDesk
 from tui.note_session import NoteSession
 from tui.screens.dialogs import PromptScreen
 from tui.screens.help import HelpScreen
@@ -202,7 +202,9 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen
         self.notify(f"“{brief.title}” was deleted elsewhere.{kept}", severity="warning")
 
     def _changed_here(self, brief_id: str) -> None:
-        """A note or state of `brief_id` changed in this reader: redraw its row, reindex."""
+        """A note or state of `brief_id` changed in this reader: redraw its row, reindex,
+        and sync with the desk (if any) once the saves pause."""
+        self.post_message(SyncDesk(soon=True))
         try:
             self.catalog.refresh(brief_id)
         except StoreError as exc:
@@ -479,6 +481,9 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen
 
     def action_fetch(self) -> None:
         self.post_message(FetchFeeds())
+
+    def action_sync_desk(self) -> None:
+        self.post_message(SyncDesk(asked=True))
 
     def show_activity(self, what: str | None) -> None:
         """A background job's progress (a fetch), under the list."""

@@ -19,6 +19,7 @@ from briefs.model import ACTOR_KINDS, MEASURES, STATUSES, Brief
 from briefs.text import clean
 from store import Draft, StoreError
 from tui.catalog import Catalog
+from tui.messages import SyncDesk
 from tui.note_session import NoteSession
 from tui.screens.dialogs import Choice, ChoiceScreen, PickScreen
 from tui.timings import Timings, after
@@ -68,6 +69,7 @@ class BriefEditing:
         focused: object
 
         def notify(self, message: str, *, severity: str = ..., timeout: float = ...) -> None: ...
+        def post_message(self, message: object) -> bool: ...
         def _open(self, brief_id: str, *, scroll_home: bool = True) -> None: ...
         def refresh_list(self, keep: str | None = None) -> None: ...
         def query_one(self, selector: str, expect_type: type | None = None) -> Any: ...
@@ -315,6 +317,7 @@ class BriefEditing:
         self.notify("Correction saved.", timeout=2)
 
     def _content_changed(self, brief_id: str) -> None:
+        self.post_message(SyncDesk(soon=True))  # the desk hears of it once edits pause
         focused, row = self.focused, self.focused_row()
         try:
             self.catalog.brief_changed(brief_id)

@@ -29,6 +29,7 @@ LETTER_ACTIONS = frozenset(
         "list_narrower",
         "toggle_detail",
         "fetch",
+        "sync_desk",
     }
 )
 
@@ -84,6 +85,7 @@ READER_BINDINGS = [
         id="reader.toggle_detail",
     ),
     Binding("F", "fetch", "Fetch feeds", show=False, id="reader.fetch"),
+    Binding("S", "sync_desk", "Sync with the desk", show=False, id="reader.sync"),
     Binding("w", "open_url", "Open URL", show=False, id="reader.open_url"),
     Binding("y", "copy_url", "Copy URL", show=False, id="reader.copy_url"),
     Binding("ctrl+s", "save_note", "Save", id="reader.save_note", priority=True),
