@@ -48,6 +48,7 @@ from store.storage import (
     backup_path,
     load_file,
 )
+from store.subscriptions import FEEDS_FILE, check_feeds
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,8 @@ def _validator(path: Path) -> Validator:
     name = path.name.removesuffix(".bak")
     if path.parent.name == CORRECTIONS_FOLDER:
         return check_bucket_values
-    return {BRIEFS_FILE: check_index, READER_FILE: check_reader}.get(name, check_trash)
+    validators = {BRIEFS_FILE: check_index, READER_FILE: check_reader, FEEDS_FILE: check_feeds}
+    return validators.get(name, check_trash)
 
 
 def _inspect(path: Path) -> tuple[str | None, dict[str, int]]:
@@ -161,7 +163,10 @@ def _check(root: Path) -> Health:
     buckets = [
         p for p in bucket_paths(root) if lexists(p) or lexists(backup_path(p)) or ledger.knows(p)
     ]
-    for path in [root / BRIEFS_FILE, root / READER_FILE, root / TRASH_FILE, *buckets]:
+    feeds = (
+        [root / FEEDS_FILE] if lexists(root / FEEDS_FILE) or ledger.knows(root / FEEDS_FILE) else []
+    )
+    for path in [root / BRIEFS_FILE, root / READER_FILE, root / TRASH_FILE, *buckets, *feeds]:
         problem, counts = _inspect(path)
         backup = backup_path(path)
         backup_ok = lexists(backup) and _inspect(backup)[0] is None

@@ -67,6 +67,16 @@ def _text(doc: Mapping[str, Any], key: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def check_feeds(path: Any, data: Mapping[str, Any]) -> None:
+    """feeds.json as `briefing check` reads it: each table an object, each subscription
+    one that `fetch` can read (else DamagedFileError, and --repair restores the backup)."""
+    for table in (FEEDS, "pages"):
+        if not isinstance(data.get(table, {}), dict):
+            raise DamagedFileError(path, f"its {table} table is not an object")
+    for name, doc in data.get(FEEDS, {}).items():
+        _subscription(path, name, doc)
+
+
 def _subscription(path: Any, name: str, doc: Any) -> Subscription:
     url = doc.get("url") if isinstance(doc, dict) else None
     if not isinstance(url, str):
