@@ -76,6 +76,8 @@ def known_ids() -> set[str]:
 def resolve_keys(config: Config) -> tuple[dict[str, str], list[str]]:
     """The keymap for `config` and the problems found in it (each a line to show)."""
     keymap = {**preset(config.preset), **config.keys}
+    if not keymap:
+        return {}, []  # the bindings as written: nothing to check, nothing to load
     problems = []
     known = known_ids()
     for binding_id in sorted(config.keys.keys() - known):

@@ -77,7 +77,13 @@ class EvidenceLine(Static):
     """Under the tables, for the highlighted row: the sentence a tariff was drafted from,
     and how the source changed since the reader edited the row."""
 
+    _shown: tuple[str | None, tuple[str, ...]] = (None, ())
+
     def show(self, sentence: str | None, changes: list[str] | None = None) -> None:
+        shown = (sentence, tuple(changes or ()))
+        if shown == self._shown:
+            return  # the same line: no redraw, no layout (every highlight asks)
+        self._shown = shown
         self.display = bool(sentence or changes)
         line = Text(end="")
         if sentence:
