@@ -17,7 +17,15 @@ from store import DamagedFileError, ImportCounts, Store, StoreError, resolve_sto
 from store.records import ReaderImportCounts
 from store.storage import backup_path
 from tui import cli_config, cli_feeds, cli_serve, cli_sync
-from tui.cli_common import EXIT_FAILED, EXIT_STORE, EXIT_USAGE, UsageError, say, selected
+from tui.cli_common import (
+    EXIT_FAILED,
+    EXIT_STORE,
+    EXIT_USAGE,
+    UsageError,
+    note_text,
+    say,
+    selected,
+)
 from tui.cli_edit import delete, edit, trash
 from tui.cli_export import export, export_corrections
 from tui.config import Config, load_config
@@ -305,15 +313,8 @@ def _list(store: Store, *, as_json: bool, query: str | None = None) -> int:
 
 
 def _note_add(store: Store, brief_id: str, text: str) -> int:
-    from briefs.model import MAX_CHARS
-
-    limit = MAX_CHARS["text"]  # what an import takes, so an export always imports again
-    body = sys.stdin.read(limit + 1) if text == "-" else text
-    if len(body) > limit:
-        say(f"briefing: the note is over the limit of {limit:,} characters; not saved", err=True)
-        return EXIT_FAILED
-    if not body.strip():
-        say("briefing: an empty note is not saved", err=True)
+    body = note_text(text)
+    if body is None:
         return EXIT_FAILED
     note = store.add_note(brief_id, body)  # on disk when this returns
     say(note.id)

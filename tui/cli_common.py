@@ -43,3 +43,20 @@ def selected(store: Store, query: str | None) -> set[str] | None:
         raise UsageError(f"--query: {exc}") from exc
     # The catalog's one read of every brief, searched here without the reader's live state.
     return set(SearchIndex(Catalog(store).scan().docs).search(parsed))
+
+
+def note_text(text: str, *, empty_hint: str = "") -> str | None:
+    """A note's text as given on the command line (`-` reads standard input, no further
+    than the note limit an import checks); None, and the reason said, when it is empty or
+    too long."""
+    from briefs.model import MAX_CHARS
+
+    limit = MAX_CHARS["text"]  # what an import takes, so an export always imports again
+    body = sys.stdin.read(limit + 1) if text == "-" else text
+    if len(body) > limit:
+        say(f"briefing: the note is over the limit of {limit:,} characters; not saved", err=True)
+        return None
+    if not body.strip():
+        say(f"briefing: an empty note is not saved{empty_hint}", err=True)
+        return None
+    return body

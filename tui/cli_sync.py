@@ -8,11 +8,10 @@ or the remote could not be reached (everything else was done, and nothing local 
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING, Any
 
 from briefs.text import clean, to_json
-from tui.cli_common import EXIT_FAILED, say
+from tui.cli_common import EXIT_FAILED, note_text, say
 
 if TYPE_CHECKING:
     from store import Store
@@ -104,22 +103,8 @@ def _status(store: Store, *, as_json: bool) -> int:
     return 0
 
 
-def _read_text(text: str) -> str | None:
-    from briefs.model import MAX_CHARS
-
-    limit = MAX_CHARS["text"]
-    body = sys.stdin.read(limit + 1) if text == "-" else text
-    if len(body) > limit:
-        say(f"briefing: the note is over the limit of {limit:,} characters; not saved", err=True)
-        return None
-    if not body.strip():
-        say("briefing: an empty note is not saved (`note delete` removes one)", err=True)
-        return None
-    return body
-
-
 def _note_edit(store: Store, note_id: str, text: str) -> int:
-    body = _read_text(text)
+    body = note_text(text, empty_hint=" (`note delete` removes one)")
     if body is None:
         return EXIT_FAILED
     note = store.update_note(note_id, body)  # on disk when this returns

@@ -29,7 +29,7 @@ from briefs import BriefError, brief_from_dict
 from briefs.ids import is_valid_id
 from briefs.model import MAX_CHARS, Brief
 from store import content_log
-from store.shapes import bucket_problems
+from store.shapes import bucket_problems, is_iso_time
 
 BRIEFS, NOTES, CORRECTIONS, READERS = "briefs", "notes", "corrections", "readers"
 MAX_FILE = 16 * 1024 * 1024  # a brief with the longest body the drafter reads, and room
@@ -101,16 +101,6 @@ def _load(payload: bytes) -> dict[str, Any]:
     return value
 
 
-def _is_time(value: Any) -> bool:
-    if not isinstance(value, str):
-        return False
-    try:
-        dt.datetime.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
 def later(one: str, two: str) -> bool:
     """Whether ISO time `one` is after `two` (text order when they cannot be compared)."""
     try:
@@ -144,7 +134,7 @@ def parse_note(key: str, payload: bytes) -> dict[str, Any]:
         raise BadFile("the text is not a non-empty string")
     if len(text) > MAX_CHARS["text"]:
         raise BadFile(f"the text is over {MAX_CHARS['text']:,} characters")
-    if not _is_time(doc.get("created")) or not _is_time(doc.get("updated")):
+    if not is_iso_time(doc.get("created")) or not is_iso_time(doc.get("updated")):
         raise BadFile("created or updated is not an ISO time")
     author = doc.get("author")
     if not isinstance(author, str) or not 0 < len(author) <= MAX_NAME:
@@ -176,7 +166,7 @@ def brief_file(brief: Brief, sha: str, imported_at: str) -> bytes:
 def parse_brief(key: str, payload: bytes) -> tuple[Brief, str, str]:
     """(the brief, its content digest as the store computes it, when it was imported)."""
     doc = _load(payload)
-    if not _is_time(doc.get("imported_at")):
+    if not is_iso_time(doc.get("imported_at")):
         raise BadFile("imported_at is not an ISO time")
     raw = doc.get("brief")
     if not isinstance(raw, dict):
