@@ -162,3 +162,19 @@ async def test_at_120_columns_a_title_shows_40_characters_and_at_200_every_colum
             assert column in text
         for column in ("By → on", "Products", "Rate", "Measure", "Status", "Year"):
             assert column in text
+
+
+async def test_the_list_alone_fills_a_small_terminal_too(store: Store) -> None:
+    from tests.tui.helpers import new_app
+
+    app = new_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        brief_list = app.reader.brief_list
+        stacked = brief_list.outer_size.height
+        await pilot.press("backslash")
+        await settle(pilot)
+        assert brief_list.outer_size.height > stacked and "Summary" not in screen_text(app)
+        await pilot.press("backslash")
+        await settle(pilot)
+        assert brief_list.outer_size.height == stacked and "Summary" in screen_text(app)

@@ -24,17 +24,15 @@ class ReaderLayout:
         def query_one(self, selector: str, expect_type: type | None = None) -> Any: ...
         def notify(self, message: str, *, severity: str = ..., timeout: float = ...) -> None: ...
         def has_class(self, *names: str) -> bool: ...
+        def set_class(self, add: bool, *names: str) -> object: ...
 
     def apply_layout(self) -> None:
-        column, detail = self.query_one("#list-column"), self.query_one("#detail-column")
-        detail.display = self.show_detail
-        if not self.show_detail:
-            column.styles.width, column.styles.max_width = "1fr", "100%"
-        elif self.list_width is not None:
+        self.set_class(not self.show_detail, "-list-alone")  # reader.tcss lays it out
+        width: int | str | None = None  # the stylesheet's
+        if self.show_detail and self.list_width is not None:
             width = self.list_width if self.list_width.endswith("%") else int(self.list_width)
-            column.styles.width = column.styles.max_width = width
-        else:
-            column.styles.width = column.styles.max_width = None  # the stylesheet's
+        column = self.query_one("#list-column")
+        column.styles.width = column.styles.max_width = width
 
     def action_list_wider(self) -> None:
         self._resize(STEP)
