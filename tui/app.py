@@ -15,7 +15,7 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App
@@ -47,6 +47,10 @@ from tui.note_session import NoteSession
 from tui.screens.dialogs import ChoiceScreen, PromptScreen
 from tui.screens.reader import ReaderScreen
 from tui.timings import Timings, after, every
+
+if TYPE_CHECKING:  # loaded at the first fetch or sync, not at start-up
+    from store.fetch import FetchProgress, FetchReport
+    from store.sync import SyncReport
 
 EXIT_GRACE = 2.0  # seconds a stopping reader may take before the process just ends
 
@@ -224,11 +228,11 @@ class BriefingApp(KeyOrderApp):
             return
         self.call_from_thread(self._fetch_ended, report, None)
 
-    def _fetch_progress(self, where: Any) -> None:
+    def _fetch_progress(self, where: FetchProgress) -> None:
         done = f"{where.feeds_done} of {where.feeds_total} feeds"
         self.reader.show_activity(f"fetching {done} · {where.new} new · {where.failed} failed")
 
-    def _fetch_ended(self, report: Any, error: str | None) -> None:
+    def _fetch_ended(self, report: FetchReport | None, error: str | None) -> None:
         self._fetching = None
         self.reader.show_activity(None)
         if report is None:
@@ -279,7 +283,7 @@ class BriefingApp(KeyOrderApp):
             return
         self.call_from_thread(self._synced, report, None)
 
-    def _synced(self, report: Any, error: str | None) -> None:
+    def _synced(self, report: SyncReport | None, error: str | None) -> None:
         self._syncing = False
         if report is None:
             self.reader.show_activity(None)
@@ -289,7 +293,7 @@ class BriefingApp(KeyOrderApp):
         if report.offline:
             self.reader.show_activity("desk: offline, waiting")
             return
-        self.reader.show_activity(f"desk: synced {dt.datetime.now():%H:%M}")
+        self.reader.show_activity(f"desk: synced {self.store.clock():%H:%M}")
         if report.problems:
             lines = [f"{len(report.problems)} file(s) from the desk skipped:", *report.problems[:5]]
             self.notify("\n".join(lines), severity="warning", timeout=15)

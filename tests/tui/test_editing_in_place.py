@@ -7,6 +7,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
+
 from store import Store
 from tests.tui.helpers import new_app, screen_text, settle
 from tui.screens.dialogs import ChoiceScreen, PickScreen
@@ -203,3 +205,21 @@ async def test_ctrl_s_on_an_unchanged_summary_writes_nothing_and_leaves_undo_alo
         await settle(pilot)
         assert Store(store_dir).corrections(XI).edited == frozenset({"actors.1.role"})
         assert app.reader._undo == [("edit", XI)]  # nothing new to undo
+
+
+async def test_why_the_summary_was_not_saved_shows_as_data_not_markup(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store import StoreError
+
+    def refuse(*_: object, **__: object) -> None:
+        raise StoreError("/stores/[b]desk[/b]/corrections/07.json: no space left")
+
+    app = new_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_summary_editor(pilot)
+        monkeypatch.setattr(app.store, "correct", refuse)
+        await pilot.press(*" more", "ctrl+s")
+        await settle(pilot)
+        assert "/stores/[b]desk[/b]/corrections" in screen_text(app)

@@ -21,6 +21,7 @@ from store import Draft, StoreError
 from tui.catalog import Catalog
 from tui.messages import SyncDesk
 from tui.note_session import NoteSession
+from tui.safe import safe_text
 from tui.screens.dialogs import Choice, ChoiceScreen, PickScreen
 from tui.timings import Timings, after
 
@@ -194,8 +195,8 @@ class BriefEditing:
         state = "unsaved changes" if session.dirty else "as saved"
         editor.border_title = f"Summary · editing · {state}"
         editor.border_subtitle = "ctrl+s save · esc close"
-        if session.error:
-            editor.border_subtitle = "Not saved: " + clean(session.error, single_line=True)
+        if session.error:  # names a path or a reason: data, never markup, in a border too
+            editor.border_subtitle = safe_text(f"Not saved: {session.error}", single_line=True)
         editor.set_class(session.dirty, "-dirty")
 
     def summary_saved(self, brief_id: str, *, written: bool) -> None:
