@@ -153,6 +153,7 @@ def extract_tariffs(
                 else:
                     mention.imposed_by = ref.imposed_by
                     mention.imposed_on = ref.imposed_on
+            borrowed = False
             if (
                 mention.imposed_by is None
                 and mention.imposed_on is None
@@ -160,6 +161,7 @@ def extract_tariffs(
                 and mentions
                 and position - mentions[-1].sentence <= 2
             ):
+                borrowed = True
                 # "The levy combines a 10% rate …": the parties of the measure just before.
                 mention.imposed_by = mentions[-1].imposed_by
                 mention.imposed_on = None if mention.all_targets else mentions[-1].imposed_on
@@ -228,7 +230,7 @@ def extract_tariffs(
                     continue
                 mention.imposed_on = None
             if not triggers:
-                _continue_measure(mention, mentions)
+                _continue_measure(mention, mentions, borrowed or mention.imposed_on is None)
             near = text[max(0, a_start - len(before)) : min(len(text), a_end + len(after))]
             mention.timing = covered or partial(
                 status_and_year, text, part, a_start, near, rate, conditional, today
@@ -246,12 +248,25 @@ def extract_tariffs(
     return merge(mentions)
 
 
-def _continue_measure(mention: Mention, mentions: list[Mention]) -> None:
+def _continue_measure(mention: Mention, mentions: list[Mention], no_target: bool) -> None:
     """A rate in a sentence that names no measure ("Peruvian mills face 14%") is a rate of the
-    measure named just before by the same imposer: its kind and goods."""
+    measure named just before by the same imposer: its kind and goods, and, when the sentence
+    names no target ("It stands at 35%"), the targets of that measure if it had no rate."""
     ref = next((m for m in reversed(mentions) if m.imposed_by == mention.imposed_by), None)
     if ref is None:
         return
+    if no_target and ref.rate is None and not mention.all_targets and ref.imposed_on:
+        # "duties on shrimp from India and Ecuador. The rate is 7%.": each target of the list
+        targets = [
+            m.imposed_on
+            for m in mentions
+            if m.sentence == ref.sentence
+            and m.imposed_by == ref.imposed_by
+            and m.rate is None
+            and m.imposed_on
+        ]
+        targets = list(dict.fromkeys(targets)) or [ref.imposed_on]
+        mention.imposed_on, mention.also_on = targets[0], targets[1:]
     if mention.measure == "tariff":
         mention.measure = ref.measure
     if mention.measure == "safeguard":

@@ -61,6 +61,18 @@ _WEAK_RATE_LEAD = re.compile(
     r"|mills|manufacturers|makers|firms|companies|suppliers)\s+$",
     re.I,
 )
+# A sentence about the rate itself ("The rate is 45 per cent", "It stands at 35%", "Rates range
+# from 10% to 40%", "The additional charge is 40 per cent"): its rate is the measure's before.
+_RATE_SUBJECT = re.compile(
+    r"^\s*(?:(?:the|that|this|its|their|a|an)\s+)?(?:(?:new|additional|extra|final|preliminary"
+    r"|provisional|average|top|highest|lowest|basic|standard)\s+)?(?:rates?|charges?|figures?"
+    r"|margins?|levels?|surcharges?)\b|^\s*(?:it|they)\s+(?:\w+\s+){0,2}?(?:is|are|was|were|be"
+    r"|stands?|amounts?|ranges?|comes?|works?|varies|vary|charged|set|levied)\b",
+    re.I,
+)
+_RANGE_LEAD = re.compile(r"\b(?:range[sd]?|ranging|varies|vary|varying)\s+(?:from\s+)?$", re.I)
+# "25 per cent of the value": an ad valorem rate, not a share of something
+_OF_VALUE = re.compile(r" of (?:the |their |its )?(?:declared |customs |import )?(?:value|price)\b")
 _CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
 _CAPITAL_BEFORE = re.compile(r"[a-z]\w* [A-Z][a-z]+ $")
 _LEVY_VERB = re.compile(r"\b(?:will|would|to|could|may|might|and|not)\s+$", re.I)
@@ -151,7 +163,7 @@ def find_rates(
         start, end = match.span()
         text = sentence[start:end]  # as written: the match may be on lower-cased text
         tail = sentence[end : end + 5]
-        if tail.startswith((" of ", " of\u00a0")):
+        if tail.startswith((" of ", " of\u00a0")) and not _OF_VALUE.match(sentence, end):
             continue
         before = sentence[max(0, start - 25) : start]
         if (
@@ -175,6 +187,8 @@ def find_rates(
                 continue
         elif quoted or not (
             _RATE_LEAD.search(before)
+            or _RANGE_LEAD.search(sentence[max(0, start - 30) : start])
+            or (_WEAK_RATE_LEAD.search(before) and _RATE_SUBJECT.search(sentence))
             or _RATE_NOUN.match(sentence, end)
             or (_WEAK_RATE_LEAD.search(before) and _BEARER.search(sentence[:start][-90:]))
         ):
