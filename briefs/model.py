@@ -93,21 +93,26 @@ class Tariff:
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """A reader's note on one brief; times are ISO datetimes."""
+    """A reader's note on one brief; times are ISO datetimes. `author`: the name of the
+    reader who wrote it, once desks share notes (None on a store of one reader)."""
 
     id: str
     brief_id: str
     text: str
     created: str
     updated: str
+    author: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "id": self.id,
             "text": self.text,
             "created": self.created,
             "updated": self.updated,
         }
+        if self.author is not None:  # a note of one reader's store stays as it was
+            out["author"] = self.author
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,10 +107,12 @@ def note_doc(note: Note) -> dict[str, Any]:
 def note_from_doc(doc: Mapping[str, Any]) -> Note:
     # .get throughout: a hand-edited file must not crash the reader over one field.
     created = str(doc.get("created", ""))
+    author = doc.get("author")
     return Note(
         id=str(doc.get("id", "")),
         brief_id=str(doc.get("brief_id", "")),
         text=str(doc.get("text", "")),
         created=created,
         updated=str(doc.get("updated", created)),
+        author=author if isinstance(author, str) and author else None,
     )

@@ -20,6 +20,7 @@ from briefs.dates import day_of
 from briefs.ids import ID_PATTERN, is_valid_id
 from briefs.model import MAX_CHARS, MAX_TEXT
 from briefs.reading import MAX_FILE_BYTES
+from briefs.text import clean
 from store.errors import DamagedFileError
 from store.folder import LOG_NAME
 
@@ -31,6 +32,7 @@ MAX_LENGTH = 2 * MAX_FILE_BYTES
 _TITLE, _URL, _NOTE = MAX_CHARS["title"], MAX_CHARS["url"], MAX_CHARS["text"]
 _SHA = re.compile(r"[0-9a-f]{20}")
 _SHOWN = 40
+MAX_AUTHOR = 80  # a reader's name, as the desk's note files allow it (store/sync/layout.py)
 
 
 def _quote(value: Any) -> str:
@@ -68,6 +70,26 @@ def is_iso_time(value: Any) -> bool:
     except ValueError:
         return False
     return True
+
+
+def is_author_name(value: Any) -> bool:
+    """A note's author as the store keeps it: a plain name of one line, at most
+    MAX_AUTHOR characters, with nothing that could act on a terminal or hide text
+    (briefs.text.clean leaves it as it is) and no white space at its ends or doubled."""
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= MAX_AUTHOR
+        and clean(value, single_line=True) == value
+    )
+
+
+def plain_author(value: Any) -> str | None:
+    """The closest plain name to `value` (a name from a desk's file, from a config), or
+    None when nothing of a name is left."""
+    if not isinstance(value, str):
+        return None
+    name = clean(value, single_line=True)[:MAX_AUTHOR].rstrip()
+    return name or None
 
 
 def is_stored_date(value: Any) -> bool:
@@ -148,6 +170,9 @@ def check_reader(path: Path, data: Tree) -> None:
         for name in ("created", "updated"):
             if (name == "created" or name in doc) and not is_iso_time(doc.get(name)):
                 problems.add(f"note {key}", f"{name} {_quote(doc.get(name))} is not an ISO time")
+        author = doc.get("author")
+        if author is not None and not is_author_name(author):
+            problems.add(f"note {key}", f"the author {_quote(author)} is not a plain name")
     for key, doc in data.get("states", {}).items():
         if _id_key(problems, "state of", key) and any(
             not isinstance(doc.get(flag, False), bool) for flag in ("read", "starred")

@@ -57,7 +57,7 @@ from store.records import (
     note_from_doc,
 )
 from store.restore import rebuild_index
-from store.shapes import check_index, check_reader
+from store.shapes import MAX_AUTHOR, check_index, check_reader, is_author_name
 from store.storage import META_TABLE, Ledger
 from store.syncing import SyncingStore
 from store.tables import (
@@ -88,6 +88,14 @@ def _placed(
             notes = tuple(dataclasses.replace(n, brief_id=target) for n in data.notes)
             out.append(dataclasses.replace(data, brief_id=target, notes=notes))
     return out, unplaced
+
+
+def _check_author(author: str | None) -> None:
+    if author is not None and not is_author_name(author):
+        raise StoreError(
+            f"the author {author[:40]!r} is not a plain name (one line, at most "
+            f"{MAX_AUTHOR} characters, no control or format characters)"
+        )
 
 
 def local_now() -> dt.datetime:
@@ -313,9 +321,11 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
             doc = _docs(self._notes).get(note_id)
         return None if doc is None else note_from_doc(doc)
 
-    def add_note(self, brief_id: str, text: str) -> Note:
-        """Save a new note; it is on disk when this returns."""
+    def add_note(self, brief_id: str, text: str, *, author: str | None = None) -> Note:
+        """Save a new note (by `author`, a reader's plain name, when a desk shares the
+        store); it is on disk when this returns."""
         self._writable()
+        _check_author(author)
         now = self.clock().isoformat()
         note = Note(
             id=self._new_note_id(),
@@ -323,6 +333,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
             text=text,
             created=now,
             updated=now,
+            author=author,
         )
         with self.lock:
             self._known(brief_id)
@@ -382,18 +393,23 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
                 out[data.brief_id] = merged
         return out, len(out), present
 
-    def update_note(self, note_id: str, text: str, *, expected: str | None = None) -> Note:
-        """Replace a note's text. With `expected` (its text when the editor opened), a note
-        changed elsewhere meanwhile is left alone: NoteChangedError says so."""
+    def update_note(
+        self, note_id: str, text: str, *, expected: str | None = None, author: str | None = None
+    ) -> Note:
+        """Replace a note's text (and its author, when one is given; else it keeps its
+        own). With `expected` (its text when the editor opened), a note changed elsewhere
+        meanwhile is left alone: NoteChangedError says so."""
         self._writable()
+        _check_author(author)
         with self.lock:
             old = self.note(note_id)
             if old is None:
                 raise StoreError(f"no note with id {note_id!r} (deleted elsewhere?)")
             if expected is not None and old.text != expected and old.text != text:
                 raise NoteChangedError(old)
-            note = Note(old.id, old.brief_id, text, old.created, self.clock().isoformat())
-            if note.text == old.text:
+            who = old.author if author is None else author
+            note = Note(old.id, old.brief_id, text, old.created, self.clock().isoformat(), who)
+            if (note.text, note.author) == (old.text, old.author):
                 return old
             write_tables(self._reader_db, {"notes": {note.id: note_doc(note)}})
         return note

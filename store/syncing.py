@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefs.model import Brief
 from store import content_log
+from store.shapes import is_author_name, plain_author
 from store.tables import brief_from_payload, span_of, write_tables
 from store.tables import docs as _docs
 
@@ -49,6 +50,19 @@ class SyncWrite:
 
     def __bool__(self) -> bool:
         return bool(self.briefs or self.notes or self.states or self.views or self.corrections)
+
+
+def _signed(notes: dict[str, dict[str, Any] | None]) -> dict[str, dict[str, Any] | None]:
+    """Note documents whose authors are plain names, as reading the store demands: a
+    desk's file may name anyone, and one odd name must not make the store unreadable."""
+    out: dict[str, dict[str, Any] | None] = {}
+    for note_id, doc in notes.items():
+        if doc is not None and "author" in doc and not is_author_name(doc["author"]):
+            doc = {**doc, "author": plain_author(doc["author"])}
+            if doc["author"] is None:
+                del doc["author"]
+        out[note_id] = doc
+    return out
 
 
 class SyncingStore:
@@ -117,7 +131,7 @@ class SyncingStore:
             tables = {
                 name: docs
                 for name, docs in (
-                    ("notes", change.notes),
+                    ("notes", _signed(change.notes)),
                     ("states", change.states),
                     ("views", change.views),
                 )
