@@ -112,6 +112,8 @@ def find_places(tokens: list[Token]) -> list[Place]:
             i += 1
             continue
         key = token.lower.replace("’", "'")
+        if key.endswith("s'") and len(key) > 3:
+            key = key[:-1]  # "the Philippines' tariff": a plural's possessive, checked below
         lengths = _LENGTHS.get(key, ())
         if not lengths and not key.isascii():
             lengths = _LENGTHS.get(fold(key), ())  # "Việt Nam": the name without its accents
@@ -126,6 +128,9 @@ def find_places(tokens: list[Token]) -> list[Place]:
             if any(w.possessive for w in words[:-1]):
                 continue
             phrase = " ".join(w.text for w in words).replace("’", "'").casefold()
+            plural_possessive = phrase.endswith("s'")
+            if plural_possessive:
+                phrase = phrase[:-1]
             country = NOUNS.get(phrase)
             if country is None and not phrase.isascii():
                 phrase = fold(phrase)
@@ -139,6 +144,9 @@ def find_places(tokens: list[Token]) -> list[Place]:
             if phrase in CASE_SENSITIVE and not words[0].text.isupper():
                 continue
             found = Place(i, i + length, country, demonym)
+            if plural_possessive:
+                last = words[-1]  # this occurrence only: the word cache is left as it is
+                last.text, last.lower, last.possessive = last.text[:-1], last.lower[:-1], True
             break
         if (
             found is None

@@ -163,3 +163,105 @@ def test_a_rate_that_names_no_party_is_the_measure_before(
     story: str, expected: set[tuple[str, str | None, str | None]]
 ) -> None:
     assert _pairs(story) == {(by, on, normalise_rate(r) if r else r) for by, on, r in expected}
+
+
+# --- the imposer is the market that collects the duty -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        (
+            "Japanese carmakers will pay a 15% tariff on vehicles sold in the United States.",
+            ("United States", "Japan", "15%"),
+        ),
+        (
+            "Chinese exporters of solar panels now face a 30% duty in the European Union.",
+            ("European Union", "China", "30%"),
+        ),
+        (
+            "A 25% duty on Korean cars entering the United States took effect on Monday.",
+            ("United States", "South Korea", "25%"),
+        ),
+        ("German cars shipped to Mexico face a 20 percent tariff.", ("Mexico", "Germany", "20%")),
+        (
+            "Canadian lumber producers pay anti-dumping duties of 20% when they sell to the"
+            " United States.",
+            ("United States", "Canada", "20%"),
+        ),
+        ("Chinese steel faces a 25 percent tariff in Canada.", ("Canada", "China", "25%")),
+        (
+            "Brazilian coffee now carries a 50% duty at the U.S. border.",
+            ("United States", "Brazil", "50%"),
+        ),
+        (
+            "Thai rice exporters said the Philippines' new 15% tariff would hurt sales.",
+            ("Philippines", "Thailand", "15%"),
+        ),
+        ("Swiss watchmakers face a 39% U.S. tariff.", ("United States", "Switzerland", "39%")),
+        (
+            "Vietnamese furniture pays a 20% levy on arrival in Australia.",
+            ("Australia", "Vietnam", "20%"),
+        ),
+    ],
+)
+def test_the_market_collects_the_duty_not_the_goods_country(
+    story: str, expected: tuple[str, str, str]
+) -> None:
+    by, on, rate = expected
+    assert _pairs(story) == {(by, on, normalise_rate(rate))}
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        (
+            "Mexico welcomed the decision by the United States to cut its tariff on tomatoes"
+            " to 10%.",
+            ("United States", "Mexico", "10%"),
+        ),
+        (
+            "Vietnam secured a cut in U.S. tariffs on its goods to 20% under the deal.",
+            ("United States", "Vietnam", "20%"),
+        ),
+        (
+            "Under the agreement, Britain won a reduction of American duties on its cars to 10%.",
+            ("United States", "United Kingdom", "10%"),
+        ),
+        (
+            "Australian farmers hailed China's decision to lift its 80% tariff on barley.",
+            ("China", "Australia", "80%"),
+        ),
+        (
+            "The deal lowers Japan's tariffs on American beef to 9%, Washington said.",
+            ("Japan", "United States", "9%"),
+        ),
+        (
+            "Seoul praised Washington for trimming the tariff on Korean cars to 15%.",
+            ("United States", "South Korea", "15%"),
+        ),
+        (
+            "Indonesia obtained a lower U.S. tariff of 19% on its exports in the pact.",
+            ("United States", "Indonesia", "19%"),
+        ),
+        (
+            "Canadian officials applauded Beijing's move to drop its 100% levy on Canadian canola"
+            " oil.",
+            ("China", "Canada", "100%"),
+        ),
+        (
+            "India negotiated a reduction of the EU's duty on Indian textiles to 5%.",
+            ("European Union", "India", "5%"),
+        ),
+        (
+            "Kenya welcomed Britain's cut of its tariff on Kenyan tea to zero, or 0%.",
+            ("United Kingdom", "Kenya", "0%"),
+        ),
+    ],
+)
+def test_the_party_that_welcomes_or_wins_a_cut_is_not_the_imposer(
+    story: str, expected: tuple[str, str, str]
+) -> None:
+    by, on, rate = expected
+    assert (by, on, normalise_rate(rate)) in _pairs(story)
+    assert all(t.imposed_by == by for t in _draft(story).tariffs)

@@ -63,8 +63,17 @@ _INTO_MARKET = re.compile(
     re.I,
 )
 _SHIPPED_TO = re.compile(
-    r"\b(?:shipped|sent|exported|sold|going|heading|bound)\s+(?:to|into|in)\s+(?:the\s+)?$", re.I
+    r"\b(?:shipped|sent|exported|sold|going|heading|bound|sells?|selling|ships?|shipping"
+    r"|exports?|exporting)\s+(?:\w+\s+)?(?:to|into|in)\s+(?:the\s+)?$",
+    re.I,
 )
+# "a 30% duty in the European Union", "entering the United States", "on arrival in Australia",
+# "at the U.S. border": the market whose customs collects the duty, named after it.
+_MARKET_LEAD = re.compile(
+    r"(?:^|[^,;]\s)(in|into|entering|enters?|reaching|arrival in|arriving in|at)\s+(?:the\s+)?$"
+)
+_ANOTHER_CLAUSE = re.compile(r"[,;]|\b(?:after|because|that|which|who|when|while|since|as)\b")
+_AT_BORDER = re.compile(r"\s+(?:border|borders|ports?|customs)\b")
 _APPLY_TO = re.compile(r"\b(?:apply|applies|applied)\s+to\s+(?:the\s+)?$", re.I)
 # "made in India or anywhere else": every origin, named before the measure.
 _ANYWHERE = re.compile(r"\b(?:anywhere else|elsewhere|any other country)\b", re.I)
@@ -232,7 +241,10 @@ def _target_after(c: MentionContext, p: Parties) -> None:
             if _IMPOSING_AFTER.match(c.text[entity.end :]):
                 continue
             lead_in = c.text[c.start : entity.start]
-            if _SHIPPED_TO.search(c.text[max(0, entity.start - 30) : entity.start]):
+            lead = c.text[max(0, entity.start - 30) : entity.start]
+            if _SHIPPED_TO.search(lead) or (
+                not _MADE_IN.search(lead) and _is_market(c, entity, lead)
+            ):
                 # "on vehicles shipped to Chile": the market, which collects the duty
                 p.by = p.by or entity.country
                 continue
@@ -248,6 +260,20 @@ def _target_after(c: MentionContext, p: Parties) -> None:
             p.on = entity.country
             p.also_on = _listed_after(c, entity)
             break
+
+
+def _is_market(c: MentionContext, entity: Entity, lead: str) -> bool:
+    """ "faces a 25% tariff in Canada", "at the U.S. border": a market after the measure, not a
+    target (a list of targets after "on … from" is read before this)."""
+    match = _MARKET_LEAD.search(lead)
+    if match is None or entity.possessive:
+        return False
+    gap = c.text[c.end : entity.start]
+    if len(gap) > 60 or _ANOTHER_CLAUSE.search(gap):
+        return False  # "… starting next week, after a finding that producers in the EU …"
+    if match.group(1) == "at":  # "at the U.S. border", not "aimed at China"
+        return bool(_AT_BORDER.match(c.text, entity.end))
+    return not _OWN_MEASURE_AFTER.match(c.text, entity.end)
 
 
 def _listed_after(c: MentionContext, first: Entity) -> list[str]:
