@@ -46,6 +46,7 @@ EXPORTING = "refs/briefing/exporting"  # an export's commit before the branch ta
 _ZERO = "0" * 40
 _CACHE = "briefing-briefs.json"  # blob id → content digest of brief files, to skip reads
 _SKIPPED = "briefing-skipped.json"  # path → blob id of remote files that were refused
+_NOTES = layout.NOTES + "/"
 
 
 @dataclass(slots=True)
@@ -141,7 +142,8 @@ class Mirror:
         removes = [
             p
             for p, blob in head_files.items()
-            if (place := layout.place_of(p)) is not None
+            if p.startswith(_NOTES)  # cheap first: most of the desk's files are not notes
+            and (place := layout.place_of(p)) is not None
             and place.kind == layout.NOTES
             and p not in wanted
             and skipped.get(p) != blob
@@ -317,18 +319,19 @@ class Mirror:
                 continue  # another reader's own file, or not one of ours: left in the mirror
             before = blobs.get(old_files[path]) if path in old_files else None
             after = blobs.get(blob) if blob else None
+            parsed: Any = None
             if blob == IRREGULAR:
                 problem: str | None = IRREGULAR
             elif blob is not None and after is None:
                 problem = f"over {layout.MAX_FILE:,} bytes (or unreadable)"
             else:
-                problem = _check(place, after)
+                problem, parsed = _check(place, after)
             if problem:
                 done.problems.append(f"{path}: {problem}; skipped")
                 skipped[path] = blob or ""
                 continue
             skipped.pop(path, None)
-            entries.append((path, place, before, after))
+            entries.append((path, place, before, after, parsed))
         self._save_json(_SKIPPED, skipped)
         if entries:
             write = self.store.apply_synced(lambda snap: self._plan(snap, entries, done))
@@ -339,10 +342,10 @@ class Mirror:
 
     def _plan(self, snap: SyncSnapshot, entries: Iterable[Any], done: Applied) -> SyncWrite:
         write = SyncWrite()
-        for path, place, before, after in entries:
+        for path, place, before, after, parsed in entries:
             if place.kind == layout.BRIEFS:
                 if after is not None:
-                    brief, sha, _ = layout.parse_brief(place.key, after)
+                    brief, sha, _ = parsed  # checked and parsed once, in apply
                     if snap.digests.get(place.key) != sha:
                         write.briefs.append(brief)
                 continue
@@ -350,6 +353,9 @@ class Mirror:
             if current == after:
                 continue
             if current == before:
+                if place.kind == layout.NOTES:  # the common case: parsed once, in apply
+                    write.notes[place.key] = parsed
+                    continue
                 result = {path: after}
             else:  # the store changed it since: both changes, merged by the same rules
                 merged = merge(path, before, current, after)
@@ -414,22 +420,20 @@ class Mirror:
         _write(self.meta / name, orjson.dumps(value))
 
 
-def _check(place: layout.Place, payload: bytes | None) -> str | None:
-    """Why a file from the remote cannot be taken in; None when it can."""
+def _check(place: layout.Place, payload: bytes | None) -> tuple[str | None, Any]:
+    """(why a file from the remote cannot be taken in, or None; what it parsed to)."""
     if payload is None:
-        return None
+        return None, None
     try:
         if place.kind == layout.NOTES:
-            layout.parse_note(place.key, payload)
-        elif place.kind == layout.BRIEFS:
-            layout.parse_brief(place.key, payload)
-        elif place.kind == layout.CORRECTIONS:
-            layout.parse_corrections(place.key, payload)
-        else:
-            layout.parse_reader(payload)
+            return None, layout.parse_note(place.key, payload)
+        if place.kind == layout.BRIEFS:
+            return None, layout.parse_brief(place.key, payload)
+        if place.kind == layout.CORRECTIONS:
+            return None, layout.parse_corrections(place.key, payload)
+        return None, layout.parse_reader(payload)
     except BadFile as exc:
-        return str(exc)
-    return None
+        return str(exc), None
 
 
 def _write(path: Path, payload: bytes) -> None:
