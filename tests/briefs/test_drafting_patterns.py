@@ -265,3 +265,117 @@ def test_the_party_that_welcomes_or_wins_a_cut_is_not_the_imposer(
     by, on, rate = expected
     assert (by, on, normalise_rate(rate)) in _pairs(story)
     assert all(t.imposed_by == by for t in _draft(story).tariffs)
+
+
+# --- status on the article's date ---------------------------------------------------------------
+
+
+def _only(story: str, date: str = "2025-07-15") -> tuple[str, int | None]:
+    tariffs = _draft(story, date).tariffs
+    assert len(tariffs) == 1, tariffs
+    return tariffs[0].status, tariffs[0].year
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Canada plans a 10% surtax on U.S. steel from next month.",
+        "Canada plans a 10% surtax on U.S. steel.",
+        "The 25% tariffs Washington set on Mexican goods are scheduled to take effect on August 1.",
+        "A 30% U.S. levy on EU goods goes into effect on Aug. 1, the White House said.",
+        "The new 20% U.S. tariff on Vietnamese imports will go into effect next week.",
+        "Trump signed an order imposing a 50% tariff on Brazilian goods, effective August 6.",
+        "Turkey has decided to lower its tariff on U.S. cars to 10% from 40%.",
+        "India's 10% retaliatory duties on U.S. almonds, announced in June, kick in on Friday.",
+        "The United States is expected to impose a 25% tariff on Indian goods next week.",
+        "Mexico agreed to raise its tariff on Chinese cars to 50% from January.",
+        "Preliminary duties of 30% on Canadian lumber are due to start next month, the U.S. said.",
+        "Brazil said importers of Chinese tyres must post deposits at a preliminary rate of 20%"
+        " from next week.",
+    ],
+)
+def test_a_decided_measure_that_starts_later_is_announced(story: str) -> None:
+    assert _only(story)[0] == "announced"
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        (
+            "Australia agreed to scrap its 5% tariff on British cars under the trade deal, which"
+            " still needs ratification.",
+            "offered removal",
+        ),
+        (
+            "China said it would remove the 15% tariff on Canadian canola once talks conclude.",
+            "offered removal",
+        ),
+        ("Japan pledged to eliminate its 8% duty on U.S. beef.", "offered removal"),
+        ("The EU has offered to lift its 25% duties on U.S. motorcycles.", "offered removal"),
+        (
+            "India will drop its 20% duty on U.S. walnuts if Washington lifts its steel tariffs.",
+            "offered removal",
+        ),
+        ("Canada's 25% counter-tariffs on U.S. goods will be dropped on September 1.", "removed"),
+        (
+            "Mexico will lift its 30% tariff on U.S. pork on Friday, the economy ministry said.",
+            "removed",
+        ),
+        ("China's 80% duty on Australian barley was lifted last year.", "removed"),
+        ("The U.S. has paused its 34% tariff on Chinese goods for 90 days.", "suspended"),
+        ("China has postponed its 15% tariff on U.S. soybeans until December.", "suspended"),
+    ],
+)
+def test_a_removal_to_come_is_not_yet_removed(story: str, expected: str) -> None:
+    assert _only(story)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The U.S. Commerce Department imposed preliminary anti-dumping duties of 40% on"
+        " Vietnamese shrimp.",
+        "Canada's provisional 15% duties on Chinese steel wire took effect on Friday.",
+        "Importers of Chinese tyres have been paying preliminary deposits of 20% to Brazil since"
+        " May.",
+        "The EU's provisional duties of up to 35% on Chinese EVs apply from today.",
+        "India began collecting a provisional 12% safeguard duty on steel imports this week.",
+    ],
+)
+def test_a_preliminary_duty_already_collected_is_in_force(story: str) -> None:
+    assert _only(story)[0] == "in force"
+
+
+@pytest.mark.parametrize(
+    ("story", "date", "year"),
+    [
+        ("The United States imposed a 10% tariff on Chinese toys in March.", "2025-07-15", 2025),
+        (
+            "South Korea will impose a 20% tariff on Chinese steel plates from January.",
+            "2025-12-10",
+            2026,
+        ),
+        ("The EU tariff on U.S. whiskey of 50% has applied since October.", "2025-03-10", 2024),
+        (
+            "India's 10% retaliatory duties on U.S. almonds, announced in June, kick in on Friday.",
+            "2025-07-15",
+            2025,
+        ),
+        (
+            "Trump signed an order imposing a 50% tariff on Brazilian goods, effective August 6.",
+            "2025-07-15",
+            2025,
+        ),
+        ("Canada's 25% surtax on Chinese EVs took effect in October.", "2025-02-10", 2024),
+        ("Mexico plans to raise its tariff on Chinese cars to 50% in January.", "2025-11-20", 2026),
+        ("China has postponed its 15% tariff on U.S. soybeans until December.", "2025-07-15", 2025),
+        (
+            "The U.S. tariff of 25% on Chinese cranes, in place since November, stays.",
+            "2025-01-20",
+            2024,
+        ),
+        ("Brazil's 35% duty on Chinese EVs, which began in July, stays.", "2025-09-05", 2025),
+    ],
+)
+def test_a_bare_month_takes_the_year_its_tense_points_to(story: str, date: str, year: int) -> None:
+    assert _only(story, date)[1] == year

@@ -77,7 +77,9 @@ _CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
 _CAPITAL_BEFORE = re.compile(r"[a-z]\w* [A-Z][a-z]+ $")
 _LEVY_VERB = re.compile(r"\b(?:will|would|to|could|may|might|and|not)\s+$", re.I)
 _POINTED = re.compile(r"\b(?:the|these|those|this|that)\s+(?:new\s+)?$", re.I)
-_DEPOSIT_LEAD = re.compile(r"\b(?:pay|paying|post|posting|cash)\s+(?:cash\s+)?$", re.I)
+_DEPOSIT_LEAD = re.compile(
+    r"\b(?:pay|paying|post|posting|cash|lodge|lodging)\s+(?:cash\s+)?(?:[a-z]+\s+)?$", re.I
+)
 _RATE_NOUN = re.compile(r"\s+(?:rate|margin)\b")  # "a 10 percent rate applies to …"
 _BEARER = re.compile(
     r"\b(?:producers?|exporters?|manufacturers?|makers?|mills?|firms?|compan(?:y|ies)"
@@ -132,7 +134,7 @@ def is_trigger(sentence: str, match: re.Match[str]) -> bool:
         return bool(_POINTED.search(sentence[max(0, match.start() - 12) : match.start()]))
     if word == "deposits":
         # "importers pay deposits of 5%", "post cash deposits": a provisional duty's security.
-        return bool(_DEPOSIT_LEAD.search(sentence[max(0, match.start() - 16) : match.start()]))
+        return bool(_DEPOSIT_LEAD.search(sentence[max(0, match.start() - 30) : match.start()]))
     after = sentence[match.end() : match.end() + 6]
     if after.startswith(("-free", " free", "-rate quota", " rate quota")):
         return False

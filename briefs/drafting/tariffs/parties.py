@@ -73,6 +73,8 @@ _MARKET_LEAD = re.compile(
     r"(?:^|[^,;]\s)(in|into|entering|enters?|reaching|arrival in|arriving in|at)\s+(?:the\s+)?$"
 )
 _ANOTHER_CLAUSE = re.compile(r"[,;]|\b(?:after|because|that|which|who|when|while|since|as)\b")
+_PAID_TO = re.compile(r"\s+to\s+(?:the\s+)?")
+_PAY = re.compile(r"\bpa(?:y|ys|id|ying)\b", re.I)
 _AT_BORDER = re.compile(r"\s+(?:border|borders|ports?|customs)\b")
 _APPLY_TO = re.compile(r"\b(?:apply|applies|applied)\s+to\s+(?:the\s+)?$", re.I)
 # "made in India or anywhere else": every origin, named before the measure.
@@ -265,10 +267,14 @@ def _target_after(c: MentionContext, p: Parties) -> None:
 def _is_market(c: MentionContext, entity: Entity, lead: str) -> bool:
     """ "faces a 25% tariff in Canada", "at the U.S. border": a market after the measure, not a
     target (a list of targets after "on … from" is read before this)."""
-    match = _MARKET_LEAD.search(lead)
-    if match is None or entity.possessive:
+    if entity.possessive:
         return False
     gap = c.text[c.end : entity.start]
+    if _PAID_TO.fullmatch(gap) and _PAY.search(c.text, 0, c.start):
+        return True  # "importers have been paying deposits of 20% to Brazil"
+    match = _MARKET_LEAD.search(lead)
+    if match is None:
+        return False
     if len(gap) > 60 or _ANOTHER_CLAUSE.search(gap):
         return False  # "… starting next week, after a finding that producers in the EU …"
     if match.group(1) == "at":  # "at the U.S. border", not "aimed at China"

@@ -18,7 +18,8 @@ STATUS_CUES: list[tuple[str, Folded]] = [
 _YEAR = re.compile(r"(?<![$\d])(?:19|20)\d\d(?!\s*(?:billion|million|\d))")
 # A bare "Mar" is left out: in story text it is seldom the month.
 _MONTH_RE = re.compile(
-    r"\b(?:in|since|from|on|by|until|through|last|this|early|late|mid-?)\s+"
+    r"\b(?:in|since|from|on|by|until|till|through|last|this|early|late|mid-?|effective|starting"
+    r"|beginning|as of)\s+"
     rf"({month_pattern(full_only=('march',))})\b\.?(?!\s*\d{{1,2}},?\s*(?:19|20)\d\d)"
     r"(?!,?\s+(?:19|20)\d\d)"
 )
@@ -33,7 +34,24 @@ _WEEKDAY = re.compile(rf"\b(?:{'|'.join(day.capitalize() for day in WEEKDAYS)})\
 _RELATIVE_WORDS = ("last", "this", "next", "previous", "ago", "today")  # one in each above
 _MONTH_PREFIXES = tuple(month[:3].capitalize() for month in MONTHS)  # _MONTH_RE needs one
 _LAST_MONTH = Folded(r"\blast month\b")
-_FUTURE = Folded(r"\b(?:will|would|from|due|set to|plans?|could|next)\b")
+_FUTURE = Folded(r"\b(?:will|would|from|due|set to|plans?|could|next|until|till|effective)\b")
+# "announced in June", "imposed in March": a month after a past verb is behind the article
+_PAST_BEFORE = re.compile(
+    r"\b(?!(?:scheduled|expected|planned|slated|proposed|due)\b)(?:\w+ed|began|took|came|was"
+    r"|were|made|set|put)\s+$",
+    re.I,
+)
+
+
+_TO_COME_BEFORE = re.compile(r"\b(?:be|to|will|would|being|shall)\s+$", re.I)
+
+
+def _past_verb_before(text: str, position: int) -> bool:
+    """ "announced in June", not "would be lifted on Sept. 1" nor "is to be imposed in May"."""
+    verb = _PAST_BEFORE.search(text, max(0, position - 16), position)
+    return verb is not None and not _TO_COME_BEFORE.search(
+        text, max(0, verb.start() - 10), verb.start()
+    )
 
 
 @lru_cache(maxsize=512)
@@ -61,6 +79,8 @@ def resolve_year(text: str, today: dt.date, *, future: bool | None = None) -> in
         month = month_number(month_match.group(1)) or 0
         if future is None:
             future = found(_FUTURE)
+        if future and _past_verb_before(text, month_match.start()):
+            future = False
         if future:
             return today.year if month >= today.month else today.year + 1
         return today.year if month <= today.month else today.year - 1
@@ -145,7 +165,10 @@ _STARTS_ON_DAY = re.compile(
     r"\b(?:takes? effect|comes? into (?:force|effect)|kicks? in|starts?|begins?)\s+(?:on\s+)?"
     rf"(today|{'|'.join(WEEKDAYS)})\b"
 )
-_AHEAD = Folded(r"\b(?:will|would|due|set to|plans?|planned|is to|are to)\b")
+_AHEAD = Folded(
+    r"\b(?:will|would|due|set to|plans?|planned|is to|are to|(?:agreed|decided|expected"
+    r"|scheduled|slated) to)\b"
+)
 _PLAN = Folded(r"\bplans?\b|\bplanned\b")
 _THREAT = Folded(r"\b(?:threat\w*|warn\w*|vow\w*|unless|could|may|might)\b")
 _PAST_WORDS = Folded(r"\b(?:has|have|had|since|was|were|took|began|started)\b")
