@@ -50,6 +50,8 @@ _HAS_MONTH = re.compile(rf"\b{_MONTH}(?![a-z])")
 _NUMERIC_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_IN_TEXT = re.compile(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])")
+_NEXT_STAMP = re.compile(r"\s+(?=(?:Updated|Last [Uu]pdated|Modified)\b)|\s+\|\s+")
 # `CITY[, Region][, Mon DD[, YYYY]] [(Agency)] — `; applied to at most 200 characters.
 # Letters of any script: "SÃO PAULO", "HÀ NỘI"; the place is checked for capitals after.
 # `CITY (Agency):` and `City (AFP) –` too: a title-case place only with an agency.
@@ -187,9 +189,13 @@ def _is_contributor(text: str) -> bool:
 
 
 def _first_full_date(text: str) -> str | None:
-    """ "February 10, 2026 - Ottawa, Ontario", "KYODO NEWS - Feb 10, 2025 - 14:02 | World"."""
+    """ "February 10, 2026 - Ottawa, Ontario", "KYODO NEWS - Feb 10, 2025 - 14:02 | World",
+    "Source: Xinhua | 2025-12-29 21:07:35 | Editor: …"."""
     match = _FULL_DATE.search(text)
-    return _read_date(match.group(0)) if match else None
+    if match:
+        return _read_date(match.group(0))
+    iso = _ISO_IN_TEXT.search(text)
+    return _read_date(iso.group(0)) if iso else None
 
 
 def _is_date_line(text: str) -> bool:
@@ -331,7 +337,8 @@ def read_layout(text: str, date: str | None = None) -> Layout:
             authors.extend(a for a in found if a not in authors)
             source = source or outlet
         elif stamp:
-            when = _read_date(stamp.group(2))
+            # "Posted : 2025-11-20 15:02 Updated : 2025-11-20 16:41": each stamp on its own
+            when = _read_date(_NEXT_STAMP.split(stamp.group(2))[0])
             if stamp.group(1).lower().startswith(("updated", "last", "modified")):
                 updated = updated or when
             else:

@@ -1,0 +1,25 @@
+"""Header lines of news pages in shapes of our own (issue 13): the date is found in each."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefs.drafting import draft_brief
+
+_STORY = "OSLO (Wire) -- Norway will charge a 12% duty on imported cranes, officials said."
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Source: Wire Agency | 2025-06-03 21:07:35 | Editor: Kim Rowe",
+        "Wire Agency | 2025-06-03 | World",
+        "Posted : 2025-06-03 15:02 Updated : 2025-06-04 16:41",
+        "Posted: 2025-06-03 09:00 | Updated: 2025-06-04 10:00",
+        "Published : June 3, 2025 Updated : June 4, 2025",
+        "Posted 2025-06-03 Last updated 2025-06-05",
+    ],
+)
+def test_a_date_in_a_header_line_of_another_shape_is_found(head: str) -> None:
+    brief = draft_brief(f"Cranes to pay more\n\n{head}\n\n{_STORY}\n")
+    assert brief.date[:10] == "2025-06-03"
