@@ -164,6 +164,7 @@ class BriefingApp(KeyOrderApp):
             )
         every(self, self.timings.disk_poll, self.poll_disk)
         after(self, self.timings.sync_after, lambda: self.post_message(SyncDesk()))
+        self._learn_desk_name()
         if self._problems:  # one notice for them all; `briefing config show` repeats them
             shown = self._problems[:6] + (["…"] if len(self._problems) > 6 else [])
             self.notify("\n".join(shown), title="Config", severity="warning", timeout=20)
@@ -283,8 +284,18 @@ class BriefingApp(KeyOrderApp):
             return
         self.call_from_thread(self._synced, report, None)
 
+    @work(thread=True, group="desk-name", exit_on_error=False)
+    def _learn_desk_name(self) -> None:
+        """The name the desk knows this reader by: the author of the notes written here."""
+        from store.sync import desk_name  # None, and no git run, for a store with no desk
+
+        with contextlib.suppress(StoreError):
+            self.session.author = desk_name(self.store)
+
     def _synced(self, report: SyncReport | None, error: str | None) -> None:
         self._syncing = False
+        if report is not None and report.name:
+            self.session.author = report.name
         if report is None:
             self.reader.show_activity(None)
             if error:

@@ -223,7 +223,7 @@ def _given_date(text: str | None) -> str | None:
 def _import(
     store: Store, paths: list[Path], *, undelete: bool = False, date: str | None = None
 ) -> int:
-    from briefs.files import brief_files, read_files  # drafting loads only to import
+    from briefs.files import brief_files, stream_files  # drafting loads only to import
 
     files = list(brief_files(paths))
     show_progress = sys.stderr.isatty() and len(files) > PROGRESS_THRESHOLD
@@ -233,14 +233,16 @@ def _import(
         steps = track(files, description="Reading", console=_stderr_console(), transient=True)
     else:
         steps = iter(files)
-    reading = read_files(steps, date=date)
-    failures = reading.failures
+    # Each file read as it is taken (a large export record by record); content first, so
+    # the notes restored next have their briefs.
+    taken = store.import_files(
+        (f.records for f in stream_files(steps, date=date)), undelete=undelete
+    )
+    failures = taken.failures
     for line in failures:
         say(line, err=True)
-    # Brief content first, so the notes restored next have their briefs.
-    counts = store.import_briefs(reading.briefs, undelete=undelete)
-    reader = store.import_reader_data(reading.reader, placed=counts)
-    say(_import_summary(counts, reader, len(failures)))
+    reader = store.import_reader_data(taken.reader, placed=taken.counts)
+    say(_import_summary(taken.counts, reader, len(failures)))
     return EXIT_FAILED if failures else 0
 
 
@@ -316,7 +318,9 @@ def _note_add(store: Store, brief_id: str, text: str) -> int:
     body = note_text(text)
     if body is None:
         return EXIT_FAILED
-    note = store.add_note(brief_id, body)  # on disk when this returns
+    from store.sync import desk_name  # the author, once the store shares with a desk
+
+    note = store.add_note(brief_id, body, author=desk_name(store))  # on disk when this returns
     say(note.id)
     return 0
 
@@ -333,7 +337,8 @@ def _note_list(store: Store, brief_id: str, *, as_json: bool) -> int:
         return 0
     for n in notes:
         when = clean(n.created[:16].replace("T", " "), single_line=True)
-        say(f"{n.id}  {when}  {clean(n.text, single_line=True)}", flush=False)
+        by = f"by {clean(n.author, single_line=True)}  " if n.author else ""
+        say(f"{n.id}  {when}  {by}{clean(n.text, single_line=True)}", flush=False)
     return 0
 
 

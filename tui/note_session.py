@@ -56,6 +56,7 @@ class NoteSession:
         self._owner: str | None = None  # this editor's draft owner id, claimed on first use
         self._adopted: Draft | None = None  # a restored draft, dropped once ours is kept
         self.form = FormDraft(store)  # the correction form open, if any
+        self.author: str | None = None  # the desk's name for this reader, once known
 
     @property
     def editing(self) -> bool:
@@ -125,13 +126,13 @@ class NoteSession:
             if self.note_id is not None and self.store.note(self.note_id) is None:
                 self.detach()
             if self.note_id is None:
-                note = self.store.add_note(self.brief_id, text)
+                note = self.store.add_note(self.brief_id, text, author=self.author)
             else:
                 try:
                     note = self.store.update_note(self.note_id, text, expected=self.saved_text)
                 except NoteChangedError as changed:
                     conflict = changed.current
-                    note = self.store.add_note(self.brief_id, text)
+                    note = self.store.add_note(self.brief_id, text, author=self.author)
             self._drop_own_draft()
         except StoreError as exc:
             self.error = str(exc)

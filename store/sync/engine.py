@@ -23,6 +23,7 @@ import orjson
 
 from store.errors import StoreError
 from store.lock import StoreLock
+from store.shapes import MAX_AUTHOR, is_author_name, plain_author
 from store.sync.git import GitError
 from store.sync.mirror import BRANCH, FOLDER, INCOMING, SEEN, Mirror
 
@@ -42,6 +43,7 @@ class SyncRefused(StoreError):
 @dataclass(slots=True)
 class SyncReport:
     remote: str
+    name: str = ""  # the reader this copy synced as: the author of its new notes
     exported: int = 0  # mirror files this copy's changes wrote
     applied: int = 0  # store documents the desk's changes wrote
     pushed: bool = False
@@ -51,22 +53,32 @@ class SyncReport:
 
 
 def reader_name(store: SyncingStore, given: str | None) -> str:
-    """`--as`, else the name this store synced as before, else the user's login name."""
+    """`--as`, else the name this store synced as before (kept in the mirror's git config,
+    `briefing.name`), else the user's login name. Always a plain name the store takes as
+    a note's author."""
     if given is not None:
         name = " ".join(given.split())
-        if not name or len(name) > 80 or not name.isprintable():
-            raise StoreError("--as: a reader's name is 1 to 80 printable characters")
+        if not is_author_name(name):
+            raise StoreError(
+                f"--as: a reader's name is 1 to {MAX_AUTHOR} printable characters on one line"
+            )
         return name
     mirror = Mirror(store, "reader")
     if mirror.exists():
         done = mirror.git.run("config", "--local", "briefing.name", check=False)
-        saved = done.stdout.decode("utf-8", "replace").strip()
+        saved = plain_author(done.stdout.decode("utf-8", "replace").strip())
         if done.returncode == 0 and saved:
             return saved
     try:
-        return getpass.getuser() or "reader"
+        return plain_author(getpass.getuser()) or "reader"
     except (KeyError, OSError):
         return "reader"
+
+
+def desk_name(store: SyncingStore) -> str | None:
+    """The name this store's notes are written under: None for a store with no desk (no
+    git runs then), else the name it syncs as."""
+    return reader_name(store, None) if has_desk(store) else None
 
 
 def has_desk(store: SyncingStore) -> bool:
@@ -85,7 +97,7 @@ def sync(store: SyncingStore, *, remote: str | None = None, name: str | None = N
         if name is not None:
             mirror.git.run("config", "--local", "briefing.name", who)
         url = _remote(mirror, remote)
-        report = SyncReport(remote=url)
+        report = SyncReport(remote=url, name=who)
         try:
             _sync(mirror, report)
         finally:

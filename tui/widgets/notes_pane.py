@@ -36,10 +36,12 @@ def _when(iso: str) -> str:
 
 
 def note_prompt(note: Note) -> Text:
-    head = _when(note.created)
+    text = safe_text(_when(note.created), "dim", single_line=True)  # inert: times are data
+    if note.author:  # who wrote it, once a desk shares the store: a name from a file
+        text.append(" · ", "dim")
+        text.append_text(safe_text(note.author, "bold", single_line=True, limit=40))
     if note.updated != note.created:
-        head += f" · edited {_when(note.updated)}"
-    text = safe_text(head, "dim", single_line=True)  # inert: the times are data too
+        text.append_text(safe_text(f" · edited {_when(note.updated)}", "dim", single_line=True))
     lines = note.text.strip().splitlines() or [""]
     preview = lines[:_PREVIEW_LINES]
     if len(lines) > _PREVIEW_LINES:
