@@ -254,8 +254,8 @@ def test_the_market_collects_the_duty_not_the_goods_country(
             ("European Union", "India", "5%"),
         ),
         (
-            "Kenya welcomed Britain's cut of its tariff on Kenyan tea to zero, or 0%.",
-            ("United Kingdom", "Kenya", "0%"),
+            "Kenya welcomed Britain's cut of its 5% tariff on Kenyan tea to 2%.",
+            ("United Kingdom", "Kenya", "2%"),
         ),
     ],
 )
@@ -379,3 +379,101 @@ def test_a_preliminary_duty_already_collected_is_in_force(story: str) -> None:
 )
 def test_a_bare_month_takes_the_year_its_tense_points_to(story: str, date: str, year: int) -> None:
     assert _only(story, date)[1] == year
+
+
+# --- rates named with the exporters who bear them, after a measure on several targets -----------
+
+_POM = "China imposed anti-dumping duties on plastics from the United States, Japan and the EU."
+
+
+@pytest.mark.parametrize(
+    ("follow", "target", "rate"),
+    [
+        ("American producers face the steepest rate, 71.8 per cent.", "United States", "71.8%"),
+        ("EU exporters were given 34.2 per cent.", "European Union", "34.2%"),
+        ("The figure for Japanese companies is 35.1 per cent.", "Japan", "35.1%"),
+        ("Japanese suppliers will pay between 3.8% and 32.6%.", "Japan", "3.8% to 32.6%"),
+        ("Japanese firms were handed a rate of 20%.", "Japan", "20%"),
+        ("US makers got the highest margin, 40%.", "United States", "40%"),
+        ("For European sellers the rate is 12%.", "European Union", "12%"),
+        ("Exporters from Japan were charged 15%.", "Japan", "15%"),
+        ("American shippers were assigned 18%.", "United States", "18%"),
+        ("The lowest rate, 5%, went to Japanese mills.", "Japan", "5%"),
+    ],
+)
+def test_a_rate_named_with_its_exporters_is_their_country_s(
+    follow: str, target: str, rate: str
+) -> None:
+    pairs = _pairs(f"{_POM} {follow}")
+    assert ("China", target, normalise_rate(rate)) in pairs
+    assert all(by == "China" for by, _on, _rate in pairs)
+
+
+# --- a rate said with a verb: "taxed at", "charged" ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        (
+            "Goods from the European Union and Mexico will be taxed at 30% when they enter the"
+            " US from August 1.",
+            {("United States", "European Union", "30%"), ("United States", "Mexico", "30%")},
+        ),
+        (
+            "Washington said Canadian goods would be charged 35% from the same date.",
+            {("United States", "Canada", "35%")},
+        ),
+        ("India will tax Chinese toys at 20% from May.", {("India", "China", "20%")}),
+        (
+            "Under the decree, Brazil charges 18% on electric cars imported from China.",
+            {("Brazil", "China", "18%")},
+        ),
+        (
+            "Steel from Vietnam and Thailand is now taxed at 25% on arrival in Australia.",
+            {("Australia", "Vietnam", "25%"), ("Australia", "Thailand", "25%")},
+        ),
+    ],
+)
+def test_a_rate_said_with_a_verb_is_a_measure(
+    story: str, expected: set[tuple[str, str | None, str]]
+) -> None:
+    assert _pairs(story) == {(by, on, normalise_rate(rate)) for by, on, rate in expected}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Tariffs of 50% on steel already apply to imports from all countries, including EU"
+        " members and Mexico, the US said.",
+        "A 50% US duty on steel covers every country, such as Japan and Mexico.",
+        "The 50% US tariff on steel applies to all origins, Mexico among them.",
+    ],
+)
+def test_a_country_named_as_one_of_all_targets_is_not_the_imposer(story: str) -> None:
+    assert {(t.imposed_by, t.imposed_on) for t in _draft(story).tariffs} == {
+        ("United States", None)
+    }
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        ("India agreed to reduce its 20% tariffs on US goods to zero.", "offered removal"),
+        ("Vietnam pledged to bring its 10% duty on US cars down to zero.", "offered removal"),
+        ("Japan promised to lower its 8% levy on US beef to 0%.", "offered removal"),
+        ("Japan agreed to cut its tariff on US rice to 10%.", "announced"),
+    ],
+)
+def test_agreeing_to_cut_a_tariff_to_zero_offers_its_removal(story: str, expected: str) -> None:
+    assert _only(story)[0] == expected
+
+
+def test_a_removal_in_another_reported_clause_is_that_measure_s() -> None:
+    story = (
+        "Trump said the US tariff on Indian goods would fall to 18% once he signs an order, and"
+        " that a separate 25% penalty on India would be dropped."
+    )
+    rows = _rows(story)
+    assert ("United States", "India", "18%", "announced") in rows
+    assert ("United States", "India", "25%", "removed") in rows

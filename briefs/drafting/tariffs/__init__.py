@@ -186,7 +186,7 @@ def extract_tariffs(
                 and not _ON_WHAT.match(text, a_end)
             ):
                 continue  # "a tariff would hurt both": talk of a measure, not one
-            anaphoric = _ANAPHORIC.search(sentence.text)
+            anaphoric = _ANAPHORIC.search(sentence.text) or pronoun_subject
             if (
                 mention.imposed_on is None
                 and not mention.all_targets

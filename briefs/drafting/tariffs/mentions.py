@@ -15,8 +15,17 @@ from briefs.rates import TENS, UNITS
 TRIGGER = Folded(
     r"\b(?:counter-?tariffs?|counter-?measures?|tariffs?|duty|duties|levy|levies|surtax(?:es)?"
     r"|import tax(?:es)?|import surcharges?|safeguards?|anti-?dumping measures?|deposits"
-    r"|measures?)\b"
+    r"|measures?|tax(?:e[sd]|ing)?|charge[sd]?|charging)\b"
 )
+# "will be taxed at 30%", "would be charged 35%", "will tax Chinese toys at 20%": a verb names
+# the measure only with its rate right after it.
+_VERB_TRIGGERS = frozenset(
+    ("tax", "taxes", "taxed", "taxing", "charge", "charges", "charged", "charging")
+)
+_NOUN_AFTER_RATE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|duty|duties|levy|levies|surtax|import tax|surcharge)", re.I
+)
+_VERB_RATE = re.compile(r"\s+(?:(?:at\s+)?(?:a\s+(?:rate\s+of\s+)?)?|(?:[\w.-]+\s+){1,4}?at\s+)$")
 # A rate in words: "twenty-five", "one hundred", "seven" ("zero" never opens a rate).
 _WORD_NUM = (
     rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(UNITS[1:10])}))?"
@@ -38,6 +47,7 @@ RATE = Folded(
     rf"|\b{_WORD_NUM}\s(?:per\s?cent|percent)\b"
     rf"|{_PER_UNIT})"
 )
+_ZERO = re.compile(r"0(?:\.0+)?(?:\s?%|[\s-]?(?:per[\s-]?cent|percent|pct|pc))$", re.I)
 _RATE_HINT = Folded(r"\d|cent")  # in every rate: "25%", "25 pct", "twenty per cent"
 _CHANGE_VERB = re.compile(
     r"\b(?:rais\w*|increas\w*|cut\w*|lower\w*|reduc\w*|doubl\w*|hik\w*|lift\w*|ris\w*|rose"
@@ -52,12 +62,14 @@ _MARKET_MOVE = re.compile(
 # A rate in a sentence that names no measure, near one that does: "Peruvian mills face 14%",
 # "for Chile the figure is 9.5%", "pay between 3% and 21%".
 _RATE_LEAD = re.compile(
-    r"\b(?:at|to|of|by|pays?|paid|paying|carry|carries)\s+(?:an?\s+(?:extra|additional)\s+)?$",
+    r"\b(?:at|to|of|by|pays?|paid|paying|carry|carries|charged|taxed|levied)\s+(?:an?\s+(?:extra"
+    r"|additional)\s+)?$|\b(?:rate|margin|duty|figure|level)s?,\s*$",  # "the steepest rate, 71.8%"
     re.I,
 )
 # Weaker leads count only when the sentence names whose goods bear the rate before it.
 _WEAK_RATE_LEAD = re.compile(
-    r"\b(?:faces?|faced|facing|is|are|was|were|be|gets?|receives?|assigned|producers|exporters"
+    r"\b(?:faces?|faced|facing|is|are|was|were|be|gets?|got|receives?|received|assigned|given"
+    r"|handed|producers|exporters"
     r"|mills|manufacturers|makers|firms|companies|suppliers)\s+$",
     re.I,
 )
@@ -88,7 +100,7 @@ _BEARER = re.compile(
 _CONDITION = Folded(r"\b(?:if|unless|provided)\b[^,;]*")
 _PARTS = re.compile(
     r",\s*(?:leaving|keeping|bringing|raising|lifting|pushing|taking|extending|citing|sparing"
-    r"|prompting|hitting|following)\s|,\s*but\s|;\s|\s—\s|\s–\s|,\s*while\s|,\s*with\s|,\s*and\s(?=\w+\s(?:\w+\s)?(?:will|would"
+    r"|prompting|hitting|following)\s|,\s*but\s|;\s|\s—\s|\s–\s|,\s*while\s|,\s*with\s|,\s*and\s+that\s|,\s*and\s(?=\w+\s(?:\w+\s)?(?:will|would"
     r"|could|has|have|had))"
 )
 _MEASURES = [(entry["kind"], re.compile(cue(entry), re.I)) for entry in table("cues")["measure"]]
@@ -122,6 +134,13 @@ class Mention:
 
 def is_trigger(sentence: str, match: re.Match[str]) -> bool:
     word = match.group(0).casefold()
+    if word in _VERB_TRIGGERS:
+        rate = RATE.slow.search(sentence, match.end(), match.end() + 60)
+        return (
+            rate is not None
+            and bool(_VERB_RATE.match(sentence[match.end() : rate.start()]))
+            and not _NOUN_AFTER_RATE.match(sentence, rate.end())  # "charge a 10% tariff"
+        )
     if sentence[match.start()].isupper() and (
         _CAPITAL_AFTER.match(sentence, match.end())
         or _CAPITAL_BEFORE.search(sentence[: match.start()][-30:])
@@ -195,6 +214,8 @@ def find_rates(
             or (_WEAK_RATE_LEAD.search(before) and _BEARER.search(sentence[:start][-90:]))
         ):
             continue
+        if _ZERO.match(text):
+            continue  # "to 0%": no duty, the removal of one
         if text[:8].casefold() == "between ":  # "between 3% and 21%" is the range "3% to 21%"
             text = re.sub(r"\s+and\s+", " to ", text[8:])
         out.append((start, end, text))

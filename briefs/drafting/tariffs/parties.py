@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefs.drafting.tariffs.mentions import Mention, in_condition, measure_kind
 from briefs.drafting.tariffs.products import lexicon_products, products_after
@@ -16,7 +16,8 @@ from briefs.gazetteer import LEADERS
 _ALL_TARGETS = Folded(
     r"\b(?:imported|foreign|all imports|global|worldwide|(?:most|all|other|many|dozens of"
     r"(?: other)?) (?:trading partners|countries|nations)|from all|every country"
-    r"|most foreign|countries\s+(?:that|which|without|with no|not|lacking))\b"
+    r"|most foreign|countries\s+(?:that|which|without|with no|not|lacking)"
+    r"|(?:all|every|any)\s+(?:origins?|sources?|suppliers?|countr(?:y|ies)))\b"
 )
 _IMPOSING_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+|first\s+|then\s+|later\s+)?(?:imposed|levied|placed|put"
@@ -73,6 +74,8 @@ _MARKET_LEAD = re.compile(
     r"(?:^|[^,;]\s)(in|into|entering|enters?|reaching|arrival in|arriving in|at)\s+(?:the\s+)?$"
 )
 _ANOTHER_CLAUSE = re.compile(r"[,;]|\b(?:after|because|that|which|who|when|while|since|as)\b")
+# "… taxed at 30% when they enter the US": the goods' own entry is no other clause
+_GOODS_ENTER = re.compile(r"\b(?:when|as|once|after)\s+(?:they|it)\s+(?=ent|arriv|reach|cross)")
 _PAID_TO = re.compile(r"\s+to\s+(?:the\s+)?")
 _PAY = re.compile(r"\bpa(?:y|ys|id|ying)\b", re.I)
 _AT_BORDER = re.compile(r"\s+(?:border|borders|ports?|customs)\b")
@@ -89,6 +92,13 @@ _EXPORTER_NOUN = re.compile(
     r"|compan(?:y|ies)|suppliers?|shippers?|growers?|sellers?)\b",
     re.I,
 )
+_EXAMPLE_BEFORE = re.compile(
+    r"\b(?:including|such as|like|notably|except|excluding|besides|apart from|other than)\s"
+    r"[^.;:()]{0,40}$",
+    re.I,
+)
+_SAYS_AFTER = re.compile(r"\s+(?:said|says|announced|added|told|stated|confirmed)\b")
+_EXAMPLE_AFTER = re.compile(r"\s+(?:among them|included|too)\b", re.I)
 _DEFINITE = re.compile(r"\b(?:the|those|these|that|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -275,21 +285,22 @@ def _is_market(c: MentionContext, entity: Entity, lead: str) -> bool:
     match = _MARKET_LEAD.search(lead)
     if match is None:
         return False
-    if len(gap) > 60 or _ANOTHER_CLAUSE.search(gap):
+    if len(gap) > 60 or _ANOTHER_CLAUSE.search(_GOODS_ENTER.sub(" ", gap)):
         return False  # "… starting next week, after a finding that producers in the EU …"
     if match.group(1) == "at":  # "at the U.S. border", not "aimed at China"
         return bool(_AT_BORDER.match(c.text, entity.end))
     return not _OWN_MEASURE_AFTER.match(c.text, entity.end)
 
 
-def _listed_after(c: MentionContext, first: Entity) -> list[str]:
+def _listed_after(c: MentionContext, first: Entity, limit: int | None = None) -> list[str]:
     """The other targets of a list that opens with `first`: "from Peru, Chile and Brazil"."""
     out: list[str] = []
     last = first
+    end = c.window_end if limit is None else limit
     for entity in c.entities:
         if entity.start < last.end:
             continue
-        if entity.start >= c.window_end or not _LIST_GAP.fullmatch(c.text[last.end : entity.start]):
+        if entity.start >= end or not _LIST_GAP.fullmatch(c.text[last.end : entity.start]):
             break
         if entity.country != first.country and entity.country not in out:
             out.append(entity.country)
@@ -298,13 +309,17 @@ def _listed_after(c: MentionContext, first: Entity) -> list[str]:
 
 
 def _target_from_before(c: MentionContext, p: Parties) -> None:
-    """ "Steel from China faces a 25% duty": the last country after "from" or "on" before it."""
+    """ "Steel from China faces a 25% duty": the last country after "from" or "on" before it,
+    with the rest of its list ("goods from the EU and Mexico will be taxed at 30%")."""
     if p.on is None and not p.all_targets:
         for entity in c.entities:
             if c.window_start <= entity.start < c.start and entity.country != p.by:
                 before = c.text[max(0, entity.start - 12) : entity.start].casefold()
                 if _FROM_ON_BEFORE.search(before):
                     p.on = entity.country
+                    p.also_on = [
+                        country for country in _listed_after(c, entity, c.start) if country != p.by
+                    ]
 
 
 def _destination(c: MentionContext, p: Parties) -> None:
@@ -502,6 +517,13 @@ def read_mention(c: MentionContext) -> Mention | None:
         or bool(_ANYWHERE.search(c.before[-100:]))
     )
     p = Parties(all_targets=all_targets)
+    if all_targets:
+        # "on imports from all countries, including the EU and Mexico": examples of every
+        # origin, neither the imposer nor a target of their own
+        kept = [e for e in c.entities if not _is_example(c.text, e)]
+        named = {e.country for e in kept}
+        subject = c.subject if c.subject in named or len(kept) == len(c.entities) else None
+        c = replace(c, entities=kept, subject=subject)
     for rule in PARTY_RULES:
         rule(c, p)
     definite = bool(_DEFINITE.search(c.text[max(0, c.start - 30) : c.start]))
@@ -530,6 +552,15 @@ def read_mention(c: MentionContext) -> Mention | None:
         additional=_additional(c),
         by_found=p.by_found,
         also_on=[country for country in p.also_on if country != p.by],
+    )
+
+
+def _is_example(text: str, entity: Entity) -> bool:
+    if _SAYS_AFTER.match(text, entity.end):
+        return False  # "…, including the EU and Mexico, the US said": the speaker
+    return bool(
+        _EXAMPLE_BEFORE.search(text, max(0, entity.start - 50), entity.start)
+        or _EXAMPLE_AFTER.match(text, entity.end)
     )
 
 
