@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from functools import partial
 
+from briefs.drafting.tariffs.entities import entities_of, subject_of
 from briefs.drafting.tariffs.mentions import (
     TRIGGER,
     Mention,
@@ -25,7 +26,7 @@ from briefs.drafting.tariffs.mentions import (
     part_of,
 )
 from briefs.drafting.tariffs.merge import merge
-from briefs.drafting.tariffs.parties import MentionContext, entities_of, read_mention, subject_of
+from briefs.drafting.tariffs.parties import MentionContext, read_mention
 from briefs.drafting.tariffs.timing import status_and_year
 from briefs.drafting.text import Sentence, lowered
 from briefs.model import Tariff

@@ -7,11 +7,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from briefs.drafting.tariffs.entities import Entity, is_example
 from briefs.drafting.tariffs.mentions import Mention, in_condition, measure_kind
 from briefs.drafting.tariffs.products import lexicon_products, products_after
-from briefs.drafting.text import Folded, Sentence
-from briefs.folding import fold
-from briefs.gazetteer import LEADERS
+from briefs.drafting.text import Folded
 
 _ALL_TARGETS = Folded(
     r"\b(?:imported|foreign|all imports|global|worldwide|(?:most|all|other|many|dozens of"
@@ -24,10 +23,8 @@ _IMPOSING_AFTER = re.compile(
     r"|slapped|introduced|announced|added|set|ordered)\b"
 )
 _BY = re.compile(r"\b(?:imposed|levied|set|introduced|ordered|announced|placed|put)\s+by\s+")
-_PLACE_BEFORE = re.compile(r"\b(?:from|in|on|to|into|of|for)\s+(?:the\s+)?(?:most\s+|all\s+)?$")
 # "from Peru, Chile and Brazil": what lies between two targets of one list.
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
-_ACTING_AFTER_DEMONYM = re.compile(r"\s+(?:[A-Z]|government|officials|authorities)")
 _ON_IMPORTED = re.compile(r"\b(?:on|for)\s+(?:imported|foreign)\b", re.I)
 _BREAK_OR_ON = re.compile(r"[,;]|\b(?:on|from|in)\b")
 # "… screws and other fasteners made in China": the origin, however long the list before it.
@@ -92,87 +89,7 @@ _EXPORTER_NOUN = re.compile(
     r"|compan(?:y|ies)|suppliers?|shippers?|growers?|sellers?)\b",
     re.I,
 )
-_EXAMPLE_BEFORE = re.compile(
-    r"\b(?:including|such as|like|notably|except|excluding|besides|apart from|other than)\s"
-    r"[^.;:()]{0,40}$",
-    re.I,
-)
-_SAYS_AFTER = re.compile(r"\s+(?:said|says|announced|added|told|stated|confirmed)\b")
-_EXAMPLE_AFTER = re.compile(r"\s+(?:among them|included|too)\b", re.I)
 _DEFINITE = re.compile(r"\b(?:the|those|these|that|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
-
-
-@dataclass
-class Entity:
-    start: int  # character offsets in the sentence
-    end: int
-    country: str
-    demonym: bool
-    possessive: bool
-
-
-_GOVERNMENT = re.compile(
-    r"Ministry|Department|Commission|Office|Agency|Administration|Council|White House|Customs"
-    r"|Government|Parliament|Congress|Authority|Representative|Treasury|Cabinet|Kremlin"
-)
-
-
-def entities_of(
-    sentence: Sentence,
-    spans: list[tuple[int, int, str]],
-    affiliations: dict[str, str],
-    persons: frozenset[str] = frozenset(),
-) -> list[Entity]:
-    """Countries in a sentence, directly or through a person or organisation they stand for."""
-    tokens = sentence.tokens
-    out: list[Entity] = []
-    covered: list[tuple[int, int]] = []
-    for start, end, name in spans:
-        if name not in persons and not _GOVERNMENT.search(name):
-            covered.append((start, end))
-            continue  # a company or union does not impose tariffs
-        country = affiliations.get(name) or LEADERS.get(fold(name))
-        if country:
-            from briefs.gazetteer import country_of
-
-            country = country_of(country) or None
-        if country:
-            out.append(
-                Entity(
-                    tokens[start].start,
-                    tokens[end - 1].end,
-                    country,
-                    False,
-                    tokens[end - 1].possessive,
-                )
-            )
-            covered.append((start, end))
-    for place in sentence.places:
-        if any(s <= place.start < e for s, e in covered):
-            continue
-        out.append(
-            Entity(
-                tokens[place.start].start,
-                tokens[place.end - 1].end,
-                place.country,
-                place.demonym,
-                tokens[place.end - 1].possessive,
-            )
-        )
-    out.sort(key=lambda e: e.start)
-    return out
-
-
-def subject_of(entities: list[Entity], text: str) -> str | None:
-    """The first country a sentence names as an actor (not after 'from', 'in' or 'on')."""
-    for entity in entities:
-        before = text[max(0, entity.start - 12) : entity.start].casefold()
-        if _PLACE_BEFORE.search(before):
-            continue
-        if entity.demonym and not _ACTING_AFTER_DEMONYM.match(text[entity.end : entity.end + 14]):
-            continue
-        return entity.country
-    return None
 
 
 @dataclass(slots=True)
@@ -520,7 +437,7 @@ def read_mention(c: MentionContext) -> Mention | None:
     if all_targets:
         # "on imports from all countries, including the EU and Mexico": examples of every
         # origin, neither the imposer nor a target of their own
-        kept = [e for e in c.entities if not _is_example(c.text, e)]
+        kept = [e for e in c.entities if not is_example(c.text, e)]
         named = {e.country for e in kept}
         subject = c.subject if c.subject in named or len(kept) == len(c.entities) else None
         c = replace(c, entities=kept, subject=subject)
@@ -552,15 +469,6 @@ def read_mention(c: MentionContext) -> Mention | None:
         additional=_additional(c),
         by_found=p.by_found,
         also_on=[country for country in p.also_on if country != p.by],
-    )
-
-
-def _is_example(text: str, entity: Entity) -> bool:
-    if _SAYS_AFTER.match(text, entity.end):
-        return False  # "…, including the EU and Mexico, the US said": the speaker
-    return bool(
-        _EXAMPLE_BEFORE.search(text, max(0, entity.start - 50), entity.start)
-        or _EXAMPLE_AFTER.match(text, entity.end)
     )
 
 

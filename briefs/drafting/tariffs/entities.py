@@ -1,0 +1,101 @@
+"""The countries a sentence names, directly or through a person or government body that
+stands for one, and which of them are only examples of every origin."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefs.drafting.text import Sentence
+from briefs.folding import fold
+from briefs.gazetteer import LEADERS, country_of
+
+_PLACE_BEFORE = re.compile(r"\b(?:from|in|on|to|into|of|for)\s+(?:the\s+)?(?:most\s+|all\s+)?$")
+_ACTING_AFTER_DEMONYM = re.compile(r"\s+(?:[A-Z]|government|officials|authorities)")
+_EXAMPLE_BEFORE = re.compile(
+    r"\b(?:including|such as|like|notably|except|excluding|besides|apart from|other than)\s"
+    r"[^.;:()]{0,40}$",
+    re.I,
+)
+_SAYS_AFTER = re.compile(r"\s+(?:said|says|announced|added|told|stated|confirmed)\b")
+_EXAMPLE_AFTER = re.compile(r"\s+(?:among them|included|too)\b", re.I)
+
+
+@dataclass
+class Entity:
+    start: int  # character offsets in the sentence
+    end: int
+    country: str
+    demonym: bool
+    possessive: bool
+
+
+_GOVERNMENT = re.compile(
+    r"Ministry|Department|Commission|Office|Agency|Administration|Council|White House|Customs"
+    r"|Government|Parliament|Congress|Authority|Representative|Treasury|Cabinet|Kremlin"
+)
+
+
+def entities_of(
+    sentence: Sentence,
+    spans: list[tuple[int, int, str]],
+    affiliations: dict[str, str],
+    persons: frozenset[str] = frozenset(),
+) -> list[Entity]:
+    """Countries in a sentence, directly or through a person or organisation they stand for."""
+    tokens = sentence.tokens
+    out: list[Entity] = []
+    covered: list[tuple[int, int]] = []
+    for start, end, name in spans:
+        if name not in persons and not _GOVERNMENT.search(name):
+            covered.append((start, end))
+            continue  # a company or union does not impose tariffs
+        country = affiliations.get(name) or LEADERS.get(fold(name))
+        if country:
+            country = country_of(country) or None
+        if country:
+            out.append(
+                Entity(
+                    tokens[start].start,
+                    tokens[end - 1].end,
+                    country,
+                    False,
+                    tokens[end - 1].possessive,
+                )
+            )
+            covered.append((start, end))
+    for place in sentence.places:
+        if any(s <= place.start < e for s, e in covered):
+            continue
+        out.append(
+            Entity(
+                tokens[place.start].start,
+                tokens[place.end - 1].end,
+                place.country,
+                place.demonym,
+                tokens[place.end - 1].possessive,
+            )
+        )
+    out.sort(key=lambda e: e.start)
+    return out
+
+
+def subject_of(entities: list[Entity], text: str) -> str | None:
+    """The first country a sentence names as an actor (not after 'from', 'in' or 'on')."""
+    for entity in entities:
+        before = text[max(0, entity.start - 12) : entity.start].casefold()
+        if _PLACE_BEFORE.search(before):
+            continue
+        if entity.demonym and not _ACTING_AFTER_DEMONYM.match(text[entity.end : entity.end + 14]):
+            continue
+        return entity.country
+    return None
+
+
+def is_example(text: str, entity: Entity) -> bool:
+    if _SAYS_AFTER.match(text, entity.end):
+        return False  # "…, including the EU and Mexico, the US said": the speaker
+    return bool(
+        _EXAMPLE_BEFORE.search(text, max(0, entity.start - 50), entity.start)
+        or _EXAMPLE_AFTER.match(text, entity.end)
+    )
