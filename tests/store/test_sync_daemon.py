@@ -7,6 +7,7 @@ import os
 import signal
 import socket
 import subprocess
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -106,3 +107,45 @@ def test_three_stores_through_git_daemon_and_a_daemon_stopped_mid_push(
     all_round(stores)
     for store in stores:
         assert store.note(late.id) is not None
+
+
+def test_the_daemon_killed_while_it_takes_in_a_push_loses_nothing(
+    daemon: Daemon, tmp_path: Path
+) -> None:
+    """The push is under way (the desk has the pack, its pre-receive hook holds the ref
+    update) when the daemon and everything it runs are killed: the sync says offline,
+    and once the daemon is back the next sync completes."""
+    ana, ben = open_store(tmp_path / "a"), open_store(tmp_path / "b", later_clock(1000))
+    assert sync(ana, remote=daemon.url, name="Ana").pushed
+    assert sync(ben, remote=daemon.url, name="Ben").pushed
+    receiving, release = tmp_path / "receiving", tmp_path / "release"
+    hook = tmp_path / "desk.git" / "hooks" / "pre-receive"
+    hook.parent.mkdir(exist_ok=True)
+    # Holds the push until killed (or, should it outlive the daemon, until released).
+    hook.write_text(
+        f'#!/bin/sh\ncat >/dev/null\n: > "{receiving}"\n'
+        f'while [ ! -e "{release}" ]; do sleep 0.05; done\nexit 1\n'
+    )
+    hook.chmod(0o755)
+    note = ana.add_note(ana.rows()[0].id, "pushed as the daemon was killed")
+    reports: list[object] = []
+    pushing = threading.Thread(target=lambda: reports.append(sync(ana)))
+    pushing.start()
+    try:
+        for _ in range(6000):  # a safety net of minutes; the loop ends when the push waits
+            if receiving.exists() or not pushing.is_alive():
+                break
+            pushing.join(0.05)
+        assert receiving.exists(), "the push never reached the desk's hook"
+        daemon.stop()
+        pushing.join(300)
+    finally:
+        release.touch()
+        hook.unlink()
+    (report,) = reports
+    assert report.offline and not report.pushed  # type: ignore[attr-defined]
+    assert ana.note(note.id) is not None
+    daemon.start()
+    all_round([ana, ben])
+    found = ben.note(note.id)
+    assert found is not None and found.text == "pushed as the daemon was killed"
