@@ -60,7 +60,8 @@ class Mirror:
         self.store = store
         self.name = name
         self.slug = layout.reader_slug(name)
-        self.tree = store.root / FOLDER
+        # Absolute: git runs in the tree (-C), so a relative path would be read from there.
+        self.tree = store.root.absolute() / FOLDER
         self.git = Git(self.tree, author=name)
         self._unsigned: dict[str, str] = {}  # note id → author, for notes the store names none
 

@@ -273,3 +273,19 @@ def test_an_empty_store_takes_in_the_desk(desk, tmp_path: Path) -> None:
     assert empty.count() == 0
     assert sync(empty, remote=str(remote), name="Eve").pushed
     assert sorted(r.id for r in empty.rows()) == sorted(r.id for r in ana.rows())
+
+
+def test_a_store_named_by_a_relative_path_merges(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`briefing sync --store ben`: git runs in the mirror, so no path handed to it may be
+    relative to where briefing was started (the merge's index was: 'Unable to create')."""
+    remote = bare_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    ana, ben = open_store(Path("ana")), open_store(Path("ben"), later_clock(1000))
+    assert sync(ana, remote=str(remote), name="Ana").pushed
+    assert sync(ben, remote=str(remote), name="Ben").pushed
+    ana.add_note(ana.rows()[0].id, "Ana's")
+    ben.add_note(ben.rows()[0].id, "Ben's")  # so Ben's sync merges
+    all_round([ana, ben])
+    assert note_texts(ana) == note_texts(ben) == {"Ana's", "Ben's"}
