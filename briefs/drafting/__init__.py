@@ -16,9 +16,9 @@ from briefs.drafting.layout import ArticleError, Layout, read_layout
 from briefs.drafting.sentences import split_sentences
 from briefs.drafting.summary import summarise
 from briefs.drafting.tariffs import extract_tariffs
-from briefs.drafting.text import Sentence, find_places, make_sentence, tokenize
+from briefs.drafting.text import Place, Sentence, find_places, make_sentence, tokenize
 from briefs.folding import fold
-from briefs.gazetteer import country_of
+from briefs.gazetteer import BLOCS, country_of
 from briefs.ids import derive_id, is_valid_id
 from briefs.model import Actor, Brief
 from briefs.reading import BriefFileError, decode_text
@@ -40,7 +40,30 @@ def _sentences(layout: Layout) -> list[Sentence]:
         budget -= len(chunk)
         for text in split_sentences(chunk):
             out.append(make_sentence(text[:MAX_SENTENCE], len(out)))
+    _name_the_bloc(out)
     return out
+
+
+def _name_the_bloc(sentences: list[Sentence]) -> None:
+    """ "The EU … The bloc has suspended its countermeasures": "the bloc" is the bloc named last."""
+    last: str | None = None
+    for sentence in sentences:
+        tokens = sentence.tokens
+        added = False
+        for i in range(1, len(tokens)):
+            if (
+                last is not None
+                and tokens[i].lower == "bloc"
+                and tokens[i - 1].lower == "the"
+                and not any(p.start <= i < p.end for p in sentence.places)
+            ):
+                sentence.places.append(Place(i, i + 1, last, False))
+                added = True
+        if added:
+            sentence.places.sort(key=lambda place: place.start)
+        for place in sentence.places:
+            if place.country in BLOCS:
+                last = place.country
 
 
 def draft_brief(text: str, *, name: str = "article", date: str | None = None) -> Brief:

@@ -8,6 +8,7 @@ from briefs.drafting.text import Sentence
 
 COUNTRY_VERBS = words("country_verbs")
 TALK_WORDS = words("talk_words")
+OFFICIAL_WORDS = words("official_words")
 SUPPLIER_WORDS = frozenset({"suppliers", "exporters", "producers", "sellers", "sources"})
 
 
@@ -21,6 +22,17 @@ def _is_party(sentence: Sentence, start: int) -> bool:
     if i < 0 or tokens[i].lower not in ("with", "between"):
         return False
     return any(t.lower in TALK_WORDS for t in tokens[max(0, i - 4) : i])
+
+
+def _is_spoken_for(sentence: Sentence, start: int) -> bool:
+    """ "officials from Thailand and Malaysia", "negotiators of Japan": a country acting through
+    the people who speak for it."""
+    tokens = sentence.tokens
+    ends = {place.end: place.start for place in sentence.places}
+    i = start - 1
+    while i >= 0 and (tokens[i].text == "," or tokens[i].lower in ("and", "or") or i + 1 in ends):
+        i = ends[i + 1] - 1 if i + 1 in ends else i - 1
+    return i >= 1 and tokens[i].lower in ("from", "of") and tokens[i - 1].lower in OFFICIAL_WORDS
 
 
 def _is_subject(sentence: Sentence, end: int) -> bool:
@@ -76,7 +88,10 @@ def country_actors(
                 placed = False
                 continue
             prev = sentence.tokens[place.start - 1].lower if place.start else ""
-            if prev in PLACE_PREPOSITIONS or (placed and prev in ("and", ",", "or")):
+            if _is_spoken_for(sentence, place.start):
+                weight = 0.0 if place.demonym else 2.0
+                placed = False
+            elif prev in PLACE_PREPOSITIONS or (placed and prev in ("and", ",", "or")):
                 weight = 0.0
                 placed = True
             else:

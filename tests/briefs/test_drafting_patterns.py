@@ -477,3 +477,125 @@ def test_a_removal_in_another_reported_clause_is_that_measure_s() -> None:
     rows = _rows(story)
     assert ("United States", "India", "18%", "announced") in rows
     assert ("United States", "India", "25%", "removed") in rows
+
+
+# --- a country told of, handed or hit with a rate is its target ---------------------------------
+
+_TRUMP = "The United States imposed a 25% tariff on Japanese cars in April."
+
+
+@pytest.mark.parametrize(
+    ("follow", "target", "rate"),
+    [
+        ("Canada was told that its goods would be charged 35% from August.", "Canada", "35%"),
+        ("Brazil was handed a 50% rate.", "Brazil", "50%"),
+        ("India was hit with a 26% tariff.", "India", "26%"),
+        ("Vietnam was given a rate of 20%.", "Vietnam", "20%"),
+        ("Switzerland has been slapped with a 39% levy.", "Switzerland", "39%"),
+        ("Laos and Myanmar were assigned rates of 40%.", "Laos", "40%"),
+        ("South Africa received a 30% rate, the highest in Africa.", "South Africa", "30%"),
+        ("Thailand is facing a 36% tariff from August.", "Thailand", "36%"),
+    ],
+)
+def test_a_country_handed_a_rate_is_its_target(follow: str, target: str, rate: str) -> None:
+    pairs = _pairs(f"{_TRUMP} {follow}")
+    assert ("United States", target, normalise_rate(rate)) in pairs
+    assert all(by == "United States" for by, _on, _rate in pairs)
+
+
+# --- "the bloc" is the bloc the story names ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        (
+            "The EU is weighing its options. The bloc has suspended its countermeasures against"
+            " US goods.",
+            ("European Union", "United States", None),
+        ),
+        (
+            "Mercosur leaders met in Asuncion. The bloc will raise its common tariff on Chinese"
+            " steel to 25%.",
+            ("Mercosur", "China", "25%"),
+        ),
+        (
+            "The European Union answered on Monday. The bloc's 25% duties on US whiskey stay.",
+            ("European Union", "United States", "25%"),
+        ),
+    ],
+)
+def test_the_bloc_is_the_bloc_named_before(
+    story: str, expected: tuple[str, str, str | None]
+) -> None:
+    by, on, rate = expected
+    assert (by, on, normalise_rate(rate) if rate else None) in _pairs(story)
+
+
+# --- dates written day first, and measures said in the passive future ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "status", "year"),
+    [
+        ("Goods from Mexico will be taxed at 30% by the US from 1 August.", "announced", 2025),
+        ("The US will charge a 30% tariff on Mexican goods from 1 August.", "announced", 2025),
+        ("A 30% US tariff on Mexican goods starts on 1 August.", "announced", 2025),
+        ("Mexican goods would be charged a 30% US tariff from 1 August.", "announced", 2025),
+        ("India's 10% duty on US almonds has applied since 3 March.", "in force", 2025),
+        ("Canada's 25% surtax on US steel took effect on 13 March.", "in force", 2025),
+        (
+            "The US tariff of 30% on Mexican goods will be applied from 1 January.",
+            "announced",
+            2026,
+        ),
+    ],
+)
+def test_a_day_first_date_dates_the_measure(story: str, status: str, year: int) -> None:
+    assert _only(story) == (status, year)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Brussels has proposed removing its 10% tariffs on US industrial goods.",
+        "The EU proposed to drop its 25% duties on American cars.",
+        "Canada has put forward a plan to scrap its 25% surtax on US steel.",
+    ],
+)
+def test_proposing_to_remove_a_tariff_offers_its_removal(story: str) -> None:
+    assert _only(story)[0] == "offered removal"
+
+
+# --- "tariff" as the topic of talks is no measure; officials speak for their country ------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Officials from Thailand are seeking to settle tariff disputes with Washington.",
+        "Japan and the United States resumed tariff talks in Tokyo on Monday.",
+        "Markets fell as the tariff war between China and the United States deepened.",
+        "Canada and Mexico signed a tariff truce with the United States.",
+        "India said its tariff policy toward Japan would not change.",
+        "Brazil's tariff revenue from Chinese imports rose last year.",
+    ],
+)
+def test_tariff_as_the_topic_of_talks_is_no_measure(story: str) -> None:
+    assert _draft(story).tariffs == ()
+
+
+@pytest.mark.parametrize(
+    ("story", "countries"),
+    [
+        (
+            "Greer held talks with officials from Thailand and Malaysia on Monday.",
+            {"Thailand", "Malaysia"},
+        ),
+        ("The deal was drafted by negotiators of Japan and Vietnam.", {"Japan", "Vietnam"}),
+        ("Envoys from Kenya met the trade minister in Lagos.", {"Kenya"}),
+    ],
+)
+def test_a_country_whose_officials_act_is_an_actor(story: str, countries: set[str]) -> None:
+    names = {a.name for a in _draft(story).actors if a.kind == "country"}
+    assert countries <= names

@@ -18,6 +18,15 @@ _EXAMPLE_BEFORE = re.compile(
     re.I,
 )
 _SAYS_AFTER = re.compile(r"\s+(?:said|says|announced|added|told|stated|confirmed)\b")
+# "Brazil was handed a 50% rate", "India was hit with", "Thailand faces a 36% tariff": the
+# country a measure is given to, never its imposer.
+_RECEIVES_AFTER = re.compile(
+    r"\s+(?:(?:was|were|is|are|has been|have been|had been|will be|would be|got|gets|get)\s+"
+    r"(?:\w+\s+)?(?:told|handed|given|hit|slapped|assigned|spared|threatened|saddled|struck"
+    r"|charged|taxed)|(?:(?:is|are|was|were)\s+)?(?:faces|faced|facing|face|receives?|received"
+    r"|gets|got))\b"
+)
+_LIST_BEFORE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
 _EXAMPLE_AFTER = re.compile(r"\s+(?:among them|included|too)\b", re.I)
 
 
@@ -99,3 +108,21 @@ def is_example(text: str, entity: Entity) -> bool:
         _EXAMPLE_BEFORE.search(text, max(0, entity.start - 50), entity.start)
         or _EXAMPLE_AFTER.match(text, entity.end)
     )
+
+
+def receivers(text: str, entities: list[Entity], start: int, end: int) -> list[str]:
+    """The countries between `start` and `end` that a measure is given to ("Laos and Myanmar
+    were assigned rates of 40%"), the list that ends with the receiving verb."""
+    inside = [e for e in entities if start <= e.start and e.end <= end]
+    for index in range(len(inside) - 1, -1, -1):
+        entity = inside[index]
+        if _RECEIVES_AFTER.match(text, entity.end) and not _PLACE_BEFORE.search(
+            text, max(0, entity.start - 12), entity.start
+        ):  # not "cars shipped to Mexico face …"
+            first = index
+            while first > 0 and _LIST_BEFORE.fullmatch(
+                text[inside[first - 1].end : inside[first].start]
+            ):
+                first -= 1
+            return list(dict.fromkeys(e.country for e in inside[first : index + 1]))
+    return []

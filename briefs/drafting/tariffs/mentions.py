@@ -22,6 +22,12 @@ TRIGGER = Folded(
 _VERB_TRIGGERS = frozenset(
     ("tax", "taxes", "taxed", "taxing", "charge", "charges", "charged", "charging")
 )
+_TOPIC_AFTER = re.compile(
+    r"\s+(?:disputes?|talks|wars?|deals?|negotiations?|rows?|truce|polic(?:y|ies)|fights?"
+    r"|battles?|uncertainty|tensions?|deadlines?|agreements?|pacts?|revenues?|income|regimes?"
+    r"|standoff|spat|feud|front|issues?|questions?|matters?)\b",
+    re.I,
+)
 _NOUN_AFTER_RATE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|duty|duties|levy|levies|surtax|import tax|surcharge)", re.I
 )
@@ -157,6 +163,8 @@ def is_trigger(sentence: str, match: re.Match[str]) -> bool:
     after = sentence[match.end() : match.end() + 6]
     if after.startswith(("-free", " free", "-rate quota", " rate quota")):
         return False
+    if _TOPIC_AFTER.match(sentence, match.end()):
+        return False  # "tariff disputes", "the tariff war": the topic, not a measure
     before = sentence[max(0, match.start() - 20) : match.start()]
     if word in ("duty", "levy", "safeguard", "safeguards"):
         if re.search(

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from briefs.drafting.tariffs.entities import Entity, is_example
+from briefs.drafting.tariffs.entities import Entity, is_example, receivers
 from briefs.drafting.tariffs.mentions import Mention, in_condition, measure_kind
 from briefs.drafting.tariffs.products import lexicon_products, products_after
 from briefs.drafting.text import Folded
@@ -22,7 +22,10 @@ _IMPOSING_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+|first\s+|then\s+|later\s+)?(?:imposed|levied|placed|put"
     r"|slapped|introduced|announced|added|set|ordered)\b"
 )
-_BY = re.compile(r"\b(?:imposed|levied|set|introduced|ordered|announced|placed|put)\s+by\s+")
+_BY = re.compile(
+    r"\b(?:imposed|levied|set|introduced|ordered|announced|placed|put|collected|applied)\s+by\s+"
+    r"|^\s+by\s+(?=(?:the\s+)?[A-Z])"  # "taxed at 30% by the US"
+)
 # "from Peru, Chile and Brazil": what lies between two targets of one list.
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
 _ON_IMPORTED = re.compile(r"\b(?:on|for)\s+(?:imported|foreign)\b", re.I)
@@ -319,6 +322,18 @@ def _imposer_just_before(c: MentionContext, p: Parties) -> None:
             break
 
 
+def _target_receives(c: MentionContext, p: Parties) -> None:
+    """ "Brazil was handed a 50% rate", "India was hit with a 26% tariff": the country given the
+    measure, in its clause before it (the imposer is borrowed when no other is named)."""
+    if p.on is not None or p.all_targets:
+        return
+    part_start = c.text.find(c.part) if c.part in c.text else 0
+    found = [country for country in receivers(c.text, c.entities, part_start, c.start)]
+    found = [country for country in found if country != p.by]
+    if found:
+        p.on, p.also_on = found[0], found[1:]
+
+
 def _imposer_earlier_in_clause(c: MentionContext, p: Parties) -> None:
     """ "Mexico said on Monday it would impose tariffs": the nearest acting country before it."""
     if p.by is not None:
@@ -327,7 +342,7 @@ def _imposer_earlier_in_clause(c: MentionContext, p: Parties) -> None:
     for entity in reversed(c.entities):
         if entity.end > c.start or entity.start < part_start:
             continue
-        if entity.demonym or entity.country == p.on or _is_exporter(c, entity):
+        if entity.demonym or entity.country in (p.on, *p.also_on) or _is_exporter(c, entity):
             continue
         before = c.text[max(0, entity.start - 14) : entity.start].casefold()
         if _NOT_IMPOSER_BEFORE.search(before):
@@ -399,6 +414,7 @@ PARTY_RULES: tuple[Callable[[MentionContext, Parties], None], ...] = (
     _destination,
     _target_exporter,
     _all_targets_unless_from,
+    _target_receives,
     _imposer_just_before,
     _imposer_earlier_in_clause,
     _imposer_from_subject,

@@ -19,7 +19,7 @@ _YEAR = re.compile(r"(?<![$\d])(?:19|20)\d\d(?!\s*(?:billion|million|\d))")
 # A bare "Mar" is left out: in story text it is seldom the month.
 _MONTH_RE = re.compile(
     r"\b(?:in|since|from|on|by|until|till|through|last|this|early|late|mid-?|effective|starting"
-    r"|beginning|as of)\s+"
+    r"|beginning|as of)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"  # "from 1 August"
     rf"({month_pattern(full_only=('march',))})\b\.?(?!\s*\d{{1,2}},?\s*(?:19|20)\d\d)"
     r"(?!,?\s+(?:19|20)\d\d)"
 )
@@ -152,10 +152,13 @@ def _main_clause(part: str, anchor_in_part: int) -> str:
 
 
 # "from Aug. 14", "starting January 1, 2026", "effective next month": when a measure starts.
+_MONTH_NAME = month_pattern(full_only=("march",))
+# "from Aug. 14", "from 1 August", "starts on 1 August", "effective next month"
 _STARTS = re.compile(
-    r"\b(?:from|starting(?:\s+on)?|effective|beginning|as of)\s+"
-    rf"(?:next\s+(week|month|year)|({month_pattern(full_only=('march',))})\.?(?:\s+(\d{{1,2}})\b)?"
-    r"(?:,?\s+((?:19|20)\d\d))?)"
+    r"\b(?:from|starting(?:\s+on)?|effective|beginning|as of|(?:starts?|begins?|kicks? in"
+    r"|takes? effect|comes? into (?:force|effect)|goes? into effect)\s+(?:on|from)?)\s*"
+    r"(?:next\s+(?P<next>week|month|year)|(?:(?P<day_first>\d{1,2})(?:st|nd|rd|th)?\s+)?"
+    rf"(?P<month>{_MONTH_NAME})\.?(?:\s+(?P<day>\d{{1,2}})\b)?(?:,?\s+(?P<year>(?:19|20)\d\d))?)"
 )
 _CHARGED_NOW = Folded(
     r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?\S+(?:\s+per\s?cent|\s+percent)?\s+"
@@ -182,19 +185,21 @@ def _starts_later(clause: str, today: dt.date) -> bool | None:
     match = _STARTS.search(clause)
     if match is None:
         return None
-    if match.group(1):
+    if match.group("next"):
         return True  # "from next month"
-    month = month_number(match.group(2)) or 1
+    month = month_number(match.group("month")) or 1
+    day = match.group("day") or match.group("day_first")
+    given_year = match.group("year")
     try:
-        year = int(match.group(4)) if match.group(4) else today.year
-        start = dt.date(year, month, int(match.group(3) or 1))
+        year = int(given_year) if given_year else today.year
+        start = dt.date(year, month, int(day or 1))
     except ValueError:
         return None
-    if match.group(3) is None and not match.group(4):
+    if day is None and not given_year:
         # "from January": this month or later is ahead; an earlier month is next year's only
         # where the clause speaks of what is to come ("plans to impose … from January").
         return month > today.month or (month < today.month and bool(_AHEAD.search(clause)))
-    if match.group(4) or start > today:
+    if given_year or start > today:
         return start > today
     if (today - start).days <= 120:
         return False  # "a rate applied from Aug. 1" in September: this year's, a few weeks back
