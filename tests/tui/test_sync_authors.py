@@ -38,7 +38,7 @@ async def test_the_author_is_shown_beside_each_note_on_both_copies(tmp_path: Pat
         await settle(pilot)
         await pilot.press("a", *"canola first", "ctrl+s", "escape")
         await settle(pilot)
-        assert "· Ana Lopez" in notes_pane(app)
+        assert "· Ana Lopez" in notes_pane(app) and "Ana Lopez ·" not in notes_pane(app)
         await pilot.press("S")  # sync from the reader
         await settle(pilot)
         assert "desk: synced" in str(app.reader.brief_list.border_subtitle)
@@ -98,3 +98,33 @@ def test_a_store_with_no_desk_writes_notes_with_no_author(
     capsys.readouterr()
     main(["note", "list", "--store", str(store_dir), brief_id])
     assert " by " not in capsys.readouterr().out
+
+
+async def test_a_note_edited_on_two_copies_shows_both_texts_one_marked(tmp_path: Path) -> None:
+    from store.sync import layout
+
+    a, b = connect(tmp_path)
+    brief_id = Store(a).rows()[0].id
+    note = Store(a).add_note(brief_id, "first text", author="Ana Lopez")
+    for store in (a, b):
+        assert main(["sync", "--store", str(store)]) == 0
+    assert main(["note", "edit", "--store", str(a), note.id, "Ana's text"]) == 0
+    assert main(["note", "edit", "--store", str(b), note.id, "Ben's text"]) == 0
+    for store in (a, b, a):
+        assert main(["sync", "--store", str(store)]) == 0
+    app = new_app(Store(a))
+    async with app.run_test(size=(200, 40)) as pilot:  # wide: each note's head on one line
+        await settle(pilot)
+        shown = notes_pane(app)
+    assert "Ana's text" in shown and "Ben's text" in shown
+    assert shown.count("kept beside a later edit") == 1
+    (beside,) = [n for n in Store(a).notes(brief_id) if n.id != note.id]
+    assert notes_pane_mark(beside.id) == note.id
+    assert notes_pane_mark(layout.beside_id("n-long-" + "x" * 70, b"text")) == "n-long-" + "x" * 64
+    assert notes_pane_mark(note.id) is None and notes_pane_mark("n-1234567") is None
+
+
+def notes_pane_mark(note_id: str) -> str | None:
+    from tui.widgets.notes_pane import kept_beside
+
+    return kept_beside(note_id)

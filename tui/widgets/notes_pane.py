@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from tui.widgets.note_editor import NoteEditor
 
 _PREVIEW_LINES = 3
+_CUT = 71  # how much of a long note id store.sync.layout.beside_id keeps
 
 
 def _when(iso: str) -> str:
@@ -35,13 +36,27 @@ def _when(iso: str) -> str:
     return f"{day} {iso[11:16]}"
 
 
-def note_prompt(note: Note) -> Text:
+def kept_beside(note_id: str) -> str | None:
+    """The note this one was kept beside when a desk's sync met two edits of it, read
+    from its id (`store.sync.layout.beside_id`: the note's id, '-', eight hex digits);
+    None for any other id. Parsed here so the reader loads no sync code to draw notes."""
+    base, dash, tail = note_id.rpartition("-")
+    if dash and base and len(tail) == 8 and all(c in "0123456789abcdef" for c in tail):
+        return base
+    return None
+
+
+def note_prompt(note: Note, *, beside: bool = False) -> Text:
+    """`beside`: the note is the other text of one edited on two copies."""
     text = safe_text(_when(note.created), "dim", single_line=True)  # inert: times are data
     if note.author:  # who wrote it, once a desk shares the store: a name from a file
         text.append(" · ", "dim")
         text.append_text(safe_text(note.author, "bold", single_line=True, limit=40))
     if note.updated != note.created:
-        text.append_text(safe_text(f" · edited {_when(note.updated)}", "dim", single_line=True))
+        text.append(" · ", "dim")
+        text.append_text(safe_text(f"edited {_when(note.updated)}", "dim", single_line=True))
+    if beside:
+        text.append(" · kept beside a later edit", "italic")
     lines = note.text.strip().splitlines() or [""]
     preview = lines[:_PREVIEW_LINES]
     if len(lines) > _PREVIEW_LINES:
@@ -126,7 +141,11 @@ class NotesPane(Vertical):
         self, notes: list[Note], highlight: str | None = None, *, brief_shown: bool = True
     ) -> None:
         note_list = self.note_list
-        note_list.set_options(Option(note_prompt(n), id=n.id) for n in notes)
+        # A long id is cut short in the id of the note kept beside it.
+        ids = {n.id for n in notes} | {n.id[:_CUT] for n in notes}
+        note_list.set_options(
+            Option(note_prompt(n, beside=kept_beside(n.id) in ids), id=n.id) for n in notes
+        )
         if notes:
             ids = [n.id for n in notes]
             note_list.highlighted = ids.index(highlight) if highlight in ids else 0
