@@ -599,3 +599,103 @@ def test_tariff_as_the_topic_of_talks_is_no_measure(story: str) -> None:
 def test_a_country_whose_officials_act_is_an_actor(story: str, countries: set[str]) -> None:
     names = {a.name for a in _draft(story).actors if a.kind == "country"}
     assert countries <= names
+
+
+# --- the rate still charged beside a new one that starts later -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "date", "new", "old"),
+    [
+        (
+            "Mercosur tyres will pay a tariff of 35% instead of the present 16% from March 1.",
+            "2025-12-21",
+            "35%",
+            "16%",
+        ),
+        (
+            "From January, the Chinese duty on polymers will fall to 1 percent from 6.5 percent.",
+            "2025-12-29",
+            "1%",
+            "6.5%",
+        ),
+        (
+            "Japan will cut its tariff on US beef to 9% from 22% next year.",
+            "2025-07-15",
+            "9%",
+            "22%",
+        ),
+        (
+            "India's duty on US almonds is set to rise to 20% from 10% in September.",
+            "2025-07-15",
+            "20%",
+            "10%",
+        ),
+        (
+            "For tiles the new Mercosur tariff will be 25%, up from 14%, from March.",
+            "2025-12-21",
+            "25%",
+            "14%",
+        ),
+    ],
+)
+def test_the_rate_charged_until_a_new_one_starts_is_in_force(
+    story: str, date: str, new: str, old: str
+) -> None:
+    rows = {(rate, status) for _by, _on, rate, status in _rows(story, date)}
+    assert (normalise_rate(new), "announced") in rows
+    assert (normalise_rate(old), "in force") in rows
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "China raised its tariff on US goods to 125% from 84% on Friday.",
+        "The EU cut its duty on Chilean wine to 5% from 10% last month.",
+    ],
+)
+def test_a_superseded_rate_is_not_listed(story: str) -> None:
+    assert len(_draft(story).tariffs) == 1
+
+
+@pytest.mark.parametrize(
+    ("story", "rate"),
+    [
+        ("Japan charges a tariff of 341 yen per kilogram on rice.", "341 yen per kilogram"),
+        ("Korea levies a duty of 500 won per kg on Chinese garlic.", "500 won per kg"),
+        ("India imposed a duty of 50 rupees a tonne on US apples.", "50 rupees a tonne"),
+    ],
+)
+def test_a_rate_per_unit_in_a_named_currency_is_a_rate(story: str, rate: str) -> None:
+    assert [t.rate for t in _draft(story).tariffs] == [rate]
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Korean steelmakers struggle with a 50 percent duty on their shipments to the United"
+        " States.",
+        "Indian exporters worry about a 25% tariff on their exports to the United States.",
+        "Vietnamese sellers are hurt by a 20% levy on sales to the United States.",
+    ],
+)
+def test_shipments_to_a_market_name_it_as_the_imposer(story: str) -> None:
+    assert all(t.imposed_by == "United States" for t in _draft(story).tariffs)
+    assert len(_draft(story).tariffs) == 1
+
+
+def test_a_run_of_rate_sentences_keeps_the_measure_open() -> None:
+    story = (
+        "China imposed anti-dumping duties on resin from the United States, the EU, Japan and"
+        " Taiwan. The duties took effect on Sunday. They replace deposits paid since January."
+        " American producers face 70%. EU exporters were given 34%. The figure for Japanese"
+        " firms is 35%. Taiwanese producers will pay 4%."
+    )
+    pairs = _pairs(story)
+    for target, rate in (
+        ("United States", "70%"),
+        ("European Union", "34%"),
+        ("Japan", "35%"),
+        ("Taiwan", "4%"),
+    ):
+        assert ("China", target, rate) in pairs

@@ -21,6 +21,7 @@ from briefs.drafting.tariffs.mentions import (
     anchors_of,
     find_rates,
     in_condition,
+    is_old_rate,
     is_quote,
     is_trigger,
     part_of,
@@ -236,6 +237,8 @@ def extract_tariffs(
             mention.timing = covered or partial(
                 status_and_year, text, part, a_start, near, rate, conditional, today
             )
+            if rate is not None and is_old_rate(text, text.find(rate, a_start), rate):
+                mention.timing = _CHARGED_UNTIL_THEN
             for target in [mention.imposed_on, *mention.also_on]:
                 # "on steel from Peru, Chile and Brazil": one mention per target.
                 one = (
@@ -246,7 +249,13 @@ def extract_tariffs(
                 mentions.append(one)
             found_here.append(mention)
             last_imposer = mention.imposed_by
+        if found_here and not triggers:
+            last_trigger_sentence = position  # a run of rate sentences keeps the measure open
     return merge(mentions)
+
+
+def _CHARGED_UNTIL_THEN() -> tuple[str | None, int | None, bool]:
+    return ("in force", None, False)
 
 
 def _continue_measure(mention: Mention, mentions: list[Mention], no_target: bool) -> None:

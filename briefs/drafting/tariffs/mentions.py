@@ -46,12 +46,30 @@ _PER_UNIT = (
     r"(?:metric\s)?(?:tonnes?|tons?|kg|kilograms?|kilos?|units?|litres?|liters?|head|pieces?"
     r"|pairs?)\b"
 )
+# "341 yen per kilogram", "500 won per kg", "50 rupees a tonne"
+_CURRENCY_PER_UNIT = (
+    r"\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?[\s-](?:yen|won|yuan|renminbi|rupees?|euros?|dollars?"
+    r"|pesos?|reais|roubles?|rubles?|baht|ringgit|rupiah|dong|lira|francs?|pounds?)\s(?:per|a|/)\s?"
+    r"(?:metric\s)?(?:tonnes?|tons?|kg|kilograms?|kilos?|units?|litres?|liters?|head|pieces?"
+    r"|pairs?)\b"
+)
 RATE = Folded(
     rf"(?<![\w.$])(?:between\s{_NUM}{_PCT}?\sand\s{_NUM}{_PCT}"
     rf"|{_NUM}{_PCT}(?:\s?(?:to|-|–)\s?{_NUM}{_PCT})?"
     rf"|{_NUM}\s?(?:to|-|–)\s?{_NUM}{_PCT}"
     rf"|\b{_WORD_NUM}\s(?:per\s?cent|percent)\b"
-    rf"|{_PER_UNIT})"
+    rf"|{_PER_UNIT}|{_CURRENCY_PER_UNIT})"
+)
+# The rate a new one replaces: "to 9% from 22% next year", "35% instead of the present 16%".
+_OLD_RATE_BEFORE = re.compile(
+    r"(?:\bfrom|\binstead of|\brather than|\breplacing)\s+(?:the\s+)?(?:present\s+|current\s+"
+    r"|existing\s+)?$",
+    re.I,
+)
+# A change still to come: the old rate is charged until then (gold: both are listed).
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:will|set to|due to|is to|are to|plans? to|next (?:week|month|year)|starting|once)\b",
+    re.I,
 )
 _ZERO = re.compile(r"0(?:\.0+)?(?:\s?%|[\s-]?(?:per[\s-]?cent|percent|pct|pc))$", re.I)
 _RATE_HINT = Folded(r"\d|cent")  # in every rate: "25%", "25 pct", "twenty per cent"
@@ -94,6 +112,11 @@ _OF_VALUE = re.compile(r" of (?:the |their |its )?(?:declared |customs |import )
 _CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
 _CAPITAL_BEFORE = re.compile(r"[a-z]\w* [A-Z][a-z]+ $")
 _LEVY_VERB = re.compile(r"\b(?:will|would|to|could|may|might|and|not)\s+$", re.I)
+_LEVY_OBJECT = re.compile(
+    r"\s+(?:a|an|the|new|extra|additional|higher|duties|tariffs|taxes|import|anti-?dumping"
+    r"|countervailing|retaliatory)\b",
+    re.I,
+)
 _POINTED = re.compile(r"\b(?:the|these|those|this|that)\s+(?:new\s+)?$", re.I)
 _DEPOSIT_LEAD = re.compile(
     r"\b(?:pay|paying|post|posting|cash|lodge|lodging)\s+(?:cash\s+)?(?:[a-z]+\s+)?$", re.I
@@ -154,6 +177,8 @@ def is_trigger(sentence: str, match: re.Match[str]) -> bool:
         return False  # "the Customs Tariff Commission": a body's name
     if word == "levy" and _LEVY_VERB.search(sentence[max(0, match.start() - 12) : match.start()]):
         return False  # "will levy a 12.5 per cent duty": the verb, not a second measure
+    if word in ("levy", "levies") and _LEVY_OBJECT.match(sentence, match.end()):
+        return False  # "Korea levies a duty of …", "levy duties on": the verb
     if word in ("measure", "measures"):
         # "The measure covers imports from …": only a measure named before, pointed back to.
         return bool(_POINTED.search(sentence[max(0, match.start() - 12) : match.start()]))
@@ -205,7 +230,7 @@ def find_rates(
             if re.search(r"\bto\b", text) and _CHANGE_VERB.search(sentence):
                 text = re.split(r"\s?to\s?", text)[-1]
                 start = end - len(text)
-            elif not re.search(r"\bto\b|-|–", text):
+            elif not re.search(r"\bto\b|-|–", text) and not _LOOKS_AHEAD.search(sentence):
                 continue  # "to 125% from 84%": 84% was the old rate; "from 5% to 9%" is a range
         if triggers:
             distance = min(min(abs(t.start() - end), abs(start - t.end())) for t in triggers)
@@ -228,6 +253,17 @@ def find_rates(
             text = re.sub(r"\s+and\s+", " to ", text[8:])
         out.append((start, end, text))
     return out
+
+
+def is_old_rate(sentence: str, start: int, rate: str) -> bool:
+    """A rate still charged until a new one starts ("will pay 35% instead of the present
+    16%"): in force on the article's day, beside the announced one."""
+    if re.search(r"\bto\b|-|–", rate) or _RANGE_LEAD.search(sentence, max(0, start - 30), start):
+        return False  # "ranging from 27.7 percent to 34.9 percent"
+    return bool(
+        _OLD_RATE_BEFORE.search(sentence, max(0, start - 30), start)
+        and _LOOKS_AHEAD.search(sentence)
+    )
 
 
 def is_quote(sentence: str) -> bool:

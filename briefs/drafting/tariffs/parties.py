@@ -65,7 +65,8 @@ _INTO_MARKET = re.compile(
 )
 _SHIPPED_TO = re.compile(
     r"\b(?:shipped|sent|exported|sold|going|heading|bound|sells?|selling|ships?|shipping"
-    r"|exports?|exporting)\s+(?:\w+\s+)?(?:to|into|in)\s+(?:the\s+)?$",
+    r"|exports?|exporting|shipments?|sales|deliveries|imports)\s+(?:\w+\s+)?(?:to|into|in)"
+    r"\s+(?:the\s+)?$",
     re.I,
 )
 # "a 30% duty in the European Union", "entering the United States", "on arrival in Australia",

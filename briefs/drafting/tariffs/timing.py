@@ -155,7 +155,7 @@ def _main_clause(part: str, anchor_in_part: int) -> str:
 _MONTH_NAME = month_pattern(full_only=("march",))
 # "from Aug. 14", "from 1 August", "starts on 1 August", "effective next month"
 _STARTS = re.compile(
-    r"\b(?:from|starting(?:\s+on)?|effective|beginning|as of|(?:starts?|begins?|kicks? in"
+    r"\b(?i:from|starting(?:\s+on)?|effective|beginning|as of|(?:starts?|begins?|kicks? in"
     r"|takes? effect|comes? into (?:force|effect)|goes? into effect)\s+(?:on|from)?)\s*"
     r"(?:next\s+(?P<next>week|month|year)|(?:(?P<day_first>\d{1,2})(?:st|nd|rd|th)?\s+)?"
     rf"(?P<month>{_MONTH_NAME})\.?(?:\s+(?P<day>\d{{1,2}})\b)?(?:,?\s+(?P<year>(?:19|20)\d\d))?)"
