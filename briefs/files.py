@@ -7,6 +7,7 @@ articles, and nothing below it (model, reading, search) may depend on drafting.
 
 from __future__ import annotations
 
+import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -14,7 +15,14 @@ from pathlib import Path
 
 from briefs.drafting import read_article_file
 from briefs.model import Brief, ReaderData
-from briefs.reading import BriefFileError, BriefRecords, read_records_file
+from briefs.reading import (
+    MAX_FILE_BYTES,
+    BriefFileError,
+    BriefRecords,
+    read_record_pairs,
+    read_records_file,
+)
+from briefs.stream import Record, stream_records
 
 BRIEF_SUFFIXES = (".json", ".txt")  # compared in lower case: 'A.JSON' is a brief file too
 
@@ -23,35 +31,89 @@ def brief_files(paths: Iterable[Path]) -> Iterator[Path]:
     """Files named, and the brief files found under folders named, in a stable order.
 
     A named file is yielded whatever its suffix (reading it says what is wrong); a folder
-    yields its `.json` and `.txt` files at any depth, sorted by path.
+    yields its `.json` and `.txt` files at any depth, sorted by path. Folders reached
+    through a symbolic link are not entered (a link to a file is read).
     """
     for path in paths:
         if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in BRIEF_SUFFIXES and p.is_file()
-            )
+            yield from sorted(_found_under(path))
         else:
             yield path
 
 
-def read_file_records(path: Path, *, date: str | None = None) -> BriefRecords:
-    """The briefs of one file — an article (.txt) drafted into a brief, else a brief file
-    or an export — and the reader data an export carries. `date` dates an article that
-    gives none.
+def _found_under(folder: Path) -> Iterator[Path]:
+    """The brief files under `folder`; one scandir per folder, no stat per plain file."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return  # unreadable: as rglob, skipped
+    for entry in entries:
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _found_under(Path(entry.path))
+            elif os.path.splitext(entry.name)[1].lower() in BRIEF_SUFFIXES and entry.is_file():
+                yield Path(entry.path)
+        except OSError:
+            continue
 
-    Only a regular file or a pipe is read (a pipe with the same cap on what is read: it has
-    no size to check first); a device such as /dev/zero, a socket or the like is refused
-    unread. Raises BriefFileError (`path: reason`) on any problem.
-    """
+
+def _mode(path: Path) -> int:
+    """What `path` is; a device such as /dev/zero, a socket or the like is refused unread
+    (a pipe is read with the same cap as a file: it has no size to check first)."""
     try:
         mode = path.stat().st_mode
     except OSError:
         mode = stat.S_IFREG  # missing or unreadable: reading it names the reason
     if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode) or stat.S_ISDIR(mode)):
         raise BriefFileError(f"{path}: not a regular file; only files and pipes are read")
+    return mode
+
+
+def read_file_records(path: Path, *, date: str | None = None) -> BriefRecords:
+    """The briefs of one file — an article (.txt) drafted into a brief, else a brief file
+    or an export — and the reader data an export carries. `date` dates an article that
+    gives none. Raises BriefFileError (`path: reason`) on any problem."""
+    _mode(path)
     if path.suffix.lower() == ".txt":
         return BriefRecords(briefs=[read_article_file(path, date=date)])
     return read_records_file(path)
+
+
+def file_records(path: Path, *, date: str | None = None) -> Iterator[Record]:
+    """(brief, reader data or None) of one file, as `read_file_records` reads it, one at
+    a time: a regular `.json` file over MAX_FILE_BYTES (the export of a large store) is
+    read as a stream (briefs/stream.py), record by record. Raises BriefFileError, maybe
+    after some records: the caller then drops every record of this file."""
+    mode = _mode(path)
+    if path.suffix.lower() == ".txt":
+        yield read_article_file(path, date=date), None
+        return
+    try:
+        size = path.stat().st_size if stat.S_ISREG(mode) else 0
+    except OSError:
+        size = 0  # gone meanwhile: reading it names the reason
+    if size <= MAX_FILE_BYTES:
+        yield from read_record_pairs(path)
+        return
+    try:
+        with path.open("rb") as handle:
+            yield from stream_records(path, handle, size)
+    except OSError as exc:
+        raise BriefFileError(f"{path}: {exc.strerror or exc}") from exc
+
+
+def stream_files(files: Iterable[Path], *, date: str | None = None) -> Iterator[FileRecords]:
+    """One FileRecords per file of `files`, its records read only as they are taken."""
+    for path in files:
+        yield FileRecords(path, file_records(path, date=date))
+
+
+@dataclass(frozen=True, slots=True)
+class FileRecords:
+    """One file and its records, read as they are taken (see `file_records`)."""
+
+    path: Path
+    records: Iterator[Record]
 
 
 def read_file(path: Path) -> list[Brief]:

@@ -13,6 +13,7 @@ file with a new name; the index switches to it in one atomic write.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Iterable, Iterator
@@ -53,34 +54,95 @@ def digest(payload: bytes) -> str:
     return hashlib.blake2b(payload, digest_size=10).hexdigest()
 
 
+class Appender:
+    """Appends payloads (one line each) to a log, buffered, for one import under the
+    store lock. Nothing counts until `finish` has fsynced it; `undo_to` drops what came
+    after an offset (a file of the import that turned out bad), and `abort` — or any
+    failure, such as a full disk — cuts the log back to where it was, so a failed import
+    leaves neither half a line nor the space it took."""
+
+    BUFFER = 2**20
+
+    def __init__(self, path: Path) -> None:
+        check_plain(path)
+        self.path = path
+        try:
+            self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        except OSError as exc:
+            raise StoreError(f"{path}: could not save: {exc.strerror or exc}") from exc
+        self.start = self.offset = os.fstat(self.fd).st_size
+        self._pending: list[bytes] = []
+        self._pending_bytes = 0
+
+    def add(self, payload: bytes) -> tuple[int, int]:
+        """Queue one payload; its (offset, length) once it is written."""
+        span = (self.offset, len(payload))
+        self._pending.append(payload)
+        self._pending.append(b"\n")
+        self.offset += len(payload) + 1
+        self._pending_bytes += len(payload) + 1
+        if self._pending_bytes >= self.BUFFER:
+            self._flush()
+        return span
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        data = b"".join(self._pending)
+        self._pending, self._pending_bytes = [], 0
+        try:
+            _write_all(self.fd, data)
+        except OSError as exc:
+            self.abort()
+            raise StoreError(f"{self.path}: could not save: {exc.strerror or exc}") from exc
+
+    def undo_to(self, offset: int) -> None:
+        """Forget every payload added after `offset` (a value `offset` had before)."""
+        self._flush()
+        self._cut(offset)
+        self.offset = offset
+
+    def _cut(self, offset: int) -> None:
+        # Should it fail, the index never points past `offset`: the bytes are dead, not wrong.
+        with contextlib.suppress(OSError):
+            os.ftruncate(self.fd, offset)
+
+    def finish(self) -> None:
+        """Write what is queued and fsync it, with the folder; then close."""
+        try:
+            self._flush()
+            os.fsync(self.fd)
+            fsync_dir(self.path.parent)
+        except OSError as exc:
+            self.abort()
+            raise StoreError(f"{self.path}: could not save: {exc.strerror or exc}") from exc
+        self._close()
+
+    def abort(self) -> None:
+        """Cut the log back to where it was before this import; then close."""
+        if self.fd < 0:
+            return
+        self._pending, self._pending_bytes = [], 0
+        self._cut(self.start)
+        with contextlib.suppress(OSError):
+            os.fsync(self.fd)
+        self._close()
+
+    def _close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+
 def append(path: Path, payloads: Iterable[bytes]) -> list[tuple[int, int]]:
     """Append payloads (one line each) and fsync; return (offset, length) of each.
-
-    A failed append (a full disk) is cut off again, so it leaves neither half a line
-    behind nor the space it took."""
-    check_plain(path)
-    spans: list[tuple[int, int]] = []
+    A failed append (a full disk) is cut off again (see Appender)."""
+    appender = Appender(path)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o644)
-    except OSError as exc:
-        raise StoreError(f"{path}: could not save: {exc.strerror or exc}") from exc
-    start = offset = os.fstat(fd).st_size
-    try:
-        for payload in payloads:
-            _write_all(fd, payload + b"\n")
-            spans.append((offset, len(payload)))
-            offset += len(payload) + 1
-        os.fsync(fd)
-        fsync_dir(path.parent)
-    except OSError as exc:
-        try:
-            os.ftruncate(fd, start)
-            os.fsync(fd)
-        except OSError:
-            pass  # the index never points past `start`: the bytes are dead, not wrong
-        raise StoreError(f"{path}: could not save: {exc.strerror or exc}") from exc
+        spans = [appender.add(payload) for payload in payloads]
+        appender.finish()
     finally:
-        os.close(fd)
+        appender.abort()  # closes; after finish, there is nothing left to cut
     return spans
 
 

@@ -1,18 +1,29 @@
 """Importing brief content: ids that cannot collide, the append and the index write, and
-compaction of the content log. Mixed into Store (kept apart from store.py for size)."""
+compaction of the content log. Mixed into Store (kept apart from store.py for size).
+
+An import takes its records one file at a time, under the store lock: each brief's
+content is appended to the log as it comes (buffered), and its index record kept; a file
+that turns out bad while it is read has its appends cut off again and counts for nothing.
+Once every file is read the log is fsynced and one write of the index makes it all
+visible, so a crash at any point before leaves the store as it was (with at worst dead
+bytes at the end of the log, which the next compaction drops).
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
+from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from briefs import Brief
+from briefs import Brief, BriefFileError
 from briefs.ids import is_derived, with_suffix
+from briefs.model import ReaderData
 from store import content_log
 from store.errors import StoreError
 from store.records import ImportCounts
@@ -29,24 +40,19 @@ if TYPE_CHECKING:
 
 MAX_SUFFIX = 1000  # more stories than this under one day and headline start: refuse
 
-
-def _same_story(brief: Brief, other: Brief | Mapping[str, Any]) -> bool:
-    """Whether `other` (an incoming brief, or an index record) tells the same story: the
-    same whole headline, source and URL. The summary may differ — that is an update."""
-    if isinstance(other, Brief):
-        return (other.title, other.source, other.url) == (brief.title, brief.source, brief.url)
-    url = other.get("url", brief.url)  # an index written before urls were kept: trust it
-    return (other.get("title"), other.get("source"), url) == (
-        brief.title,
-        brief.source,
-        brief.url,
-    )
+Record = tuple[Brief, ReaderData | None]
+# The whole headline, source and URL: two briefs under one derived id with the same are
+# the same story (the summary may differ — that is an update), else two stories.
+Story = tuple[Any, Any, Any]
 
 
-def _ambiguous(renamed: list[tuple[str, str]], kept: set[str]) -> tuple[str, ...]:
-    """Ids that stand for more than one brief of this import (see ImportCounts)."""
-    sources = [old for old, _ in renamed]
-    return tuple(dict.fromkeys(old for old in sources if old in kept or sources.count(old) > 1))
+def _story(brief: Brief) -> Story:
+    return brief.title, brief.source, brief.url
+
+
+def _indexed_story(brief: Brief, record: Mapping[str, Any]) -> Story:
+    # An index written before urls were kept: trust it.
+    return record.get("title"), record.get("source"), record.get("url", brief.url)
 
 
 def _payload(brief: Brief) -> bytes:
@@ -54,6 +60,147 @@ def _payload(brief: Brief) -> bytes:
         return orjson.dumps(brief.to_dict())
     except orjson.JSONEncodeError as exc:  # e.g. a lone surrogate in a string
         raise StoreError(f"brief {brief.id}: cannot be stored: {exc}") from exc
+
+
+@dataclass(slots=True)
+class FileImport:
+    """What importing files did: the counts, the reader data the files taken carried
+    (for `import_reader_data`, next), and one entry (`path: reason` lines) per file left
+    out."""
+
+    counts: ImportCounts
+    reader: list[ReaderData] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+class _Part:
+    """What one file (or one list of briefs) adds to an import: merged into the import
+    only once the file has been read whole, so a bad file leaves nothing behind."""
+
+    def __init__(self) -> None:
+        self.stories: dict[str, Story] = {}  # id → the story it now stands for
+        self.records: dict[str, dict[str, Any] | None] = {}  # None: as the index has it
+        self.renamed: list[tuple[str, str]] = []
+        self.duplicates: dict[str, None] = {}
+        self.kept: set[str] = set()
+        self.reader: list[ReaderData] = []
+        self.skipped = 0
+
+
+class _Import:
+    """One import under the store lock (see the module's docstring)."""
+
+    def __init__(self, store: ImportingStore, *, undelete: bool) -> None:
+        self.store, self.undelete = store, undelete
+        self.current = _docs(store._briefs)
+        self.trash = store._book.trash()
+        self.log_name = store._log_name() or content_log.log_name(1)
+        self.appender: content_log.Appender | None = None
+        self.done = _Part()  # the parts taken so far, merged
+
+    def _story_at(self, part: _Part, brief: Brief, brief_id: str) -> Story | None:
+        held = part.stories.get(brief_id) or self.done.stories.get(brief_id)
+        if held is not None:
+            return held
+        record = self.current.get(brief_id)
+        return None if record is None else _indexed_story(brief, record)
+
+    def _place(self, part: _Part, brief: Brief) -> Brief:
+        """`brief`, or a copy under the first suffixed id that is free or holds this same
+        story, when its derived id belongs to another story. A given id is the brief's
+        identity and is kept as it is. Dict lookups only: no scan of the index."""
+        if not is_derived(brief.id, brief.date, brief.title):
+            return brief
+        story = _story(brief)
+        for n in itertools.count(1):
+            candidate = brief.id if n == 1 else with_suffix(brief.id, n)
+            other = self._story_at(part, brief, candidate)
+            if other is None or other == story:
+                return brief if n == 1 else dataclasses.replace(brief, id=candidate)
+            if n >= MAX_SUFFIX:
+                break
+        raise StoreError(f"brief {brief.id}: too many other stories share this id")
+
+    def _take(self, part: _Part, brief: Brief, reader: ReaderData | None) -> None:
+        placed = self._place(part, brief)
+        if placed is not brief:
+            part.renamed.append((brief.id, placed.id))
+        else:
+            part.kept.add(brief.id)
+        brief_id = placed.id
+        if brief_id in self.trash and not self.undelete:
+            part.skipped += 1
+            return
+        if reader is not None:
+            part.reader.append(reader)
+        if brief_id in part.stories or brief_id in self.done.stories:
+            part.duplicates[brief_id] = None
+        part.stories[brief_id] = _story(placed)
+        payload = _payload(placed)
+        sha = content_log.digest(payload)
+        if self.current.get(brief_id, {}).get("sha") == sha:
+            part.records[brief_id] = None  # the last one given is kept: this one
+            return
+        if self.appender is None:
+            log = content_log.log_path(self.store.root, self.log_name, self.store.briefs_path)
+            self.appender = content_log.Appender(log)
+        part.records[brief_id] = index_record(placed, self.appender.add(payload), sha)
+
+    def take(self, records: Iterable[Record]) -> None:
+        """Take every record of one file. A BriefFileError raised while they are read
+        cuts the file's content from the log again and passes on: nothing of it stays."""
+        part = _Part()
+        start = None if self.appender is None else self.appender.offset
+        try:
+            for brief, reader in records:
+                self._take(part, brief, reader)
+        except BriefFileError:
+            if self.appender is not None:
+                self.appender.undo_to(self.appender.start if start is None else start)
+            raise
+        done = self.done
+        done.stories.update(part.stories)
+        done.records.update(part.records)
+        done.renamed += part.renamed
+        done.duplicates.update(part.duplicates)
+        done.kept |= part.kept
+        done.reader += part.reader
+        done.skipped += part.skipped
+
+    def finish(self) -> ImportCounts:
+        """fsync the content, then make it visible in one write of the index."""
+        store, done = self.store, self.done
+        changed = {k: v for k, v in done.records.items() if v is not None}
+        # Counted first: the index's documents are the storage's own, which a write updates.
+        added = sum(1 for k in changed if k not in self.current)
+        if changed or not store.briefs_path.exists():
+            if self.appender is not None:
+                self.appender.finish()
+            write_tables(
+                store._briefs_db,
+                {"briefs": changed, META_TABLE: {"content": {"log": self.log_name}}},
+            )
+            store._compact_if_worth_it()
+        # Out of the trash only once the content is in: a crash before leaves it deleted.
+        back = [k for k in done.stories if k in self.trash]
+        if back:
+            store._book.write(trash=dict.fromkeys(back))
+        times = Counter(old for old, _ in done.renamed)
+        return ImportCounts(
+            added=added,
+            updated=len(changed) - added,
+            unchanged=len(done.stories) - len(changed),
+            skipped_deleted=done.skipped,
+            undeleted=len(back),
+            renamed=tuple(done.renamed),
+            duplicates=tuple(done.duplicates),
+            # Ids both kept and renamed, or renamed twice (see ImportCounts.ambiguous).
+            ambiguous=tuple(old for old, n in times.items() if old in done.kept or n > 1),
+        )
+
+    def abort(self) -> None:
+        if self.appender is not None:
+            self.appender.abort()
 
 
 class ImportingStore:
@@ -91,80 +238,33 @@ class ImportingStore:
         New content is appended to the log and fsynced first; then one write of the
         index makes it visible. A crash in between leaves the store as it was.
         """
-        self._writable()
-        given = [(brief, _payload(brief)) for brief in briefs]  # outside the lock: slow
-        with self.lock:
-            current = _docs(self._briefs)
-            trash = self._book.trash()
-            incoming: dict[str, tuple[Brief, bytes]] = {}
-            renamed: list[tuple[str, str]] = []
-            duplicates: list[str] = []
-            skipped = 0
-            kept_as_given: set[str] = set()
-            for brief, payload in given:
-                placed = self._place(brief, current, incoming)
-                if placed is not brief:
-                    renamed.append((brief.id, placed.id))
-                    brief, payload = placed, _payload(placed)
-                else:
-                    kept_as_given.add(brief.id)
-                if brief.id in trash and not undelete:
-                    skipped += 1
-                    continue
-                if brief.id in incoming and brief.id not in duplicates:
-                    duplicates.append(brief.id)
-                incoming[brief.id] = (brief, payload)
-            digests = {k: content_log.digest(payload) for k, (_, payload) in incoming.items()}
-            changed = [k for k in incoming if current.get(k, {}).get("sha") != digests[k]]
-            added = sum(1 for k in incoming if k not in current)
-            if changed or not self.briefs_path.exists():
-                name = self._log_name() or content_log.log_name(1)
-                log = content_log.log_path(self.root, name, self.briefs_path)
-                spans = content_log.append(log, (incoming[k][1] for k in changed))
-                records = {
-                    k: index_record(incoming[k][0], span, digests[k])
-                    for k, span in zip(changed, spans, strict=True)
-                }
-                write_tables(
-                    self._briefs_db,
-                    {"briefs": records, META_TABLE: {"content": {"log": name}}},
-                )
-                self._compact_if_worth_it()
-            # Out of the trash only once the content is in: a crash before leaves it deleted.
-            back = [k for k in incoming if k in self._book.trash()]
-            if back:
-                self._book.write(trash=dict.fromkeys(back))
-        return ImportCounts(
-            added=added,
-            updated=len(changed) - added,
-            unchanged=len(incoming) - len(changed),
-            skipped_deleted=skipped,
-            undeleted=len(back),
-            renamed=tuple(renamed),
-            duplicates=tuple(duplicates),
-            ambiguous=_ambiguous(renamed, kept_as_given),
-        )
+        return self.import_files([((brief, None) for brief in briefs)], undelete=undelete).counts
 
-    def _place(
-        self,
-        brief: Brief,
-        current: Mapping[str, Mapping[str, Any]],
-        incoming: Mapping[str, tuple[Brief, bytes]],
-    ) -> Brief:
-        """`brief`, or a copy under the first suffixed id that is free or holds this same
-        story, when its derived id belongs to another story. A given id is the brief's
-        identity and is kept as it is."""
-        if not is_derived(brief.id, brief.date, brief.title):
-            return brief
-        for n in itertools.count(1):
-            candidate = brief.id if n == 1 else with_suffix(brief.id, n)
-            held = incoming.get(candidate)
-            other = held[0] if held is not None else current.get(candidate)
-            if other is None or _same_story(brief, other):
-                return brief if n == 1 else dataclasses.replace(brief, id=candidate)
-            if n >= MAX_SUFFIX:
-                break
-        raise StoreError(f"brief {brief.id}: too many other stories share this id")
+    def import_files(
+        self, files: Iterable[Iterable[Record]], *, undelete: bool = False
+    ) -> FileImport:
+        """`import_briefs` for the records of many files (briefs.files.stream_files), each
+        read only as it is taken — a large export record by record, so memory stays near
+        one record plus the index — with one fsync and one index write for them all. A
+        file whose reading raises BriefFileError is left out whole and named in
+        `failures`. Returns the reader data of the files taken, for `import_reader_data`.
+        Holds the store lock throughout: other processes read meanwhile, and writes wait.
+        """
+        self._writable()
+        failures: list[str] = []
+        with self.lock:
+            run = _Import(self, undelete=undelete)
+            try:
+                for records in files:
+                    try:
+                        run.take(records)
+                    except BriefFileError as exc:
+                        failures.append(str(exc))
+                counts = run.finish()
+            except BaseException:
+                run.abort()
+                raise
+        return FileImport(counts, run.done.reader, failures)
 
     def _compact_if_worth_it(self) -> None:
         """Rewrite the log without dead versions once they outweigh the live ones."""

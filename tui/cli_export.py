@@ -4,18 +4,21 @@ to what the user named."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from briefs import Brief, Note
 from briefs.text import to_json
 from store import Store, StoreError
-from store.storage import atomic_write_bytes
+from store.storage import TEMP_SUFFIX, atomic_write_bytes, fsync_dir
 from tui.cli_common import EXIT_FAILED, UsageError, say, selected
 
+EXPORT_BATCH = 500  # briefs read at a time: notes and states are read once per batch
 # Folders where a name stands for a device or a descriptor: written into, never replaced.
 _DEVICE_FOLDERS = ("/dev/", "/proc/")
 
@@ -28,30 +31,64 @@ def export(
             raise UsageError("--format obsidian writes one note per brief: give --out DIR")
         folder = _vault_folder(Path(out))  # before any work: a wrong --out costs nothing
         return _export_obsidian(_records(store, ids, query), folder)
-    records = _records(store, ids, query)
-    if fmt == "json":
-        text = to_json(records) + "\n"
-    elif fmt == "csl-json":
-        from briefs.csl import csl_item
-
-        text = to_json([csl_item(*_brief_and_notes(r)) for r in records]) + "\n"
-    else:
-        text = "\n---\n\n".join(_markdown(record) for record in records)
+    # Written as it is made, a few hundred briefs at a time: an export of a whole store
+    # (650 MB at 100,000 briefs) is never held whole, as text or as records.
+    pieces = _pieces(fmt, _records(store, ids, query))
     if out:
-        write_out(Path(out), text.encode("utf-8"))
+        write_out(Path(out), (piece.encode("utf-8") for piece in pieces))
     else:
-        sys.stdout.write(text)
+        for piece in pieces:
+            sys.stdout.write(piece)
     return 0
 
 
-def _records(store: Store, ids: list[str], query: str | None) -> list[dict[str, Any]]:
-    """The export records (corrected briefs, notes read once for all) of the briefs the
-    ids and the query select."""
+def _pieces(fmt: str, records: Iterator[dict[str, Any]]) -> Iterator[str]:
+    """The export's text, a piece per record. JSON is exactly what `to_json(records)`
+    gives (an indented array), so exports read the same whatever their size."""
+    if fmt == "markdown":
+        for k, record in enumerate(records):
+            yield ("\n---\n\n" if k else "") + _markdown(record)
+        return
+    if fmt == "csl-json":
+        from briefs.csl import csl_item
+
+        items: Iterator[Any] = (csl_item(*_brief_and_notes(r)) for r in records)
+    else:
+        items = records
+    empty = True
+    for item in items:
+        yield ("[\n" if empty else ",\n") + _indented(to_json(item))
+        empty = False
+    yield "[]\n" if empty else "\n]\n"
+
+
+def _indented(text: str) -> str:
+    """`text` (JSON, one value) as an item of an indented array: two spaces in. JSON
+    text holds no newline inside a string, so each line is one line of the layout."""
+    return "  " + text.replace("\n", "\n  ")
+
+
+def _records(store: Store, ids: list[str], query: str | None) -> Iterator[dict[str, Any]]:
+    """The export records (corrected briefs, notes read once per batch) of the briefs the
+    ids and the query select, a batch at a time. An unknown id is refused before any is
+    given (StoreError)."""
     chosen = selected(store, query)
+    rows = store.rows()
+    if ids:
+        known = {r.id for r in rows}
+        unknown = next((i for i in ids if i not in known), None)
+        if unknown is not None:
+            raise StoreError(f"no brief with id {unknown!r}")
     if chosen is None:
-        return store.export_records(ids or None)
-    wanted = [r.id for r in store.rows() if r.id in chosen and (not ids or r.id in ids)]
-    return store.export_records(wanted)
+        wanted = list(ids) if ids else [r.id for r in rows]
+    else:
+        wanted = [r.id for r in rows if r.id in chosen and (not ids or r.id in ids)]
+    return _batches(store, wanted)
+
+
+def _batches(store: Store, wanted: list[str]) -> Iterator[dict[str, Any]]:
+    for first in range(0, len(wanted), EXPORT_BATCH):
+        yield from store.export_records(wanted[first : first + EXPORT_BATCH])
 
 
 def _brief_and_notes(record: dict[str, Any]) -> tuple[Brief, list[Note]]:
@@ -88,7 +125,7 @@ def _vault_folder(folder: Path) -> Path:
     return folder
 
 
-def _export_obsidian(records: list[dict[str, Any]], folder: Path) -> int:
+def _export_obsidian(records: Iterable[dict[str, Any]], folder: Path) -> int:
     """ID.md for each brief, each replaced atomically. Nothing else in the folder is read,
     written or deleted; a note whose text is unchanged is left as it is (no new mtime for a
     vault's sync to carry). A note that cannot be written is reported, the rest are."""
@@ -135,14 +172,14 @@ def _holds(path: Path, payload: bytes) -> bool:
         return False
 
 
-def write_out(path: Path, data: bytes) -> None:
-    """Write `data` to what `path` names.
+def write_out(path: Path, data: Iterable[bytes]) -> None:
+    """Write `data` (pieces, made as they are written) to what `path` names.
 
     A regular file (or a new one) is replaced atomically; through a symbolic link, the
     link's target is, and the link stays. A FIFO, a terminal, /dev/null or a descriptor
     (/dev/stdout, /proc/self/fd/N) is written into: replacing it would take a device or a
     pipe away from everything else that uses it. A folder, a block device or a socket is
-    refused (UsageError).
+    refused (UsageError), before anything is made.
     """
     try:
         found = os.stat(path)  # follows links: the kind of thing the name leads to
@@ -163,15 +200,36 @@ def write_out(path: Path, data: bytes) -> None:
         if not target.parent.is_dir():
             raise UsageError(f"--out {path}: the folder {target.parent} does not exist")
         try:
-            atomic_write_bytes(target, data, keep_backup=False)
-        except StoreError as exc:
-            reason = getattr(exc.__cause__, "strerror", None) or exc
-            raise UsageError(f"--out {path}: could not save: {reason}") from exc
+            _replace_with(target, data)
+        except OSError as exc:
+            raise UsageError(f"--out {path}: could not save: {exc.strerror or exc}") from exc
         return
     _write_into(path, data, append=stat.S_ISREG(mode))
 
 
-def _write_into(path: Path, data: bytes, *, append: bool) -> None:
+def _replace_with(target: Path, data: Iterable[bytes]) -> None:
+    """Replace `target` atomically by the pieces of `data`: written to a new temporary
+    file beside it (never through a link left there), flushed and fsynced, renamed over
+    it, and the folder fsynced. A failure — or an error while the pieces are made —
+    leaves `target` as it was."""
+    temp = target.with_name(f".{target.name}.{os.getpid()}{TEMP_SUFFIX}")
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(temp)
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        with open(fd, "wb") as handle:
+            for piece in data:
+                handle.write(piece)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+        fsync_dir(target.parent)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+
+
+def _write_into(path: Path, data: Iterable[bytes], *, append: bool) -> None:
     """Write into an existing FIFO, terminal or descriptor (never created, never renamed).
 
     A regular file reached through a descriptor (`--out /dev/stdout >> log`) is appended
@@ -183,9 +241,10 @@ def _write_into(path: Path, data: bytes, *, append: bool) -> None:
     except OSError as exc:
         raise UsageError(f"--out {path}: {exc.strerror or exc}") from exc
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        for piece in data:
+            view = memoryview(piece)
+            while view:
+                view = view[os.write(fd, view) :]
     except BrokenPipeError:
         raise
     except OSError as exc:
