@@ -50,7 +50,7 @@ def _name_the_bloc(sentences: list[Sentence]) -> None:
     for sentence in sentences:
         tokens = sentence.tokens
         added = False
-        for i in range(1, len(tokens)):
+        for i in range(1, len(tokens)) if last is not None and "bloc" in sentence.text else ():
             if (
                 last is not None
                 and tokens[i].lower == "bloc"

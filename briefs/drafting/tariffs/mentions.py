@@ -164,6 +164,9 @@ class Mention:
 def is_trigger(sentence: str, match: re.Match[str]) -> bool:
     word = match.group(0).casefold()
     if word in _VERB_TRIGGERS:
+        ahead = sentence[match.end() : match.end() + 60]
+        if not any(ch.isdigit() for ch in ahead) and "cent" not in ahead:
+            return False  # most "tax" and "charge" words: no rate after them
         rate = RATE.slow.search(sentence, match.end(), match.end() + 60)
         return (
             rate is not None
