@@ -314,6 +314,7 @@ class Mirror:
         entries = []
         done = Applied()
         skipped = self._json(_SKIPPED)
+        digests: dict[str, str] = {}  # brief files' blob → content digest, for export
         for path, blob in changed.items():
             place = layout.place_of(path)
             if place is None or (place.kind == layout.READERS and place.key != self.slug):
@@ -333,12 +334,16 @@ class Mirror:
                 continue
             skipped.pop(path, None)
             entries.append((path, place, before, after, parsed))
+            if place.kind == layout.BRIEFS and blob is not None and parsed is not None:
+                digests[blob] = parsed[1]
         self._save_json(_SKIPPED, skipped)
         if entries:
             write = self.store.apply_synced(lambda snap: self._plan(snap, entries, done))
             done.changed = sum(
                 len(x) for x in (write.briefs, write.notes, write.corrections, write.states)
             )
+        if digests:  # a hint only, true of the blob whatever the store holds
+            self._save_json(_CACHE, {**self._json(_CACHE), **digests})
         return done
 
     def _plan(self, snap: SyncSnapshot, entries: Iterable[Any], done: Applied) -> SyncWrite:
