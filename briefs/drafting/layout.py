@@ -39,7 +39,8 @@ class Layout:
 _DATE_LINE = re.compile(r"date\s+(\d{4}-\d{1,2}-\d{1,2})\s+(.*)", re.S)
 _BYLINE = re.compile(r"By\s+([^\W\d_].{1,150})")
 _STAMP = re.compile(
-    r"(Posted|Published|First published|Updated|Last Updated|Last updated|Modified)"
+    r"(Posted|Published|First published|Updated|Last Updated|Last updated|Modified"
+    r"|Publish(?:ed)? date|Publication date|Date published|Date)"
     r"(?:\s+on)?\s*:?\s+(.{4,80})",
     re.I,  # "PUBLISHED JULY 16, 2025"
 )
@@ -51,7 +52,7 @@ _NUMERIC_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_IN_TEXT = re.compile(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])")
-_NEXT_STAMP = re.compile(r"\s+(?=(?:Updated|Last [Uu]pdated|Modified)\b)|\s+\|\s+")
+_NEXT_STAMP = re.compile(r",?\s+(?=(?i:updated|last updated|modified)\b)|\s+\|\s+")
 # `CITY[, Region][, Mon DD[, YYYY]] [(Agency)] — `; applied to at most 200 characters.
 # Letters of any script: "SÃO PAULO", "HÀ NỘI"; the place is checked for capitals after.
 # `CITY (Agency):` and `City (AFP) –` too: a title-case place only with an agency.

@@ -18,6 +18,11 @@ _STORY = "OSLO (Wire) -- Norway will charge a 12% duty on imported cranes, offic
         "Posted: 2025-06-03 09:00 | Updated: 2025-06-04 10:00",
         "Published : June 3, 2025 Updated : June 4, 2025",
         "Posted 2025-06-03 Last updated 2025-06-05",
+        "Publish Date: 3 Jun 2025",
+        "Publication date: 3 June 2025",
+        "Date: 03 June 2025",
+        "Posted Tue 3 Jun 2025 at 5:12pm, updated Tue 3 Jun 2025 at 7:40pm",
+        "Published Tue 3 Jun 2025, updated Wed 4 Jun 2025",
     ],
 )
 def test_a_date_in_a_header_line_of_another_shape_is_found(head: str) -> None:
