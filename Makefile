@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test browser-test lint format bench evaluate clean
+.PHONY: run test browser-test lint format bench bench-100k evaluate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,8 +49,13 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format briefs store tui tests bench
 
+# The generated data is kept under bench/work/ (git-ignored) and reused by later runs.
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# A desk's archive (issue 14): the first run generates it, in a few minutes.
+bench-100k: $(STAMP)
+	$(BIN)/python -m bench --briefs 100000 --notes 20000 --json bench/results/latest-100k.json
 
 # Drafting against the evaluation set; the shared seed (outside the repository) when present.
 SEED := ../shared/seeds/000_acefa33d578b04c6.txt

@@ -13,7 +13,6 @@ import platform
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -25,12 +24,17 @@ from bench.report import Figure, print_table, to_json, unavailable
 
 MIB = 1024  # ru_maxrss is in KiB
 DEFAULT_JSON = Path(__file__).parent / "results" / "latest.json"
-GROUPS = ("start", "ui", "note", "search", "import", "draft")
+# Generated data is kept between runs: a 100,000-brief store takes minutes to make.
+WORK_ROOT = Path(__file__).parent / "work"
+GROUPS = ("start", "ui", "note", "commands", "search", "import", "draft")
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     p.add_argument("--briefs", type=int, help="briefs in the store (default 10,000)")
+    p.add_argument(
+        "--notes", type=int, help="notes in the store (default: 1-3 on one brief in ten)"
+    )
     p.add_argument("--runs", type=int, help="timed runs per figure (default 5)")
     p.add_argument("--warmup", type=int, default=1, help="untimed runs first (default 1)")
     p.add_argument("--seed", type=int, default=6, help="seed for the synthetic data")
@@ -41,7 +45,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", type=Path, default=DEFAULT_JSON, help="write results here")
     p.add_argument("--compare", type=Path, help="an earlier results JSON, shown alongside")
-    p.add_argument("--work", type=Path, help="keep the generated data here (reused if present)")
+    p.add_argument(
+        "--work",
+        type=Path,
+        help="keep the generated data here, reused while the sizes and seed match "
+        f"(default: a folder per size under {WORK_ROOT.name}/, git-ignored)",
+    )
     p.add_argument("--only", help=f"comma-separated subset of {','.join(GROUPS)} (default: all)")
     p.add_argument("--headless", action="store_true", help="start-up without a pseudo-terminal")
     return p
@@ -51,6 +60,7 @@ def _settings(args: argparse.Namespace) -> dict[str, int]:
     quick = args.quick
     return {
         "briefs": args.briefs or (1_000 if quick else 10_000),
+        "notes": -1 if args.notes is None else max(0, args.notes),  # -1: the default plan
         "runs": max(1, args.runs or (3 if quick else 5)),
         "warmup": max(0, args.warmup),
         "articles": args.articles or (100 if quick else 1_000),
@@ -61,7 +71,7 @@ def _settings(args: argparse.Namespace) -> dict[str, int]:
 def _prepare(work: Path, s: dict[str, int], seed: int) -> dict[str, Any]:
     """Generate (or reuse) the store, brief files and articles; returns what was made."""
     marker = work / "made.json"
-    wanted = {k: s[k] for k in ("briefs", "articles", "files")} | {"seed": seed}
+    wanted = {k: s[k] for k in ("briefs", "notes", "articles", "files")} | {"seed": seed}
     if marker.exists():
         made = orjson.loads(marker.read_bytes())
         if made.get("wanted") == wanted:
@@ -73,7 +83,8 @@ def _prepare(work: Path, s: dict[str, int], seed: int) -> dict[str, Any]:
 
             shutil.rmtree(path)
     print(f"generating {s['briefs']:,} briefs …", file=sys.stderr)
-    info = synth.build_store(work / "store", s["briefs"], seed)
+    notes = None if s["notes"] < 0 else s["notes"]
+    info = synth.build_store(work / "store", s["briefs"], seed, notes)
     synth.write_brief_files(work / "files", s["files"], seed)
     synth.write_articles(work / "articles", s["articles"], seed)
     made = {"wanted": wanted, "store": info.__dict__}
@@ -95,12 +106,14 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Figure], dict[str, A
     only = set(args.only.split(",")) if args.only else set(GROUPS)
     made = _prepare(work, s, args.seed)
     store = work / "store"
+    work_tmp = work / "tmp"  # copies of the store that runs write to, removed after
+    work_tmp.mkdir(exist_ok=True)
     figures: list[Figure] = []
     st = made["store"]
     figures.append(
         Figure(
             "generate_store_s",
-            "generate the store (import + notes one by one)",
+            "generate the store (batch imports + one batch of notes)",
             "s",
             [st["import_s"] + st["notes_s"]],
             note=f"{st['notes']:,} notes, briefs.json {st['briefs_bytes'] / 2**20:.0f} MiB",
@@ -171,6 +184,32 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Figure], dict[str, A
             )
         )
 
+    if "commands" in only:
+        from bench.figures import whole_commands
+
+        _step("briefing note add, --version and check as whole processes")
+        res = whole_commands(store, work_tmp, warmup, runs if args.quick else max(runs, 10))
+        over = [a - v for a, v in zip(res["note_add"], res["version"], strict=True)]
+        small = s["briefs"] <= 10_000
+        figures += [
+            Figure(
+                "note_add_over_version_ms",
+                "briefing note add (a process), over briefing --version",
+                "ms",
+                _ms(over),
+                100 if small else 150,
+                median=statistics.median(_ms(res["note_add"]))
+                - statistics.median(_ms(res["version"])),
+                note="median - median; range per pair",
+            ),
+            Figure("note_add_ms", "  briefing note add (whole process)", "ms",
+                   _ms(res["note_add"])),
+            Figure("version_ms", "  briefing --version (whole process)", "ms",
+                   _ms(res["version"])),
+            Figure("check_s", "briefing check (whole process)", "s", res["check"],
+                   5 if small else 30),
+        ]  # fmt: skip
+
     if "search" in only:
         from bench.figures import search
 
@@ -194,8 +233,6 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Figure], dict[str, A
         if res["build"]:
             figures.append(Figure("search_build_s", "  build the search index", "s", res["build"]))
 
-    work_tmp = work / "tmp"
-    work_tmp.mkdir(exist_ok=True)
     if "import" in only:
         from bench.figures import import_files
 
@@ -209,9 +246,9 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Figure], dict[str, A
                 f"import {n:,} brief files",
                 "briefs/s",
                 [r["files"] / r["total_s"] for r in runs_],
-                2000,
+                5000 if s["briefs"] <= 10_000 else 2000,
                 ">=",
-                note=f"into the {s['briefs']:,}-brief store",
+                note=f"into the {s['briefs']:,}-brief store, opening it included",
             ),
             Figure(
                 "import_read_per_s",
@@ -221,7 +258,10 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Figure], dict[str, A
             ),
             Figure("import_open_s", "  opening the store only", "s", [r["open_s"] for r in runs_]),
             Figure(
-                "import_write_s", "  writing the store only", "s", [r["write_s"] for r in runs_]
+                "import_write_s",
+                "  importing, once open (reading + writing)",
+                "s",
+                [r["import_s"] for r in runs_],
             ),
             Figure(
                 "import_empty_per_s",
@@ -295,16 +335,18 @@ def _commit() -> str | None:
     return out.stdout.strip() or None
 
 
+def _work_name(s: dict[str, int], seed: int) -> str:
+    notes = "" if s["notes"] < 0 else f"-{s['notes']}n"
+    return f"{s['briefs']}b{notes}-{s['files']}f-{s['articles']}a-seed{seed}"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     previous = orjson.loads(args.compare.read_bytes()) if args.compare else None
     started = time.perf_counter()
-    if args.work:
-        args.work.mkdir(parents=True, exist_ok=True)
-        figures, meta = run(args, args.work)
-    else:
-        with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
-            figures, meta = run(args, Path(tmp))
+    work = args.work or WORK_ROOT / _work_name(_settings(args), args.seed)
+    work.mkdir(parents=True, exist_ok=True)
+    figures, meta = run(args, work)
     meta["bench_s"] = round(time.perf_counter() - started, 1)
     print_table(figures, meta, previous)
     args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,8 @@ import datetime as dt
 import gc
 import io
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -100,12 +102,14 @@ def _import_runs(
     warmup: int,
     runs: int,
 ) -> list[dict[str, Any]]:
-    """Read every file in `folder` with `briefs.files.read_files`, then one `import_briefs`.
+    """Every file in `folder` imported as `briefing import` does: read as it is taken
+    (`briefs.files.stream_files`) into one `Store.import_files`, then the reader data.
 
     Each run imports into a fresh copy of the benchmark store (the copy is not timed), so
-    every run adds the same briefs to a store of the same size, as `briefing import` does.
+    every run adds the same briefs to a store of the same size. Reading the files alone
+    is timed apart, before, as the import interleaves it with the writing.
     """
-    from briefs.files import brief_files, read_files
+    from briefs.files import brief_files, read_files, stream_files
     from store import Store
 
     out = []
@@ -114,25 +118,29 @@ def _import_runs(
         shutil.copytree(store_dir, target)
         gc.collect()
         started = time.perf_counter()
+        reading = read_files(brief_files([folder]))
+        read_s = time.perf_counter() - started
+        count, failed = len(reading.briefs) + len(reading.failures), reading.failures
+        del reading
+        gc.collect()
+        started = time.perf_counter()
         store = Store(target)
         opened = time.perf_counter()
         # As `briefing import` does: a file that fails is reported, the rest go in.
-        reading = read_files(brief_files([folder]))
-        briefs, failed = reading.briefs, reading.failures
-        read = time.perf_counter()
-        store.import_briefs(briefs)
+        taken = store.import_files(f.records for f in stream_files(brief_files([folder])))
+        store.import_reader_data(taken.reader, placed=taken.counts)
         done = time.perf_counter()
         store.close()
         shutil.rmtree(target)
         if k >= warmup:
             out.append(
                 {
-                    "files": len(briefs) + len(failed),
+                    "files": count,
                     "failed": len(failed),
                     "first_failure": failed[0] if failed else "",
                     "open_s": opened - started,
-                    "read_s": read - opened,
-                    "write_s": done - read,
+                    "read_s": read_s,
+                    "import_s": done - opened,
                     "total_s": done - started,
                 }
             )
@@ -168,3 +176,46 @@ def import_files(store_dir: Path, files: Path, work: Path, warmup: int, runs: in
         if k >= warmup:
             empty.append(elapsed)
     return {"into_store": into_store, "into_empty_cli": empty}
+
+
+def _briefing() -> list[str]:
+    """The `briefing` command as installed beside this Python, else the module."""
+    script = Path(sys.executable).parent / "briefing"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "tui.cli"]
+
+
+def _run(argv: list[str]) -> float:
+    started = time.perf_counter()
+    proc = subprocess.run(argv, capture_output=True, check=False)
+    elapsed = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv[1:3])} failed: {proc.stderr.decode()[-500:]}")
+    return elapsed
+
+
+def whole_commands(store_dir: Path, work: Path, warmup: int, runs: int) -> dict[str, list[float]]:
+    """`briefing note add` and `briefing --version` as whole processes, alternately (so
+    the difference is what a note costs over starting Python and the command line), and
+    `briefing check` of the whole store. Note adds go to a copy of the store."""
+    target = work / "commands"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(store_dir, target)
+    from store import Store
+
+    store = Store(target)
+    brief_id = store.rows()[0].id
+    store.close()
+    exe = _briefing()
+    out: dict[str, list[float]] = {"version": [], "note_add": [], "check": []}
+    for k in range(warmup + runs):
+        version = _run([*exe, "--version"])
+        note = _run([*exe, "note", "add", "--store", str(target), brief_id, f"Bench note {k}."])
+        if k >= warmup:
+            out["version"].append(version)
+            out["note_add"].append(note)
+    for k in range(warmup + max(1, runs // 2)):
+        check = _run([*exe, "check", "--store", str(target)])
+        if k >= warmup:
+            out["check"].append(check)
+    shutil.rmtree(target)
+    return out

@@ -2,26 +2,32 @@
 
 Sizes follow the issue: a 600-word body, a 3-sentence summary, 8 actors, 4 tariffs, and a
 few notes on one brief in ten. Everything is written through the real code path
-(`Store.import_briefs`, `Store.add_note`), so the files on disk are what the app reads.
+(`Store.import_briefs`, `Store.add_notes`), so the files on disk are what the app reads.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 
 from briefs.model import MEASURES, STATUSES, Actor, Brief, Tariff
+
+if TYPE_CHECKING:
+    from store import Store
 
 BODY_WORDS = 600
 SUMMARY_SENTENCES = 3
 ACTORS = 8
 TARIFFS = 4
 NOTE_EVERY = 10  # one brief in ten has notes
+BATCH = 5_000  # briefs generated and imported at a time
 
 COUNTRIES = (
     ("Canada", "Canadian", "Ottawa"),
@@ -221,13 +227,20 @@ def make_briefs(n: int, seed: int) -> list[Brief]:
     return [make_brief(rng, k) for k in range(n)]
 
 
-def note_plan(briefs: list[Brief], seed: int) -> list[tuple[str, str]]:
-    """(brief id, note text) for one brief in ten, one to three notes each."""
+def note_plan(ids: list[str], seed: int, notes: int | None = None) -> list[tuple[str, str]]:
+    """(brief id, note text) on one brief in ten, one to three notes each; `notes` of them
+    when given (the briefs taken round again, or fewer of them, to make that many)."""
     rng = random.Random(seed + 1)
-    plan = []
-    for brief in briefs[::NOTE_EVERY]:
+    chosen = ids[::NOTE_EVERY] or ids
+    plan: list[tuple[str, str]] = []
+    for k in itertools.count():
+        if not chosen or (notes is None and k == len(chosen)) or len(plan) == notes:
+            break
+        brief_id = chosen[k % len(chosen)]
         for _ in range(rng.randint(1, 3)):
-            plan.append((brief.id, " ".join(_sentence(rng) for _ in range(rng.randint(1, 3)))))
+            if len(plan) == notes:
+                break
+            plan.append((brief_id, " ".join(_sentence(rng) for _ in range(rng.randint(1, 3)))))
     return plan
 
 
@@ -241,18 +254,22 @@ class StoreInfo:
     reader_bytes: int
 
 
-def build_store(root: Path, n: int, seed: int) -> StoreInfo:
-    """Write `n` briefs (one batch import) and their notes (one add_note each) to `root`."""
+def build_store(root: Path, n: int, seed: int, notes: int | None = None) -> StoreInfo:
+    """Write `n` briefs (batch imports of BATCH briefs, so 100,000 never sit in memory at
+    once) and their notes (one batch) to `root`."""
     from store import Store  # the store is what we measure; keep `bench.synth` light
 
-    briefs = make_briefs(n, seed)
-    plan = note_plan(briefs, seed)
+    rng = random.Random(seed)
     store = Store(root, seed=False)
+    ids: list[str] = []
     started = time.perf_counter()
-    store.import_briefs(briefs)
+    for first in range(0, n, BATCH):
+        batch = [make_brief(rng, k) for k in range(first, min(n, first + BATCH))]
+        store.import_briefs(batch)
+        ids += [brief.id for brief in batch]
     imported = time.perf_counter()
-    for brief_id, text in plan:
-        store.add_note(brief_id, text)
+    plan = note_plan(ids, seed, notes)
+    add_notes(store, plan)
     noted = time.perf_counter()
     store.close()
     return StoreInfo(
@@ -263,6 +280,24 @@ def build_store(root: Path, n: int, seed: int) -> StoreInfo:
         briefs_bytes=store.briefs_path.stat().st_size,
         reader_bytes=store.reader_path.stat().st_size,
     )
+
+
+def add_notes(store: Store, plan: list[tuple[str, str]]) -> None:
+    """Every note of `plan` in one write, through `Store.add_notes`."""
+    batch = getattr(store, "add_notes", None)
+    if batch is not None:
+        batch(plan)
+        return
+    # TEMPORARY, until Store.add_notes lands (issue 14): the same notes in one write of
+    # reader.json through the export's restore path. Remove once add_notes exists.
+    from briefs.model import Note, ReaderData
+
+    now = store.clock().isoformat()
+    records = [
+        ReaderData(brief_id, (Note(f"n-bench-{k:07d}", brief_id, text, now, now),))
+        for k, (brief_id, text) in enumerate(plan)
+    ]
+    store.import_reader_data(records)
 
 
 def write_brief_files(folder: Path, n: int, seed: int) -> None:

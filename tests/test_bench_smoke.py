@@ -25,6 +25,8 @@ FIGURES = {
     "save_note_ms",
     "search_query_ms",
     "import_briefs_per_s",
+    "note_add_over_version_ms",
+    "check_s",
     "draft_articles_per_s",
 }
 
@@ -32,7 +34,7 @@ FIGURES = {
 def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     proc = subprocess.run(
-        [*QUICK, "--json", str(out)],
+        [*QUICK, "--json", str(out), "--work", str(tmp_path / "work")],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -49,5 +51,6 @@ def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
             assert name == "draft_articles_per_s" and figure["note"] == "not available"
             continue
         assert isinstance(figure["median"], float) and math.isfinite(figure["median"]), name
-        assert figure["median"] > 0, name
+        # A difference of two process times may come out below zero on a busy machine.
+        assert figure["median"] > 0 or name == "note_add_over_version_ms", name
     assert "figure" in proc.stdout and "met" in proc.stdout
