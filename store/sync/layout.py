@@ -29,7 +29,7 @@ from briefs import BriefError, brief_from_dict
 from briefs.ids import is_valid_id
 from briefs.model import MAX_CHARS, Brief
 from store import content_log
-from store.shapes import bucket_problems, is_iso_time
+from store.shapes import bucket_problems, is_iso_time, plain_author
 
 BRIEFS, NOTES, CORRECTIONS, READERS = "briefs", "notes", "corrections", "readers"
 MAX_FILE = 16 * 1024 * 1024  # a brief with the longest body the drafter reads, and room
@@ -139,10 +139,14 @@ def parse_note(key: str, payload: bytes) -> dict[str, Any]:
     author = doc.get("author")
     if not isinstance(author, str) or not 0 < len(author) <= MAX_NAME:
         raise BadFile("the author is not a name")
+    author = plain_author(author)  # as the store keeps it: one line, nothing that acts
+    if author is None:
+        raise BadFile("the author is not a name")
     beside = doc.get("beside")
     if beside is not None and (not isinstance(beside, str) or not is_valid_id(beside)):
         raise BadFile("beside is not a note id")
-    out = {k: doc[k] for k in ("id", "brief_id", "text", "created", "updated", "author")}
+    out = {k: doc[k] for k in ("id", "brief_id", "text", "created", "updated")}
+    out["author"] = author
     if beside:
         out["beside"] = beside
     return out

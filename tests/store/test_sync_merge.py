@@ -4,6 +4,7 @@ never conflict markers."""
 from __future__ import annotations
 
 import orjson
+import pytest
 
 from store.sync import layout
 from store.sync.merge import merge
@@ -90,3 +91,21 @@ def test_beside_ids_are_valid_ids_however_long_the_note_id() -> None:
     assert is_valid_id(layout.beside_id(long_id, b"x"))
     assert layout.beside_id("n1", b"x") == layout.beside_id("n1", b"x")
     assert layout.place_of("../x.json") is None and layout.place_of("notes/A.json") is None
+
+
+def test_a_note_file_names_its_author_plainly_or_is_refused() -> None:
+    """An author from a desk's file reaches the store as a plain name (what the store
+    keeps); one with nothing of a name in it is no note file, so no one else's name is
+    put on it."""
+
+    def parsed(author: object) -> dict[str, object]:
+        doc = orjson.loads(note("text", "2025-11-28T10:00:00+00:00"))
+        return layout.parse_note("n1", orjson.dumps({**doc, "author": author}))
+
+    assert parsed("Ana")["author"] == "Ana"
+    odd = parsed("Ana\x1b[31m\u202e Lopez")["author"]
+    assert isinstance(odd, str) and odd.isprintable() and "\x1b" not in odd
+    assert parsed("\x07")["author"] not in ("\x07", None)  # made visible, as the store does
+    for bad in ("", "   ", 42, None, "x" * 81):
+        with pytest.raises(layout.BadFile, match="author"):
+            parsed(bad)
