@@ -142,10 +142,21 @@ _COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] 
     "Mercosur": (("Mercosur",), (), ()),
     "African Union": (("African Union",), (), ()),
     "Gulf Cooperation Council": (("Gulf Cooperation Council", "GCC"), (), ()),
+    # Customs unions that set one external tariff for their members.
+    "Southern African Customs Union": (("Southern African Customs Union", "SACU"), (), ()),
+    "East African Community": (("East African Community",), (), ()),
 }
 
 BLOCS = frozenset(
-    {"European Union", "ASEAN", "Mercosur", "African Union", "Gulf Cooperation Council"}
+    {
+        "European Union",
+        "ASEAN",
+        "Mercosur",
+        "African Union",
+        "Gulf Cooperation Council",
+        "Southern African Customs Union",
+        "East African Community",
+    }
 )
 
 # Heads of state and government (and EU leaders) that stories name without a country.

@@ -699,3 +699,69 @@ def test_a_run_of_rate_sentences_keeps_the_measure_open() -> None:
         ("Taiwan", "4%"),
     ):
         assert ("China", target, rate) in pairs
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Importers of Chinese extrusions will pay Australian duties of 10% from today.",
+        "Australia's 10% duty on Chinese extrusions applies from today.",
+        "Australia's 10% duty on Chinese extrusions takes effect today.",
+        "Starting today, Australia will charge a 10% duty on Chinese extrusions.",
+        "Australia will charge a 10% duty on Chinese extrusions, effective today.",
+    ],
+)
+def test_a_measure_that_starts_on_the_article_s_day_is_in_force(story: str) -> None:
+    assert _only(story)[0] == "in force"
+
+
+@pytest.mark.parametrize(
+    ("story", "status"),
+    [
+        (
+            "Marcos signed an order last week restoring the Philippine tariff, which had been cut"
+            " to 15% on Vietnamese rice in July last year.",
+            "in force",
+        ),
+        (
+            "India announced new duties on Monday, replacing its 10% levy on US almonds, which"
+            " took effect in 2023.",
+            "in force",
+        ),
+    ],
+)
+def test_a_relative_clause_keeps_its_own_status(story: str, status: str) -> None:
+    tariffs = _draft(story).tariffs
+    rated = [t for t in tariffs if t.rate]
+    assert [t.status for t in rated] == [status]
+
+
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "The higher tariff will apply to rice from all origins.",
+        "The tariff applies to imports from every country.",
+        "The new tariff covers rice from all sources.",
+    ],
+)
+def test_a_later_sentence_can_widen_a_measure_to_every_origin(follow: str) -> None:
+    story = (
+        f"The Philippines will raise its tariff on Vietnamese rice to 35% from January. {follow}"
+    )
+    assert _pairs(story, "2025-11-20") == {("Philippines", None, "35%")}
+
+
+def test_a_customs_union_is_a_bloc() -> None:
+    story = (
+        "A 9.5% safeguard duty on steel imports into the Southern African Customs Union took"
+        " effect today. SACU members include Namibia."
+    )
+    assert _pairs(story) == {("Southern African Customs Union", None, "9.5%")}
+
+
+def test_members_of_the_market_a_duty_is_paid_into_are_not_its_targets() -> None:
+    story = (
+        "A 9.5% SACU safeguard duty on steel took effect today. The duty applies to imports into"
+        " all five SACU members – South Africa, Botswana and Namibia."
+    )
+    assert _pairs(story) == {("Southern African Customs Union", None, "9.5%")}

@@ -51,6 +51,12 @@ _NO_MEASURE = re.compile(
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
 _ON_WHAT = re.compile(r"\s+(?:on|against|of|for)\b")
 _COVERS = re.compile(r"^\s*(?:covers?|covering|targets?|applies to|hits?|includes?)\b")
+_EVERY_ORIGIN = re.compile(
+    r"\b(?:(?:from|to|on)\s+(?:all|every|any)\s+(?:origins?|sources?|countr(?:y|ies)|suppliers?"
+    r"|trading partners)|regardless of (?:its |their )?origin|whatever (?:its|their) origin)\b",
+    re.I,
+)
+_INTO = re.compile(r"\b(?:into|entering)\b")
 _ANAPHORIC = re.compile(r"\b(?:that|the|this) rate\b|\b(?:raise|lower|cut) (?:it|them)\b")
 
 
@@ -141,6 +147,7 @@ def extract_tariffs(
                 ref = same[-1] if same and mention.measure != "tariff" else rated[-1]
                 if (
                     _COVERS.search(text[a_end : a_end + 30])
+                    and not _INTO.search(text, a_end, a_end + 60)  # members, not origins
                     and mention.imposed_on
                     and ref.rate is not None
                     and ref.imposed_on is None
@@ -152,6 +159,17 @@ def extract_tariffs(
                     mention.products = mention.products or list(ref.products)
                     covered = ref.timing  # its status and year are the measure's
                     mentions.remove(ref)
+                elif _EVERY_ORIGIN.search(text, a_start) and ref.rate is not None:
+                    # "The higher tariff will apply to rice from all origins": that measure
+                    # has no one target, whatever the sentence before named
+                    mention.imposed_by, mention.imposed_on = ref.imposed_by, None
+                    for other in mentions:
+                        if (other.sentence, other.imposed_by, other.rate) == (
+                            ref.sentence,
+                            ref.imposed_by,
+                            ref.rate,
+                        ):
+                            other.imposed_on, other.all_targets = None, True
                 else:
                     mention.imposed_by = ref.imposed_by
                     mention.imposed_on = ref.imposed_on

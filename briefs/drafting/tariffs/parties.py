@@ -79,6 +79,7 @@ _ANOTHER_CLAUSE = re.compile(r"[,;]|\b(?:after|because|that|which|who|when|while
 _GOODS_ENTER = re.compile(r"\b(?:when|as|once|after)\s+(?:they|it)\s+(?=ent|arriv|reach|cross)")
 _PAID_TO = re.compile(r"\s+to\s+(?:the\s+)?")
 _PAY = re.compile(r"\bpa(?:y|ys|id|ying)\b", re.I)
+_INTO = re.compile(r"\b(?:into|entering)\b")
 _AT_BORDER = re.compile(r"\s+(?:border|borders|ports?|customs)\b")
 _APPLY_TO = re.compile(r"\b(?:apply|applies|applied)\s+to\s+(?:the\s+)?$", re.I)
 # "made in India or anywhere else": every origin, named before the measure.
@@ -187,7 +188,9 @@ def _target_after(c: MentionContext, p: Parties) -> None:
                 and _is_exporter(c, entity)
             )
             if not made_in and (
-                not _TARGET_LEAD.search(lead_in) or ("," in lead_in or ";" in lead_in)
+                not _TARGET_LEAD.search(lead_in)
+                or ("," in lead_in or ";" in lead_in)
+                or _INTO.search(lead_in)  # "imports into all SACU members – South Africa, …"
             ):
                 continue
             p.on = entity.country

@@ -135,6 +135,7 @@ class Timing(NamedTuple):
     weak: bool = False  # the status rests on a weak cue only
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\s[^,;]*")
 _SUBORDINATE = Folded(r"(?:,\s*|\s)(?:after|because|while|although|whereas|since|when|as)\s[^,;]*")
 
 
@@ -165,7 +166,8 @@ _CHARGED_NOW = Folded(
     r"(?:now|currently|at present|today)\b"
 )
 _STARTS_ON_DAY = re.compile(
-    r"\b(?:takes? effect|comes? into (?:force|effect)|kicks? in|starts?|begins?)\s+(?:on\s+)?"
+    r"\b(?:takes? effect|comes? into (?:force|effect)|kicks? in|starts?|begins?|applies|apply"
+    r"|from|starting|effective|as of)\s+(?:on\s+)?"
     rf"(today|{'|'.join(WEEKDAYS)})\b"
 )
 _AHEAD = Folded(
@@ -226,7 +228,13 @@ def status_and_year(
     today: dt.date,
 ) -> Timing:
     """Status from the main clause, year near the mention: only for mentions that are kept."""
-    clause = _main_clause(part, a_start - text.find(part) if part in text else 0)
+    in_part = a_start - text.find(part) if part in text else 0
+    rate_at = in_part + max(0, text.find(rate, a_start) - a_start) if rate else in_part
+    relative = next(
+        (m for m in _RELATIVE_CLAUSE.finditer(part) if m.start() < rate_at < m.end()), None
+    )
+    # "restoring the rate, which had been cut to 15%": the relative clause's own tense
+    clause = relative.group(0) if relative else _main_clause(part, in_part)
     status = None if conditional else _status(clause, rate is not None)
     weak = status == "in force" and _weak(clause)
     if (
@@ -238,7 +246,7 @@ def status_and_year(
         and _starts_later(clause, today)
     ):
         status = "announced"  # "will face duties of 12% from Aug. 14", "plans to … from May"
-    if status == "announced" and _starts_today(clause, today):
+    if status in ("announced", None) and _starts_today(clause, today):
         status, weak = "in force", False  # it takes effect on the article's day
     if rate and _CHARGED_NOW.search(text[max(0, a_start - 24) : a_start + len(rate) + 20]):
         status, weak = "in force", False  # "… to 50%, from about 20% now": still charged
