@@ -128,11 +128,11 @@ class _Import:
         else:
             part.kept.add(brief.id)
         brief_id = placed.id
+        if reader is not None:  # kept for a brief left in the trash too, as it always was
+            part.reader.append(reader)
         if brief_id in self.trash and not self.undelete:
             part.skipped += 1
             return
-        if reader is not None:
-            part.reader.append(reader)
         if brief_id in part.stories or brief_id in self.done.stories:
             part.duplicates[brief_id] = None
         part.stories[brief_id] = _story(placed)
@@ -181,6 +181,8 @@ class _Import:
                 {"briefs": changed, META_TABLE: {"content": {"log": self.log_name}}},
             )
             store._compact_if_worth_it()
+        elif self.appender is not None:
+            self.appender.abort()  # all it took was cut off again: close it
         # Out of the trash only once the content is in: a crash before leaves it deleted.
         back = [k for k in done.stories if k in self.trash]
         if back:

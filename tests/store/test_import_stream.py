@@ -5,6 +5,7 @@ export too large to parse at once (the whole store) imports back, notes and all.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -158,3 +159,21 @@ def test_reader_data_of_a_bad_file_is_not_restored(store: Store) -> None:
 
     taken = store.import_files([records()])
     assert taken.reader == [] and taken.failures == ["x.json: cut short"]
+
+
+def test_a_file_that_fails_alone_leaves_no_log_open(store: Store) -> None:
+    fds = len(os.listdir("/proc/self/fd"))
+    taken = store.import_files([failing_after([brief(1), brief(2)], "cut short")])
+    assert taken.failures == ["big.json: cut short"] and taken.counts.added == 0
+    assert len(os.listdir("/proc/self/fd")) == fds
+
+
+def test_an_exports_notes_on_a_brief_in_the_trash_are_kept_for_it(store: Store) -> None:
+    from briefs.model import Note
+
+    store.import_briefs([brief(1)])
+    store.delete_brief("b-1")
+    note = Note("n1", "b-1", "t", "2025-01-01T00:00:00+00:00", "2025-01-01T00:00:00+00:00")
+    taken = store.import_files([[(brief(1), ReaderData("b-1", (note,)))]])
+    assert taken.counts.skipped_deleted == 1
+    assert [data.brief_id for data in taken.reader] == ["b-1"]
