@@ -86,7 +86,7 @@ _COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] 
     "Cuba": (("Cuba",), ("Cuban",), ("Havana",)),
     "Guatemala": (("Guatemala",), ("Guatemalan",), ()),
     "Costa Rica": (("Costa Rica",), ("Costa Rican",), ()),
-    "Vietnam": (("Vietnam", "Viet Nam"), ("Vietnamese",), ("Hanoi",)),
+    "Vietnam": (("Vietnam", "Viet Nam"), ("Vietnamese",), ("Hanoi", "Ha Noi")),
     "Thailand": (("Thailand",), ("Thai",), ("Bangkok",)),
     "Indonesia": (("Indonesia",), ("Indonesian",), ("Jakarta",)),
     "Malaysia": (("Malaysia",), ("Malaysian",), ("Kuala Lumpur",)),
