@@ -242,8 +242,10 @@ def before_name(sentence: Sentence, start: int) -> tuple[str | None, str | None]
     Huamán," → ("chief trade negotiator", "Peru"); "The Trade Minister, Luis Mora," too."""
     tokens = sentence.tokens
     head = start - 2
-    if head < 0 or tokens[start - 1].text != "," or tokens[head].lower not in ROLE_HEADS:
+    if head < 0 or tokens[start - 1].text != ",":
         return None, None
+    if tokens[head].lower not in ROLE_HEADS:
+        return _role_of_body_before(sentence, start)
     k = head
     while (
         k - 1 >= 0
@@ -260,6 +262,26 @@ def before_name(sentence: Sentence, start: int) -> tuple[str | None, str | None]
         place = next((p for p in sentence.places if p.end == k), None)
         affiliation = place.country if place else None
     return text_of(tokens, k, head + 1, sentence.text), affiliation
+
+
+def _role_of_body_before(sentence: Sentence, start: int) -> tuple[str | None, str | None]:
+    """ "The chief executive of Toyota, Koji Sato," → ("chief executive", "Toyota")."""
+    tokens = sentence.tokens
+    comma = start - 1
+    of = comma - 1
+    while of > 0 and comma - of <= 6 and tokens[of].cap and tokens[of].text[0].isalpha():
+        of -= 1
+    first = of + 1  # the body's name, without "the"
+    if of > 0 and tokens[of].lower == "the":
+        of -= 1
+    if of < 1 or first == comma or tokens[of].lower not in ("of", "at"):
+        return None, None
+    if tokens[of - 1].lower not in ROLE_HEADS:
+        return None, None
+    k = of - 1
+    while k - 1 >= 0 and of - k < 4 and tokens[k - 1].lower in ROLE_WORDS:
+        k -= 1
+    return text_of(tokens, k, of, sentence.text), text_of(tokens, first, comma, sentence.text)
 
 
 def after_name(sentence: Sentence, end: int) -> tuple[str | None, str | None, int | None]:

@@ -44,3 +44,35 @@ def test_names_that_are_no_actors(story: str, not_actor: str) -> None:
 def test_a_capital_written_in_two_words_is_its_country(story: str) -> None:
     names = _names(story)
     assert "Ha Noi" not in names and "Hà Nội" not in names
+
+
+@pytest.mark.parametrize(
+    ("story", "name", "role", "affiliation"),
+    [
+        (
+            "The chief executive of Toyota, Koji Sato, warned about the US tariff.",
+            "Koji Sato",
+            "chief executive",
+            "Toyota",
+        ),
+        (
+            "The president of the Canadian Steel Producers Association, Catherine Cobden, said"
+            " the duty helped.",
+            "Catherine Cobden",
+            "president",
+            "Canadian Steel Producers Association",
+        ),
+        (
+            "The governor of Michigan, Gretchen Whitmer, warned against the tariffs.",
+            "Gretchen Whitmer",
+            "governor",
+            "Michigan",
+        ),
+    ],
+)
+def test_the_title_of_a_body_before_a_name_gives_role_and_affiliation(
+    story: str, name: str, role: str, affiliation: str
+) -> None:
+    brief = draft_brief(f" date 2025-07-15 Trade news of the day\n\n{story}\n")
+    person = next(a for a in brief.actors if a.name == name)
+    assert (person.role, person.affiliation) == (role, affiliation)

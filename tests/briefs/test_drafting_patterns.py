@@ -765,3 +765,27 @@ def test_members_of_the_market_a_duty_is_paid_into_are_not_its_targets() -> None
         " all five SACU members – South Africa, Botswana and Namibia."
     )
     assert _pairs(story) == {("Southern African Customs Union", None, "9.5%")}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Mexico's economy ministry said the country would not impose retaliatory duties.",
+        "Japan has no plans to impose tariffs on US goods, the minister said.",
+        "Canada will not slap a surtax on American steel, Carney said.",
+        "India ruled out retaliatory tariffs on US almonds.",
+    ],
+)
+def test_a_measure_ruled_out_is_no_measure(story: str) -> None:
+    assert _draft(story).tariffs == ()
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "India notified WTO members of its plan for retaliatory duties on US almonds.",
+        "Japan has notified the WTO of possible 20% counter-tariffs on US steel.",
+    ],
+)
+def test_retaliation_notified_to_the_wto_is_proposed(story: str) -> None:
+    assert _only(story)[0] == "proposed"

@@ -56,6 +56,12 @@ _EVERY_ORIGIN = re.compile(
     r"|trading partners)|regardless of (?:its |their )?origin|whatever (?:its|their) origin)\b",
     re.I,
 )
+_RULED_OUT = re.compile(
+    r"\b(?:not|never|no plans? to|n't)\s+(?:\w+\s+)?(?:impose|slap|levy|introduce|put|place"
+    r"|apply|add|retaliate with)\s+(?:[\w-]+\s+){0,4}$"
+    r"|\brul(?:ed|es|ing) out\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 _INTO = re.compile(r"\b(?:into|entering)\b")
 _ANAPHORIC = re.compile(r"\b(?:that|the|this) rate\b|\b(?:raise|lower|cut) (?:it|them)\b")
 
@@ -187,6 +193,8 @@ def extract_tariffs(
                 mention.imposed_on = None if mention.all_targets else mentions[-1].imposed_on
             if mention.imposed_by is None and mention.imposed_on is None:
                 continue
+            if _RULED_OUT.search(text, max(0, a_start - 70), a_start):
+                continue  # "would not impose retaliatory duties", "ruled out tariffs"
             if rate is None and _PACT_CUT.search(text):
                 continue  # "It would remove most duties on goods traded between …": a pact
             if (
