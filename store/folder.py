@@ -6,6 +6,10 @@ planted links. So a folder is written into only when it is a store (it holds the
 file, or — for a store written before the marker — `briefs.json`/`reader.json` or their
 backups) or is empty, and the store then deletes only regular files whose names it makes
 itself: content logs (`content-NNNNNN.jsonl`) and its own temporaries.
+
+Notes and states live in `reader/NN.json` (NN: two hex digits, the bucket of the brief
+id); `reader.json` keeps saved views and older drafts, and until a store written before
+the split is migrated (store/reader_book.py), its notes and states too.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import contextlib
 import os
 import re
 import stat
+import zlib
 from pathlib import Path
 
 from store.errors import DamagedFileError, StoreError
@@ -25,19 +30,45 @@ LOCK_FILE = ".lock"
 MARKER_FILE = ".briefing-store"
 CORRECTIONS_FOLDER = "corrections"
 DRAFTS_FOLDER = "drafts"
+# Notes and read/starred states, by brief-id bucket (store/reader_book.py): a save
+# rewrites one small file, whatever the number of notes and briefs.
+READER_FOLDER = "reader"
+READER_BUCKETS = 256
+# reader.json as it was before the split (format 2), kept by the migration: the name
+# for the first, then reader-v2-2.json … should an old reader.json ever come back.
+SPLIT_BACKUP = re.compile(r"reader-v2(?:-\d{1,4})?\.json")
 MARKER_TEXT = b"A briefing store: the README's 'Your data' section says what is in it.\n"
 
 LOG_NAME = re.compile(r"content-\d{6}\.jsonl")
 # What the marker's ledger may name (store/storage.py Ledger): the store's JSON files.
-LEDGER_NAME = re.compile(r"briefs\.json|reader\.json|trash\.json|corrections/\d\d\.json")
+LEDGER_NAME = re.compile(
+    r"briefs\.json|reader\.json|trash\.json|corrections/\d\d\.json|reader/[0-9a-f]{2}\.json"
+)
 _JSON_NAMES = rf"(?:{re.escape(BRIEFS_FILE)}|{re.escape(READER_FILE)}|{re.escape(TRASH_FILE)})"
 # Temporaries: `.NAME.PID.tmp` (store/storage.py, content_log.write_new), `.NAME.restore.tmp`
 # (store/restore.py), in the folder itself and in corrections/ (NAME = NN.json).
-_OWN = rf"(?:{_JSON_NAMES}|content-\d{{6}}\.jsonl|{re.escape(MARKER_FILE)})"
+_OWN = rf"(?:{_JSON_NAMES}|{SPLIT_BACKUP.pattern}|content-\d{{6}}\.jsonl|{re.escape(MARKER_FILE)})"
 _TEMP_TOP = re.compile(rf"\.{_OWN}(?:\.bak)?\.(?:\d+|restore)\.tmp")
 _TEMP_MARKER = re.compile(rf"\.{re.escape(MARKER_FILE)}\.\d+\.tmp")
 _TEMP_BUCKET = re.compile(r"\.\d\d\.json(?:\.bak)?\.(?:\d+|restore)\.tmp")
+_TEMP_READER = re.compile(r"\.[0-9a-f]{2}\.json(?:\.bak)?\.(?:\d+|restore)\.tmp")
 _LEGACY = (BRIEFS_FILE, READER_FILE, BRIEFS_FILE + ".bak", READER_FILE + ".bak")
+
+
+def reader_bucket(brief_id: str) -> str:
+    """The file under reader/ that holds a brief's notes and state. crc32, not hash():
+    the same in every process and every run."""
+    return f"{zlib.crc32(brief_id.encode('utf-8')) % READER_BUCKETS:02x}.json"
+
+
+def reader_bucket_paths(root: Path) -> list[Path]:
+    folder = root / READER_FOLDER
+    return [folder / f"{n:02x}.json" for n in range(READER_BUCKETS)]
+
+
+def split_backups(root: Path) -> list[Path]:
+    """The copies of reader.json the migration to reader/ kept (regular files only)."""
+    return _ours(root, SPLIT_BACKUP)
 
 
 def lexists(path: Path) -> bool:
@@ -101,6 +132,7 @@ def marker_text(root: Path) -> bytes:
     see store/storage.py), for a marker written anew."""
     names = [BRIEFS_FILE, READER_FILE, TRASH_FILE]
     names += [f"{CORRECTIONS_FOLDER}/{n:02d}.json" for n in range(16)]
+    names += [f"{READER_FOLDER}/{n:02x}.json" for n in range(READER_BUCKETS)]
     return MARKER_TEXT + "".join(f"{n}\n" for n in names if lexists(root / n)).encode()
 
 
@@ -137,8 +169,10 @@ def has_data(root: Path, *, logs: bool = True) -> bool:
     names.append(TRASH_FILE + ".bak")
     if any(lexists(root / name) for name in names) or (logs and log_files(root)):
         return True
-    folder = root / CORRECTIONS_FOLDER
-    return folder.is_dir() and any(folder.glob("*.json*"))
+    if split_backups(root):
+        return True
+    folders = (root / CORRECTIONS_FOLDER, root / READER_FOLDER)
+    return any(folder.is_dir() and any(folder.glob("*.json*")) for folder in folders)
 
 
 def log_files(root: Path) -> list[Path]:
@@ -166,7 +200,11 @@ def _ours(folder: Path, pattern: re.Pattern[str]) -> list[Path]:
 
 def leftover_temporaries(root: Path) -> list[Path]:
     """Temporary files a crashed writer of this store left behind (our names only)."""
-    return _ours(root, _TEMP_TOP) + _ours(root / CORRECTIONS_FOLDER, _TEMP_BUCKET)
+    return (
+        _ours(root, _TEMP_TOP)
+        + _ours(root / CORRECTIONS_FOLDER, _TEMP_BUCKET)
+        + _ours(root / READER_FOLDER, _TEMP_READER)
+    )
 
 
 def remove_stale_temporaries(root: Path) -> None:

@@ -25,6 +25,7 @@ from store.folder import (
     LOG_NAME,
     MARKER_FILE,
     READER_FILE,
+    READER_FOLDER,
     folder_problem,
     has_data,
     is_empty,
@@ -34,11 +35,19 @@ from store.folder import (
     marker_text,
     not_a_store_error,
     plain_file_problem,
+    reader_bucket_paths,
+    split_backups,
 )
 from store.lock import StoreLock
 from store.paths import is_read_only, read_only_error
 from store.restore import aside_name, put, rebuild_index, restore_from_backup
-from store.shapes import check_bucket_values, check_index, check_reader, check_trash
+from store.shapes import (
+    check_bucket_values,
+    check_index,
+    check_reader,
+    check_reader_bucket,
+    check_trash,
+)
 from store.storage import (
     META_TABLE,
     MISSING_WITH_BACKUP,
@@ -81,6 +90,10 @@ def _validator(path: Path) -> Validator:
     name = path.name.removesuffix(".bak")
     if path.parent.name == CORRECTIONS_FOLDER:
         return check_bucket_values
+    if path.parent.name == READER_FOLDER:
+        return check_reader_bucket
+    if path in split_backups(path.parent):
+        return check_reader
     validators = {BRIEFS_FILE: check_index, READER_FILE: check_reader, FEEDS_FILE: check_feeds}
     return validators.get(name, check_trash)
 
@@ -167,18 +180,15 @@ def _check(root: Path) -> Health:
         [root / FEEDS_FILE] if lexists(root / FEEDS_FILE) or ledger.knows(root / FEEDS_FILE) else []
     )
     for path in [root / BRIEFS_FILE, root / READER_FILE, root / TRASH_FILE, *buckets, *feeds]:
+        files.append(_file_health(root, path, ledger))
+    files += _reader_health(root, ledger)
+    for path in split_backups(root):  # reader.json before the split: only its damage counts
         problem, counts = _inspect(path)
-        backup = backup_path(path)
-        backup_ok = lexists(backup) and _inspect(backup)[0] is None
-        if problem is None and path.name == BRIEFS_FILE and not lexists(path) and has_data(root):
-            problem = "is missing, but the store holds data (--repair rebuilds it from content)"
-        elif problem is None and not lexists(path) and ledger.knows(path):
-            problem = MISSING_WITH_BACKUP
-        files.append(FileHealth(path, lexists(path), problem, counts, backup_ok))
+        files.append(FileHealth(path, True, problem, counts))
     marker = plain_file_problem(root / MARKER_FILE)
     if marker is not None:
         files.append(FileHealth(root / MARKER_FILE, True, marker))
-    for name in (CORRECTIONS_FOLDER, DRAFTS_FOLDER):
+    for name in (CORRECTIONS_FOLDER, DRAFTS_FOLDER, READER_FOLDER):
         problem = folder_problem(root / name)
         if problem is not None:
             files.insert(0, FileHealth(root / name, True, problem))  # repaired first
@@ -186,6 +196,42 @@ def _check(root: Path) -> Health:
     if content is not None:
         files.insert(1, content)
     return Health(root, tuple(files), tuple(leftover_temporaries(root)))
+
+
+def _file_health(root: Path, path: Path, ledger: Ledger) -> FileHealth:
+    problem, counts = _inspect(path)
+    backup = backup_path(path)
+    backup_ok = lexists(backup) and _inspect(backup)[0] is None
+    if problem is None and path.name == BRIEFS_FILE and not lexists(path) and has_data(root):
+        problem = "is missing, but the store holds data (--repair rebuilds it from content)"
+    elif problem is None and not lexists(path) and ledger.knows(path):
+        problem = MISSING_WITH_BACKUP
+    return FileHealth(path, lexists(path), problem, counts, backup_ok)
+
+
+def _reader_health(root: Path, ledger: Ledger) -> list[FileHealth]:
+    """reader/: each damaged bucket by name, the good ones as one line for the folder
+    (up to 256 files). Nothing is read through a folder that is a link: that is named
+    (see _check), and its files are looked at once it is moved aside."""
+    if folder_problem(root / READER_FOLDER) is not None:
+        return []
+    paths = [
+        p
+        for p in reader_bucket_paths(root)
+        if lexists(p) or lexists(backup_path(p)) or ledger.knows(p)
+    ]
+    found = [_file_health(root, path, ledger) for path in paths]
+    good = [f for f in found if f.ok]
+    out = [f for f in found if not f.ok]
+    if good:
+        counts = {"notes": 0, "states": 0}
+        for f in good:
+            for name in counts:
+                counts[name] += f.counts.get(name, 0)
+        counts["files"] = len(good)
+        backups = all(f.backup_ok for f in good)
+        out.append(FileHealth(root / READER_FOLDER, True, None, counts, backups))
+    return out
 
 
 def _forget_damaged(root: Path, health: FileHealth, stamp: str) -> str:
@@ -258,7 +304,7 @@ def _restore(root: Path, health: FileHealth, stamp: str) -> str:
     if health.ok:
         return ""
     path = health.path
-    if path.name in (CORRECTIONS_FOLDER, DRAFTS_FOLDER):
+    if path.name in (CORRECTIONS_FOLDER, DRAFTS_FOLDER, READER_FOLDER):
         kept = aside_name(path, stamp)
         os.rename(path, kept)  # whatever it is (a link, a file), kept as it is
         return f"{path}: {health.problem}; moved aside as {kept.name}"
@@ -267,6 +313,10 @@ def _restore(root: Path, health: FileHealth, stamp: str) -> str:
         return f"{path}: {health.problem}; written anew, the old one kept as {kept}"
     if health.backup_ok:
         return restore_from_backup(path, stamp)
+    if path in split_backups(root):  # a copy only: kept aside, so the store is whole
+        kept = aside_name(path, stamp)
+        os.rename(path, kept)
+        return f"{path}: {health.problem}; a copy of reader.json of format 2, kept as {kept.name}"
     if path.name == BRIEFS_FILE:
         return rebuild_index(root, stamp)
     if health.problem == MISSING_WITH_BACKUP:

@@ -22,7 +22,7 @@ from briefs.model import MAX_CHARS, MAX_TEXT
 from briefs.reading import MAX_FILE_BYTES
 from briefs.text import clean
 from store.errors import DamagedFileError
-from store.folder import LOG_NAME
+from store.folder import LOG_NAME, READER_BUCKETS, reader_bucket
 
 Tree = Mapping[str, Mapping[str, Mapping[str, Any]]]
 MAX_OFFSET = 2**40  # a content log of a terabyte is already far past any real one
@@ -153,10 +153,8 @@ def check_index(path: Path, data: Tree) -> None:
     problems.raise_any()
 
 
-def check_reader(path: Path, data: Tree) -> None:
-    """reader.json: notes, read/starred states, saved views, drafts of older stores."""
-    problems = _Problems(path)
-    for key, doc in data.get("notes", {}).items():
+def _check_notes(problems: _Problems, notes: Mapping[str, Mapping[str, Any]]) -> None:
+    for key, doc in notes.items():
         if not _id_key(problems, "note", key):
             continue
         if doc.get("id") != key:
@@ -173,17 +171,51 @@ def check_reader(path: Path, data: Tree) -> None:
         author = doc.get("author")
         if author is not None and not is_author_name(author):
             problems.add(f"note {key}", f"the author {_quote(author)} is not a plain name")
-    for key, doc in data.get("states", {}).items():
+
+
+def _check_states(problems: _Problems, states: Mapping[str, Mapping[str, Any]]) -> None:
+    for key, doc in states.items():
         if _id_key(problems, "state of", key) and any(
             not isinstance(doc.get(flag, False), bool) for flag in ("read", "starred")
         ):
             problems.add(f"state of {key}", "read and starred must be true or false")
+
+
+def check_reader(path: Path, data: Tree) -> None:
+    """reader.json: saved views, drafts of older stores, the layout of reader/ (how many
+    buckets); and, in a store not yet migrated to reader/, its notes and states."""
+    problems = _Problems(path)
+    _check_notes(problems, data.get("notes", {}))
+    _check_states(problems, data.get("states", {}))
     for key, doc in data.get("views", {}).items():
         if not isinstance(doc.get("query"), str):
             problems.add(f"view {_quote(key)}", "the query is not a string")
     for key, doc in data.get("drafts", {}).items():
         if not all(isinstance(doc.get(name, ""), str) for name in ("brief_id", "text")):
             problems.add(f"draft {_quote(key)}", "the brief id or text is not a string")
+    layout = data.get("_meta", {}).get("reader")
+    if layout is not None and (
+        not isinstance(layout, Mapping) or layout.get("buckets") != READER_BUCKETS
+    ):
+        problems.add("the layout of reader/", f"{_quote(layout)} is not {READER_BUCKETS} buckets")
+    problems.raise_any()
+
+
+def check_reader_bucket(path: Path, data: Tree) -> None:
+    """reader/NN.json: the notes and read/starred states of the briefs of one bucket;
+    each in the file its brief id names, where the store looks for it."""
+    problems = _Problems(path)
+    own = path.name.removesuffix(".bak")
+    notes, states = data.get("notes", {}), data.get("states", {})
+    _check_notes(problems, notes)
+    _check_states(problems, states)
+    for key, doc in notes.items():
+        brief_id = doc.get("brief_id")
+        if isinstance(brief_id, str) and reader_bucket(brief_id) != own:
+            problems.add(f"note {_quote(key)}", f"its brief belongs in {reader_bucket(brief_id)}")
+    for key in states:
+        if reader_bucket(key) != own:
+            problems.add(f"state of {_quote(key)}", f"it belongs in {reader_bucket(key)}")
     problems.raise_any()
 
 

@@ -24,7 +24,9 @@ from tinydb.storages import Storage
 from store.errors import DamagedFileError, StoreError
 from store.folder import LEDGER_NAME, MARKER_FILE, MARKER_TEXT, check_plain, lexists
 
-FORMAT_VERSION = 2  # 2: brief content moved to the content log
+# 2: brief content moved to the content log; 3: notes and states moved to reader/NN.json
+# (a briefing of format 2 would not see them, so it is told the store is newer).
+FORMAT_VERSION = 3
 META_TABLE = "_meta"
 TEMP_SUFFIX = ".tmp"
 
@@ -197,6 +199,12 @@ class AtomicJSONStorage(Storage):
         self._data: dict[str, Any] | None = None
         self._identity: tuple[int, int, int] | None = None
         self._seen_once = False
+        # Read as a file never made (no backup, not in the ledger) and not made since: a
+        # store's 256 reader buckets are mostly that while it is small.
+        self._absent = False
+        # Counts the contents this storage has held: what is derived from them (note
+        # counts per brief) is kept until it moves.
+        self.generation = 0
         # Set when a read finds the file rewritten since we last read or wrote it:
         # another process changed it. Cleared by take_changed_elsewhere().
         self._changed_elsewhere = False
@@ -215,17 +223,33 @@ class AtomicJSONStorage(Storage):
         if identity != self._identity and self._seen_once:
             self._changed_elsewhere = True
         self._seen_once = True
+        if identity is None and self._absent:
+            return None  # still not made: the checks below passed when it was last read
         if identity is None:
             load_file(self.path)  # a file lost beside its backup raises
             if self._existed or (self.ledger is not None and self.ledger.knows(self.path)):
                 raise DamagedFileError(self.path, MISSING_WITH_BACKUP)
-            self._data, self._identity = None, None
+            self._data, self._identity, self._absent = None, None, True
             return None
+        self._absent = False
         self._existed = True
         if identity != self._identity or self._data is None:
             self._data = load_file(self.path, self.validate)
             self._identity = identity
+            self.generation += 1
         return self._data
+
+    def mark_absent(self) -> None:
+        """Take the file as never made, without a read: the caller listed its folder and
+        the ledger once for many files and found neither it nor its backup (256 reader
+        buckets, most of them not yet written in a small store)."""
+        self._seen_once, self._absent = True, True
+        self._data, self._identity = None, None
+
+    @property
+    def made(self) -> bool:
+        """Whether the file has been on disk (seen by a read, or written) in this process."""
+        return self._existed
 
     def take_changed_elsewhere(self) -> bool:
         """Whether another process has written the file since we last asked."""
@@ -238,7 +262,15 @@ class AtomicJSONStorage(Storage):
             self._data, self._identity = None, self._stat_identity()
         return changed
 
-    def write(self, data: dict[str, Any]) -> None:
+    def write(self, data: dict[str, Any], *, remember: bool = True) -> None:
+        """Replace the file by `data`. `remember=False`: the caller lists the file in the
+        ledger itself, once for a batch of files (Ledger.catch_up)."""
+        if not self._existed:
+            # A file read as never made may have been made since and lost: the full check
+            # again (reads skip it while a file stays absent), so that this write never
+            # replaces the backup of what was lost.
+            self._absent = False
+            self.read()
         data.setdefault(META_TABLE, {})["format"] = {"version": FORMAT_VERSION}
         try:
             try:
@@ -246,15 +278,17 @@ class AtomicJSONStorage(Storage):
             except orjson.JSONEncodeError as exc:
                 raise StoreError(f"{self.path}: could not encode: {exc}") from exc
             atomic_write_bytes(self.path, payload, keep_backup=True)
-            if not self._existed and self.ledger is not None:
+            if remember and not self._existed and self.ledger is not None:
                 self.ledger.remember(self.path)
-            self._existed = True
+            self._existed, self._absent = True, False
         except BaseException:
             # TinyDB edits the dict we handed out in place; forget it so the next
             # read comes from disk and matches what is really there.
             self._data, self._identity = None, None
+            self.generation += 1
             raise
         self._data, self._identity = data, self._stat_identity()
+        self.generation += 1
 
     def close(self) -> None:
         self._data = None

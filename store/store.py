@@ -2,10 +2,12 @@
 
 Brief content can always be imported again: `briefs.json` (TinyDB) indexes it — what
 the list shows and where each brief's full content lies in the append-only content log
-(see content_log.py). `reader.json` (TinyDB) holds notes, read/starred state, drafts and
-saved views, and `corrections/` and `trash.json` the reader's corrections and
-deletions (see store/corrections.py): they cannot be recreated, so an import never
-rewrites them and a note save never touches `briefs.json`. Every view is of the corrected
+(see content_log.py). `reader/NN.json` holds notes and read/starred state by brief-id
+bucket (store/reader_book.py; a store of format 2 kept them in reader.json and is
+migrated at its first write), `reader.json` (TinyDB) saved views and older drafts, and
+`corrections/` and `trash.json` the reader's corrections and deletions (see
+store/corrections.py): they cannot be recreated, so an import never rewrites them and a
+note save rewrites one small file, never `briefs.json`. Every view is of the corrected
 brief (the source with the corrections laid over it); a deleted brief is in the trash and
 no view shows it.
 Every change happens under the store lock and re-reads the file first, so several
@@ -17,8 +19,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-import secrets
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ from store import corrections as book
 from store.correcting import CorrectingStore
 from store.drafts import FOLDER as DRAFTS_FOLDER
 from store.drafts import DraftBox, new_owner
-from store.errors import DamagedFileError, NoteChangedError, StoreError
+from store.errors import DamagedFileError, StoreError
 from store.folder import (
     BRIEFS_FILE,
     LOCK_FILE,
@@ -45,7 +45,9 @@ from store.folder import (
 )
 from store.importing import ImportingStore
 from store.lock import StoreLock
+from store.noting import NotingStore
 from store.paths import read_only_error
+from store.reader_book import ReaderBook
 from store.reader_import import merge_reader_data
 from store.records import (
     BriefRow,
@@ -53,11 +55,10 @@ from store.records import (
     ImportCounts,
     ReaderImportCounts,
     ReaderState,
-    note_doc,
     note_from_doc,
 )
 from store.restore import rebuild_index
-from store.shapes import MAX_AUTHOR, check_index, check_reader, is_author_name
+from store.shapes import check_index, check_reader
 from store.storage import META_TABLE, Ledger
 from store.syncing import SyncingStore
 from store.tables import (
@@ -90,19 +91,11 @@ def _placed(
     return out, unplaced
 
 
-def _check_author(author: str | None) -> None:
-    if author is not None and not is_author_name(author):
-        raise StoreError(
-            f"the author {author[:40]!r} is not a plain name (one line, at most "
-            f"{MAX_AUTHOR} characters, no control or format characters)"
-        )
-
-
 def local_now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
-class Store(ImportingStore, CorrectingStore, SyncingStore):
+class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
     """Open a store folder, creating and seeding it when new (or empty); one we may read
     but not write opens read-only (`read_only`), and then every write raises StoreError.
     A folder that is not a store is refused (store/folder.py), and a store missing a
@@ -125,15 +118,15 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
             self._briefs_db = open_db(root / BRIEFS_FILE, check_index, ledger)
             self._reader_db = open_db(root / READER_FILE, check_reader, ledger)
             self._briefs = self._briefs_db.table("briefs", cache_size=0)
-            self._notes = self._reader_db.table("notes", cache_size=0)
-            self._states = self._reader_db.table("states", cache_size=0)
             self._drafts = self._reader_db.table("drafts", cache_size=0)
             self._book = book.CorrectionBook(root, ledger)
+            self._reader = ReaderBook(root, self._reader_db.storage, ledger)  # type: ignore[arg-type]
             # Read every file now so a damaged one is reported before any write.
             for db in (self._briefs_db, self._reader_db):
                 db.storage.read()
             for storage in self._book.storages():
                 storage.read()
+            buckets = self._reader.open()
             new = not lexists(self.briefs_path)
             if new and has_data(root) and self._first_import_cut_short(ledger):
                 rebuild_index(root, f"{self.clock():%Y%m%d-%H%M%S}")
@@ -146,7 +139,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
                 )
             if self.read_only:
                 return
-            ledger.catch_up([self.briefs_path, self.reader_path, *self._book.paths()])
+            ledger.catch_up([self.briefs_path, self.reader_path, *self._book.paths(), *buckets])
             if not new and self._log_name() is not None:
                 for stale in stale_logs(root, self._log_name()):
                     stale.unlink(missing_ok=True)
@@ -180,8 +173,8 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
         a corrected title, date or source shows."""
         with self.lock.reading():
             briefs = dict(_docs(self._briefs))
-            notes = Counter(doc.get("brief_id") for doc in _docs(self._notes).values())
-            states = dict(_docs(self._states))
+            notes = self._reader.note_counts()
+            states = self._reader.all_states()
             corrected, trash = self._book.all(), self._book.trash()
         rows = [
             brief_row(
@@ -202,8 +195,8 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
             doc = _docs(self._briefs).get(brief_id)
             if doc is None or brief_id in self._book.trash():
                 return None
-            notes = sum(1 for d in _docs(self._notes).values() if d.get("brief_id") == brief_id)
-            state = _docs(self._states).get(brief_id, {})
+            notes = len(self._reader.notes_of(brief_id))
+            state = self._reader.state_of(brief_id)
             shown = book.row_overrides(self._book.doc(brief_id))
         return brief_row(brief_id, doc, notes, state, shown)
 
@@ -288,74 +281,24 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
 
     # -- reader data -------------------------------------------------------------
 
-    def state(self, brief_id: str) -> ReaderState:
-        with self.lock.reading():
-            doc = _docs(self._states).get(brief_id, {})
-        return ReaderState(read=bool(doc.get("read")), starred=bool(doc.get("starred")))
-
-    def set_state(
-        self, brief_id: str, *, read: bool | None = None, starred: bool | None = None
-    ) -> ReaderState:
-        self._writable()
-        with self.lock:
-            old = self.state(brief_id)
-            new = ReaderState(
-                read=old.read if read is None else read,
-                starred=old.starred if starred is None else starred,
-            )
-            if new != old:
-                doc = {"read": new.read, "starred": new.starred}
-                write_tables(self._reader_db, {"states": {brief_id: doc}})
-        return new
-
-    def notes(self, brief_id: str) -> list[Note]:
-        """The notes on one brief, newest first."""
-        with self.lock.reading():
-            docs = [d for d in _docs(self._notes).values() if d.get("brief_id") == brief_id]
-        notes = [note_from_doc(d) for d in docs]
-        notes.sort(key=lambda n: (n.created, n.id), reverse=True)
-        return notes
-
-    def note(self, note_id: str) -> Note | None:
-        with self.lock.reading():
-            doc = _docs(self._notes).get(note_id)
-        return None if doc is None else note_from_doc(doc)
-
-    def add_note(self, brief_id: str, text: str, *, author: str | None = None) -> Note:
-        """Save a new note (by `author`, a reader's plain name, when a desk shares the
-        store); it is on disk when this returns."""
-        self._writable()
-        _check_author(author)
-        now = self.clock().isoformat()
-        note = Note(
-            id=self._new_note_id(),
-            brief_id=brief_id,
-            text=text,
-            created=now,
-            updated=now,
-            author=author,
-        )
-        with self.lock:
-            self._known(brief_id)
-            write_tables(self._reader_db, {"notes": {note.id: note_doc(note)}})
-        return note
-
     def _known(self, brief_id: str) -> None:
         """Refuse a write about a brief that is not there (or is in the trash)."""
-        if brief_id not in _docs(self._briefs):
-            raise StoreError(f"no brief with id {brief_id!r}")
-        if brief_id in self._book.trash():
-            raise StoreError(f"brief {brief_id} is in the trash (deleted elsewhere?)")
+        self._known_all([brief_id])
 
-    def _new_note_id(self) -> str:
-        return f"n{self.clock():%Y%m%d%H%M%S}{secrets.token_hex(4)}"
+    def _known_all(self, brief_ids: Iterable[str]) -> None:
+        index, trash = _docs(self._briefs), self._book.trash()
+        for brief_id in brief_ids:
+            if brief_id not in index:
+                raise StoreError(f"no brief with id {brief_id!r}")
+            if brief_id in trash:
+                raise StoreError(f"brief {brief_id} is in the trash (deleted elsewhere?)")
 
     def import_reader_data(
         self, records: Iterable[ReaderData], *, placed: ImportCounts | None = None
     ) -> ReaderImportCounts:
-        """Restore the notes, read and starred an export carries, in one atomic write of
-        reader.json: all of it or, if the write fails, none. Notes merge by id and text and
-        never replace one (store/reader_import.py); a flag is set, never cleared.
+        """Restore the notes, read and starred an export carries, in one atomic write per
+        file of reader/ touched. Notes merge by id and text and never replace one
+        (store/reader_import.py); a flag is set, never cleared.
 
         `placed`: what importing the same records' briefs did. Reader data follows a brief
         the import gave another id (ImportCounts.renamed), and is left out (`unplaced`)
@@ -364,15 +307,15 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
         incoming, unplaced = _placed(records, placed)
         with self.lock:
             notes, states, counts = merge_reader_data(
-                _docs(self._notes), _docs(self._states), incoming, self._new_note_id
+                self._reader.all_notes(), self._reader.all_states(), incoming, self._new_note_id
             )
             # Corrections first: a crash before the notes are in leaves an import that,
             # run again, adds just what is missing.
             corrections, restored, present = self._merge_corrections(incoming)
             if corrections:
                 self._book.write(corrections=corrections)
-            if notes or states:
-                write_tables(self._reader_db, {"notes": notes, "states": states})
+            if notes or states:  # every note new here (merge_reader_data): fresh
+                self._reader.write(notes, states, fresh=True)
         return dataclasses.replace(
             counts, corrections_restored=restored, corrections_present=present, unplaced=unplaced
         )
@@ -393,52 +336,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
                 out[data.brief_id] = merged
         return out, len(out), present
 
-    def update_note(
-        self, note_id: str, text: str, *, expected: str | None = None, author: str | None = None
-    ) -> Note:
-        """Replace a note's text (and its author, when one is given; else it keeps its
-        own). With `expected` (its text when the editor opened), a note changed elsewhere
-        meanwhile is left alone: NoteChangedError says so."""
-        self._writable()
-        _check_author(author)
-        with self.lock:
-            old = self.note(note_id)
-            if old is None:
-                raise StoreError(f"no note with id {note_id!r} (deleted elsewhere?)")
-            if expected is not None and old.text != expected and old.text != text:
-                raise NoteChangedError(old)
-            who = old.author if author is None else author
-            note = Note(old.id, old.brief_id, text, old.created, self.clock().isoformat(), who)
-            if (note.text, note.author) == (old.text, old.author):
-                return old
-            write_tables(self._reader_db, {"notes": {note.id: note_doc(note)}})
-        return note
-
-    def delete_note(self, note_id: str) -> None:
-        self._writable()
-        with self.lock:
-            if self.note(note_id) is not None:
-                write_tables(self._reader_db, {"notes": {note_id: None}})
-
     # -- search and saved views -------------------------------------------------
-
-    def states(self) -> dict[str, ReaderState]:
-        """The read/starred state of every brief that has one."""
-        with self.lock.reading():
-            docs = _docs(self._states)
-        return {
-            brief_id: ReaderState(read=bool(doc.get("read")), starred=bool(doc.get("starred")))
-            for brief_id, doc in docs.items()
-        }
-
-    def note_texts(self) -> dict[str, list[str]]:
-        """The text of every note, by brief id (what search needs of notes)."""
-        with self.lock.reading():
-            docs = list(_docs(self._notes).values())
-        texts: dict[str, list[str]] = {}
-        for doc in docs:
-            texts.setdefault(str(doc.get("brief_id")), []).append(str(doc.get("text", "")))
-        return texts
 
     def views(self) -> dict[str, str]:
         """Saved queries by name."""
@@ -449,11 +347,13 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
     def save_view(self, name: str, query: str) -> None:
         self._writable()
         with self.lock:
+            self._reader.migrate()
             write_tables(self._reader_db, {"views": {name: {"query": query}}})
 
     def delete_view(self, name: str) -> None:
         self._writable()
         with self.lock:
+            self._reader.migrate()
             write_tables(self._reader_db, {"views": {name: None}})
 
     # -- drafts: editor text not yet saved (store/drafts.py) ------------------------
@@ -515,16 +415,18 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
             return
         with self.lock:  # a draft of an older store, kept in reader.json by brief
             if draft.brief_id in _docs(self._drafts):
+                self._reader.migrate()
                 write_tables(self._reader_db, {"drafts": {draft.brief_id: None}})
 
     def changed_elsewhere(self) -> bool:
         """Whether another process wrote to the store since the last call.
 
         The reader polls this so an import or a note added elsewhere shows up without
-        a restart. It costs a stat() call per file (19), and our own writes never count.
+        a restart. It costs a stat() call per file (275), and our own writes never count.
         """
         with self.lock.reading():
             storages = [self._briefs_db.storage, self._reader_db.storage, *self._book.storages()]
+            storages += self._reader.storages()
             # Ask every file, so each forgets the change it reports.
             changed = [s.take_changed_elsewhere() for s in storages]  # type: ignore[attr-defined]
         return any(changed)
@@ -539,7 +441,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore):
         wanted = [row.id for row in self.rows()] if ids is None else list(ids)
         with self.lock:
             notes: dict[str, list[Note]] = {}
-            for doc in _docs(self._notes).values():
+            for doc in self._reader.all_notes().values():
                 notes.setdefault(doc["brief_id"], []).append(note_from_doc(doc))
             states, corrected = self.states(), self._book.all()
         records = []

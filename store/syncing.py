@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from store.corrections import CorrectionBook
     from store.lock import StoreLock
+    from store.reader_book import ReaderBook
     from store.records import ImportCounts
 
 Docs = dict[str, dict[str, Any]]
@@ -30,7 +31,7 @@ Docs = dict[str, dict[str, Any]]
 class SyncSnapshot:
     """The store as the mirror shows it, as of one moment."""
 
-    notes: Docs  # note id → reader.json document (with "author" once it is known)
+    notes: Docs  # note id → the store's note document (with "author" once it is known)
     states: Docs  # brief id → {"read", "starred"}
     views: dict[str, str]  # name → query
     corrections: Docs  # brief id → corrections document
@@ -72,8 +73,7 @@ class SyncingStore:
     lock: StoreLock
     _book: CorrectionBook
     _briefs: Table
-    _notes: Table
-    _states: Table
+    _reader: ReaderBook
     _reader_db: TinyDB
 
     def _writable(self) -> None:
@@ -92,8 +92,8 @@ class SyncingStore:
     def _snapshot(self) -> SyncSnapshot:
         views = _docs(self._reader_db.table("views", cache_size=0))
         return SyncSnapshot(
-            notes={k: dict(v) for k, v in _docs(self._notes).items()},
-            states={k: dict(v) for k, v in _docs(self._states).items()},
+            notes={k: dict(v) for k, v in self._reader.all_notes().items()},
+            states={k: dict(v) for k, v in self._reader.all_states().items()},
             views={k: str(v.get("query", "")) for k, v in views.items()},
             corrections={k: v for k, v in self._book.all().items()},
             digests={k: str(v.get("sha", "")) for k, v in _docs(self._briefs).items()},
@@ -118,9 +118,9 @@ class SyncingStore:
 
     def apply_synced(self, plan: Callable[[SyncSnapshot], SyncWrite]) -> SyncWrite:
         """Hold the store lock, hand `plan` the store as it is now, and write what it
-        returns: briefs first (so notes find them), then corrections, then every note,
-        state and view in one atomic write of reader.json. A kill between leaves what a
-        second run of the same plan completes."""
+        returns: briefs first (so notes find them), then corrections, then notes and
+        states (one atomic write per file of reader/ touched), then views (reader.json).
+        A kill between leaves what a second run of the same plan completes."""
         self._writable()
         with self.lock:
             change = plan(self._snapshot())
@@ -128,15 +128,9 @@ class SyncingStore:
                 self.import_briefs(change.briefs)
             if change.corrections:
                 self._book.write(corrections=change.corrections)
-            tables = {
-                name: docs
-                for name, docs in (
-                    ("notes", _signed(change.notes)),
-                    ("states", change.states),
-                    ("views", change.views),
-                )
-                if docs
-            }
-            if tables:
-                write_tables(self._reader_db, tables)
+            if change.notes or change.states:
+                self._reader.write(_signed(change.notes), change.states)
+            if change.views:
+                self._reader.migrate()
+                write_tables(self._reader_db, {"views": change.views})
         return change

@@ -19,6 +19,7 @@ from store.folder import (
     CORRECTIONS_FOLDER,
     DRAFTS_FOLDER,
     MARKER_FILE,
+    READER_FOLDER,
     TRASH_FILE,
     check_plain,
     has_marker,
@@ -29,6 +30,7 @@ from store.folder import (
     log_files,
     marker_text,
     not_a_store_error,
+    split_backups,
 )
 from store.paths import is_read_only
 from store.records import BriefRow
@@ -158,8 +160,9 @@ def open_folder(root: Path, *, init: bool = False) -> bool:
     if not is_store(root) and not is_empty(root):
         if not init:
             raise not_a_store_error(root)
-        taken = [root / n for n in (TRASH_FILE, CORRECTIONS_FOLDER, DRAFTS_FOLDER)]
-        taken = [p for p in taken if lexists(p)] + log_files(root) + leftover_temporaries(root)
+        names = (TRASH_FILE, CORRECTIONS_FOLDER, DRAFTS_FOLDER, READER_FOLDER)
+        taken = [p for p in (root / n for n in names) if lexists(p)] + split_backups(root)
+        taken += log_files(root) + leftover_temporaries(root)
         if taken:
             raise StoreError(f"{root}: holds {taken[0].name}, a name a store keeps for its own")
     if not read_only and not has_marker(root):

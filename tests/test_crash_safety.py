@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -13,12 +14,15 @@ from pathlib import Path
 import pytest
 
 from store import DamagedFileError, Store, StoreError
+from store.folder import reader_bucket
 from store.health import check, repair
+from tests.fixtures.format2 import format_2_store, note_docs
 from tests.fixtures.full_disk import open_on_full_disk, write_then_fill
 from tui.cli import main
 
 ROOT = Path(__file__).parents[1]
 XI = "2025-10-31-xi-carney-apec-gyeongju"
+NOTES = f"reader/{reader_bucket(XI)}"  # XI's notes and state
 KILLS = 100
 AIMED_KILLS = 15  # rounds for repair and compaction: each writer loops fast, so most land
 
@@ -103,6 +107,7 @@ def test_two_writers_at_once_lose_nothing(store_dir: Path) -> None:
     assert {f"A {i}" for i in range(200)} <= texts and {f"B {i}" for i in range(200)} <= texts
 
 
+@pytest.mark.parametrize("file", ["reader.json", NOTES])
 @pytest.mark.parametrize(
     ("damage", "reason"),
     [
@@ -118,11 +123,12 @@ def test_damaged_file_is_named_kept_and_repaired_from_backup(
     capsys: pytest.CaptureFixture[str],
     damage,
     reason: str,  # type: ignore[no-untyped-def]
+    file: str,
 ) -> None:
     store = Store(store_dir)
     store.add_note(XI, "first")
     store.add_note(XI, "second")
-    reader = store_dir / "reader.json"
+    reader = store_dir / file
     damage(reader)
     damaged = reader.read_bytes()
 
@@ -137,8 +143,8 @@ def test_damaged_file_is_named_kept_and_repaired_from_backup(
     assert "DAMAGED" in capsys.readouterr().out
     assert main(["check", "--repair", "--store", str(store_dir)]) == 0
     out = capsys.readouterr().out
-    assert "restored from reader.json.bak" in out
-    kept = [p for p in store_dir.iterdir() if p.name.startswith("reader.json.damaged-")]
+    assert f"restored from {reader.name}.bak" in out
+    kept = [p for p in reader.parent.iterdir() if p.name.startswith(f"{reader.name}.damaged-")]
     assert len(kept) == 1 and kept[0].read_bytes() == damaged
     assert sorted(n.text for n in Store(store_dir).notes(XI)) == ["first", "second"]
 
@@ -169,14 +175,14 @@ def test_note_add_reads_standard_input(store_dir: Path) -> None:
 def test_full_disk_keeps_the_old_file(store_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = Store(store_dir)
     store.add_note(XI, "kept")
-    before = (store_dir / "reader.json").read_bytes()
+    before = (store_dir / NOTES).read_bytes()
     monkeypatch.setattr("store.storage.open", open_on_full_disk, raising=False)
     with pytest.raises(StoreError, match="No space left on device"):
         store.add_note(XI, "too much")
     monkeypatch.undo()
-    assert (store_dir / "reader.json").read_bytes() == before
+    assert (store_dir / NOTES).read_bytes() == before
     assert [n.text for n in Store(store_dir).notes(XI)] == ["kept"]
-    assert not list(store_dir.glob(".*.tmp"))
+    assert not list(store_dir.glob(".*.tmp")) and not list(store_dir.glob("reader/.*.tmp"))
 
 
 def test_a_failed_import_on_a_full_disk_takes_back_its_partial_append(
@@ -242,3 +248,36 @@ def test_kill_during_compaction_loses_nothing(store_dir: Path) -> None:
         assert len({briefs[version(n, 0).id].summary for n in range(40)}) == 1, round_  # type: ignore[union-attr]
         assert check(store_dir).ok
     assert len(compacted) > 3  # the kills came across many compactions
+
+
+def test_kill_during_a_migration_loses_no_note(store_dir: Path, tmp_path: Path) -> None:
+    """A store of format 2 with 4,000 notes on 400 briefs (reader.json of 1.3 MB, some 200
+    buckets to write): its first write, a `briefing note add`, killed at random."""
+    from briefs import brief_from_dict
+
+    briefs = [
+        brief_from_dict({"title": f"Brief {i}", "date": "2025-01-02", "summary": "s"})
+        for i in range(400)
+    ]
+    pristine = tmp_path / "format-2"
+    held = set(format_2_store(pristine, note_docs([b.id for b in briefs], 4000), briefs)["notes"])
+    rng = random.Random(14)
+    midway = 0
+    for round_ in range(AIMED_KILLS):
+        shutil.rmtree(store_dir, ignore_errors=True)
+        shutil.copytree(pristine, store_dir)
+        writer = start_writer("notes", str(store_dir), XI, "1", f"r{round_}")
+        acknowledged = set(kill_at_random(writer, rng, 0.25, 0.9))
+        split = json.loads((store_dir / "reader.json").read_text())
+        midway += bool(split.get("notes")) and (store_dir / "reader").is_dir()
+        reopened = Store(store_dir)  # always opens
+        seen = {n.id for row in reopened.rows() for n in reopened.notes(row.id)}
+        assert held | acknowledged <= seen, round_
+        assert sum(row.note_count for row in reopened.rows()) == len(seen), round_
+        assert check(store_dir).ok, round_
+        reopened.add_note(XI, "completes it")  # the next write finishes the migration
+        assert "notes" not in json.loads((store_dir / "reader.json").read_text()), round_
+        again = Store(store_dir)
+        assert held | acknowledged < {n.id for r in again.rows() for n in again.notes(r.id)}
+        assert check(store_dir).ok, round_
+    assert midway >= 2  # kills came inside migrations, between their first and last write

@@ -13,12 +13,14 @@ import pytest
 
 from store import Store
 from store.corrections import bucket_name
+from store.folder import reader_bucket
 from tests.conftest import TickingClock
 from tui.cli import main
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
 GONE = "2024-08-26-canada-surtax-chinese-evs-steel-aluminum"
 BUCKET = f"corrections/{bucket_name(XI)}"
+NOTES = f"reader/{reader_bucket(XI)}"  # XI's notes and state
 OWNER = "e0000000000000001"
 DRAFT = f"drafts/{OWNER}.json"
 SECRET = "the user's own file\n"
@@ -37,14 +39,16 @@ def _first_note(data: dict[str, Any]) -> dict[str, Any]:
 # Per file: valid JSON of a wrong type, and a hostile name inside it.
 WRONG_TYPE: dict[str, Callable[[dict[str, Any]], None]] = {
     "briefs.json": lambda d: d["briefs"][XI].update(date=20251031),
-    "reader.json": lambda d: _first_note(d).update(brief_id=[XI]),
+    "reader.json": lambda d: d["views"]["canola"].update(query=["canola"]),
+    NOTES: lambda d: _first_note(d).update(brief_id=[XI]),
     "trash.json": lambda d: d["trash"][GONE].update(deleted_at=3),
     BUCKET: lambda d: d["corrections"][XI].update(entries=[]),
     DRAFT: lambda d: d.update(text=["typed"]),
 }
 HOSTILE: dict[str, Callable[[dict[str, Any]], None]] = {
     "briefs.json": lambda d: d["_meta"]["content"].update(log="../outside"),
-    "reader.json": lambda d: d["notes"].update({"../../etc": _first_note(d)}),
+    "reader.json": lambda d: d["_meta"].update(reader={"buckets": "../../etc"}),
+    NOTES: lambda d: d["notes"].update({"../../etc": _first_note(d)}),
     "trash.json": lambda d: d["trash"].update({"\x1b]52;c;eA==\x07": d["trash"][GONE]}),
     BUCKET: lambda d: d["corrections"].update({"../x": d["corrections"][XI]}),
     DRAFT: lambda d: d.update(brief_id="../../x", note_id="\x1b[2J"),
@@ -54,16 +58,18 @@ FILES = [
     "reader.json",
     "trash.json",
     BUCKET,
+    NOTES,
     "content-000001.jsonl",
     ".lock",
     ".briefing-store",
     "briefs.json.bak",
     "reader.json.bak",
+    f"{NOTES}.bak",
     DRAFT,
 ]
-FOLDERS = ["corrections", "drafts"]
+FOLDERS = ["corrections", "drafts", "reader"]
 # Damage to these is never quiet: `check` names it.
-DATA = [*FILES[:5], *FOLDERS]
+DATA = [*FILES[:6], *FOLDERS]
 DAMAGES = ["missing", "truncated", "wrong-type", "link-out", "link-loop", "folder", "hostile"]
 FOLDER_DAMAGES = ["link-out", "link-loop", "file"]
 
@@ -117,6 +123,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]
     store.correct(XI, {"title": "Corrected again"})
     store.delete_brief(GONE)
     store.save_draft(XI, None, "typed, not yet saved", owner=OWNER)
+    store.save_view("canola", "canola")
+    store.set_state(XI, read=True)
     return root, ids
 
 
@@ -142,14 +150,15 @@ def test_damage_ends_in_a_named_error_or_a_repair(
         err = capsys.readouterr().err
         assert code in (0, 1, 2), err
         if code == 2:  # a named error: the file, or the folder it is in
-            assert Path(file).name in err or "corrections" in err, err
+            assert Path(file).name in err or Path(file).parent.name in err, err
         elif command == ["check"] and file in DATA:
             assert code == 1, "damage to a data file passed `check`"
     assert main(["check", "--repair", *flag]) == 0, capsys.readouterr().out
     assert main(["check", *flag]) == 0
     assert main(["list", *flag]) == 0, capsys.readouterr().err
     store = Store(store_dir)
-    assert all(store.note(note_id) is not None for note_id in note_ids)  # never a lost note
+    if file != "reader":  # (that damage takes the folder with every note and backup in it)
+        assert all(store.note(note_id) is not None for note_id in note_ids)  # never a lost note
     # Nothing written outside: the file a link pointed at, and the folder it is in.
     assert outside.read_text() == SECRET and outside.is_file()
     assert [p.name for p in outside.parent.iterdir()] == ["outside"]

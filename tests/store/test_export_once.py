@@ -5,25 +5,28 @@ from __future__ import annotations
 import pytest
 
 from store import Store
+from store.reader_book import ReaderBook
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
 
 
-def test_export_reads_the_notes_table_once(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_reads_the_notes_once(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     for i in range(3):
         store.add_note(XI, f"note {i}")
     expected = [[n.to_dict() for n in store.notes(row.id)] for row in store.rows()]
-    table = store._notes
-    real = type(table)._read_table
     reads = 0
+    real_all = ReaderBook.all_notes
 
     def counted(self):  # type: ignore[no-untyped-def]
         nonlocal reads
-        if self is table:
-            reads += 1
-        return real(self)
+        reads += 1
+        return real_all(self)
 
-    monkeypatch.setattr(type(table), "_read_table", counted)
+    def per_brief(self, brief_id):  # type: ignore[no-untyped-def]
+        raise AssertionError("notes read one brief at a time")
+
+    monkeypatch.setattr(ReaderBook, "all_notes", counted)
+    monkeypatch.setattr(ReaderBook, "notes_of", per_brief)
     records = store.export_records()
     assert [r["notes"] for r in records] == expected  # newest first, as before
-    assert reads <= 2, reads  # the list's note counts and the export's notes: 7 briefs
+    assert reads == 1, reads  # 7 briefs, every note read once

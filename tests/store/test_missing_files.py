@@ -10,12 +10,15 @@ import pytest
 
 from briefs import brief_from_dict
 from store import DamagedFileError, Store
+from store.folder import reader_bucket
 from store.health import check, repair
 from store.storage import Ledger, backup_path
 from tests.conftest import TickingClock
 from tui.cli import main
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
+NOTES = f"reader/{reader_bucket(XI)}"  # where XI's notes and state are kept
+READER_FILES = ["reader.json", NOTES]
 
 
 def _noted(store_dir: Path) -> tuple[Store, list[str]]:
@@ -24,11 +27,12 @@ def _noted(store_dir: Path) -> tuple[Store, list[str]]:
     return store, ids
 
 
+@pytest.mark.parametrize("file", READER_FILES)
 def test_a_missing_reader_file_is_damage_and_its_backup_is_kept(
-    store_dir: Path, capsys: pytest.CaptureFixture[str]
+    store_dir: Path, capsys: pytest.CaptureFixture[str], file: str
 ) -> None:
     _, ids = _noted(store_dir)
-    reader = store_dir / "reader.json"
+    reader = store_dir / file
     backup = backup_path(reader).read_bytes()
     reader.unlink()  # a sync tool, an accident, or a repair cut short
     with pytest.raises(DamagedFileError, match="missing") as caught:
@@ -36,10 +40,10 @@ def test_a_missing_reader_file_is_damage_and_its_backup_is_kept(
     assert caught.value.path == reader
     assert main(["note", "add", "--store", str(store_dir), XI, "third"]) == 2
     assert main(["list", "--store", str(store_dir)]) == 2
-    assert "reader.json" in capsys.readouterr().err
+    assert reader.name in capsys.readouterr().err
     assert backup_path(reader).read_bytes() == backup  # never overwritten
     assert not check(store_dir).ok
-    assert any("restored from reader.json.bak" in line for line in repair(store_dir))
+    assert any(f"restored from {reader.name}.bak" in line for line in repair(store_dir))
     assert sorted(n.id for n in Store(store_dir).notes(XI)) == sorted(ids)
 
 
@@ -47,7 +51,7 @@ class Killed(BaseException):
     """Stands for SIGKILL: nothing after it runs, no handler sees it."""
 
 
-@pytest.mark.parametrize("file", ["reader.json", "briefs.json"])
+@pytest.mark.parametrize("file", [*READER_FILES, "briefs.json"])
 def test_repair_cut_short_at_any_step_leaves_the_file_or_its_backup(
     store_dir: Path, monkeypatch: pytest.MonkeyPatch, file: str
 ) -> None:
@@ -149,28 +153,36 @@ def test_a_rebuild_keeps_a_log_with_unreadable_lines_aside(store_dir: Path) -> N
     assert [p.name for p in store_dir.glob("content-*.jsonl")] == ["content-000002.jsonl"]
 
 
+@pytest.mark.parametrize("file", READER_FILES)
 def test_a_file_deleted_with_its_backup_is_named_not_started_anew(
-    store_dir: Path, capsys: pytest.CaptureFixture[str]
+    store_dir: Path, capsys: pytest.CaptureFixture[str], file: str
 ) -> None:
-    _noted(store_dir)
-    reader = store_dir / "reader.json"
+    _, ids = _noted(store_dir)
+    reader = store_dir / file
     reader.unlink()
     backup_path(reader).unlink()  # a sync tool took both
     with pytest.raises(DamagedFileError, match="so is its backup"):
         Store(store_dir)
     assert main(["check", "--store", str(store_dir)]) == 1
-    assert "reader.json: DAMAGED: is missing, and so is its backup" in capsys.readouterr().out
+    assert f"{file}: DAMAGED: is missing, and so is its backup" in capsys.readouterr().out
     assert any("going on without it" in line for line in repair(store_dir))
-    assert Store(store_dir).notes(XI) == [] and check(store_dir).ok  # said, then accepted
+    left = [n.id for n in Store(store_dir).notes(XI)]
+    assert check(store_dir).ok  # said, then accepted
+    # Gone with the file that held them; the views file holds no note.
+    assert sorted(left) == ([] if file == NOTES else sorted(ids))
 
 
-def test_a_file_deleted_while_the_store_is_open_is_never_written_anew(store_dir: Path) -> None:
+@pytest.mark.parametrize("file", READER_FILES)
+def test_a_file_deleted_while_the_store_is_open_is_never_written_anew(
+    store_dir: Path, file: str
+) -> None:
     store, _ = _noted(store_dir)
-    for path in (store_dir / "reader.json", backup_path(store_dir / "reader.json")):
+    for path in (store_dir / file, backup_path(store_dir / file)):
         path.unlink()
     with pytest.raises(DamagedFileError, match="missing"):
         store.add_note(XI, "would replace every note with this one")
-    assert not (store_dir / "reader.json").exists()
+        store.save_view("would replace every view", "canola")
+    assert not (store_dir / file).exists()
 
 
 def test_the_marker_lists_what_the_store_wrote_and_nothing_else(store_dir: Path) -> None:
@@ -178,12 +190,12 @@ def test_the_marker_lists_what_the_store_wrote_and_nothing_else(store_dir: Path)
     store.correct(XI, {"title": "Corrected"})
     marker = store_dir / ".briefing-store"
     lines = marker.read_text().splitlines()[1:]
-    assert sorted(lines) == ["briefs.json", "corrections/06.json", "reader.json"]
+    assert sorted(lines) == sorted(["briefs.json", "corrections/06.json", NOTES, "reader.json"])
     marker.unlink()  # as a store from before the marker: marked with what it holds
     Store(store_dir)
     assert sorted(marker.read_text().splitlines()[1:]) == sorted(lines)
     marker.write_text(marker.read_text() + "../../etc/passwd\n/etc/shadow\ntrash.json\n")
-    assert Ledger(store_dir).names() == [*lines, "trash.json"]  # only a store's own names
+    assert sorted(Ledger(store_dir).names()) == sorted([*lines, "trash.json"])  # our names only
     health = check(store_dir)  # a listed file that is missing is damage; the rest is noise
     assert [f.path.name for f in health.files if not f.ok] == ["trash.json"]
 
@@ -210,4 +222,6 @@ def test_a_file_put_back_by_a_repair_is_listed_again(store_dir: Path) -> None:
     repair(store_dir)  # rebuilt: written by the repair, not through the store
     marker.write_text(marker.read_text().replace("reader.json\n", ""))  # a kill's gap
     Store(store_dir)
-    assert sorted(marker.read_text().splitlines()[1:]) == ["briefs.json", "reader.json"]
+    assert sorted(marker.read_text().splitlines()[1:]) == sorted(
+        ["briefs.json", NOTES, "reader.json"]
+    )

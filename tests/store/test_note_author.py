@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from store import DamagedFileError, Store, StoreError
+from store.folder import reader_bucket
 from store.health import check
 from store.syncing import SyncWrite
 
@@ -61,4 +62,4 @@ def test_a_desk_name_that_is_no_plain_name_is_made_one(store: Store, store_dir: 
 
 
 def _file_holding_notes(store: Store) -> Path:
-    return store.reader_path
+    return store.root / "reader" / reader_bucket(XI)

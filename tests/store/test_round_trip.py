@@ -13,6 +13,7 @@ from briefs.files import read_files
 from briefs.model import Note, ReaderData
 from store import Store, StoreError
 from store import storage as storage_module
+from store.folder import reader_bucket
 from tests.conftest import TickingClock
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
@@ -112,14 +113,23 @@ def test_reader_data_is_one_atomic_write(store: Store, monkeypatch: pytest.Monke
         for i in range(5)
     )
     store.import_reader_data([ReaderData(XI, notes, read=True), ReaderData(CANOLA, starred=True)])
-    # One write of the data; the marker then lists reader.json, as written once.
-    assert writes == ["reader.json", ".briefing-store"]
+    # reader.json names the layout (a new store's first reader write), then one write per
+    # file of reader/ touched; the marker lists each file once, the buckets together.
+    buckets = sorted({reader_bucket(XI), reader_bucket(CANOLA)})
+    assert writes[:2] == ["reader.json", ".briefing-store"]
+    assert sorted(writes[2:-1]) == buckets and writes[-1] == ".briefing-store"
     assert len(store.notes(XI)) == 5 and store.state(CANOLA).starred
+    writes.clear()
+    more = (Note("n9", XI, "more", "2025-11-01T10:00:00", "2025-11-01T10:00:00"),)
+    store.import_reader_data([ReaderData(XI, more, starred=True)])
+    assert writes == [reader_bucket(XI)]  # one file, a few notes: kilobytes, not the store
 
 
 def test_a_failed_import_changes_nothing(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     store.add_note(XI, "mine")
     before = store.reader_path.read_bytes()
+    notes = store.root / "reader" / reader_bucket(XI)
+    held = notes.read_bytes()
 
     def no_space(*args: object) -> None:
         raise OSError(28, "No space left on device")
@@ -129,7 +139,7 @@ def test_a_failed_import_changes_nothing(store: Store, monkeypatch: pytest.Monke
     with pytest.raises(StoreError, match="No space left"):
         store.import_reader_data([ReaderData(XI, (note,), starred=True)])
     monkeypatch.undo()
-    assert store.reader_path.read_bytes() == before
+    assert store.reader_path.read_bytes() == before and notes.read_bytes() == held
     assert [n.text for n in store.notes(XI)] == ["mine"] and not store.state(XI).starred
 
 

@@ -11,10 +11,13 @@ from typing import Any
 import pytest
 
 from store import DamagedFileError, Store, StoreError
+from store.folder import reader_bucket
 from store.health import check, repair
 from tui.cli import main
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
+NOTES = f"reader/{reader_bucket(XI)}"  # XI's notes and state
+ELSEWHERE = "2024-08-26-canada-surtax-chinese-evs-steel-aluminum"  # in another bucket
 Edit = Callable[[dict[str, Any]], None]
 
 
@@ -32,16 +35,22 @@ def _note(data: dict[str, Any]) -> dict[str, Any]:
         ("briefs.json", lambda d: d["briefs"][XI].update(len=-4), "offset"),
         ("briefs.json", lambda d: d["briefs"][XI].update(len=2**30), "offset"),  # 1 GiB read
         ("briefs.json", lambda d: d["briefs"][XI].update(title="t" * 2001), "length"),
-        ("reader.json", lambda d: _note(d).update(text="n" * 1_000_001), "length"),
+        (NOTES, lambda d: _note(d).update(text="n" * 1_000_001), "length"),
         ("briefs.json", lambda d: d["briefs"][XI].update(sha=7), "digest"),
         ("briefs.json", lambda d: d["briefs"].update({"../x": d["briefs"][XI]}), "not a brief"),
-        ("reader.json", lambda d: _note(d).update(brief_id=[XI]), "brief_id"),
-        ("reader.json", lambda d: _note(d).update(created="yesterday"), "ISO time"),
-        ("reader.json", lambda d: _note(d).update(updated="2025-11-28T14:02\x1b[2J"), "ISO"),
-        ("reader.json", lambda d: _note(d).update(text=None), "text"),
-        ("reader.json", lambda d: _note(d).update(id="\x1b[2J"), "id"),
-        ("reader.json", lambda d: d["states"][XI].update(read="yes"), "true or false"),
+        (NOTES, lambda d: _note(d).update(brief_id=[XI]), "brief_id"),
+        (NOTES, lambda d: _note(d).update(created="yesterday"), "ISO time"),
+        (NOTES, lambda d: _note(d).update(updated="2025-11-28T14:02\x1b[2J"), "ISO"),
+        (NOTES, lambda d: _note(d).update(text=None), "text"),
+        (NOTES, lambda d: _note(d).update(id="\x1b[2J"), "id"),
+        (NOTES, lambda d: d["states"][XI].update(read="yes"), "true or false"),
         ("trash.json", lambda d: d["trash"].update({"x": {"deleted_at": "\x1b[2J"}}), "ISO"),
+        # A note or state in a file its brief does not name: the reader would never find it.
+        (NOTES, lambda d: _note(d).update(brief_id=ELSEWHERE), "belongs in"),
+        (NOTES, lambda d: d["states"].update({ELSEWHERE: {"read": True}}), "belongs in"),
+        (NOTES, lambda d: _note(d).update(author="\x1b]52;c;eA==\x07"), "author"),
+        ("reader.json", lambda d: d["_meta"].update(reader={"buckets": 16}), "256 buckets"),
+        ("reader.json", lambda d: d["_meta"].update(reader="../x"), "not an object"),
     ],
     ids=lambda v: v if isinstance(v, str) and len(v) < 12 else None,
 )
@@ -63,7 +72,7 @@ def test_a_file_of_the_wrong_types_is_damaged_and_repaired(
     assert file in capsys.readouterr().err
     assert main(["check", "--store", str(store_dir)]) == 1
     assert f"{file}: DAMAGED" in capsys.readouterr().out
-    assert any(f"{file}: restored from {file}.bak" in line for line in repair(store_dir))
+    assert any(f"{file}: restored from {Path(file).name}.bak" in line for line in repair(store_dir))
     assert Store(store_dir).note(note.id) == note and check(store_dir).ok
 
 
