@@ -13,14 +13,10 @@ import random
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import orjson
 
 from briefs.model import MEASURES, STATUSES, Actor, Brief, Tariff
-
-if TYPE_CHECKING:
-    from store import Store
 
 BODY_WORDS = 600
 SUMMARY_SENTENCES = 3
@@ -269,7 +265,7 @@ def build_store(root: Path, n: int, seed: int, notes: int | None = None) -> Stor
         ids += [brief.id for brief in batch]
     imported = time.perf_counter()
     plan = note_plan(ids, seed, notes)
-    add_notes(store, plan)
+    store.add_notes(plan)  # one batch, as importing an export writes them
     noted = time.perf_counter()
     store.close()
     return StoreInfo(
@@ -280,24 +276,6 @@ def build_store(root: Path, n: int, seed: int, notes: int | None = None) -> Stor
         briefs_bytes=store.briefs_path.stat().st_size,
         reader_bytes=store.reader_path.stat().st_size,
     )
-
-
-def add_notes(store: Store, plan: list[tuple[str, str]]) -> None:
-    """Every note of `plan` in one write, through `Store.add_notes`."""
-    batch = getattr(store, "add_notes", None)
-    if batch is not None:
-        batch(plan)
-        return
-    # TEMPORARY, until Store.add_notes lands (issue 14): the same notes in one write of
-    # reader.json through the export's restore path. Remove once add_notes exists.
-    from briefs.model import Note, ReaderData
-
-    now = store.clock().isoformat()
-    records = [
-        ReaderData(brief_id, (Note(f"n-bench-{k:07d}", brief_id, text, now, now),))
-        for k, (brief_id, text) in enumerate(plan)
-    ]
-    store.import_reader_data(records)
 
 
 def write_brief_files(folder: Path, n: int, seed: int) -> None:
