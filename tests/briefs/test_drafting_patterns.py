@@ -789,3 +789,26 @@ def test_a_measure_ruled_out_is_no_measure(story: str) -> None:
 )
 def test_retaliation_notified_to_the_wto_is_proposed(story: str) -> None:
     assert _only(story)[0] == "proposed"
+
+
+def test_widening_to_every_origin_reaches_each_rate_just_named() -> None:
+    story = (
+        "The Philippines will raise its tariff on Vietnamese rice to 35% from January. The rate"
+        " had been cut to 15% last year. The higher tariff will apply to rice from all origins."
+    )
+    assert _pairs(story, "2025-11-20") == {
+        ("Philippines", None, "35%"),
+        ("Philippines", None, "15%"),
+    }
+
+
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "Vietnamese rice entering the market pays the 15% duty.",
+        "Thai shippers also face the 15% tariff.",
+    ],
+)
+def test_the_rate_of_a_measure_on_every_origin_named_for_one_is_that_measure(follow: str) -> None:
+    story = f"The Philippines charges a 15% tariff on imported rice. {follow}"
+    assert _pairs(story) == {("Philippines", None, "15%")}

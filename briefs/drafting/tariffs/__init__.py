@@ -168,12 +168,14 @@ def extract_tariffs(
                 elif _EVERY_ORIGIN.search(text, a_start) and ref.rate is not None:
                     # "The higher tariff will apply to rice from all origins": that measure
                     # has no one target, whatever the sentence before named
+                    # ("the higher tariff" may point past the rate named last: each rated
+                    # measure of that imposer in the sentences just before)
                     mention.imposed_by, mention.imposed_on = ref.imposed_by, None
                     for other in mentions:
-                        if (other.sentence, other.imposed_by, other.rate) == (
-                            ref.sentence,
-                            ref.imposed_by,
-                            ref.rate,
+                        if (
+                            other.imposed_by == ref.imposed_by
+                            and other.rate is not None
+                            and position - other.sentence <= 2
                         ):
                             other.imposed_on, other.all_targets = None, True
                 else:

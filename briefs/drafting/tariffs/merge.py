@@ -21,6 +21,7 @@ class Measure:
     evidence: str | None = None
     order: int = 0
     additional: bool = False
+    all_targets: bool = False
 
 
 def merge(mentions: list[Mention]) -> list[Tariff]:
@@ -51,6 +52,7 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
             order=mention.order,
             evidence=mention.evidence,
             additional=mention.additional,
+            all_targets=mention.all_targets,
         )
         measures.append(measure)
         return measure
@@ -69,6 +71,8 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
                 and (
                     m.imposed_on == mention.imposed_on
                     or (mention.imposed_on is None and not mention.all_targets)
+                    # "Vietnamese rice … pays the 15 per cent duty": the measure on every origin
+                    or (mention.definite and m.imposed_on is None and m.all_targets)
                 )
             ),
             None,

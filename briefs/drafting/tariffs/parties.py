@@ -79,6 +79,11 @@ _ANOTHER_CLAUSE = re.compile(r"[,;]|\b(?:after|because|that|which|who|when|while
 _GOODS_ENTER = re.compile(r"\b(?:when|as|once|after)\s+(?:they|it)\s+(?=ent|arriv|reach|cross)")
 _PAID_TO = re.compile(r"\s+to\s+(?:the\s+)?")
 _PAY = re.compile(r"\bpa(?:y|ys|id|ying)\b", re.I)
+# "Vietnamese rice entering the market pays …": goods of that origin, which bear the duty
+_GOODS_BEAR = re.compile(
+    r"\s+(?:[\w-]+\s+){1,3}?(?:pays?|paid|paying|faces?|faced|facing|entering|carr(?:y|ies)"
+    r"|bears?)\b"
+)
 _INTO = re.compile(r"\b(?:into|entering)\b")
 _AT_BORDER = re.compile(r"\s+(?:border|borders|ports?|customs)\b")
 _APPLY_TO = re.compile(r"\b(?:apply|applies|applied)\s+to\s+(?:the\s+)?$", re.I)
@@ -370,6 +375,7 @@ def _imposer_from_subject(c: MentionContext, p: Parties) -> None:
                 and not (c.end <= entity.start < c.end + 160 and entity.demonym)
                 and not _is_exporter(c, entity)
                 and not _GOODS_AFTER.match(c.text, entity.end)  # "U.S. products": the origin
+                and not (entity.demonym and _GOODS_BEAR.match(c.text, entity.end))
             ):
                 before = c.text[max(0, entity.start - 8) : entity.start].casefold()
                 if _FROM_IN_BEFORE.search(before):
