@@ -285,7 +285,7 @@ def _only(story: str, date: str = "2025-07-15") -> tuple[str, int | None]:
         "A 30% U.S. levy on EU goods goes into effect on Aug. 1, the White House said.",
         "The new 20% U.S. tariff on Vietnamese imports will go into effect next week.",
         "Trump signed an order imposing a 50% tariff on Brazilian goods, effective August 6.",
-        "Turkey has decided to lower its tariff on U.S. cars to 10% from 40%.",
+        "Turkey has decided to lower its tariff on U.S. cars to 10%.",
         "India's 10% retaliatory duties on U.S. almonds, announced in June, kick in on Friday.",
         "The United States is expected to impose a 25% tariff on Indian goods next week.",
         "Mexico agreed to raise its tariff on Chinese cars to 50% from January.",
@@ -812,3 +812,24 @@ def test_widening_to_every_origin_reaches_each_rate_just_named() -> None:
 def test_the_rate_of_a_measure_on_every_origin_named_for_one_is_that_measure(follow: str) -> None:
     story = f"The Philippines charges a 15% tariff on imported rice. {follow}"
     assert _pairs(story) == {("Philippines", None, "15%")}
+
+
+@pytest.mark.parametrize(
+    ("story", "status"),
+    [
+        (
+            "India has extended a 12% provisional safeguard duty on flat steel imports for another"
+            " 150 days, the finance ministry said in a notification.",
+            "in force",
+        ),
+        ("Japan agreed to cut its tariff on US rice to 10% from 20%.", None),
+    ],
+)
+def test_an_extended_duty_is_in_force_and_a_notification_is_no_proposal(
+    story: str, status: str | None
+) -> None:
+    rows = _rows(story)
+    if status is None:  # the agreed cut leaves the old rate charged until it applies
+        assert ("Japan", "United States", "20%", "in force") in rows
+    else:
+        assert [row[3] for row in rows] == [status]

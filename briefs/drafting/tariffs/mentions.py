@@ -68,7 +68,8 @@ _OLD_RATE_BEFORE = re.compile(
 )
 # A change still to come: the old rate is charged until then (gold: both are listed).
 _LOOKS_AHEAD = re.compile(
-    r"\b(?:will|set to|due to|is to|are to|plans? to|next (?:week|month|year)|starting|once)\b",
+    r"\b(?:will|set to|due to|is to|are to|plans? to|next (?:week|month|year)|starting|once"
+    r"|(?:agreed|decided|expected|scheduled) to)\b",
     re.I,
 )
 _ZERO = re.compile(r"0(?:\.0+)?(?:\s?%|[\s-]?(?:per[\s-]?cent|percent|pct|pc))$", re.I)
