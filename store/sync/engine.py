@@ -93,6 +93,7 @@ def sync(store: SyncingStore, *, remote: str | None = None, name: str | None = N
     with StoreLock(store.root / LOCK):  # two syncs of one store: the second waits here
         who = reader_name(store, name)
         mirror = Mirror(store, who)
+        mirror.clear_stale_locks()  # before any git that takes a lock here
         mirror.init()
         if name is not None:
             mirror.git.run("config", "--local", "briefing.name", who)

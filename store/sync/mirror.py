@@ -18,6 +18,7 @@ applies the difference first.
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from store import content_log
+from store.errors import StoreError
 from store.folder import check_plain_folder
 from store.storage import atomic_write_bytes
 from store.sync import layout
@@ -47,6 +49,9 @@ _ZERO = "0" * 40
 _CACHE = "briefing-briefs.json"  # blob id → content digest of brief files, to skip reads
 _SKIPPED = "briefing-skipped.json"  # path → blob id of remote files that were refused
 _NOTES = layout.NOTES + "/"
+# Seconds after which a git lock file in the mirror is taken to be left by a git that was
+# killed: well past the longest any command of a sync holds one.
+STALE_LOCK = 600.0
 
 
 @dataclass(slots=True)
@@ -100,6 +105,28 @@ class Mirror:
             self.git.run("read-tree", "-m", "-u", old, new)
         except GitError:
             self.git.run("read-tree", "--reset", "-u", new)
+
+    def clear_stale_locks(self) -> None:
+        """Remove the lock files a git killed mid-command left (a power cut, the OOM
+        killer: every later git here would refuse to start). Called under desk.lock, so
+        no other sync runs; a lock older than any command of ours holds one is stale. A
+        fresh one is a git still at work (a sync's command outliving its killed
+        process, or one run by hand): the sync stops, having changed nothing."""
+        now = time.time()
+        for lock in [*self.meta.glob("*.lock"), *(self.meta / "refs").rglob("*.lock")]:
+            try:
+                age = now - lock.lstat().st_mtime
+            except OSError:
+                continue  # gone meanwhile
+            if age > STALE_LOCK:
+                lock.unlink(missing_ok=True)
+                continue
+            where = lock.relative_to(self.tree)
+            raise StoreError(
+                f"git is still at work in the desk mirror ({FOLDER}/{where}, {age:.0f} s "
+                f"old): sync again in a minute. A lock left by a git that was stopped is "
+                f"cleared once it is {STALE_LOCK / 60:.0f} minutes old"
+            )
 
     def tidy(self) -> None:
         """The index and working tree back to the last commit when a kill left them

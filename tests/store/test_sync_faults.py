@@ -290,3 +290,29 @@ def test_a_desk_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="symbolic link"):
         sync(store, remote=str(bare_repo(tmp_path)), name="Ana")
     assert list(target.iterdir()) == []
+
+
+def test_a_lock_left_by_a_git_killed_mid_command_is_cleared_once_stale(pair) -> None:
+    """A git killed with the sync (a power cut, the OOM killer) leaves its lock file, and
+    every later git in the mirror refuses to start. Under desk.lock no other sync runs,
+    so a lock older than any command of ours could hold it is cleared; a fresh one (a git
+    still at work) stops the sync with a clear message and nothing changed."""
+    from store.sync import mirror as mirror_module
+
+    _, ana, ben = pair
+    note = ana.add_note(ana.rows()[0].id, "written after the power cut")
+    meta = ana.root / FOLDER / ".git"
+    left = [meta / "index.lock", meta / "refs" / "heads" / "main.lock"]
+    for lock in left:
+        lock.write_bytes(b"")
+    before = ana.sync_snapshot()
+    with pytest.raises(StoreError, match="still at work in the desk mirror"):
+        sync(ana)
+    assert ana.sync_snapshot() == before and all(lock.exists() for lock in left)
+    old = mirror_module.STALE_LOCK + 60
+    for lock in left:
+        stamp = lock.stat().st_mtime - old
+        os.utime(lock, (stamp, stamp))
+    assert sync(ana).pushed
+    assert not any(lock.exists() for lock in left)
+    assert sync(ben).pushed and ben.note(note.id) is not None
