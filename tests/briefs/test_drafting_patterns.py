@@ -833,3 +833,41 @@ def test_an_extended_duty_is_in_force_and_a_notification_is_no_proposal(
         assert ("Japan", "United States", "20%", "in force") in rows
     else:
         assert [row[3] for row in rows] == [status]
+
+
+def test_a_cut_made_today_leaves_no_old_rate_though_a_plan_is_named_later() -> None:
+    story = (
+        "Argentina cut its import tariff on mobile phones to 8% from 16% on Monday, the economy"
+        " ministry said, part of a plan to bring down prices."
+    )
+    assert {rate for _by, _on, rate in _pairs(story)} == {"8%"}
+
+
+def test_cuts_for_developing_countries_have_no_one_target() -> None:
+    story = (
+        "Britain will scrap tariffs on more than 80 products from developing countries,"
+        " including bananas from Ghana and textiles from Bangladesh."
+    )
+    assert {(by, on) for by, on, _rate in _pairs(story)} == {("United Kingdom", None)}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The EU extended its 25% steel safeguard until June 2027.",
+        "Canada's 25% surtax on Chinese EVs stays in place through 2027.",
+    ],
+)
+def test_the_year_a_measure_runs_until_is_not_its_year(story: str) -> None:
+    assert _only(story)[1] is None
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "India said it was not considering retaliatory tariffs against the United States.",
+        "Japan is not planning counter-tariffs on US goods, the minister said.",
+    ],
+)
+def test_a_measure_not_being_considered_is_no_measure(story: str) -> None:
+    assert _draft(story).tariffs == ()

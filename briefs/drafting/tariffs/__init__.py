@@ -58,7 +58,8 @@ _EVERY_ORIGIN = re.compile(
 )
 _RULED_OUT = re.compile(
     r"\b(?:not|never|no plans? to|n't)\s+(?:\w+\s+)?(?:impose|slap|levy|introduce|put|place"
-    r"|apply|add|retaliate with)\s+(?:[\w-]+\s+){0,4}$"
+    r"|apply|add|retaliate with|considering|planning|weighing|seeking|preparing)\s+"
+    r"(?:[\w-]+\s+){0,4}$"
     r"|\brul(?:ed|es|ing) out\s+(?:[\w-]+\s+){0,3}$",
     re.I,
 )

@@ -234,7 +234,9 @@ def find_rates(
             if re.search(r"\bto\b", text) and _CHANGE_VERB.search(sentence):
                 text = re.split(r"\s?to\s?", text)[-1]
                 start = end - len(text)
-            elif not re.search(r"\bto\b|-|–", text) and not _LOOKS_AHEAD.search(sentence):
+            elif not re.search(r"\bto\b|-|–", text) and not _LOOKS_AHEAD.search(
+                sentence, max(0, start - 90), end + 40
+            ):
                 continue  # "to 125% from 84%": 84% was the old rate; "from 5% to 9%" is a range
         if triggers:
             distance = min(min(abs(t.start() - end), abs(start - t.end())) for t in triggers)
@@ -266,7 +268,7 @@ def is_old_rate(sentence: str, start: int, rate: str) -> bool:
         return False  # "ranging from 27.7 percent to 34.9 percent"
     return bool(
         _OLD_RATE_BEFORE.search(sentence, max(0, start - 30), start)
-        and _LOOKS_AHEAD.search(sentence)
+        and _LOOKS_AHEAD.search(sentence, max(0, start - 90), start + 40)  # its own clause
     )
 
 

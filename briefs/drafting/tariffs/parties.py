@@ -16,7 +16,9 @@ _ALL_TARGETS = Folded(
     r"\b(?:imported|foreign|all imports|global|worldwide|(?:most|all|other|many|dozens of"
     r"(?: other)?) (?:trading partners|countries|nations)|from all|every country"
     r"|most foreign|countries\s+(?:that|which|without|with no|not|lacking)"
-    r"|(?:all|every|any)\s+(?:origins?|sources?|suppliers?|countr(?:y|ies)))\b"
+    r"|(?:all|every|any)\s+(?:origins?|sources?|suppliers?|countr(?:y|ies))"
+    r"|(?:developing|poorer|poor|least[- ]developed|low-income|emerging) (?:countries|nations"
+    r"|economies))\b"
 )
 _IMPOSING_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+|first\s+|then\s+|later\s+)?(?:imposed|levied|placed|put"

@@ -23,6 +23,7 @@ _MONTH_RE = re.compile(
     rf"({month_pattern(full_only=('march',))})\b\.?(?!\s*\d{{1,2}},?\s*(?:19|20)\d\d)"
     r"(?!,?\s+(?:19|20)\d\d)"
 )
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to|expir\w*\s+in)\s+(?:\w+\s+)?$", re.I)
 _RELATIVE = [
     (Folded(r"\blast year\b|\ba year ago\b|\bprevious year\b"), -1),
     (Folded(r"\bthis year\b|\bthis month\b|\bthis week\b|\btoday\b|\blast week\b"), 0),
@@ -57,8 +58,11 @@ def _past_verb_before(text: str, position: int) -> bool:
 @lru_cache(maxsize=512)
 def resolve_year(text: str, today: dt.date, *, future: bool | None = None) -> int | None:
     """The year a phrase points to, relative dates resolved against the article's date."""
-    match = _YEAR.search(text)
-    if match:
+    for match in _YEAR.finditer(text):
+        if future is False and _UNTIL_BEFORE.search(
+            text, max(0, match.start() - 20), match.start()
+        ):
+            continue  # "in place through 2027": when it ends, not when it began
         return int(match.group(0))
     low = lowered(text)
     folded = text if low is None else low
