@@ -11,7 +11,9 @@ Reader data cannot be recreated, so an import adds to it and never replaces any 
   cannot undo what was marked since.
 
 Importing the same export twice therefore changes nothing the second time. Pure: the
-caller holds the store lock and writes the changes in one write.
+caller holds the store lock and writes the changes in one batch (one write per file of
+reader/ touched, store/reader_book.py), as `Store.add_notes` writes many new notes.
+Every note it returns to write is new to the store (its own id, or a fresh one).
 """
 
 from __future__ import annotations
@@ -89,7 +91,7 @@ def merge_reader_data(
     notes: Docs, states: Docs, incoming: Iterable[ReaderData], new_id: Callable[[], str]
 ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]], ReaderImportCounts]:
     """(note docs to write, state docs to write, counts) for importing `incoming` into a
-    store holding `notes` and `states` (reader.json's tables, by id)."""
+    store holding `notes` (by note id) and `states` (by brief id)."""
     merge = _Merge(notes, states, new_id)
     for data in incoming:
         for note in data.notes:
