@@ -31,11 +31,12 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from store.errors import StoreError
+from store.errors import DamagedFileError, StoreError
 from store.folder import (
     READER_BUCKETS,
     READER_FOLDER,
     check_plain_folder,
+    folder_problem,
     lexists,
     reader_bucket,
     reader_bucket_paths,
@@ -92,8 +93,11 @@ class ReaderBook:
         """Read every bucket there is (a damaged one raises), and return their paths. One
         listing of reader/ and of the ledger tells which of the 256 exist, so a small
         store does not pay a file check per bucket at every start."""
+        problem = folder_problem(self.folder)
+        if problem is not None:  # never read (nor written) through a planted link
+            raise DamagedFileError(self.folder, problem)
         try:
-            present = set(os.listdir(self.folder)) if os.path.isdir(self.folder) else set()
+            present = set(os.listdir(self.folder)) if lexists(self.folder) else set()
         except OSError:
             present = set()  # unreadable: each bucket's own read names the problem
         listed = set(self.ledger.names())

@@ -50,3 +50,15 @@ def test_a_brief_s_notes_and_state_share_one_small_file(store: Store, store_dir:
     store.set_state(XI, starred=True)
     files = [p.relative_to(store_dir).as_posix() for p in (store_dir / "reader").iterdir()]
     assert sorted(files) == [NOTES, f"{NOTES}.bak"]
+
+
+def test_reader_as_a_link_is_damage_before_anything_is_read_through_it(
+    store_dir: Path, tmp_path: Path
+) -> None:
+    Store(store_dir).add_note(XI, "kept")
+    elsewhere = tmp_path / "elsewhere"
+    (store_dir / "reader").rename(elsewhere)
+    (store_dir / "reader").symlink_to(elsewhere)
+    with pytest.raises(DamagedFileError, match="symbolic link") as caught:
+        Store(store_dir)
+    assert caught.value.path == store_dir / "reader"
