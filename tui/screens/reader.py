@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input
+from textual.widgets import Footer, Input
 from textual.widgets.option_list import OptionDoesNotExist
 
 from briefs.corrections import BriefCorrections
@@ -45,6 +45,7 @@ from tui.widgets.brief_panes import (
     TariffsTable,
 )
 from tui.widgets.detail_scroll import DetailScroll
+from tui.widgets.line_table import LineTable
 from tui.widgets.notes_pane import NoteList, NotesPane
 from tui.widgets.search_bar import SearchBar
 
@@ -461,7 +462,7 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen
             return False
         if action in ("add_row", "remove_row"):
             return self.focused_row() is not None or (
-                action == "add_row" and isinstance(self.focused, DataTable)
+                action == "add_row" and isinstance(self.focused, LineTable)
             )
         if action == "delete_brief":
             return self.focused is self.brief_list

@@ -6,11 +6,10 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from textual.widgets import DataTable
-
 from briefs.corrections import BriefCorrections
 from briefs.model import Brief, Tariff
 from tui.widgets.brief_panes import source_changes
+from tui.widgets.line_table import LineTable
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -85,26 +84,28 @@ class BriefReading:
             self.app.copy_to_clipboard(url)
             self.notify(f"Copied {url}", timeout=3)
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_line_table_row_highlighted(self, event: LineTable.RowHighlighted) -> None:
         """The row's evidence (a tariff's) and how its source changed, under the tables."""
-        table, brief, row = event.data_table.id, self.brief, event.cursor_row
+        table, brief, row = event.table.id, self.brief, event.cursor_row
         if table not in ("actors", "tariffs") or brief is None:
             return
         changes = source_changes(self.marks, f"{table}.{row + 1}")
         tariff = brief.tariffs[row] if table == "tariffs" and row < len(brief.tariffs) else None
         sentence = tariff.evidence if tariff else None
         self.evidence_line.show(sentence, changes)
+        if event.table.has_focus:  # the row and, where it fits, the line about it
+            self.call_after_refresh(event.table.reveal_cursor, down_to=self.evidence_line)
         if table == "tariffs":
             self.article.mark(sentence)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_line_table_row_selected(self, event: LineTable.RowSelected) -> None:
         """Enter on an actor: their briefs; on a tariff: the tracker on that measure."""
         from briefs.actor_index import actor_query
 
         brief, row = self.brief, event.cursor_row
         if brief is None:
             return
-        if event.data_table.id == "actors" and 0 <= row < len(brief.actors):
+        if event.table.id == "actors" and 0 <= row < len(brief.actors):
             self.apply_query(actor_query(brief.actors[row].name))
-        elif event.data_table.id == "tariffs" and 0 <= row < len(brief.tariffs):
+        elif event.table.id == "tariffs" and 0 <= row < len(brief.tariffs):
             self.open_tracker(tariff_query(brief.tariffs[row]))

@@ -12,8 +12,6 @@ import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from textual.widgets import DataTable
-
 from briefs.corrections import BriefCorrections
 from briefs.model import ACTOR_KINDS, MEASURES, STATUSES, Brief
 from briefs.text import clean
@@ -24,6 +22,7 @@ from tui.note_session import NoteSession
 from tui.safe import safe_text
 from tui.screens.dialogs import Choice, ChoiceScreen, PickScreen
 from tui.timings import Timings, after
+from tui.widgets.line_table import LineTable
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -85,7 +84,7 @@ class BriefEditing:
     def focused_row(self) -> tuple[str, int] | None:
         """("actors" | "tariffs", 1-based row) of the focused table's cursor."""
         table = self.focused
-        if isinstance(table, DataTable) and table.id in TABLES and table.row_count:
+        if isinstance(table, LineTable) and table.id in TABLES and table.row_count:
             return str(table.id), table.cursor_row + 1
         return None
 
@@ -118,7 +117,7 @@ class BriefEditing:
         """A form for a new row; where the reader removed rows of the source, first a
         choice between a new row and bringing one of those back."""
         brief, row, focused = self.brief, self.focused_row(), self.focused
-        table = row[0] if row else (focused.id if isinstance(focused, DataTable) else None)
+        table = row[0] if row else (focused.id if isinstance(focused, LineTable) else None)
         if brief is None or table not in TABLES:
             return
         removed = [path for path in self.marks.removed if path.startswith(table + ".")]
@@ -327,7 +326,7 @@ class BriefEditing:
         self.refresh_list(brief_id)
         if brief_id in self.catalog.rows:
             self._open(brief_id, scroll_home=False)
-        if isinstance(focused, DataTable) and row is not None and focused.row_count:
+        if isinstance(focused, LineTable) and row is not None and focused.row_count:
             focused.move_cursor(row=min(row[1], focused.row_count) - 1, animate=False)
 
     # -- deleting and undoing --------------------------------------------------------

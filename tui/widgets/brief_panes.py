@@ -6,14 +6,14 @@ import datetime as dt
 import textwrap
 
 from rich.text import Text
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from briefs import Brief
 from briefs.corrections import BriefCorrections
 from briefs.dates import age, format_day
 from briefs.text import clean
-from tui.moves import table_moves
 from tui.safe import safe_text
+from tui.widgets.line_table import PADDING, Cell, LineTable
 
 
 class BriefHeader(Static):
@@ -110,14 +110,14 @@ class SummaryPane(Static):
         self.border_title = title
 
 
-def wrapped(text: str | None, width: int, style: str = "", lines: int = 2) -> Text:
+def wrapped(text: str | None, width: int, style: str = "", lines: int = 2) -> Cell:
     """A cell of at most `lines` lines of `width`, so a table fits its pane."""
     folded = clean(text or "—", single_line=True)[: width * lines * 2]
     parts = textwrap.wrap(folded, width) or ["—"]
     if len(parts) > lines:
         parts = parts[:lines]
         parts[-1] = parts[-1][: width - 1].rstrip() + "…"
-    return Text("\n".join(parts), style=style, end="")
+    return Cell(tuple(parts), style)
 
 
 def row_edited(edited: frozenset[str], row: str) -> bool:
@@ -142,24 +142,21 @@ def table_title(name: str, table: str, count: int, marks: BriefCorrections) -> s
     return title
 
 
-class _BriefTable(DataTable[Text]):
-    BINDINGS = table_moves("table")
-
+class _BriefTable(LineTable):
     # Each column's share of the width and the least it keeps: every column stays in view.
     COLUMNS: tuple[str, ...] = ()
     SHARES: tuple[int, ...] = ()
     LEAST: tuple[int, ...] = ()
 
     def __init__(self, *, id: str) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id)
         self._shown: tuple[Brief | None, BriefCorrections] = (None, NO_MARKS)
         self._drawn_width = 0
-        self._widths: list[int] = []
 
     def widths(self) -> list[int]:
         """The columns' widths for the table's width now (cell padding taken off)."""
         inner = self.size.width - self.styles.gutter.width if self.size.width else 80
-        total = inner - 2 * len(self.SHARES) - 1
+        total = inner - 2 * PADDING * len(self.SHARES) - 1
         room = max(total, sum(self.LEAST))
         whole = sum(self.SHARES)
         return [
@@ -170,26 +167,21 @@ class _BriefTable(DataTable[Text]):
     def show(self, brief: Brief | None, marks: BriefCorrections = NO_MARKS) -> None:
         self._shown = (brief, marks)
         self._drawn_width = self.size.width
-        widths = self.widths()
-        if widths != self._widths:  # so a column is as wide as its cells now, not once
-            self._widths = widths
-            self.clear(columns=True)
-            self.add_columns(*self.COLUMNS)
-        else:
-            self.clear()
-        self.fill(brief, marks, widths)
+        self.set_rows(self.COLUMNS, self.cells(brief, marks, self.widths()))
+        self.border_title = self.title(brief, marks)
 
-    def fill(self, brief: Brief | None, marks: BriefCorrections, widths: list[int]) -> None:
+    def cells(
+        self, brief: Brief | None, marks: BriefCorrections, widths: list[int]
+    ) -> list[tuple[Cell, ...]]:
+        raise NotImplementedError
+
+    def title(self, brief: Brief | None, marks: BriefCorrections) -> str:
         raise NotImplementedError
 
     def on_resize(self) -> None:
-        """Wrapped to the new width, the cursor where it was."""
-        if self.size.width == self._drawn_width:
-            return
-        row = self.cursor_row
-        self.show(*self._shown)
-        if self.row_count:
-            self.move_cursor(row=min(row, self.row_count - 1), animate=False)
+        """Wrapped to the new width (the cursor stays on its row)."""
+        if self.size.width != self._drawn_width:
+            self.show(*self._shown)
 
 
 class ActorsTable(_BriefTable):
@@ -197,19 +189,22 @@ class ActorsTable(_BriefTable):
     SHARES = (22, 12, 24, 16)
     LEAST = (10, 12, 10, 8)
 
-    def fill(self, brief: Brief | None, marks: BriefCorrections, widths: list[int]) -> None:
+    def cells(
+        self, brief: Brief | None, marks: BriefCorrections, widths: list[int]
+    ) -> list[tuple[Cell, ...]]:
         name, _, role, affiliation = widths
-        for n, actor in enumerate(brief.actors if brief else (), start=1):
-            mark = row_mark(marks, f"actors.{n}")
-            cells = (
-                wrapped(mark + actor.name, name, "bold"),
-                Text(actor.kind, style="dim"),
+        return [
+            (
+                wrapped(row_mark(marks, f"actors.{n}") + actor.name, name, "bold"),
+                Cell((clean(actor.kind, single_line=True),), "dim"),
                 wrapped(actor.role, role),
                 wrapped(actor.affiliation, affiliation),
             )
-            self.add_row(*cells, height=max(len(c.plain.splitlines()) for c in cells))
-        count = len(brief.actors) if brief else 0
-        self.border_title = table_title("Key actors", "actors", count, marks)
+            for n, actor in enumerate(brief.actors if brief else (), start=1)
+        ]
+
+    def title(self, brief: Brief | None, marks: BriefCorrections) -> str:
+        return table_title("Key actors", "actors", len(brief.actors) if brief else 0, marks)
 
 
 class TariffsTable(_BriefTable):
@@ -217,19 +212,25 @@ class TariffsTable(_BriefTable):
     SHARES = (14, 17, 8, 12, 10, 4)
     LEAST = (10, 10, 6, 8, 8, 4)
 
-    def fill(self, brief: Brief | None, marks: BriefCorrections, widths: list[int]) -> None:
+    def cells(
+        self, brief: Brief | None, marks: BriefCorrections, widths: list[int]
+    ) -> list[tuple[Cell, ...]]:
         by, products, rate, measure, status, _ = widths
+        out = []
         for n, tariff in enumerate(brief.tariffs if brief else (), start=1):
             mark = row_mark(marks, f"tariffs.{n}")
             parties = f"{mark}{tariff.imposed_by} → {tariff.imposed_on or 'all'}"
-            cells = (
-                wrapped(parties, by, "bold"),
-                wrapped(", ".join(tariff.products), products),
-                wrapped(tariff.rate, rate),
-                wrapped(tariff.measure, measure),
-                wrapped(tariff.status, status, "italic"),
-                Text(str(tariff.year) if tariff.year else "—"),
+            out.append(
+                (
+                    wrapped(parties, by, "bold"),
+                    wrapped(", ".join(tariff.products), products),
+                    wrapped(tariff.rate, rate),
+                    wrapped(tariff.measure, measure),
+                    wrapped(tariff.status, status, "italic"),
+                    Cell((str(tariff.year) if tariff.year else "—",)),
+                )
             )
-            self.add_row(*cells, height=max(len(c.plain.splitlines()) for c in cells))
-        count = len(brief.tariffs) if brief else 0
-        self.border_title = table_title("Tariffs", "tariffs", count, marks)
+        return out
+
+    def title(self, brief: Brief | None, marks: BriefCorrections) -> str:
+        return table_title("Tariffs", "tariffs", len(brief.tariffs) if brief else 0, marks)
