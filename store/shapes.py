@@ -209,12 +209,16 @@ def check_reader_bucket(path: Path, data: Tree) -> None:
     notes, states = data.get("notes", {}), data.get("states", {})
     _check_notes(problems, notes)
     _check_states(problems, states)
-    for key, doc in notes.items():
-        brief_id = doc.get("brief_id")
-        if isinstance(brief_id, str) and reader_bucket(brief_id) != own:
-            problems.add(f"note {_quote(key)}", f"its brief belongs in {reader_bucket(brief_id)}")
-    for key in states:
-        if reader_bucket(key) != own:
+    # Briefs with several notes are placed once; the set makes it one pass at any size.
+    placed = {b for doc in notes.values() if isinstance(b := doc.get("brief_id"), str)}
+    placed.update(states)
+    wrong = {b for b in placed if reader_bucket(b) != own}
+    if wrong:
+        for key, doc in notes.items():
+            if doc.get("brief_id") in wrong:
+                where = reader_bucket(doc["brief_id"])
+                problems.add(f"note {_quote(key)}", f"its brief belongs in {where}")
+        for key in wrong.intersection(states):
             problems.add(f"state of {_quote(key)}", f"it belongs in {reader_bucket(key)}")
     problems.raise_any()
 
