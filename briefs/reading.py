@@ -32,6 +32,7 @@ from briefs.model import (
     ReaderData,
     Tariff,
 )
+from briefs.text import clean
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 _SHOWN = 40  # characters of a bad value quoted back in a message
@@ -242,6 +243,13 @@ def _note(check: _Checker, where: str, data: Mapping[str, Any], brief_id: str) -
     text = check.text(data, "text", where, required=False)
     created = _iso_time(check, data, "created", where, required=True)
     updated = _iso_time(check, data, "updated", where, required=False) or created
+    author = data.get("author")  # a desk's reader: a plain name, as the store keeps it
+    if author is not None and not (
+        isinstance(author, str)
+        and 0 < len(author) <= 80
+        and clean(author, single_line=True) == author
+    ):
+        check.fail(where + "author", "is not a plain name of at most 80 characters")
     if len(check.problems) > before:
         return None
     return Note(
@@ -250,6 +258,7 @@ def _note(check: _Checker, where: str, data: Mapping[str, Any], brief_id: str) -
         text=text or "",
         created=created or "",
         updated=updated or "",
+        author=author,
     )
 
 

@@ -150,3 +150,22 @@ def test_same_note_twice_in_one_import_is_kept_once(store: Store) -> None:
     assert (counts.notes_restored, counts.notes_present, counts.notes_beside) == (1, 1, 1)
     assert sorted(n.text for n in store.notes(XI)) == ["once", "other text, same id"]
     assert store.note("n1") == note
+
+
+def test_a_note_s_author_comes_back_with_it(store: Store, tmp_path: Path) -> None:
+    note = store.add_note(XI, "from the desk", author="Ana Lima")
+    path = exported(store, tmp_path)
+    other = Store(tmp_path / "other", clock=TickingClock())
+    import_file(other, path)
+    assert other.note(note.id) == note
+
+
+def test_an_exported_author_that_is_not_a_plain_name_is_refused(
+    store: Store, tmp_path: Path
+) -> None:
+    store.add_note(XI, "from the desk", author="Ana")
+    path = exported(store, tmp_path)
+    path.write_text(path.read_text().replace('"Ana"', '"Ana\\u001b[2J"'))
+    reading = read_files([path])
+    assert reading.briefs == [] or all(not r.notes for r in reading.reader)
+    assert any("author" in str(f) for f in reading.failures)
