@@ -266,6 +266,7 @@ class ReaderBook:
             self._keep_format_2()
             self._write_plan(self._moving_in(notes, states))
         rest = {k: v for k, v in data.items() if k not in (NOTES, STATES)}
+        rest.setdefault("views", {})  # what the file is for now, counted by `check`
         rest[META_TABLE] = {**meta, "reader": dict(LAYOUT)}
         self._reader.write(rest)
         return True

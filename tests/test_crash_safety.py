@@ -154,7 +154,8 @@ def test_check_reports_a_healthy_store(store_dir: Path, capsys: pytest.CaptureFi
     (store_dir / ".reader.json.123.tmp").write_text("left by a crash")
     assert main(["check", "--store", str(store_dir)]) == 0
     out = capsys.readouterr().out
-    assert "briefs.json: ok, 7 briefs" in out and "1 notes" in out
+    assert "briefs.json: ok, 7 briefs" in out and "reader.json: ok, 0 views" in out
+    assert "reader: ok, 1 files, 1 notes, 0 states" in out
     assert "1 temporary file(s)" in out
 
 
