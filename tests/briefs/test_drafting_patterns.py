@@ -313,7 +313,7 @@ def test_a_decided_measure_that_starts_later_is_announced(story: str) -> None:
         ("Japan pledged to eliminate its 8% duty on U.S. beef.", "offered removal"),
         ("The EU has offered to lift its 25% duties on U.S. motorcycles.", "offered removal"),
         (
-            "India will drop its 20% duty on U.S. walnuts if Washington lifts its steel tariffs.",
+            "India will drop its 20% duty on U.S. walnuts if Washington signs the deal.",
             "offered removal",
         ),
         ("Canada's 25% counter-tariffs on U.S. goods will be dropped on September 1.", "removed"),
@@ -871,3 +871,82 @@ def test_the_year_a_measure_runs_until_is_not_its_year(story: str) -> None:
 )
 def test_a_measure_not_being_considered_is_no_measure(story: str) -> None:
     assert _draft(story).tariffs == ()
+
+
+# --- parties carried from context -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        (
+            "The Government of Canada will apply a 25% surtax on steel from countries with which"
+            " Canada has no free trade agreement.",
+            {("Canada", None, "25%")},
+        ),
+        (
+            "The commission imposed definitive anti-dumping duties on Chinese plywood. Rates range"
+            " between 15% and 62%, the EU said.",
+            {("European Union", "China", "15% to 62%")},
+        ),
+        (
+            "Brazil raised tariffs on wind turbines. The rate climbs to 25% from 11%, effective"
+            " next month.",
+            {("Brazil", None, "25%"), ("Brazil", None, "11%")},
+        ),
+        (
+            "Trump announced a 25% tariff on Japanese goods. The president also hit Malaysia with"
+            " 24% and Kazakhstan with 27%.",
+            {
+                ("United States", "Japan", "25%"),
+                ("United States", "Malaysia", "24%"),
+                ("United States", "Kazakhstan", "27%"),
+            },
+        ),
+        (
+            "Under the deal, EU cars will face a 15% tariff in the US, down from 27.5%.",
+            {
+                ("United States", "European Union", "15%"),
+                ("United States", "European Union", "27.5%"),
+            },
+        ),
+        (
+            "India imposed duties of 18.5% on tiles from China. Spanish tiles are charged 7%.",
+            {("India", "China", "18.5%"), ("India", "Spain", "7%")},
+        ),
+    ],
+)
+def test_parties_carry_from_context(story: str, expected: set[tuple[str, str | None, str]]) -> None:
+    assert _pairs(story, "2025-06-10") == {
+        (by, on, normalise_rate(rate)) for by, on, rate in expected
+    }
+
+
+def test_a_cut_to_zero_on_other_goods_is_its_own_measure() -> None:
+    story = (
+        "Under the deal, EU cars will face a 15% tariff in the US. Washington will cut its duty on"
+        " EU aircraft parts to zero."
+    )
+    tariffs = _draft(story).tariffs
+    assert len(tariffs) == 2
+    assert {t.rate for t in tariffs} == {"15%", None}
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        (
+            "India will drop its 20% duty on US walnuts if Washington lifts its steel tariffs.",
+            {("India", "United States", "20%"), ("United States", None, None)},
+        ),
+        (
+            "Ottawa said it would keep its surtax on Chinese EVs while Beijing kept its 100% levy"
+            " on Canadian canola oil.",
+            {("Canada", "China", None), ("China", "Canada", "100%")},
+        ),
+    ],
+)
+def test_its_measure_is_the_measure_of_the_country_just_named(
+    story: str, expected: set[tuple[str, str | None, str | None]]
+) -> None:
+    assert _pairs(story) == {(by, on, normalise_rate(r) if r else r) for by, on, r in expected}

@@ -251,7 +251,11 @@ def extract_tariffs(
                         mention.imposed_on = ref.imposed_on
                         break
             if mention.imposed_by is None:
-                if mention.rate is None and not mention.definite:
+                if (
+                    mention.rate is None
+                    and not mention.definite
+                    and not (mention.imposed_on and mention.products)
+                ):
                     continue  # "tariffs had cut its profit": no measure of anyone in particular
                 mention.imposed_by = _fallback_imposer(mention, last_imposer, main_countries)
                 if mention.imposed_by is None:
@@ -268,6 +272,11 @@ def extract_tariffs(
             )
             if rate is not None and is_old_rate(text, text.find(rate, a_start), rate):
                 mention.timing = _CHARGED_UNTIL_THEN
+                if found_here:  # "… a 15% tariff in the US, down from 27.5%": the same parties
+                    new = found_here[-1]
+                    mention.imposed_by, mention.imposed_on = new.imposed_by, new.imposed_on
+                    mention.also_on, mention.measure = list(new.also_on), new.measure
+                    mention.products = mention.products or list(new.products)
             for target in [mention.imposed_on, *mention.also_on]:
                 # "on steel from Peru, Chile and Brazil": one mention per target.
                 one = (

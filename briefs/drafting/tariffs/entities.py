@@ -60,6 +60,8 @@ def entities_of(
             covered.append((start, end))
             continue  # a company or union does not impose tariffs
         country = affiliations.get(name) or LEADERS.get(fold(name))
+        if not country and " of " in name:
+            country = country_of(name.rsplit(" of ", 1)[1])  # "the Government of Canada"
         if country:
             country = country_of(country) or None
         if country:

@@ -107,6 +107,10 @@ _RATE_SUBJECT = re.compile(
     r"|stands?|amounts?|ranges?|comes?|works?|varies|vary|charged|set|levied)\b",
     re.I,
 )
+# "hit Malaysia with 25% and Kazakhstan with 25%": the rate given to each
+_HIT_WITH = re.compile(
+    r"\b(?:hit|hits|slapped|struck|targeted|saddled)\b[^.;]{1,60}?\bwith\s+(?:an?\s+)?$", re.I
+)
 _RANGE_LEAD = re.compile(r"\b(?:range[sd]?|ranging|varies|vary|varying)\s+(?:from\s+)?$", re.I)
 # "25 per cent of the value": an ad valorem rate, not a share of something
 _OF_VALUE = re.compile(r" of (?:the |their |its )?(?:declared |customs |import )?(?:value|price)\b")
@@ -151,6 +155,7 @@ class Mention:
     by_found: bool = True
     sentence: int = 0
     also_on: list[str] = field(default_factory=list)  # more targets of one list, split later
+    named_goods: bool = False  # the goods are named with the measure ("its duty on X")
     # (status, year) once asked for: merge needs them for few mentions, and they cost the most.
     timing: Callable[[], tuple[str | None, int | None, bool]] | None = None
     _timed: tuple[str | None, int | None, bool] | None = None
@@ -247,6 +252,8 @@ def find_rates(
                 continue
         elif quoted or not (
             _RATE_LEAD.search(before)
+            or _HIT_WITH.search(sentence, max(0, start - 70), start)
+            or (out and _OLD_RATE_BEFORE.search(sentence, max(0, start - 30), start))
             or _RANGE_LEAD.search(sentence[max(0, start - 30) : start])
             or (_WEAK_RATE_LEAD.search(before) and _RATE_SUBJECT.search(sentence))
             or _RATE_NOUN.match(sentence, end)

@@ -106,7 +106,20 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
         if target is None:
             # Else the pair's rate-less measure, else its first rated one: "duties on tiles
             # from Peru" is the measure "Peruvian exporters face 11%" gives the rate of.
-            target = next((m for m in pair if m.rate is None), None) or next(iter(pair), None)
+            target = next((m for m in pair if m.rate is None), None) or next(
+                # not a measure on other goods: "its duty on aircraft parts" beside the car tariff
+                (
+                    m
+                    for m in pair
+                    if not (
+                        mention.named_goods
+                        and mention.definite
+                        and m.products
+                        and not shared & set(m.products)
+                    )
+                ),
+                None,
+            )
         attach(target or new(mention), mention)
     measures.sort(key=lambda m: m.order)
     out = []

@@ -15,7 +15,7 @@ from briefs.drafting.text import Folded
 _ALL_TARGETS = Folded(
     r"\b(?:imported|foreign|all imports|global|worldwide|(?:most|all|other|many|dozens of"
     r"(?: other)?) (?:trading partners|countries|nations)|from all|every country"
-    r"|most foreign|countries\s+(?:that|which|without|with no|not|lacking)"
+    r"|most foreign|countries\s+(?:that|which|without|with no|with which|it has no|not|lacking)"
     r"|(?:all|every|any)\s+(?:origins?|sources?|suppliers?|countr(?:y|ies))"
     r"|(?:developing|poorer|poor|least[- ]developed|low-income|emerging) (?:countries|nations"
     r"|economies))\b"
@@ -43,7 +43,8 @@ _FROM_ON_BEFORE = re.compile(
 )
 _FROM = re.compile(r"\bfrom\b(?!\s+(?:all\s+|other\s+|many\s+)?(?:countries|nations)\b)")
 _SHORT_GAP = re.compile(r"\s*(?:[a-z-]+\s+){0,2}")
-_GAP_WORD = re.compile(r"\b(?:on|from|in|for|to|of|and|with|by)\b")
+# "Chinese tariffs", not "Spanish tiles are charged 7%": a verb between names the goods
+_GAP_WORD = re.compile(r"\b(?:on|from|in|for|to|of|and|with|by|are|is|was|were|be|been|will)\b")
 _NOT_IMPOSER_BEFORE = re.compile(r"\b(?:from|in|on|to|into|of|with|for)\s+(?:the\s+)?$")
 _FROM_IN_BEFORE = re.compile(r"\b(?:from|in|for)\s+(?:the\s+)?$")
 _LOCATED_BEFORE = re.compile(r"\b(?:in|at|near|to|into)\s+(?:the\s+)?$")
@@ -84,7 +85,13 @@ _PAY = re.compile(r"\bpa(?:y|ys|id|ying)\b", re.I)
 # "Vietnamese rice entering the market pays …": goods of that origin, which bear the duty
 _GOODS_BEAR = re.compile(
     r"\s+(?:[\w-]+\s+){1,3}?(?:pays?|paid|paying|faces?|faced|facing|entering|carr(?:y|ies)"
-    r"|bears?)\b"
+    r"|bears?|(?:are|is|were|was|will be)\s+(?:charged|taxed|hit))\b"
+)
+_WITH_RATE = re.compile(r"\s+with\s+(?:an?\s+)?")
+_HIT_BEFORE = re.compile(r"\b(?:hit|hits|slapped|struck|targeted|saddled)\b[^.;]{0,60}$", re.I)
+_ITS_MEASURE = re.compile(
+    r"\s+(?:[a-z]+\s+){1,3}?(?:its|their)\s+"
+    r"(?:(?!(?:would|will|be|is|are|was|were|goods|products|exports)\b)[\w.%-]+\s+){0,2}"
 )
 _INTO = re.compile(r"\b(?:into|entering)\b")
 _AT_BORDER = re.compile(r"\s+(?:border|borders|ports?|customs)\b")
@@ -171,6 +178,18 @@ def _imposer_after_by(c: MentionContext, p: Parties) -> None:
             if entity.start >= c.end + by_match.end() - 1:
                 p.by = entity.country
                 break
+
+
+def _imposer_of_its(c: MentionContext, p: Parties) -> None:
+    """ "if Washington lifts its steel tariffs", "Japan will cut its 8% levy": the country
+    whose own measure it is ("its"), named right before it."""
+    if p.by is not None:
+        return
+    for entity in reversed(c.entities):
+        if entity.end <= c.start:
+            if _ITS_MEASURE.fullmatch(c.text, entity.end, c.start) and not entity.demonym:
+                p.by = entity.country
+            return
 
 
 def _target_after(c: MentionContext, p: Parties) -> None:
@@ -340,9 +359,27 @@ def _target_receives(c: MentionContext, p: Parties) -> None:
         return
     part_start = c.text.find(c.part) if c.part in c.text else 0
     found = [country for country in receivers(c.text, c.entities, part_start, c.start)]
+    for entity in c.entities:
+        # "hit Malaysia with 24% and Kazakhstan with 27%": each country before "with" its rate
+        if _WITH_RATE.fullmatch(c.text, entity.end, c.start) and _HIT_BEFORE.search(
+            c.text, max(0, entity.start - 70), entity.start
+        ):
+            found = [entity.country]
     found = [country for country in found if country != p.by]
     if found:
         p.on, p.also_on = found[0], found[1:]
+
+
+def _hit_with(c: MentionContext) -> set[str]:
+    """The countries a sentence hits "with" a rate: targets all, never an imposer."""
+    if " with " not in c.text:
+        return set()
+    return {
+        e.country
+        for e in c.entities
+        if _WITH_RATE.match(c.text, e.end)
+        and _HIT_BEFORE.search(c.text, max(0, e.start - 70), e.start)
+    }
 
 
 def _imposer_earlier_in_clause(c: MentionContext, p: Parties) -> None:
@@ -421,6 +458,7 @@ PARTY_RULES: tuple[Callable[[MentionContext, Parties], None], ...] = (
     _imposer_inside,
     _imposer_named_after,
     _imposer_after_by,
+    _imposer_of_its,
     _target_after,
     _target_from_before,
     _destination,
@@ -471,6 +509,8 @@ def read_mention(c: MentionContext) -> Mention | None:
         c = replace(c, entities=kept, subject=subject)
     for rule in PARTY_RULES:
         rule(c, p)
+    if p.by is not None and p.by in _hit_with(c):
+        p.by, p.by_found = None, False  # "hit Malaysia with 24% and Kazakhstan with 27%"
     definite = bool(_DEFINITE.search(c.text[max(0, c.start - 30) : c.start]))
     if (
         p.by is None
@@ -485,10 +525,11 @@ def read_mention(c: MentionContext) -> Mention | None:
     if measure == "safeguard":
         # A safeguard applies to every origin, whoever's surge of shipments the story names.
         p.on, p.also_on, p.all_targets = None, [], True
+    products, named_goods = _products(c)
     return Mention(
         p.by,
         p.on,
-        _products(c),
+        products,
         c.rate,
         measure,
         _evidence(c.text),
@@ -497,18 +538,20 @@ def read_mention(c: MentionContext) -> Mention | None:
         additional=_additional(c),
         by_found=p.by_found,
         also_on=[country for country in p.also_on if country != p.by],
+        named_goods=named_goods,
     )
 
 
-def _products(c: MentionContext) -> list[str]:
-    """'on steel and aluminum' after the measure, else known products named near it."""
+def _products(c: MentionContext) -> tuple[list[str], bool]:
+    """'on steel and aluminum' after the measure (named: True), else known products named
+    near it."""
     products = products_after(c.inner) if c.inner else None
     if not products:
         products = products_after(c.after[:200])
     if products is None:
         clause_after = _CLAUSE_END.split(c.after[:160])[0]
-        products = lexicon_products(c.before[-300:] + " " + clause_after)
-    return products
+        return lexicon_products(c.before[-300:] + " " + clause_after), False
+    return products, bool(products)
 
 
 def _measure(c: MentionContext) -> str:

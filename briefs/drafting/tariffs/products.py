@@ -51,7 +51,11 @@ def _clean_product(item: str) -> str | None:
     if words[-1].casefold() in _GENERIC:
         return None
     if fold(words[0]) in _COUNTRY_WORDS:
-        return None
+        if len(words) == 1:
+            return None  # "on China": the target, not goods
+        words = words[1:]  # "on EU aircraft parts"
+        if words[-1].casefold() in _GENERIC:
+            return None
     text = " ".join(words).strip(" .,")
     if text.casefold() in ("ev", "evs"):
         return "electric vehicles"

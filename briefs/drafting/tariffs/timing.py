@@ -140,7 +140,12 @@ class Timing(NamedTuple):
 
 
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\s[^,;]*")
-_SUBORDINATE = Folded(r"(?:,\s*|\s)(?:after|because|while|although|whereas|since|when|as)\s[^,;]*")
+# "since September", "since 2023" date the measure; "since it …" opens a clause of its own.
+_SUBORDINATE = Folded(
+    r"(?:,\s*|\s)(?:after|because|while|although|whereas|when|as"
+    r"|since(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d|last|early|late|mid|the)))"
+    r"\s[^,;]*"
+)
 
 
 def _main_clause(part: str, anchor_in_part: int) -> str:
