@@ -128,3 +128,20 @@ def notes_pane_mark(note_id: str) -> str | None:
     from tui.widgets.notes_pane import kept_beside
 
     return kept_beside(note_id)
+
+
+def test_an_export_imported_again_keeps_each_notes_author(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, _ = connect(tmp_path)
+    brief_id = Store(a).rows()[0].id
+    assert main(["note", "add", "--store", str(a), brief_id, "from Ana"]) == 0
+    Store(a).add_note(brief_id, "from Ben", author=BEN)
+    out = tmp_path / "export.json"
+    assert main(["export", "--store", str(a), "--out", str(out)]) == 0
+    fresh = tmp_path / "fresh"
+    assert main(["import", "--store", str(fresh), str(out)]) == 0
+    found = {n.text: n.author for n in Store(fresh).notes(brief_id)}
+    assert found == {"from Ana": "Ana Lopez", "from Ben": BEN}
+    assert main(["import", "--store", str(fresh), str(out)]) == 0  # twice: nothing new
+    assert len(Store(fresh).notes(brief_id)) == 2
