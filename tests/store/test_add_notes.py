@@ -70,3 +70,27 @@ def test_ids_that_meet_within_a_batch_are_drawn_again(
 def test_an_empty_batch_writes_nothing(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     writes = _counting(monkeypatch)
     assert store.add_notes([]) == [] and writes == []
+
+
+def test_a_save_rewrites_kilobytes_not_the_reader_s_data(
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(store_dir, clock=TickingClock())
+    briefs = [
+        brief_from_dict({"title": f"Brief {i}", "date": "2025-01-02", "summary": "s"})
+        for i in range(1000)
+    ]
+    store.import_briefs(briefs)
+    store.add_notes([(briefs[i % 1000].id, "words " * 40) for i in range(4000)])
+    held = sum(p.stat().st_size for p in (store_dir / "reader").glob("*.json"))
+    sizes: list[int] = []
+    real = storage_module.atomic_write_bytes
+
+    def measured(path: Path, payload: bytes, *, keep_backup: bool) -> None:
+        sizes.append(len(payload))
+        real(path, payload, keep_backup=keep_backup)
+
+    monkeypatch.setattr(storage_module, "atomic_write_bytes", measured)
+    store.add_note(briefs[3].id, "one more")
+    store.set_state(briefs[4].id, read=True)
+    assert len(sizes) == 2 and max(sizes) * 100 < held * 2  # each under 2% of it all
