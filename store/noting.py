@@ -106,9 +106,10 @@ class NotingStore:
     def add_notes(
         self, pairs: Iterable[tuple[str, str]], *, author: str | None = None
     ) -> list[Note]:
-        """Save many new notes, (brief id, text) each, in one write per file touched; all
-        or, when a brief is unknown or a write fails, the notes of the files not yet
-        written are not saved. On disk when this returns."""
+        """Save many new notes, (brief id, text) each, in one write per file touched; on
+        disk when this returns. A brief that is unknown or in the trash refuses the whole
+        batch before anything is written. A write that fails (a full disk) raises, and
+        the notes of the files written before it are saved: one file's are all or none."""
         self._writable()
         check_author(author)
         wanted = list(pairs)
