@@ -128,7 +128,8 @@ def _import_runs(
         opened = time.perf_counter()
         # As `briefing import` does: a file that fails is reported, the rest go in.
         taken = store.import_files(f.records for f in stream_files(brief_files([folder])))
-        store.import_reader_data(taken.reader, placed=taken.counts)
+        if taken.reader:  # as briefing import: plain brief files carry none
+            store.import_reader_data(taken.reader, placed=taken.counts)
         done = time.perf_counter()
         store.close()
         shutil.rmtree(target)

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from store.errors import DamagedFileError, StoreError
-from store.folder import LOG_NAME, check_plain
+from store.folder import LOG_NAME, check_plain, lexists
 from store.storage import TEMP_SUFFIX, fsync_dir
 
 LOG_PREFIX = "content-"
@@ -66,6 +66,7 @@ class Appender:
     def __init__(self, path: Path) -> None:
         check_plain(path)
         self.path = path
+        self.created = not lexists(path)  # then the folder is fsynced too, for its name
         try:
             self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o644)
         except OSError as exc:
@@ -112,7 +113,8 @@ class Appender:
         try:
             self._flush()
             os.fsync(self.fd)
-            fsync_dir(self.path.parent)
+            if self.created:
+                fsync_dir(self.path.parent)
         except OSError as exc:
             self.abort()
             raise StoreError(f"{self.path}: could not save: {exc.strerror or exc}") from exc

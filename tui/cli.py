@@ -241,7 +241,10 @@ def _import(
     failures = taken.failures
     for line in failures:
         say(line, err=True)
-    reader = store.import_reader_data(taken.reader, placed=taken.counts)
+    # Plain brief files carry no reader data: then reader/ is not read at all.
+    reader = ReaderImportCounts()
+    if taken.reader:
+        reader = store.import_reader_data(taken.reader, placed=taken.counts)
     say(_import_summary(taken.counts, reader, len(failures)))
     return EXIT_FAILED if failures else 0
 
