@@ -99,6 +99,7 @@ def normalise_rate(rate: str | None) -> str | None:
     for words, value in sorted(_RATE_WORDS.items(), key=lambda kv: -len(kv[0])):
         text = re.sub(rf"\b{words}\b", str(value), text)
     text = re.sub(r"\b(\d+)[- ](\d)\b", lambda m: str(int(m.group(1)) + int(m.group(2))), text)
+    text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # "3,500%" is one number, not two
     numbers = re.findall(r"\d+(?:\.\d+)?", text)
     if not numbers:
         return text.strip() or None

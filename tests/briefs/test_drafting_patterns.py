@@ -950,3 +950,65 @@ def test_its_measure_is_the_measure_of_the_country_just_named(
     story: str, expected: set[tuple[str, str | None, str | None]]
 ) -> None:
     assert _pairs(story) == {(by, on, normalise_rate(r) if r else r) for by, on, r in expected}
+
+
+# --- more wordings of our own, in wire style ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        (
+            "India will impose an anti-dumping duty of up to $1,500 per tonne on certain steel"
+            " imports from China, Japan and South Korea.",
+            {
+                ("India", "China", "$1,500 per tonne"),
+                ("India", "Japan", "$1,500 per tonne"),
+                ("India", "South Korea", "$1,500 per tonne"),
+            },
+        ),
+        (
+            "The US set final duties on Vietnamese shrimp at 2.84%, down from a preliminary 3.5%."
+            " Indian shrimp got a rate of 4.2%.",
+            {("United States", "Vietnam", "2.84%"), ("United States", "India", "4.2%")},
+        ),
+        (
+            "Chinese solar makers face combined US duties of up to 3,500%.",
+            {("United States", "China", "3,500%")},
+        ),
+        (
+            "Mexico imposed a 30% tariff on imports of Chinese textiles last year. On Monday it"
+            " raised that rate to 35%.",
+            {("Mexico", "China", "35%")},
+        ),
+        (
+            "Beijing said it would exempt some US chip imports from its 125% tariff.",
+            {("China", "United States", "125%")},
+        ),
+    ],
+)
+def test_wire_wordings(story: str, expected: set[tuple[str, str | None, str]]) -> None:
+    assert _pairs(story, "2025-08-05") == {
+        (by, on, normalise_rate(rate)) for by, on, rate in expected
+    }
+
+
+def test_countermeasures_being_prepared_are_proposed() -> None:
+    story = (
+        "The EU is preparing countermeasures against US goods that could take effect on Aug. 7 if"
+        " talks fail."
+    )
+    assert _only(story, "2025-08-05")[0] == "proposed"
+
+
+def test_a_past_change_told_as_background_supersedes_nothing() -> None:
+    story = (
+        "Mexico will raise its tariff on Chinese textiles to 35% from January. The rate had been"
+        " cut to 20% in 2023."
+    )
+    assert ("Mexico", "China", "35%") in _pairs(story, "2025-11-20")
+
+
+def test_thousands_in_a_rate_are_one_number() -> None:
+    assert normalise_rate("3,500%") == "3500%"
+    assert normalise_rate("3,500%") != normalise_rate("3% to 500%")

@@ -277,6 +277,21 @@ def extract_tariffs(
                     mention.imposed_by, mention.imposed_on = new.imposed_by, new.imposed_on
                     mention.also_on, mention.measure = list(new.also_on), new.measure
                     mention.products = mention.products or list(new.products)
+            if rate is not None and mentions and _supersedes(text, text.find(rate, a_start)):
+                # "On Monday it raised that rate to 35%": the 30% named before is no longer
+                # charged; only the current rate is listed
+                old = next(
+                    (
+                        m
+                        for m in reversed(mentions)
+                        if m.rate is not None
+                        and m.rate != rate
+                        and (m.imposed_by, m.imposed_on) == (mention.imposed_by, mention.imposed_on)
+                    ),
+                    None,
+                )
+                if old is not None:
+                    mentions.remove(old)
             for target in [mention.imposed_on, *mention.also_on]:
                 # "on steel from Peru, Chile and Brazil": one mention per target.
                 one = (
@@ -290,6 +305,26 @@ def extract_tariffs(
         if found_here and not triggers:
             last_trigger_sentence = position  # a run of rate sentences keeps the measure open
     return merge(mentions)
+
+
+_CHANGED_TO = re.compile(
+    r"\b(?:raised|lifted|increased|hiked|cut|lowered|reduced|doubled|tripled|trimmed|slashed"
+    r"|boosted|brought|pushed)\s+(?:[\w-]+\s+){0,4}?to\s+$",
+    re.I,
+)
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?$", re.I)
+_NOT_YET = re.compile(r"\b(?:will|would|could|may|might|plans?|set to|due to|from next)\b", re.I)
+
+
+def _supersedes(text: str, start: int) -> bool:
+    """A change already made to a rate named before ("it raised that rate to 35%"), not one
+    told as background ("which had been cut to 15% last year")."""
+    change = _CHANGED_TO.search(text, max(0, start - 60), start)
+    return (
+        change is not None
+        and not _HAD_BEFORE.search(text, max(0, change.start() - 12), change.start())
+        and not _NOT_YET.search(text, max(0, start - 80), start + 40)
+    )
 
 
 def _CHARGED_UNTIL_THEN() -> tuple[str | None, int | None, bool]:

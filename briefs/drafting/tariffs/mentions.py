@@ -39,7 +39,7 @@ _WORD_NUM = (
 )
 # "25%", "25 per cent", "25-percent", "10-per-cent", "25pc" (British papers)
 _PCT = r"(?:\s?%|[\s-]?(?:per[\s-]?cent|percent|pct)\b|pc\b)"
-_NUM = r"\d{1,3}(?:\.\d{1,2})?"
+_NUM = r"\d{1,3}(?:,\d{3})?(?:\.\d{1,2})?"  # "3,500%": a thousands comma, once
 # A duty per unit: "$673 per tonne", "P200 per metric ton" (lower-cased: "p200"), "€12/kg".
 _PER_UNIT = (
     r"(?:us\$|c\$|a\$|[$€£¥₱]|p|rs\.?\s?)\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?\s?(?:per|a|/)\s?"
@@ -70,6 +70,12 @@ _OLD_RATE_BEFORE = re.compile(
 _LOOKS_AHEAD = re.compile(
     r"\b(?:will|set to|due to|is to|are to|plans? to|next (?:week|month|year)|starting|once"
     r"|(?:agreed|decided|expected|scheduled) to)\b",
+    re.I,
+)
+# "to 35% from 30%", "down from a preliminary 3.5%": the rate a change replaced
+_FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:(?:an?\s+|the\s+)?(?:preliminary|provisional|previous|earlier|initial"
+    r"|current|present|existing|old)\s+)?$",
     re.I,
 )
 _ZERO = re.compile(r"0(?:\.0+)?(?:\s?%|[\s-]?(?:per[\s-]?cent|percent|pct|pc))$", re.I)
@@ -235,7 +241,7 @@ def find_rates(
             and (not re.search(r"\b(?:about|roughly|nearly|almost)\s+$", before) or not triggers)
         ):
             continue  # "fell about 7 per cent": a market move
-        if re.search(r"\bfrom\s+$", before, re.I):
+        if _FROM_BEFORE.search(before):
             if re.search(r"\bto\b", text) and _CHANGE_VERB.search(sentence):
                 text = re.split(r"\s?to\s?", text)[-1]
                 start = end - len(text)

@@ -85,20 +85,23 @@ _PAY = re.compile(r"\bpa(?:y|ys|id|ying)\b", re.I)
 # "Vietnamese rice entering the market pays …": goods of that origin, which bear the duty
 _GOODS_BEAR = re.compile(
     r"\s+(?:[\w-]+\s+){1,3}?(?:pays?|paid|paying|faces?|faced|facing|entering|carr(?:y|ies)"
-    r"|bears?|(?:are|is|were|was|will be)\s+(?:charged|taxed|hit))\b"
+    r"|bears?|got|gets|received|(?:are|is|were|was|will be)\s+(?:charged|taxed|hit|given))\b"
 )
 _WITH_RATE = re.compile(r"\s+with\s+(?:an?\s+)?")
 _HIT_BEFORE = re.compile(r"\b(?:hit|hits|slapped|struck|targeted|saddled)\b[^.;]{0,60}$", re.I)
 _ITS_MEASURE = re.compile(
-    r"\s+(?:[a-z]+\s+){1,3}?(?:its|their)\s+"
+    r"\s+(?:(?!(?:from|on|of|for|in|to|with|into)\b)[a-z]+\s+){1,3}?(?:its|their)\s+"
     r"(?:(?!(?:would|will|be|is|are|was|were|goods|products|exports)\b)[\w.%-]+\s+){0,2}"
 )
+_CLAUSE_MARK = re.compile(r";|,(?!\d)")
 _INTO = re.compile(r"\b(?:into|entering)\b")
 _AT_BORDER = re.compile(r"\s+(?:border|borders|ports?|customs)\b")
 _APPLY_TO = re.compile(r"\b(?:apply|applies|applied)\s+to\s+(?:the\s+)?$", re.I)
 # "made in India or anywhere else": every origin, named before the measure.
 _ANYWHERE = re.compile(r"\b(?:anywhere else|elsewhere|any other country)\b", re.I)
-_GOODS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:exports?|shipments?|goods|products)\b", re.I)
+_GOODS_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:exports?|shipments?|goods|products|imports)\b", re.I
+)
 # "Peruvian tariffs", "U.S. duties": a country right before a measure word is its imposer.
 _OWN_MEASURE_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|duty|duties|levy|levies|surtax(?:es)?)\b", re.I
@@ -215,7 +218,7 @@ def _target_after(c: MentionContext, p: Parties) -> None:
             )
             if not made_in and (
                 not _TARGET_LEAD.search(lead_in)
-                or ("," in lead_in or ";" in lead_in)
+                or _CLAUSE_MARK.search(lead_in)  # not the comma of "$1,500"
                 or _INTO.search(lead_in)  # "imports into all SACU members – South Africa, …"
             ):
                 continue
@@ -392,6 +395,8 @@ def _imposer_earlier_in_clause(c: MentionContext, p: Parties) -> None:
             continue
         if entity.demonym or entity.country in (p.on, *p.also_on) or _is_exporter(c, entity):
             continue
+        if _GOODS_AFTER.match(c.text, entity.end):
+            continue  # "exempt some US chip imports from its tariff": the goods' origin
         before = c.text[max(0, entity.start - 14) : entity.start].casefold()
         if _NOT_IMPOSER_BEFORE.search(before):
             continue
