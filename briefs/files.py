@@ -57,23 +57,25 @@ def _found_under(folder: Path) -> Iterator[Path]:
             continue
 
 
-def _mode(path: Path) -> int:
-    """What `path` is; a device such as /dev/zero, a socket or the like is refused unread
-    (a pipe is read with the same cap as a file: it has no size to check first)."""
+def _checked(path: Path) -> os.stat_result | None:
+    """What `path` is (None when it cannot be asked: reading it names the reason); a
+    device such as /dev/zero, a socket or the like is refused unread (a pipe is read with
+    the same cap as a file: it has no size to check first)."""
     try:
-        mode = path.stat().st_mode
+        found = path.stat()
     except OSError:
-        mode = stat.S_IFREG  # missing or unreadable: reading it names the reason
+        return None
+    mode = found.st_mode
     if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode) or stat.S_ISDIR(mode)):
         raise BriefFileError(f"{path}: not a regular file; only files and pipes are read")
-    return mode
+    return found
 
 
 def read_file_records(path: Path, *, date: str | None = None) -> BriefRecords:
     """The briefs of one file — an article (.txt) drafted into a brief, else a brief file
     or an export — and the reader data an export carries. `date` dates an article that
     gives none. Raises BriefFileError (`path: reason`) on any problem."""
-    _mode(path)
+    _checked(path)
     if path.suffix.lower() == ".txt":
         return BriefRecords(briefs=[read_article_file(path, date=date)])
     return read_records_file(path)
@@ -84,17 +86,14 @@ def file_records(path: Path, *, date: str | None = None) -> Iterator[Record]:
     a time: a regular `.json` file over MAX_FILE_BYTES (the export of a large store) is
     read as a stream (briefs/stream.py), record by record. Raises BriefFileError, maybe
     after some records: the caller then drops every record of this file."""
-    mode = _mode(path)
+    found = _checked(path)
     if path.suffix.lower() == ".txt":
         yield read_article_file(path, date=date), None
         return
-    try:
-        size = path.stat().st_size if stat.S_ISREG(mode) else 0
-    except OSError:
-        size = 0  # gone meanwhile: reading it names the reason
-    if size <= MAX_FILE_BYTES:
-        yield from read_record_pairs(path)
+    if found is None or not stat.S_ISREG(found.st_mode) or found.st_size <= MAX_FILE_BYTES:
+        yield from read_record_pairs(path, None if found is None else found.st_size)
         return
+    size = found.st_size
     try:
         with path.open("rb") as handle:
             yield from stream_records(path, handle, size)

@@ -7,6 +7,7 @@ file-level errors prefix the path, so the reader sees `x.json: tariffs[2].status
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 from collections.abc import Mapping
@@ -415,41 +416,49 @@ def briefs_from_json(data: Any) -> list[Brief]:
     return records_from_json(data).briefs
 
 
-def decode_text(raw: bytes) -> str:
-    """UTF-8 (a BOM allowed); raise ValueError with a plain reason otherwise."""
+def _check_text(raw: bytes) -> None:
     if not raw.strip():
         raise ValueError("the file is empty")
     if b"\x00" in raw[:8192]:
         raise ValueError("the file is binary, not text")
+
+
+def decode_text(raw: bytes) -> str:
+    """UTF-8 (a BOM allowed); raise ValueError with a plain reason otherwise."""
+    _check_text(raw)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ValueError(f"not UTF-8 text (bad byte at offset {exc.start})") from exc
 
 
-def parse_json(text: str) -> Any:
-    """`text` parsed. orjson first, as it is fast; where it refuses (NaN, a lone
-    surrogate's escape, nesting past its limit, any error) the standard parser decides,
-    so what is accepted and every message stay its own. (An integer past 64 bits comes
-    back a float from orjson: no field takes either.)"""
+def parse_json(raw: bytes) -> Any:
+    """A file's bytes parsed as JSON text. orjson first, on the bytes themselves, as it is
+    fast; where it refuses (not UTF-8, NaN, a lone surrogate's escape, nesting past its
+    limit, any error) the text is decoded and the standard parser decides, so what is
+    accepted and every message stay as they were. (An integer past 64 bits comes back a
+    float from orjson: no field takes either.)"""
+    _check_text(raw)
     try:
-        return orjson.loads(text)
+        return orjson.loads(raw[3:] if raw.startswith(codecs.BOM_UTF8) else raw)
     except orjson.JSONDecodeError:
-        return json.loads(text)
+        return json.loads(decode_text(raw))
 
 
-def read_record_pairs(path: Path) -> list[tuple[Brief, ReaderData | None]]:
+def read_record_pairs(path: Path, size: int | None = None) -> list[tuple[Brief, ReaderData | None]]:
     """Read a `.json` brief file or export, reader data included, as `record_pairs`
     gives it; raise BriefFileError(`path: reason`, one line per problem) on any problem.
-    Refused over MAX_FILE_BYTES (briefs/stream.py reads a larger export)."""
+    Refused over MAX_FILE_BYTES (briefs/stream.py reads a larger export). `size`: what
+    the caller's stat of the file found, so it is not asked again (the read is capped
+    whatever it says)."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
+        if (path.stat().st_size if size is None else size) > MAX_FILE_BYTES:
             raise BriefFileError(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MiB")
         with path.open("rb") as handle:  # a pipe has no size: read one byte past the cap
             raw = handle.read(MAX_FILE_BYTES + 1)
         if len(raw) > MAX_FILE_BYTES:
             raise BriefFileError(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MiB")
-        data = parse_json(decode_text(raw))
+        data = parse_json(raw)
     except BriefFileError:
         raise
     except OSError as exc:
