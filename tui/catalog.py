@@ -6,19 +6,20 @@ is plain Python (no Textual): the app fills it in a worker and hands it to the s
 
 Every brief is read once, by `scan` (in a worker); after that only the briefs that
 changed are read again (`refresh`, `refresh_content`), so a note saved or a brief
-imported elsewhere costs one brief, not the whole store.
+imported elsewhere costs one brief, not the whole store. The scan keeps what it derived in
+the store's scan cache (store/scan_cache.py, see tui/derived.py), so the next start reads
+again only the briefs that changed since.
 """
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from briefs.model import Brief
-from store import BriefRow, ReaderState, Store
+from store import BriefRow, ReaderState, Store, scan_cache
+from tui.derived import CACHE_KIND, BriefActors, Derived, TariffRow, decode, derive, encode
 
 if TYPE_CHECKING:
     from briefs.actor_index import ActorEntry
@@ -28,81 +29,6 @@ if TYPE_CHECKING:
 
 # Search, rates and the actor index load when every brief is first read (after the first
 # paint), not when the reader starts: the imports below sit in the functions that use them.
-
-
-@dataclass(frozen=True, slots=True)
-class TariffRow:
-    """One tariff with its brief's date and title, for the tracker's table and chart."""
-
-    brief_id: str
-    index: int  # the tariff's position in its brief
-    imposed_by: str
-    imposed_on: str | None
-    products: str
-    rate: str | None
-    rate_value: float | None
-    measure: str
-    status: str
-    year: int | None
-    date: str
-    title: str
-
-    @property
-    def key(self) -> str:
-        return f"{self.brief_id}#{self.index}"
-
-
-def _shared(text: str | None) -> str | None:
-    # Parties, kinds, roles and rates recur across thousands of briefs: one copy each.
-    return None if text is None else sys.intern(text)
-
-
-def tariff_rows(brief: Brief) -> list[TariffRow]:
-    """The tracker rows of one brief's tariffs, in their order."""
-    from briefs.rates import parse_rate
-
-    return [
-        TariffRow(
-            brief_id=brief.id,
-            index=k,
-            imposed_by=sys.intern(tariff.imposed_by),
-            imposed_on=_shared(tariff.imposed_on),
-            products=sys.intern(", ".join(tariff.products)),
-            rate=_shared(tariff.rate),
-            rate_value=parse_rate(tariff.rate),
-            measure=sys.intern(tariff.measure),
-            status=sys.intern(tariff.status),
-            year=tariff.year,
-            date=brief.date,
-            title=brief.title,
-        )
-        for k, tariff in enumerate(brief.tariffs)
-    ]
-
-
-class ActorFacts(NamedTuple):
-    """What the actor index reads of an actor, without the rest of the brief."""
-
-    name: str
-    kind: str
-    role: str | None
-    affiliation: str | None
-
-
-class BriefActors(NamedTuple):
-    """What the actor index needs of a brief (it reads `id`, `date` and `actors`)."""
-
-    id: str
-    date: str
-    actors: tuple[ActorFacts, ...]
-
-
-def brief_actors(brief: Brief) -> BriefActors:
-    actors = tuple(
-        ActorFacts(sys.intern(a.name), sys.intern(a.kind), _shared(a.role), _shared(a.affiliation))
-        for a in brief.actors
-    )
-    return BriefActors(brief.id, brief.date, actors)
 
 
 @dataclass(slots=True)
@@ -116,6 +42,11 @@ class Scan:
     # The reader data the docs were made with, to bring up to date at adoption.
     texts: dict[str, list[str]] = field(default_factory=dict)
     states: dict[str, ReaderState] = field(default_factory=dict)
+
+    def take(self, derived: Derived) -> None:
+        self.docs.append(derived.doc)
+        self.actors[derived.doc.id] = derived.actors
+        self.tariffs[derived.doc.id] = derived.tariffs
 
 
 class Catalog:
@@ -158,19 +89,51 @@ class Catalog:
     # -- the one full read -------------------------------------------------------
 
     def scan(self) -> Scan:
-        """Read every brief once: search docs, actors and tariff rows. Call from a worker."""
+        """Read every brief once: search docs, actors and tariff rows. Call from a worker.
+
+        A brief whose version the scan cache holds is taken from there; the others are
+        read from the content, and the cache is written again when any were."""
         texts, states = self.store.note_texts(), self.store.states()
         scan = Scan(texts=texts, states=states)
-        for k, (brief_id, brief) in enumerate(self.store.read_briefs()):
-            if k % 20 == 19:
+        rows = dict(self.rows) or {row.id: row for row in self.store.rows()}
+        versions = {i: row.version for i, row in rows.items()}
+        done: set[str] = set()
+        seen = 0  # lines in the cache: one more or one less than the briefs is stale
+        for k, (brief_id, entry) in enumerate(scan_cache.load(self.store.root, CACHE_KIND)):
+            seen += 1
+            if k % 200 == 199:
                 time.sleep(0)  # let the UI thread in: keys typed meanwhile stay prompt
+            if versions.get(brief_id) != entry[0] or brief_id in done:
+                continue
+            derived = decode(brief_id, entry, texts.get(brief_id, []), _state(states, brief_id))
+            if derived is not None:
+                scan.take(derived)
+                done.add(brief_id)
+        fresh = [i for i in versions if i not in done]
+        stale = seen != len(done)
+        for k, (brief_id, brief) in enumerate(self.store.read_briefs(fresh)):
+            if k % 20 == 19:
+                time.sleep(0)
             if brief is None:
                 scan.unreadable.append(brief_id)
                 continue
-            scan.docs.append(_doc(brief, texts, states))
-            scan.actors[brief_id] = brief_actors(brief)
-            scan.tariffs[brief_id] = tariff_rows(brief)
+            scan.take(derive(brief, texts.get(brief_id, []), _state(states, brief_id)))
+        # Rewritten when it held a brief no longer there, or lacked one now read; an
+        # unreadable brief is never in it (it is read, and reported, each time).
+        if (stale or len(fresh) > len(scan.unreadable)) and not self.store.read_only:
+            self._keep(scan, versions)
         return scan
+
+    def _keep(self, scan: Scan, versions: dict[str, str]) -> None:
+        """Write the scan cache: every brief the scan derived, under the version it read."""
+        entries = (
+            (
+                doc.id,
+                encode(versions[doc.id], Derived(doc, scan.actors[doc.id], scan.tariffs[doc.id])),
+            )
+            for doc in scan.docs
+        )
+        scan_cache.save(self.store.root, CACHE_KIND, entries)
 
     def adopt(self, scan: Scan) -> None:
         """Make a finished scan the catalog's data (on the UI thread)."""
@@ -258,9 +221,10 @@ class Catalog:
                 if brief_id not in self.unreadable:
                     self.unreadable.append(brief_id)
                 continue
-            self.index.put(_doc(brief, texts, states))
-            self._actors[brief_id] = brief_actors(brief)
-            self._tariffs[brief_id] = tariff_rows(brief)
+            derived = derive(brief, texts.get(brief_id, []), _state(states, brief_id))
+            self.index.put(derived.doc)
+            self._actors[brief_id] = derived.actors
+            self._tariffs[brief_id] = derived.tariffs
         self._actor_entries = None
         self._reader = texts, states
 
@@ -294,8 +258,5 @@ def scan_ids(scan: Scan) -> set[str]:
     return {doc.id for doc in scan.docs} | set(scan.unreadable)
 
 
-def _doc(brief: Brief, texts: dict[str, list[str]], states: dict[str, ReaderState]) -> SearchDoc:
-    from briefs.search.docs import make_doc
-
-    state = states.get(brief.id, ReaderState())
-    return make_doc(brief, notes=texts.get(brief.id, ()), read=state.read, starred=state.starred)
+def _state(states: dict[str, ReaderState], brief_id: str) -> ReaderState:
+    return states.get(brief_id) or ReaderState()

@@ -15,7 +15,7 @@ from tests.conftest import TODAY
 from tests.fixtures.hostile import MARKUP, hostile_brief
 from tests.tui.helpers import new_app, screen_text
 from tui.app import BriefingApp
-from tui.catalog import tariff_rows
+from tui.derived import tariff_rows
 from tui.screens.reader import ReaderScreen
 from tui.screens.tariff_tracker import (
     MAX_SHOWN,

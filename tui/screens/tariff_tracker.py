@@ -26,7 +26,8 @@ from briefs.folding import fold
 from briefs.model import STATUSES
 from briefs.search.query import QueryError, parse_query
 from briefs.text import clean
-from tui.catalog import Catalog, TariffRow
+from tui.catalog import Catalog
+from tui.derived import TariffRow
 from tui.safe import safe_text
 from tui.screens.index_screen import IndexScreen
 from tui.timings import Timings, after

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from briefs.folding import fold
-from tui.catalog import TariffRow
+from tui.derived import TariffRow
 from tui.safe import safe_text
 
 
