@@ -177,3 +177,50 @@ def test_an_exports_notes_on_a_brief_in_the_trash_are_kept_for_it(store: Store) 
     taken = store.import_files([[(brief(1), ReaderData("b-1", (note,)))]])
     assert taken.counts.skipped_deleted == 1
     assert [data.brief_id for data in taken.reader] == ["b-1"]
+
+
+def test_a_kill_during_a_streamed_import_leaves_the_store_as_it_was_or_all_of_it(
+    tmp_path: Path,
+) -> None:
+    # An export over the whole-file cap, so `briefing import` streams it; each round
+    # changes one summary so every import has content to append and an index to write.
+    import random
+    import signal
+    import subprocess
+    import sys
+
+    body = "Tariff talks went on. " * (7 * 2**20 // 22)
+    records = [{**brief(k).to_dict(), "body": body} for k in range(10)]
+    path = tmp_path / "export.json"
+    store_dir = tmp_path / "store"
+    note = Store(store_dir).add_note(XI, "must survive")
+    root = Path(__file__).resolve().parents[2]
+    rng = random.Random(14)
+    for round_ in range(6):
+        records[round_]["summary"] = f"changed in round {round_}"
+        path.write_text(json.dumps(records, indent=2))
+        assert path.stat().st_size > stream.MAX_FILE_BYTES
+        writer = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "tests.fixtures.writers",
+                "imports",
+                str(store_dir),
+                str(path),
+                "0",
+            ],
+            cwd=root,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            writer.wait(timeout=rng.uniform(0.3, 3.0))
+        except subprocess.TimeoutExpired:
+            writer.send_signal(signal.SIGKILL)
+            writer.wait()
+        reopened = Store(store_dir)
+        assert reopened.note(note.id) == note
+        assert reopened.count() in (7, 17)  # the export went in whole or not at all
+        assert all(item is not None for _, item in reopened.read_briefs())
+        reopened.close()
