@@ -49,6 +49,8 @@ from tui.widgets.line_table import LineTable
 from tui.widgets.notes_pane import NoteList, NotesPane
 from tui.widgets.search_bar import SearchBar
 
+GETTING_READY = "search is getting ready… type away: the filter applies in a moment"
+
 
 class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen[None]):
     CSS_PATH = "reader.tcss"
@@ -218,9 +220,10 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen
     # -- search ------------------------------------------------------------------
 
     def action_search(self) -> None:
+        self.search_bar.open()
         if not self.catalog.ready:
             self.post_message(CatalogWanted())
-        self.search_bar.open()
+            self.search_bar.show_error(GETTING_READY)
 
     def apply_query(self, query: str) -> None:
         """Show the briefs a query selects (from the actor index, the palette, a view)."""
@@ -247,7 +250,7 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen
         if query is None or query.is_empty:
             self._matches = None
         elif not self.catalog.ready:
-            bar.show_error("indexing… the filter applies in a moment")
+            bar.show_error(GETTING_READY)
             return
         else:
             self._matches = set(self.catalog.search(query))
