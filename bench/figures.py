@@ -102,12 +102,12 @@ def _import_runs(
     warmup: int,
     runs: int,
 ) -> list[dict[str, Any]]:
-    """Every file in `folder` imported as `briefing import` does: read as it is taken
-    (`briefs.files.stream_files`) into one `Store.import_files`, then the reader data.
+    """Every file in `folder` imported as `briefing import` does: read (or drafted) by
+    `briefs.files.stream_files`, then one `Store.import_files`, then the reader data.
 
     Each run imports into a fresh copy of the benchmark store (the copy is not timed), so
     every run adds the same briefs to a store of the same size. Reading the files alone
-    is timed apart, before, as the import interleaves it with the writing.
+    is timed apart, before, by `read_files`.
     """
     from briefs.files import brief_files, read_files, stream_files
     from store import Store
@@ -127,7 +127,8 @@ def _import_runs(
         store = Store(target)
         opened = time.perf_counter()
         # As `briefing import` does: a file that fails is reported, the rest go in.
-        taken = store.import_files(f.records for f in stream_files(brief_files([folder])))
+        groups = [f.records for f in stream_files(brief_files([folder]))]
+        taken = store.import_files(groups)
         if taken.reader:  # as briefing import: plain brief files carry none
             store.import_reader_data(taken.reader, placed=taken.counts)
         done = time.perf_counter()

@@ -81,19 +81,7 @@ def read_file_records(path: Path, *, date: str | None = None) -> BriefRecords:
     return read_records_file(path)
 
 
-def file_records(path: Path, *, date: str | None = None) -> Iterator[Record]:
-    """(brief, reader data or None) of one file, as `read_file_records` reads it, one at
-    a time: a regular `.json` file over MAX_FILE_BYTES (the export of a large store) is
-    read as a stream (briefs/stream.py), record by record. Raises BriefFileError, maybe
-    after some records: the caller then drops every record of this file."""
-    found = _checked(path)
-    if path.suffix.lower() == ".txt":
-        yield read_article_file(path, date=date), None
-        return
-    if found is None or not stat.S_ISREG(found.st_mode) or found.st_size <= MAX_FILE_BYTES:
-        yield from read_record_pairs(path, None if found is None else found.st_size)
-        return
-    size = found.st_size
+def _streamed(path: Path, size: int) -> Iterator[Record]:
     try:
         with path.open("rb") as handle:
             yield from stream_records(path, handle, size)
@@ -101,18 +89,67 @@ def file_records(path: Path, *, date: str | None = None) -> Iterator[Record]:
         raise BriefFileError(f"{path}: {exc.strerror or exc}") from exc
 
 
+def _large(path: Path, found: os.stat_result | None) -> bool:
+    return (
+        found is not None
+        and stat.S_ISREG(found.st_mode)
+        and found.st_size > MAX_FILE_BYTES
+        and path.suffix.lower() != ".txt"
+    )
+
+
+def file_records(path: Path, *, date: str | None = None) -> Iterator[Record]:
+    """(brief, reader data or None) of one file, as `read_file_records` reads it, one at
+    a time: a regular `.json` file over MAX_FILE_BYTES (the export of a large store) is
+    read as a stream (briefs/stream.py), record by record. Raises BriefFileError, maybe
+    after some records: the caller then drops every record of this file."""
+    found = _checked(path)
+    if _large(path, found):
+        yield from _streamed(path, found.st_size)  # type: ignore[union-attr]
+    else:
+        yield from _read_now(path, found, date)
+
+
+def _read_now(path: Path, found: os.stat_result | None, date: str | None) -> list[Record]:
+    if path.suffix.lower() == ".txt":
+        return [(read_article_file(path, date=date), None)]
+    return read_record_pairs(path, None if found is None else found.st_size)
+
+
+class _Failed:
+    """The records of a file that could not be read: iterating them raises its error."""
+
+    def __init__(self, error: BriefFileError) -> None:
+        self.error = error
+
+    def __iter__(self) -> Iterator[Record]:
+        raise self.error
+
+
 def stream_files(files: Iterable[Path], *, date: str | None = None) -> Iterator[FileRecords]:
-    """One FileRecords per file of `files`, its records read only as they are taken."""
+    """One FileRecords per file of `files`. A file of ordinary size is read (an article
+    drafted) as its FileRecords is made, so a caller that lists them before it imports
+    does that slow part before it takes the store lock; an export over MAX_FILE_BYTES is
+    read only as its records are taken, so memory stays near one record. Either way a
+    file's failure is raised when its records are taken."""
     for path in files:
-        yield FileRecords(path, file_records(path, date=date))
+        try:
+            found = _checked(path)
+            if _large(path, found):
+                records: Iterable[Record] = _streamed(path, found.st_size)  # type: ignore[union-attr]
+            else:
+                records = _read_now(path, found, date)
+        except BriefFileError as exc:
+            records = _Failed(exc)
+        yield FileRecords(path, records)
 
 
 @dataclass(frozen=True, slots=True)
 class FileRecords:
-    """One file and its records, read as they are taken (see `file_records`)."""
+    """One file and its records (see `stream_files`)."""
 
     path: Path
-    records: Iterator[Record]
+    records: Iterable[Record]
 
 
 def read_file(path: Path) -> list[Brief]:

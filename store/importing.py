@@ -245,12 +245,13 @@ class ImportingStore:
     def import_files(
         self, files: Iterable[Iterable[Record]], *, undelete: bool = False
     ) -> FileImport:
-        """`import_briefs` for the records of many files (briefs.files.stream_files), each
-        read only as it is taken — a large export record by record, so memory stays near
-        one record plus the index — with one fsync and one index write for them all. A
-        file whose reading raises BriefFileError is left out whole and named in
-        `failures`. Returns the reader data of the files taken, for `import_reader_data`.
-        Holds the store lock throughout: other processes read meanwhile, and writes wait.
+        """`import_briefs` for the records of many files (briefs.files.stream_files), with
+        one fsync and one index write for them all. Each file's records are taken one at
+        a time (a large export is read only then, record by record, so memory stays near
+        one record plus the index). A file whose records raise BriefFileError is left out
+        whole and named in `failures`. Returns the reader data of the files taken, for
+        `import_reader_data`. Holds the store lock throughout: other processes read
+        meanwhile, and their writes wait; so files of ordinary size are best read first.
         """
         self._writable()
         failures: list[str] = []

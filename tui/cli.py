@@ -233,11 +233,11 @@ def _import(
         steps = track(files, description="Reading", console=_stderr_console(), transient=True)
     else:
         steps = iter(files)
-    # Each file read as it is taken (a large export record by record); content first, so
-    # the notes restored next have their briefs.
-    taken = store.import_files(
-        (f.records for f in stream_files(steps, date=date)), undelete=undelete
-    )
+    # Files are read (articles drafted) here, before the store lock is taken; only an
+    # export over 64 MiB is read as its records are taken, under the lock, record by
+    # record. Content first, so the notes restored next have their briefs.
+    groups = [f.records for f in stream_files(steps, date=date)]
+    taken = store.import_files(groups, undelete=undelete)
     failures = taken.failures
     for line in failures:
         say(line, err=True)

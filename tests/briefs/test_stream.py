@@ -180,3 +180,26 @@ def test_the_real_cap_an_export_larger_than_64_mib_reads_back(tmp_path: Path) ->
     assert path.stat().st_size > stream.MAX_FILE_BYTES
     found = [brief.id for brief, _ in file_records(path)]
     assert found == [f"long-{k}" for k in range(10)]
+
+
+def test_listing_the_files_reads_the_ordinary_ones_now_and_a_large_one_later(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # So `briefing import` reads and drafts before it takes the store lock, and holds it
+    # while reading only for an export too large to hold.
+    import briefs.files
+    from briefs.files import stream_files
+
+    small, large, bad = tmp_path / "small.json", tmp_path / "large.json", tmp_path / "bad.json"
+    small.write_text(json.dumps(records(1)))
+    large.write_text(json.dumps(records(30)))
+    bad.write_text("{not json")
+    monkeypatch.setattr(briefs.files, "MAX_FILE_BYTES", 2048)
+    listed = list(stream_files([small, large, bad]))
+    for path in (small, large, bad):
+        path.unlink()
+    assert [brief.id for brief, _ in listed[0].records] == ["brief-0"]  # read already
+    with pytest.raises(BriefFileError, match="No such file"):
+        list(listed[1].records)  # to be read as it is taken: it is gone now
+    with pytest.raises(BriefFileError, match="not JSON"):
+        list(listed[2].records)  # read already: its failure is kept for then
