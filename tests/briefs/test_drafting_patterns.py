@@ -1012,3 +1012,47 @@ def test_a_past_change_told_as_background_supersedes_nothing() -> None:
 def test_thousands_in_a_rate_are_one_number() -> None:
     assert normalise_rate("3,500%") == "3500%"
     assert normalise_rate("3,500%") != normalise_rate("3% to 500%")
+
+
+def test_a_sentence_on_when_the_new_rates_apply_dates_the_measures() -> None:
+    story = (
+        "Mercosur members agreed on Saturday to raise the bloc's common tariff on imported tyres"
+        " and tiles. The higher rates apply from March 1. Tyres will pay 35% instead of the"
+        " present 16%. For tiles the new level is 25%, up from 14%."
+    )
+    rows = {(rate, status) for _by, _on, rate, status in _rows(story, "2025-12-21")}
+    assert rows == {
+        ("35%", "announced"),
+        ("16%", "in force"),
+        ("25%", "announced"),
+        ("14%", "in force"),
+    }
+    years = {t.rate: t.year for t in _draft(story, "2025-12-21").tariffs}
+    assert years["35%"] == 2026 and years["25%"] == 2026
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Importers of Chinese extrusions pay Australian duties from today. Chinese exporters will"
+        " pay rates of between 9% and 41%.",
+        "Australia's duties on Chinese extrusions took effect on Monday. Chinese exporters will"
+        " face rates of 9% to 41%.",
+    ],
+)
+def test_will_pay_describes_a_rate_and_yields_to_a_clear_status(story: str) -> None:
+    assert {row[3] for row in _rows(story)} == {"in force"}
+
+
+def test_a_rate_that_currently_stands_is_in_force() -> None:
+    story = "Brazil will raise its import tax on EVs to 35% from July. It currently stands at 25%."
+    rows = {(rate, status) for _by, _on, rate, status in _rows(story, "2025-12-10")}
+    assert ("25%", "in force") in rows and ("35%", "announced") in rows
+
+
+def test_preparing_for_weaker_sales_is_no_proposal() -> None:
+    story = (
+        "Vietnamese exporters are preparing for weaker sales after the Philippines decided to"
+        " raise its tariff on rice to 35% from January."
+    )
+    assert _only(story, "2025-11-20")[0] == "announced"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
@@ -25,6 +26,7 @@ from briefs.drafting.tariffs.mentions import (
     is_quote,
     is_trigger,
     part_of,
+    replaced_rate,
 )
 from briefs.drafting.tariffs.merge import merge
 from briefs.drafting.tariffs.parties import MentionContext, read_mention
@@ -63,6 +65,7 @@ _RULED_OUT = re.compile(
     r"|\brul(?:ed|es|ing) out\s+(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+_THE_COMPARED = re.compile(r"\b(?:the|these|those)\s+(?:higher|lower)\s+$", re.I)  # that one
 _INTO = re.compile(r"\b(?:into|entering)\b")
 _ANAPHORIC = re.compile(r"\b(?:that|the|this) rate\b|\b(?:raise|lower|cut) (?:it|them)\b")
 
@@ -209,7 +212,11 @@ def extract_tariffs(
                 and not mention.all_targets
             ):
                 continue  # "…, while tariffs remained a concern": no one's measure in particular
-            if rate is None and _NO_MEASURE.search(text[max(0, a_start - 24) : a_start]):
+            if (
+                rate is None
+                and _NO_MEASURE.search(text[max(0, a_start - 24) : a_start])
+                and not _THE_COMPARED.search(text[max(0, a_start - 24) : a_start])
+            ):
                 continue  # "which face no duties", "rivals which pay lower U.S. duties"
             if (
                 rate is None
@@ -264,13 +271,38 @@ def extract_tariffs(
                 if rate is None:
                     continue
                 mention.imposed_on = None
+            continued = None
             if not triggers:
-                _continue_measure(mention, mentions, borrowed or mention.imposed_on is None)
+                continued = _continue_measure(
+                    mention, mentions, borrowed or mention.imposed_on is None
+                )
             near = text[max(0, a_start - len(before)) : min(len(text), a_end + len(after))]
             mention.timing = covered or partial(
                 status_and_year, text, part, a_start, near, rate, conditional, today
             )
-            if rate is not None and is_old_rate(text, text.find(rate, a_start), rate):
+            if continued is not None and position - continued.sentence <= 1:
+                # "For tiles the new level is 25%": the state of the measure it continues
+                mention.timing = partial(
+                    _inherited,
+                    mention.timing,
+                    continued,
+                    [m for m in mentions[-8:] if m.imposed_by == continued.imposed_by],
+                )
+            rate_at = text.find(rate, a_start) if rate is not None else -1
+            if (
+                rate is not None
+                and not triggers
+                and found_here
+                and replaced_rate(text, rate_at, rate)
+                and not is_old_rate(text, rate_at, rate)
+            ):
+                if found_here[-1].when()[0] not in ("announced", "proposed", "threatened"):
+                    continue  # "… is now 25%, up from 14%": the old rate is charged no more
+                mention.timing = _CHARGED_UNTIL_THEN
+                new = found_here[-1]
+                mention.imposed_by, mention.imposed_on = new.imposed_by, new.imposed_on
+                mention.also_on, mention.measure = list(new.also_on), new.measure
+            elif rate is not None and is_old_rate(text, rate_at, rate):
                 mention.timing = _CHARGED_UNTIL_THEN
                 if found_here:  # "… a 15% tariff in the US, down from 27.5%": the same parties
                     new = found_here[-1]
@@ -331,13 +363,20 @@ def _CHARGED_UNTIL_THEN() -> tuple[str | None, int | None, bool]:
     return ("in force", None, False)
 
 
-def _continue_measure(mention: Mention, mentions: list[Mention], no_target: bool) -> None:
+def _continue_measure(mention: Mention, mentions: list[Mention], no_target: bool) -> Mention | None:
     """A rate in a sentence that names no measure ("Peruvian mills face 14%") is a rate of the
     measure named just before by the same imposer: its kind and goods, and, when the sentence
     names no target ("It stands at 35%"), the targets of that measure if it had no rate."""
-    ref = next((m for m in reversed(mentions) if m.imposed_by == mention.imposed_by), None)
+    ref = next(
+        (
+            m
+            for m in reversed(mentions)
+            if m.imposed_by == mention.imposed_by and m.timing is not _CHARGED_UNTIL_THEN
+        ),
+        None,
+    )  # not the old rate a change replaced: the measure itself
     if ref is None:
-        return
+        return None
     if no_target and ref.rate is None and not mention.all_targets and ref.imposed_on:
         # "duties on shrimp from India and Ecuador. The rate is 7%.": each target of the list
         targets = [
@@ -356,6 +395,25 @@ def _continue_measure(mention: Mention, mentions: list[Mention], no_target: bool
         mention.imposed_on, mention.also_on, mention.all_targets = None, [], True
     if not mention.products:
         mention.products = list(ref.products)
+    return ref
+
+
+def _inherited(
+    own: Callable[[], tuple[str | None, int | None, bool]], ref: Mention, earlier: list[Mention]
+) -> tuple[str | None, int | None, bool]:
+    """A continuing rate's own status and year, else those of the measure it continues (its
+    year, else the dated mention of that imposer just before: "The higher rates apply from
+    March 1")."""
+    timed = own()
+    if timed[0] is not None and timed[1] is not None:
+        return timed
+    theirs = ref.when()
+    year = timed[1] or theirs[1]
+    if year is None:
+        dated = (m.when() for m in reversed(earlier))
+        year = next((t[1] for t in dated if t[1] is not None and not (len(t) > 3 and t[3])), None)
+    # a borrowed status is weak: a clear one of another mention of the measure wins
+    return timed[0] or theirs[0], year, timed[2] if timed[0] else True
 
 
 def _fallback_imposer(

@@ -15,7 +15,7 @@ from briefs.rates import TENS, UNITS
 TRIGGER = Folded(
     r"\b(?:counter-?tariffs?|counter-?measures?|tariffs?|duty|duties|levy|levies|surtax(?:es)?"
     r"|import tax(?:es)?|import surcharges?|safeguards?|anti-?dumping measures?|deposits"
-    r"|measures?|tax(?:e[sd]|ing)?|charge[sd]?|charging)\b"
+    r"|measures?|tax(?:e[sd]|ing)?|charge[sd]?|charging|rates)\b"
 )
 # "will be taxed at 30%", "would be charged 35%", "will tax Chinese toys at 20%": a verb names
 # the measure only with its rate right after it.
@@ -27,6 +27,9 @@ _TOPIC_AFTER = re.compile(
     r"|battles?|uncertainty|tensions?|deadlines?|agreements?|pacts?|revenues?|income|regimes?"
     r"|standoff|spat|feud|front|issues?|questions?|matters?)\b",
     re.I,
+)
+_NEW_RATES = re.compile(
+    r"\b(?:the|these|those)\s+(?:new|higher|lower|increased|reduced|revised|final)\s+$", re.I
 )
 _NOUN_AFTER_RATE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|duty|duties|levy|levies|surtax|import tax|surcharge)", re.I
@@ -107,7 +110,7 @@ _WEAK_RATE_LEAD = re.compile(
 # A sentence about the rate itself ("The rate is 45 per cent", "It stands at 35%", "Rates range
 # from 10% to 40%", "The additional charge is 40 per cent"): its rate is the measure's before.
 _RATE_SUBJECT = re.compile(
-    r"^\s*(?:(?:the|that|this|its|their|a|an)\s+)?(?:(?:new|additional|extra|final|preliminary"
+    r"(?:^\s*|\b(?=the\s|its\s|their\s))(?:(?:the|that|this|its|their|a|an)\s+)?(?:(?:new|additional|extra|final|preliminary"
     r"|provisional|average|top|highest|lowest|basic|standard)\s+)?(?:rates?|charges?|figures?"
     r"|margins?|levels?|surcharges?)\b|^\s*(?:it|they)\s+(?:\w+\s+){0,2}?(?:is|are|was|were|be"
     r"|stands?|amounts?|ranges?|comes?|works?|varies|vary|charged|set|levied)\b",
@@ -175,6 +178,9 @@ class Mention:
 
 def is_trigger(sentence: str, match: re.Match[str]) -> bool:
     word = match.group(0).casefold()
+    if word == "rates":
+        # "The higher rates apply from March 1": the measures just named, pointed back to
+        return bool(_NEW_RATES.search(sentence, max(0, match.start() - 30), match.start()))
     if word in _VERB_TRIGGERS:
         ahead = sentence[match.end() : match.end() + 60]
         if not any(ch.isdigit() for ch in ahead) and "cent" not in ahead:
@@ -245,10 +251,14 @@ def find_rates(
             if re.search(r"\bto\b", text) and _CHANGE_VERB.search(sentence):
                 text = re.split(r"\s?to\s?", text)[-1]
                 start = end - len(text)
-            elif not re.search(r"\bto\b|-|–", text) and not _LOOKS_AHEAD.search(
-                sentence, max(0, start - 90), end + 40
+            elif (
+                triggers
+                and not re.search(r"\bto\b|-|–", text)
+                and not _LOOKS_AHEAD.search(sentence, max(0, start - 90), end + 40)
             ):
-                continue  # "to 125% from 84%": 84% was the old rate; "from 5% to 9%" is a range
+                # "to 125% from 84%": 84% was the old rate; "from 5% to 9%" is a range. In a
+                # sentence that names no measure the caller decides, by the measure's status.
+                continue
         if triggers:
             distance = min(min(abs(t.start() - end), abs(start - t.end())) for t in triggers)
             reach = (
@@ -272,6 +282,16 @@ def find_rates(
             text = re.sub(r"\s+and\s+", " to ", text[8:])
         out.append((start, end, text))
     return out
+
+
+def replaced_rate(sentence: str, start: int, rate: str) -> bool:
+    """ "up from 14%", "instead of the present 16%": the rate a change replaces."""
+    if re.search(r"\bto\b|-|–", rate) or _RANGE_LEAD.search(sentence, max(0, start - 30), start):
+        return False
+    return bool(
+        _OLD_RATE_BEFORE.search(sentence, max(0, start - 30), start)
+        or _FROM_BEFORE.search(sentence, max(0, start - 40), start)
+    )
 
 
 def is_old_rate(sentence: str, start: int, rate: str) -> bool:

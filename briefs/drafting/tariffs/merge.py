@@ -22,6 +22,11 @@ class Measure:
     order: int = 0
     additional: bool = False
     all_targets: bool = False
+    year_weak: bool = False
+
+
+def _weak_year(timed: tuple[str | None, int | None, bool]) -> bool:
+    return len(timed) > 3 and bool(timed[3])  # type: ignore[misc]
 
 
 def merge(mentions: list[Mention]) -> list[Tariff]:
@@ -38,8 +43,10 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
         attached.setdefault(id(measure), []).append(mention)
         if measure.measure == "tariff" and mention.measure != "tariff":
             measure.measure = mention.measure
-        if measure.year is None:
-            measure.year = mention.when()[1]
+        timed = mention.when()
+        if measure.year is None or (measure.year_weak and timed[1] and not _weak_year(timed)):
+            # a year from a date beats one from a weekday ("agreed on Saturday … from March 1")
+            measure.year, measure.year_weak = timed[1], _weak_year(timed)
         if mention.order < measure.order:
             measure.order = mention.order
             measure.evidence = mention.evidence

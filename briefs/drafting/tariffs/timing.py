@@ -56,7 +56,9 @@ def _past_verb_before(text: str, position: int) -> bool:
 
 
 @lru_cache(maxsize=512)
-def resolve_year(text: str, today: dt.date, *, future: bool | None = None) -> int | None:
+def resolve_year(
+    text: str, today: dt.date, *, future: bool | None = None, weekday: bool = True
+) -> int | None:
     """The year a phrase points to, relative dates resolved against the article's date."""
     for match in _YEAR.finditer(text):
         if future is False and _UNTIL_BEFORE.search(
@@ -88,7 +90,7 @@ def resolve_year(text: str, today: dt.date, *, future: bool | None = None) -> in
         if future:
             return today.year if month >= today.month else today.year + 1
         return today.year if month <= today.month else today.year - 1
-    if _WEEKDAY.search(text):
+    if weekday and _WEEKDAY.search(text):
         return today.year
     return None
 
@@ -133,10 +135,32 @@ def _weak(part: str) -> bool:
     return not any(pattern.search(part, low) for _status_name, pattern in STATUS_CUES[:-1])
 
 
+# "Chinese exporters will pay duties of 9.4%": a rate described, not when it starts
+_WILL_PAY = Folded(r"\bwill\s+(?:\w+\s+){0,2}(?:face|pay)\b")
+
+
+@lru_cache(maxsize=256)
+def _only_will_pay(part: str) -> bool:
+    """The clause is announced only by "will pay/face": a weak sign, which a clearer status of
+    another mention of the measure ("will pay extra duties from today") outranks."""
+    low = lowered(part)
+    text = part if low is None else low
+    stripped = (_WILL_PAY.slow if low is None else _WILL_PAY.fast).sub(" ", text)
+    return (
+        stripped != text
+        and _status(stripped, False) is None
+        and not _starts_later(stripped, _NO_DAY)
+    )
+
+
+_NO_DAY = dt.date(1, 1, 1)
+
+
 class Timing(NamedTuple):
     status: str | None
     year: int | None
     weak: bool = False  # the status rests on a weak cue only
+    year_weak: bool = False  # the year rests on a weekday only ("agreed on Saturday")
 
 
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\s[^,;]*")
@@ -245,7 +269,9 @@ def status_and_year(
     # "restoring the rate, which had been cut to 15%": the relative clause's own tense
     clause = relative.group(0) if relative else _main_clause(part, in_part)
     status = None if conditional else _status(clause, rate is not None)
-    weak = status == "in force" and _weak(clause)
+    weak = (status == "in force" and _weak(clause)) or (
+        status == "announced" and _only_will_pay(clause)
+    )
     if (
         (
             status in (None, "in force")
@@ -263,7 +289,10 @@ def status_and_year(
     future: bool | None = status in ("announced", "threatened", "proposed")
     if status in ("removed", "suspended", "offered removal"):
         future = None
-    year = resolve_year(near, today, future=future)
+    year = resolve_year(near, today, future=future, weekday=False)
+    if year is None:
+        year = resolve_year(text, today, future=future, weekday=False)
+    year_weak = year is None
     if year is None:
         year = resolve_year(text, today, future=future)
     if (
@@ -274,4 +303,6 @@ def status_and_year(
         and not _FUTURE_WORDS.search(clause)
     ):
         status = "in force"  # "days after Chile announced duties" in May 2024, read in 2025
-    return Timing(status, year, weak and status == "in force")
+    return Timing(
+        status, year, weak and status in ("in force", "announced"), year_weak and year is not None
+    )
