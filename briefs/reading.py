@@ -112,8 +112,10 @@ class _Checker:
         if not isinstance(value, list):
             self.fail(where + key, f"must be a list of strings, not {type(value).__name__}")
             return ()
-        if not self.few(value, where + key):
+        if not self.few(value, where + key, key):
             return ()
+        if all(type(item) is str and item.isascii() and len(item) <= MAX_TEXT for item in value):
+            return tuple(value)  # the common case in one pass; else each item is checked
         out = []
         for i, item in enumerate(value):
             if isinstance(item, str) and len(item) > MAX_TEXT:
@@ -129,9 +131,10 @@ class _Checker:
                 self.fail(f"{where}{key}[{i}]", f"must be a string, not {type(item).__name__}")
         return tuple(out)
 
-    def few(self, items: list[Any], where: str) -> bool:
-        """False (a problem noted) when a list holds more items than its field allows."""
-        limit = MAX_ITEMS.get(where.rpartition(".")[2], MAX_TEXT)
+    def few(self, items: list[Any], where: str, name: str) -> bool:
+        """False (a problem noted) when a list holds more items than its field (`name`)
+        allows."""
+        limit = MAX_ITEMS.get(name, MAX_TEXT)
         if len(items) > limit:
             self.fail(where, f"{len(items):,} items, over the limit of {limit:,}")
             return False
@@ -155,12 +158,12 @@ class _Checker:
         if not isinstance(value, list):
             self.fail(key, f"must be a list, not {type(value).__name__}")
             return []
-        if not self.few(value, key):
+        if not self.few(value, key, key):
             return []
         out = []
         for i, item in enumerate(value):
             where = f"{key}[{i}]"
-            if isinstance(item, Mapping):
+            if type(item) is dict or isinstance(item, Mapping):
                 out.append((where + ".", item))
             else:
                 self.fail(where, f"must be an object, not {type(item).__name__}")
