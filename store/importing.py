@@ -16,6 +16,7 @@ import itertools
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -273,7 +274,7 @@ class ImportingStore:
         """Rewrite the log without dead versions once they outweigh the live ones."""
         index = _docs(self._briefs)
         log = self._log_path()
-        live = sum(record["len"] + 1 for record in index.values())
+        live = sum(map(itemgetter("len"), index.values())) + len(index)  # each + its newline
         if not content_log.worth_compacting(log, live):
             return
         ids = list(index)
