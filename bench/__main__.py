@@ -26,7 +26,7 @@ MIB = 1024  # ru_maxrss is in KiB
 DEFAULT_JSON = Path(__file__).parent / "results" / "latest.json"
 # Generated data is kept between runs: a 100,000-brief store takes minutes to make.
 WORK_ROOT = Path(__file__).parent / "work"
-GROUPS = ("start", "ui", "note", "commands", "search", "import", "draft")
+GROUPS = ("start", "ui", "note", "commands", "search", "import", "export", "draft")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -279,6 +279,24 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Figure], dict[str, A
                 [n / t for t in res["into_empty_cli"]],
             ),
         ]
+
+    if "export" in only:
+        from bench.figures import whole_export
+        from briefs.reading import MAX_FILE_BYTES
+
+        _step("exporting the whole store and importing it back")
+        res = whole_export(store, work_tmp)
+        size = f"{res['bytes'] / 2**20:,.0f} MiB"
+        streamed = ", read as a stream" if res["bytes"] > MAX_FILE_BYTES else ""
+        figures += [
+            Figure("whole_export_s", f"briefing export, the whole store ({size})", "s",
+                   [res["export_s"]], note=f"one run; peak {res['export_mib']:.0f} MiB"),
+            Figure("whole_import_per_s", "  briefing import of it, into an empty store",
+                   "briefs/s", [s["briefs"] / res["import_s"]],
+                   note=f"one run{streamed}; peak {res['import_mib']:.0f} MiB"),
+            Figure("whole_import_peak_mib", "  peak memory of that import", "MiB",
+                   [res["import_mib"]]),
+        ]  # fmt: skip
 
     if "draft" in only:
         from bench.figures import drafting

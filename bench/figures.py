@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import gc
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -221,3 +222,43 @@ def whole_commands(store_dir: Path, work: Path, warmup: int, runs: int) -> dict[
             out["check"].append(check)
     shutil.rmtree(target)
     return out
+
+
+def _measured(argv: list[str], log: Path) -> tuple[float, float]:
+    """Run `argv`; its wall time in seconds and its own peak memory in MiB."""
+    started = time.perf_counter()
+    with log.open("wb") as err:
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv[1:3])} failed: {log.read_text()[-500:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def whole_export(store_dir: Path, work: Path) -> dict[str, float]:
+    """`briefing export` of the whole store to one file, then `briefing import` of that
+    file into an empty store: over 64 MiB, it is read as a stream of records. Once each
+    (at 100,000 briefs they take minutes)."""
+    out_file, target = work / "whole-export.json", work / "whole-import"
+    shutil.rmtree(target, ignore_errors=True)
+    exe = _briefing()
+    try:
+        export_s, export_mib = _measured(
+            [*exe, "export", "--store", str(store_dir), "--out", str(out_file)], work / "export.log"
+        )
+        size = out_file.stat().st_size
+        import_s, import_mib = _measured(
+            [*exe, "import", "--store", str(target), str(out_file)], work / "import.log"
+        )
+    finally:
+        out_file.unlink(missing_ok=True)
+        shutil.rmtree(target, ignore_errors=True)
+    return {
+        "export_s": export_s,
+        "export_mib": export_mib,
+        "bytes": size,
+        "import_s": import_s,
+        "import_mib": import_mib,
+    }

@@ -27,6 +27,7 @@ FIGURES = {
     "import_briefs_per_s",
     "note_add_over_version_ms",
     "check_s",
+    "whole_import_per_s",
     "draft_articles_per_s",
 }
 
