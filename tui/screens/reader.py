@@ -444,7 +444,14 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen
         current = brief_list.highlighted or 0
         target = min(max(current + step, 0), brief_list.option_count - 1)
         if target != current:
-            self.guard_unsaved(lambda: setattr(brief_list, "highlighted", target))
+            self.guard_unsaved(lambda: self._go_to(target))
+
+    def _go_to(self, index: int) -> None:
+        """Highlight row `index` and show its brief now, so the list and the panes change in
+        one frame (the highlight's message then finds the brief already shown)."""
+        self.brief_list.highlighted = index
+        if (brief_id := self.brief_list.highlighted_id) is not None:
+            self._open(brief_id)
 
     def action_next_brief(self) -> None:
         self._move(1)
