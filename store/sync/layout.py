@@ -17,6 +17,7 @@ so the same data is the same bytes (and the same git blob) on every copy.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections.abc import Mapping
@@ -63,6 +64,7 @@ class Place:
     key: str  # the brief id, note id or reader's file name
 
 
+@functools.lru_cache(maxsize=1 << 18)  # asked for every brief and note at every sync
 def bucket(key: str) -> str:
     """The sub-folder of a brief's, note's or corrections' file: two hex digits of a hash
     of its id. Git rewrites a whole folder's listing at each commit that touches one of

@@ -170,11 +170,12 @@ class Mirror:
         removes = [
             p
             for p, blob in head_files.items()
-            if p.startswith(_NOTES)  # cheap first: most of the desk's files are not notes
-            and (place := layout.place_of(p)) is not None
-            and place.kind == layout.NOTES
+            # Cheap tests first: most files are not notes, and most notes are wanted.
+            if p.startswith(_NOTES)
             and p not in wanted
             and skipped.get(p) != blob
+            and (place := layout.place_of(p)) is not None
+            and place.kind == layout.NOTES
         ]
         writes.update(self._brief_writes(snap, head_files))
         return writes, removes
