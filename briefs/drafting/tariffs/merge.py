@@ -43,10 +43,11 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
         attached.setdefault(id(measure), []).append(mention)
         if measure.measure == "tariff" and mention.measure != "tariff":
             measure.measure = mention.measure
-        timed = mention.when()
-        if measure.year is None or (measure.year_weak and timed[1] and not _weak_year(timed)):
-            # a year from a date beats one from a weekday ("agreed on Saturday … from March 1")
-            measure.year, measure.year_weak = timed[1], _weak_year(timed)
+        if measure.year is None or measure.year_weak:  # timing is costly: asked only here
+            timed = mention.when()
+            if measure.year is None or (timed[1] and not _weak_year(timed)):
+                # a year from a date beats one from a weekday ("agreed on Saturday … from March 1")
+                measure.year, measure.year_weak = timed[1] or measure.year, _weak_year(timed)
         if mention.order < measure.order:
             measure.order = mention.order
             measure.evidence = mention.evidence

@@ -293,8 +293,8 @@ def status_and_year(
     if year is None:
         year = resolve_year(text, today, future=future, weekday=False)
     year_weak = year is None
-    if year is None:
-        year = resolve_year(text, today, future=future)
+    if year is None and _WEEKDAY.search(text):
+        year = today.year  # what resolve_year gives for a weekday alone
     if (
         status == "announced"
         and year is not None
