@@ -67,6 +67,8 @@ class Catalog:
         self._reader: tuple[dict[str, list[str]], dict[str, ReaderState]] = ({}, {})
         # Briefs that changed while the first scan ran: read again once it is adopted.
         self._pending: set[str] = set()
+        # `rows` is in the store's order (newest first) until a change here may move one.
+        self._in_order = True
 
     # -- rows ----------------------------------------------------------------------
 
@@ -77,11 +79,31 @@ class Catalog:
     def set_rows(self, rows: Iterable[BriefRow]) -> set[str]:
         """Take new rows; returns the ids whose content changed or that came or went."""
         new = {row.id: row for row in rows}
-        old = self.rows
+        old, self.rows, self._in_order = self.rows, new, True
+        if not old:
+            return set(new)
         changed = {i for i, row in new.items() if i not in old or old[i].version != row.version}
         changed |= old.keys() - new.keys()
-        self.rows = new
         return changed
+
+    def newest_first(self) -> list[BriefRow]:
+        """Every row newest first (see briefs.order); sorted only when a change here may
+        have moved one, since the store gives them in that order."""
+        if not self._in_order:
+            from briefs.order import newest_first
+
+            self.rows = {row.id: row for row in newest_first(self.rows.values())}
+            self._in_order = True
+        return list(self.rows.values())
+
+    def _put_row(self, brief_id: str, row: BriefRow | None) -> None:
+        old = self.rows.get(brief_id)
+        if row is None:
+            self.rows.pop(brief_id, None)
+            return
+        if old is None or (old.date, old.title) != (row.date, row.title):
+            self._in_order = False
+        self.rows[brief_id] = row
 
     def load_rows(self) -> None:
         self.set_rows(self.read_rows())
@@ -157,11 +179,7 @@ class Catalog:
 
     def refresh(self, brief_id: str) -> None:
         """After a note or state change here: that brief's row and reader data only."""
-        row = self.store.row(brief_id)
-        if row is None:
-            self.rows.pop(brief_id, None)
-        else:
-            self.rows[brief_id] = row
+        self._put_row(brief_id, self.store.row(brief_id))
         texts, states = self._reader
         notes = [note.text for note in self.store.notes(brief_id)]
         state = self.store.state(brief_id)
@@ -176,11 +194,7 @@ class Catalog:
 
     def brief_changed(self, brief_id: str) -> None:
         """A brief corrected, deleted or restored here: its row and content, read again."""
-        row = self.store.row(brief_id)
-        if row is None:
-            self.rows.pop(brief_id, None)
-        else:
-            self.rows[brief_id] = row
+        self._put_row(brief_id, self.store.row(brief_id))
         self.refresh_content({brief_id})
 
     def refresh_reader(self) -> None:

@@ -90,3 +90,13 @@ def test_what_changes_while_the_scan_runs_is_searchable_once_it_is_adopted(
     catalog.adopt(scan)
     assert found(catalog, "mid-scan") == [new.id]
     assert found(catalog, "walrus") == [XI]
+
+
+def test_rows_stay_newest_first_after_a_date_is_corrected_here(store: Store) -> None:
+    catalog = loaded(store)
+    oldest = catalog.newest_first()[-1].id
+    assert [row.id for row in catalog.newest_first()] == [row.id for row in store.rows()]
+    store.correct(oldest, {"date": "2025-12-01"})
+    catalog.brief_changed(oldest)
+    assert catalog.newest_first()[0].id == oldest
+    assert [row.id for row in catalog.newest_first()] == [row.id for row in store.rows()]

@@ -154,13 +154,14 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen
 
     def refresh_list(self, keep: str | None = None) -> None:
         """Draw the rows that pass the filter, in the chosen order."""
-        rows = list(self.catalog.rows.values())
+        rows = self.catalog.newest_first()
         editing = self.session.brief_id
         if self._matches is not None:
             # The brief being annotated stays in the list, whatever the filter now says: a
             # change elsewhere never moves the reader off it (nor asks them anything).
             rows = [row for row in rows if row.id in self._matches or row.id == editing]
-        rows = ordered(rows, self._sort)
+        if self._sort != "date":  # newest first is how the catalog keeps them
+            rows = ordered(rows, self._sort)
         brief_list = self.brief_list
         brief_list.show_rows(rows, editing or keep or brief_list.highlighted_id)
         total = len(self.catalog.rows)
