@@ -111,8 +111,8 @@ def country_actors(
         first.setdefault(country, 10**9)
     out = {}
     for country, value in score.items():
-        if country in imposers or value >= 2 or (country in targets and value >= 1):
+        if country in imposers or value >= 2 or country in targets:
             out[country] = (value, first[country])
-    for country in imposers:
+    for country in imposers | targets:  # a measure's parties act in it, however named
         out.setdefault(country, (1.0, 10**9))
     return out

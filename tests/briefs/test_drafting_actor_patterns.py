@@ -76,3 +76,15 @@ def test_the_title_of_a_body_before_a_name_gives_role_and_affiliation(
     brief = draft_brief(f" date 2025-07-15 Trade news of the day\n\n{story}\n")
     person = next(a for a in brief.actors if a.name == name)
     assert (person.role, person.affiliation) == (role, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("story", "country"),
+    [
+        ("Norway will charge a 12% duty on cranes from China, officials said.", "China"),
+        ("Chile set a 20% tariff on steel bars made in Vietnam.", "Vietnam"),
+        ("Peru raised its duty on rice imported from Thailand to 15%.", "Thailand"),
+    ],
+)
+def test_the_target_of_a_measure_is_an_actor(story: str, country: str) -> None:
+    assert country in _names(story)
