@@ -48,6 +48,7 @@ _DOT_TIME = re.compile(r"(?<=\s)(\d{1,2})\.([0-5]\d)(?=\s|$)")  # "19.02 BST"
 _MONTH = rf"(?:{month_pattern()})\.?"
 _FULL_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b")
 _HAS_MONTH = re.compile(rf"\b{_MONTH}(?![a-z])")
+_DAY_MONTH = re.compile(rf"\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d\d)?")
 _NUMERIC_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -278,7 +279,11 @@ def _dateline_at(paragraph: str) -> tuple[str, str | None, str | None, int] | No
     place_parts = [caps]
     date_text = None
     for part in (p.strip() for p in extra.split(",") if p.strip()):
-        if _HAS_MONTH.match(part) or (date_text and _YEAR.fullmatch(part)):
+        if (
+            _HAS_MONTH.match(part)
+            or _DAY_MONTH.fullmatch(part)  # "BEIJING, 3 June (Xinhua)"
+            or (date_text and _YEAR.fullmatch(part))
+        ):
             date_text = f"{date_text} {part}" if date_text else part
         elif date_text is None:
             place_parts.append(part)
@@ -430,6 +435,17 @@ def read_layout(text: str, date: str | None = None) -> Layout:
     )
 
 
+def _day_first_if_dateline_says(candidate: str, dateline_date: str | None) -> str:
+    """ "03/06/2025" read as March 6 beside "OSLO, 3 June (Xinhua)": the dateline's 3 June."""
+    if not dateline_date or _YEAR.search(dateline_date):
+        return candidate
+    named = _read_date(f"{dateline_date} {candidate[:4]}")
+    year, month, day = candidate[:4], candidate[5:7], candidate[8:10]
+    if named and named[:10] != candidate[:10] and named[:10] == f"{year}-{day}-{month}":
+        return named[:10] + candidate[10:]
+    return candidate
+
+
 def _choose_date(
     line_date: str | None,
     posted: str | None,
@@ -444,7 +460,8 @@ def _choose_date(
             # A Posted time on the same day makes the date exact.
             if candidate is line_date and posted and posted[:10] == line_date[:10]:
                 return posted
-            return candidate
+            return _day_first_if_dateline_says(candidate, dateline_date)
+
     if dateline_date:
         exact = _read_date(dateline_date)
         if exact:

@@ -28,3 +28,19 @@ _STORY = "OSLO (Wire) -- Norway will charge a 12% duty on imported cranes, offic
 def test_a_date_in_a_header_line_of_another_shape_is_found(head: str) -> None:
     brief = draft_brief(f"Cranes to pay more\n\n{head}\n\n{_STORY}\n")
     assert brief.date[:10] == "2025-06-03"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "dateline", "date"),
+    [
+        ("03/06/2025", "OSLO, 3 June (Wire) -- ", "2025-06-03"),
+        ("06/03/2025", "OSLO, March 6 (Wire) -- ", "2025-03-06"),
+        ("04/05/2025", "OSLO, 5 April (Wire) -- ", "2025-04-05"),
+    ],
+)
+def test_a_numeric_stamp_is_read_the_way_the_dateline_names_the_day(
+    stamp: str, dateline: str, date: str
+) -> None:
+    story = dateline + "Norway will charge a 12% duty on imported cranes, officials said."
+    brief = draft_brief(f"Cranes to pay more\n\n{stamp}\n\n{story}\n")
+    assert brief.date[:10] == date
