@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import App
 from textual.pilot import Pilot
 
@@ -35,3 +37,10 @@ async def settle(pilot: Pilot[None]) -> None:
         if not getattr(app, "keys_pending", False):
             break
     await pilot.pause()
+
+
+def reader_files(store_dir: Path) -> dict[str, bytes]:
+    """The reader's data as it lies on disk: reader.json and every reader/ bucket, so a
+    test can say that nothing of it changed."""
+    paths = [store_dir / "reader.json", *sorted((store_dir / "reader").glob("*.json"))]
+    return {p.relative_to(store_dir).as_posix(): p.read_bytes() for p in paths if p.exists()}

@@ -13,6 +13,7 @@ import pytest
 from store import Store
 from tests.conftest import TickingClock
 from tests.store.test_read_only import make_read_only, snapshot
+from tests.tui.helpers import reader_files
 from tui.cli import main
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
@@ -56,13 +57,13 @@ def test_export_then_import_restores_notes_and_states(
         assert target.notes(brief_id) == source.notes(brief_id)
         assert target.state(brief_id) == source.state(brief_id)
     # The same export again: nothing is added twice.
-    before = target.reader_path.read_bytes()
+    before = reader_files(target.root)
     code, out, _ = run(capsys, "import", "--store", str(other), str(path))
     assert code == 0 and out.endswith(
         "notes: 0 restored, 2 already there, 0 kept beside a different text; "
         "states: 0 restored, 7 unchanged\n"
     )
-    assert target.reader_path.read_bytes() == before
+    assert reader_files(target.root) == before
 
 
 def test_a_note_changed_since_the_export_keeps_both_texts(
@@ -94,7 +95,7 @@ def test_a_hostile_export_is_named_and_changes_nothing(
     bad = folder / "bad.json"
     bad.write_text(json.dumps(records))
     (folder / "good.json").write_text(json.dumps(GOOD))
-    before = source.reader_path.read_bytes()
+    before = reader_files(source.root)
     code, out, err = run(capsys, "import", "--store", str(store_dir), str(folder))
     assert code == 1
     assert err.splitlines() == [
@@ -104,7 +105,7 @@ def test_a_hostile_export_is_named_and_changes_nothing(
         f"{bad}: [1].starred: must be true or false, not str",
     ]
     assert out == "added 1, updated 0, unchanged 0, failed 1\n"
-    assert source.reader_path.read_bytes() == before
+    assert reader_files(source.root) == before
     assert Store(store_dir).brief(XI).title != "Changed, but the file fails"  # type: ignore[union-attr]
 
 
@@ -117,7 +118,7 @@ def test_a_failed_write_of_reader_data_changes_nothing(
     source, path = exported
     (note,) = source.notes(XI)
     source.update_note(note.id, "changed here, so the import has a note to write")
-    before = source.reader_path.read_bytes()
+    before = reader_files(source.root)
 
     def no_space(*args: object) -> None:
         raise OSError(28, "No space left on device")
@@ -126,7 +127,7 @@ def test_a_failed_write_of_reader_data_changes_nothing(
     code, _, err = run(capsys, "import", "--store", str(store_dir), str(path))
     monkeypatch.undo()
     assert code == 2 and "No space left on device" in err and "Traceback" not in err
-    assert source.reader_path.read_bytes() == before
+    assert reader_files(source.root) == before
 
 
 @pytest.fixture

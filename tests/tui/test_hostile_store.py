@@ -84,7 +84,8 @@ def test_list_and_trash_show_ids_and_dates_inertly(
 
 
 def _craft_reader_file(store_dir: Path) -> None:
-    path = store_dir / "reader.json"
+    """A crafted note put into the reader bucket that holds the brief's real note."""
+    (path,) = [p for p in (store_dir / "reader").glob("*.json") if "real note" in p.read_text()]
     data = json.loads(path.read_text())
     doc = {**hostile_note(XI).to_dict(), "brief_id": XI}
     data["notes"] = {HOSTILE_ID: doc}

@@ -8,7 +8,7 @@ import pytest
 
 from store import Store
 from tests.fixtures.full_disk import open_on_full_disk
-from tests.tui.helpers import new_app, screen_text
+from tests.tui.helpers import new_app, reader_files, screen_text
 from tui.app import BriefingApp
 from tui.screens.dialogs import ChoiceScreen
 from tui.screens.help import HelpScreen
@@ -219,7 +219,7 @@ async def test_full_disk_keeps_text_in_the_editor(
         pilot.app.reader.mark_shown_read()  # what staying on it for a second does
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        before = (store_dir / "reader.json").read_bytes()
+        before = reader_files(store_dir)
         await pilot.press("a", *"precious words")
         monkeypatch.setattr("store.storage.open", open_on_full_disk, raising=False)
         await pilot.press("ctrl+s")
@@ -228,7 +228,7 @@ async def test_full_disk_keeps_text_in_the_editor(
         assert pane.session.editing and pane.session.dirty and pane.editor.text == "precious words"
         text = screen_text(pilot.app)
         assert "Not saved" in text and "No space left on device" in (pane.session.error or "")
-        assert (store_dir / "reader.json").read_bytes() == before
+        assert reader_files(store_dir) == before
         monkeypatch.undo()
         await pilot.press("ctrl+s")  # space again: the same text saves
     assert sorted(notes_on_disk(store_dir, XI)) == ["older note", "precious words"]
