@@ -84,7 +84,8 @@ def draft_brief(text: str, *, name: str = "article", date: str | None = None) ->
     countries = country_actors(sentences, spans, set(), set())
     main = sorted(countries, key=lambda c: (-countries[c][0], countries[c][1]))
     persons = frozenset(a.name for a in people if a.kind == "person")
-    tariffs = extract_tariffs(sentences, spans, found.affiliations, today, main, persons)
+    home = _home(layout.dateline)
+    tariffs = extract_tariffs(sentences, spans, found.affiliations, today, main, persons, home)
     acting = country_actors(
         sentences,
         spans,

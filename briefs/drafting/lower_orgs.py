@@ -11,7 +11,8 @@ from briefs.drafting.lexicon import words
 from briefs.drafting.text import Sentence
 
 _SUBJECT = "|".join(sorted(words("lower_org_subjects"), key=lambda w: (-len(w), w)))
-_HEAD = "|".join(sorted(words("lower_org_heads")))
+_HEADS = tuple(sorted(words("lower_org_heads")))
+_HEAD = "|".join(_HEADS)
 # Lower case only: a capitalised "Trade Ministry" is the capital-run rules' to read.
 _LOWER_ORG = re.compile(rf"\b((?:{_SUBJECT})(?:\s+and\s+(?:{_SUBJECT}))?)\s+({_HEAD})\b")
 
@@ -27,7 +28,7 @@ class LowerOrg(NamedTuple):
 def lower_orgs(sentence: Sentence) -> list[LowerOrg]:
     """The lower-case government bodies of one sentence, by token offsets."""
     text = sentence.text
-    if "ministry" not in text and "department" not in text:
+    if not any(head in text for head in _HEADS):
         return []  # most sentences
     tokens = sentence.tokens
     by_start = {token.start: i for i, token in enumerate(tokens)}

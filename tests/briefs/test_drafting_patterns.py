@@ -1056,3 +1056,37 @@ def test_preparing_for_weaker_sales_is_no_proposal() -> None:
         " raise its tariff on rice to 35% from January."
     )
     assert _only(story, "2025-11-20")[0] == "announced"
+
+
+# --- the dateline's government, lower-case bodies, rates for a list named before ----------------
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        (
+            "JAKARTA — The government also applies a 50% tariff on Chinese ceramic tiles.",
+            {("Indonesia", "China", "50%")},
+        ),
+        (
+            "JAKARTA — The country's customs authority began collecting the 10% levy on Thai"
+            " sugar on Monday.",
+            {("Indonesia", "Thailand", "10%")},
+        ),
+        (
+            "NEW DELHI (Wire) — The Ministry of Finance has imposed anti-dumping duty on PVC resin"
+            " from China, Indonesia and Japan. The duty ranges from $89 to $707 per tonne.",
+            {
+                ("India", "China", "$89 to $707 per tonne"),
+                ("India", "Indonesia", "$89 to $707 per tonne"),
+                ("India", "Japan", "$89 to $707 per tonne"),
+            },
+        ),
+    ],
+)
+def test_parties_from_the_dateline_and_the_list_before(
+    story: str, expected: set[tuple[str, str | None, str]]
+) -> None:
+    assert _pairs(story, "2025-04-10") == {
+        (by, on, normalise_rate(rate)) for by, on, rate in expected
+    }

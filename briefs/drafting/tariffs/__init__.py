@@ -77,6 +77,7 @@ def extract_tariffs(
     today: dt.date,
     main_countries: list[str],
     persons: frozenset[str] = frozenset(),
+    home: str | None = None,
 ) -> list[Tariff]:
     mentions: list[Mention] = []
     last_imposer: str | None = None
@@ -95,13 +96,13 @@ def extract_tariffs(
         )
         if not triggers and not rates:
             continue
-        entities = entities_of(sentence, spans.get(sentence.index, []), affiliations, persons)
+        entities = entities_of(sentence, spans.get(sentence.index, []), affiliations, persons, home)
         subject = subject_of(entities, text)
         if position > 0:
             before = sentences[position - 1]
             previous_subject = (
                 subject_of(
-                    entities_of(before, spans.get(before.index, []), affiliations, persons),
+                    entities_of(before, spans.get(before.index, []), affiliations, persons, home),
                     before.text[:3000],
                 )
                 or previous_subject
@@ -197,6 +198,11 @@ def extract_tariffs(
                 # "The levy combines a 10% rate …": the parties of the measure just before.
                 mention.imposed_by = mentions[-1].imposed_by
                 mention.imposed_on = None if mention.all_targets else mentions[-1].imposed_on
+                if mention.imposed_on is not None and mentions[-1].rate is None:
+                    # "… from China, Indonesia and Japan. The duty ranges from $89 to $707": the
+                    # rate of each target of that list
+                    targets = _list_targets(mentions[-1], mentions)
+                    mention.imposed_on, mention.also_on = targets[0], targets[1:]
             if mention.imposed_by is None and mention.imposed_on is None:
                 continue
             if _RULED_OUT.search(text, max(0, a_start - 70), a_start):
@@ -246,6 +252,9 @@ def extract_tariffs(
                         )
                     ):
                         mention.imposed_on = ref.imposed_on
+                        if mention.rate is not None and ref.rate is None:
+                            targets = _list_targets(ref, mentions)  # each target of its list
+                            mention.imposed_on, mention.also_on = targets[0], targets[1:]
                         break
             if mention.imposed_on is None and not mention.all_targets and mention.products:
                 # A later sentence on the same goods keeps the target named before.
@@ -256,6 +265,9 @@ def extract_tariffs(
                         and (set(ref.products) & set(mention.products))
                     ):
                         mention.imposed_on = ref.imposed_on
+                        if mention.rate is not None and ref.rate is None:
+                            targets = _list_targets(ref, mentions)  # each target of its list
+                            mention.imposed_on, mention.also_on = targets[0], targets[1:]
                         break
             if mention.imposed_by is None:
                 if (
@@ -379,15 +391,7 @@ def _continue_measure(mention: Mention, mentions: list[Mention], no_target: bool
         return None
     if no_target and ref.rate is None and not mention.all_targets and ref.imposed_on:
         # "duties on shrimp from India and Ecuador. The rate is 7%.": each target of the list
-        targets = [
-            m.imposed_on
-            for m in mentions
-            if m.sentence == ref.sentence
-            and m.imposed_by == ref.imposed_by
-            and m.rate is None
-            and m.imposed_on
-        ]
-        targets = list(dict.fromkeys(targets)) or [ref.imposed_on]
+        targets = _list_targets(ref, mentions)
         mention.imposed_on, mention.also_on = targets[0], targets[1:]
     if mention.measure == "tariff":
         mention.measure = ref.measure
@@ -396,6 +400,20 @@ def _continue_measure(mention: Mention, mentions: list[Mention], no_target: bool
     if not mention.products:
         mention.products = list(ref.products)
     return ref
+
+
+def _list_targets(ref: Mention, mentions: list[Mention]) -> list[str]:
+    """The targets of the rate-less list `ref` belongs to ("on shrimp from India and Ecuador"),
+    in order; `ref`'s own alone when it stands alone."""
+    targets = [
+        m.imposed_on
+        for m in mentions
+        if m.sentence == ref.sentence
+        and m.imposed_by == ref.imposed_by
+        and m.rate is None
+        and m.imposed_on
+    ]
+    return list(dict.fromkeys(targets)) or [ref.imposed_on or ""]
 
 
 def _inherited(

@@ -30,6 +30,9 @@ _LIST_BEFORE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:th
 _EXAMPLE_AFTER = re.compile(r"\s+(?:among them|included|too)\b", re.I)
 
 
+_THE_GOVERNMENT = re.compile(r"\b[Tt]he\s+government('s)?(?!\s+of\b)")
+
+
 @dataclass
 class Entity:
     start: int  # character offsets in the sentence
@@ -50,6 +53,7 @@ def entities_of(
     spans: list[tuple[int, int, str]],
     affiliations: dict[str, str],
     persons: frozenset[str] = frozenset(),
+    home: str | None = None,
 ) -> list[Entity]:
     """Countries in a sentence, directly or through a person or organisation they stand for."""
     tokens = sentence.tokens
@@ -87,6 +91,11 @@ def entities_of(
                 tokens[place.end - 1].possessive,
             )
         )
+    if home is not None and "overnment" in sentence.text:
+        # "LAGOS — The government also applies a 50% tariff": the dateline's government
+        for match in _THE_GOVERNMENT.finditer(sentence.text):
+            if not any(e.start <= match.start() < e.end for e in out):
+                out.append(Entity(match.start(), match.end(), home, False, match.group(1) != ""))
     out.sort(key=lambda e: e.start)
     return out
 

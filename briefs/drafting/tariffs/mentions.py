@@ -45,6 +45,8 @@ _PCT = r"(?:\s?%|[\s-]?(?:per[\s-]?cent|percent|pct)\b|pc\b)"
 _NUM = r"\d{1,3}(?:,\d{3})?(?:\.\d{1,2})?"  # "3,500%": a thousands comma, once
 # A duty per unit: "$673 per tonne", "P200 per metric ton" (lower-cased: "p200"), "€12/kg".
 _PER_UNIT = (
+    # "$89 to $707 per tonne": a range of duties per unit
+    r"(?:(?:us\$|c\$|a\$|[$€£¥₱])\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?\s?(?:to|-|–)\s?)?"
     r"(?:us\$|c\$|a\$|[$€£¥₱]|p|rs\.?\s?)\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?\s?(?:per|a|/)\s?"
     r"(?:metric\s)?(?:tonnes?|tons?|kg|kilograms?|kilos?|units?|litres?|liters?|head|pieces?"
     r"|pairs?)\b"

@@ -18,6 +18,7 @@ _GENERIC = words("generic_goods")
 _DROP_WORDS = words("product_drop_words")
 _PRODUCT_STOP = re.compile(
     r",|;|(?<![A-Z])\.\s|\.$| imported | made | produced | shipped | sold | valued | that "
+    r"| originating | exported "
     r"| imposed | levied | introduced "
     r"| which | who | from | in | by | if | after | because | as | while "
     r"| since | when | would | will | to | at | under | starting | effective | unless | for "
