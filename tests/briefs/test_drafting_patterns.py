@@ -1090,3 +1090,24 @@ def test_parties_from_the_dateline_and_the_list_before(
     assert _pairs(story, "2025-04-10") == {
         (by, on, normalise_rate(rate)) for by, on, rate in expected
     }
+
+
+def test_duties_that_remain_beside_a_removed_one_are_their_own_measure() -> None:
+    story = (
+        "OTTAWA — Carney said on Thursday that Canada would remove its 25% counter-tariffs on US"
+        " goods covered by the trade pact, effective Sept. 1. Tariffs on US steel and autos"
+        " remain."
+    )
+    rows = _rows(story, "2025-10-02")
+    assert ("Canada", "United States", "25%", "removed") in rows
+    assert ("Canada", "United States", None, "in force") in rows
+    years = {t.rate: t.year for t in _draft(story, "2025-10-02").tariffs}
+    assert years["25%"] == 2025  # Sept. 1 a few weeks before an October story
+
+
+def test_a_truce_cut_already_made_lists_no_old_rate() -> None:
+    story = (
+        "The United States and China agreed to a 90-day truce, with Washington cutting its tariff"
+        " on Chinese goods to 30% from 145%."
+    )
+    assert _pairs(story) == {("United States", "China", "30%")}

@@ -74,7 +74,8 @@ _OLD_RATE_BEFORE = re.compile(
 # A change still to come: the old rate is charged until then (gold: both are listed).
 _LOOKS_AHEAD = re.compile(
     r"\b(?:will|set to|due to|is to|are to|plans? to|next (?:week|month|year)|starting|once"
-    r"|(?:agreed|decided|expected|scheduled) to)\b",
+    r"|(?:agreed|decided|expected|scheduled) to (?:\w+ )?(?:cut|lower|reduce|raise|increase"
+    r"|bring|drop|lift))\b",
     re.I,
 )
 # "to 35% from 30%", "down from a preliminary 3.5%": the rate a change replaced

@@ -29,6 +29,10 @@ def _weak_year(timed: tuple[str | None, int | None, bool]) -> bool:
     return len(timed) > 3 and bool(timed[3])  # type: ignore[misc]
 
 
+def _state(mention: Mention) -> str | None:
+    return mention.when()[0]
+
+
 def merge(mentions: list[Mention]) -> list[Tariff]:
     """One measure per (imposer, target, rate). Rated mentions go first; a rate-less mention then
     joins a measure it shares products with, the measure "the duties" points back to, or other
@@ -121,9 +125,10 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
                     for m in pair
                     if not (
                         mention.named_goods
-                        and mention.definite
                         and m.products
                         and not shared & set(m.products)
+                        # "Tariffs on steel and autos remain" beside a removed one: another
+                        and (mention.definite or _state(mention) != _state(attached[id(m)][0]))
                     )
                 ),
                 None,

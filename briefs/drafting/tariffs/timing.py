@@ -87,6 +87,8 @@ def resolve_year(
             future = found(_FUTURE)
         if future and _past_verb_before(text, month_match.start()):
             future = False
+        if future and 0 < today.month - month <= 3:
+            future = False  # "effective Sept. 1" in an October story: a few weeks back
         if future:
             return today.year if month >= today.month else today.year + 1
         return today.year if month <= today.month else today.year - 1
