@@ -260,6 +260,8 @@ class BriefingApp(KeyOrderApp):
             self._sync_timer = after(
                 self, self.timings.sync_after, lambda: self.post_message(SyncDesk())
             )
+            if self.session.author is not None and not self._syncing:  # a desk's store
+                self.reader.show_activity("desk: changes waiting")
             return
         if self._syncing:
             if message.asked:
@@ -281,6 +283,7 @@ class BriefingApp(KeyOrderApp):
             report = sync(self.store)
         except StoreError as exc:
             self.call_from_thread(self._synced, None, f"desk: sync failed: {exc}")
+            self.call_from_thread(self.reader.show_activity, "desk: sync failed")
             return
         self.call_from_thread(self._synced, report, None)
 
