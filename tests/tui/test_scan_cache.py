@@ -153,3 +153,12 @@ def test_round_trip(tmp_path: Path) -> None:
     assert scan_cache.save(tmp_path, CACHE_KIND, entries)
     assert list(scan_cache.load(tmp_path, CACHE_KIND)) == entries
     assert list(scan_cache.load(tmp_path, "another-kind")) == []
+
+
+def test_a_write_cut_short_leaves_no_temporary_behind_the_next(tmp_path: Path) -> None:
+    folder = tmp_path / scan_cache.FOLDER
+    folder.mkdir()
+    left = folder / f".{scan_cache.FILE}.99999.tmp"  # what a kill mid-write leaves
+    left.write_bytes(b"half")
+    assert scan_cache.save(tmp_path, CACHE_KIND, [("a", ["v1"])])
+    assert sorted(p.name for p in folder.iterdir()) == [scan_cache.FILE]
