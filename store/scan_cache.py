@@ -86,8 +86,10 @@ def save(root: Path, kind: str, entries: Iterable[tuple[str, Entry]]) -> bool:
             folder.mkdir()
         check_plain_folder(folder)
         check_plain(cache_path(root))
-        for left in folder.glob(f".{FILE}.*{TEMP_SUFFIX}"):  # by a kill; at worst another
-            left.unlink(missing_ok=True)  # reader's write fails, and a cache may
+        # Temporaries left by a kill. One may be another reader's, mid-write: its write
+        # then fails, which a cache can afford.
+        for left in folder.glob(f".{FILE}.*{TEMP_SUFFIX}"):
+            left.unlink(missing_ok=True)
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
         with open(os.open(temp, flags, 0o644), "wb") as handle:
             handle.write(_header(kind))
