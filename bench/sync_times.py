@@ -42,24 +42,15 @@ def _timed(what: Callable[[], Any]) -> tuple[float, Any]:
 
 
 def _fill(store: Any, briefs: int, notes: int, seed: int) -> None:
-    """Every brief in one import, every note in one write of reader.json."""
-    from store.syncing import SyncWrite
-
+    """Every brief in one import, every note in one batch (one write per file), none
+    signed yet: Ana's first sync signs them, as it does a store's notes from before."""
     made = synth.make_briefs(briefs, seed)
     store.import_briefs(made)
     rng = random.Random(seed + 1)
-    now = store.clock().isoformat()
-    docs: dict[str, dict[str, Any] | None] = {}
-    for k in range(notes):
-        note_id = f"n{k:08d}{rng.getrandbits(32):08x}"
-        docs[note_id] = {
-            "id": note_id,
-            "brief_id": rng.choice(made).id,
-            "text": " ".join(synth._sentence(rng) for _ in range(rng.randint(1, 3))),
-            "created": now,
-            "updated": now,
-        }
-    store.apply_synced(lambda _snap: SyncWrite(notes=docs))
+    store.add_notes(
+        (rng.choice(made).id, " ".join(synth._sentence(rng) for _ in range(rng.randint(1, 3))))
+        for _ in range(notes)
+    )
 
 
 def _du(path: Path) -> str:
