@@ -1111,3 +1111,16 @@ def test_a_truce_cut_already_made_lists_no_old_rate() -> None:
         " on Chinese goods to 30% from 145%."
     )
     assert _pairs(story) == {("United States", "China", "30%")}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Brazilian coffee now carries a 50% US duty.",
+        "Vietnamese shrimp currently pays a 25% US tariff.",
+        "Japanese cars face a 15% US tariff today.",
+        "Canadian steel still bears a 25% US duty.",
+    ],
+)
+def test_a_rate_paid_now_is_in_force(story: str) -> None:
+    assert _only(story)[0] == "in force"
