@@ -1124,3 +1124,49 @@ def test_a_truce_cut_already_made_lists_no_old_rate() -> None:
 )
 def test_a_rate_paid_now_is_in_force(story: str) -> None:
     assert _only(story)[0] == "in force"
+
+
+# --- broadcaster wordings of our own ----------------------------------------------------------
+
+
+def test_a_start_on_a_later_weekday_is_announced() -> None:
+    story = (
+        "Canada is hitting back with 25 per cent counter-tariffs on American goods, starting"
+        " Thursday."
+    )
+    assert _only(story, "2025-03-12")[0] == "announced"  # a Wednesday story
+
+
+def test_counter_tariffs_apart_are_retaliatory_and_the_answered_measure_keeps_its_state() -> None:
+    story = (
+        "The European Union says it will impose counter tariffs on US goods from April, in"
+        " response to US tariffs on steel that took effect on Wednesday."
+    )
+    tariffs = {(t.imposed_by, t.measure, t.status) for t in _draft(story, "2025-03-12").tariffs}
+    assert ("European Union", "retaliatory tariff", "announced") in tariffs
+    assert ("United States", "tariff", "in force") in tariffs
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Japanese officials kept pressing Washington to exclude Japan from the new 25 percent"
+        " duties on steel.",
+        "Tokyo asked the US to exempt Japan from its 25 percent duties on steel.",
+    ],
+)
+def test_a_country_to_be_spared_a_measure_is_its_target(story: str) -> None:
+    assert _pairs(story) == {("United States", "Japan", "25%")}
+
+
+def test_ending_exemptions_is_no_suspension() -> None:
+    story = (
+        "The Trump administration slapped 25% tariffs on all steel and aluminium imports, ending"
+        " exemptions for Canada, Mexico and the EU."
+    )
+    assert _rows(story) == {("United States", None, "25%", "in force")}
+
+
+def test_a_date_until_which_someone_waits_is_not_the_measure_s() -> None:
+    story = "Sheinbaum said Mexico would wait until April 2 before answering the new US duties."
+    assert _only(story, "2025-03-12")[1] is None

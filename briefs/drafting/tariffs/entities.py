@@ -26,6 +26,8 @@ _RECEIVES_AFTER = re.compile(
     r"|charged|taxed)|(?:(?:is|are|was|were)\s+)?(?:faces|faced|facing|face|receives?|received"
     r"|gets|got))\b"
 )
+_SPARED_BEFORE = re.compile(r"\b(?:exempt|exclude|spare|shield|exempting|excluding|sparing)\s+$")
+_FROM_MEASURE = re.compile(r"\s+from\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}")
 _LIST_BEFORE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
 _EXAMPLE_AFTER = re.compile(r"\s+(?:among them|included|too)\b", re.I)
 
@@ -123,8 +125,14 @@ def is_example(text: str, entity: Entity) -> bool:
 
 def receivers(text: str, entities: list[Entity], start: int, end: int) -> list[str]:
     """The countries between `start` and `end` that a measure is given to ("Laos and Myanmar
-    were assigned rates of 40%"), the list that ends with the receiving verb."""
+    were assigned rates of 40%"), the list that ends with the receiving verb, or that are to
+    be spared it ("to exclude Japan from the new duties")."""
     inside = [e for e in entities if start <= e.start and e.end <= end]
+    for entity in reversed(inside):
+        if _SPARED_BEFORE.search(text, max(0, entity.start - 20), entity.start) and (
+            _FROM_MEASURE.fullmatch(text, entity.end, end)
+        ):
+            return [entity.country]
     for index in range(len(inside) - 1, -1, -1):
         entity = inside[index]
         if _RECEIVES_AFTER.match(text, entity.end) and not _PLACE_BEFORE.search(

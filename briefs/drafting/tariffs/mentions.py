@@ -13,8 +13,9 @@ from briefs.drafting.text import Folded
 from briefs.rates import TENS, UNITS
 
 TRIGGER = Folded(
-    r"\b(?:counter-?tariffs?|counter-?measures?|tariffs?|duty|duties|levy|levies|surtax(?:es)?"
-    r"|import tax(?:es)?|import surcharges?|safeguards?|anti-?dumping measures?|deposits"
+    r"\b(?:counter[- ]?tariffs?|counter[- ]?measures?|tariffs?|duty|duties|levy|levies"
+    r"|surtax(?:es)?|import tax(?:es)?|import surcharges?|safeguards?|anti-?dumping measures?"
+    r"|deposits"
     r"|measures?|tax(?:e[sd]|ing)?|charge[sd]?|charging|rates)\b"
 )
 # "will be taxed at 30%", "would be charged 35%", "will tax Chinese toys at 20%": a verb names
@@ -146,7 +147,8 @@ _BEARER = re.compile(
 _CONDITION = Folded(r"\b(?:if|unless|provided)\b[^,;]*")
 _PARTS = re.compile(
     r",\s*(?:leaving|keeping|bringing|raising|lifting|pushing|taking|extending|citing|sparing"
-    r"|prompting|hitting|following)\s|,\s*but\s|;\s|\s—\s|\s–\s|,\s*while\s|,\s*with\s|,\s*and\s+that\s|,\s*and\s(?=\w+\s(?:\w+\s)?(?:will|would"
+    r"|prompting|hitting|following)\s|,\s*but\s|;\s|\s—\s|\s–\s|,\s*while\s|,\s*with\s|,\s*and\s+that\s"
+    r"|,\s*in (?:response|retaliation|reply) to\s|,\s*and\s(?=\w+\s(?:\w+\s)?(?:will|would"
     r"|could|has|have|had))"
 )
 _MEASURES = [(entry["kind"], re.compile(cue(entry), re.I)) for entry in table("cues")["measure"]]

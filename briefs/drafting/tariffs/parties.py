@@ -13,8 +13,9 @@ from briefs.drafting.tariffs.products import lexicon_products, products_after
 from briefs.drafting.text import Folded
 
 _ALL_TARGETS = Folded(
-    r"\b(?:imported|foreign|all imports|global|worldwide|(?:most|all|other|many|dozens of"
-    r"(?: other)?) (?:trading partners|countries|nations)|from all|every country"
+    r"\b(?:imported|foreign|all (?:[\w-]+ ){0,4}?imports|global|worldwide"
+    r"|(?:most|all|other|many|dozens of(?: other)?) (?:trading partners|countries|nations)"
+    r"|from all|every country"
     r"|most foreign|countries\s+(?:that|which|without|with no|with which|it has no|not|lacking)"
     r"|(?:all|every|any)\s+(?:origins?|sources?|suppliers?|countr(?:y|ies))"
     r"|(?:developing|poorer|poor|least[- ]developed|low-income|emerging) (?:countries|nations"
@@ -265,8 +266,9 @@ def _target_from_before(c: MentionContext, p: Parties) -> None:
     """ "Steel from China faces a 25% duty": the last country after "from" or "on" before it,
     with the rest of its list ("goods from the EU and Mexico will be taxed at 30%")."""
     if p.on is None and not p.all_targets:
+        part_start = c.text.find(c.part) if c.part in c.text else 0  # within its own clause
         for entity in c.entities:
-            if c.window_start <= entity.start < c.start and entity.country != p.by:
+            if max(c.window_start, part_start) <= entity.start < c.start and entity.country != p.by:
                 before = c.text[max(0, entity.start - 12) : entity.start].casefold()
                 if _FROM_ON_BEFORE.search(before):
                     p.on = entity.country

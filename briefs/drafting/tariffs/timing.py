@@ -23,6 +23,7 @@ _MONTH_RE = re.compile(
     rf"({month_pattern(full_only=('march',))})\b\.?(?!\s*\d{{1,2}},?\s*(?:19|20)\d\d)"
     r"(?!,?\s+(?:19|20)\d\d)"
 )
+_UNTIL_MONTH = re.compile(r"(?:until|till|through)\b", re.I)
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to|expir\w*\s+in)\s+(?:\w+\s+)?$", re.I)
 _RELATIVE = [
     (Folded(r"\blast year\b|\ba year ago\b|\bprevious year\b"), -1),
@@ -81,6 +82,8 @@ def resolve_year(
                 return today.year + offset
     has_month = any(month in text for month in _MONTH_PREFIXES)
     month_match = _MONTH_RE.search(text) if has_month else None
+    if month_match and future is False and _UNTIL_MONTH.match(month_match.group(0)):
+        month_match = None  # "would wait until April 2": when something else happens
     if month_match:
         month = month_number(month_match.group(1)) or 0
         if future is None:
@@ -98,6 +101,11 @@ def resolve_year(
 
 
 _LIFT = re.compile("lift", re.I)
+_ENDED = re.compile(
+    r"\b(?:end(?:s|ed|ing)?|scrap\w*|revok\w*|remov\w*|withdr[ae]w\w*|cancel\w*)\s+(?:the\s+|its\s+"
+    r"|their\s+)?(?:\w+\s+)?$",
+    re.I,
+)
 _LIFT_TO = re.compile(r"[^,;]{0,60}?\bto\s+\d", re.I)
 _NEGATED = Folded(r"\b(?:not|no|never|n't|refus\w*|declin\w*|reject\w*)\b[\w\s]{0,20}$")
 
@@ -118,6 +126,8 @@ def _status(part: str, has_rate: bool) -> str | None:
         )
         if match is None:
             continue
+        if status == "suspended" and _ENDED.search(text, max(0, match.start() - 30), match.start()):
+            continue  # "ending exemptions for Canada": the pause is what ends
         if (
             status == "removed"
             and has_rate
@@ -196,6 +206,11 @@ _STARTS = re.compile(
     r"(?:next\s+(?P<next>week|month|year)|(?:(?P<day_first>\d{1,2})(?:st|nd|rd|th)?\s+)?"
     rf"(?P<month>{_MONTH_NAME})\.?(?:\s+(?P<day>\d{{1,2}})\b)?(?:,?\s+(?P<year>(?:19|20)\d\d))?)"
 )
+_STARTS_WEEKDAY = re.compile(
+    r"\b(?:from|starting(?:\s+on)?|effective|beginning|as of|(?:takes?|will take) effect(?:\s+on)?"
+    r"|kicks? in(?:\s+on)?|comes? into (?:force|effect)(?:\s+on)?|starts?(?:\s+on)?)\s+"
+    rf"({'|'.join(WEEKDAYS)})\b"
+)
 _CHARGED_NOW = Folded(
     r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?\S+(?:\s+per\s?cent|\s+percent)?\s+"
     r"(?:now|currently|at present|today)\b"
@@ -221,6 +236,9 @@ def _starts_later(clause: str, today: dt.date) -> bool | None:
     before, None when it gives no start date."""
     match = _STARTS.search(clause)
     if match is None:
+        day = _STARTS_WEEKDAY.search(lowered(clause) or clause.casefold())
+        if day is not None:  # "starting Thursday" in a Wednesday story: the days ahead
+            return WEEKDAYS.index(day.group(1)) != today.weekday()
         return None
     if match.group("next"):
         return True  # "from next month"
