@@ -1170,3 +1170,33 @@ def test_ending_exemptions_is_no_suspension() -> None:
 def test_a_date_until_which_someone_waits_is_not_the_measure_s() -> None:
     story = "Sheinbaum said Mexico would wait until April 2 before answering the new US duties."
     assert _only(story, "2025-03-12")[1] is None
+
+
+@pytest.mark.parametrize(
+    ("story", "date", "expected"),
+    [
+        (
+            "The EU will phase out its 10% duty on US lobster by January.",
+            "2025-11-05",
+            ("removed", 2026),
+        ),
+        (
+            "Canada said its surtax on US steel would be lifted in March if Washington drops"
+            " its duties.",
+            "2025-02-05",
+            ("offered removal", 2025),
+        ),
+        (
+            "India's 15% duty on US apples has been suspended until the end of September.",
+            "2025-06-20",
+            ("suspended", 2025),
+        ),
+    ],
+)
+def test_removals_and_pauses_take_their_own_year(
+    story: str, date: str, expected: tuple[str, int]
+) -> None:
+    rows = [
+        (t.status, t.year) for t in _draft(story, date).tariffs if t.imposed_by != "United States"
+    ]
+    assert rows[0] == expected

@@ -23,6 +23,7 @@ _MONTH_RE = re.compile(
     rf"({month_pattern(full_only=('march',))})\b\.?(?!\s*\d{{1,2}},?\s*(?:19|20)\d\d)"
     r"(?!,?\s+(?:19|20)\d\d)"
 )
+_DONE_NOW = re.compile(r"\b(?:has|have)\s+(?:been\s+)?\w+ed\b|\b(?:is|are)\s+(?:being\s+)?\w+ed\b")
 _UNTIL_MONTH = re.compile(r"(?:until|till|through)\b", re.I)
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to|expir\w*\s+in)\s+(?:\w+\s+)?$", re.I)
 _RELATIVE = [
@@ -315,6 +316,8 @@ def status_and_year(
     year_weak = year is None
     if year is None and _WEEKDAY.search(text):
         year = today.year  # what resolve_year gives for a weekday alone
+    if year is None and status in ("removed", "suspended") and _DONE_NOW.search(clause):
+        year = today.year  # "has been suspended": the year of the suspension, the story's
     if (
         status == "announced"
         and year is not None
