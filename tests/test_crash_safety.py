@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 import signal
@@ -27,14 +28,21 @@ KILLS = 100
 AIMED_KILLS = 15  # rounds for repair and compaction: each writer loops fast, so most land
 
 
-def start_writer(*args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
+def start_writer(*args: str, ready: bool = False) -> subprocess.Popen[str]:
+    """A writer process; with `ready`, returned once it has imported everything, so a
+    kill timed from now lands among its writes however busy the machine is."""
+    env = {**os.environ, "BRIEFING_WRITER_READY": "1"} if ready else None
+    process = subprocess.Popen(
         [sys.executable, "-m", "tests.fixtures.writers", *args],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
+        env=env,
     )
+    if ready:
+        assert process.stdout is not None and process.stdout.readline() == "ready\n"
+    return process
 
 
 def kill_at_random(
@@ -52,7 +60,7 @@ def test_kill_during_note_writes_loses_no_acknowledged_note(store_dir: Path) -> 
     rng = random.Random(20251128)
     acknowledged: list[str] = []
     for round_ in range(KILLS):
-        writer = start_writer("notes", str(store_dir), XI, "0", f"r{round_}")
+        writer = start_writer("notes", str(store_dir), XI, "0", f"r{round_}", ready=True)
         acknowledged += [w for w in kill_at_random(writer, rng) if w.startswith("n")]
         store = Store(store_dir)  # always opens
         ids = [n.id for n in store.notes(XI)]
@@ -83,7 +91,7 @@ def test_kill_during_import_keeps_the_store_and_the_notes(store_dir: Path, tmp_p
             data = json.loads(path.read_text())
             data["summary"] = f"changed {rng.random()}"
             path.write_text(json.dumps(data))
-        kill_at_random(start_writer("imports", str(store_dir), str(folder), "0"), rng)
+        kill_at_random(start_writer("imports", str(store_dir), str(folder), "0", ready=True), rng)
         reopened = Store(store_dir)
         assert reopened.note(note.id) == note
         count = reopened.count()
@@ -214,7 +222,8 @@ def test_kill_during_repair_never_leaves_a_file_without_its_backup(store_dir: Pa
         # The writer damages reader.json, briefs.json, trash.json and a bucket in turn,
         # and removes the index with its backup, and repairs each (restores, rebuilds),
         # so the kill falls inside one repair or another.
-        printed = kill_at_random(start_writer("repairs", str(store_dir), "-", "0"), rng, 0.3, 0.8)
+        writer = start_writer("repairs", str(store_dir), "-", "0", ready=True)
+        printed = kill_at_random(writer, rng, 0.3, 0.8)
         landed += bool(printed)
         try:
             reopened = Store(store_dir)
@@ -237,7 +246,9 @@ def test_kill_during_compaction_loses_nothing(store_dir: Path) -> None:
     rng = random.Random(5)
     compacted = set()
     for round_ in range(AIMED_KILLS):
-        kill_at_random(start_writer("compacts", str(store_dir), "40", "0"), rng, 0.3, 0.9)
+        kill_at_random(
+            start_writer("compacts", str(store_dir), "40", "0", ready=True), rng, 0.3, 0.9
+        )
         reopened = Store(store_dir)  # always opens, and keeps only the current log
         logs = sorted(p.name for p in store_dir.glob("content-*.jsonl"))
         assert len(logs) == 1, logs
