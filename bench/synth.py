@@ -274,7 +274,10 @@ def build_store(root: Path, n: int, seed: int, notes: int | None = None) -> Stor
         import_s=imported - started,
         notes_s=noted - imported,
         briefs_bytes=store.briefs_path.stat().st_size,
-        reader_bytes=store.reader_path.stat().st_size,
+        # Notes and states live in reader/NN.json since the split; reader.json holds views.
+        reader_bytes=sum(
+            p.stat().st_size for p in [store.reader_path, *root.glob("reader/*.json")]
+        ),
     )
 
 
