@@ -1200,3 +1200,38 @@ def test_removals_and_pauses_take_their_own_year(
         (t.status, t.year) for t in _draft(story, date).tariffs if t.imposed_by != "United States"
     ]
     assert rows[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        (
+            "Tariffs of 50% on steel and 25% on cars already apply to imports from all countries,"
+            " including EU members and Mexico.",
+            {("United States", None, "50%"), ("United States", None, "25%")},
+        ),
+        (
+            "Companies in Japan must pay a tariff of 341 yen per kilogram on rice above the quota.",
+            {("Japan", None, "341 yen per kilogram")},
+        ),
+    ],
+)
+def test_every_origin_named_after_the_last_rate_and_the_importers_country(
+    story: str, expected: set[tuple[str, str | None, str]]
+) -> None:
+    context = "The United States imposed a 10% tariff on Brazilian coffee. "
+    pairs = _pairs((context if "Tariffs of" in story else "") + story)
+    assert {(by, on, normalise_rate(rate)) for by, on, rate in expected} <= pairs
+    assert not any(by in ("European Union", "Mexico") for by, _on, _rate in pairs)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Japan's chief tariff negotiator said the government would not give way.",
+        "Even with the tariff, some imported rice from California and Taiwan sells for less.",
+    ],
+)
+def test_no_imposer_from_a_negotiator_or_from_an_origin_list(story: str) -> None:
+    context = "Japan charges a 20% tariff on imported rice above the quota. "
+    assert {by for by, _on, _rate in _pairs(context + story)} == {"Japan"}

@@ -204,7 +204,12 @@ def extract_tariffs(
                     targets = _list_targets(mentions[-1], mentions)
                     mention.imposed_on, mention.also_on = targets[0], targets[1:]
             if mention.imposed_by is None and mention.imposed_on is None:
-                continue
+                if not (mention.all_targets and mention.rate is not None):
+                    continue
+                # "Tariffs of 50% … apply to imports from all countries": the story's imposer
+                mention.imposed_by = _fallback_imposer(mention, last_imposer, main_countries)
+                if mention.imposed_by is None:
+                    continue
             if _RULED_OUT.search(text, max(0, a_start - 70), a_start):
                 continue  # "would not impose retaliatory duties", "ruled out tariffs"
             if rate is None and _PACT_CUT.search(text):

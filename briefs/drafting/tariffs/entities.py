@@ -1,11 +1,13 @@
 """The countries a sentence names, directly or through a person or government body that
-stands for one, and which of them are only examples of every origin."""
+stands for one, and which of them are only examples of every origin or receive a measure;
+and one mention in its sentence (MentionContext) with the parties its rules find (Parties)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from briefs.drafting.tariffs.mentions import Mention
 from briefs.drafting.text import Sentence
 from briefs.folding import fold
 from briefs.gazetteer import LEADERS, country_of
@@ -29,6 +31,11 @@ _RECEIVES_AFTER = re.compile(
 _SPARED_BEFORE = re.compile(r"\b(?:exempt|exclude|spare|shield|exempting|excluding|sparing)\s+$")
 _FROM_MEASURE = re.compile(r"\s+from\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}")
 _LIST_BEFORE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
+WITH_RATE = re.compile(r"\s+with\s+(?:an?\s+)?")
+HIT_BEFORE = re.compile(r"\b(?:hit|hits|slapped|struck|targeted|saddled)\b[^.;]{0,60}$", re.I)
+_IMPORTERS_IN = re.compile(
+    r"\b(?:importers|companies|firms|buyers|businesses|traders)\s+in\s+(?:the\s+)?$", re.I
+)
 _EXAMPLE_AFTER = re.compile(r"\s+(?:among them|included|too)\b", re.I)
 
 
@@ -145,3 +152,66 @@ def receivers(text: str, entities: list[Entity], start: int, end: int) -> list[s
                 first -= 1
             return list(dict.fromkeys(e.country for e in inside[first : index + 1]))
     return []
+
+
+@dataclass(slots=True)
+class MentionContext:
+    """One mention in its sentence: what the party rules and the mention reader look at."""
+
+    text: str  # the sentence
+    entities: list[Entity]  # countries it names, in order
+    start: int  # the anchor: the rate and its trigger word, as offsets in `text`
+    end: int
+    after: str  # text from the anchor up to the next one
+    before: str  # text from the previous anchor up to this one
+    part: str  # the clause-like part of the sentence that holds the anchor
+    rate: str | None
+    trigger: str  # the measure word: "tariffs", "surtax", …
+    subject: str | None  # the sentence's acting country, or the one a pronoun points back to
+    sibling: Mention | None  # the mention just before, in the same sentence
+    conditional: bool  # inside an "if …" or "unless …" clause
+    has_previous: bool  # the story named a measure before
+    inner: str = ""  # "tariffs on steel of 25%": the text between trigger and rate
+    bare: bool = False  # the sentence names no measure: its rates continue one named before
+
+    @property
+    def window_start(self) -> int:
+        return self.start - len(self.before)
+
+    @property
+    def window_end(self) -> int:
+        return self.end + len(self.after)
+
+
+@dataclass(slots=True)
+class Parties:
+    """Imposer and target as the rules find them."""
+
+    by: str | None = None
+    on: str | None = None
+    all_targets: bool = False  # "on imported steel", "on all trading partners": no one target
+    by_found: bool = False  # the imposer was named in the sentence, not borrowed
+    also_on: list[str] = field(default_factory=list)  # the rest of a list of targets
+
+
+def hit_with(c: MentionContext) -> set[str]:
+    """The countries a sentence hits "with" a rate: targets all, never an imposer."""
+    if " with " not in c.text:
+        return set()
+    return {
+        e.country
+        for e in c.entities
+        if WITH_RATE.match(c.text, e.end)
+        and HIT_BEFORE.search(c.text, max(0, e.start - 70), e.start)
+    }
+
+
+def importers_country(c: MentionContext) -> str | None:
+    """ "Companies in Japan must pay a tariff of 341 yen": the country where the importers
+    are collects the duty."""
+    for entity in c.entities:
+        if entity.end <= c.start and _IMPORTERS_IN.search(
+            c.text, max(0, entity.start - 30), entity.start
+        ):
+            return entity.country
+    return None

@@ -26,7 +26,7 @@ _VERB_TRIGGERS = frozenset(
 _TOPIC_AFTER = re.compile(
     r"\s+(?:disputes?|talks|wars?|deals?|negotiations?|rows?|truce|polic(?:y|ies)|fights?"
     r"|battles?|uncertainty|tensions?|deadlines?|agreements?|pacts?|revenues?|income|regimes?"
-    r"|standoff|spat|feud|front|issues?|questions?|matters?)\b",
+    r"|standoff|spat|feud|front|issues?|questions?|matters?|negotiators?|envoys?|chiefs?)\b",
     re.I,
 )
 _NEW_RATES = re.compile(

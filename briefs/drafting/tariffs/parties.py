@@ -5,9 +5,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from briefs.drafting.tariffs.entities import Entity, is_example, receivers
+from briefs.drafting.tariffs.entities import (
+    HIT_BEFORE,
+    WITH_RATE,
+    Entity,
+    MentionContext,
+    Parties,
+    hit_with,
+    importers_country,
+    is_example,
+    receivers,
+)
 from briefs.drafting.tariffs.mentions import Mention, in_condition, measure_kind
 from briefs.drafting.tariffs.products import lexicon_products, products_after
 from briefs.drafting.text import Folded
@@ -88,13 +98,12 @@ _GOODS_BEAR = re.compile(
     r"\s+(?:[\w-]+\s+){1,3}?(?:pays?|paid|paying|faces?|faced|facing|entering|carr(?:y|ies)"
     r"|bears?|got|gets|received|(?:are|is|were|was|will be)\s+(?:charged|taxed|hit|given))\b"
 )
-_WITH_RATE = re.compile(r"\s+with\s+(?:an?\s+)?")
-_HIT_BEFORE = re.compile(r"\b(?:hit|hits|slapped|struck|targeted|saddled)\b[^.;]{0,60}$", re.I)
 _ITS_MEASURE = re.compile(
     r"\s+(?:(?!(?:from|on|of|for|in|to|with|into)\b)[a-z]+\s+){1,3}?(?:its|their)\s+"
     r"(?:(?!(?:would|will|be|is|are|was|were|goods|products|exports)\b)[\w.%-]+\s+){0,2}"
 )
 _CLAUSE_MARK = re.compile(r";|,(?!\d)")
+_FROM_LIST_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}(?:and|or)\s+$")
 _INTO = re.compile(r"\b(?:into|entering)\b")
 _AT_BORDER = re.compile(r"\s+(?:border|borders|ports?|customs)\b")
 _APPLY_TO = re.compile(r"\b(?:apply|applies|applied)\s+to\s+(?:the\s+)?$", re.I)
@@ -113,46 +122,6 @@ _EXPORTER_NOUN = re.compile(
     re.I,
 )
 _DEFINITE = re.compile(r"\b(?:the|those|these|that|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
-
-
-@dataclass(slots=True)
-class MentionContext:
-    """One mention in its sentence: what the party rules and the mention reader look at."""
-
-    text: str  # the sentence
-    entities: list[Entity]  # countries it names, in order
-    start: int  # the anchor: the rate and its trigger word, as offsets in `text`
-    end: int
-    after: str  # text from the anchor up to the next one
-    before: str  # text from the previous anchor up to this one
-    part: str  # the clause-like part of the sentence that holds the anchor
-    rate: str | None
-    trigger: str  # the measure word: "tariffs", "surtax", …
-    subject: str | None  # the sentence's acting country, or the one a pronoun points back to
-    sibling: Mention | None  # the mention just before, in the same sentence
-    conditional: bool  # inside an "if …" or "unless …" clause
-    has_previous: bool  # the story named a measure before
-    inner: str = ""  # "tariffs on steel of 25%": the text between trigger and rate
-    bare: bool = False  # the sentence names no measure: its rates continue one named before
-
-    @property
-    def window_start(self) -> int:
-        return self.start - len(self.before)
-
-    @property
-    def window_end(self) -> int:
-        return self.end + len(self.after)
-
-
-@dataclass(slots=True)
-class Parties:
-    """Imposer and target as the rules find them."""
-
-    by: str | None = None
-    on: str | None = None
-    all_targets: bool = False  # "on imported steel", "on all trading partners": no one target
-    by_found: bool = False  # the imposer was named in the sentence, not borrowed
-    also_on: list[str] = field(default_factory=list)  # the rest of a list of targets
 
 
 def _imposer_inside(c: MentionContext, p: Parties) -> None:
@@ -366,25 +335,13 @@ def _target_receives(c: MentionContext, p: Parties) -> None:
     found = [country for country in receivers(c.text, c.entities, part_start, c.start)]
     for entity in c.entities:
         # "hit Malaysia with 24% and Kazakhstan with 27%": each country before "with" its rate
-        if _WITH_RATE.fullmatch(c.text, entity.end, c.start) and _HIT_BEFORE.search(
+        if WITH_RATE.fullmatch(c.text, entity.end, c.start) and HIT_BEFORE.search(
             c.text, max(0, entity.start - 70), entity.start
         ):
             found = [entity.country]
     found = [country for country in found if country != p.by]
     if found:
         p.on, p.also_on = found[0], found[1:]
-
-
-def _hit_with(c: MentionContext) -> set[str]:
-    """The countries a sentence hits "with" a rate: targets all, never an imposer."""
-    if " with " not in c.text:
-        return set()
-    return {
-        e.country
-        for e in c.entities
-        if _WITH_RATE.match(c.text, e.end)
-        and _HIT_BEFORE.search(c.text, max(0, e.start - 70), e.start)
-    }
 
 
 def _imposer_earlier_in_clause(c: MentionContext, p: Parties) -> None:
@@ -424,8 +381,10 @@ def _imposer_from_subject(c: MentionContext, p: Parties) -> None:
                 and not (entity.demonym and _GOODS_BEAR.match(c.text, entity.end))
             ):
                 before = c.text[max(0, entity.start - 8) : entity.start].casefold()
-                if _FROM_IN_BEFORE.search(before):
-                    continue
+                if _FROM_IN_BEFORE.search(before) or _FROM_LIST_BEFORE.search(
+                    c.text, max(0, entity.start - 50), entity.start
+                ):
+                    continue  # "rice from California and Taiwan": an origin
                 candidate = entity.country
                 break
     p.by = candidate
@@ -503,6 +462,7 @@ def read_mention(c: MentionContext) -> Mention | None:
         return None  # no country to be found: the check below, made early
     all_targets = (
         bool(_ALL_TARGETS.search(c.text[c.start : c.end] + c.after[:80]))
+        or _every_origin_later(c)
         or bool(_ON_IMPORTED.search(c.after[:30]))
         or bool(_ANYWHERE.search(c.before[-100:]))
     )
@@ -514,10 +474,14 @@ def read_mention(c: MentionContext) -> Mention | None:
         named = {e.country for e in kept}
         subject = c.subject if c.subject in named or len(kept) == len(c.entities) else None
         c = replace(c, entities=kept, subject=subject)
+        borrowing = borrowing or (c.rate is not None and not kept)  # the story's imposer
     for rule in PARTY_RULES:
         rule(c, p)
-    if p.by is not None and p.by in _hit_with(c):
+    if p.by is not None and p.by in hit_with(c):
         p.by, p.by_found = None, False  # "hit Malaysia with 24% and Kazakhstan with 27%"
+    if p.by is None and p.on is None:
+        p.by = importers_country(c)
+        p.by_found = p.by is not None
     definite = bool(_DEFINITE.search(c.text[max(0, c.start - 30) : c.start]))
     if (
         p.by is None
@@ -547,6 +511,16 @@ def read_mention(c: MentionContext) -> Mention | None:
         also_on=[country for country in p.also_on if country != p.by],
         named_goods=named_goods,
     )
+
+
+def _every_origin_later(c: MentionContext) -> bool:
+    """ "Tariffs of 50% on steel and 25% on cars already apply to imports from all countries":
+    every origin, said once after the last rate of the clause, for each rate that names no
+    country of its own."""
+    if any(c.end <= e.start < c.window_end for e in c.entities):
+        return False
+    rest = _CLAUSE_END.split(c.text[c.window_end : c.window_end + 160])[0]
+    return bool(rest) and bool(_ALL_TARGETS.search(rest))
 
 
 def _products(c: MentionContext) -> tuple[list[str], bool]:
