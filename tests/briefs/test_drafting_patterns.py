@@ -1235,3 +1235,36 @@ def test_every_origin_named_after_the_last_rate_and_the_importers_country(
 def test_no_imposer_from_a_negotiator_or_from_an_origin_list(story: str) -> None:
     context = "Japan charges a 20% tariff on imported rice above the quota. "
     assert {by for by, _on, _rate in _pairs(context + story)} == {"Japan"}
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        (
+            "India, Japan and South Korea have all been hit by the 25% US levy on steel.",
+            {
+                ("United States", "India", "25%", "in force"),
+                ("United States", "Japan", "25%", "in force"),
+                ("United States", "South Korea", "25%", "in force"),
+            },
+        ),
+        (
+            "Thailand offered to buy more US gas to avoid a 36% US tariff.",
+            {("United States", "Thailand", "36%", "threatened")},
+        ),
+        (
+            "The UK, the first country to strike a deal, will see US tariffs on its cars fall to"
+            " 10%.",
+            {("United States", "United Kingdom", "10%", "announced")},
+        ),
+    ],
+)
+def test_more_wordings_of_who_bears_a_measure(
+    story: str, expected: set[tuple[str, str | None, str, str]]
+) -> None:
+    assert _rows(story) == {(by, on, normalise_rate(r), st) for by, on, r, st in expected}
+
+
+def test_a_relative_clause_lends_no_target_to_the_main_one() -> None:
+    story = "Unlike Canada, which imposed counter-tariffs, Mexico has held off on retaliating."
+    assert ("Canada", "Mexico") not in {(by, on) for by, on, _rate in _pairs(story)}

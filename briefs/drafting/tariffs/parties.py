@@ -104,6 +104,10 @@ _ITS_MEASURE = re.compile(
 )
 _CLAUSE_MARK = re.compile(r";|,(?!\d)")
 _FROM_LIST_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}(?:and|or)\s+$")
+_AVOIDED = re.compile(
+    r"\b(?:avoid|avert|escape|dodge|stave off|head off|ward off)\s+(?:an?\s+|the\s+)?$", re.I
+)
+_PAST_COMMA = re.compile(r"[^,]*,(?:(?!\b(?:from|on|against|in|to)\b)[^.;])*")
 _INTO = re.compile(r"\b(?:into|entering)\b")
 _AT_BORDER = re.compile(r"\s+(?:border|borders|ports?|customs)\b")
 _APPLY_TO = re.compile(r"\b(?:apply|applies|applied)\s+to\s+(?:the\s+)?$", re.I)
@@ -333,6 +337,9 @@ def _target_receives(c: MentionContext, p: Parties) -> None:
         return
     part_start = c.text.find(c.part) if c.part in c.text else 0
     found = [country for country in receivers(c.text, c.entities, part_start, c.start)]
+    if _AVOIDED.search(c.text, max(0, c.start - 24), c.start) and c.subject not in (None, p.by):
+        p.on = c.subject  # "Thailand offered … to avoid a 36% US tariff": its own goods'
+        return
     for entity in c.entities:
         # "hit Malaysia with 24% and Kazakhstan with 27%": each country before "with" its rate
         if WITH_RATE.fullmatch(c.text, entity.end, c.start) and HIT_BEFORE.search(
@@ -400,6 +407,8 @@ def _target_in_clause(c: MentionContext, p: Parties) -> None:
                 continue
             if entity.start >= c.end and _OWN_MEASURE_AFTER.match(c.text, entity.end):
                 continue  # "… facing steep new Peruvian tariffs": that measure's imposer
+            if entity.start >= c.end and _PAST_COMMA.fullmatch(c.text, c.end, entity.start):
+                continue  # "…, which imposed counter-tariffs, Mexico has held off": another
             before = c.text[max(0, entity.start - 10) : entity.start].casefold()
             if _LOCATED_BEFORE.search(before):
                 continue

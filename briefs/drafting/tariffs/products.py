@@ -25,7 +25,8 @@ _PRODUCT_STOP = re.compile(
     r"| until | with | but | over | worth | than | last | this | next | earlier | on "
     r"| (?:remain|remains|stay|stays|is|are|was|were|has|have|had|took|take|takes|could|can"
     r"|may|might|must|should|rose|fell|already|now|also|apply|applies|applied|cover|covers|hit"
-    r"|hits|face|faces|pay|pays|enter|enters|start|starts|begin|begins|kick|kicks|go|goes) "
+    r"|hits|face|faces|pay|pays|enter|enters|start|starts|begin|begins|kick|kicks|go|goes|fall"
+    r"|falls|rise|rises|drop|drops) "
 )
 _AMOUNT_FIRST = re.compile(r"^\s*(?:up to|about|around|some|nearly|almost|more than)?\s*[\d,.]+\s+")
 # "on Dec. 1" is a date, not a product.
