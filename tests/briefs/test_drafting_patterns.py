@@ -1268,3 +1268,29 @@ def test_more_wordings_of_who_bears_a_measure(
 def test_a_relative_clause_lends_no_target_to_the_main_one() -> None:
     story = "Unlike Canada, which imposed counter-tariffs, Mexico has held off on retaliating."
     assert ("Canada", "Mexico") not in {(by, on) for by, on, _rate in _pairs(story)}
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        (
+            "The United States set duties on solar cells from Cambodia, Malaysia and Thailand. That"
+            " compares with 10% for Malaysia, while Thai firms face 23%.",
+            {("United States", "Malaysia", "10%"), ("United States", "Thailand", "23%")},
+        ),
+        (
+            "Canada announced duties on Chinese and Vietnamese steel wire. Rates for Vietnamese"
+            " firms are lower, at 5%, against 21% for Chinese producers.",
+            {("Canada", "Vietnam", "5%"), ("Canada", "China", "21%")},
+        ),
+        (
+            "Washington raised tariffs on Chinese goods. Most other countries face 10%.",
+            {("United States", None, "10%")},
+        ),
+    ],
+)
+def test_rates_for_whom_said_after_the_rate(
+    story: str, expected: set[tuple[str, str | None, str]]
+) -> None:
+    rated = {(by, on, rate) for by, on, rate in _pairs(story) if rate}
+    assert rated == {(by, on, normalise_rate(rate)) for by, on, rate in expected}

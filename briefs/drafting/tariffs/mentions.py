@@ -142,8 +142,11 @@ _DEPOSIT_LEAD = re.compile(
 _RATE_NOUN = re.compile(r"\s+(?:rate|margin)\b")  # "a 10 percent rate applies to …"
 _BEARER = re.compile(
     r"\b(?:producers?|exporters?|manufacturers?|makers?|mills?|firms?|compan(?:y|ies)"
-    r"|suppliers?|shippers?|growers?|sellers?)\b|\b[Ff]or\s+(?:the\s+)?[A-Z]"
+    r"|suppliers?|shippers?|growers?|sellers?|countries|nations|partners)\b"
+    r"|\b[Ff]or\s+(?:the\s+)?[A-Z]"
 )
+# "… 10% for Malaysia", "21% for Chinese producers": the country named after the rate
+_FOR_AFTER = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
 _CONDITION = Folded(r"\b(?:if|unless|provided)\b[^,;]*")
 _PARTS = re.compile(
     r",\s*(?:leaving|keeping|bringing|raising|lifting|pushing|taking|extending|citing|sparing"
@@ -274,6 +277,7 @@ def find_rates(
         elif quoted or not (
             _RATE_LEAD.search(before)
             or _HIT_WITH.search(sentence, max(0, start - 70), start)
+            or _FOR_AFTER.match(sentence, end)
             or (out and _OLD_RATE_BEFORE.search(sentence, max(0, start - 30), start))
             or _RANGE_LEAD.search(sentence[max(0, start - 30) : start])
             or (_WEAK_RATE_LEAD.search(before) and _RATE_SUBJECT.search(sentence))

@@ -472,6 +472,7 @@ def read_mention(c: MentionContext) -> Mention | None:
     all_targets = (
         bool(_ALL_TARGETS.search(c.text[c.start : c.end] + c.after[:80]))
         or _every_origin_later(c)
+        or (c.bare and bool(_ALL_TARGETS.search(c.before[-60:])))  # "Most other countries face 10%"
         or bool(_ON_IMPORTED.search(c.after[:30]))
         or bool(_ANYWHERE.search(c.before[-100:]))
     )
