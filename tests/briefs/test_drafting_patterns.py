@@ -1294,3 +1294,30 @@ def test_rates_for_whom_said_after_the_rate(
 ) -> None:
     rated = {(by, on, rate) for by, on, rate in _pairs(story) if rate}
     assert rated == {(by, on, normalise_rate(rate)) for by, on, rate in expected}
+
+
+@pytest.mark.parametrize(
+    ("story", "status"),
+    [
+        ("The US president floated a 200% tariff on European wine.", "proposed"),
+        ("Brussels is mulling duties of up to 50% on US bourbon.", "proposed"),
+        ("Trump told reporters he was thinking about a 10% tariff on all imports.", "proposed"),
+        (
+            "Trump said he will impose tariffs of 25% on Japanese cars, possibly as soon as next"
+            " week.",
+            "threatened",
+        ),
+    ],
+)
+def test_measures_floated_or_hedged_are_not_decided(story: str, status: str) -> None:
+    assert _only(story)[0] == status
+
+
+def test_a_measure_in_a_condition_is_threatened() -> None:
+    story = "Beijing has vowed to hit back if the US goes ahead with the 34% levy on Chinese goods."
+    assert ("United States", "China", "34%", "threatened") in _rows(story)
+
+
+def test_a_country_s_goods_before_the_measure_are_its_target() -> None:
+    story = "Canada is expected to publish a list of US goods facing 25% retaliatory duties."
+    assert _pairs(story) == {("Canada", "United States", "25%")}

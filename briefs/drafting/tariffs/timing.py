@@ -26,6 +26,7 @@ _MONTH_RE = re.compile(
 _DONE_NOW = re.compile(r"\b(?:has|have)\s+(?:been\s+)?\w+ed\b|\b(?:is|are)\s+(?:being\s+)?\w+ed\b")
 _UNTIL_MONTH = re.compile(r"(?:until|till|through)\b", re.I)
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to|expir\w*\s+in)\s+(?:\w+\s+)?$", re.I)
+_IF_THREAT = "threatened"
 _RELATIVE = [
     (Folded(r"\blast year\b|\ba year ago\b|\bprevious year\b"), -1),
     (Folded(r"\bthis year\b|\bthis month\b|\bthis week\b|\btoday\b|\blast week\b"), 0),
@@ -289,7 +290,8 @@ def status_and_year(
     )
     # "restoring the rate, which had been cut to 15%": the relative clause's own tense
     clause = relative.group(0) if relative else _main_clause(part, in_part)
-    status = None if conditional else _status(clause, rate is not None)
+    # "if the US goes ahead with the 34% levy": a measure still to be decided
+    status = _IF_THREAT if conditional else _status(clause, rate is not None)
     weak = (status == "in force" and _weak(clause)) or (
         status == "announced" and _only_will_pay(clause)
     )
