@@ -1321,3 +1321,19 @@ def test_a_measure_in_a_condition_is_threatened() -> None:
 def test_a_country_s_goods_before_the_measure_are_its_target() -> None:
     story = "Canada is expected to publish a list of US goods facing 25% retaliatory duties."
     assert _pairs(story) == {("Canada", "United States", "25%")}
+
+
+def test_a_measure_lifted_by_its_imposer_is_one_measure_and_the_payers_are_its_target() -> None:
+    story = (
+        "SYDNEY (Wire) — Australian wine makers will no longer pay Chinese duties of up to 218%"
+        " after Beijing lifted the levies on Friday."
+    )
+    assert _rows(story, "2025-08-22") == {("China", "Australia", "218%", "removed")}
+
+
+def test_a_duty_that_applies_to_a_country_s_goods_is_theirs() -> None:
+    story = (
+        "Australia imposed dumping duties on Vietnamese extrusions. The separate countervailing"
+        " duty of 4.1 per cent applies to Chinese extrusions."
+    )
+    assert ("Australia", "China", "4.1%") in _pairs(story)

@@ -177,7 +177,9 @@ def _target_after(c: MentionContext, p: Parties) -> None:
                 continue
             if _IMPOSING_AFTER.match(c.text[entity.end :]):
                 continue
-            lead_in = c.text[c.start : entity.start]
+            # what leads to it after the anchor ("duties of up to 218% after Beijing …" has no
+            # "of" of its own); a country inside the anchor keeps the anchor's words
+            lead_in = c.text[c.end if entity.start >= c.end else c.start : entity.start]
             lead = c.text[max(0, entity.start - 30) : entity.start]
             if _SHIPPED_TO.search(lead) or (
                 not _MADE_IN.search(lead) and _is_market(c, entity, lead)
@@ -186,9 +188,8 @@ def _target_after(c: MentionContext, p: Parties) -> None:
                 p.by = p.by or entity.country
                 continue
             made_in = _MADE_IN.search(c.text[max(0, entity.start - 30) : entity.start]) or (
-                # "will apply to Bolivian manufacturers"
+                # "will apply to Bolivian manufacturers", "applies to Chinese extrusions"
                 _APPLY_TO.search(c.text[max(0, entity.start - 20) : entity.start])
-                and _is_exporter(c, entity)
             )
             if not made_in and (
                 not _TARGET_LEAD.search(lead_in)

@@ -30,7 +30,10 @@ _PRODUCT_STOP = re.compile(
 )
 _AMOUNT_FIRST = re.compile(r"^\s*(?:up to|about|around|some|nearly|almost|more than)?\s*[\d,.]+\s+")
 # "on Dec. 1" is a date, not a product.
-_DATE_AHEAD = re.compile(rf"(?:{'|'.join(m[:3].capitalize() for m in MONTHS)})[a-z]*\.?\s+\d")
+_DATE_AHEAD = re.compile(
+    rf"(?:{'|'.join(m[:3].capitalize() for m in MONTHS)})[a-z]*\.?\s+\d"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"  # "on Friday"
+)
 # One-word country names and demonyms, folded: a product phrase never starts with one.
 _DEMONYM_WORDS = frozenset(fold(k) for k in DEMONYMS if " " not in k)
 _COUNTRY_WORDS = frozenset(fold(k) for k in NOUNS if " " not in k) | frozenset(
