@@ -1337,3 +1337,39 @@ def test_a_duty_that_applies_to_a_country_s_goods_is_theirs() -> None:
         " duty of 4.1 per cent applies to Chinese extrusions."
     )
     assert ("Australia", "China", "4.1%") in _pairs(story)
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        (
+            "Exporters in Vietnam said the 46% rate announced by Washington would wipe out their"
+            " margins.",
+            ("United States", "Vietnam", "46%"),
+        ),
+        (
+            '"We will not accept a 30% US tariff," said Mexico’s economy minister.',
+            ("United States", "Mexico", "30%"),
+        ),
+        (
+            "Canada protested the 25% US duty on its steel.",
+            ("United States", "Canada", "25%"),
+        ),
+    ],
+)
+def test_those_who_suffer_a_measure_are_its_target(
+    story: str, expected: tuple[str, str, str]
+) -> None:
+    by, on, rate = expected
+    assert _pairs(story) == {(by, on, normalise_rate(rate))}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The central bank kept its 5% interest rate on hold, the finance ministry said.",
+        "China's growth rate slowed to 4.5% as tariffs bit.",
+    ],
+)
+def test_a_rate_of_another_kind_is_no_measure(story: str) -> None:
+    assert all(t.rate is None for t in _draft(story).tariffs)

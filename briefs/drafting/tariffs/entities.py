@@ -34,9 +34,21 @@ _FROM_MEASURE = re.compile(r"\s+from\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){
 _LIST_BEFORE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
 WITH_RATE = re.compile(r"\s+with\s+(?:an?\s+)?")
 HIT_BEFORE = re.compile(r"\b(?:hit|hits|slapped|struck|targeted|saddled)\b[^.;]{0,60}$", re.I)
+_EXPORTERS_IN = re.compile(
+    r"\b(?:exporters|producers|manufacturers|makers|growers|mills|farmers|shippers|sellers)\s+"
+    r"(?:in|from)\s+(?:the\s+)?$",
+    re.I,
+)
 _IMPORTERS_IN = re.compile(
     r"\b(?:importers|companies|firms|buyers|businesses|traders)\s+in\s+(?:the\s+)?$", re.I
 )
+_AVOIDED = re.compile(
+    r"\b(?:avoid|avert|escape|dodge|stave off|head off|ward off|accept|reject|oppose|protest"
+    r"|condemn|criticis|criticiz|contest|challenge|shocked by)\w*\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?$",
+    re.I,
+)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added)\s+(?:the\s+)?$")
 _EXAMPLE_AFTER = re.compile(r"\s+(?:among them|included|too)\b", re.I)
 
 
@@ -207,6 +219,16 @@ def hit_with(c: MentionContext) -> set[str]:
     }
 
 
+def exporters_country(c: MentionContext) -> str | None:
+    """ "Exporters in Vietnam said the 46% rate …": the country whose sellers bear it."""
+    for entity in c.entities:
+        if entity.end <= c.start and _EXPORTERS_IN.search(
+            c.text, max(0, entity.start - 30), entity.start
+        ):
+            return entity.country
+    return None
+
+
 def importers_country(c: MentionContext) -> str | None:
     """ "Companies in Japan must pay a tariff of 341 yen": the country where the importers
     are collects the duty."""
@@ -216,3 +238,36 @@ def importers_country(c: MentionContext) -> str | None:
         ):
             return entity.country
     return None
+
+
+def target_receives(c: MentionContext, p: Parties) -> None:
+    """ "Brazil was handed a 50% rate", "India was hit with a 26% tariff": the country given the
+    measure, in its clause before it (the imposer is borrowed when no other is named)."""
+    if p.on is not None or p.all_targets:
+        return
+    part_start = c.text.find(c.part) if c.part in c.text else 0
+    found = [country for country in receivers(c.text, c.entities, part_start, c.start)]
+    if _AVOIDED.search(c.text, max(0, c.start - 40), c.start):
+        # "Thailand offered … to avoid a 36% US tariff", '"We will not accept a 30% tariff," said
+        # Mexico's minister': the one who suffers it (in a quote, its speaker)
+        speaker = next(
+            (
+                e.country
+                for e in c.entities
+                if _SAID_BEFORE.search(c.text, max(0, e.start - 12), e.start)
+            ),
+            None,
+        )
+        sufferer = speaker or c.subject
+        if sufferer not in (None, p.by):
+            p.on = sufferer
+            return
+    for entity in c.entities:
+        # "hit Malaysia with 24% and Kazakhstan with 27%": each country before "with" its rate
+        if WITH_RATE.fullmatch(c.text, entity.end, c.start) and HIT_BEFORE.search(
+            c.text, max(0, entity.start - 70), entity.start
+        ):
+            found = [entity.country]
+    found = [country for country in found if country != p.by]
+    if found:
+        p.on, p.also_on = found[0], found[1:]

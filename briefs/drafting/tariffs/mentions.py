@@ -16,7 +16,7 @@ TRIGGER = Folded(
     r"\b(?:counter[- ]?tariffs?|counter[- ]?measures?|tariffs?|duty|duties|levy|levies"
     r"|surtax(?:es)?|import tax(?:es)?|import surcharges?|safeguards?|anti-?dumping measures?"
     r"|deposits"
-    r"|measures?|tax(?:e[sd]|ing)?|charge[sd]?|charging|rates)\b"
+    r"|measures?|tax(?:e[sd]|ing)?|charge[sd]?|charging|rates?)\b"
 )
 # "will be taxed at 30%", "would be charged 35%", "will tax Chinese toys at 20%": a verb names
 # the measure only with its rate right after it.
@@ -27,6 +27,13 @@ _TOPIC_AFTER = re.compile(
     r"\s+(?:disputes?|talks|wars?|deals?|negotiations?|rows?|truce|polic(?:y|ies)|fights?"
     r"|battles?|uncertainty|tensions?|deadlines?|agreements?|pacts?|revenues?|income|regimes?"
     r"|standoff|spat|feud|front|issues?|questions?|matters?|negotiators?|envoys?|chiefs?)\b",
+    re.I,
+)
+_PCT_BEFORE = re.compile(r"\d(?:\s?%|[\s-](?:per[\s-]?cent|percent))\s+$", re.I)
+_OTHER_RATES = re.compile(
+    r"\b(?:interest|inflation|unemployment|growth|exchange|mortgage|tax|jobless|savings|policy"
+    r"|lending|deposit|birth|death|vacancy|participation|poverty|income tax)\s+rates?\b"
+    r"|\brates?\s+of\s+(?:growth|inflation|interest|return)\b",
     re.I,
 )
 _NEW_RATES = re.compile(
@@ -186,6 +193,12 @@ class Mention:
 
 def is_trigger(sentence: str, match: re.Match[str]) -> bool:
     word = match.group(0).casefold()
+    if word == "rate":
+        # "the 46% rate announced by Washington": a rate named with its percentage, in a story
+        # of trade, not of interest or inflation
+        return bool(_PCT_BEFORE.search(sentence, max(0, match.start() - 16), match.start())) and (
+            not _OTHER_RATES.search(sentence)
+        )
     if word == "rates":
         # "The higher rates apply from March 1": the measures just named, pointed back to
         return bool(_NEW_RATES.search(sentence, max(0, match.start() - 30), match.start()))
@@ -287,6 +300,8 @@ def find_rates(
             continue
         if _ZERO.match(text):
             continue  # "to 0%": no duty, the removal of one
+        if _OTHER_RATES.search(sentence, max(0, start - 40), start):
+            continue  # "China's growth rate slowed to 4.5%": another kind of rate
         if text[:8].casefold() == "between ":  # "between 3% and 21%" is the range "3% to 21%"
             text = re.sub(r"\s+and\s+", " to ", text[8:])
         out.append((start, end, text))

@@ -8,15 +8,14 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from briefs.drafting.tariffs.entities import (
-    HIT_BEFORE,
-    WITH_RATE,
     Entity,
     MentionContext,
     Parties,
+    exporters_country,
     hit_with,
     importers_country,
     is_example,
-    receivers,
+    target_receives,
 )
 from briefs.drafting.tariffs.mentions import Mention, in_condition, measure_kind
 from briefs.drafting.tariffs.products import lexicon_products, products_after
@@ -104,9 +103,6 @@ _ITS_MEASURE = re.compile(
 )
 _CLAUSE_MARK = re.compile(r";|,(?!\d)")
 _FROM_LIST_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}(?:and|or)\s+$")
-_AVOIDED = re.compile(
-    r"\b(?:avoid|avert|escape|dodge|stave off|head off|ward off)\s+(?:an?\s+|the\s+)?$", re.I
-)
 _PAST_COMMA = re.compile(r"[^,]*,(?:(?!\b(?:from|on|against|in|to)\b)[^.;])*")
 _INTO = re.compile(r"\b(?:into|entering)\b")
 _AT_BORDER = re.compile(r"\s+(?:border|borders|ports?|customs)\b")
@@ -333,27 +329,6 @@ def _imposer_just_before(c: MentionContext, p: Parties) -> None:
             break
 
 
-def _target_receives(c: MentionContext, p: Parties) -> None:
-    """ "Brazil was handed a 50% rate", "India was hit with a 26% tariff": the country given the
-    measure, in its clause before it (the imposer is borrowed when no other is named)."""
-    if p.on is not None or p.all_targets:
-        return
-    part_start = c.text.find(c.part) if c.part in c.text else 0
-    found = [country for country in receivers(c.text, c.entities, part_start, c.start)]
-    if _AVOIDED.search(c.text, max(0, c.start - 24), c.start) and c.subject not in (None, p.by):
-        p.on = c.subject  # "Thailand offered … to avoid a 36% US tariff": its own goods'
-        return
-    for entity in c.entities:
-        # "hit Malaysia with 24% and Kazakhstan with 27%": each country before "with" its rate
-        if WITH_RATE.fullmatch(c.text, entity.end, c.start) and HIT_BEFORE.search(
-            c.text, max(0, entity.start - 70), entity.start
-        ):
-            found = [entity.country]
-    found = [country for country in found if country != p.by]
-    if found:
-        p.on, p.also_on = found[0], found[1:]
-
-
 def _imposer_earlier_in_clause(c: MentionContext, p: Parties) -> None:
     """ "Mexico said on Monday it would impose tariffs": the nearest acting country before it."""
     if p.by is not None:
@@ -442,7 +417,7 @@ PARTY_RULES: tuple[Callable[[MentionContext, Parties], None], ...] = (
     _destination,
     _target_exporter,
     _all_targets_unless_from,
-    _target_receives,
+    target_receives,
     _imposer_just_before,
     _imposer_earlier_in_clause,
     _imposer_from_subject,
@@ -495,6 +470,9 @@ def read_mention(c: MentionContext) -> Mention | None:
     if p.by is None and p.on is None:
         p.by = importers_country(c)
         p.by_found = p.by is not None
+    if p.on is None and not p.all_targets:
+        on = exporters_country(c)
+        p.on = on if on != p.by else None
     definite = bool(_DEFINITE.search(c.text[max(0, c.start - 30) : c.start]))
     if (
         p.by is None
