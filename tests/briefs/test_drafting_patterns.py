@@ -1373,3 +1373,26 @@ def test_those_who_suffer_a_measure_are_its_target(
 )
 def test_a_rate_of_another_kind_is_no_measure(story: str) -> None:
     assert all(t.rate is None for t in _draft(story).tariffs)
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        (
+            "The US raised tariffs on Canada and Mexico to 35% and 30% respectively.",
+            {("United States", "Canada", "35%"), ("United States", "Mexico", "30%")},
+        ),
+        (
+            "India imposed duties of 20% and 25% on Chinese and Thai tyres, respectively.",
+            {("India", "China", "20%"), ("India", "Thailand", "25%")},
+        ),
+        (
+            "The EU imposed duties of 15% on imports from China as well as Turkey.",
+            {("European Union", "China", "15%"), ("European Union", "Turkey", "15%")},
+        ),
+    ],
+)
+def test_lists_paired_in_order_and_joined_by_as_well_as(
+    story: str, expected: set[tuple[str, str | None, str]]
+) -> None:
+    assert _pairs(story) == {(by, on, normalise_rate(rate)) for by, on, rate in expected}

@@ -353,7 +353,26 @@ def extract_tariffs(
             last_imposer = mention.imposed_by
         if found_here and not triggers:
             last_trigger_sentence = position  # a run of rate sentences keeps the measure open
+        if found_here and "respectively" in text:
+            _respectively(mentions, position)
     return merge(mentions)
+
+
+def _respectively(mentions: list[Mention], position: int) -> None:
+    """ "raised tariffs on Canada and Mexico to 35% and 30% respectively": the n-th rate is the
+    n-th target's, when the sentence names as many of each."""
+    here = [m for m in mentions if m.sentence == position and m.rate is not None]
+    rates = list(dict.fromkeys(m.rate for m in here))
+    targets = list(dict.fromkeys(m.imposed_on for m in here if m.imposed_on))
+    by = next((m.imposed_by for m in here if m.imposed_on), None)
+    if len(rates) < 2 or len(rates) != len(targets) or by is None:
+        return
+    paired = [
+        replace(next(m for m in here if m.rate == rate), imposed_by=by, imposed_on=on, also_on=[])
+        for rate, on in zip(rates, targets, strict=True)
+    ]
+    keep = [m for m in mentions if not (m.sentence == position and m.rate is not None)]
+    mentions[:] = keep + paired
 
 
 _CHANGED_TO = re.compile(

@@ -39,7 +39,10 @@ _BY = re.compile(
     r"|^\s+by\s+(?=(?:the\s+)?[A-Z])"  # "taxed at 30% by the US"
 )
 # "from Peru, Chile and Brazil": what lies between two targets of one list.
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
+_LIST_GAP = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+as well as\s+|,?\s+along with\s+)"
+    r"(?:the\s+)?"
+)
 _ON_IMPORTED = re.compile(r"\b(?:on|for)\s+(?:imported|foreign)\b", re.I)
 _BREAK_OR_ON = re.compile(r"[,;]|\b(?:on|from|in)\b")
 # "… screws and other fasteners made in China": the origin, however long the list before it.
