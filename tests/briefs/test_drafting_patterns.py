@@ -1396,3 +1396,12 @@ def test_lists_paired_in_order_and_joined_by_as_well_as(
     story: str, expected: set[tuple[str, str | None, str]]
 ) -> None:
     assert _pairs(story) == {(by, on, normalise_rate(rate)) for by, on, rate in expected}
+
+
+def test_a_change_far_from_its_measure_word_keeps_both_rates() -> None:
+    story = (
+        "From January, the Chinese duty on cyclic olefin polymers, used to package vaccines and"
+        " other medicines, will fall to 1 percent from 6.5 percent."
+    )
+    rows = {(rate, status) for _by, _on, rate, status in _rows(story, "2025-12-29")}
+    assert rows == {("1%", "announced"), ("6.5%", "in force")}

@@ -92,6 +92,11 @@ _FROM_BEFORE = re.compile(
     r"|current|present|existing|old)\s+)?$",
     re.I,
 )
+# "raise the rate to", "will fall to": a rate the measure's own verb leads to, however far
+_FAR_TO = re.compile(
+    r"\b(?:rate|it|them|that|levy|tariffs?|fall|falls|rise|rises|drop|drops|climb|climbs|go|goes"
+    r"|cut|raised|lowered|increased|reduced)\s+to\s+$"
+)
 _ZERO = re.compile(r"0(?:\.0+)?(?:\s?%|[\s-]?(?:per[\s-]?cent|percent|pct|pc))$", re.I)
 _RATE_HINT = Folded(r"\d|cent")  # in every rate: "25%", "25 pct", "twenty per cent"
 _CHANGE_VERB = re.compile(
@@ -282,11 +287,9 @@ def find_rates(
                 continue
         if triggers:
             distance = min(min(abs(t.start() - end), abs(start - t.end())) for t in triggers)
-            reach = (
-                160 if re.search(r"\b(?:rate|it|them|that|levy|tariffs?)\s+to\s+$", before) else 90
-            )
-            if distance > reach:
-                continue
+            reach = 160 if _FAR_TO.search(before) else 90
+            if distance > reach and not (out and out[-1][1] >= start - 12):
+                continue  # (a rate right after one kept, "to 1 percent from 6.5 percent", stays)
         elif quoted or not (
             _RATE_LEAD.search(before)
             or _HIT_WITH.search(sentence, max(0, start - 70), start)
