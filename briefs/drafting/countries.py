@@ -9,6 +9,7 @@ from briefs.drafting.text import Sentence
 COUNTRY_VERBS = words("country_verbs")
 TALK_WORDS = words("talk_words")
 OFFICIAL_WORDS = words("official_words")
+_BEFORE_SPOKEN_FOR = frozenset({"from", "of", ",", "and", "or"})
 SUPPLIER_WORDS = frozenset({"suppliers", "exporters", "producers", "sellers", "sources"})
 
 
@@ -28,6 +29,8 @@ def _is_spoken_for(sentence: Sentence, start: int) -> bool:
     """ "officials from Thailand and Malaysia", "negotiators of Japan": a country acting through
     the people who speak for it."""
     tokens = sentence.tokens
+    if start < 2 or tokens[start - 1].lower not in _BEFORE_SPOKEN_FOR:
+        return False  # most places: neither "from"/"of" nor a list right before them
     ends = {place.end: place.start for place in sentence.places}
     i = start - 1
     while i >= 0 and (tokens[i].text == "," or tokens[i].lower in ("and", "or") or i + 1 in ends):

@@ -13,6 +13,7 @@ from briefs.drafting.text import Sentence
 _SUBJECT = "|".join(sorted(words("lower_org_subjects"), key=lambda w: (-len(w), w)))
 _HEADS = tuple(sorted(words("lower_org_heads")))
 _HEAD = "|".join(_HEADS)
+_ANY_HEAD = re.compile("|".join(_HEADS))
 # Lower case only: a capitalised "Trade Ministry" is the capital-run rules' to read.
 _LOWER_ORG = re.compile(rf"\b((?:{_SUBJECT})(?:\s+and\s+(?:{_SUBJECT}))?)\s+({_HEAD})\b")
 
@@ -28,7 +29,7 @@ class LowerOrg(NamedTuple):
 def lower_orgs(sentence: Sentence) -> list[LowerOrg]:
     """The lower-case government bodies of one sentence, by token offsets."""
     text = sentence.text
-    if not any(head in text for head in _HEADS):
+    if not _ANY_HEAD.search(text):
         return []  # most sentences
     tokens = sentence.tokens
     by_start = {token.start: i for i, token in enumerate(tokens)}

@@ -243,10 +243,11 @@ def importers_country(c: MentionContext) -> str | None:
 def target_receives(c: MentionContext, p: Parties) -> None:
     """ "Brazil was handed a 50% rate", "India was hit with a 26% tariff": the country given the
     measure, in its clause before it (the imposer is borrowed when no other is named)."""
-    if p.on is not None or p.all_targets:
+    if p.on is not None or p.all_targets or not c.entities:
         return
+    named_before = c.entities[0].start < c.start  # else none received it before it
     part_start = c.text.find(c.part) if c.part in c.text else 0
-    found = [country for country in receivers(c.text, c.entities, part_start, c.start)]
+    found = receivers(c.text, c.entities, part_start, c.start) if named_before else []
     if _AVOIDED.search(c.text, max(0, c.start - 40), c.start):
         # "Thailand offered … to avoid a 36% US tariff", '"We will not accept a 30% tariff," said
         # Mexico's minister': the one who suffers it (in a quote, its speaker)
@@ -262,7 +263,7 @@ def target_receives(c: MentionContext, p: Parties) -> None:
         if sufferer not in (None, p.by):
             p.on = sufferer
             return
-    for entity in c.entities:
+    for entity in c.entities if named_before and " with " in c.text else ():
         # "hit Malaysia with 24% and Kazakhstan with 27%": each country before "with" its rate
         if WITH_RATE.fullmatch(c.text, entity.end, c.start) and HIT_BEFORE.search(
             c.text, max(0, entity.start - 70), entity.start

@@ -511,9 +511,12 @@ def _every_origin_later(c: MentionContext) -> bool:
     """ "Tariffs of 50% on steel and 25% on cars already apply to imports from all countries":
     every origin, said once after the last rate of the clause, for each rate that names no
     country of its own."""
-    if any(c.end <= e.start < c.window_end for e in c.entities):
+    if c.rate is None:
+        return False  # only a rate borrows every origin named after it
+    window_end = c.window_end
+    if any(c.end <= e.start < window_end for e in c.entities):
         return False
-    rest = _CLAUSE_END.split(c.text[c.window_end : c.window_end + 160])[0]
+    rest = _CLAUSE_END.split(c.text[window_end : window_end + 160])[0]
     return bool(rest) and bool(_ALL_TARGETS.search(rest))
 
 
