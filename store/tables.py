@@ -61,8 +61,20 @@ def brief_row(
 ) -> BriefRow:
     """A list row from an index record, a note count, a state document and what the
     reader's corrections change of the row (`store.corrections.row_overrides`)."""
-    version = str(doc.get("sha", ""))
-    title, date, source = doc.get("title", ""), doc.get("date", ""), doc.get("source")
+    get = doc.get
+    version = str(get("sha", ""))
+    if not shown and not state:  # most rows: read straight from the checked index
+        return BriefRow(
+            brief_id,
+            str(get("title", "")),
+            str(get("date", "")),
+            get("source"),
+            note_count,
+            False,
+            False,
+            version,
+        )
+    title, date, source = get("title", ""), get("date", ""), get("source")
     corrected = False
     if shown:
         title, date = shown.get("title", title), shown.get("date", date)
