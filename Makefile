@@ -61,6 +61,8 @@ bench-100k: $(STAMP)
 SEED := ../shared/seeds/000_acefa33d578b04c6.txt
 evaluate: $(STAMP)
 	$(BIN)/python -m briefs.evaluate tests/fixtures/articles
+	$(BIN)/python -m briefs.evaluate tests/fixtures/dev/tune
+	$(BIN)/python -m briefs.evaluate tests/fixtures/dev/check
 	@if [ -f $(SEED) ]; then $(BIN)/python -m briefs.evaluate --seed $(SEED); \
 	else echo "no $(SEED): seed checks skipped"; fi
 
