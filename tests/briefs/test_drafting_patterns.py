@@ -1318,6 +1318,39 @@ def test_a_measure_in_a_condition_is_threatened() -> None:
     assert ("United States", "China", "34%", "threatened") in _rows(story)
 
 
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Mexico imposed a 30% tariff on Chinese footwear in 2024. Beijing says it will ease"
+        " its curbs if Mexico drops the footwear tariff.",
+        "Mexico imposed a 30% tariff on Chinese footwear in 2024. China would lift its own"
+        " levies if Mexico scraps the 30% tariff on its footwear.",
+        "Mexico imposed a 30% tariff on Chinese footwear in 2024. Talks resume only if Mexico"
+        " first withdraws the footwear duty, officials in Beijing said.",
+    ],
+)
+def test_a_measure_a_condition_asks_to_remove_stands(story: str) -> None:
+    rows = {row for row in _rows(story) if row[2] == "30%"}
+    assert rows == {("Mexico", "China", "30%", "in force")}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "U.S. President Donald Trump says he plans to raise tariffs on Brazil by a further 15%.",
+        "Japan's prime minister said she now plans a 20% levy on steel from China.",
+        "Asked about the dispute, Germany said it plans to add 10% to tariffs on US cars.",
+    ],
+)
+def test_a_plan_a_leader_says_they_have_is_a_threat(story: str) -> None:
+    assert _only(story)[0] == "threatened"
+
+
+def test_a_plan_a_government_sets_out_is_announced() -> None:
+    story = "Australia plans a 10% duty on imported solar panels from March 1, the ministry said."
+    assert _only(story)[0] == "announced"
+
+
 def test_a_country_s_goods_before_the_measure_are_its_target() -> None:
     story = "Canada is expected to publish a list of US goods facing 25% retaliatory duties."
     assert _pairs(story) == {("Canada", "United States", "25%")}

@@ -27,6 +27,13 @@ _DONE_NOW = re.compile(r"\b(?:has|have)\s+(?:been\s+)?\w+ed\b|\b(?:is|are)\s+(?:
 _UNTIL_MONTH = re.compile(r"(?:until|till|through)\b", re.I)
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to|expir\w*\s+in)\s+(?:\w+\s+)?$", re.I)
 _IF_THREAT = "threatened"
+# A condition that asks for a measure to go: the measure is there now.
+_IF_REMOVED = re.compile(
+    r"\b(?:if|unless)\b[^.;]*?\b(?:drops?|dropped|removes?|removed|cancels?|cancell?ed"
+    r"|lifts?|lifted|scraps?|scrapped|ends?|ended|withdraws?|withdrew|rolls?\s+back"
+    r"|rescinds?|rescinded|repeals?|repealed|abandons?|abandoned)\b[^.;]*$",
+    re.I,
+)
 _RELATIVE = [
     (Folded(r"\blast year\b|\ba year ago\b|\bprevious year\b"), -1),
     (Folded(r"\bthis year\b|\bthis month\b|\bthis week\b|\btoday\b|\blast week\b"), 0),
@@ -290,8 +297,12 @@ def status_and_year(
     )
     # "restoring the rate, which had been cut to 15%": the relative clause's own tense
     clause = relative.group(0) if relative else _main_clause(part, in_part)
-    # "if the US goes ahead with the 34% levy": a measure still to be decided
-    status = _IF_THREAT if conditional else _status(clause, rate is not None)
+    # "if the US goes ahead with the 34% levy": a measure still to be decided; but "if
+    # Canada drops the EV tariff" names one that stands, so its other mentions decide.
+    if conditional:
+        status = None if _IF_REMOVED.search(text, max(0, a_start - 80), a_start) else _IF_THREAT
+    else:
+        status = _status(clause, rate is not None)
     weak = (status == "in force" and _weak(clause)) or (
         status == "announced" and _only_will_pay(clause)
     )
