@@ -139,7 +139,7 @@ class LineTable(Widget, can_focus=True, inherit_bindings=False):
         self._row_of_line, self._first_line = [], []
         for index, row in enumerate(self._rows):
             self._first_line.append(len(self._row_of_line))
-            self._row_of_line += [index] * max(1, *(len(cell.lines) for cell in row))
+            self._row_of_line += [index] * max([1, *(len(cell.lines) for cell in row)])
         self._cursor = min(self._cursor, max(0, len(self._rows) - 1))
         self._strips.clear()
         # The height is set, not left to `auto`: a layout already pending when the rows
@@ -162,7 +162,7 @@ class LineTable(Widget, can_focus=True, inherit_bindings=False):
             self._refresh_row(old)
             self._refresh_row(row)
             self.post_message(self.RowHighlighted(self, row))
-        self._scroll_to_cursor()
+        self.reveal_cursor()
 
     # -- keys and mouse ------------------------------------------------------------------
 
@@ -273,9 +273,6 @@ class LineTable(Widget, can_focus=True, inherit_bindings=False):
             if isinstance(node, Widget) and node.is_scrollable:
                 return node
         return None
-
-    def _scroll_to_cursor(self) -> None:
-        self.reveal_cursor()
 
     def reveal_cursor(self, *, down_to: Widget | None = None) -> None:
         """Scroll the panes that hold the table to the cursor's row (with the header above
