@@ -171,6 +171,8 @@ def decode(brief_id: str, entry: list[Any], notes: list[str], state: ReaderState
 
     try:
         _, fields, tags, tariffs, actors, rows = entry
+        if not all(isinstance(part, list) for part in (fields, tags, tariffs, actors, rows)):
+            return None  # a string would read as a list of its letters
         date, title, text, body, names, places, source = (_str(v) for v in fields)
         tariff_docs = tuple(
             TariffDoc(

@@ -162,3 +162,15 @@ def test_a_write_cut_short_leaves_no_temporary_behind_the_next(tmp_path: Path) -
     left.write_bytes(b"half")
     assert scan_cache.save(tmp_path, CACHE_KIND, [("a", ["v1"])])
     assert sorted(p.name for p in folder.iterdir()) == [scan_cache.FILE]
+
+
+def test_a_string_where_a_list_belongs_is_not_read_as_its_letters(store: Store) -> None:
+    scanned(store.root)
+    lines = _lines(store.root)
+    items = [orjson.loads(line) for line in lines[1:]]
+    for item in items:
+        item[3] = "letters"  # the tags
+    body = [orjson.dumps(item) for item in items]
+    scan_cache.cache_path(store.root).write_bytes(b"\n".join([lines[0], *body]) + b"\n")
+    catalog, read = scanned(store.root)
+    assert len(read) == 7 and found(catalog, "tag:l") == []
