@@ -138,6 +138,13 @@ def _row(r: TariffRow) -> list[Any]:
     ]
 
 
+def _lists(value: list[Any]) -> list[list[Any]]:
+    """`value`'s items, each a list (a string of the right length would unpack too)."""
+    if not all(isinstance(item, list) for item in value):
+        raise TypeError("not a list of lists")
+    return value
+
+
 def _str(value: object) -> str:
     if not isinstance(value, str):
         raise TypeError("not a string")
@@ -183,7 +190,7 @@ def decode(brief_id: str, entry: list[Any], notes: list[str], state: ReaderState
                 status=sys.intern(_str(status)),
                 rate=_num(rate),
             )
-            for by, on, products, measure, status, rate in tariffs
+            for by, on, products, measure, status, rate in _lists(tariffs)
         )
         doc = SearchDoc(
             id=brief_id,
@@ -205,7 +212,7 @@ def decode(brief_id: str, entry: list[Any], notes: list[str], state: ReaderState
             doc = doc.with_reader(notes=notes)
         facts = tuple(
             ActorFacts(sys.intern(_str(n)), sys.intern(_str(k)), _opt(r), _opt(a))
-            for n, k, r, a in actors
+            for n, k, r, a in _lists(actors)
         )
         tariff_list = [
             TariffRow(
@@ -222,7 +229,7 @@ def decode(brief_id: str, entry: list[Any], notes: list[str], state: ReaderState
                 date=date,
                 title=title,
             )
-            for index, by, on, products, rate, value, measure, status, year in rows
+            for index, by, on, products, rate, value, measure, status, year in _lists(rows)
         ]
     except (TypeError, ValueError):
         return None

@@ -164,13 +164,20 @@ def test_a_write_cut_short_leaves_no_temporary_behind_the_next(tmp_path: Path) -
     assert sorted(p.name for p in folder.iterdir()) == [scan_cache.FILE]
 
 
-def test_a_string_where_a_list_belongs_is_not_read_as_its_letters(store: Store) -> None:
+@pytest.mark.parametrize(
+    ("place", "value"),
+    [(3, "letters"), (5, ["abcd", "efgh"]), (4, ["abcdef"])],
+    ids=["tags-as-a-string", "actors-as-strings", "tariffs-as-strings"],
+)
+def test_a_string_where_a_list_belongs_is_not_read_as_its_letters(
+    store: Store, place: int, value: object
+) -> None:
     scanned(store.root)
     lines = _lines(store.root)
     items = [orjson.loads(line) for line in lines[1:]]
     for item in items:
-        item[3] = "letters"  # the tags
+        item[place] = value  # a string unpacks as its letters: four for an actor's fields
     body = [orjson.dumps(item) for item in items]
     scan_cache.cache_path(store.root).write_bytes(b"\n".join([lines[0], *body]) + b"\n")
     catalog, read = scanned(store.root)
-    assert len(read) == 7 and found(catalog, "tag:l") == []
+    assert len(read) == 7 and found(catalog, "tag:l") == [] and found(catalog, "actor:a") == []
