@@ -5,7 +5,6 @@ leaves a store that opens with every note (issue 14)."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from store import Store, StoreError
 from store.folder import reader_bucket
 from store.health import check, repair
 from tests.conftest import TickingClock
+from tests.fixtures.cut_short import Killed, cut_after
 from tests.fixtures.format2 import format_2_store
 from tests.store.test_read_only import make_read_only
 from tui.cli import main
@@ -104,10 +104,6 @@ def test_every_kind_of_write_migrates_first(store_dir: Path, write) -> None:  # 
     assert len(states) == 2
 
 
-class Killed(BaseException):
-    """Stands for SIGKILL: nothing after it runs, no handler sees it."""
-
-
 def test_a_kill_at_any_step_of_the_migration_loses_no_note(
     store_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -116,23 +112,10 @@ def test_a_kill_at_any_step_of_the_migration_loses_no_note(
     pristine = {
         p.relative_to(store_dir): p.read_bytes() for p in store_dir.rglob("*") if p.is_file()
     }
-    real = {name: getattr(os, name) for name in ("replace", "rename", "link")}
     cut = 0
     for step in range(40):
-        calls = [0]
-
-        def counted(name: str, step: int = step, calls: list[int] = calls):  # type: ignore[no-untyped-def]
-            def run(*args: object, **kwargs: object) -> object:
-                calls[0] += 1
-                if calls[0] > step:
-                    raise Killed
-                return real[name](*args, **kwargs)
-
-            return run
-
         store = Store(store_dir, clock=TickingClock())
-        for name in real:
-            monkeypatch.setattr(os, name, counted(name))
+        cut_after(monkeypatch, step)
         try:
             store.save_view("canola", "canola")  # a write that changes nothing seen
         except Killed:

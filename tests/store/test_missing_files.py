@@ -3,7 +3,6 @@ reason to overwrite a backup or to reseed the library (issue 11, findings 1 and 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from store.folder import reader_bucket
 from store.health import check, repair
 from store.storage import Ledger, backup_path
 from tests.conftest import TickingClock
+from tests.fixtures.cut_short import Killed, cut_after
 from tui.cli import main
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
@@ -47,33 +47,16 @@ def test_a_missing_reader_file_is_damage_and_its_backup_is_kept(
     assert sorted(n.id for n in Store(store_dir).notes(XI)) == sorted(ids)
 
 
-class Killed(BaseException):
-    """Stands for SIGKILL: nothing after it runs, no handler sees it."""
-
-
 @pytest.mark.parametrize("file", [*READER_FILES, "briefs.json"])
 def test_repair_cut_short_at_any_step_leaves_the_file_or_its_backup(
     store_dir: Path, monkeypatch: pytest.MonkeyPatch, file: str
 ) -> None:
     _, ids = _noted(store_dir)
     path = store_dir / file
-    real = {name: getattr(os, name) for name in ("replace", "rename", "link")}
     killed = 0
     for step in range(10):
         path.write_bytes(path.read_bytes()[:10])  # damaged: truncated
-        calls = [0]
-
-        def counted(name: str, step: int = step, calls: list[int] = calls):  # type: ignore[no-untyped-def]
-            def run(*args: object, **kwargs: object) -> object:
-                calls[0] += 1
-                if calls[0] > step:
-                    raise Killed
-                return real[name](*args, **kwargs)
-
-            return run
-
-        for name in real:
-            monkeypatch.setattr(os, name, counted(name))
+        cut_after(monkeypatch, step)
         try:
             repair(store_dir)
         except Killed:
