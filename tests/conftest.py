@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from store import Store
+from tests.tui.serve_process import Served, start, wait_for_port
 
 TODAY = dt.date(2025, 11, 28)
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -42,3 +44,15 @@ def config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "config" / "config.toml"
     monkeypatch.setenv("BRIEFING_CONFIG", str(path))
     return path
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    """`briefing serve` on a new store, listening (tests/tui/serve_process.py); killed after
+    the test. Here, since the serve tests and the browser test both use it."""
+    running = start(tmp_path)
+    try:
+        wait_for_port(running)
+        yield running
+    finally:
+        running.kill()

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Page, Route, sync_playwright
 
-from tests.tui.serve_process import DEADLINE, FIRST, SECOND, Served, start, wait_for_port
+from tests.tui.serve_process import (
+    DEADLINE,
+    FIRST,
+    SECOND,
+    Served,
+)
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # The page's script keeps its terminal in an object's `terminal` property: catch that
@@ -41,16 +44,6 @@ window.briefingScreen = () => {
 };
 """
 SHOWS = "text => window.briefingScreen().includes(text)"
-
-
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[Served]:
-    running = start(tmp_path)
-    try:
-        wait_for_port(running)
-        yield running
-    finally:
-        running.kill()
 
 
 def screen(page: Page) -> str:

@@ -14,27 +14,22 @@ import shlex
 import socket
 import sys
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import aiohttp
 import pytest
 
-from tests.tui.serve_process import DEADLINE, FIRST, SECOND, Served, start, wait_for_port
+from tests.tui.serve_process import (
+    DEADLINE,
+    FIRST,
+    SECOND,
+    Served,
+    start,
+)
 from tui import cli_serve
 from tui.cli import main
 
 ESCAPES = re.compile(rb"\x1b(\[[0-9;:?<=>]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
-
-
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[Served]:
-    running = start(tmp_path)
-    try:
-        wait_for_port(running)
-        yield running
-    finally:
-        running.kill()
 
 
 async def screen_until(ws: aiohttp.ClientWebSocketResponse, text: str) -> str:
