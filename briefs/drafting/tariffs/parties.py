@@ -18,6 +18,7 @@ from briefs.drafting.tariffs.entities import (
     target_receives,
 )
 from briefs.drafting.tariffs.mentions import Mention, in_condition, measure_kind
+from briefs.drafting.tariffs.party_clues import importer_of_own_imports
 from briefs.drafting.tariffs.products import lexicon_products, products_after
 from briefs.drafting.text import Folded
 
@@ -327,7 +328,7 @@ def _imposer_just_before(c: MentionContext, p: Parties) -> None:
                     and not _GAP_WORD.search(gap)
                     and (entity.demonym or entity.country != p.on)
                 )
-            ) and entity.country != p.on:
+            ) and entity.country not in (p.on, *p.also_on):  # "from Japan and Korea would"
                 p.by = entity.country
             break
 
@@ -415,6 +416,7 @@ PARTY_RULES: tuple[Callable[[MentionContext, Parties], None], ...] = (
     _imposer_named_after,
     _imposer_after_by,
     _imposer_of_its,
+    importer_of_own_imports,
     _target_after,
     _target_from_before,
     _destination,

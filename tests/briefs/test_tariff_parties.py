@@ -1,0 +1,75 @@
+"""Who imposes a measure on whom, in shapes of news writing that failed on unseen text (issue
+13): sentences of our own, several wordings each."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefs.drafting import draft_brief
+from briefs.model import Brief
+from briefs.rates import normalise_rate
+
+
+def _draft(story: str, date: str = "2025-07-15") -> Brief:
+    return draft_brief(f" date {date} Trade news of the day\n\n{story}\n")
+
+
+def _pairs(story: str, date: str = "2025-07-15") -> set[tuple[str, str | None, str | None]]:
+    return {
+        (t.imposed_by, t.imposed_on, normalise_rate(t.rate) if t.rate else None)
+        for t in _draft(story, date).tariffs
+    }
+
+
+def _rows(story: str, date: str = "2025-07-15") -> set[tuple[str, str | None, str | None, str]]:
+    return {
+        (t.imposed_by, t.imposed_on, normalise_rate(t.rate) if t.rate else None, t.status)
+        for t in _draft(story, date).tariffs
+    }
+
+
+# --- the last country of an origin list is no imposer -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The US said that imports from Japan and South Korea would face tariffs of 25% from"
+        " Aug. 1.",
+        "Washington said goods from Japan and South Korea will be hit with tariffs of 25%.",
+        "The United States announced that shipments from Japan, Vietnam and South Korea would"
+        " carry tariffs of 25%.",
+    ],
+)
+def test_the_last_country_of_an_origin_list_is_a_target(story: str) -> None:
+    pairs = _pairs(story)
+    assert {by for by, _on, _rate in pairs} == {"United States"}
+    assert ("United States", "South Korea", "25%") in pairs
+    assert ("United States", "Japan", "25%") in pairs
+
+
+# --- "US imports" are imports into the US ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "by"),
+    [
+        ("A 10% baseline tariff on nearly all U.S. imports stays in place.", "United States"),
+        ("The 10% duty on most EU imports of fertiliser remains in force.", "European Union"),
+        ("India's imports of gold now carry a 10% tariff.", "India"),
+        ("Japan's rice imports face a 10% levy.", "Japan"),
+    ],
+)
+def test_a_countrys_imports_are_the_goods_it_taxes(story: str, by: str) -> None:
+    assert _pairs(story) == {(by, None, "10%")}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Canada put a 25% tariff on Chinese imports.",
+        "Canada will charge 25% on imports from China.",
+    ],
+)
+def test_imports_named_by_their_origin_stay_that_origins(story: str) -> None:
+    assert _pairs(story) == {("Canada", "China", "25%")}
