@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from briefs.dates import MONTHS, DateError, month_pattern, parse_date
 from briefs.drafting.lexicon import words
+from briefs.drafting.page_lines import is_link_line, is_page_label, is_share_line
 
 MAX_TITLE = 300
 HEADER_SCAN = 12  # paragraphs after the headline that may still be header lines
@@ -37,7 +38,7 @@ class Layout:
 
 
 _DATE_LINE = re.compile(r"date\s+(\d{4}-\d{1,2}-\d{1,2})\s+(.*)", re.S)
-_BYLINE = re.compile(r"By\s+([^\W\d_].{1,150})")
+_BYLINE = re.compile(r"(?:By|BY)\s+([^\W\d_].{1,150})")
 _STAMP = re.compile(
     r"(Posted|Published|First published|Updated|Last Updated|Last updated|Modified"
     r"|Publish(?:ed)? date|Publication date|Date published|Date)"
@@ -209,8 +210,9 @@ def _is_caption(text: str) -> bool:
 
 
 def _split_names(text: str) -> list[str]:
-    names = re.split(r"\s*(?:,|\band\b|&)\s*", text)
-    return [n.strip() for n in names if n.strip()]
+    names = re.split(r"\s*(?:,|\b(?:and|AND)\b|&)\s*", text)
+    # "KARI NILSEN" of a byline in capitals is written "Kari Nilsen".
+    return [n.strip().title() if n.isupper() else n.strip() for n in names if n.strip()]
 
 
 def _read_byline(text: str) -> tuple[list[str], str | None]:
@@ -219,7 +221,10 @@ def _read_byline(text: str) -> tuple[list[str], str | None]:
     authors: list[str] = []
     source = None
     for part in parts:
-        if source is None and (part.startswith("The ") or _OUTLET_WORDS.search(part)):
+        if source is None and (
+            part.startswith("The ")
+            or _OUTLET_WORDS.search(part.title() if part.isupper() else part)
+        ):
             source = part
         else:
             authors.extend(_split_names(part))
@@ -252,6 +257,8 @@ def _in_story_furniture(paragraph: str, reporters: set[str]) -> bool:
     if byline and _looks_like_names(byline.group(1)):
         reporters.update(_split_names(byline.group(1)))
         return True
+    if is_link_line(paragraph) or is_share_line(paragraph):
+        return True  # "Related: …", "Share on Facebook Share on X Email"
     return _is_furniture(paragraph) and len(paragraph.split()) <= 6
 
 
@@ -259,6 +266,15 @@ def _is_furniture(paragraph: str) -> bool:
     return (
         not paragraph.rstrip().endswith(_SENTENCE_END)
         and len(paragraph.split()) <= MAX_FURNITURE_WORDS
+    )
+
+
+def _caption_before_dateline(paragraphs: list[str], index: int, limit: int) -> bool:
+    """A short paragraph (a photo caption without a credit) right before the dateline."""
+    return (
+        len(paragraphs[index].split()) <= MAX_FURNITURE_WORDS + 10
+        and index + 1 < limit
+        and _dateline(paragraphs[index + 1]) is not None
     )
 
 
@@ -276,6 +292,8 @@ def _dateline_at(paragraph: str) -> tuple[str, str | None, str | None, int] | No
         return None
     if match.group(0).rstrip().endswith(":") and not (agency or caps.isupper()):
         return None
+    if is_page_label(caps) or not paragraph.rstrip().endswith(_SENTENCE_END):
+        return None  # "BREAKING: Norway hits …", "READ MORE: …": a label, not a place
     place_parts = [caps]
     date_text = None
     for part in (p.strip() for p in extra.split(",") if p.strip()):
@@ -368,6 +386,10 @@ def read_layout(text: str, date: str | None = None) -> Layout:
                     authors.append(part)
         elif (authors or posted or stamp_date or updated) and _is_furniture(para):
             pass  # "Share", "Key events", "Business reporter, BBC News"
+        elif (authors or posted or stamp_date or updated) and _caption_before_dateline(
+            paragraphs, index, limit
+        ):
+            pass  # "A crane is unloaded at the port on Monday." above "OSLO — …"
         elif authors or posted or stamp_date or updated:
             story_start = index  # a story without a dateline starts after the header lines
             break

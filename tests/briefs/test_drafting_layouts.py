@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefs.drafting import draft_brief
+from briefs.drafting import ArticleError, draft_brief
 
 _STORY = "OSLO (Wire) -- Norway will charge a 12% duty on imported cranes, officials said."
 
@@ -44,3 +44,93 @@ def test_a_numeric_stamp_is_read_the_way_the_dateline_names_the_day(
     story = dateline + "Norway will charge a 12% duty on imported cranes, officials said."
     brief = draft_brief(f"Cranes to pay more\n\n{stamp}\n\n{story}\n")
     assert brief.date[:10] == date
+
+
+_LEAD = "Norway will charge a 12% duty on cranes from China, the finance ministry said on Tuesday."
+_MORE = "The duty starts in July. Chinese makers said they would appeal the decision."
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "READ MORE: Crane makers brace for a new duty",
+        "BREAKING: Norway hits Chinese cranes",
+        "LIVE: Oslo reacts to the duty",
+    ],
+)
+def test_a_heading_in_capitals_with_a_colon_is_no_dateline(heading: str) -> None:
+    brief = draft_brief(f" date 2025-06-03 Cranes to pay more\n\n{_LEAD}\n\n{heading}\n\n{_MORE}\n")
+    assert brief.dateline is None
+    assert brief.summary.startswith("Norway will charge")
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "Related: Peru's Ana Rojas weighs a reply to Lima's rivals",
+        "READ MORE: Ana Rojas says Peru will answer the crane duty",
+        "Also read: Ana Rojas plans a visit to Oslo next month",
+    ],
+)
+def test_a_link_to_another_story_is_not_story(link: str) -> None:
+    brief = draft_brief(f" date 2025-06-03 Cranes to pay more\n\n{_LEAD}\n\n{link}\n\n{_MORE}\n")
+    assert "Ana Rojas" not in {a.name for a in brief.actors}
+
+
+@pytest.mark.parametrize(
+    "share",
+    [
+        "Share on Facebook Share on X Email",
+        "Share this article via WhatsApp, LinkedIn or Email",
+        "Copy link Print Save Share",
+    ],
+)
+def test_share_lines_are_not_story(share: str) -> None:
+    brief = draft_brief(f" date 2025-06-03 Cranes to pay more\n\n{_LEAD}\n\n{share}\n\n{_MORE}\n")
+    names = {a.name for a in brief.actors}
+    assert names <= {"Norway", "China", "Finance Ministry"}, names
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("BY KARI NILSEN AND OLA BERG", ("Kari Nilsen", "Ola Berg")),
+        ("BY KARI NILSEN, NORDIC WIRE", ("Kari Nilsen",)),
+        ("By KARI NILSEN", ("Kari Nilsen",)),
+    ],
+)
+def test_a_byline_in_capitals_gives_the_authors(byline: str, authors: tuple[str, ...]) -> None:
+    brief = draft_brief(f"Cranes to pay more\n\n{byline}\n\nJune 3, 2025\n\nOSLO — {_LEAD}\n")
+    assert brief.authors == authors
+    assert not {a.casefold() for a in authors} & {a.name.casefold() for a in brief.actors}
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "A crane is unloaded at the port of Oslo on Monday.",
+        "Cranes wait on a quay in Oslo, Norway, in 2024.",
+    ],
+)
+def test_a_caption_without_a_credit_stays_out_of_the_dateline_and_summary(caption: str) -> None:
+    text = f"Cranes to pay more\n\nBy Kari Nilsen\n\nJune 3, 2025\n\n{caption}\n\nOSLO — {_LEAD}\n"
+    brief = draft_brief(text)
+    assert brief.dateline == "OSLO"
+    assert brief.summary.startswith("Norway will charge")
+
+
+def test_a_forum_repost_is_dated_by_the_dateline_it_pastes() -> None:
+    text = (
+        "Norway puts a 12% duty on Chinese cranes\n\nposted by tradewatcher42\n\n"
+        "Pasting it here for those without a subscription:\n\n"
+        f"OSLO, June 3, 2025 (Wire) - {_LEAD}\n"
+    )
+    brief = draft_brief(text)
+    assert brief.date[:10] == "2025-06-03" and brief.dateline == "OSLO"
+    assert brief.summary.startswith("Norway will charge")
+
+
+def test_a_headline_and_story_without_a_date_say_how_to_give_one() -> None:
+    with pytest.raises(ArticleError, match="--date"):
+        draft_brief(f"Cranes to pay more\n\n{_LEAD} {_MORE}\n")
+    assert draft_brief(f"Cranes to pay more\n\n{_LEAD}\n", date="2025-06-03").date == "2025-06-03"

@@ -1,0 +1,46 @@
+"""Lines of a news page that sit among the story's paragraphs but are not story: links to other
+stories ("Related: …", "READ MORE: …"), share buttons, and labels in capitals that look like a
+dateline ("BREAKING: …", "LIVE: …")."""
+
+from __future__ import annotations
+
+import re
+
+from briefs.drafting.lexicon import words
+
+# "Related:", "READ MORE |", "Also read —": a label, then another story's headline.
+_LINK_LABELS = words("link_labels")
+_LINK = re.compile(r"([^\W\d_](?:[^\W\d_]|['’ ]){1,30}?)\s*(?::|\||—|–|»|>>)\s*\S")
+MAX_LINK_WORDS = 25
+# Words of share and save buttons: "Share on Facebook Share on X Email".
+_SHARE_WORDS = words("share_words")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+MAX_SHARE_WORDS = 14
+# Labels in capitals that open a line as a dateline would ("BREAKING: Norway hits …").
+PAGE_LABELS = words("page_labels")
+
+
+def is_link_line(paragraph: str) -> bool:
+    """A link to another story: a label from the list, a colon or bar, a short headline."""
+    match = _LINK.match(paragraph[:60])
+    return (
+        match is not None
+        and match.group(1).casefold() in _LINK_LABELS
+        and len(paragraph.split()) <= MAX_LINK_WORDS
+    )
+
+
+def is_share_line(paragraph: str) -> bool:
+    """A row of share buttons: every word a share word, and no sentence."""
+    found = _WORD.findall(paragraph[:200])
+    return (
+        0 < len(found) <= MAX_SHARE_WORDS
+        and len(paragraph) < 200
+        and all(w.casefold() in _SHARE_WORDS for w in found)
+        and any(w.casefold() == "share" or w.casefold() == "email" for w in found)
+    )
+
+
+def is_page_label(place: str) -> bool:
+    """ "BREAKING", "LIVE", "READ MORE": a label, not the place of a dateline."""
+    return " ".join(place.split()).casefold() in PAGE_LABELS
