@@ -14,7 +14,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Byte-compiled first (a no-op when up to date): where PYTHONDONTWRITEBYTECODE is set, Python
+# would otherwise compile every module of ours at each start.
 run: $(STAMP)
+	@$(BIN)/python -m compileall -q briefs store tui >/dev/null
 	$(BIN)/briefing
 
 test: $(STAMP)

@@ -375,10 +375,22 @@ def _work_name(s: dict[str, int], seed: int) -> str:
     return f"{s['briefs']}b{notes}-{s['files']}f-{s['articles']}a-seed{seed}"
 
 
+def _compile_project() -> None:
+    """Byte-compile our packages first, as installing a package does: a start measured
+    while Python compiles our sources (PYTHONDONTWRITEBYTECODE) times the compiler, not
+    the reader (about 150 ms of a 10,000-brief start)."""
+    import compileall
+
+    root = Path(__file__).resolve().parent.parent
+    for package in ("briefs", "store", "tui"):
+        compileall.compile_dir(root / package, quiet=2)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     previous = orjson.loads(args.compare.read_bytes()) if args.compare else None
     started = time.perf_counter()
+    _compile_project()
     work = args.work or WORK_ROOT / _work_name(_settings(args), args.seed)
     work.mkdir(parents=True, exist_ok=True)
     figures, meta = run(args, work)
