@@ -73,3 +73,23 @@ def test_a_countrys_imports_are_the_goods_it_taxes(story: str, by: str) -> None:
 )
 def test_imports_named_by_their_origin_stay_that_origins(story: str) -> None:
     assert _pairs(story) == {("Canada", "China", "25%")}
+
+
+# --- a country exempted from a measure, or left at a rate, is its target -----------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The United States doubled tariffs on steel imports to 50% on Wednesday. Britain was"
+        " exempted and remains at 25%.",
+        "The United States doubled tariffs on steel imports to 50% on Wednesday. Britain, which"
+        " has a trade deal, was excluded and still pays 25%.",
+        "The United States doubled tariffs on steel imports to 50% on Wednesday. Britain stays"
+        " at 25%.",
+    ],
+)
+def test_a_country_left_at_a_rate_is_its_target(story: str) -> None:
+    rows = _rows(story, "2025-06-04")
+    assert ("United States", "United Kingdom", "25%", "in force") in rows
+    assert ("United States", None, "50%", "in force") in rows

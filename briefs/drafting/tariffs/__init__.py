@@ -20,11 +20,13 @@ from briefs.drafting.tariffs.mentions import (
     TRIGGER,
     Mention,
     anchors_of,
+    changed_from,
     find_rates,
     in_condition,
     is_old_rate,
     is_quote,
     is_trigger,
+    looks_ahead,
     part_of,
     replaced_rate,
 )
@@ -306,6 +308,10 @@ def extract_tariffs(
                     [m for m in mentions[-8:] if m.imposed_by == continued.imposed_by],
                 )
             rate_at = text.find(rate, a_start) if rate is not None else -1
+            if rate is not None and changed_from(text, rate_at, rate_at + len(rate)):
+                if not looks_ahead(text, rate_at, rate_at + len(rate)):
+                    continue  # "raised its 10% duty to 50%": 10% is charged no more
+                mention.timing = _CHARGED_UNTIL_THEN  # "will cut its 100% tariff to 6.1%"
             if (
                 rate is not None
                 and not triggers

@@ -82,8 +82,9 @@ _OLD_RATE_BEFORE = re.compile(
 # A change still to come: the old rate is charged until then (gold: both are listed).
 _LOOKS_AHEAD = re.compile(
     r"\b(?:will|set to|due to|is to|are to|plans? to|next (?:week|month|year)|starting|once"
+    r"|from (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
     r"|(?:agreed|decided|expected|scheduled) to (?:\w+ )?(?:cut|lower|reduce|raise|increase"
-    r"|bring|drop|lift))\b",
+    r"|bring|drop|lift)|(?:agree|pledge|promise)[sd]?\s+to\s+(?!(?:a|an|the)\b)\w+)\b",
     re.I,
 )
 # "to 35% from 30%", "down from a preliminary 3.5%": the rate a change replaced
@@ -330,6 +331,34 @@ def is_old_rate(sentence: str, start: int, rate: str) -> bool:
         _OLD_RATE_BEFORE.search(sentence, max(0, start - 30), start)
         and _LOOKS_AHEAD.search(sentence, max(0, start - 90), start + 40)  # its own clause
     )
+
+
+# "cut its 100% tariff on Chinese EVs to 6.1%": the rate a change verb leads from, to the
+# rate after "to" in the same clause
+_CHANGED_FROM = re.compile(
+    r"\b(?:rais\w*|increas\w*|cut|cuts|cutting|lower\w*|reduc\w*|doubl\w*|hik\w*|lift\w*"
+    r"|slash\w*|trim\w*|tripl\w*|bring\w*|brought)\s+(?:its|their|the|a|an|his|her)\s+"
+    r"(?:[\w-]+\s+)?$",
+    re.I,
+)
+_TO_NEW_RATE = re.compile(  # not "to 0%": a removal, which leaves no rate to charge
+    r"[^;:]{0,90}?\bto\s+(?=(?!0(?:\.0+)?(?:\s?%|[\s-]?per))\d|\w+[\s-](?:per\s?cent|percent))",
+    re.I,
+)
+_OTHER_CLAUSE = re.compile(r",\s*(?:and|but|while|which)\b|\bbut\b", re.I)
+
+
+def changed_from(sentence: str, start: int, end: int) -> bool:
+    """ "raised its 10% duty on Chinese chips to 50%": the rate the change replaces."""
+    if not _CHANGED_FROM.search(sentence, max(0, start - 40), start):
+        return False
+    to = _TO_NEW_RATE.match(sentence, end)
+    return to is not None and not _OTHER_CLAUSE.search(sentence, end, to.end())
+
+
+def looks_ahead(sentence: str, start: int, end: int) -> bool:
+    """A change still to come, said around a rate ("will cut", "next year", "agreed to")."""
+    return bool(_LOOKS_AHEAD.search(sentence, max(0, start - 90), end + 60))
 
 
 def is_quote(sentence: str) -> bool:

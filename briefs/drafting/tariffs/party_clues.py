@@ -28,3 +28,29 @@ def importer_of_own_imports(c: MentionContext, p: Parties) -> None:
             p.by = entity.country
             p.all_targets = p.all_targets or every is not None
             return
+
+
+# "Britain was exempted and remains at 25%", "Britain, which has a deal, still pays 25%": the
+# country a rate is left at bears it; the imposer is the one of the measure it belongs to.
+_LEFT_AT = re.compile(
+    r"(?:\s*,[^,;]{1,80},)?\s+(?:(?:was|were|is|are|has been|have been)\s+(?:exempted|excluded"
+    r"|spared|left)\s+(?:and\s+)?)?(?:still\s+|now\s+|only\s+)?(?:remains?|remained|stays?"
+    r"|stayed|pays?|paid|is\s+left|was\s+left|keeps?|kept)\s+(?:at\s+)?(?:an?\s+|the\s+)?"
+    r"(?:(?:lower|reduced|old|current|existing)\s+)?(?:rate\s+of\s+)?$",
+    re.I,
+)
+_PLACE_LEAD = re.compile(r"\b(?:from|in|on|to|into|of|for|by|with)\s+(?:the\s+)?$", re.I)
+
+
+def target_left_at(c: MentionContext, p: Parties) -> None:
+    """ "Britain stays at 25%" after another country's measure: Britain is its target."""
+    if p.on is not None or p.all_targets or c.rate is None or not c.bare:
+        return
+    for entity in reversed(c.entities):
+        if entity.end > c.start or entity.possessive:
+            continue
+        if _LEFT_AT.fullmatch(c.text, entity.end, c.start) and not _PLACE_LEAD.search(
+            c.text, max(0, entity.start - 12), entity.start
+        ):
+            p.on = entity.country
+        return

@@ -224,6 +224,11 @@ _CHARGED_NOW = Folded(
     r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?\S+(?:\s+per\s?cent|\s+percent)?\s+"
     r"(?:now|currently|at present|today)\b"
 )
+_HELD_AT = re.compile(
+    r"\b(?:remains?|remained|stays?|stayed|still\s+(?:pays?|faces?|carry|carries))\s+(?:at\s+)?"
+    r"(?:an?\s+|the\s+)?$",
+    re.I,
+)
 _STARTS_ON_DAY = re.compile(
     r"\b(?:takes? effect|comes? into (?:force|effect)|kicks? in|starts?|begins?|applies|apply"
     r"|from|starting|effective|as of)\s+(?:on\s+)?"
@@ -317,6 +322,8 @@ def status_and_year(
         status = "announced"  # "will face duties of 12% from Aug. 14", "plans to … from May"
     if status in ("announced", None) and _starts_today(clause, today):
         status, weak = "in force", False  # it takes effect on the article's day
+    if rate and _HELD_AT.search(text, max(0, a_start - 30), a_start):
+        status, weak = "in force", False  # "Britain stays at 25%", "still pays 25%"
     if rate and _CHARGED_NOW.search(text[max(0, a_start - 24) : a_start + len(rate) + 20]):
         status, weak = "in force", False  # "… to 50%, from about 20% now": still charged
     # A removal or pause may still be to come ("would be lifted on Sept. 1"): its words say.

@@ -1,0 +1,53 @@
+"""The status of a measure on the article's date, in shapes of news writing that failed on
+unseen text (issue 13): sentences of our own, several wordings each."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefs.drafting import draft_brief
+from briefs.rates import normalise_rate
+
+
+def _rows(story: str, date: str = "2025-07-15") -> set[tuple[str, str | None, str | None, str]]:
+    brief = draft_brief(f" date {date} Trade news of the day\n\n{story}\n")
+    return {
+        (t.imposed_by, t.imposed_on, normalise_rate(t.rate) if t.rate else None, t.status)
+        for t in brief.tariffs
+    }
+
+
+# --- "cut its 100% tariff to 6.1%": the rate before the change --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "old", "new"),
+    [
+        ("Canada will cut its 100% tariff on Chinese EVs to 6.1% from March.", "100%", "6.1%"),
+        ("Japan agreed to lower its 8% tariff on US beef to 4% next year.", "8%", "4%"),
+        ("The US will raise its 10% duty on Chinese chips to 50% in January.", "10%", "50%"),
+        (
+            "Under the deal, Canada is to reduce the 100% surtax on Chinese EVs to 6.1%.",
+            "100%",
+            "6.1%",
+        ),
+    ],
+)
+def test_a_rate_a_coming_change_replaces_is_charged_until_then(
+    story: str, old: str, new: str
+) -> None:
+    statuses = {rate: status for _by, _on, rate, status in _rows(story)}
+    assert statuses == {normalise_rate(old): "in force", normalise_rate(new): "announced"}
+
+
+@pytest.mark.parametrize(
+    ("story", "new"),
+    [
+        ("Canada cut its 100% tariff on Chinese EVs to 6.1% on Friday.", "6.1%"),
+        ("The US raised its 10% duty on Chinese chips to 50% last week.", "50%"),
+        ("Brazil has lowered the 35% import tax on electric cars to 10%.", "10%"),
+    ],
+)
+def test_a_rate_a_change_replaced_is_no_longer_listed(story: str, new: str) -> None:
+    rates = {rate for _by, _on, rate, _status in _rows(story)}
+    assert rates == {normalise_rate(new)}
