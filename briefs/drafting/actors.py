@@ -26,6 +26,7 @@ from briefs.drafting.actor_words import (
     MONTHS_DAYS,
     NAME_PARTICLES,
     NOT_ACTORS,
+    ORG_HEADS,
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
     REGIONS,
@@ -37,6 +38,7 @@ from briefs.drafting.name_runs import (
     after_name,
     before_name,
     capital_runs,
+    lower_role_before,
     parse_run,
     role_phrase,
     text_of,
@@ -87,7 +89,7 @@ def extract_actors(
     with no country before it is that country's."""
     registry = Registry(not_actors)
     spans_by_sentence: ActorSpans = {}
-    pending_singles: list[tuple[int, Span, Sentence]] = []
+    pending_singles: list[_Single] = []
     last_org: Entry | None = None
     lowercase_words = {t.lower for s in sentences for t in s.tokens if not t.cap}
 
@@ -197,6 +199,13 @@ def extract_actors(
                             # "Peru's chief trade negotiator, Rosa Huamán,"
                             role_text, before_aff = before_name(sentence, span.start)
                             affiliation = affiliation or before_aff
+                        if role_text is None:
+                            # "Brazil's foreign minister Mauro Vieira"
+                            role_text, owner = lower_role_before(sentence, span.start)
+                            if owner is not None:
+                                affiliation = affiliation or _served(
+                                    registry, sentence, owner, found
+                                )
                         if org_at is not None:
                             org_name = _org_at(sentence, org_at, places)
                             if org_name:
@@ -204,6 +213,9 @@ def extract_actors(
                                 affiliation = org_name if not after_aff else affiliation
                                 if org_entry:
                                     found.append((org_at, org_at + 1, org_entry.name))
+                        elif affiliation is None and role_text is None:
+                            # "said Faisal Rahman of the Institute for …": read in this run
+                            affiliation = _body_after(sentence, span.end, run_end, places)
                     if (
                         role is not None
                         and index > 0
@@ -233,7 +245,10 @@ def extract_actors(
                     continue
                 if span.kind == "single":
                     # Resolved once every full name is known: "Carney", "Huawei", "WTO".
-                    pending_singles.append((base + span.start, span, sentence))
+                    role_text = role_phrase(role.text) if role and span.titled else None
+                    pending_singles.append(
+                        _Single(base + span.start, span, sentence, role_text, modifier)
+                    )
         spans_by_sentence[sentence.index] = found
 
     _resolve_singles(registry, pending_singles, spans_by_sentence, lowercase_words)
@@ -256,6 +271,44 @@ def extract_actors(
         spans_by_sentence,
         people_country,
     )
+
+
+def _body_after(sentence: Sentence, end: int, run_end: int, places: dict[int, Place]) -> str | None:
+    """The body named by "of the X" or "at X" right after a name, within the same run of
+    capitals (so read there as an organisation); only a name with a head word counts."""
+    tokens = sentence.tokens
+    k = end
+    if k >= run_end or tokens[k].lower not in ("of", "at"):
+        return None
+    k += 1
+    while k < run_end and tokens[k].lower == "the":
+        k += 1
+    if k >= run_end or k in places or not tokens[k].cap:
+        return None
+    name = _org_at(sentence, k, places)
+    if name is None or not any(w.casefold() in ORG_HEADS for w in name.split()):
+        return None
+    return name
+
+
+def _served(
+    registry: Registry, sentence: Sentence, end: int, found: list[tuple[int, int, str]]
+) -> str | None:
+    """Whom the words ending at token `end` name: a country ("Brazil's", "Chinese"), an
+    organisation read in this sentence, or one named before by its last word ("Commission")."""
+    for place in sentence.places:
+        if place.end == end:
+            return place.country
+    for _start, stop, name in found:
+        if stop == end:
+            return name
+    word = fold(sentence.tokens[end - 1].text)
+    named = [
+        e.name
+        for e in registry.entries.values()
+        if e.kind == "organization" and fold(e.name.split()[-1]) == word
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 def _owner_before(sentence: Sentence, start: int) -> str | None:
@@ -308,14 +361,22 @@ def _org_at(sentence: Sentence, start: int, places: dict[int, Place]) -> str | N
     return KNOWN_ORGS.get(fold(name), name)
 
 
+class _Single(NamedTuple):
+    pos: int
+    span: Span
+    sentence: Sentence
+    role: str | None  # "Secretary-General Guterres"
+    modifier: str | None  # the country or body named before it
+
+
 def _resolve_singles(
     registry: Registry,
-    singles: list[tuple[int, Span, Sentence]],
+    singles: list[_Single],
     spans_by_sentence: dict[int, list[tuple[int, int, str]]],
     lowercase_words: set[str],
 ) -> None:
     """One-word mentions: a known person's surname, a known organisation, or a company cue."""
-    for pos, span, sentence in singles:
+    for pos, span, sentence, role, modifier in singles:
         tokens = sentence.tokens
         word = span.text
         low = fold(word)
@@ -341,6 +402,10 @@ def _resolve_singles(
             # "Trump has agreed …" in a story that never gives the full name.
             name, country = _LEADER_SURNAMES[low]
             entry = registry.add(name, "person", pos, affiliation=country)
+        elif span.titled and low not in lowercase_words and not word.isupper():
+            # "Mr Akazawa told reporters", "Secretary-General Guterres warned": a person named
+            # by surname only, though what follows would make a single word a company.
+            entry = registry.add(word, "person", pos, role, _affiliation(modifier))
         elif (
             company_cue(tokens, span.start, span.end)
             or _after_org_and(registry, spans_by_sentence, sentence, span.start)

@@ -26,6 +26,8 @@ from briefs.drafting.actor_words import (
 from briefs.drafting.text import Place, Sentence, Token
 from briefs.gazetteer import DEMONYMS, NOUNS
 
+_AFTER_HONORIFIC = frozenset({"seri", "sri"})  # "Datuk Seri", "Dato' Sri": part of the honorific
+
 
 def _is_nameish(token: Token) -> bool:
     low = token.lower
@@ -89,6 +91,7 @@ class Span:
     end: int
     text: str
     country: str | None = None
+    titled: bool = False  # a one-word name after a title or honorific: a person ("Mr Akazawa")
 
 
 def text_of(tokens: list[Token], start: int, end: int, sentence: str) -> str:
@@ -100,6 +103,12 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
     tokens = sentence.tokens
     spans: list[Span] = []
     i = start
+    # "Mr. Carney", "Dato' Sri Lim": the honorific ends a run of its own before the name.
+    titled = (
+        start >= 2 and tokens[start - 1].text in ".'’" and tokens[start - 2].lower in HONORIFICS
+    )
+    if titled and tokens[i].lower in _AFTER_HONORIFIC:
+        i += 1
     if i == 0 or tokens[i - 1].text in "\"“‘'(":
         while i < end and (
             (tokens[i].lower in COMMON and tokens[i].lower not in ROLE_WORDS)
@@ -128,6 +137,8 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                 break
             if word in CONNECTORS and word not in NAME_PARTICLES and word != "and" and j == i:
                 break
+            if word in ("of", "for") and j - i >= 2 and not tokens[j - 1].possessive:
+                break  # "Faisal Rahman of the Institute …": a name, then the body it is of
         place = places.get(i)
         if place is not None and not place.demonym and (head is None or head < place.end):
             head = None  # "European Union": a bloc, though "Union" heads organisations
@@ -201,8 +212,13 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
             spans.append(Span("region", i, j, text_of(tokens, i, j, sentence.text)))
             i = j
             continue
-        if low in HONORIFICS:
-            i += 1  # "the Honourable Claire Dubois": neither role nor name
+        pair = i + 1 < end and f"{low} {tokens[i + 1].lower}" in HONORIFICS
+        if low in HONORIFICS or pair:
+            # "the Honourable Claire Dubois", "Tan Sri Muhyiddin": neither role nor name
+            i += 2 if pair else 1
+            if i < end and tokens[i].lower in _AFTER_HONORIFIC:
+                i += 1  # "Datuk Seri"
+            titled = True
             continue
         if _is_nameish(token) and low not in NOT_ACTORS:
             j = i + 1
@@ -221,7 +237,14 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                 else:
                     break
             kind = "person" if j - i >= 2 else "single"
-            spans.append(Span(kind, i, j, text_of(tokens, i, j, sentence.text)))
+            after_title = titled or (
+                bool(spans)
+                and spans[-1].kind == "role"
+                and spans[-1].end == i
+                and tokens[i - 1].lower in ROLE_HEADS
+            )
+            spans.append(Span(kind, i, j, text_of(tokens, i, j, sentence.text), None, after_title))
+            titled = False
             i = j
             continue
         i += 1
@@ -262,6 +285,43 @@ def before_name(sentence: Sentence, start: int) -> tuple[str | None, str | None]
         place = next((p for p in sentence.places if p.end == k), None)
         affiliation = place.country if place else None
     return text_of(tokens, k, head + 1, sentence.text), affiliation
+
+
+# Lower-case words that qualify a title written right before a name ("top trade negotiator").
+_ROLE_QUALIFIERS = frozenset(
+    {
+        "acting",
+        "chief",
+        "deputy",
+        "executive",
+        "former",
+        "interim",
+        "lead",
+        "press",
+        "senior",
+        "top",
+    }
+)
+
+
+def lower_role_before(sentence: Sentence, start: int) -> tuple[str | None, int | None]:
+    """A title in lower case right before the name, with no comma: "Brazil's foreign minister
+    Mauro Vieira", "Commission spokesperson Olof Gill" → the role, and the token index where the
+    words naming whom it serves end (None when nothing is named before it)."""
+    tokens = sentence.tokens
+    head = start - 1
+    if head < 0 or tokens[head].cap or tokens[head].lower not in ROLE_HEADS:
+        return None, None
+    k = head
+    while (
+        k >= 1
+        and head - k < 3
+        and (not tokens[k - 1].cap or k == 1)  # "Press secretary Karoline Leavitt said"
+        and (tokens[k - 1].lower in ROLE_WORDS or tokens[k - 1].lower in _ROLE_QUALIFIERS)
+    ):
+        k -= 1
+    owner = k if k >= 1 and tokens[k - 1].cap and tokens[k - 1].text[0].isalpha() else None
+    return text_of(tokens, k, head + 1, sentence.text), owner
 
 
 def _role_of_body_before(sentence: Sentence, start: int) -> tuple[str | None, str | None]:

@@ -1,0 +1,94 @@
+"""Names of people in real typography (issue 13), in sentences of our own: honorifics and
+courtesy titles before a name, Malay and Indonesian names, titles written in lower case before
+the name, and a title before a surname alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefs.drafting import draft_brief
+from briefs.model import Actor
+
+
+def _actors(story: str) -> dict[str, Actor]:
+    brief = draft_brief(f" date 2025-07-15 Trade news of the day\n\n{story}\n")
+    return {a.name: a for a in brief.actors}
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        ("Dato' Sri Lim Wei Ming said Malaysian exporters were worried.", "Lim Wei Ming"),
+        (
+            "Datuk Seri Amir Hamzah Azizan said Malaysia would answer the tariff.",
+            "Amir Hamzah Azizan",
+        ),
+        (
+            "Tan Sri Muhyiddin bin Yassin said Malaysia would answer the tariff.",
+            "Muhyiddin bin Yassin",
+        ),
+        (
+            "Trade Minister Siti Aminah binti Abdullah said Malaysia would reply.",
+            "Siti Aminah binti Abdullah",
+        ),
+        ("Datuk Ahmad Faiz said the 25% tariff hurt palm oil exporters.", "Ahmad Faiz"),
+        ("Dr Omar Haddad, an economist, said the duty would raise prices.", "Omar Haddad"),
+        ("Sri Mulyani Indrawati said Indonesia would not retaliate.", "Sri Mulyani Indrawati"),
+    ],
+)
+def test_honorifics_are_not_part_of_the_name(story: str, name: str) -> None:
+    actors = _actors(story)
+    assert name in actors and actors[name].kind == "person", list(actors)
+    assert not [n for n in actors if n != name and name in n], list(actors)
+
+
+@pytest.mark.parametrize(
+    ("story", "name", "role", "affiliation"),
+    [
+        (
+            "Brazil's foreign minister Mauro Vieira said the 50% tariff was unjust.",
+            "Mauro Vieira",
+            "foreign minister",
+            "Brazil",
+        ),
+        (
+            "Japan's chief negotiator Akazawa Ryosei met US officials on the 25% tariff.",
+            "Akazawa Ryosei",
+            "chief negotiator",
+            "Japan",
+        ),
+        (
+            "The European Commission answered. Commission spokesperson Olof Gill said talks go on.",
+            "Olof Gill",
+            "spokesperson",
+            "European Commission",
+        ),
+    ],
+)
+def test_a_title_in_lower_case_right_before_the_name_is_the_role(
+    story: str, name: str, role: str, affiliation: str
+) -> None:
+    actor = _actors(story)[name]
+    assert (actor.kind, actor.role, actor.affiliation) == ("person", role, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        ("Secretary-General Guterres warned against the 25% tariff.", "Guterres"),
+        ("Mr Akazawa told reporters the 15% tariff was a good deal.", "Akazawa"),
+    ],
+)
+def test_a_title_before_a_surname_alone_names_a_person(story: str, name: str) -> None:
+    assert _actors(story)[name].kind == "person"
+
+
+def test_a_name_before_of_and_a_body_is_a_person_of_that_body() -> None:
+    story = (
+        '"A 200 percent tax invites smuggling," said Faisal Rahman of the Institute for'
+        " Trade Studies, a think tank in Jakarta."
+    )
+    actors = _actors(story)
+    assert actors["Faisal Rahman"].kind == "person"
+    assert actors["Faisal Rahman"].affiliation == "Institute for Trade Studies"
+    assert actors["Institute for Trade Studies"].kind == "organization"
