@@ -176,7 +176,7 @@ async def test_empty_note_is_not_saved(store: Store, store_dir: Path) -> None:
 
 
 async def test_help_lists_the_bindings(store: Store) -> None:
-    async with reader(store).run_test(size=SIZE) as pilot:
+    async with reader(store).run_test(size=(100, 60)) as pilot:
         await pilot.pause()
         await pilot.press("question_mark")
         assert isinstance(pilot.app.screen, HelpScreen)
@@ -185,6 +185,22 @@ async def test_help_lists_the_bindings(store: Store) -> None:
             assert words in text
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, ReaderScreen)
+
+
+async def test_help_puts_the_readers_keys_first_under_headings(store: Store) -> None:
+    """A new reader looks for n, a and / first: the screen's own keys come before the
+    list's (where the focus is) and the app-wide ones, each group under a heading."""
+    async with reader(store).run_test(size=(100, 60)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        lines = screen_text(pilot.app).splitlines()
+
+        def first(words: str) -> int:
+            return next(i for i, line in enumerate(lines) if words in line)
+
+        assert first("In the reader") < first("Add note") < first("In the list")
+        assert first("In the list") < first("list.down") < first("Everywhere")
+        assert first("Everywhere") < first("app.interrupt")
 
 
 async def test_mouse_click_selects_a_brief(store: Store) -> None:

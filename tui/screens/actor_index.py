@@ -61,6 +61,8 @@ _LABELS = ("Name", "Kind", "Roles", "Affiliations", "Briefs", "First", "Last")
 class ActorIndexScreen(IndexScreen[str | None]):
     """Dismisses with `actor:"Name"` for the chosen actor, or None."""
 
+    HELP_TITLE = "In the actor index"
+
     ID = "actors"
     TITLE_TEXT = "Actors"
     FILTER = "#actor-filter"

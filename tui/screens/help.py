@@ -3,33 +3,50 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 
 def help_text(bindings: dict[str, ActiveBinding]) -> Text:
-    """Group keys that share an action: 'j, down   Down   list.down' (the id is what the
-    config file's [keys] table rebinds)."""
-    rows: dict[tuple[str, str], list[str]] = {}
+    """The keys in groups, the screen's own first, then those of the widget with the focus,
+    then the app's, each under a heading; keys that share an action share a line:
+    'j, down   Down   list.down' (the id is what the config file's [keys] table rebinds)."""
+    groups: dict[tuple[int, str], dict[tuple[str, str], list[str]]] = {}
     ids: dict[tuple[str, str], str] = {}
     for key, active in bindings.items():
         binding = active.binding
         if not binding.description:
             continue
+        rows = groups.setdefault(_group(active.node), {})
         label = binding.key_display or key
         rows.setdefault((binding.description, binding.action), []).append(label)
         ids.setdefault((binding.description, binding.action), binding.id or "")
+    every = [row for rows in groups.values() for row in rows.items()]
+    width = max((len(", ".join(keys)) for _, keys in every), default=0)
+    described = max((len(description) for (description, _), _ in every), default=0)
     text = Text(end="")
-    width = max((len(", ".join(keys)) for keys in rows.values()), default=0)
-    described = max((len(description) for description, _ in rows), default=0)
-    for (description, action), keys in rows.items():
-        text.append(f"{', '.join(keys):>{width}}  ", style="bold")
-        text.append(f"{description:<{described}}  ")
-        text.append(f"{ids[(description, action)]}\n", style="dim")
+    for k, ((_, heading), rows) in enumerate(sorted(groups.items())):
+        text.append(("\n" if k else "") + heading + "\n", style="bold underline")
+        # Ours (with an id) first: Textual's own (tab, copy) after them.
+        for (description, action), keys in sorted(rows.items(), key=lambda r: not ids[r[0]]):
+            text.append(f"{', '.join(keys):>{width}}  ", style="bold")
+            text.append(f"{description:<{described}}  ")
+            text.append(f"{ids[(description, action)]}\n", style="dim")
     return text
+
+
+def _group(node: DOMNode) -> tuple[int, str]:
+    """(order, heading) of the node a binding belongs to: the screen first, the app last;
+    the heading is the node's HELP_TITLE where it has one."""
+    if isinstance(node, App):
+        return 2, "Everywhere"
+    if isinstance(node, Screen):
+        return 0, getattr(node, "HELP_TITLE", "On this screen")
+    return 1, getattr(node, "HELP_TITLE", "Where the focus is")
 
 
 class HelpScreen(ModalScreen[None]):

@@ -53,6 +53,7 @@ GETTING_READY = "search is getting ready… type away: the filter applies in a m
 
 
 class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen[None]):
+    HELP_TITLE = "In the reader"  # the heading of its keys in the help (?)
     CSS_PATH = "reader.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (160, "-wide"), (250, "-huge")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (50, "-tall")]

@@ -149,6 +149,8 @@ class _Result:
 class TariffTrackerScreen(IndexScreen[str | None]):
     """Dismisses with the id of the brief whose tariff was chosen, or None."""
 
+    HELP_TITLE = "In the tariff tracker"
+
     ID = "tariffs"
     TITLE_TEXT = "Tariffs"
     FILTER = "#tariff-query"

@@ -63,6 +63,8 @@ class BriefList(ScrollView, can_focus=True, inherit_bindings=False):
     `get_option_index`, `get_option_at_index`, `OptionDoesNotExist`), so callers stay as they were.
     """
 
+    HELP_TITLE = "In the list"
+
     # Only keys that do something here: the help screen lists every binding, and the
     # scrolling ones a ScrollView inherits (left, right, ctrl+pageup…) move nothing in a list.
     BINDINGS = [

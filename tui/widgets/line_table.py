@@ -41,6 +41,8 @@ class Cell:
 class LineTable(Widget, can_focus=True, inherit_bindings=False):
     """A header line, then each row's lines; a row cursor, zebra stripes."""
 
+    HELP_TITLE = "In the table"
+
     BINDINGS = [
         *table_moves("table"),
         Binding("down", "cursor_down", "Down", show=False),

@@ -71,6 +71,8 @@ class NoteList(OptionList):
     """The notes of the shown brief. `e` and enter (edit) are the reader's priority
     bindings, so keys typed right after them reach the editor."""
 
+    HELP_TITLE = "In the notes"
+
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="notes.down"),
         Binding("k", "cursor_up", "Up", show=False, id="notes.up"),
