@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from briefs.drafting.lexicon import cue, table
+from briefs.drafting.lexicon import cue, table, words
 from briefs.drafting.text import Folded
 from briefs.rates import TENS, UNITS
 
@@ -51,24 +51,28 @@ _WORD_NUM = (
 # "25%", "25 per cent", "25-percent", "10-per-cent", "25pc" (British papers)
 _PCT = r"(?:\s?%|[\s-]?(?:per[\s-]?cent|percent|pct)\b|pc\b)"
 _NUM = r"\d{1,3}(?:,\d{3})?(?:\.\d{1,2})?"  # "3,500%": a thousands comma, once
-# A duty per unit: "$673 per tonne", "P200 per metric ton" (lower-cased: "p200"), "€12/kg".
+
+
+# A duty per unit: "$673 per tonne", "P200 per metric ton" (lower-cased: "p200"), "€12/kg",
+# "RM0.50 per kg", "€45.6 per 100 kg"; "341 yen per kilogram", "18 cents per pound". The signs,
+# currency names and units are lexicon lists (longest first, so "us$" is tried before "$").
+def _alternatives(name: str) -> str:
+    return "|".join(re.escape(entry) for entry in sorted(words(name), key=len, reverse=True))
+
+
+_AMOUNT = r"\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?"
+_UNIT = rf"(?:{_alternatives('rate_units')})(?:e?s)?\b"
+_SIGN = rf"(?:{_alternatives('currency_signs')})\s?"
 _PER_UNIT = (
     # "$89 to $707 per tonne": a range of duties per unit
-    r"(?:(?:us\$|c\$|a\$|[$€£¥₱])\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?\s?(?:to|-|–)\s?)?"
-    r"(?:us\$|c\$|a\$|[$€£¥₱]|p|rs\.?\s?)\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?\s?(?:per|a|/)\s?"
-    r"(?:metric\s)?(?:tonnes?|tons?|kg|kilograms?|kilos?|units?|litres?|liters?|head|pieces?"
-    r"|pairs?)\b"
+    rf"(?:{_SIGN}{_AMOUNT}\s?(?:to|-|–)\s?)?{_SIGN}{_AMOUNT}\s?(?:per|a|an|/)\s?{_UNIT}"
 )
-# "341 yen per kilogram", "500 won per kg", "50 rupees a tonne"
 _CURRENCY_PER_UNIT = (
-    r"\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?[\s-](?:yen|won|yuan|renminbi|rupees?|euros?|dollars?"
-    r"|pesos?|reais|roubles?|rubles?|baht|ringgit|rupiah|dong|lira|francs?|pounds?)\s(?:per|a|/)\s?"
-    r"(?:metric\s)?(?:tonnes?|tons?|kg|kilograms?|kilos?|units?|litres?|liters?|head|pieces?"
-    r"|pairs?)\b"
+    rf"{_AMOUNT}[\s-](?:{_alternatives('currency_words')})s?\s(?:per|a|an|/)\s?{_UNIT}"
 )
 RATE = Folded(
     rf"(?<![\w.$])(?:between\s{_NUM}{_PCT}?\sand\s{_NUM}{_PCT}"
-    rf"|{_NUM}{_PCT}(?:\s?(?:to|-|–)\s?{_NUM}{_PCT})?"
+    rf"|{_NUM}{_PCT}(?:\s?(?:(?:up\s)?to|-|–)\s?{_NUM}{_PCT})?"
     rf"|{_NUM}\s?(?:to|-|–)\s?{_NUM}{_PCT}"
     rf"|\b{_WORD_NUM}\s(?:per\s?cent|percent)\b"
     rf"|{_PER_UNIT}|{_CURRENCY_PER_UNIT})"

@@ -1,0 +1,60 @@
+"""Rates as news writes them, attached to their measure (issue 13): per-unit duties in many
+currencies and units, and ranges in several wordings. Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefs.drafting import draft_brief
+
+
+def _rates(story: str, date: str = "2025-07-15") -> set[str | None]:
+    brief = draft_brief(f" date {date} Trade news of the day\n\n{story}\n")
+    return {t.rate for t in brief.tariffs}
+
+
+@pytest.mark.parametrize(
+    ("story", "rate"),
+    [
+        (
+            "Malaysia imposed an anti-dumping duty of RM0.50 per kg on steel wire from China.",
+            "RM0.50 per kg",
+        ),
+        ("Brazil set a duty of R$1.20 per kilo on garlic from China.", "R$1.20 per kilo"),
+        (
+            "New Zealand placed a duty of NZ$300 a tonne on Chinese steel mesh.",
+            "NZ$300 a tonne",
+        ),
+        ("The EU charges a duty of €45.6 per 100 kg on US rice.", "€45.6 per 100 kg"),
+        ("The US set a duty of 18 cents per pound on Mexican tomatoes.", "18 cents per pound"),
+        ("Canada will charge a surtax of $0.09 per pound on US honey.", "$0.09 per pound"),
+        ("India imposed a duty of ₹5,000 per tonne on Chinese glass.", "₹5,000 per tonne"),
+        (
+            "Singapore slapped a levy of S$10 per bottle on imported wine from Australia.",
+            "S$10 per bottle",
+        ),
+        (
+            "South Korea imposed duties of 1,200 won per square metre on Chinese tiles.",
+            "1,200 won per square metre",
+        ),
+    ],
+)
+def test_a_duty_per_unit_is_the_rate(story: str, rate: str) -> None:
+    assert _rates(story) == {rate}
+
+
+@pytest.mark.parametrize(
+    ("story", "rate"),
+    [
+        (
+            "Mexico imposed anti-dumping duties from 12.5% up to 35.8% on Chinese steel pipe.",
+            "12.5% up to 35.8%",
+        ),
+        (
+            "The EU set duties of between 12.5 and 35.8 per cent on Chinese e-bikes.",
+            "12.5 to 35.8 per cent",
+        ),
+    ],
+)
+def test_a_range_is_one_rate(story: str, rate: str) -> None:
+    assert _rates(story) == {rate}
