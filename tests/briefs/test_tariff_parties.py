@@ -93,3 +93,32 @@ def test_a_country_left_at_a_rate_is_its_target(story: str) -> None:
     rows = _rows(story, "2025-06-04")
     assert ("United States", "United Kingdom", "25%", "in force") in rows
     assert ("United States", None, "50%", "in force") in rows
+
+
+# --- a list of goods before "from": the origin after it is still the target --------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "targets"),
+    [
+        ("Mexico approved tariffs of 50% on cars, steel and textiles from China.", ["China"]),
+        (
+            "Mexico approved tariffs of 50% on cars, steel, toys and textiles from China and"
+            " India.",
+            ["China", "India"],
+        ),
+        (
+            "Mexico approved tariffs of up to 50% on cars, steel and textiles from China and other"
+            " Asian countries that lack trade deals with Mexico.",
+            ["China"],
+        ),
+        (
+            "The EU set duties of 20% on bicycles, e-bikes, parts and frames from China, Vietnam"
+            " and Cambodia.",
+            ["China", "Vietnam", "Cambodia"],
+        ),
+    ],
+)
+def test_goods_listed_before_their_origin_keep_its_targets(story: str, targets: list[str]) -> None:
+    assert {on for _by, on, _rate in _pairs(story)} == set(targets)
+

@@ -51,6 +51,10 @@ _MADE_IN = re.compile(
     r"\b(?:(?:made|produced|manufactured|built|assembled|grown|originating|melted and poured)"
     r"\s+in|(?:imported|shipped|coming|originating)\s+from)\s+(?:the\s+)?$"
 )
+_FROM_AFTER_GOODS = re.compile(r"\b(?:from|made in)\s+(?:the\s+)?$")
+_NEW_CLAUSE = re.compile(
+    r"[;:]|\b(?:which|that|who|after|while|because|but|when|since|as|and (?:it|they))\b"
+)
 _TARGET_LEAD = re.compile(r"\b(?:on|from|against|at|for|of)\b")
 _FROM_ON_BEFORE = re.compile(
     r"\b(?:from|on|(?:imports|importers|exports|shipments|buyers|sales) of)\s+(?:the\s+)?$"
@@ -191,6 +195,8 @@ def _target_after(c: MentionContext, p: Parties) -> None:
                 # "will apply to Bolivian manufacturers", "applies to Chinese extrusions"
                 _APPLY_TO.search(c.text[max(0, entity.start - 20) : entity.start])
             )
+            if not made_in and _FROM_AFTER_GOODS.search(lead) and not _NEW_CLAUSE.search(lead_in):
+                made_in = True  # "on cars, steel and textiles from China": a list of goods
             if not made_in and (
                 not _TARGET_LEAD.search(lead_in)
                 or _CLAUSE_MARK.search(lead_in)  # not the comma of "$1,500"
