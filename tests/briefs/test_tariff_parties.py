@@ -122,3 +122,21 @@ def test_a_country_left_at_a_rate_is_its_target(story: str) -> None:
 def test_goods_listed_before_their_origin_keep_its_targets(story: str, targets: list[str]) -> None:
     assert {on for _by, on, _rate in _pairs(story)} == set(targets)
 
+
+# --- the country whose sellers pay a rate is its target ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "South Korea, whose carmakers still pay 25%, is racing to secure a similar cut.",
+        "South Korea, whose exporters still face a 25% tariff, wants a similar cut.",
+        "South Korea's carmakers still pay 25% and want a similar cut.",
+        "In South Korea, where automakers pay 25%, officials want a similar deal.",
+    ],
+)
+def test_the_country_whose_sellers_pay_a_rate_is_its_target(second: str) -> None:
+    story = "The United States agreed to lower tariffs on Japanese cars to 15%. " + second
+    pairs = _pairs(story, "2025-07-23")
+    assert ("United States", "South Korea", "25%") in pairs
+    assert {by for by, _on, _rate in pairs} == {"United States"}

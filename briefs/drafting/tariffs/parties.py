@@ -18,7 +18,11 @@ from briefs.drafting.tariffs.entities import (
     target_receives,
 )
 from briefs.drafting.tariffs.mentions import Mention, in_condition, measure_kind
-from briefs.drafting.tariffs.party_clues import importer_of_own_imports, target_left_at
+from briefs.drafting.tariffs.party_clues import (
+    importer_of_own_imports,
+    target_left_at,
+    target_whose_sellers_pay,
+)
 from briefs.drafting.tariffs.products import lexicon_products, products_after
 from briefs.drafting.text import Folded
 
@@ -427,6 +431,7 @@ PARTY_RULES: tuple[Callable[[MentionContext, Parties], None], ...] = (
     _target_from_before,
     _destination,
     target_left_at,
+    target_whose_sellers_pay,
     _target_exporter,
     _all_targets_unless_from,
     target_receives,

@@ -54,3 +54,26 @@ def target_left_at(c: MentionContext, p: Parties) -> None:
         ):
             p.on = entity.country
         return
+
+
+# "South Korea, whose carmakers still pay 25%", "In Korea, where automakers face a 25% tariff":
+# the country whose sellers bear a rate is its target, never its imposer.
+_WHOSE_SELLERS_BEAR = re.compile(
+    r",\s*(?:whose|where)\s+(?:[\w-]+\s+)?(?:\w*producers?|exporters?|manufacturers?|\w*makers?"
+    r"|mills?|firms?|compan(?:y|ies)|suppliers?|shippers?|growers?|farmers?|sellers?|goods"
+    r"|products|exports|shipments)\s+(?:\w+\s+){0,2}?(?:face[sd]?|pay|pays|paid|bear|bears"
+    r"|carry|carries|(?:are|were|is|was)\s+(?:charged|hit))\s+[^,;]{0,40}",
+    re.I,
+)
+
+
+def target_whose_sellers_pay(c: MentionContext, p: Parties) -> None:
+    """ "South Korea, whose exporters still face a 25% tariff, …": South Korea is the target."""
+    if p.on is not None or p.all_targets:
+        return
+    for entity in reversed(c.entities):
+        if entity.end > c.start or entity.country == p.by:
+            continue
+        if _WHOSE_SELLERS_BEAR.fullmatch(c.text, entity.end, c.start):
+            p.on = entity.country
+        return
