@@ -10,7 +10,7 @@ and 'United States' are one affiliation. Pure aggregation: no storage, no termin
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from briefs.folding import words
@@ -86,23 +86,45 @@ def _top(counter: Counter[str]) -> str:
     return counter.most_common(1)[0][0]
 
 
+Facts = Sequence[str | None]  # name, kind, role, affiliation of each actor in turn, flat
+
+
 def build_actor_index(briefs: Iterable[Brief]) -> list[ActorEntry]:
     """One entry per actor, most briefs first, then by name (folded)."""
+    return build_actor_index_flat(
+        (
+            brief.id,
+            brief.date,
+            [v for a in brief.actors for v in (a.name, a.kind, a.role, a.affiliation)],
+        )
+        for brief in briefs
+    )
+
+
+def build_actor_index_flat(briefs: Iterable[tuple[str, str, Facts]]) -> list[ActorEntry]:
+    """`build_actor_index` of (brief id, date, flat actor facts) triples, as the catalog
+    keeps them (no Brief, no object per actor)."""
     groups: dict[str, _Group] = {}
-    for brief in briefs:
-        day = brief.date[:10]
-        for actor in brief.actors:
-            key = actor_key(actor.name)
+    keys: dict[str, str] = {}  # a name's key, folded once however often it recurs
+    for brief_id, date, facts in briefs:
+        day = date[:10]
+        for k in range(0, len(facts) - 3, 4):
+            name, kind, role, affiliation = facts[k : k + 4]
+            if name is None or kind is None:  # never so in a doc; kept for the type
+                continue
+            key = keys.get(name)
+            if key is None:
+                key = keys[name] = actor_key(name)
             if not key:
                 continue
             group = groups.get(key)
             if group is None:
                 group = groups[key] = _Group()
-            group.spellings[" ".join(actor.name.split())] += 1
-            group.kinds[actor.kind] += 1
-            group.roles.add(actor.role)
-            group.affiliations.add(actor.affiliation)
-            group.briefs[brief.id] = day
+            group.spellings[" ".join(name.split())] += 1
+            group.kinds[kind] += 1
+            group.roles.add(role)
+            group.affiliations.add(affiliation)
+            group.briefs[brief_id] = day
     entries = []
     for key, group in groups.items():
         newest_first = sorted(group.briefs.items(), key=lambda item: item[1], reverse=True)

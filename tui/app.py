@@ -372,11 +372,12 @@ class BriefingApp(KeyOrderApp):
     @work(thread=True, exclusive=True, group="catalog", exit_on_error=False)
     def _scan(self) -> None:
         try:
-            scan = self.catalog.scan()
+            scan = self.catalog.scan(keep=False)
         except Exception as exc:  # any failure: say so, keep the reader running
             self.call_from_thread(self._scan_failed, str(exc))
             raise
         self.call_from_thread(self._adopt, scan)
+        self.catalog.keep(scan)  # the scan cache, rewritten once search is ready
 
     def _scan_failed(self, reason: str) -> None:
         self._scanning = False

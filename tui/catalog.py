@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from store import BriefRow, ReaderState, Store, scan_cache
-from tui.derived import CACHE_KIND, BriefActors, Derived, TariffRow, decode, derive, encode
+from tui.derived import CACHE_KIND, Decoder, TariffRow, derive, encode, row_of
 
 if TYPE_CHECKING:
     from briefs.actor_index import ActorEntry
@@ -30,23 +30,21 @@ if TYPE_CHECKING:
 # Search, rates and the actor index load when every brief is first read (after the first
 # paint), not when the reader starts: the imports below sit in the functions that use them.
 
+_NO_STATE = ReaderState()
+
 
 @dataclass(slots=True)
 class Scan:
     """Everything derived from reading every brief once; made off the UI thread."""
 
     docs: list[SearchDoc] = field(default_factory=list)
-    actors: dict[str, BriefActors] = field(default_factory=dict)
-    tariffs: dict[str, list[TariffRow]] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)
-    # The reader data the docs were made with, to bring up to date at adoption.
-    texts: dict[str, list[str]] = field(default_factory=dict)
-    states: dict[str, ReaderState] = field(default_factory=dict)
-
-    def take(self, derived: Derived) -> None:
-        self.docs.append(derived.doc)
-        self.actors[derived.doc.id] = derived.actors
-        self.tariffs[derived.doc.id] = derived.tariffs
+    # The note texts the docs were made with, to bring up to date at adoption (read and
+    # starred are compared with the docs themselves).
+    notes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The version each doc was read at, and whether the scan cache should be written again.
+    versions: dict[str, str] = field(default_factory=dict)
+    stale: bool = False
 
 
 class Catalog:
@@ -61,10 +59,11 @@ class Catalog:
         self.rows: dict[str, BriefRow] = {}
         self.index: SearchIndex | None = None  # None until the first scan is adopted
         self.unreadable: list[str] = []
-        self._actors: dict[str, BriefActors] = {}
-        self._tariffs: dict[str, list[TariffRow]] = {}
         self._actor_entries: list[ActorEntry] | None = None
-        self._reader: tuple[dict[str, list[str]], dict[str, ReaderState]] = ({}, {})
+        self._tariff_count: int | None = None
+        # The note texts each doc was made with (briefs with notes only): what
+        # `refresh_reader` compares the store's with.
+        self._notes: dict[str, tuple[str, ...]] = {}
         # Briefs that changed while the first scan ran: read again once it is adopted.
         self._pending: set[str] = set()
         # `rows` is in the store's order (newest first) until a change here may move one.
@@ -110,66 +109,73 @@ class Catalog:
 
     # -- the one full read -------------------------------------------------------
 
-    def scan(self) -> Scan:
-        """Read every brief once: search docs, actors and tariff rows. Call from a worker.
+    def scan(self, *, keep: bool = True) -> Scan:
+        """Read every brief once into its search doc. Call from a worker.
 
         A brief whose version the scan cache holds is taken from there; the others are
-        read from the content, and the cache is written again when any were."""
+        read from the content. The cache is written again (with `keep`; else call `keep`
+        later, after adopting) when any were, or when it held a brief no longer there."""
         texts, states = self.store.note_texts(), self.store.states()
-        scan = Scan(texts=texts, states=states)
+        scan = Scan(notes={i: tuple(t) for i, t in texts.items() if t})
         rows = dict(self.rows) or {row.id: row for row in self.store.rows()}
-        versions = {i: row.version for i, row in rows.items()}
+        scan.versions = {i: row.version for i, row in rows.items()}
+        docs, decoder = scan.docs, Decoder()
         done: set[str] = set()
         seen = 0  # lines in the cache: one more or one less than the briefs is stale
         for k, (brief_id, entry) in enumerate(scan_cache.load(self.store.root, CACHE_KIND)):
             seen += 1
             if k % 200 == 199:
                 time.sleep(0)  # let the UI thread in: keys typed meanwhile stay prompt
-            if versions.get(brief_id) != entry[0] or brief_id in done:
+            row = rows.get(brief_id)
+            if row is None or row.version != entry[0] or brief_id in done:
                 continue
-            derived = decode(brief_id, entry, texts.get(brief_id, []), _state(states, brief_id))
-            if derived is not None:
-                scan.take(derived)
+            doc = decoder.decode(brief_id, entry, row, states.get(brief_id) or _NO_STATE)
+            if doc is not None:
+                notes = texts.get(brief_id)
+                docs.append(doc.with_reader(notes=notes) if notes else doc)
                 done.add(brief_id)
-        fresh = [i for i in versions if i not in done]
-        stale = seen != len(done)
+        fresh = [i for i in rows if i not in done]
         for k, (brief_id, brief) in enumerate(self.store.read_briefs(fresh)):
             if k % 20 == 19:
                 time.sleep(0)
             if brief is None:
                 scan.unreadable.append(brief_id)
                 continue
-            scan.take(derive(brief, texts.get(brief_id, []), _state(states, brief_id)))
+            docs.append(derive(brief, texts.get(brief_id, []), _state(states, brief_id)))
         # Rewritten when it held a brief no longer there, or lacked one now read; an
         # unreadable brief is never in it (it is read, and reported, each time).
-        if (stale or len(fresh) > len(scan.unreadable)) and not self.store.read_only:
-            self._keep(scan, versions)
+        scan.stale = seen != len(done) or len(fresh) > len(scan.unreadable)
+        if keep:
+            self.keep(scan)
         return scan
 
-    def _keep(self, scan: Scan, versions: dict[str, str]) -> None:
-        """Write the scan cache: every brief the scan derived, under the version it read."""
-        entries = (
-            (
-                doc.id,
-                encode(versions[doc.id], Derived(doc, scan.actors[doc.id], scan.tariffs[doc.id])),
-            )
-            for doc in scan.docs
-        )
+    def keep(self, scan: Scan) -> None:
+        """Write the scan cache when the scan found it stale: every brief the scan derived,
+        under the version it read. Safe in a worker after `adopt` (docs are immutable)."""
+        if not scan.stale or self.store.read_only:
+            return
+        versions = scan.versions
+        entries = ((doc.id, encode(versions[doc.id], doc)) for doc in scan.docs)
         scan_cache.save(self.store.root, CACHE_KIND, entries)
+        scan.stale = False
 
     def adopt(self, scan: Scan) -> None:
         """Make a finished scan the catalog's data (on the UI thread)."""
         from briefs.search.index import SearchIndex
 
         self.index = SearchIndex(scan.docs)
-        self._actors, self._tariffs = scan.actors, scan.tariffs
         self.unreadable = scan.unreadable
-        self._actor_entries = None
+        self._changed()
         # What changed since the scan read the store is not lost: queued, not dropped.
-        self._reader = scan.texts, scan.states
+        self._notes = scan.notes
         self.refresh_reader()
         pending, self._pending = self._pending, set()
         self.refresh_content(pending | (scan_ids(scan) ^ self.rows.keys()))
+
+    def _changed(self) -> None:
+        """Content came or went: what is counted over every doc is counted again."""
+        self._actor_entries = None
+        self._tariff_count = None
 
     @property
     def ready(self) -> bool:
@@ -180,17 +186,18 @@ class Catalog:
     def refresh(self, brief_id: str) -> None:
         """After a note or state change here: that brief's row and reader data only."""
         self._put_row(brief_id, self.store.row(brief_id))
-        texts, states = self._reader
         notes = [note.text for note in self.store.notes(brief_id)]
         state = self.store.state(brief_id)
-        if notes:
-            texts[brief_id] = notes
-        else:
-            texts.pop(brief_id, None)
-        states[brief_id] = state
+        self._note_texts(brief_id, notes)
         doc = self.index.get(brief_id) if self.index is not None else None
         if doc is not None and self.index is not None:
             self.index.put(doc.with_reader(notes=notes, read=state.read, starred=state.starred))
+
+    def _note_texts(self, brief_id: str, notes: list[str] | None) -> None:
+        if notes:
+            self._notes[brief_id] = tuple(notes)
+        else:
+            self._notes.pop(brief_id, None)
 
     def brief_changed(self, brief_id: str) -> None:
         """A brief corrected, deleted or restored here: its row and content, read again."""
@@ -200,21 +207,24 @@ class Catalog:
     def refresh_reader(self) -> None:
         """Notes, read and starred may have changed (here or elsewhere): update the docs of
         the briefs whose reader data differs from what the index holds."""
-        if self.index is None:
+        index = self.index
+        if index is None:
             return
         texts, states = self.store.note_texts(), self.store.states()
-        old_texts, old_states = self._reader
-        for brief_id in texts.keys() | old_texts.keys() | states.keys() | old_states.keys():
-            if texts.get(brief_id) == old_texts.get(brief_id) and states.get(
-                brief_id
-            ) == old_states.get(brief_id):
-                continue
-            doc = self.index.get(brief_id)
+        notes = {i: tuple(t) for i, t in texts.items() if t}
+        old = self._notes
+        changed = {i for i in notes.keys() | old.keys() if notes.get(i) != old.get(i)}
+        for doc in index.docs():
+            state = states.get(doc.id) or _NO_STATE
+            if doc.read != state.read or doc.starred != state.starred:
+                changed.add(doc.id)
+        for brief_id in changed:
+            doc = index.get(brief_id)
             if doc is not None:
-                state = states.get(brief_id, ReaderState())
-                notes = texts.get(brief_id, [])
-                self.index.put(doc.with_reader(notes=notes, read=state.read, starred=state.starred))
-        self._reader = texts, states
+                state = states.get(brief_id) or _NO_STATE
+                note_list = texts.get(brief_id, [])
+                index.put(doc.with_reader(notes=note_list, read=state.read, starred=state.starred))
+        self._notes = notes
 
     def refresh_content(self, brief_ids: Iterable[str]) -> None:
         """Briefs imported, replaced or deleted (here or elsewhere): read just those again."""
@@ -227,20 +237,18 @@ class Catalog:
         texts, states = self.store.note_texts(), self.store.states()
         for brief_id in ids:
             self.index.remove(brief_id)
-            self._actors.pop(brief_id, None)
-            self._tariffs.pop(brief_id, None)
         present = [i for i in ids if i in self.rows]
         for brief_id, brief in self.store.read_briefs(present):
             if brief is None:
                 if brief_id not in self.unreadable:
                     self.unreadable.append(brief_id)
                 continue
-            derived = derive(brief, texts.get(brief_id, []), _state(states, brief_id))
-            self.index.put(derived.doc)
-            self._actors[brief_id] = derived.actors
-            self._tariffs[brief_id] = derived.tariffs
-        self._actor_entries = None
-        self._reader = texts, states
+            self.index.put(derive(brief, texts.get(brief_id, []), _state(states, brief_id)))
+        # Only these briefs' docs hold today's notes: another brief's new note is still
+        # to be laid over by `refresh_reader`.
+        for brief_id in ids:
+            self._note_texts(brief_id, texts.get(brief_id))
+        self._changed()
 
     # -- what the screens ask -----------------------------------------------------
 
@@ -249,22 +257,25 @@ class Catalog:
         return self.index.search(query)
 
     def search_tariffs(self, query: Query) -> list[TariffRow]:
-        """The tracker rows the query keeps, newest brief first."""
+        """The tracker rows the query keeps, newest brief first (made when asked)."""
         assert self.index is not None
-        tariffs = self._tariffs
-        return [tariffs[i][k] for i, k in self.index.search_tariffs(query) if i in tariffs]
+        return [row_of(doc, k, doc.tariffs[k]) for doc, k in self.index.tariff_hits(query)]
 
     @property
     def tariff_count(self) -> int:
-        return sum(len(rows) for rows in self._tariffs.values())
+        if self._tariff_count is None:
+            docs = self.index.docs() if self.index is not None else ()
+            self._tariff_count = sum(len(doc.tariffs) for doc in docs)
+        return self._tariff_count
 
     def actor_entries(self) -> list[ActorEntry]:
         """Every actor across briefs (built on first use after a change)."""
         if self._actor_entries is None:
-            from briefs.actor_index import build_actor_index
+            from briefs.actor_index import build_actor_index_flat
 
-            ordered = [self._actors[i] for i in self.rows if i in self._actors]
-            self._actor_entries = build_actor_index(ordered)  # type: ignore[arg-type]
+            get = self.index.get if self.index is not None else {}.get
+            docs = [doc for doc in map(get, self.rows) if doc is not None]
+            self._actor_entries = build_actor_index_flat((d.id, d.date, d.people) for d in docs)
         return self._actor_entries
 
 
@@ -273,4 +284,4 @@ def scan_ids(scan: Scan) -> set[str]:
 
 
 def _state(states: dict[str, ReaderState], brief_id: str) -> ReaderState:
-    return states.get(brief_id) or ReaderState()
+    return states.get(brief_id) or _NO_STATE

@@ -1,37 +1,39 @@
 """What the interface derives from one brief, and how it is kept in the scan cache.
 
-For each brief the catalog keeps its search doc (briefs.search), its tariffs as tracker
-rows and its actors for the actor index: `derive` makes them from a brief. Reading and
-deriving every brief is most of the time to "search ready", so they are also kept in the
-store's scan cache (store/scan_cache.py) as plain JSON lists: `encode` writes one brief's,
-and `decode` turns an entry back, checking every value's type, or gives None for one that
-does not fit (then the brief is read again). The reader's notes and read/starred state are
-not cached: they change often and are laid over the doc when it is decoded.
+For each brief the catalog keeps one object, its search doc (briefs.search): besides what
+search reads, the doc holds the tariffs as written (`TariffDoc.imposer` …) and the actors
+as written (`SearchDoc.people`, flat), so the tariff tracker's rows and the actor index are
+made from it when asked, not kept beside it. `derive` makes a doc from a brief.
+
+Reading and deriving every brief is most of the time to "search ready", so docs are also
+kept in the store's scan cache (store/scan_cache.py) as plain JSON lists: `encode` writes
+one brief's, and `decode` turns an entry back, checking every value's type, or gives None
+for one that does not fit (then the brief is read again). The reader's notes and
+read/starred state are not cached: they change often and are laid over the doc when it is
+decoded. What can be computed again from what an entry holds (the parties' country keys,
+the rate's number) is computed, once per distinct value, not stored.
 """
 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from briefs.model import Brief
-from store import ReaderState
+from store import BriefRow, ReaderState
 
 if TYPE_CHECKING:
-    from briefs.search.docs import SearchDoc
+    from briefs.search.docs import SearchDoc, TariffDoc
 
-CACHE_KIND = "catalog-1"  # what an entry holds; a new layout gets a new kind
-
-
-def _shared(text: str | None) -> str | None:
-    # Parties, kinds, roles and rates recur across thousands of briefs: one copy each.
-    return None if text is None else sys.intern(text)
+CACHE_KIND = "catalog-2"  # what an entry holds; a new layout gets a new kind
+_TARIFF = 8  # values per tariff in an entry: see `encode`
+_ACTOR = 4  # values per actor: name, kind, role, affiliation
 
 
-@dataclass(frozen=True, slots=True)
-class TariffRow:
-    """One tariff with its brief's date and title, for the tracker's table and chart."""
+class TariffRow(NamedTuple):
+    """One tariff with its brief's date and title, for the tracker's table and chart.
+
+    A tuple: the tracker asks for thousands at once, and they are made when asked."""
 
     brief_id: str
     index: int  # the tariff's position in its brief
@@ -51,186 +53,147 @@ class TariffRow:
         return f"{self.brief_id}#{self.index}"
 
 
-def _shared(text: str | None) -> str | None:
-    # Parties, kinds, roles and rates recur across thousands of briefs: one copy each.
-    return None if text is None else sys.intern(text)
+def row_of(doc: SearchDoc, index: int, tariff: TariffDoc) -> TariffRow:
+    """The tracker row of tariff `index` of a doc."""
+    return TariffRow(
+        doc.id,
+        index,
+        tariff.imposer,
+        tariff.target,
+        tariff.listed,
+        tariff.rate_text,
+        tariff.rate,
+        tariff.measure,
+        tariff.status,
+        tariff.year,
+        doc.date,
+        doc.title,
+    )
 
 
 def tariff_rows(brief: Brief) -> list[TariffRow]:
     """The tracker rows of one brief's tariffs, in their order."""
-    from briefs.rates import parse_rate
-
-    return [
-        TariffRow(
-            brief_id=brief.id,
-            index=k,
-            imposed_by=sys.intern(tariff.imposed_by),
-            imposed_on=_shared(tariff.imposed_on),
-            products=sys.intern(", ".join(tariff.products)),
-            rate=_shared(tariff.rate),
-            rate_value=parse_rate(tariff.rate),
-            measure=sys.intern(tariff.measure),
-            status=sys.intern(tariff.status),
-            year=tariff.year,
-            date=brief.date,
-            title=brief.title,
-        )
-        for k, tariff in enumerate(brief.tariffs)
-    ]
-
-
-class ActorFacts(NamedTuple):
-    """What the actor index reads of an actor, without the rest of the brief."""
-
-    name: str
-    kind: str
-    role: str | None
-    affiliation: str | None
-
-
-class BriefActors(NamedTuple):
-    """What the actor index needs of a brief (it reads `id`, `date` and `actors`)."""
-
-    id: str
-    date: str
-    actors: tuple[ActorFacts, ...]
-
-
-def brief_actors(brief: Brief) -> BriefActors:
-    actors = tuple(
-        ActorFacts(sys.intern(a.name), sys.intern(a.kind), _shared(a.role), _shared(a.affiliation))
-        for a in brief.actors
-    )
-    return BriefActors(brief.id, brief.date, actors)
-
-
-class Derived(NamedTuple):
-    doc: SearchDoc
-    actors: BriefActors
-    tariffs: list[TariffRow]
-
-
-def derive(brief: Brief, notes: list[str], state: ReaderState) -> Derived:
     from briefs.search.docs import make_doc
 
-    doc = make_doc(brief, notes=notes, read=state.read, starred=state.starred)
-    return Derived(doc, brief_actors(brief), tariff_rows(brief))
+    doc = make_doc(brief)
+    return [row_of(doc, k, t) for k, t in enumerate(doc.tariffs)]
 
 
-def encode(version: str, derived: Derived) -> list[Any]:
-    """One cache entry: the brief's version, then what `decode` needs, reader data left out."""
-    doc = derived.doc
-    tariffs = [[t.by, t.on, t.products, t.measure, t.status, t.rate] for t in doc.tariffs]
+def derive(brief: Brief, notes: list[str], state: ReaderState) -> SearchDoc:
+    from briefs.search.docs import make_doc
+
+    return make_doc(brief, notes=notes, read=state.read, starred=state.starred)
+
+
+def encode(version: str, doc: SearchDoc) -> list[Any]:
+    """One cache entry: the brief's version, then what `decode` needs, reader data left
+    out. Tariffs and actors are flat lists (`_TARIFF` and `_ACTOR` values each)."""
+    tariffs: list[Any] = []
+    for t in doc.tariffs:
+        tariffs += (t.imposer, t.target, t.listed, t.products, t.measure, t.status)
+        tariffs += (t.rate_text, t.year)
     return [
         version,
-        [doc.date, doc.title, doc.text, doc.body, doc.actors, doc.places, doc.source],
+        *(doc.date, doc.title, doc.text, doc.body, doc.actors, doc.places, doc.source),
         list(doc.tags),
         tariffs,
-        [list(a) for a in derived.actors.actors],
-        [_row(r) for r in derived.tariffs],
+        list(doc.people),
     ]
 
 
-def _row(r: TariffRow) -> list[Any]:
-    return [
-        *(r.index, r.imposed_by, r.imposed_on, r.products, r.rate, r.rate_value),
-        *(r.measure, r.status, r.year),
-    ]
+class Decoder:
+    """Turns cache entries back into docs for one scan. It keeps one copy of each value
+    that recurs (parties, products, kinds, roles, tag lists) and the country key and rate
+    number of each distinct party and rate, so each is computed once per scan."""
 
+    def __init__(self) -> None:
+        from briefs.rates import parse_rate
+        from briefs.search.docs import SearchDoc, TariffDoc, party_needle
 
-def _lists(value: list[Any]) -> list[list[Any]]:
-    """`value`'s items, each a list (a string of the right length would unpack too)."""
-    if not all(isinstance(item, list) for item in value):
-        raise TypeError("not a list of lists")
-    return value
+        self._doc, self._tariff = SearchDoc, TariffDoc
+        self._party, self._parse_rate = party_needle, parse_rate
+        self._keys: dict[str, str] = {}
+        self._rates: dict[str, float | None] = {}
+        self._tags: dict[tuple[str, ...], tuple[str, ...]] = {}
 
+    def _key(self, party: str) -> str:
+        key = self._keys.get(party)
+        if key is None:
+            key = self._keys[party] = sys.intern(self._party(party))
+        return key
 
-def _str(value: object) -> str:
-    if not isinstance(value, str):
-        raise TypeError("not a string")
-    return value
+    def _rate(self, text: str | None) -> float | None:
+        if text is None:
+            return None
+        if text not in self._rates:
+            self._rates[text] = self._parse_rate(text)
+        return self._rates[text]
 
-
-def _opt(value: object) -> str | None:
-    return None if value is None else sys.intern(_str(value))
-
-
-def _num(value: object) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError("not a number")
-    return float(value)
-
-
-def _int(value: object) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError("not an integer")
-    return value
-
-
-def decode(brief_id: str, entry: list[Any], notes: list[str], state: ReaderState) -> Derived | None:
-    """The entry as the catalog keeps it, with the reader's data laid over; None when any
-    value is not of its type (a damaged or foreign cache: the brief is read again)."""
-    from briefs.search.docs import SearchDoc, TariffDoc
-
-    try:
-        _, fields, tags, tariffs, actors, rows = entry
-        if not all(isinstance(part, list) for part in (fields, tags, tariffs, actors, rows)):
-            return None  # a string would read as a list of its letters
-        date, title, text, body, names, places, source = (_str(v) for v in fields)
-        tariff_docs = tuple(
-            TariffDoc(
-                by=sys.intern(_str(by)),
-                on=_opt(on),
-                products=sys.intern(_str(products)),
-                measure=sys.intern(_str(measure)),
-                status=sys.intern(_str(status)),
-                rate=_num(rate),
+    def decode(
+        self, brief_id: str, entry: list[Any], row: BriefRow | None, state: ReaderState
+    ) -> SearchDoc | None:
+        """The entry as the catalog keeps it, with the reader's read/starred laid over
+        (notes are laid over by the caller); None when any value is not of its type (a
+        damaged or foreign cache: the brief is read again). The row's id, date and title
+        strings are shared when they are the entry's."""
+        intern = sys.intern
+        try:
+            _, date, title, text, body, names, places, source, tags, tariffs, people = entry
+            # sys.intern refuses anything but a str, which checks those values as it goes.
+            if type(text) is not str or type(body) is not str or type(names) is not str:
+                return None
+            if type(tags) is not list or type(tariffs) is not list or type(people) is not list:
+                return None  # a string would read as a list of its letters
+            if len(tariffs) % _TARIFF or len(people) % _ACTOR:
+                return None
+            if row is not None and date == row.date and title == row.title:
+                brief_id, date, title = row.id, row.date, row.title
+            elif type(date) is not str or type(title) is not str:
+                return None
+            tag_list = tuple([intern(t) for t in tags])
+            tag_list = self._tags.setdefault(tag_list, tag_list)
+            made = []
+            key, rate_of, make = self._key, self._rate, self._tariff
+            for k in range(0, len(tariffs), _TARIFF):
+                by, on, listed, products, measure, status, rate, year = tariffs[k : k + _TARIFF]
+                if year is not None and type(year) is not int:
+                    return None
+                rate = None if rate is None else intern(rate)
+                on = None if on is None else intern(on)
+                made.append(
+                    make(
+                        key(intern(by)),
+                        key(on) if on else None,
+                        intern(products),
+                        intern(measure),
+                        intern(status),
+                        rate_of(rate),
+                        intern(by),
+                        on,
+                        intern(listed),
+                        rate,
+                        year,
+                    )
+                )
+            facts = tuple([None if v is None else intern(v) for v in people])
+            if None in facts[0::_ACTOR] or None in facts[1::_ACTOR]:
+                return None  # every actor has a name and a kind
+            return self._doc(
+                brief_id,
+                date,
+                title,
+                text,
+                body,
+                "",
+                names,
+                intern(places),
+                intern(source),
+                tag_list,
+                tuple(made),
+                state.read,
+                state.starred,
+                False,
+                facts,
             )
-            for by, on, products, measure, status, rate in _lists(tariffs)
-        )
-        doc = SearchDoc(
-            id=brief_id,
-            date=date,
-            title=title,
-            text=text,
-            body=body,
-            notes="",
-            actors=names,
-            places=places,
-            source=sys.intern(source),
-            tags=tuple(sys.intern(_str(t)) for t in tags),
-            tariffs=tariff_docs,
-            read=state.read,
-            starred=state.starred,
-            has_notes=False,
-        )
-        if notes:
-            doc = doc.with_reader(notes=notes)
-        facts = tuple(
-            ActorFacts(sys.intern(_str(n)), sys.intern(_str(k)), _opt(r), _opt(a))
-            for n, k, r, a in _lists(actors)
-        )
-        tariff_list = [
-            TariffRow(
-                brief_id=brief_id,
-                index=_int(index) or 0,
-                imposed_by=sys.intern(_str(by)),
-                imposed_on=_opt(on),
-                products=sys.intern(_str(products)),
-                rate=_opt(rate),
-                rate_value=_num(value),
-                measure=sys.intern(_str(measure)),
-                status=sys.intern(_str(status)),
-                year=_int(year),
-                date=date,
-                title=title,
-            )
-            for index, by, on, products, rate, value, measure, status, year in _lists(rows)
-        ]
-    except (TypeError, ValueError):
-        return None
-    return Derived(doc, BriefActors(brief_id, date, facts), tariff_list)
+        except (TypeError, ValueError):
+            return None

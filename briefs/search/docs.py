@@ -71,6 +71,9 @@ class TariffDoc:
 
     `by` and `on` are padded country keys (' united states '); `on` is None when the tariff
     applies to all. `products` holds folded segments; `rate` comes from `parse_rate`.
+    The rest is the tariff as written, for the tariff tracker's rows (one object per
+    tariff, not two): `imposer` and `target` its parties, `listed` its products joined
+    by ', ', `rate_text` its rate, `year` its year.
     """
 
     by: str
@@ -79,6 +82,11 @@ class TariffDoc:
     measure: str
     status: str
     rate: float | None
+    imposer: str = ""
+    target: str | None = None
+    listed: str = ""
+    rate_text: str | None = None
+    year: int | None = None
 
     def names(self, party: str) -> bool:
         """Does this tariff name `party` (a `party_needle`) as imposer or target?"""
@@ -95,7 +103,8 @@ class SearchDoc:
     search it with `body_needles`. `places` holds the padded country keys of actor
     affiliations and of actors that are countries (a `party_needle` finds one); `tags`
     each tag as `tag_key` makes it. `id`, `date` and `title` are the brief's own strings
-    (used for ordering).
+    (used for ordering). `people` is the actors as written, for the actor index: name,
+    kind, role and affiliation of each in turn, flat (one tuple, not one per actor).
     """
 
     id: str
@@ -112,6 +121,7 @@ class SearchDoc:
     read: bool
     starred: bool
     has_notes: bool
+    people: tuple[str | None, ...] = ()
 
     @property
     def tariff_rows(self) -> tuple[TariffDoc | None, ...]:
@@ -145,7 +155,25 @@ def _tariff_doc(tariff: Tariff) -> TariffDoc:
         measure=sys.intern(tariff.measure),
         status=sys.intern(tariff.status),
         rate=parse_rate(tariff.rate),
+        imposer=sys.intern(tariff.imposed_by),
+        target=_shared(tariff.imposed_on),
+        listed=sys.intern(", ".join(tariff.products)),
+        rate_text=_shared(tariff.rate),
+        year=tariff.year,
     )
+
+
+def _shared(text: str | None) -> str | None:
+    # Parties, roles and rates recur across thousands of briefs: one copy each.
+    return None if text is None else sys.intern(text)
+
+
+def people(actors: Sequence[Actor]) -> tuple[str | None, ...]:
+    """The actors as `SearchDoc.people` holds them: (name, kind, role, affiliation, …)."""
+    out: list[str | None] = []
+    for a in actors:
+        out += (sys.intern(a.name), sys.intern(a.kind), _shared(a.role), _shared(a.affiliation))
+    return tuple(out)
 
 
 def _places(actors: Sequence[Actor]) -> str:
@@ -183,4 +211,5 @@ def make_doc(
         read=read,
         starred=starred,
         has_notes=bool(notes),
+        people=people(brief.actors),
     )

@@ -20,7 +20,11 @@ class SearchIndex:
 
     def __init__(self, docs: Iterable[SearchDoc] = ()) -> None:
         self._docs: dict[str, SearchDoc] = {}
-        self._order: list[str] | None = None
+        # The docs newest first, scanned by every search; None: to sort again. `_swapped`:
+        # some doc was replaced by one of the same place (new reader data), so the list is
+        # brought up to date in one pass before the next search, not one per change.
+        self._order: list[SearchDoc] | None = None
+        self._swapped = False
         for doc in docs:
             self.put(doc)
 
@@ -31,6 +35,8 @@ class SearchIndex:
         # Reader data changes (read, notes) keep the order; only new or re-dated docs reset it.
         if old is None or (old.date, old.title) != (doc.date, doc.title):
             self._order = None
+        else:
+            self._swapped = True
 
     def remove(self, brief_id: str) -> bool:
         """Drop the doc of `brief_id`; False when there was none."""
@@ -41,6 +47,10 @@ class SearchIndex:
 
     def get(self, brief_id: str) -> SearchDoc | None:
         return self._docs.get(brief_id)
+
+    def docs(self) -> Iterable[SearchDoc]:
+        """Every doc, in no particular order (cheaper than iterating the index)."""
+        return self._docs.values()
 
     def clear(self) -> None:
         self._docs.clear()
@@ -54,28 +64,33 @@ class SearchIndex:
 
     def __iter__(self) -> Iterator[SearchDoc]:
         """Docs newest first."""
-        docs = self._docs
-        return (docs[i] for i in self._ordered())
+        return iter(self._ordered())
 
-    def _ordered(self) -> list[str]:
+    def _ordered(self) -> list[SearchDoc]:
         if self._order is None:
-            self._order = [doc.id for doc in newest_first(self._docs.values())]
+            self._order = newest_first(self._docs.values())
+        elif self._swapped:
+            docs = self._docs
+            self._order = [docs[d.id] for d in self._order]
+        self._swapped = False
         return self._order
 
     def search(self, query: Query) -> list[str]:
         """Ids of the briefs that `query` matches (see `Query.matches`), newest first."""
         order = self._ordered()
         if query.is_empty:
-            return list(order)
-        docs = self._docs
+            return [doc.id for doc in order]
         test = query.matcher()
-        return [i for i in order if test(docs[i])]
+        return [doc.id for doc in order if test(doc)]
 
-    def search_tariffs(self, query: Query) -> list[tuple[str, int]]:
-        """(brief id, tariff index) of every tariff the query keeps, for the tariff tracker.
+    def tariff_hits(self, query: Query) -> list[tuple[SearchDoc, int]]:
+        """(doc, tariff index) of every tariff the query keeps, for the tariff tracker.
 
         Briefs come newest first, each brief's tariffs in their own order.
         """
-        docs = self._docs
         rows = query.tariff_indices
-        return [(i, k) for i in self._ordered() for k in rows(docs[i])]
+        return [(doc, k) for doc in self._ordered() for k in rows(doc)]
+
+    def search_tariffs(self, query: Query) -> list[tuple[str, int]]:
+        """`tariff_hits` as (brief id, tariff index) pairs."""
+        return [(doc.id, k) for doc, k in self.tariff_hits(query)]

@@ -100,3 +100,34 @@ def test_rows_stay_newest_first_after_a_date_is_corrected_here(store: Store) -> 
     catalog.brief_changed(oldest)
     assert catalog.newest_first()[0].id == oldest
     assert [row.id for row in catalog.newest_first()] == [row.id for row in store.rows()]
+
+
+def test_a_note_made_elsewhere_beside_an_import_is_searchable(store: Store) -> None:
+    # The poll reads again the briefs whose content changed (the import) and then the
+    # reader data: a note written elsewhere on another brief must not be missed in between.
+    catalog = loaded(store)
+    elsewhere = Store(store.root)
+    new = brief_from_dict({"title": "Fresh import", "date": "2025-11-27", "summary": "New."})
+    elsewhere.import_briefs([new])
+    elsewhere.add_note(XI, "ask the desk about lobster")
+    elsewhere.set_state(XI, starred=True)
+    changed = catalog.set_rows(catalog.read_rows())
+    assert changed == {new.id}
+    catalog.refresh_content(changed)
+    catalog.refresh_reader()
+    assert found(catalog, "lobster") == [XI]
+    assert XI in found(catalog, "is:starred")
+
+
+def test_tracker_rows_and_actor_entries_are_those_of_the_briefs(store: Store) -> None:
+    from briefs.actor_index import build_actor_index
+    from briefs.order import newest_first
+    from tui.derived import tariff_rows
+
+    catalog = loaded(store)
+    briefs = newest_first(store.all_briefs())
+    expected = [row for b in briefs for row in tariff_rows(b)]
+    assert catalog.search_tariffs(parse_query("", today=TODAY)) == expected
+    assert catalog.tariff_count == len(expected)
+    by_rows = [b for i in catalog.rows for b in briefs if b.id == i]
+    assert catalog.actor_entries() == build_actor_index(by_rows)

@@ -118,8 +118,9 @@ def test_values_of_the_wrong_type_are_never_taken(store: Store) -> None:
     hostile = []
     for line in _lines(store.root)[1:]:
         item = orjson.loads(line)
-        item[2][1] = {"title": "not a string"}  # the title
-        item[4] = [["Canada", "China", "canola", "tariff", "in force", "a lot"]]
+        item[3] = {"title": "not a string"}  # the title
+        # One tariff, flat: its year is a string.
+        item[10] = ["Canada", "China", "canola", " canola ", "tariff", "in force", "5%", "a lot"]
         hostile.append(orjson.dumps(item))
     path = scan_cache.cache_path(store.root)
     path.write_bytes(b"\n".join([_lines(store.root)[0], *hostile]) + b"\n")
@@ -166,7 +167,7 @@ def test_a_write_cut_short_leaves_no_temporary_behind_the_next(tmp_path: Path) -
 
 @pytest.mark.parametrize(
     ("place", "value"),
-    [(3, "letters"), (5, ["abcd", "efgh"]), (4, ["abcdef"])],
+    [(9, "letters"), (11, "abcd"), (10, "abcdefgh")],
     ids=["tags-as-a-string", "actors-as-strings", "tariffs-as-strings"],
 )
 def test_a_string_where_a_list_belongs_is_not_read_as_its_letters(
