@@ -10,6 +10,7 @@ from briefs.drafting.lower_orgs import lower_orgs
 from briefs.drafting.registry import ActorSpans, Entry, Registry
 from briefs.drafting.text import Sentence
 from briefs.folding import fold
+from briefs.gazetteer import country_of
 
 
 def add_lower_orgs(
@@ -24,7 +25,7 @@ def add_lower_orgs(
                     for e in registry.entries.values()
                     if e.kind == "organization"
                     and fold(e.name) != fold(org.name)
-                    and org.words <= set(fold(e.name).split())
+                    and org.words <= {w.strip(",") for w in fold(e.name).split()}
                 ),
                 None,
             )
@@ -80,6 +81,36 @@ def whole_listed_names(registry: Registry, spans: ActorSpans, sentences: list[Se
             found[:] = [f for f in found if f[2] in (whole,) or fold(f[2]) in registry.entries]
 
 
+def bracket_acronyms(registry: Registry, spans: ActorSpans, sentences: list[Sentence]) -> None:
+    """ "the Ministry of Commerce (MOFCOM)", "the House of Representatives (DPR)": an acronym in
+    brackets right after an organisation's name is that organisation, whatever its letters."""
+    by_index = {s.index: s for s in sentences}
+    alias: dict[str, Entry] = {}
+    for index, found in spans.items():
+        tokens = by_index[index].tokens
+        for _start, end, name in found:
+            entry = registry.entries.get(fold(name))
+            if (
+                entry is not None
+                and entry.kind == "organization"
+                and end + 2 < len(tokens)
+                and tokens[end].text == "("
+                and tokens[end + 2].text == ")"
+                and 2 <= len(tokens[end + 1].text) <= 8
+                and tokens[end + 1].text.isupper()
+            ):
+                alias.setdefault(fold(tokens[end + 1].text), entry)
+    for key, target in alias.items():
+        entry = registry.entries.get(key)
+        if entry is None or entry is target:
+            continue
+        target.mentions += entry.mentions
+        target.first = min(target.first, entry.first)
+        del registry.entries[key]
+        for found in spans.values():
+            found[:] = [(a, b, target.name if n == entry.name else n) for a, b, n in found]
+
+
 def _initials(name: str) -> str:
     """ "Asia-Pacific Economic Cooperation" → "APEC"; small words are skipped."""
     words = name.replace("-", " ").split()
@@ -101,8 +132,8 @@ def join_acronyms(registry: Registry, spans: ActorSpans, sentences: list[Sentenc
         target = full.get(word.casefold())
         if target is None:
             spelled = _spelled_out(word, sentences)
-            if spelled is None or fold(spelled) in registry.entries:
-                continue
+            if spelled is None or fold(spelled) in registry.entries or country_of(spelled):
+                continue  # "SK hynix" beside "South Korea": not the country's initials
             entry.name = spelled  # the fullest name the story gives
             registry.entries[fold(spelled)] = registry.entries.pop(key)
             for found in spans.values():

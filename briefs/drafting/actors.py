@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from briefs.drafting.actor_passes import (
     add_lower_orgs,
+    bracket_acronyms,
     drop_forums,
     join_acronyms,
     whole_listed_names,
@@ -32,7 +33,7 @@ from briefs.drafting.actor_words import (
     REGIONS,
     SKIP_NAMES,
 )
-from briefs.drafting.company_cues import appositive_company, company_cue
+from briefs.drafting.company_cues import appositive_company, company_cue, works_at
 from briefs.drafting.name_runs import (
     Span,
     after_name,
@@ -44,6 +45,12 @@ from briefs.drafting.name_runs import (
     text_of,
 )
 from briefs.drafting.registry import ActorSpans, Entry, Registry
+from briefs.drafting.run_rules import (
+    is_company_name,
+    is_mission,
+    named_with_country,
+    names_a_policy,
+)
 from briefs.drafting.text import Place, Sentence
 from briefs.folding import fold
 from briefs.gazetteer import DEMONYMS, LEADERS, NOUNS
@@ -103,9 +110,15 @@ def extract_actors(
                 # "Canola prices …": a sentence-initial word used in lower case elsewhere.
                 run_start += 1
             spans = parse_run(sentence, run_start, run_end, places)
+            if names_a_policy(tokens, run_start, run_end):
+                # "the Build Better More programme": only the places in it are read
+                spans = [s for s in spans if s.kind in ("place", "single")]
             modifier: str | None = None
             role: Span | None = None
+            skip: set[int] = set()  # spans already read with the one before
             for index, span in enumerate(spans):
+                if index in skip:
+                    continue
                 if span.kind == "place":
                     modifier = span.country
                     continue
@@ -134,6 +147,8 @@ def extract_actors(
                     last_word = fold(name.split()[-1])
                     if last_word in SKIP_NAMES or fold(name).startswith("group of"):
                         continue
+                    if is_mission(name):
+                        continue  # "the US Embassy said": the country speaks (a place span)
                     if modifier is None and any(
                         w.casefold() in GOVERNMENT_HEADS for w in name.split()
                     ):
@@ -157,7 +172,11 @@ def extract_actors(
                         continue
                     if fold(span.text) in registry.not_actors:
                         continue
-                    if fold(span.text) in KNOWN_ORGS or (
+                    if (
+                        fold(span.text) in KNOWN_ORGS
+                        or is_company_name(name_tokens)
+                        or works_at(tokens, span.start)
+                    ) or (
                         span.end + 1 < len(tokens)
                         and tokens[span.end].text == ","
                         and tokens[span.end + 1].lower in ("a", "an", "one")
@@ -190,7 +209,10 @@ def extract_actors(
                     if role is None and prev in PLACE_PREPOSITIONS:
                         continue  # "in Tamil Nadu", "near Port Talbot"
                     role_text = role_phrase(role.text) if role else None
-                    affiliation = modifier
+                    # "Paraguay's President Santiago Peña": the possessive ends the run before
+                    affiliation = modifier or (
+                        _owner_before(sentence, role.start) if role else None
+                    )
                     if role is None:
                         after_role, after_aff, org_at = after_name(sentence, span.end)
                         role_text = after_role
@@ -243,6 +265,23 @@ def extract_actors(
                     role = None
                     modifier = None
                     continue
+                nxt = spans[index + 1] if index + 1 < len(spans) else None
+                if (
+                    span.kind == "single"
+                    and nxt is not None
+                    and nxt.kind == "place"
+                    and nxt.start == span.end
+                    and not places[nxt.start].demonym
+                    and named_with_country(sentence, span.start, nxt.end, lowercase_words)
+                ):
+                    # "Make UK, which represents manufacturers": one name, a company's
+                    name = text_of(tokens, span.start, nxt.end, sentence.text)
+                    entry = registry.add(name, "organization", base + span.start)
+                    if entry:
+                        found.append((span.start, nxt.end, entry.name))
+                        last_org = entry
+                    skip.add(index + 1)
+                    continue
                 if span.kind == "single":
                     # Resolved once every full name is known: "Carney", "Huawei", "WTO".
                     role_text = role_phrase(role.text) if role and span.titled else None
@@ -255,6 +294,7 @@ def extract_actors(
     add_lower_orgs(registry, sentences, spans_by_sentence, home)
     _apposition_orgs(registry, sentences, spans_by_sentence)
     drop_forums(registry, sentences, spans_by_sentence)
+    bracket_acronyms(registry, spans_by_sentence, sentences)
     join_acronyms(registry, spans_by_sentence, sentences)
     whole_listed_names(registry, spans_by_sentence, sentences)
     people_country = {

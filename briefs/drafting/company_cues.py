@@ -10,7 +10,24 @@ from briefs.drafting.actor_words import (
     ROLE_WORDS,
     STATEMENT_VERBS,
 )
+from briefs.drafting.lexicon import words
 from briefs.drafting.text import Token
+
+_BODY_NOUNS = words("body_nouns")
+_SUPERLATIVES = words("superlatives")
+_WHERE = frozenset({"in", "near", "outside", "across", "throughout"})  # "a plant in Puebla, one …"
+# Words right after a name that make it a body: "the PAN party", "Zentra shares fell".
+_AFTER_BODY = frozenset(
+    {"association", "council", "federation", "group", "party", "shares", "stock", "union"}
+)
+
+
+def works_at(tokens: list[Token], start: int) -> bool:
+    """ "economists at Harlow Sachs", "an analyst at Zentra": people who work at a body."""
+    if start < 2 or tokens[start - 1].lower != "at":
+        return False
+    word = tokens[start - 2].lower
+    return word in ROLE_HEADS or (word.endswith("s") and word[:-1] in ROLE_HEADS)
 
 
 def company_cue(tokens: list[Token], start: int, end: int) -> bool:
@@ -38,8 +55,8 @@ def company_cue(tokens: list[Token], start: int, end: int) -> bool:
         return True
     if after in STATEMENT_VERBS or (tokens[start].possessive and after in COMPANY_POSSESSIONS):
         return True
-    if after in ("union", "group", "association", "council", "federation"):
-        return True  # "the Community union"
+    if after in _AFTER_BODY or works_at(tokens, start):
+        return True  # "the Community union", "the PAN party", "Zentra shares fell"
     k = end
     while k < len(tokens) and not tokens[k].cap and tokens[k].lower in ROLE_WORDS:
         k += 1
@@ -68,9 +85,15 @@ def _company_cue_forward(tokens: list[Token], start: int) -> bool:
 
 
 def appositive_company(tokens: list[Token], comma: int) -> bool:
+    """ "X, a tech giant,", "X, the Spanish pork industry association,", "X, the country's
+    largest extruder,": what the apposition calls the name makes it a company or a body."""
+    ranked = False
+    # "… plant in Puebla, one of the largest car factories": a place, however ranked
+    placed = comma >= 2 and tokens[comma - 2].lower in _WHERE
     for token in tokens[comma + 1 : comma + 12]:
-        if token.text in ",.;":
-            return False
-        if token.lower in COMPANY_NOUNS:
+        if token.text in ",.;" or token.lower in ROLE_HEADS:
+            return ranked and token.text in ",.;"
+        if token.lower in COMPANY_NOUNS or token.lower in _BODY_NOUNS:
             return True
-    return False
+        ranked = ranked or (token.lower in _SUPERLATIVES and not placed)
+    return ranked

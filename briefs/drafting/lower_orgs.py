@@ -15,7 +15,11 @@ _HEADS = tuple(sorted(words("lower_org_heads")))
 _HEAD = "|".join(_HEADS)
 _ANY_HEAD = re.compile("|".join(_HEADS))
 # Lower case only: a capitalised "Trade Ministry" is the capital-run rules' to read.
-_LOWER_ORG = re.compile(rf"\b((?:{_SUBJECT})(?:\s+and\s+(?:{_SUBJECT}))?)\s+({_HEAD})\b")
+# "the trade ministry", "the economy, trade and industry ministry", "the ministry of trade".
+_LOWER_ORG = re.compile(
+    rf"\b((?:{_SUBJECT})(?:,\s+(?:{_SUBJECT})){{0,3}}(?:,?\s+and\s+(?:{_SUBJECT}))?)\s+({_HEAD})\b"
+    rf"|\b(?:{_HEAD})\s+of\s+(?:{_SUBJECT})(?:,?\s+and\s+(?:{_SUBJECT}))?\b"
+)
 
 
 class LowerOrg(NamedTuple):
@@ -33,21 +37,22 @@ def lower_orgs(sentence: Sentence) -> list[LowerOrg]:
         return []  # most sentences
     tokens = sentence.tokens
     by_start = {token.start: i for i, token in enumerate(tokens)}
-    by_end = {token.end: i for i, token in enumerate(tokens)}
+    # A possessive ends where its word does: "the finance ministry's revenue wing".
+    by_end = {token.start + len(token.text): i for i, token in enumerate(tokens)}
     out: list[LowerOrg] = []
     for match in _LOWER_ORG.finditer(text):
         first = by_start.get(match.start())
         last = by_end.get(match.end())
         if first is None or last is None:
             continue
-        name = " ".join(w.capitalize() if w != "and" else w for w in match.group(0).split())
+        name = " ".join(w if w in ("and", "of") else w.capitalize() for w in match.group(0).split())
         place = next((p for p in sentence.places if p.end == first), None)
         out.append(
             LowerOrg(
                 first,
                 last + 1,
                 name,
-                frozenset(w for w in match.group(0).split() if w != "and"),
+                frozenset(w.strip(",") for w in match.group(0).split() if w not in ("and", "of")),
                 place.country if place else None,
             )
         )

@@ -15,6 +15,7 @@ from briefs.drafting.actor_words import (
     CONNECTORS,
     GOVERNMENT_HEADS,
     HONORIFICS,
+    KNOWN_ORGS,
     MONTHS_DAYS,
     NAME_PARTICLES,
     NOT_ACTORS,
@@ -24,8 +25,10 @@ from briefs.drafting.actor_words import (
     ROLE_WORDS,
 )
 from briefs.drafting.text import Place, Sentence, Token
+from briefs.folding import fold
 from briefs.gazetteer import DEMONYMS, NOUNS
 
+_KNOWN_FIRST_WORDS = frozenset(key.split()[0] for key in KNOWN_ORGS if " " in key)
 _AFTER_HONORIFIC = frozenset({"seri", "sri"})  # "Datuk Seri", "Dato' Sri": part of the honorific
 
 
@@ -72,6 +75,36 @@ def capital_runs(sentence: Sentence) -> list[tuple[int, int]]:
     return runs
 
 
+def _known_org_end(tokens: list[Token], i: int, end: int, text: str) -> int | None:
+    """The end of the longest known organisation of two to four words from token `i`."""
+    if tokens[i].lower not in _KNOWN_FIRST_WORDS:
+        return None
+    for stop in range(min(end, i + 4), i + 1, -1):
+        if fold(text_of(tokens, i, stop, text)) in KNOWN_ORGS:
+            return stop
+    return None
+
+
+def _opens_a_name(tokens: list[Token], spans: list[Span], place: Place, end: int) -> bool:
+    """A one-word place that is not its country's own name ("Santiago", not "Chile"), right
+    after a title and before a name word: the first name of the person titled."""
+    i = place.start
+    word = tokens[i]
+    return (
+        bool(spans)
+        and spans[-1].kind == "role"
+        and spans[-1].end == i
+        and tokens[i - 1].lower in ROLE_HEADS
+        and place.end == i + 1
+        and not place.demonym
+        and not word.text.isupper()
+        and not word.possessive
+        and fold(word.text) != fold(place.country)
+        and i + 1 < end
+        and _is_nameish(tokens[i + 1])
+    )
+
+
 def _named_after_country(tokens: list[Token], place: Place, head: int) -> bool:
     """ "Canada Border Services Agency": an agency or service whose name opens with the
     country's full name (not "U.S." or a demonym) keeps it; "U.S. Commerce Department" not."""
@@ -103,6 +136,7 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
     tokens = sentence.tokens
     spans: list[Span] = []
     i = start
+    firm = False
     # "Mr. Carney", "Dato' Sri Lim": the honorific ends a run of its own before the name.
     titled = (
         start >= 2 and tokens[start - 1].text in ".'’" and tokens[start - 2].lower in HONORIFICS
@@ -118,6 +152,12 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
     while i < end:
         token = tokens[i]
         low = token.lower
+        known = _known_org_end(tokens, i, end, sentence.text)
+        if known:
+            # "The White House said": a name the lexicon knows is read whole.
+            spans.append(Span("org", i, known, text_of(tokens, i, known, sentence.text)))
+            i = known
+            continue
         # An organisation: the next head word, reached over name-like words only.
         head = None
         for j in range(i, end):
@@ -191,6 +231,14 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
             i = stop
             continue
         place = places.get(i)
+        if place is not None and _opens_a_name(tokens, spans, place, end):
+            # "President Santiago Peña": a capital's name is a first name after a title
+            j = i + 1
+            while j < end and j - i < 4 and _is_nameish(tokens[j]) and not tokens[j - 1].possessive:
+                j += 1
+            spans.append(Span("person", i, j, text_of(tokens, i, j, sentence.text)))
+            i = j
+            continue
         if place is not None:
             spans.append(Span("place", i, place.end, "", place.country))
             i = place.end
@@ -234,9 +282,13 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                         j = k + 1
                     else:
                         break
+                elif word.text == "&" and j + 1 < end and _is_nameish(tokens[j + 1]):
+                    firm = True  # "Ferris & Lane", "Procter & Gamble": a firm's name
+                    j += 2
                 else:
                     break
-            kind = "person" if j - i >= 2 else "single"
+            kind = "org" if firm else "person" if j - i >= 2 else "single"
+            firm = False
             after_title = titled or (
                 bool(spans)
                 and spans[-1].kind == "role"

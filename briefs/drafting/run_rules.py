@@ -1,0 +1,53 @@
+"""What a run of capitals names, read from its words and what surrounds it: a policy or pact
+("the Build Better More programme"), a company by its industry word ("Kansai Electric Power"),
+a company named with its country ("Ternium Mexico, which …")."""
+
+from __future__ import annotations
+
+from briefs.drafting.actor_words import COMMON, COMPANY_NOUNS, SKIP_NAMES, STATEMENT_VERBS
+from briefs.drafting.lexicon import words
+from briefs.drafting.text import Sentence, Token
+
+# Industry words that end or sit inside company names ("Great Wall Motor", "Trina Solar").
+COMPANY_WORDS = words("company_words")
+# Bodies that speak for their country: "the US Embassy said" is the United States.
+_MISSIONS = frozenset({"embassy", "consulate", "mission"})
+
+
+def names_a_policy(tokens: list[Token], start: int, end: int) -> bool:
+    """ "the Build Better More programme", "the … Partnership Agreement": a run that ends in a
+    word naming a law, pact, plan or event, or that such a word follows, names no one."""
+    if tokens[end - 1].lower in SKIP_NAMES and end - start > 1:
+        return True
+    return end < len(tokens) and not tokens[end].cap and tokens[end].lower in SKIP_NAMES
+
+
+def is_company_name(tokens: list[Token]) -> bool:
+    """A name of two or more words with an industry word after the first: a company."""
+    return len(tokens) > 1 and any(t.lower in COMPANY_WORDS for t in tokens[1:])
+
+
+def is_mission(name: str) -> bool:
+    return name.split()[-1].casefold() in _MISSIONS
+
+
+def named_with_country(
+    sentence: Sentence, start: int, place_end: int, lowercase_words: set[str]
+) -> bool:
+    """ "Make UK, which represents …", "Ternium Mexico said", "the LNG Canada terminal": one
+    name word right before a country's name (no possessive between) is a company's name."""
+    tokens = sentence.tokens
+    word = tokens[start]
+    if word.possessive or tokens[place_end - 1].possessive or word.lower in COMMON:
+        return False
+    after = tokens[place_end].lower if place_end < len(tokens) else ""
+    after2 = tokens[place_end + 1].lower if place_end + 1 < len(tokens) else ""
+    cue = (
+        (after == "," and after2 in ("which", "whose", "the", "a", "an"))
+        or after == "("
+        or after in STATEMENT_VERBS
+        or after in COMPANY_NOUNS
+    )
+    if cue:
+        return True
+    return start > 0 and word.lower not in lowercase_words and (word.text.isupper() or after == ",")

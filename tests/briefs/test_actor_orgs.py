@@ -1,0 +1,144 @@
+"""Organisations in real typography (issue 13), in sentences of our own: what the text says
+around a name that makes it a company or a party, bodies named in lower case or only through a
+possessive, acronyms in brackets, and what is named but is no organisation."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefs.drafting import draft_brief
+from briefs.model import Actor
+
+
+def _actors(story: str) -> dict[str, Actor]:
+    brief = draft_brief(f" date 2025-07-15 Trade news of the day\n\n{story}\n")
+    return {a.name: a for a in brief.actors}
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        ("Lawmakers from the PAN party said the 50% tariff would raise car prices.", "PAN"),
+        ("Zentra shares fell 3% after the 25% tariff was announced.", "Zentra"),
+        ("The complaint came from Alvora, the country's largest extruder, in March.", "Alvora"),
+        ("Porcinex, the Spanish pork industry association, said the duty was unfair.", "Porcinex"),
+        (
+            "Economists at Harlow Sachs estimated the 10% tariff would cost $20 billion.",
+            "Harlow Sachs",
+        ),
+        ("The tariff spares companies such as planemaker Aviona, officials said.", "Aviona"),
+        (
+            "Buyers such as Kelmar Electronics and TN hynix import Japanese chemicals.",
+            "Kelmar Electronics",
+        ),
+        (
+            "Brakes were applied, said Maren Holt, head of freight at Kestrel Logistics.",
+            "Kestrel Logistics",
+        ),
+        ("The White House said the 25% tariff would stay.", "White House"),
+        ("Make UK, which represents manufacturers, said the 50% tariff was too high.", "Make UK"),
+        ("The request came from Ternium Mexico, which makes coated steel.", "Ternium Mexico"),
+    ],
+)
+def test_what_the_text_says_of_a_name_makes_it_an_organisation(story: str, name: str) -> None:
+    actors = _actors(story)
+    assert name in actors and actors[name].kind == "organization", list(actors)
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        (
+            "Shares of Great Wall Motor fell after Brazil raised its 35% import tax.",
+            "Great Wall Motor",
+        ),
+        ("Kansai Electric Power said it would buy Canadian LNG.", "Kansai Electric Power"),
+        ("Vivergo Fuels said the 0% US ethanol quota would close its plant.", "Vivergo Fuels"),
+        ("Trina Solar and JinkoSolar were assigned rates of 25%.", "Trina Solar"),
+        ("RAK Ceramics said the 20% duty on tiles would hurt.", "RAK Ceramics"),
+    ],
+)
+def test_a_name_ending_in_an_industry_word_is_a_company(story: str, name: str) -> None:
+    assert _actors(story)[name].kind == "organization"
+
+
+def test_an_acronym_in_brackets_is_the_body_it_follows() -> None:
+    story = (
+        "The Ministry of Commerce (MOFCOM) set a 30% duty on brandy. MOFCOM said the duty"
+        " would last five years."
+    )
+    actors = _actors(story)
+    assert "Ministry of Commerce" in actors and "MOFCOM" not in actors, list(actors)
+
+
+def test_an_embassy_speaks_for_its_country() -> None:
+    actors = _actors("The US Embassy in Hanoi said the 46% tariff could still be cut.")
+    assert "United States" in actors and "US Embassy" not in actors, list(actors)
+
+
+@pytest.mark.parametrize(
+    ("story", "not_actor"),
+    [
+        (
+            "Under the Build Better More programme, the duty on cement rose to 20%.",
+            "Build Better More",
+        ),
+        (
+            "The Bright Harvest Initiative scheme will cut the rice tariff to 15%.",
+            "Bright Harvest Initiative",
+        ),
+        ("They replace the safeguard introduced after Brexit, which charges 25%.", "Brexit"),
+        (
+            "The Indonesia-EU Comprehensive Economic Partnership Agreement removes most duties.",
+            "Indonesia-EU Comprehensive",
+        ),
+    ],
+)
+def test_programmes_policies_and_pacts_are_no_actors(story: str, not_actor: str) -> None:
+    assert not_actor not in _actors(story)
+
+
+@pytest.mark.parametrize(
+    ("story", "name", "affiliation"),
+    [
+        ("The food ministry said it expected lower prices.", "Food Ministry", None),
+        (
+            "The tax applies under a notice from the finance ministry's revenue wing.",
+            "Finance Ministry",
+            None,
+        ),
+        (
+            "The ministry of trade said Peru would respond to the 25% tariff.",
+            "Ministry of Trade",
+            None,
+        ),
+        (
+            "Peru's ministry of agriculture said rice imports fell.",
+            "Ministry of Agriculture",
+            "Peru",
+        ),
+        (
+            "Japan's economy, trade and industry ministry said the duty was provisional.",
+            "Economy, Trade and Industry Ministry",
+            "Japan",
+        ),
+        (
+            "The health and labour ministry said the tariff on drugs would stay.",
+            "Health and Labour Ministry",
+            None,
+        ),
+    ],
+)
+def test_bodies_in_lower_case_are_organisations(
+    story: str, name: str, affiliation: str | None
+) -> None:
+    actors = _actors(story)
+    assert name in actors, list(actors)
+    assert actors[name].affiliation == affiliation
+
+
+def test_a_capital_that_opens_a_name_after_a_title_is_a_first_name() -> None:
+    actors = _actors("Paraguay's President Santiago Peña said the deal would bring investment.")
+    assert actors["Santiago Peña"].kind == "person"
+    assert actors["Santiago Peña"].affiliation == "Paraguay"
+    assert "Chile" not in actors
