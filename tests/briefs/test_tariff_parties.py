@@ -140,3 +140,25 @@ def test_the_country_whose_sellers_pay_a_rate_is_its_target(second: str) -> None
     pairs = _pairs(story, "2025-07-23")
     assert ("United States", "South Korea", "25%") in pairs
     assert {by for by, _on, _rate in pairs} == {"United States"}
+
+
+# --- a list of targets ends at its "and" ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "by"),
+    [
+        (
+            "MEXICO CITY (Reuters) - Mexico has imposed anti-dumping duties of 20% on steel from"
+            " China and Vietnam, the economy ministry said on Tuesday.",
+            "Mexico",
+        ),
+        (
+            "LIMA (AP) - Peru has set duties of 20% on steel from China and Vietnam, the trade"
+            " ministry said.",
+            "Peru",
+        ),
+    ],
+)
+def test_a_list_of_targets_ends_at_its_and(story: str, by: str) -> None:
+    assert _pairs(story) == {(by, "China", "20%"), (by, "Vietnam", "20%")}

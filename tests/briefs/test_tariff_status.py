@@ -51,3 +51,21 @@ def test_a_rate_a_coming_change_replaces_is_charged_until_then(
 def test_a_rate_a_change_replaced_is_no_longer_listed(story: str, new: str) -> None:
     rates = {rate for _by, _on, rate, _status in _rows(story)}
     assert rates == {normalise_rate(new)}
+
+
+# --- "will pay 22.1%" describes a rate; the measure's own state is the status -------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Mexico has imposed provisional anti-dumping duties on coated steel from China and"
+        " Vietnam, effective from Tuesday. The duties range between 12.5% and 35.8% for Chinese"
+        " exporters. Shipments from Vietnam will pay 22.1%.",
+        "Peru imposed duties on steel bars from Brazil and Chile on Monday, effective immediately."
+        " Brazilian mills face 30%. Shipments from Chile will pay 22.1%.",
+    ],
+)
+def test_a_rate_that_will_be_paid_keeps_the_measures_state(story: str) -> None:
+    statuses = {rate: status for _by, _on, rate, status in _rows(story, "2025-11-18")}
+    assert statuses["22.1%"] == "in force"

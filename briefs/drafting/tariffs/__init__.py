@@ -460,7 +460,15 @@ def _inherited(
     if year is None:
         dated = (m.when() for m in reversed(earlier))
         year = next((t[1] for t in dated if t[1] is not None and not (len(t) > 3 and t[3])), None)
-    # a borrowed status is weak: a clear one of another mention of the measure wins
+    # a borrowed status is weak: a clear one of another mention of the measure wins; an own
+    # weak one ("Shipments from Vietnam will pay 22.1%") yields to the measure's clear state
+    if timed[0] and timed[2]:
+        clear = next(
+            (t[0] for t in (m.when() for m in (ref, *reversed(earlier))) if t[0] and not t[2]),
+            None,
+        )
+        if clear is not None:
+            return clear, year, True
     return timed[0] or theirs[0], year, timed[2] if timed[0] else True
 
 

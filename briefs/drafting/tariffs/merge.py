@@ -33,6 +33,13 @@ def _state(mention: Mention) -> str | None:
     return mention.when()[0]
 
 
+def _other_state(one: Mention, other: Mention) -> bool:
+    """Two clear states that differ ("remain" beside "removed"); a weak cue ("will pay 22.1%")
+    tells no other state."""
+    mine, theirs = one.when(), other.when()
+    return mine[0] != theirs[0] and not mine[2] and not theirs[2]
+
+
 def merge(mentions: list[Mention]) -> list[Tariff]:
     """One measure per (imposer, target, rate). Rated mentions go first; a rate-less mention then
     joins a measure it shares products with, the measure "the duties" points back to, or other
@@ -128,7 +135,7 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
                         and m.products
                         and not shared & set(m.products)
                         # "Tariffs on steel and autos remain" beside a removed one: another
-                        and (mention.definite or _state(mention) != _state(attached[id(m)][0]))
+                        and (mention.definite or _other_state(mention, attached[id(m)][0]))
                     )
                 ),
                 None,

@@ -235,11 +235,14 @@ def _listed_after(c: MentionContext, first: Entity, limit: int | None = None) ->
     out: list[str] = []
     last = first
     end = c.window_end if limit is None else limit
+    closed = False  # "from China and Vietnam, the economy ministry said": the list ended
     for entity in c.entities:
         if entity.start < last.end:
             continue
-        if entity.start >= end or not _LIST_GAP.fullmatch(c.text[last.end : entity.start]):
+        gap = c.text[last.end : entity.start]
+        if closed or entity.start >= end or not _LIST_GAP.fullmatch(gap):
             break
+        closed = " and " in f" {gap} " or " or " in f" {gap} "
         if entity.country != first.country and entity.country not in out:
             out.append(entity.country)
         last = entity

@@ -16,6 +16,10 @@ PRODUCTS = sorted(words("products"), key=lambda p: (-len(p), p))
 _PRODUCT_RE = Folded(r"\b(?:" + "|".join(re.escape(p) for p in PRODUCTS) + r")\b")
 _GENERIC = words("generic_goods")
 _DROP_WORDS = words("product_drop_words")
+# Who sells, never what: a phrase with one of them names no goods wherever the word stands.
+_SELLERS = frozenset(
+    ("companies", "exporters", "firms", "makers", "manufacturers", "mills", "producers", "sellers")
+)
 _PRODUCT_STOP = re.compile(
     r",|;|(?<![A-Z])\.\s|\.$| imported | made | produced | shipped | sold | valued | that "
     r"| originating | exported "
@@ -53,8 +57,8 @@ def _clean_product(item: str) -> str | None:
         return None
     if any(ch.isdigit() for ch in " ".join(words)) or "$" in item:
         return None
-    if words[-1].casefold() in _GENERIC:
-        return None
+    if words[-1].casefold() in _GENERIC or any(word.casefold() in _SELLERS for word in words):
+        return None  # "Chinese goods", "exporters depending on the company": no goods named
     if fold(words[0]) in _COUNTRY_WORDS:
         if len(words) == 1:
             return None  # "on China": the target, not goods

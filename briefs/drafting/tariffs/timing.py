@@ -320,7 +320,7 @@ def status_and_year(
         and _starts_later(clause, today)
     ):
         status = "announced"  # "will face duties of 12% from Aug. 14", "plans to … from May"
-    if status in ("announced", None) and _starts_today(clause, today):
+    if (status in ("announced", None) or weak) and _starts_today(clause, today):
         status, weak = "in force", False  # it takes effect on the article's day
     if rate and _HELD_AT.search(text, max(0, a_start - 30), a_start):
         status, weak = "in force", False  # "Britain stays at 25%", "still pays 25%"
