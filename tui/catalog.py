@@ -14,7 +14,7 @@ again only the briefs that changed since.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -68,6 +68,8 @@ class Catalog:
         self._pending: set[str] = set()
         # `rows` is in the store's order (newest first) until a change here may move one.
         self._in_order = True
+        # Called by `scan` every few briefs: the app makes it wait while keys are handled.
+        self.pause: Callable[[], object] = _let_others_in
 
     # -- rows ----------------------------------------------------------------------
 
@@ -125,7 +127,7 @@ class Catalog:
         for k, (brief_id, entry) in enumerate(scan_cache.load(self.store.root, CACHE_KIND)):
             seen += 1
             if k % 200 == 199:
-                time.sleep(0)  # let the UI thread in: keys typed meanwhile stay prompt
+                self.pause()
             row = rows.get(brief_id)
             if row is None or row.version != entry[0] or brief_id in done:
                 continue
@@ -137,7 +139,7 @@ class Catalog:
         fresh = [i for i in rows if i not in done]
         for k, (brief_id, brief) in enumerate(self.store.read_briefs(fresh)):
             if k % 20 == 19:
-                time.sleep(0)
+                self.pause()
             if brief is None:
                 scan.unreadable.append(brief_id)
                 continue
@@ -277,6 +279,10 @@ class Catalog:
             docs = [doc for doc in map(get, self.rows) if doc is not None]
             self._actor_entries = build_actor_index_flat((d.id, d.date, d.people) for d in docs)
         return self._actor_entries
+
+
+def _let_others_in() -> None:
+    time.sleep(0)  # hands the interpreter lock over: keys typed meanwhile stay prompt
 
 
 def scan_ids(scan: Scan) -> set[str]:

@@ -11,14 +11,19 @@ The app here lets one key from the terminal through at a time: the next waits un
 one before has been handled by the widget it went to and by each parent up to the app
 (one queued call per hop, behind it). A paste is one event, so this costs a few queued
 calls per key typed, not per character pasted.
+
+`keys_settled` is clear from the moment a key is let through until the frame after the
+last key has been drawn: a worker thread doing long work (the catalog's scan) waits on it
+at its pauses, so the keys typed meanwhile get the interpreter to themselves.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from textual import events
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.message import Message
 from textual.message_pump import MessagePump
 
@@ -39,6 +44,8 @@ class KeyOrderApp(App[None]):
         self._in_flight: int | None = None  # serial of the key being handled
         self._serial = 0
         self._waiting: list[events.Event] = []
+        self.keys_settled = threading.Event()
+        self.keys_settled.set()
 
     @property
     def keys_pending(self) -> bool:
@@ -57,6 +64,7 @@ class KeyOrderApp(App[None]):
         await super().on_event(event)
 
     async def _let_through(self, event: events.Event) -> None:
+        self.keys_settled.clear()
         self._serial += 1
         serial = self._in_flight = self._serial
         try:
@@ -73,6 +81,18 @@ class KeyOrderApp(App[None]):
         self._in_flight = None
         if self._waiting:
             await self._let_through(self._waiting.pop(0))
+        else:
+            self._settle_after_paint(self._serial)
+
+    def _settle_after_paint(self, serial: int) -> None:
+        def settled() -> None:
+            if serial == self._serial and self._in_flight is None:  # no key came since
+                self.keys_settled.set()
+
+        try:
+            self.screen.call_after_refresh(settled)
+        except ScreenStackError:  # no screen (closing): nothing will be drawn
+            self.keys_settled.set()
 
 
 def _after_bubbling(node: MessagePump, app: App[None], callback: Callable[[], object]) -> None:
