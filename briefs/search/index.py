@@ -77,11 +77,7 @@ class SearchIndex:
 
     def search(self, query: Query) -> list[str]:
         """Ids of the briefs that `query` matches (see `Query.matches`), newest first."""
-        order = self._ordered()
-        if query.is_empty:
-            return [doc.id for doc in order]
-        test = query.matcher()
-        return [doc.id for doc in order if test(doc)]
+        return [doc.id for doc in query.select(self._ordered())]
 
     def tariff_hits(self, query: Query) -> list[tuple[SearchDoc, int]]:
         """(doc, tariff index) of every tariff the query keeps, for the tariff tracker.

@@ -121,6 +121,11 @@ class Query:
         """`matches` as the fastest callable, for scanning many docs."""
         return everything if self._root is None else self._root.brief
 
+    def select(self, docs: list[SearchDoc]) -> list[SearchDoc]:
+        """The docs `matches` keeps, in their order: one pass per term over the list, the
+        fastest way to search many docs."""
+        return list(docs) if self._root is None else self._root.select(docs)
+
     def matches(self, doc: SearchDoc) -> bool:
         """Does the brief list keep this brief? True when the query holds for the brief with
         one of its tariffs (with tariff-level terms false when it has no tariffs)."""

@@ -11,7 +11,7 @@ from briefs.dates import DateSpanError, day_span
 from briefs.folding import words
 from briefs.model import MEASURES, STATUSES
 from briefs.search.docs import TariffDoc, needle, party_needle, tag_key
-from briefs.search.nodes import Contains, Country, Dates, Flag, Node, TariffTest
+from briefs.search.nodes import Contains, Country, Dates, Flag, Is, Node, TariffTest
 from briefs.search.tokens import shown
 
 FIELDS = (
@@ -151,17 +151,16 @@ def field_node(name: str, op: str, value: str, today: dt.date) -> Node:
         return Dates(first, after)
     if name == "is":
         state = _one_of(value, _IS_VALUES, "is")
-        return Flag(
-            {
-                "read": lambda d: d.read,
-                "unread": lambda d: not d.read,
-                "starred": lambda d: d.starred,
-                "unstarred": lambda d: not d.starred,
-            }[state]
-        )
+        attr, want = {
+            "read": ("read", True),
+            "unread": ("read", False),
+            "starred": ("starred", True),
+            "unstarred": ("starred", False),
+        }[state]
+        return Is(attr, want)
     if name == "has":
         what = _one_of(value, _HAS_VALUES, "has")
-        return Flag(lambda d: d.has_notes) if what == "notes" else Flag(lambda d: bool(d.tariffs))
+        return Is("has_notes" if what == "notes" else "tariffs", True)
     if name == "actor":
         return Contains("actors", _needle(value, whole=False))
     if name == "source":
