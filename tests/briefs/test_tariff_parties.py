@@ -162,3 +162,21 @@ def test_the_country_whose_sellers_pay_a_rate_is_its_target(second: str) -> None
 )
 def test_a_list_of_targets_ends_at_its_and(story: str, by: str) -> None:
     assert _pairs(story) == {(by, "China", "20%"), (by, "Vietnam", "20%")}
+
+
+# --- "a safeguard measure that covers …" is a measure, with no one target ------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The European Union has started limiting imports of ferroalloys with a safeguard measure"
+        " that also covers Norway and Iceland. Anything above the quota pays duties of 25%.",
+        "Brazil has begun shielding its tyre makers with a safeguard that applies to imports from"
+        " China and Thailand. Imports above the quota pay duties of 25%.",
+    ],
+)
+def test_a_global_safeguard_told_of_with_a_has_no_target(story: str) -> None:
+    pairs = _pairs(story, "2025-11-19")
+    assert {on for _by, on, _rate in pairs} == {None}
+    assert {rate for _by, _on, rate in pairs} == {"25%"}

@@ -53,7 +53,12 @@ _NO_MEASURE = re.compile(
     re.I,
 )
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
-_ON_WHAT = re.compile(r"\s+(?:on|against|of|for)\b")
+# "a tariff on", and "a safeguard measure that covers …": a measure told of as real
+_ON_WHAT = re.compile(
+    r"\s+(?:on|against|of|for)\b|\s+(?:measures?\s+|regimes?\s+)?(?:that|which)\s+(?:also\s+"
+    r"|now\s+)?(?:covers?|covered|appl(?:y|ies|ied)|took|takes|hits?|targets?|came|comes"
+    r"|charges?|limits?)\b"
+)
 _COVERS = re.compile(r"^\s*(?:covers?|covering|targets?|applies to|hits?|includes?)\b")
 _EVERY_ORIGIN = re.compile(
     r"\b(?:(?:from|to|on)\s+(?:all|every|any)\s+(?:origins?|sources?|countr(?:y|ies)|suppliers?"
