@@ -31,6 +31,7 @@ from briefs.drafting.actor_words import (
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
     REGIONS,
+    ROLE_HEADS,
     SKIP_NAMES,
 )
 from briefs.drafting.company_cues import appositive_company, company_cue, works_at
@@ -46,6 +47,7 @@ from briefs.drafting.name_runs import (
 )
 from briefs.drafting.registry import ActorSpans, Entry, Registry
 from briefs.drafting.run_rules import (
+    acronym_named,
     is_company_name,
     is_mission,
     named_with_country,
@@ -110,6 +112,18 @@ def extract_actors(
                 # "Canola prices …": a sentence-initial word used in lower case elsewhere.
                 run_start += 1
             spans = parse_run(sentence, run_start, run_end, places)
+            named = acronym_named(tokens, run_start, run_end)
+            if named is not None and not any(
+                s.kind == "person" and s.start == named and s.end == run_end for s in spans
+            ):
+                # "the Southern African Development Community (SADC)": one body
+                entry = registry.add(
+                    text_of(tokens, named, run_end, sentence.text), "organization", base + named
+                )
+                if entry:
+                    found.append((named, run_end, entry.name))
+                    last_org = entry
+                spans = [s for s in spans if s.end <= named]
             if names_a_policy(tokens, run_start, run_end):
                 # "the Build Better More programme": only the places in it are read
                 spans = [s for s in spans if s.kind in ("place", "single")]
@@ -172,22 +186,6 @@ def extract_actors(
                         continue
                     if fold(span.text) in registry.not_actors:
                         continue
-                    if (
-                        fold(span.text) in KNOWN_ORGS
-                        or is_company_name(name_tokens)
-                        or works_at(tokens, span.start)
-                    ) or (
-                        span.end + 1 < len(tokens)
-                        and tokens[span.end].text == ","
-                        and tokens[span.end + 1].lower in ("a", "an", "one")
-                        and appositive_company(tokens, span.end)
-                    ):
-                        name = KNOWN_ORGS.get(fold(span.text), span.text)
-                        entry = registry.add(name, "organization", base + span.start)
-                        if entry:
-                            found.append((span.start, span.end, entry.name))
-                            last_org = entry
-                        continue
                     nxt = spans[index + 1] if index + 1 < len(spans) else None
                     if (
                         role is None
@@ -204,6 +202,22 @@ def extract_actors(
                         entry = registry.add(name, "organization", base + span.start)
                         if entry:
                             found.append((span.start, nxt.end, entry.name))
+                        continue
+                    if (
+                        fold(span.text) in KNOWN_ORGS
+                        or is_company_name(name_tokens)
+                        or works_at(tokens, span.start)
+                    ) or (
+                        span.end + 1 < len(tokens)
+                        and tokens[span.end].text == ","
+                        and tokens[span.end + 1].lower in ("a", "an", "one")
+                        and appositive_company(tokens, span.end)
+                    ):
+                        name = KNOWN_ORGS.get(fold(span.text), span.text)
+                        entry = registry.add(name, "organization", base + span.start)
+                        if entry:
+                            found.append((span.start, span.end, entry.name))
+                            last_org = entry
                         continue
                     prev = tokens[span.start - 1].lower if span.start else ""
                     if role is None and prev in PLACE_PREPOSITIONS:
@@ -282,6 +296,22 @@ def extract_actors(
                         last_org = entry
                     skip.add(index + 1)
                     continue
+                if (
+                    span.kind == "single"
+                    and nxt is not None
+                    and nxt.kind == "role"
+                    and nxt.start == span.end
+                    and index + 2 == len(spans)
+                    and not any(t.lower in ROLE_HEADS for t in tokens[nxt.start : nxt.end])
+                    and company_cue(tokens, span.start, nxt.end)
+                ):
+                    # "Richardson International, one of the largest grain handlers,"
+                    name = text_of(tokens, span.start, nxt.end, sentence.text)
+                    entry = registry.add(name, "organization", base + span.start)
+                    if entry:
+                        found.append((span.start, nxt.end, entry.name))
+                        last_org = entry
+                    break
                 if span.kind == "single":
                     # Resolved once every full name is known: "Carney", "Huawei", "WTO".
                     role_text = role_phrase(role.text) if role and span.titled else None
@@ -446,6 +476,9 @@ def _resolve_singles(
             # "Mr Akazawa told reporters", "Secretary-General Guterres warned": a person named
             # by surname only, though what follows would make a single word a company.
             entry = registry.add(word, "person", pos, role, _affiliation(modifier))
+        elif (said := after_name(sentence, span.end))[0] and span.end < len(tokens):
+            # "Lutnick, the commerce secretary, said": a person named by surname only
+            entry = registry.add(word, "person", pos, said[0], _affiliation(said[1]))
         elif (
             company_cue(tokens, span.start, span.end)
             or _after_org_and(registry, spans_by_sentence, sentence, span.start)

@@ -29,7 +29,12 @@ from briefs.folding import fold
 from briefs.gazetteer import DEMONYMS, NOUNS
 
 _KNOWN_FIRST_WORDS = frozenset(key.split()[0] for key in KNOWN_ORGS if " " in key)
+_NAME_MONTHS = frozenset({"jan", "jun"})
 _AFTER_HONORIFIC = frozenset({"seri", "sri"})  # "Datuk Seri", "Dato' Sri": part of the honorific
+
+
+# "Tokyo-based analyst", "Paris-listed": an adjective of place, no name.
+_PLACE_ADJECTIVES = ("-based", "-born", "-listed", "-headquartered", "-registered")
 
 
 def _is_nameish(token: Token) -> bool:
@@ -42,6 +47,7 @@ def _is_nameish(token: Token) -> bool:
         and low not in ORG_HEADS
         and low not in NOUNS
         and low not in DEMONYMS
+        and not low.endswith(_PLACE_ADJECTIVES)
     )
 
 
@@ -109,9 +115,9 @@ def _named_after_country(tokens: list[Token], place: Place, head: int) -> bool:
     """ "Canada Border Services Agency": an agency or service whose name opens with the
     country's full name (not "U.S." or a demonym) keeps it; "U.S. Commerce Department" not."""
     first = tokens[place.start]
+    # "South African Revenue Service" too: such bodies carry the adjective in their name.
     return (
-        not place.demonym
-        and not first.text.isupper()
+        not first.text.isupper()
         and not tokens[place.end - 1].possessive
         and tokens[head].lower in ("agency", "service", "bureau")
     )
@@ -248,6 +254,14 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
             while j < end and (
                 tokens[j].lower in ROLE_WORDS
                 or (tokens[j].lower == "and" and j + 1 < end and tokens[j + 1].lower in ROLE_WORDS)
+                or (
+                    # "Minister of International Trade", "Vice-Minister of Commerce"
+                    tokens[j].lower in ("of", "for")
+                    and tokens[j - 1].lower in ROLE_HEADS
+                    and j + 1 < end
+                    and tokens[j + 1].lower in ROLE_WORDS
+                    and tokens[j + 1].lower not in ROLE_HEADS
+                )
             ):
                 j += 1
             spans.append(Span("role", i, j, text_of(tokens, i, j, sentence.text)))
@@ -268,7 +282,10 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                 i += 1  # "Datuk Seri"
             titled = True
             continue
-        if _is_nameish(token) and low not in NOT_ACTORS:
+        if (_is_nameish(token) and low not in NOT_ACTORS) or (
+            # "said Jun Zhao": a month's short name that is a given name before a name
+            low in _NAME_MONTHS and i + 1 < end and _is_nameish(tokens[i + 1])
+        ):
             j = i + 1
             while j < end and j - i < 5 and not tokens[j - 1].possessive:
                 word = tokens[j]

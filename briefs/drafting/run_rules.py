@@ -7,6 +7,7 @@ from __future__ import annotations
 from briefs.drafting.actor_words import COMMON, COMPANY_NOUNS, SKIP_NAMES, STATEMENT_VERBS
 from briefs.drafting.lexicon import words
 from briefs.drafting.text import Sentence, Token
+from briefs.gazetteer import country_of
 
 # Industry words that end or sit inside company names ("Great Wall Motor", "Trina Solar").
 COMPANY_WORDS = words("company_words")
@@ -51,3 +52,29 @@ def named_with_country(
     if cue:
         return True
     return start > 0 and word.lower not in lowercase_words and (word.text.isupper() or after == ",")
+
+
+_CONNECTORS = frozenset({"of", "and", "the", "for", "&", "on", "in"})
+
+
+def acronym_named(tokens: list[Token], start: int, end: int) -> int | None:
+    """ "the Southern African Development Community (SADC)": where, in the run of capitals
+    ending at `end`, the name begins whose initials spell the acronym in brackets after it."""
+    if end + 2 >= len(tokens) or tokens[end].text != "(" or tokens[end + 2].text != ")":
+        return None
+    acronym = tokens[end + 1].text
+    if not (2 <= len(acronym) <= 8 and acronym.isalpha() and acronym.isupper()):
+        return None
+    for first in range(start, end - 1):
+        letters = "".join(
+            part[0]
+            for t in tokens[first:end]
+            if t.lower not in _CONNECTORS
+            for part in t.text.split("-")
+            if part
+        )
+        if letters.upper() == acronym and tokens[first].lower not in COMMON:
+            # a bloc named so ("the Southern African Customs Union (SACU)") stays a place
+            text = " ".join(t.text for t in tokens[first:end])
+            return None if country_of(text) else first
+    return None

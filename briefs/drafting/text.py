@@ -229,7 +229,8 @@ def _shout_to_lower(tokens: list[Token]) -> None:
                 run.append(token)
             if token.text[0].isalpha() or token.text in ",'’":
                 continue
-        if len(run) >= _SHOUT_RUN:
+        if len(run) >= _SHOUT_RUN or (len(run) == 2 and max(len(w.text) for w in run) >= 5):
+            # '"TOTALLY UNACCEPTABLE," Trump wrote': two shouted words are no name either
             for word in run:
                 word.cap = False
         run = []

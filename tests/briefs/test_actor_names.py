@@ -92,3 +92,48 @@ def test_a_name_before_of_and_a_body_is_a_person_of_that_body() -> None:
     assert actors["Faisal Rahman"].kind == "person"
     assert actors["Faisal Rahman"].affiliation == "Institute for Trade Studies"
     assert actors["Institute for Trade Studies"].kind == "organization"
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        '"TOTALLY UNACCEPTABLE," Trump wrote of the 25% tariff.',
+        'He called the 25% tariff "VERY UNFAIR" and "DISGRACEFUL" on Friday.',
+    ],
+)
+def test_words_shouted_in_capitals_name_no_one(story: str) -> None:
+    assert all(not name.isupper() for name in _actors(story)), list(_actors(story))
+
+
+@pytest.mark.parametrize(
+    ("story", "name", "role"),
+    [
+        (
+            "Vice-Minister of Commerce Li Chenggang said China opposed the tariff.",
+            "Li Chenggang",
+            "Vice-Minister of Commerce",
+        ),
+        (
+            "Minister of International Trade Maninder Sidhu said Canada would respond.",
+            "Maninder Sidhu",
+            "Minister of International Trade",
+        ),
+    ],
+)
+def test_a_title_of_a_portfolio_is_one_role(story: str, name: str, role: str) -> None:
+    assert _actors(story)[name].role == role
+
+
+def test_a_place_based_adjective_is_no_name() -> None:
+    actors = _actors("Tokyo-based analyst Kenji Sato said Japan would respond to the 25% tariff.")
+    assert "Tokyo-based" not in actors and actors["Kenji Sato"].role == "analyst"
+
+
+def test_a_surname_with_its_title_after_a_comma_is_a_person() -> None:
+    actors = _actors("Lutnick, the commerce secretary, said the 25% tariff would stay.")
+    assert actors["Lutnick"].kind == "person" and actors["Lutnick"].role == "commerce secretary"
+
+
+def test_a_given_name_that_is_also_a_month_is_a_name() -> None:
+    actors = _actors('"Both sides step back," said Jun Zhao, an economist at a research institute.')
+    assert "Jun Zhao" in actors and "Zhao" not in actors, list(actors)

@@ -142,3 +142,46 @@ def test_a_capital_that_opens_a_name_after_a_title_is_a_first_name() -> None:
     assert actors["Santiago Peña"].kind == "person"
     assert actors["Santiago Peña"].affiliation == "Paraguay"
     assert "Chile" not in actors
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        (
+            "The Southern African Development Community (SADC) welcomed the deal.",
+            "Southern African Development Community",
+        ),
+        (
+            "Indonesia's House of Representatives (DPR) must approve the deal.",
+            "House of Representatives",
+        ),
+        (
+            "The South African Revenue Service (SARS) will collect the 9.4% duty.",
+            "South African Revenue Service",
+        ),
+    ],
+)
+def test_bodies_named_with_their_acronym_in_brackets_keep_their_whole_name(
+    story: str, name: str
+) -> None:
+    actors = _actors(story)
+    assert name in actors and actors[name].kind == "organization", list(actors)
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        (
+            "Delmont International, one of the country's largest grain handlers, said it slowed.",
+            "Delmont International",
+        ),
+        (
+            "Economists at Farm Credit Canada estimated the cost at $2 billion.",
+            "Farm Credit Canada",
+        ),
+        ("The Community union, which represents steelworkers, said the duty helped.", "Community"),
+    ],
+)
+def test_names_that_end_in_a_title_word_or_a_country_stay_whole(story: str, name: str) -> None:
+    actors = _actors(story)
+    assert name in actors and actors[name].kind == "organization", list(actors)
