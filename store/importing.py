@@ -224,6 +224,9 @@ class ImportingStore:
     def _log_path(self) -> Path:
         raise NotImplementedError
 
+    def _record_checks(self) -> None:
+        raise NotImplementedError
+
     @property
     def briefs_path(self) -> Path:
         raise NotImplementedError
@@ -268,6 +271,7 @@ class ImportingStore:
             except BaseException:
                 run.abort()
                 raise
+            self._record_checks()  # the index just written: the next open trusts it
         return FileImport(counts, run.done.reader, failures)
 
     def _compact_if_worth_it(self) -> None:

@@ -89,9 +89,10 @@ class ReaderBook:
         self._counts: dict[str, tuple[int, dict[str, int]]] = {}  # by bucket, per generation
         self._homes: dict[str, str] = {}  # note id → the bucket it was last seen in
 
-    def open(self) -> list[Path]:
-        """Read every bucket there is (a damaged one raises), and return their paths. One
-        listing of reader/ and of the ledger tells which of the 256 exist, so a small
+    def open(self, trusted: Callable[[Path], str | None] = lambda _path: None) -> list[Path]:
+        """Read every bucket there is (a damaged one raises; one whose bytes `trusted`
+        says passed the checks before is parsed only when used), and return their paths.
+        One listing of reader/ and of the ledger tells which of the 256 exist, so a small
         store does not pay a file check per bucket at every start."""
         problem = folder_problem(self.folder)
         if problem is not None:  # never read (nor written) through a planted link
@@ -107,7 +108,7 @@ class ReaderBook:
             if not present.intersection((name, name + ".bak")) and not known:
                 storage.mark_absent()
                 continue
-            storage.read()
+            storage.verify(trusted(storage.path))
             found.append(storage.path)
         return found
 

@@ -7,12 +7,15 @@ see the old file or the new one, never a mix. A backup of each successful write 
 the same way beside it, to restore from if the file is later damaged from outside.
 
 Parsed data is cached and re-read only when the file on disk changes (another process
-wrote it), so repeated TinyDB reads cost one stat() call.
+wrote it), so repeated TinyDB reads cost one stat() call. Each storage knows the digest
+of the bytes it holds, so a file whose bytes passed the checks before (store/checked.py)
+is read at open without parsing or checking it again.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -111,9 +114,18 @@ def check_shape(path: Path, data: Any) -> dict[str, dict[str, dict[str, Any]]]:
     return data
 
 
-def load_file(path: Path, validate: Validator | None = None) -> Tree | None:
-    """Parse and check one store file; None when it does not exist (and never did: a
-    file missing beside its backup was lost, and is damage, not a new file)."""
+Identity = tuple[int, int, int]  # inode, mtime in ns, size
+
+
+def digest(raw: bytes) -> str:
+    """Names a file's bytes (store/checked.py keeps the digests of checked ones)."""
+    return hashlib.sha1(raw, usedforsecurity=False).hexdigest()
+
+
+def read_bytes(path: Path) -> tuple[bytes, Identity] | None:
+    """The bytes of one store file and the identity of the file they came from; None when
+    it does not exist (and never did: a file missing beside its backup was lost, and is
+    damage, not a new file)."""
     check_plain(path)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
@@ -127,9 +139,15 @@ def load_file(path: Path, validate: Validator | None = None) -> Tree | None:
         raise StoreError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     try:
         with open(fd, "rb") as handle:
+            st = os.fstat(handle.fileno())
             raw = handle.read()
     except OSError as exc:
         raise StoreError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    return raw, (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def parse_file(path: Path, raw: bytes, validate: Validator | None = None) -> Tree:
+    """Parse and check the bytes of one store file."""
     if not raw.strip():
         raise DamagedFileError(path, "the file is empty (truncated?)")
     try:
@@ -140,6 +158,12 @@ def load_file(path: Path, validate: Validator | None = None) -> Tree | None:
     if validate is not None:
         validate(path, tree)
     return tree
+
+
+def load_file(path: Path, validate: Validator | None = None) -> Tree | None:
+    """Parse and check one store file; None when it does not exist (see read_bytes)."""
+    found = read_bytes(path)
+    return None if found is None else parse_file(path, found[0], validate)
 
 
 class Ledger:
@@ -187,7 +211,10 @@ class Ledger:
 
 
 class AtomicJSONStorage(Storage):
-    """TinyDB storage with atomic, durable writes and a stat-checked read cache."""
+    """TinyDB storage with atomic, durable writes and a stat-checked read cache.
+
+    `digest` names the bytes the storage holds (read, or written); `verify` at open reads
+    a file without parsing it when those bytes passed the checks before."""
 
     def __init__(
         self, path: Path, validate: Validator | None = None, *, ledger: Ledger | None = None
@@ -197,7 +224,10 @@ class AtomicJSONStorage(Storage):
         self.ledger = ledger
         self._existed = False  # seen on disk by this process: missing later is damage
         self._data: dict[str, Any] | None = None
-        self._identity: tuple[int, int, int] | None = None
+        self._identity: Identity | None = None
+        # The file's bytes, kept unparsed by `verify` while `_identity` is still theirs.
+        self._raw: bytes | None = None
+        self.digest: str | None = None
         self._seen_once = False
         # Read as a file never made (no backup, not in the ledger) and not made since: a
         # store's 256 reader buckets are mostly that while it is small.
@@ -209,7 +239,7 @@ class AtomicJSONStorage(Storage):
         # another process changed it. Cleared by take_changed_elsewhere().
         self._changed_elsewhere = False
 
-    def _stat_identity(self) -> tuple[int, int, int] | None:
+    def _stat_identity(self) -> Identity | None:
         try:
             st = os.lstat(self.path)
         except FileNotFoundError:
@@ -226,18 +256,58 @@ class AtomicJSONStorage(Storage):
         if identity is None and self._absent:
             return None  # still not made: the checks below passed when it was last read
         if identity is None:
-            load_file(self.path)  # a file lost beside its backup raises
-            if self._existed or (self.ledger is not None and self.ledger.knows(self.path)):
-                raise DamagedFileError(self.path, MISSING_WITH_BACKUP)
-            self._data, self._identity, self._absent = None, None, True
-            return None
+            return self._missing()
         self._absent = False
         self._existed = True
         if identity != self._identity or self._data is None:
-            self._data = load_file(self.path, self.validate)
-            self._identity = identity
+            if self._raw is not None and identity == self._identity:
+                data = orjson.loads(self._raw)  # bytes that passed the checks (verify)
+            else:
+                found = read_bytes(self.path)
+                if found is None:  # gone since the stat
+                    return self._missing()
+                raw, identity = found
+                data = parse_file(self.path, raw, self.validate)
+                self.digest = digest(raw)
+            self._data, self._identity, self._raw = data, identity, None
             self.generation += 1
         return self._data
+
+    def _missing(self) -> None:
+        load_file(self.path)  # a file lost beside its backup raises
+        if self._existed or (self.ledger is not None and self.ledger.knows(self.path)):
+            raise DamagedFileError(self.path, MISSING_WITH_BACKUP)
+        self._data, self._identity, self._absent = None, None, True
+        self._raw = self.digest = None
+        return None
+
+    def verify(self, trusted: str | None) -> None:
+        """Read the file at open, so that damage is reported before any write: parsed and
+        checked now, unless its bytes have the digest `trusted` (bytes that passed the
+        checks before: store/checked.py). Those are kept, and parsed without the checks
+        when first used."""
+        if trusted is None or self._stat_identity() is None:
+            self.read()
+            return
+        found = read_bytes(self.path)
+        if found is None or digest(found[0]) != trusted:
+            self.read()  # gone since the stat, or other bytes: read and checked
+            return
+        self._seen_once, self._absent, self._existed = True, False, True
+        self._raw, self._identity, self._data = found[0], found[1], None
+        self.digest = trusted
+
+    def current_digest(self) -> str | None:
+        """The digest of the file as it is on disk, when it is the one this storage holds
+        (no other process has replaced the file since): one stat() call."""
+        if self.digest is None or self._identity is None:
+            return None
+        return self.digest if self._stat_identity() == self._identity else None
+
+    @property
+    def parsed(self) -> bool:
+        """Whether the file's contents are parsed (and current as of the last read)."""
+        return self._data is not None
 
     def mark_absent(self) -> None:
         """Take the file as never made, without a read: the caller listed its folder and
@@ -245,6 +315,7 @@ class AtomicJSONStorage(Storage):
         buckets, most of them not yet written in a small store)."""
         self._seen_once, self._absent = True, True
         self._data, self._identity = None, None
+        self._raw = self.digest = None
 
     @property
     def made(self) -> bool:
@@ -260,6 +331,7 @@ class AtomicJSONStorage(Storage):
         if changed:
             # Re-read on next use, and let that read not count the same change again.
             self._data, self._identity = None, self._stat_identity()
+            self._raw = self.digest = None
         return changed
 
     def write(self, data: dict[str, Any], *, remember: bool = True) -> None:
@@ -285,10 +357,12 @@ class AtomicJSONStorage(Storage):
             # TinyDB edits the dict we handed out in place; forget it so the next
             # read comes from disk and matches what is really there.
             self._data, self._identity = None, None
+            self._raw = self.digest = None
             self.generation += 1
             raise
-        self._data, self._identity = data, self._stat_identity()
+        self._data, self._identity, self._raw = data, self._stat_identity(), None
+        self.digest = digest(payload)
         self.generation += 1
 
     def close(self) -> None:
-        self._data = None
+        self._data = self._raw = None

@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ from briefs.order import newest_first
 from briefs.samples import load_samples
 from store import content_log
 from store import corrections as book
+from store.checked import Checked, IndexIds, load_ids, save_ids
 from store.correcting import CorrectingStore
 from store.drafts import FOLDER as DRAFTS_FOLDER
 from store.drafts import DraftBox, new_owner
@@ -59,7 +60,7 @@ from store.records import (
 )
 from store.restore import rebuild_index
 from store.shapes import check_index, check_reader
-from store.storage import META_TABLE, Ledger
+from store.storage import META_TABLE, AtomicJSONStorage, Ledger
 from store.syncing import SyncingStore
 from store.tables import (
     brief_from_payload,
@@ -106,6 +107,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
     ) -> None:
         self.root = root
         self.clock = clock
+        self._ids: IndexIds | None = None  # the index's ids, as cache/index-ids.txt has them
         # Read-only: everything can be read, and every write says so before it starts.
         # `init`: make a store of a folder that holds other files (`briefing --init`).
         self.read_only = open_folder(root, init=init)
@@ -121,12 +123,12 @@ class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
             self._drafts = self._reader_db.table("drafts", cache_size=0)
             self._book = book.CorrectionBook(root, ledger)
             self._reader = ReaderBook(root, self._reader_db.storage, ledger)  # type: ignore[arg-type]
-            # Read every file now so a damaged one is reported before any write.
-            for db in (self._briefs_db, self._reader_db):
-                db.storage.read()
-            for storage in self._book.storages():
-                storage.read()
-            buckets = self._reader.open()
+            # Read every file now so a damaged one is reported before any write; those
+            # whose bytes passed the checks before are parsed only when used.
+            self._checked = Checked(root)
+            for storage in self._storages(reader_buckets=False):
+                storage.verify(self._checked.trusted(storage.path))
+            buckets = self._reader.open(self._checked.trusted)
             new = not lexists(self.briefs_path)
             if new and has_data(root) and self._first_import_cut_short(ledger):
                 rebuild_index(root, f"{self.clock():%Y%m%d-%H%M%S}")
@@ -145,6 +147,44 @@ class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
                     stale.unlink(missing_ok=True)
             if seed and new:
                 self.import_briefs(load_samples())
+            self._record_checks()
+
+    def _storages(self, *, reader_buckets: bool = True) -> list[AtomicJSONStorage]:
+        out = [self._briefs_db.storage, self._reader_db.storage, *self._book.storages()]
+        return out + self._reader.storages() if reader_buckets else out  # type: ignore[list-item]
+
+    def _record_checks(self) -> None:
+        """List the digests of the files read and checked (or written) so far, and the
+        index's ids once it is parsed, for the next open (store/checked.py)."""
+        if self.read_only:
+            return
+        storages = self._storages()
+        self._checked.save({s.path: s.digest for s in storages})
+        index = self._briefs_db.storage
+        of = index.current_digest()
+        if of is None or not index.parsed or self._ids_of(of) is not None:
+            return
+        data = index.read() or {}
+        save_ids(self.root, of, self._log_name(), data.get("briefs", {}))
+
+    def _index_ids(self) -> Container[str]:
+        """The ids in the index: from cache/index-ids.txt while the index on disk is the
+        one it lists (no need to parse 27 MiB to know one brief is there), else parsed."""
+        index = self._briefs_db.storage
+        if not index.parsed:
+            of = index.current_digest()
+            found = None if of is None else self._ids_of(of)
+            if found is not None:
+                return found
+        index_docs = _docs(self._briefs)
+        self._record_checks()  # the ids, for the next `note add`
+        return index_docs
+
+    def _ids_of(self, of: str) -> IndexIds | None:
+        held = self._ids
+        if held is None or held.of != of:
+            held = self._ids = load_ids(self.root, of)
+        return held
 
     def _first_import_cut_short(self, ledger: Ledger) -> bool:
         """Content logs and nothing else, and an index never written: the store's first
@@ -269,7 +309,13 @@ class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
             os.close(fd)
 
     def _log_name(self) -> str | None:
-        meta = (self._briefs_db.storage.read() or {}).get(META_TABLE, {})
+        index = self._briefs_db.storage
+        if not index.parsed:  # known without parsing while the index is the one listed
+            of = index.current_digest()
+            ids = None if of is None else self._ids_of(of)
+            if ids is not None:
+                return ids.log
+        meta = (index.read() or {}).get(META_TABLE, {})
         name = meta.get("content", {}).get("log")
         return name if isinstance(name, str) else None
 
@@ -286,7 +332,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
         self._known_all([brief_id])
 
     def _known_all(self, brief_ids: Iterable[str]) -> None:
-        index, trash = _docs(self._briefs), self._book.trash()
+        index, trash = self._index_ids(), self._book.trash()
         for brief_id in brief_ids:
             if brief_id not in index:
                 raise StoreError(f"no brief with id {brief_id!r}")
