@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from briefs.dates import MONTHS, DateError, month_pattern, parse_date
 from briefs.drafting.lexicon import words
-from briefs.drafting.page_lines import is_link_line, is_page_label, is_share_line
+from briefs.drafting.page_lines import is_invitation, is_link_line, is_page_label, is_share_line
+from briefs.gazetteer import country_of
 
 MAX_TITLE = 300
 HEADER_SCAN = 12  # paragraphs after the headline that may still be header lines
@@ -64,6 +65,8 @@ _DATELINE = re.compile(
     r"\s*(?:\(([^()\n]{1,40})\))?"
     r"\s*(?:—|–|--|-|:)\s+"
 )
+# "Jakarta. Indonesia is …": a capital or country and a full stop open the story.
+_PLACE_STOP = re.compile(r"([^\W\d_][^\W\d_'’-]+(?: [^\W\d_][^\W\d_'’-]+)?)\.\s+(?=[^\W\d_])")
 # An aggregator's credit before the dateline: "(MENAFN- Oman Observer) MUSCAT: …".
 _LEADING_CREDIT = re.compile(r"\([^()\n]{2,50}\)\s+")
 # Page furniture between the header lines and the story: "Share", "Key events", "7:48 p.m. ET",
@@ -251,14 +254,14 @@ def _dateline(paragraph: str) -> tuple[str, str | None, str | None, int] | None:
 def _in_story_furniture(paragraph: str, reporters: set[str]) -> bool:
     """A live page's "By NAME" lines (the name kept in `reporters`), and its time stamps and
     labels ("6:15 p.m. ET", "Pinned"): in the body, but not sentences of the story."""
+    if is_link_line(paragraph) or is_share_line(paragraph) or is_invitation(paragraph):
+        return True  # "Related: …", "Share on Facebook Share on X Email", "Follow the latest …"
     if len(paragraph) > 80:
         return False
     byline = _BYLINE.fullmatch(paragraph)
     if byline and _looks_like_names(byline.group(1)):
         reporters.update(_split_names(byline.group(1)))
         return True
-    if is_link_line(paragraph) or is_share_line(paragraph):
-        return True  # "Related: …", "Share on Facebook Share on X Email"
     return _is_furniture(paragraph) and len(paragraph.split()) <= 6
 
 
@@ -279,6 +282,9 @@ def _caption_before_dateline(paragraphs: list[str], index: int, limit: int) -> b
 
 
 def _dateline_at(paragraph: str) -> tuple[str, str | None, str | None, int] | None:
+    stop = _PLACE_STOP.match(paragraph[:60])
+    if stop and country_of(stop.group(1)) and paragraph.rstrip().endswith(_SENTENCE_END):
+        return stop.group(1), None, None, stop.end()  # "Jakarta. Indonesia is preparing …"
     match = _DATELINE.match(paragraph[:200])
     if not match:
         return None

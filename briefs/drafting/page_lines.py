@@ -41,6 +41,18 @@ def is_share_line(paragraph: str) -> bool:
     )
 
 
+_INVITATIONS = tuple(sorted(words("live_invitations")))
+MAX_INVITATION_WORDS = 40
+
+
+def is_invitation(paragraph: str) -> bool:
+    """ "Follow the latest on …", "Welcome to our live coverage of …": a live page's standfirst."""
+    return (
+        paragraph[:40].casefold().startswith(_INVITATIONS)
+        and len(paragraph.split()) <= MAX_INVITATION_WORDS
+    )
+
+
 def is_page_label(place: str) -> bool:
     """ "BREAKING", "LIVE", "READ MORE": a label, not the place of a dateline."""
     return " ".join(place.split()).casefold() in PAGE_LABELS

@@ -134,3 +134,18 @@ def test_a_headline_and_story_without_a_date_say_how_to_give_one() -> None:
     with pytest.raises(ArticleError, match="--date"):
         draft_brief(f"Cranes to pay more\n\n{_LEAD} {_MORE}\n")
     assert draft_brief(f"Cranes to pay more\n\n{_LEAD}\n", date="2025-06-03").date == "2025-06-03"
+
+
+def test_a_dateline_that_is_a_capital_and_a_full_stop_is_cut() -> None:
+    text = f"Cranes to pay more\n\nKari Nilsen\n\nJune 3, 2025 | 6:48 pm\n\nOslo. {_LEAD}\n"
+    brief = draft_brief(text)
+    assert brief.dateline == "Oslo" and brief.summary.startswith("Norway will charge")
+
+
+def test_a_live_page_s_invitation_to_follow_is_not_story() -> None:
+    text = (
+        "Crane duty LIVE updates: Norway acts\n\nFirst Published: 3 Jun 2025, 07:02 AM\n\nLIVE\n\n"
+        "Follow the latest on the crane duty announced by Norway's finance ministry.\n\n"
+        f"07:02 AM\n\n{_LEAD}\n"
+    )
+    assert draft_brief(text).summary.startswith("Norway will charge")
