@@ -222,6 +222,12 @@ def extract_actors(
                     prev = tokens[span.start - 1].lower if span.start else ""
                     if role is None and prev in PLACE_PREPOSITIONS:
                         continue  # "in Tamil Nadu", "near Port Talbot"
+                    if (
+                        prev == "of"
+                        and span.start >= 2
+                        and tokens[span.start - 2].lower in (PLACE_WORDS)
+                    ):
+                        continue  # "the Cape of Good Hope", "the Bay of Bengal"
                     role_text = role_phrase(role.text) if role else None
                     # "Paraguay's President Santiago Peña": the possessive ends the run before
                     affiliation = modifier or (

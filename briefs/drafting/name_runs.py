@@ -62,7 +62,10 @@ def capital_runs(sentence: Sentence) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < count and not tokens[j - 1].possessive:
+        while j < count and (
+            not tokens[j - 1].possessive
+            or (tokens[j - 1].lower in ROLE_HEADS and tokens[j].lower in ORG_HEADS)
+        ):
             token = tokens[j]
             if token.cap and token.text[0].isalpha():
                 j += 1
@@ -79,6 +82,32 @@ def capital_runs(sentence: Sentence) -> list[tuple[int, int]]:
         runs.append((i, j))
         i = j
     return runs
+
+
+def _legal_form_after(tokens: list[Token], stop: int, end: int) -> int | None:
+    """The end of a legal form ("Co", "Corp") one or two name words on, within the run."""
+    for k in range(stop, min(end, stop + 3)):
+        word = tokens[k]
+        if word.lower in _LEGAL_FORMS and k > stop:
+            return k + 1
+        if not word.cap or word.lower in ROLE_WORDS or word.possessive:
+            return None
+    return None
+
+
+def _office_of_role(tokens: list[Token], i: int, end: int) -> int | None:
+    """ "the Prime Minister's Office", "the President's Office": a body named by a title."""
+    k = i
+    while k < end and tokens[k].lower in ROLE_WORDS and not tokens[k].possessive:
+        k += 1
+    if (
+        k + 1 < end
+        and tokens[k].possessive
+        and tokens[k].lower in ROLE_HEADS
+        and tokens[k + 1].lower in ORG_HEADS
+    ):
+        return k + 2
+    return None
 
 
 def _known_org_end(tokens: list[Token], i: int, end: int, text: str) -> int | None:
@@ -133,8 +162,18 @@ class Span:
     titled: bool = False  # a one-word name after a title or honorific: a person ("Mr Akazawa")
 
 
+# Abbreviations that end a name with their full stop: "Tokai Carbon Co.", "Marcos Jr.".
+_DOTTED_ENDS = frozenset({"co", "corp", "inc", "ltd", "jr", "sr", "bros", "cie", "pty"})
+# Legal forms that end a company's name past other words: "Tokyo Steel Manufacturing Co.".
+_LEGAL_FORMS = frozenset({"co", "corp", "corporation", "inc", "ltd", "llc", "plc", "holdings"})
+
+
 def text_of(tokens: list[Token], start: int, end: int, sentence: str) -> str:
-    return sentence[tokens[start].start : tokens[end - 1].start + len(tokens[end - 1].text)]
+    last = tokens[end - 1]
+    stop = last.start + len(last.text)
+    if last.lower in _DOTTED_ENDS and sentence[stop : stop + 1] == ".":
+        stop += 1
+    return sentence[tokens[start].start : stop]
 
 
 def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]) -> list[Span]:
@@ -158,7 +197,9 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
     while i < end:
         token = tokens[i]
         low = token.lower
-        known = _known_org_end(tokens, i, end, sentence.text)
+        known = _known_org_end(tokens, i, end, sentence.text) or (
+            _office_of_role(tokens, i, end) if low in ROLE_WORDS else None
+        )
         if known:
             # "The White House said": a name the lexicon knows is read whole.
             spans.append(Span("org", i, known, text_of(tokens, i, known, sentence.text)))
@@ -219,6 +260,10 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                     and (word in ORG_HEADS or (stop in places and not places[stop].demonym))
                 ):
                     stop = places[stop].end if stop in places else stop + 1
+                    continue
+                form = _legal_form_after(tokens, stop, end)
+                if form:
+                    stop = form  # "Tokyo Steel Manufacturing Co."
                     continue
                 break
             org_start = i

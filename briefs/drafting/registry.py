@@ -3,10 +3,13 @@ the later passes (lower-case bodies, acronyms, forums) revise."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from briefs.drafting.actor_words import NOT_ACTORS
 from briefs.folding import fold
+
+_ABBREVIATED = re.compile(r"\b(?:Co|Corp|Inc|Ltd|Jr|Sr|Bros|Cie|Pty)\.$")
 
 # Per sentence index: (first token, end token, actor name) of each actor mention.
 ActorSpans = dict[int, list[tuple[int, int, str]]]
@@ -38,7 +41,9 @@ class Registry:
         role: str | None = None,
         affiliation: str | None = None,
     ) -> Entry | None:
-        name = name.strip(" ,.;:-")
+        name = name.strip(" ,;:-")
+        if not _ABBREVIATED.search(name):
+            name = name.rstrip(".")  # "Tokai Carbon Co." and "Marcos Jr." keep theirs
         key = fold(name)
         if not key or key in self.not_actors or key in NOT_ACTORS or len(name) > 80:
             return None

@@ -185,3 +185,44 @@ def test_bodies_named_with_their_acronym_in_brackets_keep_their_whole_name(
 def test_names_that_end_in_a_title_word_or_a_country_stay_whole(story: str, name: str) -> None:
     actors = _actors(story)
     assert name in actors and actors[name].kind == "organization", list(actors)
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        ("Kurosawa Carbon Co. said the 30% duty was too low.", "Kurosawa Carbon Co."),
+        ("Sendai Steel Manufacturing Co. welcomed the 30% duty.", "Sendai Steel Manufacturing Co."),
+        ("Imports by Hanra Holdings Corp. rose before the 30% duty.", "Hanra Holdings Corp."),
+        (
+            "President Ramon Cruz Jr. signed the order cutting the rice tariff to 15%.",
+            "Ramon Cruz Jr.",
+        ),
+    ],
+)
+def test_a_name_keeps_the_full_stop_of_its_abbreviation(story: str, name: str) -> None:
+    actors = _actors(story)
+    assert name in actors, list(actors)
+    assert not [n for n in actors if n != name and n in name], list(actors)
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        (
+            "A readout from the Prime Minister's Office said talks would resume.",
+            "Prime Minister's Office",
+        ),
+        (
+            "The National Confederation of Industry urged talks on the 50% tariff.",
+            "National Confederation of Industry",
+        ),
+    ],
+)
+def test_government_offices_and_confederations_are_bodies(story: str, name: str) -> None:
+    assert name in _actors(story), list(_actors(story))
+
+
+def test_a_name_after_cape_of_is_a_place() -> None:
+    assert "Good Hope" not in _actors(
+        "Ships now sail around the Cape of Good Hope to avoid the canal."
+    )
