@@ -69,3 +69,28 @@ def test_a_rate_a_change_replaced_is_no_longer_listed(story: str, new: str) -> N
 def test_a_rate_that_will_be_paid_keeps_the_measures_state(story: str) -> None:
     statuses = {rate: status for _by, _on, rate, status in _rows(story, "2025-11-18")}
     assert statuses["22.1%"] == "in force"
+
+
+# --- the rate a change replaces is listed while the new one is still to come -------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Canada cut its 100% tariff on Chinese EVs to 6.1% on Friday. The lower rate will apply"
+        " from Jan. 1.",
+        "Canada lowered its 100% surtax on Chinese EVs to 6.1%. The new rate takes effect next"
+        " month.",
+    ],
+)
+def test_a_replaced_rate_stays_while_the_new_one_is_to_come(story: str) -> None:
+    statuses = {rate: status for _by, _on, rate, status in _rows(story, "2025-11-14")}
+    assert statuses == {"100%": "in force", "6.1%": "announced"}
+
+
+def test_a_rate_paid_now_replaces_the_old_one_in_a_later_sentence() -> None:
+    story = (
+        "India imposed a duty on Chinese glass on Monday. The rate is now 25%, up from 14%,"
+        " and applies from today."
+    )
+    assert {rate for _by, _on, rate, _status in _rows(story)} == {"25%"}

@@ -314,20 +314,20 @@ def extract_tariffs(
                 )
             rate_at = text.find(rate, a_start) if rate is not None else -1
             if rate is not None and changed_from(text, rate_at, rate_at + len(rate)):
+                # "will cut its 100% tariff to 6.1%": charged until then; "raised its 10% duty
+                # to 50%" (and no later start): charged no more. The new rate, next, decides.
+                mention.timing = _CHARGED_UNTIL_THEN
                 if not looks_ahead(text, rate_at, rate_at + len(rate)):
-                    continue  # "raised its 10% duty to 50%": 10% is charged no more
-                mention.timing = _CHARGED_UNTIL_THEN  # "will cut its 100% tariff to 6.1%"
+                    mention.superseded_by = _NEXT_RATE  # resolved to the next rate below
             if (
                 rate is not None
-                and not triggers
                 and found_here
                 and replaced_rate(text, rate_at, rate)
                 and not is_old_rate(text, rate_at, rate)
             ):
-                if found_here[-1].when()[0] not in ("announced", "proposed", "threatened"):
-                    continue  # "… is now 25%, up from 14%": the old rate is charged no more
+                # "… is now 25%, up from 14%": 14% only while the new rate is still to come
                 mention.timing = _CHARGED_UNTIL_THEN
-                new = found_here[-1]
+                new = mention.superseded_by = found_here[-1]
                 mention.imposed_by, mention.imposed_on = new.imposed_by, new.imposed_on
                 mention.also_on, mention.measure = list(new.also_on), new.measure
             elif rate is not None and is_old_rate(text, rate_at, rate):
@@ -360,6 +360,9 @@ def extract_tariffs(
                 one.order = len(mentions)
                 one.sentence = position
                 mentions.append(one)
+            for old in mentions[:-1] if mention.rate is not None else ():
+                if old.sentence == position and old.superseded_by is _NEXT_RATE:
+                    old.superseded_by = mention  # "cut its 100% tariff … to 6.1%"
             found_here.append(mention)
             last_imposer = mention.imposed_by
         if found_here and not triggers:
@@ -404,6 +407,9 @@ def _supersedes(text: str, start: int) -> bool:
         and not _HAD_BEFORE.search(text, max(0, change.start() - 12), change.start())
         and not _NOT_YET.search(text, max(0, start - 80), start + 40)
     )
+
+
+_NEXT_RATE = Mention(None, None, [], None, "tariff", "")  # "the rate after it", until known
 
 
 def _CHARGED_UNTIL_THEN() -> tuple[str | None, int | None, bool]:

@@ -39,6 +39,16 @@ _OTHER_RATES = re.compile(
 _NEW_RATES = re.compile(
     r"\b(?:the|these|those)\s+(?:new|higher|lower|increased|reduced|revised|final)\s+$", re.I
 )
+# "The lower rate will apply from Jan. 1", "The new rate takes effect next month": a sentence
+# on when the rate just named starts
+_NEW_RATE_OPENS = re.compile(
+    r"\s*(?:the|its|their)\s+(?:new|higher|lower|increased|reduced|revised|final)\s+$", re.I
+)
+_STARTS_AFTER = re.compile(
+    r"\s+(?:(?:will|would|is to|is due to|is set to|is expected to)\s+)?(?:appl(?:y|ies)"
+    r"|takes? effect|start|starts|kicks? in|comes? into (?:force|effect)|begins?)\b",
+    re.I,
+)
 _NOUN_AFTER_RATE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|duty|duties|levy|levies|surtax|import tax|surcharge)", re.I
 )
@@ -125,7 +135,8 @@ _RATE_LEAD = re.compile(
 _WEAK_RATE_LEAD = re.compile(
     r"\b(?:faces?|faced|facing|is|are|was|were|be|gets?|got|receives?|received|assigned|given"
     r"|handed|producers|exporters"
-    r"|mills|manufacturers|makers|firms|companies|suppliers)\s+$",
+    r"|mills|manufacturers|makers|firms|companies|suppliers)\s+(?:(?:now|currently|still|already"
+    r"|set at|fixed at)\s+)?$",
     re.I,
 )
 # A sentence about the rate itself ("The rate is 45 per cent", "It stands at 35%", "Rates range
@@ -190,6 +201,9 @@ class Mention:
     sentence: int = 0
     also_on: list[str] = field(default_factory=list)  # more targets of one list, split later
     named_goods: bool = False  # the goods are named with the measure ("its duty on X")
+    # "to 10% from 20%": the new rate's mention; the old rate is listed only while the new one
+    # is still to come (merge decides, on the status of the new rate's measure)
+    superseded_by: Mention | None = None
     # (status, year) once asked for: merge needs them for few mentions, and they cost the most.
     timing: Callable[[], tuple[str | None, int | None, bool]] | None = None
     _timed: tuple[str | None, int | None, bool] | None = None
@@ -205,10 +219,15 @@ def is_trigger(sentence: str, match: re.Match[str]) -> bool:
     word = match.group(0).casefold()
     if word == "rate":
         # "the 46% rate announced by Washington": a rate named with its percentage, in a story
-        # of trade, not of interest or inflation
-        return bool(_PCT_BEFORE.search(sentence, max(0, match.start() - 16), match.start())) and (
-            not _OTHER_RATES.search(sentence)
-        )
+        # of trade, not of interest or inflation; "The lower rate will apply from Jan. 1": the
+        # measure just named, pointed back to
+        return bool(
+            _PCT_BEFORE.search(sentence, max(0, match.start() - 16), match.start())
+            or (
+                _NEW_RATE_OPENS.match(sentence, 0, match.start())
+                and _STARTS_AFTER.match(sentence, match.end())
+            )
+        ) and (not _OTHER_RATES.search(sentence))
     if word == "rates":
         # "The higher rates apply from March 1": the measures just named, pointed back to
         return bool(_NEW_RATES.search(sentence, max(0, match.start() - 30), match.start()))

@@ -143,6 +143,8 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
         attach(target or new(mention), mention)
     measures.sort(key=lambda m: m.order)
     out = []
+    status_of: dict[int, str] = {}  # id of a mention -> the status of its measure
+    superseded: list[tuple[Measure, list[Mention]]] = []
     for measure in measures:
         # The first mention, in story order, with a status of its own: those that give the
         # rate first ("A 10 percent rate applies …" over the lead's "will take effect").
@@ -153,6 +155,11 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
             (m.when()[0] for m in ordered if m.when()[0] and not m.when()[2]),
             next((m.when()[0] for m in ordered if m.when()[0]), "in force"),
         )
+        for mention in attached.get(id(measure), []):
+            status_of[id(mention)] = status
+        mine = attached.get(id(measure), [])
+        if mine and all(m.superseded_by is not None for m in mine):
+            superseded.append((measure, mine))
         out.append(
             Tariff(
                 imposed_by=measure.imposed_by,
@@ -165,4 +172,24 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
                 evidence=measure.evidence,
             )
         )
-    return out
+    return _without_replaced(out, measures, superseded, status_of)
+
+
+_TO_COME = ("announced", "proposed", "threatened")
+
+
+def _without_replaced(
+    out: list[Tariff],
+    measures: list[Measure],
+    superseded: list[tuple[Measure, list[Mention]]],
+    status_of: dict[int, str],
+) -> list[Tariff]:
+    """ "cut the duty to 10% from 20%": the 20% is listed only while the 10% is still to come
+    ("The lower rate will apply from Saturday"); once the new rate is charged, it is gone."""
+    drop = {
+        id(measure)
+        for measure, mine in superseded
+        if not any(status_of.get(id(m.superseded_by)) in _TO_COME for m in mine)
+    }
+    kept = zip(out, measures, strict=True)
+    return [tariff for tariff, measure in kept if id(measure) not in drop]
