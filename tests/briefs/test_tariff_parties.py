@@ -180,3 +180,22 @@ def test_a_global_safeguard_told_of_with_a_has_no_target(story: str) -> None:
     pairs = _pairs(story, "2025-11-19")
     assert {on for _by, on, _rate in pairs} == {None}
     assert {rate for _by, _on, rate in pairs} == {"25%"}
+
+
+# --- sellers of several nationalities who pay a rate: one target each ---------------------------
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Korean carmakers had lagged Japanese and European rivals paying 15% since the summer.",
+        "Korean carmakers had trailed Japanese and European competitors, which pay 15%.",
+        "Japanese and European rivals have been paying 15% since July.",
+    ],
+)
+def test_sellers_of_each_nationality_that_pay_a_rate_are_its_targets(second: str) -> None:
+    story = "The United States lowered its tariff on Korean cars to 15% on Saturday. " + second
+    pairs = _pairs(story, "2025-11-15")
+    assert ("United States", "Japan", "15%") in pairs
+    assert ("United States", "European Union", "15%") in pairs
+    assert {by for by, _on, _rate in pairs} == {"United States"}

@@ -20,6 +20,7 @@ from briefs.drafting.tariffs.entities import (
 from briefs.drafting.tariffs.mentions import Mention, in_condition, measure_kind
 from briefs.drafting.tariffs.party_clues import (
     importer_of_own_imports,
+    sellers_of_a_list_pay,
     target_left_at,
     target_whose_sellers_pay,
 )
@@ -435,6 +436,7 @@ PARTY_RULES: tuple[Callable[[MentionContext, Parties], None], ...] = (
     _destination,
     target_left_at,
     target_whose_sellers_pay,
+    sellers_of_a_list_pay,
     _target_exporter,
     _all_targets_unless_from,
     target_receives,

@@ -77,3 +77,32 @@ def target_whose_sellers_pay(c: MentionContext, p: Parties) -> None:
         if _WHOSE_SELLERS_BEAR.fullmatch(c.text, entity.end, c.start):
             p.on = entity.country
         return
+
+
+# "Japanese and European rivals paying 15%", "Korean carmakers, which pay 15%": sellers of each
+# nationality listed bear the rate, each country a target of its own.
+_SELLERS_PAY = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:\w*producers?|exporters?|manufacturers?|\w*makers?|mills?|firms?"
+    r"|compan(?:y|ies)|suppliers?|shippers?|growers?|farmers?|sellers?|rivals?|competitors?"
+    r"|counterparts?|peers)\s*,?\s+(?:which\s+|that\s+|who\s+)?(?:\w+\s+){0,2}?(?:face[sd]?"
+    r"|facing|pay|pays|paid|paying|bear|bears|carry|carries)\s+(?:an?\s+|the\s+)?",
+    re.I,
+)
+_AND_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
+
+
+def sellers_of_a_list_pay(c: MentionContext, p: Parties) -> None:
+    """ "Japanese and European rivals paying 15%": Japan and the EU are the targets."""
+    if p.on is not None or p.all_targets:
+        return
+    before = [e for e in c.entities if e.end <= c.start]
+    if not before or not _SELLERS_PAY.fullmatch(c.text, before[-1].end, c.start):
+        return
+    listed = [before[-1]]
+    for entity in reversed(before[:-1]):
+        if not _AND_LIST.fullmatch(c.text, entity.end, listed[0].start):
+            break
+        listed.insert(0, entity)
+    countries = [e.country for e in listed if e.country != p.by]
+    if countries:
+        p.on, p.also_on = countries[0], countries[1:]
