@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from briefs.drafting.actor_words import FORUM_ACTS, FORUM_ORGS
+from briefs.drafting.actor_words import FORUM_ACTS, FORUM_ORGS, KNOWN_ORGS
 from briefs.drafting.lower_orgs import lower_orgs
 from briefs.drafting.registry import ActorSpans, Entry, Registry
 from briefs.drafting.text import Sentence
@@ -101,12 +101,13 @@ def bracket_acronyms(registry: Registry, spans: ActorSpans, sentences: list[Sent
             ):
                 alias.setdefault(fold(tokens[end + 1].text), entry)
     for key, target in alias.items():
-        entry = registry.entries.get(key)
+        # "USTR" may have been read as the name the lexicon gives it
+        entry = registry.entries.get(key) or registry.entries.get(fold(KNOWN_ORGS.get(key, "")))
         if entry is None or entry is target:
             continue
         target.mentions += entry.mentions
         target.first = min(target.first, entry.first)
-        del registry.entries[key]
+        del registry.entries[fold(entry.name)]
         for found in spans.values():
             found[:] = [(a, b, target.name if n == entry.name else n) for a, b, n in found]
 

@@ -114,7 +114,9 @@ def extract_actors(
             spans = parse_run(sentence, run_start, run_end, places)
             named = acronym_named(tokens, run_start, run_end)
             if named is not None and not any(
-                s.kind == "person" and s.start == named and s.end == run_end for s in spans
+                (s.kind == "person" and s.start == named and s.end == run_end)
+                or (s.kind == "org" and s.start <= named and s.end >= run_end)
+                for s in spans
             ):
                 # "the Southern African Development Community (SADC)": one body
                 entry = registry.add(

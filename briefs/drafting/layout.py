@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 
 from briefs.dates import MONTHS, DateError, month_pattern, parse_date
 from briefs.drafting.lexicon import words
-from briefs.drafting.page_lines import is_invitation, is_link_line, is_page_label, is_share_line
+from briefs.drafting.page_lines import (
+    breadcrumb_site,
+    is_invitation,
+    is_link_line,
+    is_page_label,
+    is_promo,
+    is_share_line,
+    reporters_in,
+)
 from briefs.gazetteer import country_of
 
 MAX_TITLE = 300
@@ -254,8 +262,17 @@ def _dateline(paragraph: str) -> tuple[str, str | None, str | None, int] | None:
 def _in_story_furniture(paragraph: str, reporters: set[str]) -> bool:
     """A live page's "By NAME" lines (the name kept in `reporters`), and its time stamps and
     labels ("6:15 p.m. ET", "Pinned"): in the body, but not sentences of the story."""
-    if is_link_line(paragraph) or is_share_line(paragraph) or is_invitation(paragraph):
+    if (
+        is_link_line(paragraph)
+        or is_share_line(paragraph)
+        or is_invitation(paragraph)
+        or is_promo(paragraph)
+    ):
         return True  # "Related: …", "Share on Facebook Share on X Email", "Follow the latest …"
+    named = reporters_in(paragraph)
+    if named:
+        reporters.update(named)  # "Ola Berg and Kari Nilsen in Oslo"
+        return True
     if len(paragraph) > 80:
         return False
     byline = _BYLINE.fullmatch(paragraph)
@@ -340,6 +357,10 @@ def read_layout(text: str, date: str | None = None) -> Layout:
     paragraphs = paragraphs_of(text)
     if not paragraphs:
         raise ArticleError("the article is empty")
+    sites: set[str] = set()  # "Harbour Ledger › Markets › …" above the headline
+    while len(paragraphs) > 1 and (site := breadcrumb_site(paragraphs[0])):
+        sites.add(site)
+        paragraphs = paragraphs[1:]
     first = paragraphs[0]
     line_date = None
     match = _DATE_LINE.fullmatch(first)
@@ -362,8 +383,12 @@ def read_layout(text: str, date: str | None = None) -> Layout:
         para = paragraphs[index]
         byline = _BYLINE.fullmatch(para) if len(para) <= 160 else None
         stamp = _STAMP.fullmatch(para) if len(para) <= 100 else None
-        if byline and _looks_like_names(byline.group(1).split(",")[0]):
-            found, outlet = _read_byline(byline.group(1))
+        if byline and _looks_like_names(re.split(r"[,|]", byline.group(1))[0]):
+            # "By Dana Whitfield | July 14, 2025 | Topics: …": names, then stamps and tags
+            named, *others = byline.group(1).split(" | ")
+            for other in others:
+                stamp_date = stamp_date or _first_full_date(other)
+            found, outlet = _read_byline(named)
             authors.extend(a for a in found if a not in authors)
             source = source or outlet
         elif stamp:
@@ -459,7 +484,7 @@ def read_layout(text: str, date: str | None = None) -> Layout:
         dateline=dateline,
         paragraphs=paragraphs_kept,
         body="\n\n".join(story),
-        not_actors=_not_actor_names(headers, footer) | set(authors) | reporters,
+        not_actors=_not_actor_names(headers, footer) | set(authors) | reporters | sites,
     )
 
 

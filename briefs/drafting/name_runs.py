@@ -248,7 +248,9 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                         while (
                             stop < end
                             and tokens[stop].cap
-                            and tokens[stop].lower not in (ROLE_HEADS)
+                            # "Office of the United States Trade Representative (USTR)": a
+                            # title word may end the name, not lead to a person's name
+                            and (tokens[stop].lower not in ROLE_HEADS or stop + 1 == end)
                             and not tokens[stop - 1].possessive
                         ):
                             stop += 1
@@ -349,6 +351,9 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                     j += 2
                 else:
                     break
+            place = places.get(j) if firm else None
+            if place is not None and not place.demonym and not tokens[j - 1].possessive:
+                j = place.end  # "Meat & Livestock Australia"
             kind = "org" if firm else "person" if j - i >= 2 else "single"
             firm = False
             after_title = titled or (

@@ -53,6 +53,40 @@ def is_invitation(paragraph: str) -> bool:
     )
 
 
+_PROMOS = tuple(sorted(words("promo_openers")))
+MAX_PROMO_WORDS = 20
+# "Site › Section › Topic": the path of a page above its headline.
+_BREADCRUMB = re.compile(r"[^›»\n]{1,60}(?:\s[›»>]\s[^›»>\n]{1,60}){1,6}")
+_NAME = r"[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+){1,2}"
+# "Ola Berg and Kari Nilsen in Oslo": a live entry's reporters and where they are.
+_REPORTERS_IN = re.compile(rf"({_NAME}(?:(?:, | and ){_NAME})*) in [^\W\d_][\w .'’-]{{1,30}}")
+
+
+def is_promo(paragraph: str) -> bool:
+    """ "Subscribe to the … newsletter", "Sign up for …": the page selling itself."""
+    return (
+        paragraph[:30].casefold().startswith(_PROMOS) and len(paragraph.split()) <= MAX_PROMO_WORDS
+    )
+
+
+def breadcrumb_site(paragraph: str) -> str | None:
+    """The site a breadcrumb line starts with ("Harbour Ledger › Markets › …"), else None."""
+    if len(paragraph) > 200 or not _BREADCRUMB.fullmatch(paragraph.strip()):
+        return None
+    return re.split(r"\s[›»>]\s", paragraph.strip())[0].strip()
+
+
+def reporters_in(paragraph: str) -> list[str]:
+    """The names of a "NAME and NAME in CITY" line, else []."""
+    text = paragraph.strip()
+    if len(text) > 120 or text.endswith((".", "!", "?")):
+        return []  # a sentence, not a credit line
+    match = _REPORTERS_IN.fullmatch(text)
+    if match is None:
+        return []
+    return [n.strip() for n in re.split(r",| and ", match.group(1)) if n.strip()]
+
+
 def is_page_label(place: str) -> bool:
     """ "BREAKING", "LIVE", "READ MORE": a label, not the place of a dateline."""
     return " ".join(place.split()).casefold() in PAGE_LABELS

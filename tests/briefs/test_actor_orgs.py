@@ -226,3 +226,28 @@ def test_a_name_after_cape_of_is_a_place() -> None:
     assert "Good Hope" not in _actors(
         "Ships now sail around the Cape of Good Hope to avoid the canal."
     )
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        (
+            "Meat & Livestock Australia, an industry body, said shipments slowed.",
+            "Meat & Livestock Australia",
+        ),
+        (
+            "Customs and Border Protection said it would stop collecting the 25% tariff.",
+            "Customs and Border Protection",
+        ),
+        ("Brazilian meatpacker JBS said the 10% tariff would cost it sales.", "JBS"),
+        (
+            "The Office of the United States Trade Representative (USTR) proposed a 10% tariff."
+            " USTR said comments were due in January.",
+            "Office of the United States Trade Representative",
+        ),
+    ],
+)
+def test_more_bodies_keep_their_whole_name(story: str, name: str) -> None:
+    actors = _actors(story)
+    assert name in actors and actors[name].kind == "organization", list(actors)
+    assert not [n for n in actors if "Trade Representative" in n and n != name], list(actors)

@@ -149,3 +149,23 @@ def test_a_live_page_s_invitation_to_follow_is_not_story() -> None:
         f"07:02 AM\n\n{_LEAD}\n"
     )
     assert draft_brief(text).summary.startswith("Norway will charge")
+
+
+def test_a_breadcrumb_above_the_headline_is_neither_headline_nor_actor() -> None:
+    text = (
+        "Harbour Ledger › Markets › Machinery\n\nCranes to pay more\n\n"
+        "By Kari Nilsen | June 3, 2025 | Topics: Trade, Cranes, Norway\n\n"
+        f"{_LEAD}\n\nSubscribe to the Harbour Ledger daily newsletter\n\n{_MORE}\n"
+    )
+    brief = draft_brief(text)
+    assert brief.title == "Cranes to pay more" and brief.date[:10] == "2025-06-03"
+    assert brief.authors == ("Kari Nilsen",)
+    names = {a.name for a in brief.actors}
+    assert not names & {"Harbour Ledger", "Kari Nilsen"}, names
+
+
+def test_reporters_of_a_live_entry_named_with_their_city_are_no_actors() -> None:
+    credit = "Ola Berg and Kari Nilsen in Oslo"
+    text = f" date 2025-06-03 Cranes to pay more\n\n{_LEAD}\n\n{credit}\n\n{_MORE}\n"
+    names = {a.name for a in draft_brief(text).actors}
+    assert not names & {"Ola Berg", "Kari Nilsen"}, names
