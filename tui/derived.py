@@ -25,7 +25,7 @@ from store import BriefRow, ReaderState
 if TYPE_CHECKING:
     from briefs.search.docs import SearchDoc, TariffDoc
 
-CACHE_KIND = "catalog-2"  # what an entry holds; a new layout gets a new kind
+CACHE_KIND = "catalog-3"  # what an entry holds; a new layout gets a new kind
 _TARIFF = 8  # values per tariff in an entry: see `encode`
 _ACTOR = 4  # values per actor: name, kind, role, affiliation
 
@@ -108,10 +108,10 @@ class Decoder:
 
     def __init__(self) -> None:
         from briefs.rates import parse_rate
-        from briefs.search.docs import SearchDoc, TariffDoc, party_needle
+        from briefs.search.docs import SearchDoc, TariffDoc, party_needle, shared_year
 
         self._doc, self._tariff = SearchDoc, TariffDoc
-        self._party, self._parse_rate = party_needle, parse_rate
+        self._party, self._parse_rate, self._year = party_needle, parse_rate, shared_year
         self._keys: dict[str, str] = {}
         self._rates: dict[str, float | None] = {}
         self._tags: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -153,7 +153,7 @@ class Decoder:
             tag_list = tuple([intern(t) for t in tags])
             tag_list = self._tags.setdefault(tag_list, tag_list)
             made = []
-            key, rate_of, make = self._key, self._rate, self._tariff
+            key, rate_of, make, year_of = self._key, self._rate, self._tariff, self._year
             for k in range(0, len(tariffs), _TARIFF):
                 by, on, listed, products, measure, status, rate, year = tariffs[k : k + _TARIFF]
                 if year is not None and type(year) is not int:
@@ -172,7 +172,7 @@ class Decoder:
                         on,
                         intern(listed),
                         rate,
-                        year,
+                        year_of(year),
                     )
                 )
             facts = tuple([None if v is None else intern(v) for v in people])

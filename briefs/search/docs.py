@@ -28,8 +28,18 @@ _NO_TARIFFS: tuple[None] = (None,)
 
 
 def _segments(texts: Iterable[str | None]) -> str:
-    """Folded segments joined by newlines, so no phrase spans two of them."""
-    return "\n".join(s for s in (segment(t) for t in texts if t) if s)
+    """Folded segments joined by newlines, so no phrase spans two of them. A segment met
+    again is left out: no `in` test can tell (a role or product named twice costs once)."""
+    return "\n".join(dict.fromkeys(s for s in (segment(t) for t in texts if t) if s))
+
+
+# Years as objects shared by every tariff that names one (ints above 256 are not).
+_YEARS = {year: year for year in range(1800, 2200)}
+
+
+def shared_year(year: int | None) -> int | None:
+    """`year`, as the one object every tariff of that year holds."""
+    return None if year is None else _YEARS.get(year, year)
 
 
 def _padded_key(name: str) -> str:
@@ -159,7 +169,7 @@ def _tariff_doc(tariff: Tariff) -> TariffDoc:
         target=_shared(tariff.imposed_on),
         listed=sys.intern(", ".join(tariff.products)),
         rate_text=_shared(tariff.rate),
-        year=tariff.year,
+        year=shared_year(tariff.year),
     )
 
 
