@@ -199,3 +199,27 @@ def test_sellers_of_each_nationality_that_pay_a_rate_are_its_targets(second: str
     assert ("United States", "Japan", "15%") in pairs
     assert ("United States", "European Union", "15%") in pairs
     assert {by for by, _on, _rate in pairs} == {"United States"}
+
+
+# --- "goods of Nicaragua": the origin before the measure -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Under the plan, goods of Nicaragua would be subject to an additional US tariff of 10%.",
+        "Washington said products of Nicaragua that do not qualify for the trade pact would face"
+        " a tariff of 10%.",
+    ],
+)
+def test_goods_of_a_country_are_its_target(story: str) -> None:
+    assert _pairs(story) == {("United States", "Nicaragua", "10%")}
+
+
+@pytest.mark.parametrize(
+    "country",
+    ["Nicaragua", "Honduras", "El Salvador", "Hong Kong", "Ivory Coast", "Madagascar", "Fiji"],
+)
+def test_trading_partners_that_wire_copy_names_are_targets(country: str) -> None:
+    story = f"Washington will impose a 10% tariff on goods from {country} next month."
+    assert _pairs(story) == {("United States", country, "10%")}

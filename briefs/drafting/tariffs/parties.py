@@ -62,7 +62,8 @@ _NEW_CLAUSE = re.compile(
 )
 _TARGET_LEAD = re.compile(r"\b(?:on|from|against|at|for|of)\b")
 _FROM_ON_BEFORE = re.compile(
-    r"\b(?:from|on|(?:imports|importers|exports|shipments|buyers|sales) of)\s+(?:the\s+)?$"
+    r"\b(?:from|on|(?:imports|importers|exports|shipments|buyers|sales|goods|products) of)\s+"
+    r"(?:the\s+)?$"
 )
 _FROM = re.compile(r"\bfrom\b(?!\s+(?:all\s+|other\s+|many\s+)?(?:countries|nations)\b)")
 _SHORT_GAP = re.compile(r"\s*(?:[a-z-]+\s+){0,2}")
