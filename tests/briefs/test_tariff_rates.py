@@ -58,3 +58,16 @@ def test_a_duty_per_unit_is_the_rate(story: str, rate: str) -> None:
 )
 def test_a_range_is_one_rate(story: str, rate: str) -> None:
     assert _rates(story) == {rate}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Goods from Nicaragua would be subject to a US tariff of 10% beginning January 1, 2027,"
+        " rising to 15% on January 1, 2028.",
+        "Peru will charge a 10% duty on Chinese tyres from March, rising to 15% in 2027 and 20%"
+        " in 2028.",
+    ],
+)
+def test_a_schedule_of_steps_gives_its_first_step(story: str) -> None:
+    assert _rates(story, "2025-12-10") == {"10%"}

@@ -283,7 +283,8 @@ def find_rates(
     """Rates of measures: near a trigger, not shares ("8% of cars") or market moves."""
     if not _RATE_HINT.search(sentence, low):
         return []  # most sentences: the full pattern costs more than this look
-    out = []
+    out: list[tuple[int, int, str]] = []
+    stepping, stepped = False, 0  # the rates after the first step of a schedule, the last
     for match in RATE.finditer(sentence, low):
         start, end = match.span()
         text = sentence[start:end]  # as written: the match may be on lower-cased text
@@ -331,8 +332,36 @@ def find_rates(
             continue  # "China's growth rate slowed to 4.5%": another kind of rate
         if text[:8].casefold() == "between ":  # "between 3% and 21%" is the range "3% to 21%"
             text = re.sub(r"\s+and\s+", " to ", text[8:])
+        if out and _later_step(sentence, stepped or out[-1][1], start, stepping):
+            stepping, stepped = True, end  # "10% from March, rising to 15% in 2027 and 20% …"
+            continue
+        stepping = False
         out.append((start, end, text))
     return out
+
+
+# A schedule: the first rate starts at a date ("from March", "beginning January 1, 2027"), the
+# next ones are steps after it ("rising to 15% in 2027 and 20% in 2028"): only the first counts.
+_STARTS_AT = re.compile(
+    r"\b(?:from|beginning|starting|effective|as of|on|in)\s+(?:\w+\s+)?(?:\d|jan|feb|mar|apr|may"
+    r"|jun|jul|aug|sep|oct|nov|dec)",
+    re.I,
+)
+_STEP_LEAD = re.compile(
+    r",?\s*(?:and\s+|then\s+|before\s+)?(?:rising|increasing|climbing|going up|stepping up)"
+    r"\s+(?:\w+\s+){0,3}?to\s+$",
+    re.I,
+)
+_NEXT_STEP = re.compile(r"(?:\s+(?:in|on|from|by)\s+[\w ,.]{1,24}?)?\s*(?:,|and|,\s*and)\s+$", re.I)
+
+
+def _later_step(sentence: str, last_end: int, start: int, stepping: bool) -> bool:
+    """ "10% beginning January 1, 2027, rising to 15% on January 1, 2028": a later step."""
+    between = sentence[last_end:start]
+    if stepping:
+        return bool(_NEXT_STEP.fullmatch(between))
+    lead = _STEP_LEAD.search(between)
+    return lead is not None and bool(_STARTS_AT.search(between, 0, min(lead.start(), 60)))
 
 
 def replaced_rate(sentence: str, start: int, rate: str) -> bool:
