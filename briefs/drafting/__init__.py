@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefs.dates import day_of
+from briefs.drafting.actor_words import PLACE_PREPOSITIONS
 from briefs.drafting.actors import extract_actors
 from briefs.drafting.countries import country_actors
 from briefs.drafting.layout import ArticleError, Layout, read_layout
@@ -93,6 +94,12 @@ def draft_brief(text: str, *, name: str = "article", date: str | None = None) ->
         {t.imposed_on for t in tariffs if t.imposed_on},
         [a.affiliation for a in people if a.kind == "person" and a.affiliation],
     )
+    headline = tokenize(layout.title)
+    for place in find_places(headline):
+        # "Norway and Mercosur sign a trade pact": the story's parties ("meeting in Busan" not)
+        before = headline[place.start - 1].lower if place.start else ""
+        if not place.demonym and before not in PLACE_PREPOSITIONS:
+            acting.setdefault(place.country, (1.0, 10**9))
     actors = _rank(people, acting, spans, sentences, layout.title)
     summary = summarise([s.text for s in sentences], [a.name for a in actors[:8]], layout.title)
     brief = Brief(

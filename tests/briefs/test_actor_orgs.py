@@ -251,3 +251,12 @@ def test_more_bodies_keep_their_whole_name(story: str, name: str) -> None:
     actors = _actors(story)
     assert name in actors and actors[name].kind == "organization", list(actors)
     assert not [n for n in actors if "Trade Representative" in n and n != name], list(actors)
+
+
+def test_a_country_the_headline_names_is_an_actor() -> None:
+    text = (
+        " date 2025-07-15 Norway and Mercosur sign a trade pact\n\n"
+        "Oslo signed the pact with the South American Mercosur group on Tuesday, officials said.\n"
+    )
+    names = {a.name for a in draft_brief(text).actors}
+    assert {"Norway", "Mercosur"} <= names, names
