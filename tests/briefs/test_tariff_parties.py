@@ -223,3 +223,24 @@ def test_goods_of_a_country_are_its_target(story: str) -> None:
 def test_trading_partners_that_wire_copy_names_are_targets(country: str) -> None:
     story = f"Washington will impose a 10% tariff on goods from {country} next month."
     assert _pairs(story) == {("United States", country, "10%")}
+
+
+def test_a_sentence_that_ends_in_a_short_quote_is_narrative() -> None:
+    story = (
+        "The United States lowered its tariff on Korean cars to 15% on Saturday. Kim said Korean"
+        " carmakers, behind Japanese and European rivals paying 15% since the summer, could now"
+        ' "compete on an equal footing."'
+    )
+    pairs = _pairs(story, "2025-11-15")
+    assert ("United States", "Japan", "15%") in pairs
+    assert ("United States", "European Union", "15%") in pairs
+
+
+def test_the_speaker_of_a_rate_its_sellers_pay_is_no_imposer() -> None:
+    story = (
+        "The United States lowered its tariff on Korean cars to 15% on Saturday. South Korea"
+        " said its carmakers had trailed Japanese and European rivals paying 15% since July."
+    )
+    pairs = _pairs(story, "2025-11-15")
+    assert {by for by, _on, _rate in pairs} == {"United States"}
+    assert ("United States", "Japan", "15%") in pairs

@@ -205,6 +205,9 @@ class Parties:
     all_targets: bool = False  # "on imported steel", "on all trading partners": no one target
     by_found: bool = False  # the imposer was named in the sentence, not borrowed
     also_on: list[str] = field(default_factory=list)  # the rest of a list of targets
+    # a rate in a sentence that names no measure, given to sellers: the imposer is the one of
+    # the measure it continues, never the sentence's speaker ("Kim said rivals pay 15%")
+    borrow: bool = False
 
 
 def hit_with(c: MentionContext) -> set[str]:

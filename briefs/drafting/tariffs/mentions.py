@@ -414,8 +414,14 @@ def looks_ahead(sentence: str, start: int, end: int) -> bool:
 
 
 def is_quote(sentence: str) -> bool:
-    stripped = sentence.lstrip()
-    return stripped[:1] in '"“' or stripped.endswith(("”", '"'))
+    """A sentence of quoted words: opened by a quote mark, or closing one opened before it
+    (not 'Kim said carmakers could now "compete on an equal footing."')."""
+    stripped = sentence.strip()
+    if stripped[:1] in '"“':
+        return True
+    if not stripped.endswith(("”", '"', '."', ".”")):
+        return False
+    return "“" not in stripped and stripped.count('"') < 2
 
 
 def measure_kind(trigger: str, context: str) -> str:

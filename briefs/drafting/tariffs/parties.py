@@ -327,7 +327,7 @@ def _all_targets_unless_from(c: MentionContext, p: Parties) -> None:
 
 def _imposer_just_before(c: MentionContext, p: Parties) -> None:
     """ "Canada's surtax", "Chinese tariffs", "Ottawa's new duties": the country right before."""
-    if p.by is not None:
+    if p.by is not None or p.borrow:
         return
     for entity in reversed(c.entities):
         if entity.end <= c.start and c.start - entity.end <= 40:
@@ -350,7 +350,7 @@ def _imposer_just_before(c: MentionContext, p: Parties) -> None:
 
 def _imposer_earlier_in_clause(c: MentionContext, p: Parties) -> None:
     """ "Mexico said on Monday it would impose tariffs": the nearest acting country before it."""
-    if p.by is not None:
+    if p.by is not None or p.borrow:
         return
     part_start = c.text.find(c.part) if c.part in c.text else 0
     for entity in reversed(c.entities):
@@ -370,7 +370,7 @@ def _imposer_earlier_in_clause(c: MentionContext, p: Parties) -> None:
 def _imposer_from_subject(c: MentionContext, p: Parties) -> None:
     """ "It also doubled the tariffs on Japan": the sentence's subject, else its first actor."""
     p.by_found = p.by is not None  # what the rules above found is named with the measure
-    if p.by is not None:
+    if p.by is not None or p.borrow:
         return
     candidate = c.subject
     if candidate is None or candidate == p.on or candidate in p.also_on:

@@ -106,3 +106,4 @@ def sellers_of_a_list_pay(c: MentionContext, p: Parties) -> None:
     countries = [e.country for e in listed if e.country != p.by]
     if countries:
         p.on, p.also_on = countries[0], countries[1:]
+        p.borrow = c.bare
