@@ -14,6 +14,7 @@ from briefs.drafting.actor_words import PLACE_PREPOSITIONS
 from briefs.drafting.actors import extract_actors
 from briefs.drafting.countries import country_actors
 from briefs.drafting.layout import ArticleError, Layout, read_layout
+from briefs.drafting.lexicon import words
 from briefs.drafting.sentences import split_sentences
 from briefs.drafting.summary import summarise
 from briefs.drafting.tariffs import extract_tariffs
@@ -29,6 +30,9 @@ __all__ = ["MAX_ARTICLE_BYTES", "ArticleError", "draft_brief", "read_article_fil
 MAX_ARTICLE_BYTES = 8 * 1024 * 1024
 MAX_SCAN = 40_000  # characters of story that feed sentence, actor and tariff extraction
 MAX_SENTENCE = 2_000  # a longer "sentence" is cut: no real sentence is that long
+
+
+GROUPINGS = words("groupings")  # blocs that are organisations, not customs territories
 
 
 def _sentences(layout: Layout) -> list[Sentence]:
@@ -194,7 +198,8 @@ def _rank(
         if country in names:
             continue
         tier = 1 if country in places else 2
-        ranked.append((tier, score, position, Actor(country, "country", None, None)))
+        kind = "organization" if fold(country) in GROUPINGS else "country"  # ASEAN
+        ranked.append((tier, score, position, Actor(country, kind, None, None)))
     ranked.sort(key=lambda item: (item[0], -item[1], item[2], item[3].name))
     return [item[3] for item in ranked]
 

@@ -260,3 +260,21 @@ def test_a_country_the_headline_names_is_an_actor() -> None:
     )
     names = {a.name for a in draft_brief(text).actors}
     assert {"Norway", "Mercosur"} <= names, names
+
+
+@pytest.mark.parametrize(
+    ("story", "name", "kind"),
+    [
+        ("The European Union imposed a 10% duty on US bourbon.", "European Union", "country"),
+        ("Mercosur raised its common external tariff on tyres to 35%.", "Mercosur", "country"),
+        (
+            "ASEAN ministers said the 25% US tariff hurt the region. ASEAN will meet again.",
+            "ASEAN",
+            "organization",
+        ),
+    ],
+)
+def test_a_customs_union_is_a_country_and_a_grouping_an_organisation(
+    story: str, name: str, kind: str
+) -> None:
+    assert _actors(story)[name].kind == kind
