@@ -94,3 +94,21 @@ def test_a_rate_paid_now_replaces_the_old_one_in_a_later_sentence() -> None:
         " and applies from today."
     )
     assert {rate for _by, _on, rate, _status in _rows(story)} == {"25%"}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Japan said its tariff on Australian beef will go up from 19.5% to 38.5% from February 20.",
+        "Japan's duty on Australian beef is set to rise from 19.5% to 38.5% next month.",
+        "Japan will raise its tariff on Australian beef from 19.5% to 38.5% in March.",
+    ],
+)
+def test_a_coming_change_from_one_rate_to_another_lists_both(story: str) -> None:
+    statuses = {rate: status for _by, _on, rate, status in _rows(story, "2025-12-10")}
+    assert statuses == {"19.5%": "in force", "38.5%": "announced"}
+
+
+def test_a_change_made_from_one_rate_to_another_lists_the_new_one() -> None:
+    story = "Japan raised its tariff on Australian beef from 19.5% to 38.5% on Monday."
+    assert {rate for _by, _on, rate, _status in _rows(story, "2025-12-10")} == {"38.5%"}

@@ -116,6 +116,7 @@ _ZERO = re.compile(r"0(?:\.0+)?(?:\s?%|[\s-]?(?:per[\s-]?cent|percent|pct|pc))$"
 _RATE_HINT = Folded(r"\d|cent")  # in every rate: "25%", "25 pct", "twenty per cent"
 _CHANGE_VERB = re.compile(
     r"\b(?:rais\w*|increas\w*|cut\w*|lower\w*|reduc\w*|doubl\w*|hik\w*|lift\w*|ris\w*|rose"
+    r"|go(?:es)? (?:up|down)|went (?:up|down)|jump\w*|climb\w*|fall\w*|fell|drop\w*"
     r"|boost\w*|slash\w*|trim\w*|tripl\w*|bring\w*|brought)\b",
     re.I,
 )
@@ -300,7 +301,11 @@ def find_rates(
             continue  # "fell about 7 per cent": a market move
         if _FROM_BEFORE.search(before):
             if re.search(r"\bto\b", text) and _CHANGE_VERB.search(sentence):
-                text = re.split(r"\s?to\s?", text)[-1]
+                old, text = re.split(r"\s?\bto\b\s?", text, maxsplit=1)
+                if _LOOKS_AHEAD.search(sentence, max(0, start - 90), end + 40):
+                    # "will go up from 19.5% to 38.5% from February 20": the old rate is
+                    # charged until then
+                    out.append((start, start + len(old), old))
                 start = end - len(text)
             elif (
                 triggers
