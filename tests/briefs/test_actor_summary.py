@@ -1,0 +1,28 @@
+"""Summaries (issue 13), in stories of our own: the news a story holds further down (a second
+measure, its rate) is worth more than colour near the top, and page furniture never leads."""
+
+from __future__ import annotations
+
+from briefs.drafting.summary import summarise
+
+_LEAD = "Norway will charge a 12% duty on cranes from China from July, the finance ministry said."
+_COLOUR = [
+    "The harbour in Oslo was busy on Tuesday morning as ships waited to unload their cargo and",
+    "Dock workers, some of them in their third decade on the quays, said the mood was calm and",
+    "Several families came down to the water to watch the ships come in from the grey sea and",
+]
+
+
+def test_a_later_sentence_with_a_measure_and_rate_beats_colour_near_the_top() -> None:
+    colour = [f"{c} the gulls were loud all the while over the old wooden piers." for c in _COLOUR]
+    news = "China said it would answer with a 15% tariff on Norwegian salmon from August."
+    story = [
+        _LEAD,
+        colour[0],
+        "It was agreed that talks would go on.",
+        *colour[1:],
+        "So far.",
+        news,
+    ]
+    summary = summarise(story, ["Norway", "China"], "Cranes to pay more")
+    assert summary.startswith(_LEAD) and news in summary
