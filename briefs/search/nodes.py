@@ -145,14 +145,26 @@ class Contains(Node):
 
 class TariffTest(Node):
     """A subtree that reads only the tariff. On a brief: true when one of its tariffs passes,
-    or, with no tariffs, `on_none` (the subtree's value with every tariff term false)."""
+    or, with no tariffs, `on_none` (the subtree's value with every tariff term false).
 
-    __slots__ = ("on_none", "test")
+    `neg`, when known, is `not test` written as one test (so a negated term costs one call
+    per tariff, not two); `parts`, the tests `test` is the AND of (one tariff must pass
+    them all), which a search chains in C (`filter`) instead of calling `test`."""
+
+    __slots__ = ("neg", "on_none", "parts", "test")
     needs_row = True
     cost = 1
 
-    def __init__(self, test: Test, on_none: bool = False) -> None:
-        self.test, self.on_none = test, on_none
+    def __init__(
+        self,
+        test: Test,
+        on_none: bool = False,
+        *,
+        neg: Test | None = None,
+        parts: tuple[Test, ...] = (),
+    ) -> None:
+        self.test, self.on_none, self.neg = test, on_none, neg
+        self.parts = parts or (test,)
 
     def brief(self, doc: SearchDoc) -> bool:
         tariffs = doc.tariffs
@@ -164,7 +176,15 @@ class TariffTest(Node):
         return self.on_none if tariff is None else self.test(tariff)
 
     def select(self, docs: list[SearchDoc]) -> list[SearchDoc]:
-        test, on_none = self.test, self.on_none
+        on_none, parts = self.on_none, self.parts
+        if len(parts) == 2:
+            first, second = parts
+            return [
+                d
+                for d in docs
+                if (any(map(second, filter(first, ts))) if (ts := d.tariffs) else on_none)
+            ]
+        test = self.test
         return [d for d in docs if (any(map(test, ts)) if (ts := d.tariffs) else on_none)]
 
 
@@ -293,20 +313,21 @@ class Or(Node):
 def negate(node: Node) -> Node:
     if isinstance(node, TariffTest):
         test = node.test
-        return TariffTest(lambda t: not test(t), not node.on_none)
+        negated = node.neg or (lambda t: not test(t))
+        return TariffTest(negated, not node.on_none, neg=test)
     return Not(node)
 
 
 def all_of(nodes: list[Node]) -> Node:
     pure = [n for n in nodes if isinstance(n, TariffTest)]
     if len(pure) > 1:  # one tariff must pass them all: test them together
-        tests = [n.test for n in pure]
+        tests = tuple(f for n in pure for f in n.parts)
         if len(tests) == 2:
             first, second = tests
             test: Test = lambda t: first(t) and second(t)  # noqa: E731
         else:
             test = lambda t: all(f(t) for f in tests)  # noqa: E731
-        joined = TariffTest(test, all(n.on_none for n in pure))
+        joined = TariffTest(test, all(n.on_none for n in pure), parts=tests)
         nodes = [n for n in nodes if not isinstance(n, TariffTest)] + [joined]
     return nodes[0] if len(nodes) == 1 else And(nodes)
 

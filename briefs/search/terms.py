@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable
 
 from briefs.dates import DateSpanError, day_span
 from briefs.folding import words
 from briefs.model import MEASURES, STATUSES
-from briefs.search.docs import TariffDoc, needle, party_needle, tag_key
+from briefs.search.docs import needle, party_needle, tag_key
 from briefs.search.nodes import Contains, Country, Dates, Flag, Is, Node, TariffTest
 from briefs.search.tokens import shown
 
@@ -86,7 +85,7 @@ def _enum_values(value: str, choices: tuple[str, ...], field: str) -> frozenset[
     return found
 
 
-def _rate_test(op: str, raw: str) -> Callable[[TariffDoc], bool]:
+def _rate_test(op: str, raw: str) -> TariffTest:
     value = raw.strip()
     if op == ":":
         for candidate in (">=", "<=", ">", "<", "="):
@@ -99,15 +98,32 @@ def _rate_test(op: str, raw: str) -> Callable[[TariffDoc], bool]:
     if not number:
         raise BadValue(f"rate needs a number, like rate>=25, not {shown(raw)}")
     limit = float(number.group(1))
+    # Each test with its negation written out (a tariff with no stated rate never
+    # compares, so it passes every negation).
     if op == ">=":
-        return lambda t: t.rate is not None and t.rate >= limit
+        return TariffTest(
+            lambda t: t.rate is not None and t.rate >= limit,
+            neg=lambda t: t.rate is None or not t.rate >= limit,
+        )
     if op == ">":
-        return lambda t: t.rate is not None and t.rate > limit
+        return TariffTest(
+            lambda t: t.rate is not None and t.rate > limit,
+            neg=lambda t: t.rate is None or not t.rate > limit,
+        )
     if op == "<=":
-        return lambda t: t.rate is not None and t.rate <= limit
+        return TariffTest(
+            lambda t: t.rate is not None and t.rate <= limit,
+            neg=lambda t: t.rate is None or not t.rate <= limit,
+        )
     if op == "<":
-        return lambda t: t.rate is not None and t.rate < limit
-    return lambda t: t.rate is not None and abs(t.rate - limit) < 1e-9
+        return TariffTest(
+            lambda t: t.rate is not None and t.rate < limit,
+            neg=lambda t: t.rate is None or not t.rate < limit,
+        )
+    return TariffTest(
+        lambda t: t.rate is not None and abs(t.rate - limit) < 1e-9,
+        neg=lambda t: t.rate is None or not abs(t.rate - limit) < 1e-9,
+    )
 
 
 def _needle(value: str, *, whole: bool) -> str:
@@ -139,7 +155,7 @@ def _days(value: str, today: dt.date) -> tuple[str, str]:
 def field_node(name: str, op: str, value: str, today: dt.date) -> Node:
     """The node for one field term; raises BadValue on a value that cannot be used."""
     if name == "rate":
-        return TariffTest(_rate_test(op, value))
+        return _rate_test(op, value)
     if op != ":":
         raise BadValue(f"only rate compares with {op}; write {name}:…")
     if name in ("since", "before", "date"):
@@ -171,22 +187,25 @@ def field_node(name: str, op: str, value: str, today: dt.date) -> Node:
         return Flag(lambda d: wanted in d.tags)
     if name == "product":
         product = _needle(value, whole=False)
-        return TariffTest(lambda t: product in t.products)
+        return TariffTest(lambda t: product in t.products, neg=lambda t: product not in t.products)
     if name == "status":
         statuses = _enum_values(value, STATUSES, "status")
-        return TariffTest(lambda t: t.status in statuses)
+        return TariffTest(lambda t: t.status in statuses, neg=lambda t: t.status not in statuses)
     if name == "measure":
         alias = _MEASURE_ALIASES.get(_phrase(value))
         measures = _enum_values(alias or value, MEASURES, "measure")
-        return TariffTest(lambda t: t.measure in measures)
+        return TariffTest(lambda t: t.measure in measures, neg=lambda t: t.measure not in measures)
     _needle(value, whole=True)  # rejects a value with nothing to look for
     key = party_needle(value)
     if name == "by":
-        return TariffTest(lambda t: key in t.by)
+        return TariffTest(lambda t: key in t.by, neg=lambda t: key not in t.by)
     if name == "on":
         if _phrase(value) in _ON_ALL:
-            return TariffTest(lambda t: t.on is None)
-        return TariffTest(lambda t: t.on is not None and key in t.on)
+            return TariffTest(lambda t: t.on is None, neg=lambda t: t.on is not None)
+        return TariffTest(
+            lambda t: t.on is not None and key in t.on,
+            neg=lambda t: t.on is None or key not in t.on,
+        )
     return Country(key)  # country
 
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 
 from briefs.search.docs import SearchDoc
 from briefs.search.query import Query, QueryError
-from tests.briefs.test_query import _QUERIES, DOCS, q
+from tests.briefs.test_query import _QUERIES, DOCS, TODAY, q
 
 # Every doc, and each again with no tariffs, read, starred and with notes flipped, so each
 # kind of term meets both answers.
@@ -65,3 +65,27 @@ def test_select_is_matches_for_any_query(text: str) -> None:
     except QueryError:
         return
     _same(query)
+
+
+def test_a_negated_tariff_term_is_the_opposite_on_every_tariff() -> None:
+    from briefs.search.nodes import TariffTest, negate
+    from briefs.search.terms import field_node
+
+    terms = [
+        ("rate", op, value)
+        for op in (">=", ">", "<=", "<", "=", ":")
+        for value in ("25", "0", "75.8", "100")
+    ]
+    terms += [("status", ":", "removed"), ("status", ":", "in force"), ("measure", ":", "duty")]
+    terms += [("product", ":", "steel"), ("by", ":", "us"), ("on", ":", "canada")]
+    terms += [("on", ":", "all"), ("by", ":", "china")]
+    tariffs = [t for d in DOCS.values() for t in d.tariffs]
+    for name, op, value in terms:
+        node = field_node(name, op, value, TODAY)
+        negated = negate(node)
+        assert isinstance(node, TariffTest) and isinstance(negated, TariffTest)
+        twice = negate(negated)
+        assert isinstance(twice, TariffTest)
+        for tariff in tariffs:
+            assert negated.test(tariff) is (not node.test(tariff)), (name, op, value)
+            assert twice.test(tariff) is node.test(tariff)
