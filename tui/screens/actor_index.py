@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Input
+from textual.widgets import DataTable, Input
 
 from briefs.actor_index import ActorEntry, actor_key, actor_query
 from briefs.dates import format_day
@@ -14,6 +14,7 @@ from tui.catalog import Catalog
 from tui.safe import safe_text
 from tui.screens.index_screen import IndexScreen
 from tui.widgets.index_table import IndexTable
+from tui.widgets.keys_footer import KeysFooter
 
 # A DataTable keeps every row it is given; past this many, refining the filter beats scrolling.
 MAX_SHOWN = 2000
@@ -78,7 +79,7 @@ class ActorIndexScreen(IndexScreen[str | None]):
     def compose(self) -> ComposeResult:
         yield Input(placeholder="filter actors…", id="actor-filter")
         yield ActorTable(id="actor-table")
-        yield Footer()
+        yield KeysFooter()
 
     def catalog_ready(self) -> None:
         entries = self.catalog.actor_entries()

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 from textual.widgets.option_list import OptionDoesNotExist
 
 from briefs.corrections import BriefCorrections
@@ -45,6 +45,7 @@ from tui.widgets.brief_panes import (
     TariffsTable,
 )
 from tui.widgets.detail_scroll import DetailScroll
+from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.line_table import LineTable
 from tui.widgets.notes_pane import NoteList, NotesPane
 from tui.widgets.search_bar import SearchBar
@@ -54,6 +55,7 @@ GETTING_READY = "search is getting ready… type away: the filter applies in a m
 
 class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen[None]):
     HELP_TITLE = "In the reader"  # the heading of its keys in the help (?)
+    AUTO_FOCUS = "#brief-list"  # not the search box, the first in the layout
     CSS_PATH = "reader.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (160, "-wide"), (250, "-huge")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (50, "-tall")]
@@ -131,7 +133,7 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen
                     yield EvidenceLine(id="evidence")
                 yield ArticleView(id="article")
                 yield NotesPane(self.session, id="notes")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.apply_layout()

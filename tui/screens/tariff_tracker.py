@@ -18,7 +18,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from briefs.dates import format_day
@@ -32,6 +32,7 @@ from tui.safe import safe_text
 from tui.screens.index_screen import IndexScreen
 from tui.timings import Timings, after
 from tui.widgets.index_table import IndexTable
+from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.tariff_chart import ChartData, TariffChart, chart_data
 
 # Rows put in the table; the count and the chart cover all that match. DataTable costs about
@@ -188,7 +189,7 @@ class TariffTrackerScreen(IndexScreen[str | None]):
         yield TariffChart(id="tariff-chart")
         yield TrackerTable(id="tariff-table")
         yield Static(id="tariff-detail")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._set_columns()

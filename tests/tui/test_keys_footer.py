@@ -1,0 +1,54 @@
+"""The footer redraws its keys once for a burst of binding changes, and only when what it
+shows changed (Textual's recomposed it ten times while the reader started)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Footer
+
+from store import Store
+from tests.tui.helpers import new_app, screen_text, settle
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def redraws(monkeypatch: pytest.MonkeyPatch) -> list[Footer]:
+    seen: list[Footer] = []
+    real = Footer.recompose
+
+    async def counted(self: Footer) -> None:
+        seen.append(self)
+        await real(self)
+
+    monkeypatch.setattr(Footer, "recompose", counted)
+    return seen
+
+
+async def test_the_reader_starts_with_one_footer_drawing(store: Store, redraws: list) -> None:
+    app = new_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "n Next" in screen_text(app)
+        assert len(redraws) == 1
+
+
+async def test_the_footer_follows_the_focus_and_skips_what_changes_nothing(
+    store: Store, redraws: list
+) -> None:
+    app = new_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        redraws.clear()
+        await pilot.press("slash")  # the search box: its own keys, not the reader's letters
+        await settle(pilot)
+        assert "Clear search" in screen_text(app)
+        assert "n Next" not in screen_text(app)
+        assert len(redraws) == 1
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "n Next" in screen_text(app)
+        drawn = len(redraws)
+        app.screen.refresh_bindings()  # nothing changed: nothing redrawn
+        await settle(pilot)
+        assert len(redraws) == drawn
