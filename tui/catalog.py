@@ -146,7 +146,7 @@ class Catalog:
         seen = 0  # lines in the cache: one more or one less than the briefs is stale
         for k, (brief_id, entry) in enumerate(scan_cache.load(self.store.root, CACHE_KIND)):
             seen += 1
-            if k % 200 == 199:
+            if k % 50 == 49:  # a pause every ~4 ms: a key waits no longer
                 self.pause()
             row = rows.get(brief_id)
             if row is None or row.version != entry[0] or brief_id in done:
@@ -167,6 +167,8 @@ class Catalog:
         # Rewritten when it held a brief no longer there, or lacked one now read; an
         # unreadable brief is never in it (it is read, and reported, each time).
         scan.stale = seen != len(done) or len(fresh) > len(scan.unreadable)
+        if not scan.stale:
+            scan.versions = {}  # only `keep` reads them
         return scan
 
     def keep(self, scan: Scan) -> None:
