@@ -52,6 +52,7 @@ from briefs.drafting.run_rules import (
     is_mission,
     named_with_country,
     names_a_policy,
+    staff_after,
 )
 from briefs.drafting.singles import Single, resolve_singles
 from briefs.drafting.text import Sentence
@@ -191,6 +192,7 @@ def extract_actors(
                         fold(span.text) in KNOWN_ORGS
                         or is_company_name(name_tokens)
                         or works_at(tokens, span.start)
+                        or staff_after(tokens, span.end)
                     ) or (
                         span.end + 1 < len(tokens)
                         and tokens[span.end].text == ","

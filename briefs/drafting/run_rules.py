@@ -4,7 +4,13 @@ a company named with its country ("Ternium Mexico, which …")."""
 
 from __future__ import annotations
 
-from briefs.drafting.actor_words import COMMON, COMPANY_NOUNS, SKIP_NAMES, STATEMENT_VERBS
+from briefs.drafting.actor_words import (
+    COMMON,
+    COMPANY_NOUNS,
+    ROLE_HEADS,
+    SKIP_NAMES,
+    STATEMENT_VERBS,
+)
 from briefs.drafting.lexicon import words
 from briefs.drafting.text import Sentence, Token
 from briefs.gazetteer import country_of
@@ -26,6 +32,18 @@ def names_a_policy(tokens: list[Token], start: int, end: int) -> bool:
 def is_company_name(tokens: list[Token]) -> bool:
     """A name of two or more words with an industry word after the first: a company."""
     return len(tokens) > 1 and any(t.lower in COMPANY_WORDS for t in tokens[1:])
+
+
+_STAFF = frozenset({"employees", "shareholders", "staff", "workers"})
+
+
+def staff_after(tokens: list[Token], end: int) -> bool:
+    """ "Harlow Sachs economists said", "Zentra workers": a name before the people who work
+    there (a plural of a title head, or staff words) is a body's."""
+    if end >= len(tokens) or tokens[end].cap:
+        return False
+    word = tokens[end].lower
+    return word in _STAFF or (word.endswith("s") and word[:-1] in ROLE_HEADS)
 
 
 def is_mission(name: str) -> bool:

@@ -30,7 +30,12 @@ _LEADER_COUNTRY = {k: v for k, v in _LEADER_COUNTRY.items() if v}
 
 # Dotted abbreviations first ("U.S."), then words with inner apostrophes, hyphens, dots
 # ("Harley-Davidson", "Canada’s", "17.0"), then any other single character.
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’.&-][^\W_]+)*(?:(?<=[sS])['’](?!\w))?|\S")
+# An initial or a title cut short keeps its full stop before the name it goes with
+# ("Jerome H. Powell", "Sen. Ron Wyden"), so a run of capitals reads on past it.
+_TOKEN = re.compile(
+    r"(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Dr|Mr|Mrs|Ms|Prof|Hon|Amb)\.|\b[A-Z]\.)(?=\s+[A-Z][a-z])"
+    r"|(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’.&-][^\W_]+)*(?:(?<=[sS])['’](?!\w))?|\S"
+)
 
 
 class Token:
@@ -80,6 +85,8 @@ def _word(word: str) -> tuple[str, bool, bool, str]:
     if len(word) > 2 and word[-1] in "sS" and word[-2] in "'’":
         text = word[:-2]
         facts = (text, True, text[:1].isupper(), text.casefold())
+    elif len(word) > 1 and word[-1] == "." and "." not in word[:-1]:
+        facts = (word, False, True, word[:-1].casefold())  # "Sen.", "H.": looked up as "sen"
     else:
         facts = (word, False, word[:1].isupper(), word.casefold())
     _WORDS[word] = facts

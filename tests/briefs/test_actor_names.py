@@ -137,3 +137,32 @@ def test_a_surname_with_its_title_after_a_comma_is_a_person() -> None:
 def test_a_given_name_that_is_also_a_month_is_a_name() -> None:
     actors = _actors('"Both sides step back," said Jun Zhao, an economist at a research institute.')
     assert "Jun Zhao" in actors and "Zhao" not in actors, list(actors)
+
+
+@pytest.mark.parametrize(
+    ("story", "name", "role"),
+    [
+        (
+            "Reserve Chair Jerome H. Powell said the 25% tariff could lift prices.",
+            "Jerome H. Powell",
+            "Chair",
+        ),
+        (
+            "Sen. Ron Wyden, D-Ore., criticised the 25% tariff on Canadian lumber.",
+            "Ron Wyden",
+            "Sen.",
+        ),
+        ("Gov. Ana Rojas said the 25% tariff would hurt the state's farms.", "Ana Rojas", "Gov."),
+    ],
+)
+def test_initials_and_abbreviated_titles_keep_the_name_whole(
+    story: str, name: str, role: str
+) -> None:
+    actors = _actors(story)
+    assert actors[name].kind == "person" and actors[name].role == role, list(actors)
+    assert "Powell" not in actors
+
+
+def test_a_name_before_its_staff_is_a_company() -> None:
+    actors = _actors("Harlow Sachs economists said the 25% tariff would slow growth.")
+    assert actors["Harlow Sachs"].kind == "organization"
