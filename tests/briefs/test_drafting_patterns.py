@@ -476,7 +476,8 @@ def test_a_removal_in_another_reported_clause_is_that_measure_s() -> None:
     )
     rows = _rows(story)
     assert ("United States", "India", "18%", "announced") in rows
-    assert ("United States", "India", "25%", "removed") in rows
+    # no date is set for dropping it: an offered removal (the gold conventions, tune/60)
+    assert ("United States", "India", "25%", "offered removal") in rows
 
 
 # --- a country told of, handed or hit with a rate is its target ---------------------------------

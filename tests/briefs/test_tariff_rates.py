@@ -71,3 +71,15 @@ def test_a_range_is_one_rate(story: str, rate: str) -> None:
 )
 def test_a_schedule_of_steps_gives_its_first_step(story: str) -> None:
     assert _rates(story, "2025-12-10") == {"10%"}
+
+
+@pytest.mark.parametrize(
+    ("story", "rate"),
+    [
+        ("The US imposed a 25% penalty on Indian goods in August.", "25%"),
+        ("Washington added a penalty of 25% on Indian goods over its oil purchases.", "25%"),
+        ("The club paid a penalty of $2 million to the league.", None),
+    ],
+)
+def test_a_penalty_with_a_rate_is_a_measure(story: str, rate: str | None) -> None:
+    assert _rates(story) == ({rate} if rate else set())

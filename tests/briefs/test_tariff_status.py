@@ -112,3 +112,49 @@ def test_a_coming_change_from_one_rate_to_another_lists_both(story: str) -> None
 def test_a_change_made_from_one_rate_to_another_lists_the_new_one() -> None:
     story = "Japan raised its tariff on Australian beef from 19.5% to 38.5% on Monday."
     assert {rate for _by, _on, rate, _status in _rows(story, "2025-12-10")} == {"38.5%"}
+
+
+# --- a removal still to come, with no date set, is offered -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "status"),
+    [
+        ("Under the deal, the EU will drop its 10% tariff on US cars.", "offered removal"),
+        ("Britain will scrap its 19% tariff on US ethanol as part of the pact.", "offered removal"),
+        ("Trump said the 25% penalty on Indian goods would be removed.", "offered removal"),
+        ("India is expected to eliminate its 20% duty on US almonds.", "offered removal"),
+        ("Canada will scrap its 25% surtax on US steel on Sept. 1.", "removed"),
+        ("Canada will lift its 25% surtax on US steel next month.", "removed"),
+        ("Canada lifted its 25% surtax on US steel on Monday.", "removed"),
+    ],
+)
+def test_a_removal_to_come_is_offered_until_a_date_is_set(story: str, status: str) -> None:
+    assert {s for _by, _on, _rate, s in _rows(story)} == {status}
+
+
+@pytest.mark.parametrize(
+    ("story", "status"),
+    [
+        (
+            "Levies of up to 15% on US soybeans, introduced in March, will be removed on the same"
+            " day, China said.",
+            "removed",
+        ),
+        (
+            "Trump said a separate 25% penalty imposed in August over India's purchases of Russian"
+            " oil would be dropped.",
+            "offered removal",
+        ),
+    ],
+)
+def test_only_a_date_for_the_removal_sets_it(story: str, status: str) -> None:
+    assert {s for _by, _on, _rate, s in _rows(story, "2025-11-05")} == {status}
+
+
+def test_the_goods_a_measure_punishes_buying_are_no_target() -> None:
+    story = (
+        "The US imposed a 25% penalty on Indian goods in August over India's purchases of"
+        " Russian oil."
+    )
+    assert {on for _by, on, _rate, _s in _rows(story)} == {"India"}

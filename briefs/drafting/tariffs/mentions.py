@@ -16,7 +16,7 @@ TRIGGER = Folded(
     r"\b(?:counter[- ]?tariffs?|counter[- ]?measures?|tariffs?|duty|duties|levy|levies"
     r"|surtax(?:es)?|import tax(?:es)?|import surcharges?|safeguards?|anti-?dumping measures?"
     r"|deposits"
-    r"|measures?|tax(?:e[sd]|ing)?|charge[sd]?|charging|rates?)\b"
+    r"|measures?|tax(?:e[sd]|ing)?|charge[sd]?|charging|rates?|penalty|penalties)\b"
 )
 # "will be taxed at 30%", "would be charged 35%", "will tax Chinese toys at 20%": a verb names
 # the measure only with its rate right after it.
@@ -232,6 +232,15 @@ def is_trigger(sentence: str, match: re.Match[str]) -> bool:
     if word == "rates":
         # "The higher rates apply from March 1": the measures just named, pointed back to
         return bool(_NEW_RATES.search(sentence, max(0, match.start() - 30), match.start()))
+    if word in ("penalty", "penalties"):
+        # "a 25% penalty on Indian goods", "a penalty of 25%": a duty; not a fine or a kick
+        return bool(
+            _PCT_BEFORE.search(sentence, max(0, match.start() - 16), match.start())
+            or (
+                RATE.slow.match(sentence, match.end() + 4)
+                and sentence[match.end() : match.end() + 4] == " of "
+            )
+        )
     if word in _VERB_TRIGGERS:
         ahead = sentence[match.end() : match.end() + 60]
         if not any(ch.isdigit() for ch in ahead) and "cent" not in ahead:

@@ -19,7 +19,11 @@ from briefs.drafting.tariffs.entities import (
 )
 from briefs.drafting.tariffs.mentions import Mention, in_condition, measure_kind
 from briefs.drafting.tariffs.party_clues import (
+    IMPOSING_AFTER,
     importer_of_own_imports,
+    imposer_after_by,
+    imposer_inside,
+    imposer_named_after,
     sellers_of_a_list_pay,
     target_left_at,
     target_whose_sellers_pay,
@@ -36,21 +40,12 @@ _ALL_TARGETS = Folded(
     r"|(?:developing|poorer|poor|least[- ]developed|low-income|emerging) (?:countries|nations"
     r"|economies))\b"
 )
-_IMPOSING_AFTER = re.compile(
-    r"\s+(?:has\s+|had\s+|have\s+|first\s+|then\s+|later\s+)?(?:imposed|levied|placed|put"
-    r"|slapped|introduced|announced|added|set|ordered)\b"
-)
-_BY = re.compile(
-    r"\b(?:imposed|levied|set|introduced|ordered|announced|placed|put|collected|applied)\s+by\s+"
-    r"|^\s+by\s+(?=(?:the\s+)?[A-Z])"  # "taxed at 30% by the US"
-)
 # "from Peru, Chile and Brazil": what lies between two targets of one list.
 _LIST_GAP = re.compile(
     r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+as well as\s+|,?\s+along with\s+)"
     r"(?:the\s+)?"
 )
 _ON_IMPORTED = re.compile(r"\b(?:on|for)\s+(?:imported|foreign)\b", re.I)
-_BREAK_OR_ON = re.compile(r"[,;]|\b(?:on|from|in)\b")
 # "… screws and other fasteners made in China": the origin, however long the list before it.
 _MADE_IN = re.compile(
     r"\b(?:(?:made|produced|manufactured|built|assembled|grown|originating|melted and poured)"
@@ -59,6 +54,10 @@ _MADE_IN = re.compile(
 _FROM_AFTER_GOODS = re.compile(r"\b(?:from|made in)\s+(?:the\s+)?$")
 _NEW_CLAUSE = re.compile(
     r"[;:]|\b(?:which|that|who|after|while|because|but|when|since|as|and (?:it|they))\b"
+)
+_REASON_BEFORE = re.compile(
+    r"\b(?:over|for|because of|in return for)\s+[^,;]{0,30}?\b(?:purchases?|buying|imports?"
+    r"|sales?|use)\s+of\s+$"
 )
 _TARGET_LEAD = re.compile(r"\b(?:on|from|against|at|for|of)\b")
 _FROM_ON_BEFORE = re.compile(
@@ -138,35 +137,6 @@ _EXPORTER_NOUN = re.compile(
 _DEFINITE = re.compile(r"\b(?:the|those|these|that|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
-def _imposer_inside(c: MentionContext, p: Parties) -> None:
-    """ "the 25% Chilean tariff", "a 10 percent U.S. levy": a country between rate and word."""
-    if not c.rate or not c.text.startswith(c.rate, c.start):
-        return  # "tariffs on Chinese steel of 25%": the country there is the target
-    for entity in c.entities:
-        if c.start + len(c.rate) <= entity.start and entity.end <= c.end:
-            p.by = entity.country
-            break
-
-
-def _imposer_named_after(c: MentionContext, p: Parties) -> None:
-    """ "the 100% tariff Canada imposed on Chinese EVs": the imposer right after the measure."""
-    for entity in c.entities:
-        if c.end <= entity.start <= c.end + 20 and _IMPOSING_AFTER.match(c.text[entity.end :]):
-            if not _BREAK_OR_ON.search(c.text[c.end : entity.start]):
-                p.by = entity.country
-            break
-
-
-def _imposer_after_by(c: MentionContext, p: Parties) -> None:
-    """ "duties imposed by the European Union": the country after "by"."""
-    by_match = _BY.search(c.after[:80])
-    if p.by is None and by_match:
-        for entity in c.entities:
-            if entity.start >= c.end + by_match.end() - 1:
-                p.by = entity.country
-                break
-
-
 def _imposer_of_its(c: MentionContext, p: Parties) -> None:
     """ "if Washington lifts its steel tariffs", "Japan will cut its 8% levy": the country
     whose own measure it is ("its"), named right before it."""
@@ -185,8 +155,10 @@ def _target_after(c: MentionContext, p: Parties) -> None:
         if c.start < entity.start < min(c.window_end, c.end + 160) and entity.country != p.by:
             if entity.possessive and entity.start > c.end + 60:
                 continue
-            if _IMPOSING_AFTER.match(c.text[entity.end :]):
-                continue
+            if IMPOSING_AFTER.match(c.text[entity.end :]) or _REASON_BEFORE.search(
+                c.text, max(0, entity.start - 50), entity.start
+            ):
+                continue  # "a penalty over India's purchases of Russian oil": the reason
             # what leads to it after the anchor ("duties of up to 218% after Beijing …" has no
             # "of" of its own); a country inside the anchor keeps the anchor's words
             lead_in = c.text[c.end if entity.start >= c.end else c.start : entity.start]
@@ -427,9 +399,9 @@ def _parties_of_sibling(c: MentionContext, p: Parties) -> None:
 # In order: a rule sees what the rules before it found and fills only what is still unknown
 # (the all-targets rule alone takes a target back).
 PARTY_RULES: tuple[Callable[[MentionContext, Parties], None], ...] = (
-    _imposer_inside,
-    _imposer_named_after,
-    _imposer_after_by,
+    imposer_inside,
+    imposer_named_after,
+    imposer_after_by,
     _imposer_of_its,
     importer_of_own_imports,
     _target_after,

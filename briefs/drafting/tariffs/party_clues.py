@@ -7,6 +7,46 @@ import re
 
 from briefs.drafting.tariffs.entities import MentionContext, Parties
 
+IMPOSING_AFTER = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+|first\s+|then\s+|later\s+)?(?:imposed|levied|placed|put"
+    r"|slapped|introduced|announced|added|set|ordered)\b"
+)
+_BY = re.compile(
+    r"\b(?:imposed|levied|set|introduced|ordered|announced|placed|put|collected|applied)\s+by\s+"
+    r"|^\s+by\s+(?=(?:the\s+)?[A-Z])"  # "taxed at 30% by the US"
+)
+_BREAK_OR_ON = re.compile(r"[,;]|\b(?:on|from|in)\b")
+
+
+def imposer_inside(c: MentionContext, p: Parties) -> None:
+    """ "the 25% Chilean tariff", "a 10 percent U.S. levy": a country between rate and word."""
+    if not c.rate or not c.text.startswith(c.rate, c.start):
+        return  # "tariffs on Chinese steel of 25%": the country there is the target
+    for entity in c.entities:
+        if c.start + len(c.rate) <= entity.start and entity.end <= c.end:
+            p.by = entity.country
+            break
+
+
+def imposer_named_after(c: MentionContext, p: Parties) -> None:
+    """ "the 100% tariff Canada imposed on Chinese EVs": the imposer right after the measure."""
+    for entity in c.entities:
+        if c.end <= entity.start <= c.end + 20 and IMPOSING_AFTER.match(c.text[entity.end :]):
+            if not _BREAK_OR_ON.search(c.text[c.end : entity.start]):
+                p.by = entity.country
+            break
+
+
+def imposer_after_by(c: MentionContext, p: Parties) -> None:
+    """ "duties imposed by the European Union": the country after "by"."""
+    by_match = _BY.search(c.after[:80])
+    if p.by is None and by_match:
+        for entity in c.entities:
+            if entity.start >= c.end + by_match.end() - 1:
+                p.by = entity.country
+                break
+
+
 # "nearly all U.S. imports", "most EU imports of fertiliser", "India's imports of gold": the
 # imports of a country named as a noun (not a demonym, "Chinese imports") are the goods that
 # enter it, so it is the market whose customs collects the duty.

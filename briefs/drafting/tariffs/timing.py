@@ -224,6 +224,36 @@ _CHARGED_NOW = Folded(
     r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?\S+(?:\s+per\s?cent|\s+percent)?\s+"
     r"(?:now|currently|at present|today)\b"
 )
+# A removal still to come ("will drop", "would be removed", "is expected to eliminate"); it is
+# decided ("removed") only once a date is set ("on Sept. 1", "next month", "from January").
+_REMOVAL_TO_COME = Folded(
+    r"\b(?:will|would|shall|is to|are to|set to|plans? to|agreed to|pledged to|promised to"
+    r"|expected to)\s+(?:\w+\s+){0,2}?(?:remov|scrap|eliminat|lift|drop|abolish|cancel|phas"
+    r"|repeal|rescind)\w*"
+)
+_DATE_SET = Folded(
+    r"\b(?:on|from|by|in|effective|starting|as of|until|before)\s+(?:\d|jan|feb|mar|apr|may|jun"
+    r"|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|\bnext (?:week|month|year)\b|\bat the (?:end|start) of\b|\bwithin\b|\btoday\b"
+    r"|\btomorrow\b|\bfrom (?:midnight|today)\b|\b(?:19|20)\d\d\b"
+    r"|\bon the (?:same|following) day\b|\bthat day\b|\bat midnight\b"
+)
+_DATED_BEFORE = re.compile(r"(?:\b\w+ed|\bsince)\s+$", re.I)  # "imposed in August": its start
+
+
+def _removal_undated(clause: str) -> bool:
+    """A removal still to come whose date the clause does not set."""
+    low = lowered(clause) or clause.casefold()
+    to_come = _REMOVAL_TO_COME.fast.search(low)
+    if to_come is None:
+        return False
+    return not any(
+        m.start() >= to_come.start()
+        or not _DATED_BEFORE.search(low, max(0, m.start() - 16), m.start())
+        for m in _DATE_SET.fast.finditer(low)
+    )
+
+
 _HELD_AT = re.compile(
     r"\b(?:remains?|remained|stays?|stayed|still\s+(?:pays?|faces?|carry|carries))\s+(?:at\s+)?"
     r"(?:an?\s+|the\s+)?$",
@@ -322,6 +352,8 @@ def status_and_year(
         status = "announced"  # "will face duties of 12% from Aug. 14", "plans to … from May"
     if (status in ("announced", None) or weak) and _starts_today(clause, today):
         status, weak = "in force", False  # it takes effect on the article's day
+    if status == "removed" and _removal_undated(clause):
+        status = "offered removal"  # "Britain will scrap its 19% tariff": no date set yet
     if rate and _HELD_AT.search(text, max(0, a_start - 30), a_start):
         status, weak = "in force", False  # "Britain stays at 25%", "still pays 25%"
     if rate and _CHARGED_NOW.search(text[max(0, a_start - 24) : a_start + len(rate) + 20]):
