@@ -49,7 +49,7 @@ class Layout:
 _DATE_LINE = re.compile(r"date\s+(\d{4}-\d{1,2}-\d{1,2})\s+(.*)", re.S)
 _BYLINE = re.compile(r"(?:By|BY)\s+([^\W\d_].{1,150})")
 _STAMP = re.compile(
-    r"(Posted|Published|First published|Updated|Last Updated|Last updated|Modified"
+    r"(Posted|Published|First published|Issued|Released|Updated|Last Updated|Last updated|Modified"
     r"|Publish(?:ed)? date|Publication date|Date published|Date)"
     r"(?:\s+on)?\s*:?\s+(.{4,80})",
     re.I,  # "PUBLISHED JULY 16, 2025"

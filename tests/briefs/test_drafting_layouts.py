@@ -23,6 +23,8 @@ _STORY = "OSLO (Wire) -- Norway will charge a 12% duty on imported cranes, offic
         "Date: 03 June 2025",
         "Posted Tue 3 Jun 2025 at 5:12pm, updated Tue 3 Jun 2025 at 7:40pm",
         "Published Tue 3 Jun 2025, updated Wed 4 Jun 2025",
+        "Issued on: 3 June 2025 - 19:27 Modified: 4 June 2025 - 21:03",
+        "Released: June 3, 2025",
     ],
 )
 def test_a_date_in_a_header_line_of_another_shape_is_found(head: str) -> None:
