@@ -244,3 +244,22 @@ def test_the_speaker_of_a_rate_its_sellers_pay_is_no_imposer() -> None:
     pairs = _pairs(story, "2025-11-15")
     assert {by for by, _on, _rate in pairs} == {"United States"}
     assert ("United States", "Japan", "15%") in pairs
+
+
+# --- the country whose importers pay a duty collects it ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "by", "on"),
+    [
+        (
+            "Canadian importers must pay a 25% surtax on U.S. steel from Thursday.",
+            "Canada",
+            "United States",
+        ),
+        ("Japan's importers now pay a 20% duty on Chinese steel.", "Japan", "China"),
+        ("American buyers of Brazilian coffee pay a 50% tariff.", "United States", "Brazil"),
+    ],
+)
+def test_the_country_whose_importers_pay_is_the_imposer(story: str, by: str, on: str) -> None:
+    assert {(b, o) for b, o, _rate in _pairs(story)} == {(by, on)}

@@ -21,6 +21,7 @@ from briefs.drafting.tariffs.mentions import Mention, in_condition, measure_kind
 from briefs.drafting.tariffs.party_clues import (
     IMPOSING_AFTER,
     importer_of_own_imports,
+    importers_pay,
     imposer_after_by,
     imposer_inside,
     imposer_named_after,
@@ -404,6 +405,7 @@ PARTY_RULES: tuple[Callable[[MentionContext, Parties], None], ...] = (
     imposer_after_by,
     _imposer_of_its,
     importer_of_own_imports,
+    importers_pay,
     _target_after,
     _target_from_before,
     _destination,
@@ -413,6 +415,7 @@ PARTY_RULES: tuple[Callable[[MentionContext, Parties], None], ...] = (
     _target_exporter,
     _all_targets_unless_from,
     target_receives,
+    importers_pay,
     _imposer_just_before,
     _imposer_earlier_in_clause,
     _imposer_from_subject,

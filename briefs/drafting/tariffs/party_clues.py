@@ -147,3 +147,22 @@ def sellers_of_a_list_pay(c: MentionContext, p: Parties) -> None:
     if countries:
         p.on, p.also_on = countries[0], countries[1:]
         p.borrow = c.bare
+
+
+# "Canadian importers must pay a 25% surtax", "American buyers of Brazilian coffee pay 50%": the
+# country whose importers pay a duty is the one whose customs collects it.
+_IMPORTERS_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:importers|buyers|consumers|customers|retailers|shoppers)\b", re.I
+)
+
+
+def importers_pay(c: MentionContext, p: Parties) -> None:
+    """ "Canadian importers must pay a 25% surtax on U.S. steel": Canada imposes it."""
+    if p.by is not None:
+        return
+    for entity in c.entities:
+        if entity.end > c.start or c.start - entity.end > 80:
+            continue
+        if _IMPORTERS_AFTER.match(c.text, entity.end) and entity.country != p.on:
+            p.by = entity.country
+            return
