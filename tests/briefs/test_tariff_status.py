@@ -158,3 +158,20 @@ def test_the_goods_a_measure_punishes_buying_are_no_target() -> None:
         " Russian oil."
     )
     assert {on for _by, on, _rate, _s in _rows(story)} == {"India"}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Brazil's 35% import tax on electric cars will rise to 45% in July.",
+        "The 35% Brazilian import tax on electric cars is set to climb to 45% next month.",
+    ],
+)
+def test_a_rate_whose_measure_will_change_is_charged_until_then(story: str) -> None:
+    statuses = {rate: status for _by, _on, rate, status in _rows(story, "2025-06-15")}
+    assert statuses == {"35%": "in force", "45%": "announced"}
+
+
+def test_a_rate_whose_measure_changed_is_gone() -> None:
+    story = "Brazil's 35% import tax on electric cars rose to 45% on Monday."
+    assert {rate for _by, _on, rate, _s in _rows(story, "2025-06-15")} == {"45%"}

@@ -414,10 +414,21 @@ _TO_NEW_RATE = re.compile(  # not "to 0%": a removal, which leaves no rate to ch
 _OTHER_CLAUSE = re.compile(r",\s*(?:and|but|while|which)\b|\bbut\b", re.I)
 
 
+# "Brazil's 35% import tax on electric cars will rise to 45%": the measure's own verb
+_CHANGES_TO = re.compile(
+    r"[^,;:]{0,70}?\b(?:rise|rises|rose|risen|climb\w*|increas\w*|fall|falls|fell|fallen|drop\w*"
+    r"|go(?:es)? (?:up|down)|went (?:up|down)|jump\w*|be (?:raised|cut|lowered|reduced|increased))"
+    r"\s+to\s+(?=\d|\w+[\s-](?:per\s?cent|percent))",
+    re.I,
+)
+
+
 def changed_from(sentence: str, start: int, end: int) -> bool:
-    """ "raised its 10% duty on Chinese chips to 50%": the rate the change replaces."""
+    """ "raised its 10% duty on Chinese chips to 50%", "its 35% tax will rise to 45%": the rate
+    the change replaces."""
     if not _CHANGED_FROM.search(sentence, max(0, start - 40), start):
-        return False
+        to = _CHANGES_TO.match(sentence, end)
+        return to is not None and not _OTHER_CLAUSE.search(sentence, end, to.end())
     to = _TO_NEW_RATE.match(sentence, end)
     return to is not None and not _OTHER_CLAUSE.search(sentence, end, to.end())
 
