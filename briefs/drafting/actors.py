@@ -29,6 +29,7 @@ from briefs.drafting.actor_words import (
     COUNTRY_BODIES,
     GOVERNMENT_HEADS,
     KNOWN_ORGS,
+    MONTHS_DAYS,
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
     ROLE_HEADS,
@@ -242,6 +243,21 @@ def extract_actors(
                         elif affiliation is None and role_text is None:
                             # "said Faisal Rahman of the Institute for …": read in this run
                             affiliation = body_after(sentence, span.end, run_end, places)
+                    at = span.end + 1
+                    if (
+                        affiliation is None
+                        and role_text is not None
+                        and at < len(tokens)
+                        and tokens[span.end].lower == "at"
+                        and tokens[at].cap
+                        and at not in places
+                        and tokens[at].lower not in MONTHS_DAYS
+                    ):
+                        # "Trade analyst Marte Lie at Vardo Markets": where a titled person works
+                        affiliation = org_named_at(sentence, at, places)
+                        works = affiliation and registry.add(affiliation, "organization", base + at)
+                        if works:
+                            found.append((at, at + 1, works.name))
                     if (
                         role is not None
                         and index > 0

@@ -16,10 +16,12 @@ from briefs.dates import MONTHS, DateError, month_pattern, parse_date
 from briefs.drafting.lexicon import words
 from briefs.drafting.page_lines import (
     breadcrumb_site,
+    is_about_line,
     is_invitation,
     is_link_line,
     is_page_label,
     is_promo,
+    is_release_label,
     is_share_line,
     reporters_in,
 )
@@ -70,7 +72,7 @@ _NEXT_STAMP = re.compile(r",?\s+(?=(?i:updated|last updated|modified)\b)|\s+\|\s
 _DATELINE = re.compile(
     r"([^\W\d_][^\W\d_'’.-]*(?:[ /][^\W\d_][^\W\d_'’.-]*){0,4})"
     r"((?:,\s*[^,()—–\n]{1,40}?){0,3})"
-    r"\s*(?:\(([^()\n]{1,40})\))?"
+    r"\s*(?:\(([^()\n]{1,40})\)|/([^/\n]{1,40})/)?"  # "(Reuters)", "/PR Wire/"
     r"\s*(?:—|–|--|-|:)\s+"
 )
 # "Jakarta. Indonesia is …": a capital or country and a full stop open the story.
@@ -94,6 +96,11 @@ _CAPTION_MARKS = (
     "Reuters/",
     "/AFP",
     "Bloomberg/",
+    "[File:",
+    "/Reuters",
+    "/Getty",
+    "Photo:",
+    "Image:",
 )
 _PHOTOGRAPHER = re.compile(r"(?:Photo|PRESS|REUTERS|Reuters)/\s*([^)\n/]{3,60})")
 # Footer lines: a credit at the start, or one of these phrases anywhere (plain `in` tests: one
@@ -114,7 +121,7 @@ _PLAIN_STAMP = re.compile(
     r"(?:\s+(\d{1,2}):([0-5]\d)(?:\s*(am|pm|AM|PM))?)?"
 )
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][\w'’-]+){1,3}")
-_FOOTER_RULE = re.compile(r"[_*=~-]{3,}")
+_FOOTER_RULE = re.compile(r"[_*=~#-]{3,}|# # #|- ?30 ?-")  # "___", "###", "-30-"
 # A line that opens a release's or page's closing matter: contacts, links, related stories.
 FOOTER_LABELS = words("footer_labels")
 _OUTLET_WORDS = re.compile(
@@ -153,6 +160,19 @@ def paragraphs_of(text: str) -> list[str]:
             block.append(line)
     out.extend(block)
     return out
+
+
+def _headline_first(paragraphs: list[str]) -> list[str]:
+    """ "FOR IMMEDIATE RELEASE" above a release's headline goes; a stamp above a page's headline
+    ("Published On 3 Jun 2025") moves below it, where the header lines are read."""
+    while len(paragraphs) > 1 and is_release_label(paragraphs[0]):
+        paragraphs = paragraphs[1:]
+    first = paragraphs[0]
+    if len(paragraphs) > 1 and not _DATE_LINE.fullmatch(first) and len(first) <= 100:
+        stamp = _STAMP.fullmatch(first)
+        if (stamp and _read_date(stamp.group(2))) or (_is_date_line(first) and _read_date(first)):
+            return [paragraphs[1], first, *paragraphs[2:]]
+    return paragraphs
 
 
 def _read_date(text: str) -> str | None:
@@ -305,7 +325,7 @@ def _dateline_at(paragraph: str) -> tuple[str, str | None, str | None, int] | No
     match = _DATELINE.match(paragraph[:200])
     if not match:
         return None
-    caps, extra, agency = match.group(1), match.group(2), match.group(3)
+    caps, extra, agency = match.group(1), match.group(2), match.group(3) or match.group(4)
     if sum(c.isalpha() for c in caps) < 2:
         return None
     # "Brussels (dpa) -": a place in title case is a dateline only with an agency.
@@ -361,6 +381,7 @@ def read_layout(text: str, date: str | None = None) -> Layout:
     while len(paragraphs) > 1 and (site := breadcrumb_site(paragraphs[0])):
         sites.add(site)
         paragraphs = paragraphs[1:]
+    paragraphs = _headline_first(paragraphs)
     first = paragraphs[0]
     line_date = None
     match = _DATE_LINE.fullmatch(first)
@@ -439,7 +460,8 @@ def read_layout(text: str, date: str | None = None) -> Layout:
             footer
             or _FOOTER_RULE.fullmatch(para)
             or _is_contributor(para[:300])
-            or para.casefold() in FOOTER_LABELS
+            or para.casefold().rstrip(" :") in FOOTER_LABELS
+            or is_about_line(para)
         ):
             footer.append(para)
         else:

@@ -463,6 +463,24 @@ def _role_of_body_before(sentence: Sentence, start: int) -> tuple[str | None, st
     return text_of(tokens, k, of, sentence.text), text_of(tokens, first, comma, sentence.text)
 
 
+def _portfolio_end(tokens: list[Token], stop: int, limit: int) -> int:
+    """Past "of Finance", "for Trade and Investment" after a title head: portfolio words (not a
+    body's name, which has a head word of its own) belong to the role."""
+    if stop + 1 >= limit or tokens[stop].lower not in ("of", "for"):
+        return stop
+    k = stop + 1
+    while k < limit and (
+        (tokens[k].cap and tokens[k].lower in ROLE_WORDS and tokens[k].lower not in ROLE_HEADS)
+        or (tokens[k].lower in ("and", ",") and k + 1 < limit and tokens[k + 1].cap)
+    ):
+        k += 1
+    while k > stop + 1 and not tokens[k - 1].cap:
+        k -= 1  # not past a trailing "and" or comma
+    if k == stop + 1 or (k < limit and tokens[k].cap):
+        return stop  # "Minister of Finance Canada …" or nothing of a portfolio
+    return k
+
+
 def after_name(sentence: Sentence, end: int) -> tuple[str | None, str | None, int | None]:
     """Role and affiliation from an apposition: 'X, Canada's trade minister,' / 'X, head of Y'."""
     tokens = sentence.tokens
@@ -496,6 +514,7 @@ def after_name(sentence: Sentence, end: int) -> tuple[str | None, str | None, in
     if stop < limit and tokens[stop].lower == "responsible":
         while stop < limit and tokens[stop].text not in ",.;:":
             stop += 1
+    stop = _portfolio_end(tokens, stop, limit)  # "Ana Rojas, Minister of Finance."
     role = text_of(tokens, role_start, stop, sentence.text)
     org_at = None
     if stop < limit and tokens[stop].lower in ("of", "at", "for", "with"):

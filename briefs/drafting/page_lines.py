@@ -54,7 +54,9 @@ def is_invitation(paragraph: str) -> bool:
 
 
 _PROMOS = tuple(sorted(words("promo_openers")))
-MAX_PROMO_WORDS = 20
+MAX_PROMO_WORDS = 30
+_RELEASE_LABELS = words("release_labels")
+_ABOUT = re.compile(r"About (?:the |us\b)?[^\W\d_][^.!?]{0,60}")
 # "Site › Section › Topic": the path of a page above its headline.
 _BREADCRUMB = re.compile(r"[^›»\n]{1,60}(?:\s[›»>]\s[^›»>\n]{1,60}){1,6}")
 _NAME = r"[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+){1,2}"
@@ -67,6 +69,16 @@ def is_promo(paragraph: str) -> bool:
     return (
         paragraph[:30].casefold().startswith(_PROMOS) and len(paragraph.split()) <= MAX_PROMO_WORDS
     )
+
+
+def is_release_label(paragraph: str) -> bool:
+    """ "FOR IMMEDIATE RELEASE", "News release": a release's label, not its headline."""
+    return paragraph.strip().casefold().rstrip(" :") in _RELEASE_LABELS
+
+
+def is_about_line(paragraph: str) -> bool:
+    """ "About the Ministry of Finance": the boilerplate that closes a release."""
+    return len(paragraph.split()) <= 8 and bool(_ABOUT.fullmatch(paragraph.strip()))
 
 
 def breadcrumb_site(paragraph: str) -> str | None:

@@ -166,3 +166,14 @@ def test_initials_and_abbreviated_titles_keep_the_name_whole(
 def test_a_name_before_its_staff_is_a_company() -> None:
     actors = _actors("Harlow Sachs economists said the 25% tariff would slow growth.")
     assert actors["Harlow Sachs"].kind == "organization"
+
+
+def test_a_minister_of_a_portfolio_after_the_name_is_one_role() -> None:
+    actors = _actors('"This helps," said the Honourable Ana Rojas, Minister of Finance.')
+    assert actors["Ana Rojas"].role == "Minister of Finance" and "Finance" not in actors
+
+
+def test_an_analyst_at_a_firm_works_there() -> None:
+    actors = _actors("Trade analyst Marte Lie at Vardo Markets said the duty mirrored US steps.")
+    assert actors["Marte Lie"].affiliation == "Vardo Markets"
+    assert actors["Vardo Markets"].kind == "organization"

@@ -171,3 +171,38 @@ def test_reporters_of_a_live_entry_named_with_their_city_are_no_actors() -> None
     text = f" date 2025-06-03 Cranes to pay more\n\n{_LEAD}\n\n{credit}\n\n{_MORE}\n"
     names = {a.name for a in draft_brief(text).actors}
     assert not names & {"Ola Berg", "Kari Nilsen"}, names
+
+
+def test_a_stamp_above_the_headline_dates_it_and_is_not_the_headline() -> None:
+    text = (
+        "Published On 3 Jun 2025\n\nCranes to pay more\n\n"
+        "Oslo says the levy will protect its ports.\n\n"
+        "A crane at the port of Oslo [File: Kari Nilsen/Wire]\n\n"
+        f"{_LEAD}\n\n{_MORE}\n\nSOURCE: NORDIC WIRE AND NEWS AGENCIES\n"
+    )
+    brief = draft_brief(text)
+    assert (brief.title, brief.date[:10]) == ("Cranes to pay more", "2025-06-03")
+    assert "SOURCE" not in brief.summary
+
+
+def test_a_press_release_s_labels_and_boilerplate_are_not_story() -> None:
+    text = (
+        "FOR IMMEDIATE RELEASE\n\nMinistry of Finance announces a duty on cranes\n\n"
+        f"OSLO, June 3, 2025 /Nordic Wire/ -- {_LEAD}\n\n{_MORE}\n\n"
+        "About the Ministry of Finance\n\nThe ministry is responsible for economic policy.\n\n"
+        "Media contact:\n\nOla Berg, press officer\n\n###\n"
+    )
+    brief = draft_brief(text)
+    assert brief.title == "Ministry of Finance announces a duty on cranes"
+    assert brief.dateline == "OSLO" and brief.date[:10] == "2025-06-03"
+    assert "responsible for economic policy" not in brief.summary
+    assert "Ola Berg" not in {a.name for a in brief.actors}
+
+
+def test_a_correction_note_is_not_story() -> None:
+    text = (
+        f" date 2025-06-03 Cranes to pay more\n\n{_LEAD}\n\n"
+        "Correction: An earlier version of this story gave a wrong date for Ana Rojas's trip.\n\n"
+        f"{_MORE}\n"
+    )
+    assert "Ana Rojas" not in {a.name for a in draft_brief(text).actors}
