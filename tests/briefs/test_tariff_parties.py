@@ -263,3 +263,35 @@ def test_the_speaker_of_a_rate_its_sellers_pay_is_no_imposer() -> None:
 )
 def test_the_country_whose_importers_pay_is_the_imposer(story: str, by: str, on: str) -> None:
     assert {(b, o) for b, o, _rate in _pairs(story)} == {(by, on)}
+
+
+# --- the rate agreed with a country is charged on its goods -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The levy is far above the 15% rate agreed with the European Union and Japan.",
+        "That compares with the 15% rate negotiated with the European Union and Japan.",
+    ],
+)
+def test_the_rate_agreed_with_countries_is_charged_on_their_goods(second: str) -> None:
+    story = "A 39% US tariff on Swiss goods took effect on Thursday. " + second
+    pairs = _pairs(story, "2025-08-07")
+    assert ("United States", "European Union", "15%") in pairs
+    assert ("United States", "Japan", "15%") in pairs
+
+
+@pytest.mark.parametrize(
+    ("second", "target"),
+    [
+        ("Ecuador, which faces a 15% rate, has gained market share.", "Ecuador"),
+        ("The bloc already faces 25% duties on steel and cars.", "European Union"),
+        ("Vietnam, which is charged 20%, has gained orders.", "Vietnam"),
+    ],
+)
+def test_a_country_that_faces_a_rate_is_its_target(second: str, target: str) -> None:
+    story = "The United States doubled its tariff on Indian and European goods to 50% in August. "
+    pairs = _pairs(story + second, "2025-10-01")
+    assert {by for by, _on, _rate in pairs} == {"United States"}
+    assert target in {on for _by, on, _rate in pairs}

@@ -175,3 +175,20 @@ def test_a_rate_whose_measure_will_change_is_charged_until_then(story: str) -> N
 def test_a_rate_whose_measure_changed_is_gone() -> None:
     story = "Brazil's 35% import tax on electric cars rose to 45% on Monday."
     assert {rate for _by, _on, rate, _s in _rows(story, "2025-06-15")} == {"45%"}
+
+
+def test_a_measure_in_an_after_clause_has_that_clauses_status() -> None:
+    story = (
+        "The European Union is preparing countermeasures after the United States imposed a 20%"
+        " tariff on imports from the EU."
+    )
+    assert ("United States", "European Union", "20%", "in force") in _rows(story, "2025-04-03")
+
+
+def test_a_reported_coming_cut_lists_the_rate_charged_until_then() -> None:
+    story = (
+        "Argentina's government said it would lower import duties on mobile phones to 8% from 16%"
+        " in May."
+    )
+    statuses = {rate: status for _by, _on, rate, status in _rows(story, "2025-04-20")}
+    assert statuses == {"8%": "announced", "16%": "in force"}

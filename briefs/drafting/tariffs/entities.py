@@ -23,7 +23,8 @@ _SAYS_AFTER = re.compile(r"\s+(?:said|says|announced|added|told|stated|confirmed
 # "Brazil was handed a 50% rate", "India was hit with", "Thailand faces a 36% tariff": the
 # country a measure is given to, never its imposer.
 _RECEIVES_AFTER = re.compile(
-    r"\s+(?:(?:was|were|is|are|has|have|had|will|would|got|gets|get)\s+(?:all\s+|also\s+|both\s+)?"
+    r",?\s+(?:which\s+|that\s+)?(?:(?:already|also|now|still|currently|both|all)\s+)?"
+    r"(?:(?:was|were|is|are|has|have|had|will|would|got|gets|get)\s+(?:all\s+|also\s+|both\s+)?"
     r"(?:been\s+|be\s+)?(?:\w+\s+)?(?:told|handed|given|hit|slapped|assigned|spared|threatened"
     r"|saddled|struck"
     r"|charged|taxed)|(?:(?:is|are|was|were)\s+)?(?:faces|faced|facing|face|receives?|received"

@@ -95,7 +95,8 @@ _OLD_RATE_BEFORE = re.compile(
 )
 # A change still to come: the old rate is charged until then (gold: both are listed).
 _LOOKS_AHEAD = re.compile(
-    r"\b(?:will|set to|due to|is to|are to|plans? to|next (?:week|month|year)|starting|once"
+    r"\b(?:will|(?:said|says|announced) (?:it|they|he|she) would|set to|due to|is to|are to"
+    r"|plans? to|next (?:week|month|year)|starting|once"
     r"|from (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
     r"|(?:agreed|decided|expected|scheduled) to (?:\w+ )?(?:cut|lower|reduce|raise|increase"
     r"|bring|drop|lift)|(?:agree|pledge|promise)[sd]?\s+to\s+(?!(?:a|an|the)\b)\w+)\b",

@@ -15,7 +15,10 @@ _BY = re.compile(
     r"\b(?:imposed|levied|set|introduced|ordered|announced|placed|put|collected|applied)\s+by\s+"
     r"|^\s+by\s+(?=(?:the\s+)?[A-Z])"  # "taxed at 30% by the US"
 )
-_BREAK_OR_ON = re.compile(r"[,;]|\b(?:on|from|in)\b")
+# "countermeasures after the United States imposed …": another clause, another measure's imposer
+_BREAK_OR_ON = re.compile(
+    r"[,;]|\b(?:on|from|in|after|because|when|since|while|before|until|as|but|and)\b"
+)
 
 
 def imposer_inside(c: MentionContext, p: Parties) -> None:
@@ -166,3 +169,30 @@ def importers_pay(c: MentionContext, p: Parties) -> None:
         if _IMPORTERS_AFTER.match(c.text, entity.end) and entity.country != p.on:
             p.by = entity.country
             return
+
+
+# "the 15% rate agreed with the European Union and Japan": the countries a rate was agreed,
+# negotiated or struck with are the ones whose goods it is charged on.
+_AGREED_WITH = re.compile(
+    r"\s+(?:(?:it\s+|washington\s+|\w+\s+)?(?:has\s+|had\s+)?)?(?:agreed|negotiated|struck|reached"
+    r"|secured|settled|offered|granted|given)\s+(?:with|to|by)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def target_agreed_with(c: MentionContext, p: Parties) -> None:
+    """ "the 15% rate agreed with the EU and Japan": the EU and Japan are its targets."""
+    if p.on is not None or p.all_targets:
+        return
+    after = [e for e in c.entities if e.start >= c.end]
+    if not after or not _AGREED_WITH.fullmatch(c.text, c.end, after[0].start):
+        return
+    listed = [after[0]]
+    for entity in after[1:]:
+        if not _AND_LIST.fullmatch(c.text, listed[-1].end, entity.start):
+            break
+        listed.append(entity)
+    countries = [e.country for e in listed if e.country != p.by]
+    if countries:
+        p.on, p.also_on = countries[0], countries[1:]
+        p.borrow = True  # the rate of the measure the sentence compares, not of "the EU"

@@ -199,7 +199,8 @@ def _main_clause(part: str, anchor_in_part: int) -> str:
     last = 0
     for match in _SUBORDINATE.finditer(part):
         if match.start() <= anchor_in_part < match.end():
-            continue
+            # "preparing countermeasures after the US imposed a 20% tariff": its own clause
+            return match.group(0) if match.start() > 0 else part
         pieces.append(part[last : match.start()])
         last = match.end()
     pieces.append(part[last:])
