@@ -139,7 +139,10 @@ class Contains(Node):
         return self.needle in getattr(doc, self.attr)
 
     def select(self, docs: list[SearchDoc]) -> list[SearchDoc]:
-        n, get = self.needle, attrgetter(self.attr)
+        n = self.needle
+        if self.attr == "actors":  # the common one, read without a getter call
+            return [d for d in docs if n in d.actors]
+        get = attrgetter(self.attr)
         return [d for d in docs if n in get(d)]
 
 
@@ -177,15 +180,25 @@ class TariffTest(Node):
 
     def select(self, docs: list[SearchDoc]) -> list[SearchDoc]:
         on_none, parts = self.on_none, self.parts
+        # A brief's first tariff is tried on its own first: when it passes (most briefs,
+        # for a broad term) no iterator is made for the rest.
         if len(parts) == 2:
             first, second = parts
             return [
                 d
                 for d in docs
-                if (any(map(second, filter(first, ts))) if (ts := d.tariffs) else on_none)
+                if (
+                    (first(t := ts[0]) and second(t)) or any(map(second, filter(first, ts[1:])))
+                    if (ts := d.tariffs)
+                    else on_none
+                )
             ]
         test = self.test
-        return [d for d in docs if (any(map(test, ts)) if (ts := d.tariffs) else on_none)]
+        return [
+            d
+            for d in docs
+            if ((test(ts[0]) or any(map(test, ts[1:]))) if (ts := d.tariffs) else on_none)
+        ]
 
 
 class Country(Node):
