@@ -48,6 +48,23 @@ async def test_slash_filters_as_you_type_and_escape_clears(store: Store) -> None
         assert len(listed(app)) == 7 and "Briefs (7)" in screen_text(app)
 
 
+async def test_a_pasted_query_of_several_lines_is_one_query(store: Store) -> None:
+    """A paste of two lines searches for both, not for the first line alone."""
+    from textual import events
+
+    from tests.tui.helpers import settle
+
+    app = new_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash")
+        app.post_message(events.Paste("canola\r\n  deposit\n"))
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert app.screen.query_one("#search-input").value == "canola deposit"
+        assert listed(app) == ["2025-08-12-china-anti-dumping-deposit-canadian-canola"]
+
+
 async def test_bad_query_says_why_and_keeps_the_list(store: Store) -> None:
     app = new_app(store)
     async with app.run_test(size=(120, 40)) as pilot:

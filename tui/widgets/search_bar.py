@@ -12,6 +12,7 @@ from textual.widgets import Input, Static
 
 from briefs.text import clean
 from tui.safe import safe_text
+from tui.widgets.one_line_input import OneLineInput
 
 PLACEHOLDER = "words, actor:carney, by:canada since:2024 … (f1: how to search)"
 
@@ -57,7 +58,7 @@ class SearchBar(Vertical):
         """The reader wants to move into the results."""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=PLACEHOLDER, id="search-input")
+        yield OneLineInput(placeholder=PLACEHOLDER, id="search-input")
         yield Static(id="search-error")
         yield Static(id="search-hint")
         yield Static(safe_text(CHEAT_SHEET), id="search-help")
