@@ -56,6 +56,25 @@ async def test_editing_an_actor_row_saves_marks_and_reindexes(
     assert corrected is not None and corrected.actors[1].role == f"Prime Minister {MARKUP}"
 
 
+async def test_a_role_pasted_over_two_lines_is_saved_as_one(
+    store: Store, store_dir: Path
+) -> None:
+    from textual import events
+
+    app = new_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        form = await edit_row(pilot, "actors", 2)  # Mark Carney
+        form.query_one("#field-2").focus()
+        await pilot.press("ctrl+u")
+        app.post_message(events.Paste("Prime Minister\nof Canada"))
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    corrected = Store(store_dir).brief(XI)
+    assert corrected is not None and corrected.actors[1].role == "Prime Minister of Canada"
+
+
 async def test_a_bad_value_is_explained_under_its_field_and_nothing_is_saved(
     store: Store, store_dir: Path
 ) -> None:

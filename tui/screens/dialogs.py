@@ -15,6 +15,7 @@ from textual.widgets.button import ButtonVariant
 from textual.widgets.option_list import Option
 
 from tui.safe import safe_text
+from tui.widgets.one_line_input import OneLineInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,7 @@ class PromptScreen(ModalScreen[str | None]):
             yield Label(safe_text(self.question), id="confirm-question")
             if self.detail:
                 yield Label(safe_text(self.detail, "italic"))
-            yield Input(id="prompt-input")
+            yield OneLineInput(id="prompt-input")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
