@@ -58,29 +58,38 @@ def company_cue(tokens: list[Token], start: int, end: int) -> bool:
     if after in _AFTER_BODY or works_at(tokens, start):
         return True  # "the Community union", "the PAN party", "Zentra shares fell"
     k = end
-    while k < len(tokens) and not tokens[k].cap and tokens[k].lower in ROLE_WORDS:
+    # lower-case title words, or a capitalised one that heads a title ("Zentra CEO Elon Rask"),
+    # not "Coordinating Economic Minister Airlangga"
+    head_first = end < len(tokens) and tokens[end].cap and tokens[end].lower in ROLE_HEADS
+    while (
+        k < len(tokens)
+        and k - end < 4
+        and tokens[k].lower in ROLE_WORDS
+        and (head_first or not tokens[k].cap)
+    ):
         k += 1
     if k > end and k < len(tokens) and tokens[k].cap and tokens[k - 1].lower in ROLE_HEADS:
-        return True  # "Unifor national president Lana Payne"
+        return True  # "Unifor national president Lana Payne", "Zentra CEO Elon Rask"
     # Lists: "Toyota, Honda and Nissan", "Cleveland-Cliffs and Nucor".
     if before in ("and", ",") and start > 1 and tokens[start - 2].cap:
         return company_cue(tokens, start - 2, start - 1)
     if after in ("and", ",") and end + 1 < len(tokens) and tokens[end + 1].cap:
         nxt = end + 1
         stop = nxt + 1
-        return stop <= len(tokens) and _company_cue_forward(tokens, nxt)
+        # "Toyota, Honda and Nissan said"; not "in Kananaskis, Carney said"
+        return stop <= len(tokens) and _company_cue_forward(tokens, nxt, after == "and")
     if word.isupper() and 2 <= len(word) <= 6:
         return after in STATEMENT_VERBS or after == ","
     return False
 
 
-def _company_cue_forward(tokens: list[Token], start: int) -> bool:
+def _company_cue_forward(tokens: list[Token], start: int, listed: bool) -> bool:
     end = start + 1
     after = tokens[end].lower if end < len(tokens) else ""
-    if after in STATEMENT_VERBS or after in ("together", "rose", "fell", "shares"):
+    if listed and (after in STATEMENT_VERBS or after in ("together", "rose", "fell", "shares")):
         return True
     if after in ("and", ",") and end + 1 < len(tokens) and tokens[end + 1].cap:
-        return _company_cue_forward(tokens, end + 1)
+        return _company_cue_forward(tokens, end + 1, listed or after == "and")
     return False
 
 

@@ -191,7 +191,15 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
     if i == 0 or tokens[i - 1].text in "\"“‘'(":
         while i < end and (
             (tokens[i].lower in COMMON and tokens[i].lower not in ROLE_WORDS)
-            or tokens[i].lower in COMPANY_NOUNS
+            or (
+                tokens[i].lower in COMPANY_NOUNS
+                # "Bank of Canada Governor …": a head word naming a body stays
+                and not (
+                    tokens[i].lower in ORG_HEADS
+                    and i + 1 < end
+                    and tokens[i + 1].lower in ("of", "for")
+                )
+            )
         ):
             i += 1  # sentence-initial common word: "The", "Shares", "Analysts", "Carmakers"
     while i < end:
@@ -273,7 +281,7 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
             if (
                 place is not None
                 and tokens[head].lower in GOVERNMENT_HEADS
-                and head - place.end >= 1
+                and (head - place.end >= 1 or place.demonym)
                 and not _named_after_country(tokens, place, head)
             ):
                 spans.append(Span("place", i, place.end, "", place.country))

@@ -278,3 +278,45 @@ def test_a_customs_union_is_a_country_and_a_grouping_an_organisation(
     story: str, name: str, kind: str
 ) -> None:
     assert _actors(story)[name].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("story", "not_actor"),
+    [
+        (
+            "The Financial Times reported that the EU would answer the 25% tariff.",
+            "Financial Times",
+        ),
+        ("Lutnick spoke to Nordic Television about the 25% tariff on Monday.", "Nordic Television"),
+        (
+            "The Dow Jones Industrial Average fell 500 points on the tariff news.",
+            "Dow Jones Industrial Average",
+        ),
+        (
+            "Speaking at the G7 summit in Kananaskis, Carney said the surtax would stay.",
+            "Kananaskis",
+        ),
+    ],
+)
+def test_outlets_indexes_and_places_in_a_comma_are_no_actors(story: str, not_actor: str) -> None:
+    assert not_actor not in _actors(story)
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        ("Zentra CEO Elon Rask said the 25% tariff would hurt carmakers.", "Zentra"),
+        (
+            "Bank of Canada Governor Tiff Macklem said the tariffs would slow growth.",
+            "Bank of Canada",
+        ),
+    ],
+)
+def test_a_body_before_its_head_s_title_is_an_organisation(story: str, name: str) -> None:
+    actors = _actors(story)
+    assert name in actors and actors[name].kind == "organization", list(actors)
+
+
+def test_a_demonym_before_a_department_is_its_country() -> None:
+    actors = _actors("The Philippine Department of Agriculture said rice would face a 35% tariff.")
+    assert actors["Department of Agriculture"].affiliation == "Philippines"
