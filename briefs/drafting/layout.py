@@ -99,7 +99,10 @@ _CAPTION_MARKS = (
     "Photo:",
     "Image:",
 )
-_PHOTOGRAPHER = re.compile(r"(?:Photo|PRESS|REUTERS|Reuters)/\s*([^)\n/]{3,60})")
+_PHOTOGRAPHER = re.compile(
+    r"(?:Photo|PRESS|REUTERS|Reuters)/\s*([^)\n/]{3,60})"
+    r"|(?:File|Photo|Credit|Image): ([^\W\d_][^/\]\n]{2,40})/"  # "[File: Ola Berg/Wire]"
+)
 # Footer lines: a credit at the start, or one of these phrases anywhere (plain `in` tests: one
 # regex for both was a slow search of every story paragraph).
 _CONTRIBUTOR_START = re.compile(
@@ -292,7 +295,7 @@ def _not_actor_names(headers: list[str], footer: list[str]) -> set[str]:
     names: set[str] = set()
     for line in headers + footer:
         for match in _PHOTOGRAPHER.finditer(line[:2000]):
-            names.add(match.group(1).strip())
+            names.add((match.group(1) or match.group(2)).strip())
     for line in footer:
         names.update(match.group(0) for match in _NAME_RUN.finditer(line[:2000]))
     return names
@@ -418,7 +421,14 @@ def read_layout(text: str, date: str | None = None) -> Layout:
         source = AGENCIES.get(agency.strip().casefold(), agency.strip())
 
     reporters: set[str] = set()  # "By NAME" lines between the entries of a live page
-    paragraphs_kept = [p for p in cleaned if p.strip() and not _in_story_furniture(p, reporters)]
+    # A credited caption among the first paragraphs ("A crane at the port [File: …/Wire]").
+    captions = [p for p in cleaned[:4] if _is_caption(p) and len(p.split()) <= MAX_FURNITURE_WORDS]
+    headers.extend(captions)
+    paragraphs_kept = [
+        p
+        for p in cleaned
+        if p.strip() and p not in captions and not _in_story_furniture(p, reporters)
+    ]
     date = _choose_date(line_date, posted, stamp_date, updated, dateline_date, headers + story[:3])
     if date is None and given_date is not None:
         date = _read_date(given_date)

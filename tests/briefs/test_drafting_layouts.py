@@ -206,3 +206,15 @@ def test_a_correction_note_is_not_story() -> None:
         f"{_MORE}\n"
     )
     assert "Ana Rojas" not in {a.name for a in draft_brief(text).actors}
+
+
+def test_a_credited_caption_among_the_first_paragraphs_is_not_story() -> None:
+    text = (
+        "Cranes to pay more\n\nPublished June 3, 2025\n\n"
+        "Oslo says the levy will protect its ports; Beijing vows to respond.\n\n"
+        "A crane at the port of Oslo [File: Ola Berg/Nordic Wire]\n\n"
+        f"{_LEAD}\n\n{_MORE}\n"
+    )
+    brief = draft_brief(text)
+    assert "[File:" not in brief.summary
+    assert "Ola Berg" not in {a.name for a in brief.actors}
