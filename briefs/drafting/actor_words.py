@@ -5,7 +5,13 @@ from __future__ import annotations
 from briefs.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from briefs.drafting.lexicon import table, words
 
-ROLE_HEADS = words("role_heads")
+# "President-elect", "Prime Minister-designate", "Ambassador-at-large", "ex-President": forms
+# of a title head are title heads too.
+ROLE_HEADS = words("role_heads") | frozenset(
+    form
+    for head in words("role_heads")
+    for form in (f"{head}-elect", f"{head}-designate", f"{head}-at-large", f"ex-{head}")
+)
 # Capitalised words that build a role before a name ("Prime Minister", "Commerce Secretary").
 ROLE_WORDS = ROLE_HEADS | words("role_words")
 ORG_HEADS = words("org_heads")

@@ -177,3 +177,24 @@ def test_an_analyst_at_a_firm_works_there() -> None:
     actors = _actors("Trade analyst Marte Lie at Vardo Markets said the duty mirrored US steps.")
     assert actors["Marte Lie"].affiliation == "Vardo Markets"
     assert actors["Vardo Markets"].kind == "organization"
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("President-elect", "President-elect"),
+        ("Prime Minister-designate", "Prime Minister-designate"),
+        ("Taoiseach", "Taoiseach"),
+        ("Lawmaker", "Lawmaker"),
+        ("MEP", "MEP"),
+        ("High Commissioner", "High Commissioner"),
+        ("Permanent Secretary", "Permanent Secretary"),
+        ("Chief Operating Officer", "Chief Operating Officer"),
+        ("Ex-President", "Ex-President"),
+    ],
+)
+def test_more_titles_do_not_glue_to_the_name(title: str, role: str) -> None:
+    actors = _actors(f"{title} Ana Rojas said the 25% tariff was unfair.")
+    assert [(a.name, a.role) for a in actors.values() if a.kind != "country"] == [
+        ("Ana Rojas", role)
+    ]
