@@ -192,3 +192,29 @@ def test_a_reported_coming_cut_lists_the_rate_charged_until_then() -> None:
     )
     statuses = {rate: status for _by, _on, rate, status in _rows(story, "2025-04-20")}
     assert statuses == {"8%": "announced", "16%": "in force"}
+
+
+# --- a preliminary duty is in force only once it is collected -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The EU imposed provisional duties of 20% on Chinese e-bikes. Importers will be required"
+        " to pay deposits from next Thursday.",
+        "The US set preliminary duties of 20% on Chinese shrimp. Cash deposits will be collected"
+        " once the finding is published next week.",
+        "The US Commerce Department set preliminary anti-dumping duties of 20% on aluminum foil"
+        " from China. Importers will have to post cash deposits once the decision is published.",
+    ],
+)
+def test_a_preliminary_duty_collected_later_is_announced(story: str) -> None:
+    assert {status for _by, _on, _rate, status in _rows(story)} == {"announced"}
+
+
+def test_a_preliminary_duty_being_collected_is_in_force() -> None:
+    story = (
+        "The EU imposed provisional duties of 20% on Chinese e-bikes in March. Importers have"
+        " been paying deposits since then."
+    )
+    assert {status for _by, _on, _rate, status in _rows(story)} == {"in force"}

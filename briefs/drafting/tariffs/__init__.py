@@ -32,7 +32,7 @@ from briefs.drafting.tariffs.mentions import (
 )
 from briefs.drafting.tariffs.merge import merge
 from briefs.drafting.tariffs.parties import MentionContext, read_mention
-from briefs.drafting.tariffs.timing import status_and_year
+from briefs.drafting.tariffs.timing import announce_preliminary, collected_later, status_and_year
 from briefs.drafting.text import Sentence, lowered
 from briefs.model import Tariff
 
@@ -369,6 +369,8 @@ def extract_tariffs(
             last_trigger_sentence = position  # a run of rate sentences keeps the measure open
         if found_here and "respectively" in text:
             _respectively(mentions, position)
+        if collected_later(text):
+            announce_preliminary(mentions, position)  # "Importers will have to post deposits"
     return merge(mentions)
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from briefs.dates import MONTHS, WEEKDAYS, month_number, month_pattern
 from briefs.drafting.lexicon import cue, table
+from briefs.drafting.tariffs.mentions import Mention
 from briefs.drafting.text import Folded, lowered
 
 STATUS_CUES: list[tuple[str, Folded]] = [
@@ -382,3 +384,38 @@ def status_and_year(
     return Timing(
         status, year, weak and status in ("in force", "announced"), year_weak and year is not None
     )
+
+
+# "Importers will have to post cash deposits once the decision is published", "Deposits will be
+# collected from next Thursday": a preliminary duty whose collection is still to come.
+_COLLECTED_LATER = Folded(
+    r"\b(?:will|would|are to|is to)\s+(?:have to|be required to|need to|be asked to)\s+(?:post|pay"
+    r"|lodge|provide)\s+(?:cash\s+)?(?:deposits?|bonds?|securit)"
+    r"|\b(?:deposits?|bonds?)\b[^.;]{0,40}\b(?:will|would|are to|is to)\s+(?:be\s+)?(?:collected"
+    r"|required|charged|paid|posted|due)"
+)
+_PRELIMINARY = Folded(r"\b(?:preliminary|provisional|interim)\b")
+
+
+def collected_later(text: str) -> bool:
+    """ "Importers will have to post cash deposits …": collection still to come."""
+    low = text.casefold()
+    return ("deposit" in low or "bond" in low) and bool(_COLLECTED_LATER.search(text))
+
+
+def announce_preliminary(mentions: list[Mention], position: int) -> None:
+    """A preliminary or provisional duty of the sentences just before, still to be collected,
+    is announced, not in force (its deposits start later)."""
+    for mention in mentions:
+        if position - 3 <= mention.sentence <= position and _PRELIMINARY.search(mention.evidence):
+            mention.timing = partial(_announced_instead, mention.timing)
+            mention._timed = None
+
+
+def _announced_instead(
+    own: Callable[[], tuple[str | None, int | None, bool]] | None,
+) -> tuple[str | None, int | None, bool]:
+    timed = own() if own is not None else (None, None, False)
+    if timed[0] not in (None, "in force"):
+        return timed
+    return Timing("announced", timed[1], False, len(timed) > 3 and bool(timed[3]))  # type: ignore[misc]
