@@ -248,3 +248,17 @@ async def test_full_disk_keeps_text_in_the_editor(
         monkeypatch.undo()
         await pilot.press("ctrl+s")  # space again: the same text saves
     assert sorted(notes_on_disk(store_dir, XI)) == ["older note", "precious words"]
+
+
+async def test_a_large_list_counts_with_thousands_separators(store: Store) -> None:
+    import dataclasses
+
+    from briefs.samples import load_samples
+
+    sample = load_samples()[0]
+    store.import_briefs(
+        dataclasses.replace(sample, id=f"{sample.id}-{k}", title=f"Copy {k}") for k in range(1000)
+    )
+    async with reader(store).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Briefs (1,007)" in screen_text(pilot.app)

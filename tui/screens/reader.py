@@ -168,7 +168,7 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen
         brief_list = self.brief_list
         brief_list.show_rows(rows, editing or keep or brief_list.highlighted_id)
         total = len(self.catalog.rows)
-        shown = f"{len(rows)} of {total}" if self._matches is not None else f"{total}"
+        shown = f"{len(rows):,} of {total:,}" if self._matches is not None else f"{total:,}"
         brief_list.border_title = f"Briefs ({shown})"
         self.refresh_list_subtitle()
         if not rows:
