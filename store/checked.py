@@ -22,8 +22,9 @@ import contextlib
 import functools
 import hashlib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -124,15 +125,28 @@ class Checked:
 
 
 class IndexIds:
-    """The ids of one index (of digest `of`) and the content log it names."""
+    """The ids of one index (of digest `of`), the content log it names, its format, and
+    the number and total length of its records (what deciding on a compaction needs)."""
 
-    def __init__(self, of: str, log: str | None, body: bytes) -> None:
+    def __init__(
+        self, of: str, log: str | None, numbers: tuple[int, int, int], body: bytes
+    ) -> None:
         self.of, self.log = of, log
+        self.version, self.count, self.live = numbers
         self._body = body  # b"\nid\nid\n…\n"
+        self._asked = 0
+        self._set: set[str] | None = None
 
     def __contains__(self, brief_id: object) -> bool:
         if not isinstance(brief_id, str) or "\n" in brief_id:
             return False
+        if self._set is not None:
+            return brief_id in self._set
+        self._asked += 1
+        if self._asked > 8:  # an import asks for each of its briefs: a set, once
+            self._set = set(self._body.decode("utf-8", "replace").split("\n"))
+            self._set.discard("")
+            return brief_id in self._set
         return b"\n" + brief_id.encode("utf-8", "replace") + b"\n" in self._body
 
 
@@ -143,27 +157,28 @@ def load_ids(root: Path, of: str) -> IndexIds | None:
     if raw is None:
         return None
     head, sep, body = raw.partition(b"\n")
-    parts = head.split(b" ")
-    if not sep or len(parts) != 7 or b" ".join(parts[:3]) != _IDS_HEADER:
+    parts = head.decode("ascii", "replace").split(" ")
+    if not sep or len(parts) != 10 or " ".join(parts[:3]).encode() != _IDS_HEADER:
         return None
-    version, index, log, body_digest = parts[3:]
-    if version != str(FORMAT).encode() or index.decode("ascii", "replace") != of:
+    version, index, log, *numbers, body_digest = parts[3:]
+    if version != str(FORMAT) or index != of or digest(body) != body_digest:
         return None
-    if digest(body).encode() != body_digest:
+    if not all(n.isdigit() for n in numbers):
         return None
-    name = log.decode("ascii", "replace")
-    return IndexIds(of, None if name == "-" else name, b"\n" + body)
+    name = None if log == "-" else log
+    found = int(numbers[0]), int(numbers[1]), int(numbers[2])
+    return IndexIds(of, name, found, b"\n" + body)
 
 
-def save_ids(root: Path, of: str, log: str | None, ids: Iterable[str]) -> None:
-    body = "".join(f"{i}\n" for i in ids).encode("utf-8")
-    head = b" ".join(
-        [
-            _IDS_HEADER,
-            str(FORMAT).encode(),
-            of.encode(),
-            (log or "-").encode(),
-            digest(body).encode(),
-        ]
-    )
+def save_ids(root: Path, of: str, tree: Mapping[str, Mapping[str, Any]]) -> None:
+    """List the ids of the index of digest `of` (its parsed, checked `tree`)."""
+    records: Mapping[str, Mapping[str, Any]] = tree.get("briefs", {})
+    meta = tree.get("_meta", {})
+    log = meta.get("content", {}).get("log")
+    version = meta.get("format", {}).get("version", 1)
+    body = ("\n".join(records) + "\n").encode("utf-8") if records else b""
+    live = sum(r.get("len", 0) for r in records.values() if type(r.get("len")) is int)
+    fields = [FORMAT, of, log if isinstance(log, str) else "-", version, len(records), live]
+    fields.append(digest(body))
+    head = _IDS_HEADER + b" " + " ".join(map(str, fields)).encode()
     _write(root / FOLDER / IDS, head + b"\n" + body)

@@ -24,6 +24,9 @@ from pathlib import Path
 from store.errors import DamagedFileError, StoreError
 
 BRIEFS_FILE = "briefs.json"
+# The index records of the latest imports, laid over briefs.json's: an import rewrites this
+# small file, not the whole index, until it has grown to a tenth of it (store/importing.py).
+RECENT_FILE = "briefs-recent.json"
 READER_FILE = "reader.json"
 TRASH_FILE = "trash.json"
 LOCK_FILE = ".lock"
@@ -42,9 +45,13 @@ MARKER_TEXT = b"A briefing store: the README's 'Your data' section says what is 
 LOG_NAME = re.compile(r"content-\d{6}\.jsonl")
 # What the marker's ledger may name (store/storage.py Ledger): the store's JSON files.
 LEDGER_NAME = re.compile(
-    r"briefs\.json|reader\.json|trash\.json|corrections/\d\d\.json|reader/[0-9a-f]{2}\.json"
+    r"briefs\.json|briefs-recent\.json|reader\.json|trash\.json|corrections/\d\d\.json"
+    r"|reader/[0-9a-f]{2}\.json"
 )
-_JSON_NAMES = rf"(?:{re.escape(BRIEFS_FILE)}|{re.escape(READER_FILE)}|{re.escape(TRASH_FILE)})"
+_JSON_NAMES = (
+    rf"(?:{re.escape(BRIEFS_FILE)}|{re.escape(RECENT_FILE)}|{re.escape(READER_FILE)}"
+    rf"|{re.escape(TRASH_FILE)})"
+)
 # Temporaries: `.NAME.PID.tmp` (store/storage.py, content_log.write_new), `.NAME.restore.tmp`
 # (store/restore.py), in the folder itself and in corrections/ (NAME = NN.json).
 _OWN = rf"(?:{_JSON_NAMES}|{SPLIT_BACKUP.pattern}|content-\d{{6}}\.jsonl|{re.escape(MARKER_FILE)})"
@@ -165,7 +172,7 @@ def not_a_store_error(root: Path) -> StoreError:
 def has_data(root: Path, *, logs: bool = True) -> bool:
     """Whether the store holds anything beyond its marker (with `logs=False`: beyond its
     marker and content logs): then a missing index is damage, not a new store."""
-    names = [READER_FILE, TRASH_FILE, BRIEFS_FILE + ".bak", READER_FILE + ".bak"]
+    names = [READER_FILE, TRASH_FILE, BRIEFS_FILE + ".bak", READER_FILE + ".bak", RECENT_FILE]
     names.append(TRASH_FILE + ".bak")
     if any(lexists(root / name) for name in names) or (logs and log_files(root)):
         return True

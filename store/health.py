@@ -26,6 +26,7 @@ from store.folder import (
     MARKER_FILE,
     READER_FILE,
     READER_FOLDER,
+    RECENT_FILE,
     folder_problem,
     has_data,
     is_empty,
@@ -94,7 +95,12 @@ def _validator(path: Path) -> Validator:
         return check_reader_bucket
     if path in split_backups(path.parent):
         return check_reader
-    validators = {BRIEFS_FILE: check_index, READER_FILE: check_reader, FEEDS_FILE: check_feeds}
+    validators = {
+        BRIEFS_FILE: check_index,
+        RECENT_FILE: check_index,
+        READER_FILE: check_reader,
+        FEEDS_FILE: check_feeds,
+    }
     return validators.get(name, check_trash)
 
 
@@ -115,6 +121,7 @@ def _inspect_content(root: Path) -> FileHealth | None:
     """Check every brief's content in the log against the digest the index holds."""
     try:
         index = load_file(root / BRIEFS_FILE, check_index)
+        recent = load_file(root / RECENT_FILE, check_index) or {}
     except StoreError:
         return None  # the index itself is reported
     if index is None:
@@ -123,9 +130,12 @@ def _inspect_content(root: Path) -> FileHealth | None:
     if not isinstance(name, str) or not LOG_NAME.fullmatch(name):
         return None
     path = root / name
+    records = dict(index.get("briefs", {}))
+    if recent.get(META_TABLE, {}).get("content", {}).get("log") == name:
+        records.update(recent.get("briefs", {}))  # laid over the index (store/index.py)
     spans = [
         (brief_id, record["at"], record["len"], record["sha"])
-        for brief_id, record in index.get("briefs", {}).items()
+        for brief_id, record in records.items()
     ]
     if not lexists(path):
         return FileHealth(path, False, "the content log is missing: import the briefs again")
@@ -179,7 +189,11 @@ def _check(root: Path) -> Health:
     feeds = (
         [root / FEEDS_FILE] if lexists(root / FEEDS_FILE) or ledger.knows(root / FEEDS_FILE) else []
     )
-    for path in [root / BRIEFS_FILE, root / READER_FILE, root / TRASH_FILE, *buckets, *feeds]:
+    recent = [
+        p for p in [root / RECENT_FILE] if lexists(p) or lexists(backup_path(p)) or ledger.knows(p)
+    ]
+    index = [root / BRIEFS_FILE, *recent]
+    for path in [*index, root / READER_FILE, root / TRASH_FILE, *buckets, *feeds]:
         files.append(_file_health(root, path, ledger))
     files += _reader_health(root, ledger)
     for path in split_backups(root):  # reader.json before the split: only its damage counts
@@ -250,12 +264,15 @@ def _forget_damaged(root: Path, health: FileHealth, stamp: str) -> str:
             f"{health.path}: {health.problem}{moved}. {rebuilt}; import the briefs again "
             "— their notes are kept"
         )
-    # Straight on the index file: we hold the store lock, and a Store would take it again.
-    storage = AtomicJSONStorage(root / BRIEFS_FILE, check_index)
-    data = storage.read() or {}
-    for brief_id in health.damaged:
-        data.get("briefs", {}).pop(brief_id, None)
-    storage.write(data)
+    # Straight on the index files: we hold the store lock, and a Store would take it again.
+    for name in (BRIEFS_FILE, RECENT_FILE):
+        storage = AtomicJSONStorage(root / name, check_index)
+        data = storage.read()
+        table = (data or {}).get("briefs", {})
+        if data is not None and any(brief_id in table for brief_id in health.damaged):
+            for brief_id in health.damaged:
+                table.pop(brief_id, None)
+            storage.write(data)
     return (
         f"{health.path}: removed {len(health.damaged)} damaged brief(s) from the index "
         f"({', '.join(health.damaged)}); import them again — their notes are kept"
@@ -319,6 +336,10 @@ def _restore(root: Path, health: FileHealth, stamp: str) -> str:
         return f"{path}: {health.problem}; a copy of reader.json of format 2, kept as {kept.name}"
     if path.name == BRIEFS_FILE:
         return rebuild_index(root, stamp)
+    if path.name == RECENT_FILE and path.parent == root:
+        # Its records' briefs are in the content log: a new index holds them all, and
+        # the recent file starts empty (the damaged one kept aside).
+        return f"{path}: {health.problem}; {rebuild_index(root, stamp)}"
     if health.problem == MISSING_WITH_BACKUP:
         Ledger(root).remember(path, forget=True)
         return f"{path}: missing with its backup, nothing to restore it from; going on without it"

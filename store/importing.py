@@ -17,7 +17,6 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -27,15 +26,12 @@ from briefs.ids import is_derived, with_suffix
 from briefs.model import ReaderData
 from store import content_log
 from store.errors import StoreError
+from store.index import IndexedStore
 from store.records import ImportCounts
-from store.storage import META_TABLE
 from store.tables import docs as _docs
-from store.tables import index_record, span_of, write_tables
+from store.tables import index_record, span_of
 
 if TYPE_CHECKING:
-    from tinydb import TinyDB
-    from tinydb.table import Table
-
     from store.corrections import CorrectionBook
     from store.lock import StoreLock
 
@@ -74,6 +70,31 @@ class FileImport:
     failures: list[str] = field(default_factory=list)
 
 
+class _Current:
+    """The index as an import asks it, one id at a time: the recent file's records, then
+    briefs.json's, which is parsed only when it holds an id asked (its ids are known from
+    cache/index-ids.txt): an import of new briefs does not parse 27 MiB."""
+
+    def __init__(self, store: ImportingStore) -> None:
+        self.recent = store._recent_docs()
+        self.ids = None if store._briefs_db.storage.parsed else store._base_ids()
+        self._store = store
+        self._base: Mapping[str, dict[str, Any]] | None = None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        found = self.recent.get(key)
+        if found is not None:
+            return found
+        if self._base is None:
+            if self.ids is not None and key not in self.ids:
+                return default
+            self._base = _docs(self._store._briefs)
+        return self._base.get(key, default)
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+
 class _Part:
     """What one file (or one list of briefs) adds to an import: merged into the import
     only once the file has been read whole, so a bad file leaves nothing behind."""
@@ -93,7 +114,7 @@ class _Import:
 
     def __init__(self, store: ImportingStore, *, undelete: bool) -> None:
         self.store, self.undelete = store, undelete
-        self.current = _docs(store._briefs)
+        self.current = _Current(store)
         self.trash = store._book.trash()
         self.log_name = store._log_name() or content_log.log_name(1)
         self.appender: content_log.Appender | None = None
@@ -177,10 +198,7 @@ class _Import:
         if changed or not store.briefs_path.exists():
             if self.appender is not None:
                 self.appender.finish()
-            write_tables(
-                store._briefs_db,
-                {"briefs": changed, META_TABLE: {"content": {"log": self.log_name}}},
-            )
+            store._write_index(changed, self.log_name)
             store._compact_if_worth_it()
         elif self.appender is not None:
             self.appender.abort()  # all it took was cut off again: close it
@@ -206,29 +224,13 @@ class _Import:
             self.appender.abort()
 
 
-class ImportingStore:
-    """Provided by Store: the lock, the folder, the index and the corrections book."""
+class ImportingStore(IndexedStore):
+    """Provided by Store: the lock, the folder and the corrections book."""
 
-    root: Path
     lock: StoreLock
     _book: CorrectionBook
-    _briefs: Table
-    _briefs_db: TinyDB
 
     def _writable(self) -> None:
-        raise NotImplementedError
-
-    def _log_name(self) -> str | None:
-        raise NotImplementedError
-
-    def _log_path(self) -> Path:
-        raise NotImplementedError
-
-    def _record_checks(self) -> None:
-        raise NotImplementedError
-
-    @property
-    def briefs_path(self) -> Path:
         raise NotImplementedError
 
     def import_briefs(self, briefs: Iterable[Brief], *, undelete: bool = False) -> ImportCounts:
@@ -276,11 +278,13 @@ class ImportingStore:
 
     def _compact_if_worth_it(self) -> None:
         """Rewrite the log without dead versions once they outweigh the live ones."""
-        index = _docs(self._briefs)
         log = self._log_path()
-        live = sum(map(itemgetter("len"), index.values())) + len(index)  # each + its newline
+        count, live = self._base_size()  # known without parsing briefs.json, mostly
+        recent = self._recent_docs()  # counted on top: a replaced record counts twice
+        live += count + sum(map(itemgetter("len"), recent.values())) + len(recent)
         if not content_log.worth_compacting(log, live):
             return
+        index = self._index()
         ids = list(index)
         spans = [span_of(log, i, index[i]) for i in ids]
         payloads = [payload for _, payload in content_log.read_many(log, spans)]
@@ -292,5 +296,5 @@ class ImportingStore:
             i: {**index[i], "at": span[0], "len": span[1]}
             for i, span in zip(ids, new_spans, strict=True)
         }
-        write_tables(self._briefs_db, {"briefs": records, META_TABLE: {"content": {"log": name}}})
+        self._fold(records, name)  # every record, pointing into the new log
         log.unlink(missing_ok=True)

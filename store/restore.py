@@ -19,7 +19,7 @@ import orjson
 from briefs import Brief, BriefError, brief_from_dict
 from store import content_log
 from store.errors import StoreError
-from store.folder import BRIEFS_FILE, lexists, log_files
+from store.folder import BRIEFS_FILE, RECENT_FILE, lexists, log_files
 from store.shapes import check_index
 from store.storage import (
     FORMAT_VERSION,
@@ -84,6 +84,17 @@ def restore_from_backup(path: Path, stamp: str) -> str:
     return done + (f"; damaged copy kept as {kept}" if kept else " (the file was missing)")
 
 
+def _put_with_backup(path: Path, payload: bytes, stamp: str) -> str | None:
+    kept = put(path, payload, stamp)
+    with contextlib.suppress(StoreError, OSError):  # a good backup of the new file
+        backup = backup_path(path)
+        if lexists(backup):
+            put(backup, payload, stamp)
+        else:
+            atomic_write_bytes(backup, payload, keep_backup=False)
+    return kept
+
+
 def rebuild_index(root: Path, stamp: str) -> str:
     """Write a new index from the briefs the content logs hold (the last version of each,
     oldest log first), into a new log of its own; unreadable lines are skipped."""
@@ -116,14 +127,12 @@ def rebuild_index(root: Path, stamp: str) -> str:
     meta = {"content": {"log": name}, "format": {"version": FORMAT_VERSION}}
     tree = {"briefs": records, META_TABLE: meta}
     check_index(root / BRIEFS_FILE, tree)  # type: ignore[arg-type]
-    payload = orjson.dumps(tree)
-    kept = put(root / BRIEFS_FILE, payload, stamp)
-    with contextlib.suppress(StoreError, OSError):  # a good backup of the new index
-        backup = backup_path(root / BRIEFS_FILE)
-        if lexists(backup):
-            put(backup, payload, stamp)
-        else:
-            atomic_write_bytes(backup, payload, keep_backup=False)
+    # The recent index's records are in the new index: it starts empty, first (a kill
+    # before the index is in place loses nothing a repair run again does not rebuild).
+    recent = root / RECENT_FILE
+    if lexists(recent) or lexists(backup_path(recent)):
+        _put_with_backup(recent, orjson.dumps({"briefs": {}, META_TABLE: meta}), stamp)
+    kept = _put_with_backup(root / BRIEFS_FILE, orjson.dumps(tree), stamp)
     # The old logs are stale now. Whole, they hold nothing the new one lacks; with lines
     # that did not read, they are kept aside under a name no store takes for a log.
     for log in logs:

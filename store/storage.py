@@ -28,8 +28,10 @@ from store.errors import DamagedFileError, StoreError
 from store.folder import LEDGER_NAME, MARKER_FILE, MARKER_TEXT, check_plain, lexists
 
 # 2: brief content moved to the content log; 3: notes and states moved to reader/NN.json
-# (a briefing of format 2 would not see them, so it is told the store is newer).
-FORMAT_VERSION = 3
+# (a briefing of format 2 would not see them, so it is told the store is newer); 4: the
+# latest imports' index records in briefs-recent.json (format 3 would not see them, and
+# its compaction of the content log would drop their content).
+FORMAT_VERSION = 4
 META_TABLE = "_meta"
 TEMP_SUFFIX = ".tmp"
 

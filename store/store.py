@@ -2,7 +2,8 @@
 
 Brief content can always be imported again: `briefs.json` (TinyDB) indexes it — what
 the list shows and where each brief's full content lies in the append-only content log
-(see content_log.py). `reader/NN.json` holds notes and read/starred state by brief-id
+(see content_log.py) — with the latest imports' records in `briefs-recent.json` laid over
+it (store/index.py). `reader/NN.json` holds notes and read/starred state by brief-id
 bucket (store/reader_book.py; a store of format 2 kept them in reader.json and is
 migrated at its first write), `reader.json` (TinyDB) saved views and older drafts, and
 `corrections/` and `trash.json` the reader's corrections and deletions (see
@@ -19,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from briefs.order import newest_first
 from briefs.samples import load_samples
 from store import content_log
 from store import corrections as book
-from store.checked import Checked, IndexIds, load_ids, save_ids
+from store.checked import Checked, IndexIds
 from store.correcting import CorrectingStore
 from store.drafts import FOLDER as DRAFTS_FOLDER
 from store.drafts import DraftBox, new_owner
@@ -39,6 +40,7 @@ from store.folder import (
     BRIEFS_FILE,
     LOCK_FILE,
     READER_FILE,
+    RECENT_FILE,
     has_data,
     lexists,
     remove_stale_temporaries,
@@ -118,6 +120,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
                 remove_stale_temporaries(root)
             ledger = Ledger(root)  # the files this store has written: missing is damage
             self._briefs_db = open_db(root / BRIEFS_FILE, check_index, ledger)
+            self._recent_db = open_db(root / RECENT_FILE, check_index, ledger)
             self._reader_db = open_db(root / READER_FILE, check_reader, ledger)
             self._briefs = self._briefs_db.table("briefs", cache_size=0)
             self._drafts = self._reader_db.table("drafts", cache_size=0)
@@ -141,7 +144,8 @@ class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
                 )
             if self.read_only:
                 return
-            ledger.catch_up([self.briefs_path, self.reader_path, *self._book.paths(), *buckets])
+            index = [self.briefs_path, self.recent_path]
+            ledger.catch_up([*index, self.reader_path, *self._book.paths(), *buckets])
             if not new and self._log_name() is not None:
                 for stale in stale_logs(root, self._log_name()):
                     stale.unlink(missing_ok=True)
@@ -150,41 +154,9 @@ class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
             self._record_checks()
 
     def _storages(self, *, reader_buckets: bool = True) -> list[AtomicJSONStorage]:
-        out = [self._briefs_db.storage, self._reader_db.storage, *self._book.storages()]
+        out = [self._briefs_db.storage, self._recent_db.storage, self._reader_db.storage]
+        out += self._book.storages()
         return out + self._reader.storages() if reader_buckets else out  # type: ignore[list-item]
-
-    def _record_checks(self) -> None:
-        """List the digests of the files read and checked (or written) so far, and the
-        index's ids once it is parsed, for the next open (store/checked.py)."""
-        if self.read_only:
-            return
-        storages = self._storages()
-        self._checked.save({s.path: s.digest for s in storages})
-        index = self._briefs_db.storage
-        of = index.current_digest()
-        if of is None or not index.parsed or self._ids_of(of) is not None:
-            return
-        data = index.read() or {}
-        save_ids(self.root, of, self._log_name(), data.get("briefs", {}))
-
-    def _index_ids(self) -> Container[str]:
-        """The ids in the index: from cache/index-ids.txt while the index on disk is the
-        one it lists (no need to parse 27 MiB to know one brief is there), else parsed."""
-        index = self._briefs_db.storage
-        if not index.parsed:
-            of = index.current_digest()
-            found = None if of is None else self._ids_of(of)
-            if found is not None:
-                return found
-        index_docs = _docs(self._briefs)
-        self._record_checks()  # the ids, for the next `note add`
-        return index_docs
-
-    def _ids_of(self, of: str) -> IndexIds | None:
-        held = self._ids
-        if held is None or held.of != of:
-            held = self._ids = load_ids(self.root, of)
-        return held
 
     def _first_import_cut_short(self, ledger: Ledger) -> bool:
         """Content logs and nothing else, and an index never written: the store's first
@@ -199,10 +171,6 @@ class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
             raise read_only_error(self.root)
 
     @property
-    def briefs_path(self) -> Path:
-        return self.root / BRIEFS_FILE
-
-    @property
     def reader_path(self) -> Path:
         return self.root / READER_FILE
 
@@ -212,7 +180,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
         """Every brief not in the trash as a list row, newest first (see briefs.order);
         a corrected title, date or source shows."""
         with self.lock.reading():
-            briefs = dict(_docs(self._briefs))
+            briefs = dict(self._index())
             notes = self._reader.note_counts()
             states = self._reader.all_states()
             corrected, trash = self._book.all(), self._book.trash()
@@ -232,7 +200,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
     def row(self, brief_id: str) -> BriefRow | None:
         """One list row, fresh from disk (after a note, state or correction change)."""
         with self.lock.reading():
-            doc = _docs(self._briefs).get(brief_id)
+            doc = self._record(brief_id)
             if doc is None or brief_id in self._book.trash():
                 return None
             notes = len(self._reader.notes_of(brief_id))
@@ -243,7 +211,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
     def count(self) -> int:
         with self.lock.reading():
             trash = self._book.trash()
-            return sum(1 for brief_id in _docs(self._briefs) if brief_id not in trash)
+            return sum(1 for brief_id in self._index() if brief_id not in trash)
 
     def brief(self, brief_id: str) -> Brief | None:
         """The whole brief as corrected; None when unknown or in the trash."""
@@ -264,7 +232,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
 
     def _source_brief(self, brief_id: str) -> Brief | None:
         with self.lock.reading():
-            record = _docs(self._briefs).get(brief_id)
+            record = self._record(brief_id)
             if record is None or brief_id in self._book.trash():
                 return None
             log = self._log_path()
@@ -286,7 +254,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
         corrections are taken once, as they were when the read began.
         """
         with self.lock:
-            index = _docs(self._briefs)
+            index = self._index()
             if not index:
                 return
             trash, corrected = self._book.trash(), self._book.all()
@@ -307,23 +275,6 @@ class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
                 yield brief_id, apply(source, book.corrections_of(doc)) if doc else source
         finally:
             os.close(fd)
-
-    def _log_name(self) -> str | None:
-        index = self._briefs_db.storage
-        if not index.parsed:  # known without parsing while the index is the one listed
-            of = index.current_digest()
-            ids = None if of is None else self._ids_of(of)
-            if ids is not None:
-                return ids.log
-        meta = (index.read() or {}).get(META_TABLE, {})
-        name = meta.get("content", {}).get("log")
-        return name if isinstance(name, str) else None
-
-    def _log_path(self) -> Path:
-        name = self._log_name()
-        if name is None:
-            raise DamagedFileError(self.briefs_path, "it names no content log")
-        return content_log.log_path(self.root, name, self.briefs_path)
 
     # -- reader data -------------------------------------------------------------
 
@@ -471,8 +422,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
         a restart. It costs a stat() call per file (275), and our own writes never count.
         """
         with self.lock.reading():
-            storages = [self._briefs_db.storage, self._reader_db.storage, *self._book.storages()]
-            storages += self._reader.storages()
+            storages = self._storages()
             # Ask every file, so each forgets the change it reports.
             changed = [s.take_changed_elsewhere() for s in storages]  # type: ignore[attr-defined]
         return any(changed)
@@ -512,6 +462,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
 
     def close(self) -> None:
         self._briefs_db.close()
+        self._recent_db.close()
         self._reader_db.close()
 
 

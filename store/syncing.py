@@ -4,7 +4,7 @@ into Store; store/sync/ holds the mirror, git and the merge rules."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -82,6 +82,9 @@ class SyncingStore:
     def _log_path(self) -> Path:
         raise NotImplementedError
 
+    def _index(self) -> Mapping[str, dict[str, Any]]:
+        raise NotImplementedError
+
     def import_briefs(self, briefs: Iterable[Brief], *, undelete: bool = False) -> ImportCounts:
         raise NotImplementedError
 
@@ -96,7 +99,7 @@ class SyncingStore:
             states={k: dict(v) for k, v in self._reader.all_states().items()},
             views={k: str(v.get("query", "")) for k, v in views.items()},
             corrections={k: v for k, v in self._book.all().items()},
-            digests={k: str(v.get("sha", "")) for k, v in _docs(self._briefs).items()},
+            digests={k: str(v.get("sha", "")) for k, v in self._index().items()},
             trash=frozenset(self._book.trash()),
         )
 
@@ -104,7 +107,7 @@ class SyncingStore:
         """The briefs as their source gave them (no corrections), read in one pass of the
         content log; a brief whose content is damaged is left out (`check` names it)."""
         with self.lock:
-            index = _docs(self._briefs)
+            index = self._index()
             wanted = [i for i in ids if i in index]
             if not wanted:
                 return {}

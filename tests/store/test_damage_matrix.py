@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from briefs import Brief
 from store import Store
 from store.corrections import bucket_name
 from store.folder import reader_bucket
@@ -24,6 +25,8 @@ NOTES = f"reader/{reader_bucket(XI)}"  # XI's notes and state
 OWNER = "e0000000000000001"
 DRAFT = f"drafts/{OWNER}.json"
 SECRET = "the user's own file\n"
+RECENT = "briefs-recent.json"  # the latest import's index records (store/index.py)
+ADDED = "2025-11-05-added-later"
 
 
 def _json(path: Path, edit: Callable[[dict[str, Any]], None]) -> None:
@@ -39,6 +42,7 @@ def _first_note(data: dict[str, Any]) -> dict[str, Any]:
 # Per file: valid JSON of a wrong type, and a hostile name inside it.
 WRONG_TYPE: dict[str, Callable[[dict[str, Any]], None]] = {
     "briefs.json": lambda d: d["briefs"][XI].update(date=20251031),
+    RECENT: lambda d: d["briefs"][ADDED].update(len="many"),
     "reader.json": lambda d: d["views"]["canola"].update(query=["canola"]),
     NOTES: lambda d: _first_note(d).update(brief_id=[XI]),
     "trash.json": lambda d: d["trash"][GONE].update(deleted_at=3),
@@ -47,6 +51,7 @@ WRONG_TYPE: dict[str, Callable[[dict[str, Any]], None]] = {
 }
 HOSTILE: dict[str, Callable[[dict[str, Any]], None]] = {
     "briefs.json": lambda d: d["_meta"]["content"].update(log="../outside"),
+    RECENT: lambda d: d["briefs"].update({"../../etc": d["briefs"][ADDED]}),
     "reader.json": lambda d: d["_meta"].update(reader={"buckets": "../../etc"}),
     NOTES: lambda d: d["notes"].update({"../../etc": _first_note(d)}),
     "trash.json": lambda d: d["trash"].update({"\x1b]52;c;eA==\x07": d["trash"][GONE]}),
@@ -55,6 +60,7 @@ HOSTILE: dict[str, Callable[[dict[str, Any]], None]] = {
 }
 FILES = [
     "briefs.json",
+    RECENT,
     "reader.json",
     "trash.json",
     BUCKET,
@@ -63,13 +69,14 @@ FILES = [
     ".lock",
     ".briefing-store",
     "briefs.json.bak",
+    f"{RECENT}.bak",
     "reader.json.bak",
     f"{NOTES}.bak",
     DRAFT,
 ]
 FOLDERS = ["corrections", "drafts", "reader"]
 # Damage to these is never quiet: `check` names it.
-DATA = [*FILES[:6], *FOLDERS]
+DATA = [*FILES[:7], *FOLDERS]
 DAMAGES = ["missing", "truncated", "wrong-type", "link-out", "link-loop", "folder", "hostile"]
 FOLDER_DAMAGES = ["link-out", "link-loop", "file"]
 
@@ -118,6 +125,7 @@ def _damage(path: Path, kind: str, outside: Path) -> None:
 def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     root = tmp_path_factory.mktemp("template") / "store"
     store = Store(root, clock=TickingClock())
+    store.import_briefs([Brief(id=ADDED, title="Added later", date="2025-11-05", summary="New.")])
     ids = [store.add_note(XI, text).id for text in ("first", "second")]
     store.correct(XI, {"title": "Corrected"})
     store.correct(XI, {"title": "Corrected again"})

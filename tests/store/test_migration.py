@@ -12,6 +12,7 @@ import pytest
 from store import Store, StoreError
 from store.folder import reader_bucket
 from store.health import check, repair
+from store.storage import FORMAT_VERSION
 from tests.conftest import TickingClock
 from tests.fixtures.cut_short import Killed, cut_after
 from tests.fixtures.format2 import format_2_store
@@ -70,7 +71,7 @@ def test_the_first_write_migrates_after_a_backup(
     reader = json.loads((store_dir / "reader.json").read_text())
     assert "notes" not in reader and "states" not in reader
     assert reader["views"] == {"canola": {"query": "canola"}}
-    assert reader["_meta"] == {"format": {"version": 3}, "reader": {"buckets": 256}}
+    assert reader["_meta"] == {"format": {"version": FORMAT_VERSION}, "reader": {"buckets": 256}}
     bucket = json.loads((store_dir / "reader" / reader_bucket(XI)).read_text())
     assert new.id in bucket["notes"] and bucket["states"][XI] == {"read": True, "starred": True}
     notes, states = _expected(data)
