@@ -295,3 +295,25 @@ def test_a_country_that_faces_a_rate_is_its_target(second: str, target: str) -> 
     pairs = _pairs(story + second, "2025-10-01")
     assert {by for by, _on, _rate in pairs} == {"United States"}
     assert target in {on for _by, on, _rate in pairs}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The WTO said the 25% US tariff on Chinese goods broke global trade rules.",
+        "Economists said the 25% US tariff on Chinese goods would hurt global growth.",
+    ],
+)
+def test_global_words_of_another_kind_leave_the_target(story: str) -> None:
+    assert _pairs(story) == {("United States", "China", "25%")}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Trump signed an order for a global 10% tariff on all imports.",
+        "The 10% US tariff applies on a global basis.",
+    ],
+)
+def test_a_global_tariff_has_no_target(story: str) -> None:
+    assert _pairs(story) == {("United States", None, "10%")}

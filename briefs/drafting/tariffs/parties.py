@@ -34,7 +34,10 @@ from briefs.drafting.tariffs.products import lexicon_products, products_after
 from briefs.drafting.text import Folded
 
 _ALL_TARGETS = Folded(
-    r"\b(?:imported|foreign|all (?:[\w-]+ ){0,4}?imports|global|worldwide"
+    r"\b(?:imported|foreign|all (?:[\w-]+ ){0,4}?imports"
+    # "a global 10% tariff", "worldwide imports" - not "broke global trade rules"
+    r"|(?:global|worldwide) (?:[\w%.-]+ ){0,2}?(?:tariffs?|duty|duties|levy|levies|safeguards?"
+    r"|imports|basis|baseline|measures?)"
     r"|(?:most|all|other|many|dozens of(?: other)?) (?:trading partners|countries|nations)"
     r"|from all|every country"
     r"|most foreign|countries\s+(?:that|which|without|with no|with which|it has no|not|lacking)"
