@@ -31,6 +31,7 @@ from briefs.gazetteer import DEMONYMS, NOUNS
 _KNOWN_FIRST_WORDS = frozenset(key.split()[0] for key in KNOWN_ORGS if " " in key)
 _NAME_MONTHS = frozenset({"jan", "jun"})
 _AFTER_HONORIFIC = frozenset({"seri", "sri"})  # "Datuk Seri", "Dato' Sri": part of the honorific
+_MALAY = frozenset({"datuk", "dato", "datin", "tun", "toh"})  # the honorifics "Seri" follows
 
 
 # "Tokyo-based analyst", "Paris-listed": an adjective of place, no name.
@@ -186,9 +187,10 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
     titled = (
         start >= 2 and tokens[start - 1].text in ".'’" and tokens[start - 2].lower in HONORIFICS
     )
-    if titled and tokens[i].lower in _AFTER_HONORIFIC:
+    if titled and tokens[i].lower in _AFTER_HONORIFIC and tokens[start - 2].lower in _MALAY:
         i += 1
-    if i == 0 or tokens[i - 1].text in "\"“‘'(":
+    he_named = i == 0 and tokens[0].text == "He" and end > 1 and _is_nameish(tokens[1])
+    if (i == 0 or tokens[i - 1].text in "\"“‘'(") and not he_named:  # "He Lifeng met …"
         while i < end and (
             (tokens[i].lower in COMMON and tokens[i].lower not in ROLE_WORDS)
             or (
@@ -333,8 +335,8 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
         if low in HONORIFICS or pair:
             # "the Honourable Claire Dubois", "Tan Sri Muhyiddin": neither role nor name
             i += 2 if pair else 1
-            if i < end and tokens[i].lower in _AFTER_HONORIFIC:
-                i += 1  # "Datuk Seri"
+            if i < end and tokens[i].lower in _AFTER_HONORIFIC and low in _MALAY:
+                i += 1  # "Datuk Seri", not "Ms. Sri Mulyani"
             titled = True
             continue
         if (_is_nameish(token) and low not in NOT_ACTORS) or (
@@ -507,7 +509,12 @@ def after_name(sentence: Sentence, end: int) -> tuple[str | None, str | None, in
     j = i
     while j < limit and tokens[j].text not in ',.;:()"“”':
         word = tokens[j].lower
-        if word in ("who", "which", "said", "says", "and", "in", "near", "from"):
+        if word in ("who", "which", "said", "says", "in", "near", "from"):
+            break
+        if word == "and" and not (
+            # "Vietnam's industry and trade minister": portfolios joined in one title
+            j + 1 < limit and tokens[j + 1].lower in ROLE_WORDS and head is None
+        ):
             break
         if word in ("of", "at", "for", "with") and head is not None:
             break

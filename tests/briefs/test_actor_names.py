@@ -198,3 +198,22 @@ def test_more_titles_do_not_glue_to_the_name(title: str, role: str) -> None:
     assert [(a.name, a.role) for a in actors.values() if a.kind != "country"] == [
         ("Ana Rojas", role)
     ]
+
+
+@pytest.mark.parametrize(
+    ("story", "name", "role"),
+    [
+        ("He Lifeng met Bessent in Geneva to discuss the 145% tariff.", "He Lifeng", None),
+        (
+            "Nguyễn Hồng Diên, Vietnam's industry and trade minister, said exports rose.",
+            "Nguyễn Hồng Diên",
+            "industry and trade minister",
+        ),
+        ("Ms. Sri Mulyani said the 32% tariff was a challenge for Indonesia.", "Sri Mulyani", None),
+    ],
+)
+def test_east_and_southeast_asian_names_in_their_own_order(
+    story: str, name: str, role: str | None
+) -> None:
+    actors = _actors(story)
+    assert name in actors and actors[name].role == role, list(actors)
