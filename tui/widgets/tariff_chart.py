@@ -106,7 +106,8 @@ class TariffChart(Widget):
         width, height = self.content_size.width, self.content_size.height
         lines = max(height - 1, 1)
         parties = [
-            (safe_text(name, single_line=True), float(n), f"{n:,}") for name, n in self.data.by_party
+            (safe_text(name, single_line=True), float(n), f"{n:,}")
+            for name, n in self.data.by_party
         ]
         years = [(Text(str(y), end=""), rate, _rate(rate)) for y, rate in self.data.by_year]
         if width < 60:  # one chart: the parties
