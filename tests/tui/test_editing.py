@@ -56,9 +56,7 @@ async def test_editing_an_actor_row_saves_marks_and_reindexes(
     assert corrected is not None and corrected.actors[1].role == f"Prime Minister {MARKUP}"
 
 
-async def test_a_role_pasted_over_two_lines_is_saved_as_one(
-    store: Store, store_dir: Path
-) -> None:
+async def test_a_role_pasted_over_two_lines_is_saved_as_one(store: Store, store_dir: Path) -> None:
     from textual import events
 
     app = new_app(store)
