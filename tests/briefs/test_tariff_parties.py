@@ -317,3 +317,30 @@ def test_global_words_of_another_kind_leave_the_target(story: str) -> None:
 )
 def test_a_global_tariff_has_no_target(story: str) -> None:
     assert _pairs(story) == {("United States", None, "10%")}
+
+
+# --- a country's goods, a region's adjective and a country told of a rate -------------------------
+
+_LETTERS = "Trump said he will impose 30% tariffs on the EU from Aug. 1. "
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        (
+            "EU goods face a 10% baseline tariff, while steel and aluminium are charged 50%.",
+            {("United States", "European Union", "10%")},
+        ),
+        (
+            "Mexico already faces a 25% tariff on goods outside the North American trade pact.",
+            {("United States", "Mexico", "25%")},
+        ),
+        ("Canada was told last week it would face 35%.", {("United States", "Canada", "35%")}),
+    ],
+)
+def test_the_receiving_side_of_a_story_is_no_imposer(
+    second: str, expected: set[tuple[str, str | None, str]]
+) -> None:
+    pairs = _pairs(_LETTERS + second, "2025-07-12")
+    assert expected <= pairs
+    assert {by for by, _on, _rate in pairs} == {"United States"}

@@ -53,6 +53,13 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added)\s+(?:the\s+)?$")
 _EXAMPLE_AFTER = re.compile(r"\s+(?:among them|included|too)\b", re.I)
 
 
+_GOODS_OR_SELLERS_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:goods|products|exports|shipments|imports|exporters|producers|\w*makers"
+    r"|manufacturers|firms|companies|mills|growers|farmers)\b",
+    re.I,
+)
+# "North American", "Latin American": a region's adjective, no country
+_REGION_BEFORE = re.compile(r"\b(?:North|South|Latin|Central|Pan)[\s-]$")
 _THE_GOVERNMENT = re.compile(r"\b[Tt]he\s+government('s)?(?!\s+of\b)")
 
 
@@ -105,6 +112,9 @@ def entities_of(
     for place in sentence.places:
         if any(s <= place.start < e for s, e in covered):
             continue
+        at = tokens[place.start].start
+        if place.demonym and _REGION_BEFORE.search(sentence.text, max(0, at - 8), at):
+            continue
         out.append(
             Entity(
                 tokens[place.start].start,
@@ -131,6 +141,8 @@ def subject_of(entities: list[Entity], text: str) -> str | None:
             continue
         if entity.demonym and not _ACTING_AFTER_DEMONYM.match(text[entity.end : entity.end + 14]):
             continue
+        if _GOODS_OR_SELLERS_AFTER.match(text, entity.end):
+            continue  # "EU goods face a 10% tariff": the goods' origin, not an actor
         return entity.country
     return None
 

@@ -174,6 +174,7 @@ _BEARER = re.compile(
     r"\b(?:producers?|exporters?|manufacturers?|makers?|mills?|firms?|compan(?:y|ies)"
     r"|suppliers?|shippers?|growers?|sellers?|countries|nations|partners)\b"
     r"|\b[Ff]or\s+(?:the\s+)?[A-Z]"
+    r"|\b(?:was|were|has been|have been)\s+(?:told|warned|informed|notified)\b"  # "Canada was told"
 )
 # "… 10% for Malaysia", "21% for Chinese producers": the country named after the rate
 _FOR_AFTER = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
