@@ -269,10 +269,10 @@ def extract_actors(
                         affiliation = affiliation or last_org.name
                     if (
                         role is None
-                        and role_text is None
-                        and run_start <= 1
+                        and (role_text is None and run_start <= 1 or span.start <= 6)
                         and (tokens[0].lower in ("its", "their") and last_org)
                     ):
+                        # "Its president, Tom Conway, said": the body named before
                         affiliation = affiliation or last_org.name
                     affiliation = affiliation or LEADERS.get(fold(span.text))
                     if affiliation is None and role_text and _HOME_ROLE.search(role_text):

@@ -23,6 +23,10 @@ from briefs.folding import fold
 from briefs.gazetteer import LEADERS
 
 
+# Where a leader's family name comes first.
+_FAMILY_FIRST = frozenset({"China", "South Korea", "North Korea", "Taiwan", "Vietnam"})
+
+
 def leader_surnames() -> dict[str, tuple[str, str]]:
     """Well-known leaders by a surname no other of them shares: 'trump' → Donald Trump."""
     found: dict[str, list[tuple[str, str]]] = {}
@@ -30,6 +34,8 @@ def leader_surnames() -> dict[str, tuple[str, str]]:
         parts = key.split()
         name = " ".join(p if p in NAME_PARTICLES else p.capitalize() for p in parts)
         words = {parts[-1]}
+        if country in _FAMILY_FIRST:
+            words.add(parts[0])  # "Xi" of "xi jinping", "Lee" of "lee jae-myung"
         # "Lula" of "luiz inácio lula da silva": the word before the particles, too.
         particle = next((i for i, p in enumerate(parts) if p in NAME_PARTICLES), None)
         if particle:

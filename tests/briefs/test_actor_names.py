@@ -217,3 +217,19 @@ def test_east_and_southeast_asian_names_in_their_own_order(
 ) -> None:
     actors = _actors(story)
     assert name in actors and actors[name].role == role, list(actors)
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        ("Xi said China would answer the 145% tariff.", "Xi Jinping"),
+        ("Lee said South Korea would seek a lower rate than 25%.", "Lee Jae-myung"),
+    ],
+)
+def test_a_leader_whose_family_name_comes_first_is_known_by_it(story: str, name: str) -> None:
+    assert _actors(story)[name].kind == "person"
+
+
+def test_its_title_before_a_name_serves_the_body_named_before() -> None:
+    story = "The United Steelworkers backed the duty. Its president, Tom Conway, said jobs were at stake."
+    assert _actors(story)["Tom Conway"].affiliation == "United Steelworkers"

@@ -320,3 +320,20 @@ def test_a_body_before_its_head_s_title_is_an_organisation(story: str, name: str
 def test_a_demonym_before_a_department_is_its_country() -> None:
     actors = _actors("The Philippine Department of Agriculture said rice would face a 35% tariff.")
     assert actors["Department of Agriculture"].affiliation == "Philippines"
+
+
+@pytest.mark.parametrize(
+    ("story", "not_actor"),
+    [
+        ("Speaking in the Great Hall of the People, Xi said China would respond.", "Great Hall"),
+        (
+            "At the Élysée Palace, Macron said France would respond to the 25% tariff.",
+            "Élysée Palace",
+        ),
+        ("Officials at the Kantei said Japan would respond to the 25% tariff.", "Kantei"),
+        ("Aboard Air Force One, Trump said the 25% tariff would stay.", "Aboard Air Force One"),
+        ("At the Blue House, officials said South Korea would respond.", "Blue House"),
+    ],
+)
+def test_seats_of_government_used_as_places_are_no_actors(story: str, not_actor: str) -> None:
+    assert not_actor not in _actors(story)
