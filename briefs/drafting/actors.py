@@ -269,7 +269,7 @@ def extract_actors(
                         affiliation = affiliation or last_org.name
                     if (
                         role is None
-                        and (role_text is None and run_start <= 1 or span.start <= 6)
+                        and ((role_text is None and run_start <= 1) or span.start <= 6)
                         and (tokens[0].lower in ("its", "their") and last_org)
                     ):
                         # "Its president, Tom Conway, said": the body named before

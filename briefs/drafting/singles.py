@@ -22,7 +22,6 @@ from briefs.drafting.text import Sentence
 from briefs.folding import fold
 from briefs.gazetteer import LEADERS
 
-
 # Where a leader's family name comes first.
 _FAMILY_FIRST = frozenset({"China", "South Korea", "North Korea", "Taiwan", "Vietnam"})
 

@@ -231,5 +231,5 @@ def test_a_leader_whose_family_name_comes_first_is_known_by_it(story: str, name:
 
 
 def test_its_title_before_a_name_serves_the_body_named_before() -> None:
-    story = "The United Steelworkers backed the duty. Its president, Tom Conway, said jobs were at stake."
+    story = "The United Steelworkers backed it. Its president, Tom Conway, said jobs were at stake."
     assert _actors(story)["Tom Conway"].affiliation == "United Steelworkers"
