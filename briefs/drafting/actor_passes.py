@@ -81,6 +81,25 @@ def whole_listed_names(registry: Registry, spans: ActorSpans, sentences: list[Se
             found[:] = [f for f in found if f[2] in (whole,) or fold(f[2]) in registry.entries]
 
 
+def listed_companies(registry: Registry, spans: ActorSpans, sentences: list[Sentence]) -> None:
+    """ "Maersk, Hapag-Lloyd and Ocean Network Express": a name of several words listed right
+    after a company is a company too (read alone it looked like a person's)."""
+    by_index = {s.index: s for s in sentences}
+    for index, found in spans.items():
+        tokens = by_index[index].tokens
+        ends = {end: name for _start, end, name in found}
+        for start, _end, name in sorted(found):
+            entry = registry.entries.get(fold(name))
+            if entry is None or entry.kind != "person" or entry.role or start < 2:
+                continue
+            if tokens[start - 1].lower not in ("and", ",", "&"):
+                continue
+            before = registry.entries.get(fold(ends.get(start - 1, "")))
+            if before is not None and before.kind == "organization":
+                entry.kind = "organization"
+                entry.affiliation = None
+
+
 def bracket_acronyms(registry: Registry, spans: ActorSpans, sentences: list[Sentence]) -> None:
     """ "the Ministry of Commerce (MOFCOM)", "the House of Representatives (DPR)": an acronym in
     brackets right after an organisation's name is that organisation, whatever its letters."""

@@ -23,6 +23,7 @@ from briefs.drafting.actor_passes import (
     bracket_acronyms,
     drop_forums,
     join_acronyms,
+    listed_companies,
     whole_listed_names,
 )
 from briefs.drafting.actor_words import (
@@ -331,6 +332,7 @@ def extract_actors(
     _apposition_orgs(registry, sentences, spans_by_sentence)
     drop_forums(registry, sentences, spans_by_sentence)
     bracket_acronyms(registry, spans_by_sentence, sentences)
+    listed_companies(registry, spans_by_sentence, sentences)
     join_acronyms(registry, spans_by_sentence, sentences)
     whole_listed_names(registry, spans_by_sentence, sentences)
     people_country = {

@@ -83,11 +83,21 @@ def company_cue(tokens: list[Token], start: int, end: int) -> bool:
     return False
 
 
+_GROUP_COUNTS = frozenset({"two", "three", "four", "both", "all", "each"})
+
+
 def _company_cue_forward(tokens: list[Token], start: int, listed: bool) -> bool:
     end = start + 1
+    while end < len(tokens) and tokens[end].cap and end - start < 4:
+        end += 1  # "… and Ocean Network Express have together …"
     after = tokens[end].lower if end < len(tokens) else ""
+    after2 = tokens[end + 1].lower if end + 1 < len(tokens) else ""
     if listed and (after in STATEMENT_VERBS or after in ("together", "rose", "fell", "shares")):
         return True
+    if listed and after in ("have", "has") and after2 in ("together", "jointly"):
+        return True
+    if listed and after == "," and after2 in _GROUP_COUNTS and appositive_company(tokens, end):
+        return True  # "Canfor and West Fraser, two of the largest producers,"
     if after in ("and", ",") and end + 1 < len(tokens) and tokens[end + 1].cap:
         return _company_cue_forward(tokens, end + 1, listed or after == "and")
     return False

@@ -183,6 +183,8 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
     spans: list[Span] = []
     i = start
     firm = False
+    # "Maersk, Hapag-Lloyd and …": the run continues a list begun before its comma
+    listed = start >= 2 and tokens[start - 1].text == "," and tokens[start - 2].cap
     # "Mr. Carney", "Dato' Sri Lim": the honorific ends a run of its own before the name.
     titled = (
         start >= 2 and tokens[start - 1].text in ".'’" and tokens[start - 2].lower in HONORIFICS
@@ -230,8 +232,8 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                 break
             if j in places and j > i:
                 break
-            if word == "and" and (j + 1 >= end or tokens[j + 1].lower == "the"):
-                break
+            if word == "and" and (j + 1 >= end or tokens[j + 1].lower == "the" or listed):
+                break  # "Maersk, Hapag-Lloyd and Ocean Network Express": a list goes on
             if word in CONNECTORS and word not in NAME_PARTICLES and word != "and" and j == i:
                 break
             if word in ("of", "for") and j - i >= 2 and not tokens[j - 1].possessive:
@@ -277,6 +279,8 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                 if form:
                     stop = form  # "Tokyo Steel Manufacturing Co."
                     continue
+                if all(_is_nameish(t) and not t.possessive for t in tokens[stop:end]):
+                    stop = end  # "Ocean Network Express": name words to the run's end
                 break
             org_start = i
             place = places.get(org_start)

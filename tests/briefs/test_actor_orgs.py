@@ -337,3 +337,29 @@ def test_a_demonym_before_a_department_is_its_country() -> None:
 )
 def test_seats_of_government_used_as_places_are_no_actors(story: str, not_actor: str) -> None:
     assert not_actor not in _actors(story)
+
+
+@pytest.mark.parametrize(
+    ("story", "names"),
+    [
+        (
+            "Maersk, Hapag-Lloyd and Ocean Network Express have together blanked 30 sailings.",
+            ["Maersk", "Hapag-Lloyd", "Ocean Network Express"],
+        ),
+        (
+            "Canfor and Dunmore Timber, two of the largest producers, have shifted output.",
+            ["Canfor", "Dunmore Timber"],
+        ),
+    ],
+)
+def test_companies_listed_together_are_all_companies(story: str, names: list[str]) -> None:
+    actors = _actors(story)
+    assert [actors[n].kind for n in names if n in actors] == ["organization"] * len(names), list(
+        actors
+    )
+
+
+def test_a_river_delta_is_a_place() -> None:
+    assert "Pearl River Delta" not in _actors(
+        "Pearl River Delta factories cut output after the tariff."
+    )
