@@ -344,3 +344,33 @@ def test_the_receiving_side_of_a_story_is_no_imposer(
     pairs = _pairs(_LETTERS + second, "2025-07-12")
     assert expected <= pairs
     assert {by for by, _on, _rate in pairs} == {"United States"}
+
+
+def test_a_country_handed_a_rate_imposes_none_of_the_sentence() -> None:
+    story = (
+        "Trump said he will impose 30% tariffs on the EU from Aug. 1. Canada was told on Thursday"
+        " that its goods would be charged 35% from the same date, and Brazil was handed a 50% rate."
+    )
+    pairs = _pairs(story, "2025-07-12")
+    assert ("United States", "Canada", "35%") in pairs
+    assert ("United States", "Brazil", "50%") in pairs
+
+
+def test_a_rate_on_every_origin_is_the_story_imposers() -> None:
+    story = (
+        "President Donald Trump said goods from the EU will be taxed at 30% from Aug. 1. The EU"
+        " said it would extend the suspension of its own countermeasures. Tariffs of 50% on steel"
+        " already apply to imports from all countries."
+    )
+    assert ("United States", None, "50%") in _pairs(story, "2025-07-12")
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "President Donald Trump said goods from the EU will be taxed at 30% from Aug. 1.",
+        "The US said goods from the EU will be taxed at 30% from Aug. 1.",
+    ],
+)
+def test_a_speaker_before_said_goods_is_no_origin(story: str) -> None:
+    assert _pairs(story, "2025-07-12") == {("United States", "European Union", "30%")}

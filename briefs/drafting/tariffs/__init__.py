@@ -202,8 +202,12 @@ def extract_tariffs(
                 and position - mentions[-1].sentence <= 2
             ):
                 borrowed = True
-                # "The levy combines a 10% rate …": the parties of the measure just before.
-                mention.imposed_by = mentions[-1].imposed_by
+                # "The levy combines a 10% rate …": the parties of the measure just before; a
+                # rate on every origin, the story's main imposer ("Tariffs of 50% … apply to
+                # imports from all countries" after the EU's countermeasures: the US's)
+                mention.imposed_by = (
+                    _story_imposer(mentions) if mention.all_targets else mentions[-1].imposed_by
+                )
                 mention.imposed_on = None if mention.all_targets else mentions[-1].imposed_on
                 if mention.imposed_on is not None and mentions[-1].rate is None:
                     # "… from China, Indonesia and Japan. The duty ranges from $89 to $707": the
@@ -214,7 +218,9 @@ def extract_tariffs(
                 if not (mention.all_targets and mention.rate is not None):
                     continue
                 # "Tariffs of 50% … apply to imports from all countries": the story's imposer
-                mention.imposed_by = _fallback_imposer(mention, last_imposer, main_countries)
+                mention.imposed_by = _story_imposer(mentions) or _fallback_imposer(
+                    mention, last_imposer, main_countries
+                )
                 if mention.imposed_by is None:
                     continue
             if _RULED_OUT.search(text, max(0, a_start - 70), a_start):
@@ -483,6 +489,17 @@ def _inherited(
         if clear is not None:
             return clear, year, True
     return timed[0] or theirs[0], year, timed[2] if timed[0] else True
+
+
+def _story_imposer(mentions: list[Mention]) -> str | None:
+    """The imposer of most rated measures so far (the first of them on a tie)."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.imposed_by and m.rate is not None:
+            counts[m.imposed_by] = counts.get(m.imposed_by, 0) + 1
+    if not counts:
+        return mentions[-1].imposed_by if mentions else None
+    return max(counts, key=lambda by: counts[by])  # dicts keep order: the first on a tie
 
 
 def _fallback_imposer(

@@ -54,7 +54,8 @@ _EXAMPLE_AFTER = re.compile(r"\s+(?:among them|included|too)\b", re.I)
 
 
 _GOODS_OR_SELLERS_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:goods|products|exports|shipments|imports|exporters|producers|\w*makers"
+    r"\s+(?:(?!(?:said|says|told|added|warned|announced|that|which|who|would|will|and|or)\b)"
+    r"[\w-]+\s+)?(?:goods|products|exports|shipments|imports|exporters|producers|\w*makers"
     r"|manufacturers|firms|companies|mills|growers|farmers)\b",
     re.I,
 )
@@ -141,7 +142,7 @@ def subject_of(entities: list[Entity], text: str) -> str | None:
             continue
         if entity.demonym and not _ACTING_AFTER_DEMONYM.match(text[entity.end : entity.end + 14]):
             continue
-        if _GOODS_OR_SELLERS_AFTER.match(text, entity.end):
+        if not entity.possessive and _GOODS_OR_SELLERS_AFTER.match(text, entity.end):
             continue  # "EU goods face a 10% tariff": the goods' origin, not an actor
         return entity.country
     return None
@@ -233,6 +234,25 @@ def hit_with(c: MentionContext) -> set[str]:
         if WITH_RATE.match(c.text, e.end)
         and HIT_BEFORE.search(c.text, max(0, e.start - 70), e.start)
     }
+
+
+def receivers_in(c: MentionContext) -> set[str]:
+    """The countries a sentence gives a measure to ("Brazil was handed a 50% rate"), anywhere
+    in it: never the imposer of its measures."""
+    return {
+        e.country
+        for e in c.entities
+        if _HANDED_AFTER.match(c.text, e.end)
+        and not _PLACE_BEFORE.search(c.text, max(0, e.start - 12), e.start)
+    }
+
+
+# "Brazil was handed a 50% rate", "Canada was told": given a measure (passive), not acting
+_HANDED_AFTER = re.compile(
+    r",?\s+(?:which\s+)?(?:(?:already|also|now|still)\s+)?(?:was|were|is|are|has been|have been"
+    r"|had been|will be|would be|got|gets)\s+(?:\w+\s+)?(?:told|handed|given|hit|slapped|assigned"
+    r"|threatened|saddled|charged|taxed)\b"
+)
 
 
 def exporters_country(c: MentionContext) -> str | None:

@@ -15,6 +15,7 @@ from briefs.drafting.tariffs.entities import (
     hit_with,
     importers_country,
     is_example,
+    receivers_in,
     target_receives,
 )
 from briefs.drafting.tariffs.mentions import Mention, in_condition, measure_kind
@@ -127,8 +128,13 @@ _AT_BORDER = re.compile(r"\s+(?:border|borders|ports?|customs)\b")
 _APPLY_TO = re.compile(r"\b(?:apply|applies|applied)\s+to\s+(?:the\s+)?$", re.I)
 # "made in India or anywhere else": every origin, named before the measure.
 _ANYWHERE = re.compile(r"\b(?:anywhere else|elsewhere|any other country)\b", re.I)
+# "U.S. products", "Chinese steel exports" - not "Trump said goods from …"
+_NOT_A_GOODS_WORD = (
+    r"(?!(?:said|says|told|tells|added|adds|warned|announced|argued|wants|expects|thinks"
+    r"|that|which|who|would|will|and|or)\b)"
+)
 _GOODS_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:exports?|shipments?|goods|products|imports)\b", re.I
+    rf"\s+(?:{_NOT_A_GOODS_WORD}[\w-]+\s+)?(?:exports?|shipments?|goods|products|imports)\b", re.I
 )
 # "Peruvian tariffs", "U.S. duties": a country right before a measure word is its imposer.
 _OWN_MEASURE_AFTER = re.compile(
@@ -470,8 +476,9 @@ def read_mention(c: MentionContext) -> Mention | None:
         borrowing = borrowing or (c.rate is not None and not kept)  # the story's imposer
     for rule in PARTY_RULES:
         rule(c, p)
-    if p.by is not None and p.by in hit_with(c):
-        p.by, p.by_found = None, False  # "hit Malaysia with 24% and Kazakhstan with 27%"
+    if p.by is not None and (p.by in hit_with(c) or p.by in receivers_in(c)):
+        # "hit Malaysia with 24% and Kazakhstan with 27%", "…, and Brazil was handed a 50% rate"
+        p.by, p.by_found = None, False
     if p.by is None and p.on is None:
         p.by = importers_country(c)
         p.by_found = p.by is not None
