@@ -218,3 +218,16 @@ def test_a_preliminary_duty_being_collected_is_in_force() -> None:
         " been paying deposits since then."
     )
     assert {status for _by, _on, _rate, status in _rows(story)} == {"in force"}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Canada's counter-tariffs of 25% on US steel will stay in place until Washington lifts its"
+        " own levies.",
+        "Canada's 25% surtax on US steel remains until the US removes its tariffs.",
+    ],
+)
+def test_a_removal_in_an_until_clause_is_another_measures(story: str) -> None:
+    rows = _rows(story)
+    assert ("Canada", "United States", "25%", "in force") in rows

@@ -190,7 +190,10 @@ _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\s[^,;]*")
 # "since September", "since 2023" date the measure; "since it …" opens a clause of its own.
 _SUBORDINATE = Folded(
     r"(?:,\s*|\s)(?:after|because|while|although|whereas|when|as"
-    r"|since(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d|last|early|late|mid|the)))"
+    r"|since(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d|last|early|late|mid|the))"
+    # "will stay in place until Washington lifts its own levies": another measure's removal
+    r"|until(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d|the end|next|further"
+    r"|early|late|mid|then|at least)))"
     r"\s[^,;]*"
 )
 
