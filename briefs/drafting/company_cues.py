@@ -57,6 +57,8 @@ def company_cue(tokens: list[Token], start: int, end: int) -> bool:
         return True
     if after in _AFTER_BODY or works_at(tokens, start):
         return True  # "the Community union", "the PAN party", "Zentra shares fell"
+    if after and not tokens[end].cap and after2 in _BODY_NOUNS:
+        return True  # "Germany's BDI industry association urged"
     k = end
     # lower-case title words, or a capitalised one that heads a title ("Zentra CEO Elon Rask"),
     # not "Coordinating Economic Minister Airlangga"

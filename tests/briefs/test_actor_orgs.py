@@ -363,3 +363,8 @@ def test_a_river_delta_is_a_place() -> None:
     assert "Pearl River Delta" not in _actors(
         "Pearl River Delta factories cut output after the tariff."
     )
+
+
+def test_a_name_before_a_lower_case_body_noun_is_that_body() -> None:
+    actors = _actors("Germany's BDI industry association urged both sides to avoid a tariff war.")
+    assert actors["BDI"].kind == "organization"
