@@ -374,3 +374,40 @@ def test_a_rate_on_every_origin_is_the_story_imposers() -> None:
 )
 def test_a_speaker_before_said_goods_is_no_origin(story: str) -> None:
     assert _pairs(story, "2025-07-12") == {("United States", "European Union", "30%")}
+
+
+# --- rates given country by country in brackets or after commas --------------------------------
+
+_NEW_TARIFFS = "President Donald Trump announced new tariffs on Wednesday. "
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "They hit dozens of countries, including Vietnam (46%), Cambodia (49%) and Thailand (36%).",
+        "Among the hardest hit are Vietnam, at 46%, Cambodia, at 49%, and Thailand, at 36%.",
+    ],
+)
+def test_a_rate_beside_each_country_is_that_countrys(second: str) -> None:
+    pairs = _pairs(_NEW_TARIFFS + second, "2025-04-03")
+    rated = {(by, on, rate) for by, on, rate in pairs if rate}
+    assert rated == {
+        ("United States", "Vietnam", "46%"),
+        ("United States", "Cambodia", "49%"),
+        ("United States", "Thailand", "36%"),
+    }
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Canada, Mexico and China will all face tariffs of 25% from Saturday, the US said.",
+        "The US said Canada, Mexico and China would all face tariffs of 25% from Saturday.",
+    ],
+)
+def test_a_list_that_will_all_face_a_rate_is_its_targets(story: str) -> None:
+    assert _pairs(story, "2025-01-30") == {
+        ("United States", "Canada", "25%"),
+        ("United States", "Mexico", "25%"),
+        ("United States", "China", "25%"),
+    }

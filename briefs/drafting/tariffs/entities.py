@@ -26,7 +26,7 @@ _RECEIVES_AFTER = re.compile(
     r",?\s+(?:which\s+|that\s+)?(?:(?:already|also|now|still|currently|both|all)\s+)?"
     r"(?:(?:was|were|is|are|has|have|had|will|would|got|gets|get)\s+(?:all\s+|also\s+|both\s+)?"
     r"(?:been\s+|be\s+)?(?:\w+\s+)?(?:told|handed|given|hit|slapped|assigned|spared|threatened"
-    r"|saddled|struck"
+    r"|saddled|struck|face|faced|receive|received"  # "will all face 25%"
     r"|charged|taxed)|(?:(?:is|are|was|were)\s+)?(?:faces|faced|facing|face|receives?|received"
     r"|gets|got))\b"
 )

@@ -154,6 +154,7 @@ _RATE_SUBJECT = re.compile(
 _HIT_WITH = re.compile(
     r"\b(?:hit|hits|slapped|struck|targeted|saddled)\b[^.;]{1,60}?\bwith\s+(?:an?\s+)?$", re.I
 )
+_BESIDE_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s*\(\s*|,?\s+at\s+)$")
 _RANGE_LEAD = re.compile(r"\b(?:range[sd]?|ranging|varies|vary|varying)\s+(?:from\s+)?$", re.I)
 # "25 per cent of the value": an ad valorem rate, not a share of something
 _OF_VALUE = re.compile(r" of (?:the |their |its )?(?:declared |customs |import )?(?:value|price)\b")
@@ -331,15 +332,19 @@ def find_rates(
             reach = 160 if _FAR_TO.search(before) else 90
             if distance > reach and not (out and out[-1][1] >= start - 12):
                 continue  # (a rate right after one kept, "to 1 percent from 6.5 percent", stays)
-        elif quoted or not (
-            _RATE_LEAD.search(before)
-            or _HIT_WITH.search(sentence, max(0, start - 70), start)
-            or _FOR_AFTER.match(sentence, end)
-            or (out and _OLD_RATE_BEFORE.search(sentence, max(0, start - 30), start))
-            or _RANGE_LEAD.search(sentence[max(0, start - 30) : start])
-            or (_WEAK_RATE_LEAD.search(before) and _RATE_SUBJECT.search(sentence))
-            or _RATE_NOUN.match(sentence, end)
-            or (_WEAK_RATE_LEAD.search(before) and _BEARER.search(sentence[:start][-90:]))
+        elif (
+            quoted
+            or not (
+                _RATE_LEAD.search(before)
+                or _BESIDE_NAME.search(before)  # "Vietnam (46%)", "Vietnam, at 46%"
+                or _HIT_WITH.search(sentence, max(0, start - 70), start)
+                or _FOR_AFTER.match(sentence, end)
+                or (out and _OLD_RATE_BEFORE.search(sentence, max(0, start - 30), start))
+                or _RANGE_LEAD.search(sentence[max(0, start - 30) : start])
+                or (_WEAK_RATE_LEAD.search(before) and _RATE_SUBJECT.search(sentence))
+                or _RATE_NOUN.match(sentence, end)
+                or (_WEAK_RATE_LEAD.search(before) and _BEARER.search(sentence[:start][-90:]))
+            )
         ):
             continue
         if _ZERO.match(text):

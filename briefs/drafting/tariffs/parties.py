@@ -21,6 +21,7 @@ from briefs.drafting.tariffs.entities import (
 from briefs.drafting.tariffs.mentions import Mention, in_condition, measure_kind
 from briefs.drafting.tariffs.party_clues import (
     IMPOSING_AFTER,
+    beside_a_country,
     importer_of_own_imports,
     importers_pay,
     imposer_after_by,
@@ -28,6 +29,7 @@ from briefs.drafting.tariffs.party_clues import (
     imposer_named_after,
     sellers_of_a_list_pay,
     target_agreed_with,
+    target_beside_rate,
     target_left_at,
     target_whose_sellers_pay,
 )
@@ -413,6 +415,7 @@ PARTY_RULES: tuple[Callable[[MentionContext, Parties], None], ...] = (
     imposer_inside,
     imposer_named_after,
     imposer_after_by,
+    target_beside_rate,
     _imposer_of_its,
     target_agreed_with,
     importer_of_own_imports,
@@ -459,11 +462,16 @@ def read_mention(c: MentionContext) -> Mention | None:
     ):
         return None  # no country to be found: the check below, made early
     all_targets = (
-        bool(_ALL_TARGETS.search(c.text[c.start : c.end] + c.after[:80]))
-        or _every_origin_later(c)
-        or (c.bare and bool(_ALL_TARGETS.search(c.before[-60:])))  # "Most other countries face 10%"
-        or bool(_ON_IMPORTED.search(c.after[:30]))
-        or bool(_ANYWHERE.search(c.before[-100:]))
+        not beside_a_country(c)
+        and (
+            bool(_ALL_TARGETS.search(c.text[c.start : c.end] + c.after[:80]))
+            or _every_origin_later(c)
+            or (
+                c.bare and bool(_ALL_TARGETS.search(c.before[-60:]))
+            )  # "Most other countries face 10%"
+            or bool(_ON_IMPORTED.search(c.after[:30]))
+            or bool(_ANYWHERE.search(c.before[-100:]))
+        )
     )
     p = Parties(all_targets=all_targets)
     if all_targets:

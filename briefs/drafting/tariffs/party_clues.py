@@ -196,3 +196,26 @@ def target_agreed_with(c: MentionContext, p: Parties) -> None:
     if countries:
         p.on, p.also_on = countries[0], countries[1:]
         p.borrow = True  # the rate of the measure the sentence compares, not of "the EU"
+
+
+# "including Vietnam (46%), Cambodia (49%)", "Vietnam, at 46%, and Cambodia, at 49%": the rate
+# written beside each country is that country's; the imposer is the story's.
+_BESIDE = re.compile(r"\s*(?:\(\s*|,?\s+at\s+|:\s+)")
+
+
+def beside_a_country(c: MentionContext) -> str | None:
+    """The country the mention's rate is written beside ("Cambodia (49%)"), if any."""
+    if c.rate is None or not c.text.startswith(c.rate, c.start):
+        return None
+    before = [e for e in c.entities if e.end <= c.start]
+    if before and _BESIDE.fullmatch(c.text, before[-1].end, c.start):
+        return before[-1].country
+    return None
+
+
+def target_beside_rate(c: MentionContext, p: Parties) -> None:
+    """ "Cambodia (49%)": Cambodia is the target of the 49% (an example of no other origin)."""
+    country = beside_a_country(c) if p.on is None else None
+    if country is not None:
+        p.on, p.also_on = country, []
+        p.borrow = p.by is None
