@@ -202,9 +202,22 @@ def extract_actors(
                         and appositive_company(tokens, span.end)
                     ):
                         name = KNOWN_ORGS.get(fold(span.text), span.text)
-                        entry = registry.add(name, "organization", base + span.start)
+                        first = span.start
+                        before = spans[index - 1] if index else None
+                        if (
+                            is_company_name(name_tokens)
+                            and before is not None
+                            and before.kind == "place"
+                            and before.end == span.start
+                            and not places[before.start].demonym
+                            and not tokens[before.end - 1].possessive
+                        ):
+                            # "Korea Engineering Plastics": a company named after its country
+                            first = before.start
+                            name = text_of(tokens, first, span.end, sentence.text)
+                        entry = registry.add(name, "organization", base + first)
                         if entry:
-                            found.append((span.start, span.end, entry.name))
+                            found.append((first, span.end, entry.name))
                             last_org = entry
                         continue
                     prev = tokens[span.start - 1].lower if span.start else ""

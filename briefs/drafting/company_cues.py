@@ -32,8 +32,12 @@ def works_at(tokens: list[Token], start: int) -> bool:
 
 def company_cue(tokens: list[Token], start: int, end: int) -> bool:
     """What the text says around one capitalised word that marks it as an organisation."""
-    before = tokens[start - 1].lower if start > 0 else ""
-    before2 = tokens[start - 2].lower if start > 1 else ""
+    # "suppliers include Germany's Rhenax": the country's possessive is read past
+    lead = (
+        start - 1 if start > 1 and tokens[start - 1].possessive and tokens[start - 1].cap else start
+    )
+    before = tokens[lead - 1].lower if lead > 0 else ""
+    before2 = tokens[lead - 2].lower if lead > 1 else ""
     after = tokens[end].lower if end < len(tokens) else ""
     after2 = tokens[end + 1].lower if end + 1 < len(tokens) else ""
     word = tokens[start].text
@@ -73,8 +77,8 @@ def company_cue(tokens: list[Token], start: int, end: int) -> bool:
     if k > end and k < len(tokens) and tokens[k].cap and tokens[k - 1].lower in ROLE_HEADS:
         return True  # "Unifor national president Lana Payne", "Zentra CEO Elon Rask"
     # Lists: "Toyota, Honda and Nissan", "Cleveland-Cliffs and Nucor".
-    if before in ("and", ",") and start > 1 and tokens[start - 2].cap:
-        return company_cue(tokens, start - 2, start - 1)
+    if before in ("and", ",") and lead > 1 and tokens[lead - 2].cap:
+        return company_cue(tokens, lead - 2, lead - 1)
     if after in ("and", ",") and end + 1 < len(tokens) and tokens[end + 1].cap:
         nxt = end + 1
         stop = nxt + 1

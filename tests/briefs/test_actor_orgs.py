@@ -368,3 +368,13 @@ def test_a_river_delta_is_a_place() -> None:
 def test_a_name_before_a_lower_case_body_noun_is_that_body() -> None:
     actors = _actors("Germany's BDI industry association urged both sides to avoid a tariff war.")
     assert actors["BDI"].kind == "organization"
+
+
+def test_companies_listed_after_include_with_their_countries() -> None:
+    story = (
+        "Besides Celvora, suppliers include Germany's Rhenax, Japan's Polyvest and Korea"
+        " Engineering Plastics, whose shipments are not covered."
+    )
+    actors = _actors(story)
+    for name in ("Rhenax", "Polyvest", "Korea Engineering Plastics"):
+        assert name in actors and actors[name].kind == "organization", list(actors)
