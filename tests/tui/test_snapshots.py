@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from store import Store
 from tests.conftest import TickingClock
@@ -27,6 +28,14 @@ def app_with_note(store_dir: Path):  # type: ignore[no-untyped-def]
 
 async def settle(pilot: Pilot[None]) -> None:
     await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def steady_cursor(pilot: Pilot[None]) -> None:
+    """A focused input's cursor blinks on a timer: drawn steadily, the picture does not
+    depend on the moment it is taken (the tracker's filter was seen both ways)."""
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
     await pilot.pause()
 
 
@@ -62,6 +71,7 @@ def test_tariff_tracker(snap_compare, store_dir: Path, size: tuple[int, int]) ->
         await settle(pilot)
         await pilot.pause(0.3)  # the filter's own pause
         await settle(pilot)
+        await steady_cursor(pilot)
 
     assert snap_compare(app_with_note(store_dir), terminal_size=size, run_before=open_tracker)
 
@@ -72,5 +82,6 @@ def test_actor_index(snap_compare, store_dir: Path, size: tuple[int, int]) -> No
         await settle(pilot)
         await pilot.press("A")
         await settle(pilot)
+        await steady_cursor(pilot)
 
     assert snap_compare(app_with_note(store_dir), terminal_size=size, run_before=open_actors)
