@@ -45,3 +45,24 @@ async def test_slash_says_search_is_getting_ready_and_the_query_applies_after(
         assert app.catalog.ready
         assert app.reader.brief_list.option_count == CANOLA
         assert GETTING_READY[:30] not in screen_text(app)
+
+
+async def test_the_tracker_and_the_actor_index_say_they_are_getting_ready(
+    store: Store,
+) -> None:
+    slow = SlowStore(store.root)
+    slow.go_on = threading.Event()
+    app = new_app(slow)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key, title in (("T", "Tariffs · getting ready"), ("A", "Actors · getting ready")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert title in screen_text(app)
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("T")
+        slow.go_on.set()
+        await settle(pilot)
+        text = screen_text(app)
+        assert "getting ready" not in text and "Tariffs (" in text

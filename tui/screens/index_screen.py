@@ -53,13 +53,14 @@ class IndexScreen(Screen[ResultType], Generic[ResultType]):
         if self.catalog.ready:
             self.catalog_ready()
         else:  # every brief is being read: the app says when it is done (CatalogChanged)
-            self.table.loading = True
+            # Said in the table's title (a loading indicator would cover it).
+            self.table.border_title = f"{self.TITLE_TEXT} · getting ready: reading every brief…"
             self.post_message(CatalogWanted())
 
     @on(CatalogChanged)
     def _catalog_changed(self) -> None:
         if self.catalog.ready:
-            self.table.loading = False
+            self.table.border_title = self.TITLE_TEXT
             self.catalog_ready()
 
     def catalog_ready(self) -> None:
