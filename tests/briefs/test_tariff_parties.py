@@ -411,3 +411,8 @@ def test_a_list_that_will_all_face_a_rate_is_its_targets(story: str) -> None:
         ("United States", "Mexico", "25%"),
         ("United States", "China", "25%"),
     }
+
+
+def test_the_white_house_acts_for_the_united_states() -> None:
+    story = "The White House announced tariffs of 25% against Canada, Mexico and China."
+    assert {by for by, _on, _rate in _pairs(story)} == {"United States"}

@@ -73,6 +73,8 @@ class Entity:
     possessive: bool
 
 
+# Seats of government that act for their country in trade stories ("the White House said")
+_SEATS = {"white house": "United States", "the white house": "United States"}
 _GOVERNMENT = re.compile(
     r"Ministry|Department|Commission|Office|Agency|Administration|Council|White House|Customs"
     r"|Government|Parliament|Congress|Authority|Representative|Treasury|Cabinet|Kremlin"
@@ -94,7 +96,7 @@ def entities_of(
         if name not in persons and not _GOVERNMENT.search(name):
             covered.append((start, end))
             continue  # a company or union does not impose tariffs
-        country = affiliations.get(name) or LEADERS.get(fold(name))
+        country = affiliations.get(name) or LEADERS.get(fold(name)) or _SEATS.get(fold(name))
         if not country and " of " in name:
             country = country_of(name.rsplit(" of ", 1)[1])  # "the Government of Canada"
         if country:
