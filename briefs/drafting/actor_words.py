@@ -14,7 +14,9 @@ ROLE_HEADS = words("role_heads") | frozenset(
 )
 # Capitalised words that build a role before a name ("Prime Minister", "Commerce Secretary").
 ROLE_WORDS = ROLE_HEADS | words("role_words")
-ORG_HEADS = words("org_heads")
+FOREIGN_ORG_HEADS = words("foreign_org_heads")  # open a name: "Cámara Nacional de Comercio"
+ORG_HEADS = words("org_heads") | FOREIGN_ORG_HEADS
+CUSTOMS_UNIONS = words("customs_unions")
 GOVERNMENT_HEADS = words("government_heads")
 COUNTRY_BODIES = words("country_bodies")  # "Mexico's Senate"
 KNOWN_ORGS: dict[str, str] = table("known_orgs")

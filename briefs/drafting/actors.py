@@ -28,6 +28,7 @@ from briefs.drafting.actor_passes import (
 )
 from briefs.drafting.actor_words import (
     COUNTRY_BODIES,
+    CUSTOMS_UNIONS,
     GOVERNMENT_HEADS,
     KNOWN_ORGS,
     MONTHS_DAYS,
@@ -358,7 +359,16 @@ def extract_actors(
             people_country[e.name] = e.affiliation
     actors = sorted(registry.entries.values(), key=lambda e: (-e.mentions, e.first))
     return ActorsFound(
-        [Actor(e.name, e.kind, e.role, affiliation_of(e.affiliation)) for e in actors],
+        [
+            # "the Eurasian Economic Union": a customs union is of kind country
+            Actor(
+                e.name,
+                "country" if fold(e.name) in CUSTOMS_UNIONS else e.kind,
+                e.role,
+                affiliation_of(e.affiliation),
+            )
+            for e in actors
+        ],
         spans_by_sentence,
         people_country,
     )

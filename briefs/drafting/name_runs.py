@@ -13,6 +13,7 @@ from briefs.drafting.actor_words import (
     COMMON,
     COMPANY_NOUNS,
     CONNECTORS,
+    FOREIGN_ORG_HEADS,
     GOVERNMENT_HEADS,
     HONORIFICS,
     KNOWN_ORGS,
@@ -166,7 +167,9 @@ class Span:
 # Abbreviations that end a name with their full stop: "Tokai Carbon Co.", "Marcos Jr.".
 _DOTTED_ENDS = frozenset({"co", "corp", "inc", "ltd", "jr", "sr", "bros", "cie", "pty"})
 # Legal forms that end a company's name past other words: "Tokyo Steel Manufacturing Co.".
-_LEGAL_FORMS = frozenset({"co", "corp", "corporation", "inc", "ltd", "llc", "plc", "holdings"})
+_LEGAL_FORMS = frozenset(
+    {"co", "corp", "corporation", "inc", "ltd", "llc", "plc", "holdings", "bhd", "gmbh", "tbk"}
+)
 
 
 def text_of(tokens: list[Token], start: int, end: int, sentence: str) -> str:
@@ -224,7 +227,11 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
             if (
                 word in ORG_HEADS
                 and tokens[j].cap
-                and (j > i or (j + 1 < end and tokens[j + 1].lower in ("of", "for")))
+                and (
+                    j > i
+                    or (j + 1 < end and tokens[j + 1].lower in ("of", "for"))
+                    or (j + 1 < end and word in FOREIGN_ORG_HEADS)
+                )
             ):
                 head = j
                 break
@@ -243,6 +250,10 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
             head = None  # "European Union": a bloc, though "Union" heads organisations
         if head is not None:
             stop = head + 1
+            if tokens[head].lower in FOREIGN_ORG_HEADS and not any(
+                t.lower in ROLE_HEADS or t.possessive for t in tokens[head:end]
+            ):
+                stop = end  # "Associação Nacional dos Produtores de Pneus": the whole run
             # "Council of Canada", "Chamber of Commerce and Industry", "Commission of the State
             # Council", "Grain Producers Australia": what follows the head belongs to the name.
             while stop < end and not tokens[stop - 1].possessive:

@@ -378,3 +378,32 @@ def test_companies_listed_after_include_with_their_countries() -> None:
     actors = _actors(story)
     for name in ("Rhenax", "Polyvest", "Korea Engineering Plastics"):
         assert name in actors and actors[name].kind == "organization", list(actors)
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        (
+            "The Associação Nacional dos Produtores de Pneus said the 35% tariff helped.",
+            "Associação Nacional dos Produtores de Pneus",
+        ),
+        ("Bahru Stainless Sdn Bhd welcomed the 20% duty.", "Bahru Stainless Sdn Bhd"),
+        ("Rhenania Chemie GmbH said the 25% tariff hurt.", "Rhenania Chemie GmbH"),
+        (
+            "The Cámara Nacional de Comercio said the 30% tariff was too high.",
+            "Cámara Nacional de Comercio",
+        ),
+        (
+            "Inteligencia Comercial, a consultancy, said the 30% tariff was too high.",
+            "Inteligencia Comercial",
+        ),
+    ],
+)
+def test_bodies_named_in_other_languages_and_legal_forms(story: str, name: str) -> None:
+    actors = _actors(story)
+    assert name in actors and actors[name].kind == "organization", list(actors)
+
+
+def test_a_customs_union_the_gazetteer_lacks_is_a_country_kind() -> None:
+    actors = _actors("The Eurasian Economic Union raised its duty on cars to 20%, it said.")
+    assert actors["Eurasian Economic Union"].kind == "country"
