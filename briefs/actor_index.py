@@ -66,7 +66,8 @@ class _Values:
         if not key:  # nothing but spaces or punctuation
             return
         self.counts[key] += 1
-        self.spelling.setdefault(key, " ".join(value.split()))
+        if key not in self.spelling:
+            self.spelling[key] = " ".join(value.split())
 
     def most_frequent(self) -> tuple[str, ...]:
         # most_common keeps first-seen order among equal counts.
@@ -84,6 +85,20 @@ class _Group:
 
 def _top(counter: Counter[str]) -> str:
     return counter.most_common(1)[0][0]
+
+
+def _once(fn: Callable[[str], str]) -> Callable[[str], str]:
+    """`fn` computed once per distinct value: names, roles and places recur by the
+    thousand across briefs, and folding one costs microseconds."""
+    known: dict[str, str] = {}
+
+    def key(value: str) -> str:
+        found = known.get(value)
+        if found is None:
+            found = known[value] = fn(value)
+        return found
+
+    return key
 
 
 Facts = Sequence[str | None]  # name, kind, role, affiliation of each actor in turn, flat
@@ -105,22 +120,23 @@ def build_actor_index_flat(briefs: Iterable[tuple[str, str, Facts]]) -> list[Act
     """`build_actor_index` of (brief id, date, flat actor facts) triples, as the catalog
     keeps them (no Brief, no object per actor)."""
     groups: dict[str, _Group] = {}
-    keys: dict[str, str] = {}  # a name's key, folded once however often it recurs
+    name_key, spelled = _once(actor_key), _once(lambda name: " ".join(name.split()))
+    role_key, place_key = _once(actor_key), _once(country_key)
     for brief_id, date, facts in briefs:
         day = date[:10]
         for k in range(0, len(facts) - 3, 4):
             name, kind, role, affiliation = facts[k : k + 4]
             if name is None or kind is None:  # never so in a doc; kept for the type
                 continue
-            key = keys.get(name)
-            if key is None:
-                key = keys[name] = actor_key(name)
+            key = name_key(name)
             if not key:
                 continue
             group = groups.get(key)
             if group is None:
-                group = groups[key] = _Group()
-            group.spellings[" ".join(name.split())] += 1
+                group = groups[key] = _Group(
+                    roles=_Values(role_key), affiliations=_Values(place_key)
+                )
+            group.spellings[spelled(name)] += 1
             group.kinds[kind] += 1
             group.roles.add(role)
             group.affiliations.add(affiliation)

@@ -166,6 +166,9 @@ class Catalog:
             docs.append(derive(brief, texts.get(brief_id, []), _state(states, brief_id)))
         # Rewritten when it held a brief no longer there, or lacked one now read; an
         # unreadable brief is never in it (it is read, and reported, each time).
+        from briefs.order import newest_first
+
+        scan.docs = newest_first(docs)  # here, not at the first search on the UI thread
         scan.stale = seen != len(done) or len(fresh) > len(scan.unreadable)
         if not scan.stale:
             scan.versions = {}  # only `keep` reads them
@@ -185,7 +188,7 @@ class Catalog:
         """Make a finished scan the catalog's data (on the UI thread)."""
         from briefs.search.index import SearchIndex
 
-        self.index = SearchIndex(scan.docs)
+        self.index = SearchIndex(scan.docs, in_order=True)
         self.unreadable = scan.unreadable
         self._changed()
         # What changed since the scan read the store is not lost: queued, not dropped.

@@ -18,15 +18,20 @@ class SearchIndex:
     `search`.
     """
 
-    def __init__(self, docs: Iterable[SearchDoc] = ()) -> None:
+    def __init__(self, docs: Iterable[SearchDoc] = (), *, in_order: bool = False) -> None:
+        """`in_order`: `docs` come newest first already (sorted off the UI thread by
+        `briefs.order.newest_first`, each id once), so the first search need not sort."""
         self._docs: dict[str, SearchDoc] = {}
         # The docs newest first, scanned by every search; None: to sort again. `_swapped`:
         # some doc was replaced by one of the same place (new reader data), so the list is
         # brought up to date in one pass before the next search, not one per change.
         self._order: list[SearchDoc] | None = None
         self._swapped = False
-        for doc in docs:
+        given = list(docs)
+        for doc in given:
             self.put(doc)
+        if in_order and len(given) == len(self._docs):
+            self._order = given
 
     def put(self, doc: SearchDoc) -> None:
         """Add `doc`, or replace the doc with its id."""
@@ -84,8 +89,11 @@ class SearchIndex:
 
         Briefs come newest first, each brief's tariffs in their own order.
         """
+        order = self._ordered()
+        if query.is_empty or not query.has_tariff_terms:  # all of a kept brief's tariffs
+            return [(doc, k) for doc in query.select(order) for k in range(len(doc.tariffs))]
         rows = query.tariff_indices
-        return [(doc, k) for doc in self._ordered() for k in rows(doc)]
+        return [(doc, k) for doc in order for k in rows(doc)]
 
     def search_tariffs(self, query: Query) -> list[tuple[str, int]]:
         """`tariff_hits` as (brief id, tariff index) pairs."""
