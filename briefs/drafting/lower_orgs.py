@@ -47,13 +47,23 @@ def lower_orgs(sentence: Sentence) -> list[LowerOrg]:
             continue
         name = " ".join(w if w in ("and", "of") else w.capitalize() for w in match.group(0).split())
         place = next((p for p in sentence.places if p.end == first), None)
+        country = place.country if place else None
+        if (
+            country is None
+            and first >= 1
+            and tokens[first - 1].possessive
+            and tokens[first - 1].lower in ("country", "nation")
+        ):
+            # "Norway will charge …, the country's finance ministry said"
+            named = [p for p in sentence.places if p.end <= first - 1 and not p.demonym]
+            country = named[-1].country if named else None
         out.append(
             LowerOrg(
                 first,
                 last + 1,
                 name,
                 frozenset(w.strip(",") for w in match.group(0).split() if w not in ("and", "of")),
-                place.country if place else None,
+                country,
             )
         )
     return out

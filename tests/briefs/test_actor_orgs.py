@@ -407,3 +407,8 @@ def test_bodies_named_in_other_languages_and_legal_forms(story: str, name: str) 
 def test_a_customs_union_the_gazetteer_lacks_is_a_country_kind() -> None:
     actors = _actors("The Eurasian Economic Union raised its duty on cars to 20%, it said.")
     assert actors["Eurasian Economic Union"].kind == "country"
+
+
+def test_the_country_s_body_belongs_to_the_country_named_before() -> None:
+    story = "Norway will charge a 12% duty on Chinese cranes, the country's finance ministry said."
+    assert _actors(story)["Finance Ministry"].affiliation == "Norway"
