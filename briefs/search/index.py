@@ -3,11 +3,25 @@ briefs (`briefs.order`: newest first)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
 
-from briefs.order import newest_first
+from briefs.order import newest_first, title_key
 from briefs.search.docs import SearchDoc
 from briefs.search.query import Query
+
+
+class _Place:
+    """Where a doc sorts in `newest_first` (date descending, then `title_key`), as a key
+    `bisect` can compare: a change then moves one doc in the order, not a sort of all."""
+
+    __slots__ = ("date", "title")
+
+    def __init__(self, doc: SearchDoc) -> None:
+        self.date, self.title = doc.date, title_key(doc)
+
+    def __lt__(self, other: _Place) -> bool:
+        return self.date > other.date or (self.date == other.date and self.title < other.title)
 
 
 class SearchIndex:
@@ -37,18 +51,33 @@ class SearchIndex:
         """Add `doc`, or replace the doc with its id."""
         old = self._docs.get(doc.id)
         self._docs[doc.id] = doc
-        # Reader data changes (read, notes) keep the order; only new or re-dated docs reset it.
-        if old is None or (old.date, old.title) != (doc.date, doc.title):
-            self._order = None
-        else:
+        # Reader data changes (read, notes) keep the place; a new or re-dated doc moves.
+        if old is not None and (old.date, old.title) == (doc.date, doc.title):
             self._swapped = True
+            return
+        if old is not None:
+            self._drop(old)
+        if self._order is not None:
+            insort(self._order, doc, key=_Place)
 
     def remove(self, brief_id: str) -> bool:
         """Drop the doc of `brief_id`; False when there was none."""
-        if self._docs.pop(brief_id, None) is None:
+        old = self._docs.pop(brief_id, None)
+        if old is None:
             return False
-        self._order = None
+        self._drop(old)
         return True
+
+    def _drop(self, old: SearchDoc) -> None:
+        """Take `old`'s place out of the order (it is found by its date, title and id)."""
+        order = self._order
+        if order is None:
+            return
+        k = bisect_left(order, _Place(old), key=_Place)
+        if k < len(order) and order[k].id == old.id:
+            del order[k]
+        else:  # never so while the order holds; sort again rather than guess
+            self._order = None
 
     def get(self, brief_id: str) -> SearchDoc | None:
         return self._docs.get(brief_id)

@@ -89,3 +89,33 @@ def test_a_negated_tariff_term_is_the_opposite_on_every_tariff() -> None:
         for tariff in tariffs:
             assert negated.test(tariff) is (not node.test(tariff)), (name, op, value)
             assert twice.test(tariff) is node.test(tariff)
+
+
+def test_the_index_order_follows_puts_and_removes() -> None:
+    import random
+
+    from briefs.model import Brief
+    from briefs.order import newest_first
+    from briefs.search.docs import make_doc
+    from briefs.search.index import SearchIndex
+
+    rng = random.Random(14)
+
+    def doc(k: int) -> SearchDoc:
+        day = f"2025-0{rng.randint(1, 3)}-0{rng.randint(1, 3)}"
+        title = rng.choice(["Alpha", "alpha", "Beta", "beta", "Gamma"])
+        return make_doc(Brief(id=f"b{k:02d}", title=title, date=day, summary="s"))
+
+    index = SearchIndex(doc(k) for k in range(30))
+    list(index)  # the order is made: from here on each change moves one doc
+    for _ in range(300):
+        k = rng.randrange(40)
+        if rng.random() < 0.3:
+            index.remove(f"b{k:02d}")
+        elif rng.random() < 0.5 and f"b{k:02d}" in index:
+            old = index.get(f"b{k:02d}")
+            assert old is not None
+            index.put(old.with_reader(read=not old.read))  # same place
+        else:
+            index.put(doc(k))  # new, or re-dated and re-titled
+        assert [d.id for d in index] == [d.id for d in newest_first(index.docs())]
