@@ -416,3 +416,18 @@ def test_a_list_that_will_all_face_a_rate_is_its_targets(story: str) -> None:
 def test_the_white_house_acts_for_the_united_states() -> None:
     story = "The White House announced tariffs of 25% against Canada, Mexico and China."
     assert {by for by, _on, _rate in _pairs(story)} == {"United States"}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Canada will apply a 25% surtax on steel wire and nails from China. The measure builds on"
+        " the 25% surtax on Chinese aluminum and copper that has applied since October 2024.",
+        "India put a 20% duty on Chinese solar glass on Monday. It already charges a 20% duty on"
+        " Chinese steel wheels.",
+    ],
+)
+def test_the_same_rate_on_other_named_goods_is_another_measure(story: str) -> None:
+    brief = _draft(story)
+    assert len(brief.tariffs) == 2
+    assert len({t.products for t in brief.tariffs}) == 2

@@ -33,6 +33,15 @@ def _state(mention: Mention) -> str | None:
     return mention.when()[0]
 
 
+def _other_goods(measure: Measure, mention: Mention, attached: dict[int, list[Mention]]) -> bool:
+    """ "10% on up to 100,000 UK-built cars" and "the 10% baseline tariff on most other UK
+    goods": the same rate on goods each names apart is two measures."""
+    if not mention.named_goods or not mention.products:
+        return False
+    named = [m for m in attached.get(id(measure), []) if m.named_goods and m.products]
+    return bool(named) and not any(set(m.products) & set(mention.products) for m in named)
+
+
 def _other_state(one: Mention, other: Mention) -> bool:
     """Two clear states that differ ("remain" beside "removed"); a weak cue ("will pay 22.1%")
     tells no other state."""
@@ -87,6 +96,7 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
                 if m.imposed_by == mention.imposed_by
                 and normalise_rate(m.rate) == norm
                 and m.additional == mention.additional
+                and not _other_goods(m, mention, attached)
                 and (
                     m.imposed_on == mention.imposed_on
                     or (mention.imposed_on is None and not mention.all_targets)
