@@ -56,6 +56,7 @@ from briefs.drafting.run_rules import (
     named_with_country,
     names_a_policy,
     staff_after,
+    trade_after,
 )
 from briefs.drafting.singles import Single, resolve_singles
 from briefs.drafting.text import Sentence
@@ -65,6 +66,9 @@ from briefs.model import Actor
 
 # Roles of a government's own ministers: with no country named, the dateline's.
 _HOME_ROLE = re.compile(r"\b(?:minister|premier)\b", re.I)
+
+
+_SAID = frozenset({"said", "says", "added", "told"})
 
 
 class ActorsFound(NamedTuple):
@@ -201,6 +205,8 @@ def extract_actors(
                         and tokens[span.end].text == ","
                         and tokens[span.end + 1].lower in ("a", "an", "one")
                         and appositive_company(tokens, span.end)
+                        # '"…," said Marta Lins, a coffee exporter': a quoted speaker
+                        and not (span.start and tokens[span.start - 1].lower in _SAID)
                     ):
                         name = KNOWN_ORGS.get(fold(span.text), span.text)
                         first = span.start
@@ -290,6 +296,8 @@ def extract_actors(
                         # "Its president, Tom Conway, said": the body named before
                         affiliation = affiliation or last_org.name
                     affiliation = affiliation or LEADERS.get(fold(span.text))
+                    if role_text is None and span.start and tokens[span.start - 1].lower in _SAID:
+                        role_text = trade_after(tokens, span.end, sentence.text)
                     if affiliation is None and role_text and _HOME_ROLE.search(role_text):
                         affiliation = home  # "SANTIAGO — Economy Minister Ana Rojas"
                     entry = registry.add(

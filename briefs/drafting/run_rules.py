@@ -96,3 +96,19 @@ def acronym_named(tokens: list[Token], start: int, end: int) -> int | None:
             text = " ".join(t.text for t in tokens[first:end])
             return None if country_of(text) else first
     return None
+
+
+def trade_after(tokens: list[Token], end: int, text: str) -> str | None:
+    """ "Marta Lins, a coffee exporter in Minas": the trade a quoted speaker is described by."""
+    if (
+        end + 2 >= len(tokens)
+        or tokens[end].text != ","
+        or tokens[end + 1].lower not in ("a", "an")
+    ):
+        return None
+    for k in range(end + 2, min(len(tokens), end + 5)):
+        if tokens[k].cap or not tokens[k].text[0].isalpha():
+            return None
+        if tokens[k].lower in COMPANY_NOUNS:
+            return text[tokens[end + 2].start : tokens[k].end]
+    return None

@@ -245,3 +245,10 @@ def test_a_sentence_s_opening_word_does_not_glue_to_a_name(story: str) -> None:
     assert not [n for n in _actors(story) if n.split()[0] in ("Under", "High")], list(
         _actors(story)
     )
+
+
+def test_a_quoted_speaker_described_by_a_trade_is_a_person() -> None:
+    actors = _actors(
+        '"We did nothing to deserve this," said Marta Lins, a coffee exporter in Minas.'
+    )
+    assert actors["Marta Lins"].kind == "person" and actors["Marta Lins"].role == "coffee exporter"
