@@ -52,3 +52,24 @@ async def test_the_footer_follows_the_focus_and_skips_what_changes_nothing(
         app.screen.refresh_bindings()  # nothing changed: nothing redrawn
         await settle(pilot)
         assert len(redraws) == drawn
+
+
+def footer_line(app) -> str:  # type: ignore[no-untyped-def]
+    return screen_text(app).splitlines()[-1]
+
+
+async def test_the_notes_keys_show_only_when_there_is_a_note(store: Store) -> None:
+    """On the notes of a brief with none, d (delete) and e (edit) have nothing to act on."""
+    app = new_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")  # a brief without notes
+        await settle(pilot)
+        app.reader.notes_pane.note_list.focus()
+        await settle(pilot)
+        assert "Delete note" not in footer_line(app) and "e Edit" not in footer_line(app)
+        await pilot.press("a", *"a first note", "ctrl+s", "escape")
+        await settle(pilot)
+        app.reader.notes_pane.note_list.focus()
+        await settle(pilot)
+        assert "d Delete note" in footer_line(app) and "e Edit" in footer_line(app)

@@ -471,7 +471,10 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen
         if action == "edit_note":  # enter edits a note; on a table row it follows the row
             return self.focused is self.notes_pane.note_list
         if action == "edit":
-            return self.focused is self.notes_pane.note_list or self.editing_target() is not None
+            note_list = self.notes_pane.note_list
+            if self.focused is note_list:  # hidden on "No notes yet", as its d is
+                return note_list.highlighted_note_id is not None
+            return self.editing_target() is not None
         if action in ("edit_title", "revert") and self.brief is None:
             return False
         if action in ("add_row", "remove_row"):

@@ -89,6 +89,12 @@ class NoteList(OptionList):
         option = self.highlighted_option
         return option.id if option is not None and option.id else None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Hidden on "No notes yet": there is nothing to delete (False hides, None dims).
+        if action == "delete_note":
+            return self.highlighted_note_id is not None
+        return True
+
     def action_delete_note(self) -> None:
         if (note_id := self.highlighted_note_id) is not None:
             self.post_message(self.DeleteRequested(note_id))
@@ -158,6 +164,8 @@ class NotesPane(Vertical):
             empty = "No notes yet — press a to add one" if brief_shown else "No brief selected"
             note_list.set_options([Option(Text(empty, "dim"))])
             note_list.disable_option_at_index(0)
+        if note_list.has_focus:  # d and e come and go with the notes
+            self.screen.refresh_bindings()
 
     def open_editor(self) -> None:
         """Show the editor on the session's text (the session was just opened)."""
