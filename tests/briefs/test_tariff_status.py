@@ -231,3 +231,15 @@ def test_a_preliminary_duty_being_collected_is_in_force() -> None:
 def test_a_removal_in_an_until_clause_is_another_measures(story: str) -> None:
     rows = _rows(story)
     assert ("Canada", "United States", "25%", "in force") in rows
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["The current rate is 20%.", "The present rate is 20%.", "The existing duty stands at 20%."],
+)
+def test_the_current_rate_beside_a_coming_cut_is_in_force(second: str) -> None:
+    story = "Washington has agreed to halve its tariff on Chinese goods to 10% from Nov. 10. "
+    story += second
+    rows = _rows(story, "2025-11-05")
+    assert ("United States", "China", "10%", "announced") in rows
+    assert ("United States", "China", "20%", "in force") in rows

@@ -145,7 +145,8 @@ _WEAK_RATE_LEAD = re.compile(
 # from 10% to 40%", "The additional charge is 40 per cent"): its rate is the measure's before.
 _RATE_SUBJECT = re.compile(
     r"(?:^\s*|\b(?=the\s|its\s|their\s))(?:(?:the|that|this|its|their|a|an)\s+)?(?:(?:new|additional|extra|final|preliminary"
-    r"|provisional|average|top|highest|lowest|basic|standard)\s+)?(?:rates?|charges?|figures?"
+    r"|provisional|average|top|highest|lowest|basic|standard|current|present|existing|old"
+    r"|previous)\s+)?(?:rates?|charges?|figures?"
     r"|margins?|levels?|surcharges?)\b|^\s*(?:it|they)\s+(?:\w+\s+){0,2}?(?:is|are|was|were|be"
     r"|stands?|amounts?|ranges?|comes?|works?|varies|vary|charged|set|levied)\b",
     re.I,

@@ -260,6 +260,12 @@ def _removal_undated(clause: str) -> bool:
     )
 
 
+# "The current rate is 20%": the rate charged on the article's day
+_CURRENT_ONE = re.compile(
+    r"\b(?:the|its|their)\s+(?:current|present|existing)\s+(?:rate|tariff|duty|level|levy)\s+"
+    r"(?:is|was|stands at|of)\s+$",
+    re.I,
+)
 _HELD_AT = re.compile(
     r"\b(?:remains?|remained|stays?|stayed|still\s+(?:pays?|faces?|carry|carries))\s+(?:at\s+)?"
     r"(?:an?\s+|the\s+)?$",
@@ -360,7 +366,10 @@ def status_and_year(
         status, weak = "in force", False  # it takes effect on the article's day
     if status == "removed" and _removal_undated(clause):
         status = "offered removal"  # "Britain will scrap its 19% tariff": no date set yet
-    if rate and _HELD_AT.search(text, max(0, a_start - 30), a_start):
+    if rate and (
+        _HELD_AT.search(text, max(0, a_start - 30), a_start)
+        or _CURRENT_ONE.search(text, max(0, a_start - 40), a_start)
+    ):
         status, weak = "in force", False  # "Britain stays at 25%", "still pays 25%"
     if rate and _CHARGED_NOW.search(text[max(0, a_start - 24) : a_start + len(rate) + 20]):
         status, weak = "in force", False  # "… to 50%, from about 20% now": still charged
