@@ -62,7 +62,7 @@ _STAMP = re.compile(
     r"(?:\s+on)?\s*:?\s+(.{4,80})",
     re.I,  # "PUBLISHED JULY 16, 2025"
 )
-_NEXT_STAMP = re.compile(r",?\s+(?=(?i:updated|last updated|modified)\b)|\s+\|\s+")
+_NEXT_STAMP = re.compile(r",?\s+(?=(?i:updated|last updated|modified)\b)|\s+\|\s+|\s+by\s+")
 # `CITY[, Region][, Mon DD[, YYYY]] [(Agency)] — `; applied to at most 200 characters.
 # Letters of any script: "SÃO PAULO", "HÀ NỘI"; the place is checked for capitals after.
 # `CITY (Agency):` and `City (AFP) –` too: a title-case place only with an agency.
@@ -74,6 +74,8 @@ _DATELINE = re.compile(
 )
 # "Jakarta. Indonesia is …": a capital or country and a full stop open the story.
 _PLACE_STOP = re.compile(r"([^\W\d_][^\W\d_'’-]+(?: [^\W\d_][^\W\d_'’-]+)?)\.\s+(?=[^\W\d_])")
+# An agency's name alone opening the story: "(Bloomberg) -- Japan will …".
+_AGENCY_ONLY = re.compile(r"\(([^\W\d_][\w .&'-]{1,38})\)\s*(?:—|–|--|-)\s+")
 # An aggregator's credit before the dateline: "(MENAFN- Oman Observer) MUSCAT: …".
 _LEADING_CREDIT = re.compile(r"\([^()\n]{2,50}\)\s+")
 # Page furniture between the header lines and the story: "Share", "Key events", "7:48 p.m. ET",
@@ -204,8 +206,11 @@ def _looks_like_names(text: str) -> bool:
     )
 
 
-def _dateline(paragraph: str) -> tuple[str, str | None, str | None, int] | None:
+def _dateline(paragraph: str) -> tuple[str | None, str | None, str | None, int] | None:
     """(place, date text, agency, length of the prefix) for a paragraph that opens with one."""
+    agency_only = _AGENCY_ONLY.match(paragraph[:60])
+    if agency_only and paragraph.rstrip().endswith(_SENTENCE_END):
+        return None, None, agency_only.group(1), agency_only.end()  # "(Bloomberg) -- …"
     credit = _LEADING_CREDIT.match(paragraph[:60])
     if credit:
         found = _dateline_at(paragraph[credit.end() :])
@@ -264,8 +269,13 @@ def _dateline_at(paragraph: str) -> tuple[str, str | None, str | None, int] | No
     if sum(c.isalpha() for c in caps) < 2:
         return None
     # "Brussels (dpa) -": a place in title case is a dateline only with an agency.
+    dated_only = all(  # "Oslo, June 3 (Nordic Wire):": only a date between place and agency
+        _HAS_MONTH.match(part.strip()) or _DAY_MONTH.fullmatch(part.strip())
+        for part in extra.split(",")
+        if part.strip()
+    )
     if not caps.replace(" ", "").replace("/", "").isupper() and (
-        not agency or not all(w[:1].isupper() for w in caps.split()) or extra.strip()
+        not agency or not all(w[:1].isupper() for w in caps.split()) or not dated_only
     ):
         return None
     if match.group(0).rstrip().endswith(":") and not (agency or caps.isupper()):

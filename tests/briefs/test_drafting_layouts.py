@@ -218,3 +218,24 @@ def test_a_credited_caption_among_the_first_paragraphs_is_not_story() -> None:
     brief = draft_brief(text)
     assert "[File:" not in brief.summary
     assert "Ola Berg" not in {a.name for a in brief.actors}
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline", "source"),
+    [
+        (f"(Bloomberg) -- {_LEAD}", None, "Bloomberg"),
+        (f"Oslo, June 3 (Nordic Wire): {_LEAD}", "Oslo", "Nordic Wire"),
+        (f"(MENAFN- Harbour Post) Oslo, June 3 (NW): {_LEAD}", "Oslo", "NW"),
+    ],
+)
+def test_agency_openings_of_other_shapes_are_cut(
+    opening: str, dateline: str | None, source: str
+) -> None:
+    brief = draft_brief(f"Cranes to pay more\n\nJune 3, 2025\n\n{opening}\n")
+    assert (brief.dateline, brief.source) == (dateline, source)
+    assert brief.summary.startswith("Norway will charge")
+
+
+def test_a_stamp_with_its_poster_after_by_is_read() -> None:
+    text = f"Cranes to pay more\n\nPosted On: 03 JUN 2025 5:12PM by PIB Oslo\n\n{_LEAD}\n"
+    assert draft_brief(text).date[:10] == "2025-06-03"
