@@ -38,16 +38,7 @@ from briefs.drafting.actor_words import (
     SKIP_NAMES,
 )
 from briefs.drafting.company_cues import appositive_company, company_cue, works_at
-from briefs.drafting.name_runs import (
-    Span,
-    after_name,
-    before_name,
-    capital_runs,
-    lower_role_before,
-    parse_run,
-    role_phrase,
-    text_of,
-)
+from briefs.drafting.name_runs import Span, capital_runs, parse_run, text_of
 from briefs.drafting.registry import ActorSpans, Entry, Registry
 from briefs.drafting.run_rules import (
     acronym_named,
@@ -60,6 +51,7 @@ from briefs.drafting.run_rules import (
 )
 from briefs.drafting.singles import Single, resolve_singles
 from briefs.drafting.text import Sentence
+from briefs.drafting.titles import after_name, before_name, lower_role_before, role_phrase
 from briefs.folding import fold
 from briefs.gazetteer import LEADERS
 from briefs.model import Actor

@@ -16,9 +16,10 @@ from briefs.drafting.actor_words import (
     REGIONS,
 )
 from briefs.drafting.company_cues import company_cue
-from briefs.drafting.name_runs import Span, after_name
+from briefs.drafting.name_runs import Span
 from briefs.drafting.registry import ActorSpans, Registry
 from briefs.drafting.text import Sentence
+from briefs.drafting.titles import after_name
 from briefs.folding import fold
 from briefs.gazetteer import LEADERS
 
