@@ -431,3 +431,16 @@ def test_the_same_rate_on_other_named_goods_is_another_measure(story: str) -> No
     brief = _draft(story)
     assert len(brief.tariffs) == 2
     assert len({t.products for t in brief.tariffs}) == 2
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The US set new tariffs for dozens of trading partners on Monday. Vietnam's goods will be"
+        " taxed at 20% under the framework.",
+        "The US set new tariffs for dozens of trading partners on Monday. Vietnam's exports will"
+        " face a 20% tariff.",
+    ],
+)
+def test_a_countrys_own_goods_are_the_target(story: str) -> None:
+    assert ("United States", "Vietnam", "20%") in _pairs(story)

@@ -319,8 +319,12 @@ def _imposer_just_before(c: MentionContext, p: Parties) -> None:
             gap = c.text[entity.end : c.start]
             if _FROM_ON_BEFORE.search(c.text[max(0, entity.start - 20) : entity.start].casefold()):
                 break  # "importers of Peruvian pork pay deposits": the goods' origin
-            if not entity.possessive and _GOODS_AFTER.match(c.text, entity.end):
-                break  # "a list of US goods facing 25% duties": the goods' origin
+            goods = _GOODS_AFTER.match(c.text, entity.end)
+            if goods and not (entity.possessive and goods.group(0).endswith("imports")):
+                # "a list of US goods facing 25% duties", "Vietnam's goods will be taxed at
+                # 20%": the goods' origin ("Japan's imports" are the goods Japan taxes)
+                p.on = p.on or entity.country
+                break
             if (
                 entity.possessive
                 or (
