@@ -239,3 +239,14 @@ def test_agency_openings_of_other_shapes_are_cut(
 def test_a_stamp_with_its_poster_after_by_is_read() -> None:
     text = f"Cranes to pay more\n\nPosted On: 03 JUN 2025 5:12PM by PIB Oslo\n\n{_LEAD}\n"
     assert draft_brief(text).date[:10] == "2025-06-03"
+
+
+@pytest.mark.parametrize(
+    "label", ["Related topics", "More on this story", "Top stories", "Most read"]
+)
+def test_a_page_s_closing_lists_are_footer(label: str) -> None:
+    text = (
+        f" date 2025-06-03 Cranes to pay more\n\n{_LEAD}\n\n{_MORE}\n\n{label}\n\n"
+        "Ana Rojas visits Oslo as talks resume\n"
+    )
+    assert "Ana Rojas" not in {a.name for a in draft_brief(text).actors}
