@@ -27,6 +27,8 @@ from briefs.drafting.tariffs.party_clues import (
     imposer_after_by,
     imposer_inside,
     imposer_named_after,
+    imposer_of_its,
+    parties_of_sibling,
     sellers_of_a_list_pay,
     target_agreed_with,
     target_beside_rate,
@@ -118,10 +120,6 @@ _GOODS_BEAR = re.compile(
     r"\s+(?:[\w-]+\s+){1,3}?(?:pays?|paid|paying|faces?|faced|facing|entering|carr(?:y|ies)"
     r"|bears?|got|gets|received|(?:are|is|were|was|will be)\s+(?:charged|taxed|hit|given))\b"
 )
-_ITS_MEASURE = re.compile(
-    r"\s+(?:(?!(?:from|on|of|for|in|to|with|into)\b)[a-z]+\s+){1,3}?(?:its|their)\s+"
-    r"(?:(?!(?:would|will|be|is|are|was|were|goods|products|exports)\b)[\w.%-]+\s+){0,2}"
-)
 _CLAUSE_MARK = re.compile(r";|,(?!\d)")
 _FROM_LIST_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}(?:and|or)\s+$")
 _PAST_COMMA = re.compile(r"[^,]*,(?:(?!\b(?:from|on|against|in|to)\b)[^.;])*")
@@ -148,18 +146,6 @@ _EXPORTER_NOUN = re.compile(
     re.I,
 )
 _DEFINITE = re.compile(r"\b(?:the|those|these|that|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
-
-
-def _imposer_of_its(c: MentionContext, p: Parties) -> None:
-    """ "if Washington lifts its steel tariffs", "Japan will cut its 8% levy": the country
-    whose own measure it is ("its"), named right before it."""
-    if p.by is not None:
-        return
-    for entity in reversed(c.entities):
-        if entity.end <= c.start:
-            if _ITS_MEASURE.fullmatch(c.text, entity.end, c.start) and not entity.demonym:
-                p.by = entity.country
-            return
 
 
 def _target_after(c: MentionContext, p: Parties) -> None:
@@ -402,17 +388,6 @@ def _target_in_clause(c: MentionContext, p: Parties) -> None:
             break
 
 
-def _parties_of_sibling(c: MentionContext, p: Parties) -> None:
-    """ "25% on steel from China and 10% on aluminum": the mention before in the sentence."""
-    sibling = c.sibling
-    if sibling is None:
-        return
-    if p.on is None and not p.all_targets and (sibling.imposed_by == p.by or p.by is None):
-        p.on = sibling.imposed_on
-    if p.by is None:
-        p.by = sibling.imposed_by
-
-
 # In order: a rule sees what the rules before it found and fills only what is still unknown
 # (the all-targets rule alone takes a target back).
 PARTY_RULES: tuple[Callable[[MentionContext, Parties], None], ...] = (
@@ -420,7 +395,7 @@ PARTY_RULES: tuple[Callable[[MentionContext, Parties], None], ...] = (
     imposer_named_after,
     imposer_after_by,
     target_beside_rate,
-    _imposer_of_its,
+    imposer_of_its,
     target_agreed_with,
     importer_of_own_imports,
     importers_pay,
@@ -440,7 +415,7 @@ PARTY_RULES: tuple[Callable[[MentionContext, Parties], None], ...] = (
     _imposer_earlier_in_clause,
     _imposer_from_subject,
     _target_in_clause,
-    _parties_of_sibling,
+    parties_of_sibling,
 )
 
 

@@ -16,6 +16,10 @@ _BY = re.compile(
     r"|^\s+by\s+(?=(?:the\s+)?[A-Z])"  # "taxed at 30% by the US"
 )
 # "countermeasures after the United States imposed …": another clause, another measure's imposer
+_ITS_MEASURE = re.compile(
+    r"\s+(?:(?!(?:from|on|of|for|in|to|with|into)\b)[a-z]+\s+){1,3}?(?:its|their)\s+"
+    r"(?:(?!(?:would|will|be|is|are|was|were|goods|products|exports)\b)[\w.%-]+\s+){0,2}"
+)
 _BREAK_OR_ON = re.compile(
     r"[,;]|\b(?:on|from|in|after|because|when|since|while|before|until|as|but|and)\b"
 )
@@ -219,3 +223,26 @@ def target_beside_rate(c: MentionContext, p: Parties) -> None:
     if country is not None:
         p.on, p.also_on = country, []
         p.borrow = p.by is None
+
+
+def imposer_of_its(c: MentionContext, p: Parties) -> None:
+    """ "if Washington lifts its steel tariffs", "Japan will cut its 8% levy": the country
+    whose own measure it is ("its"), named right before it."""
+    if p.by is not None:
+        return
+    for entity in reversed(c.entities):
+        if entity.end <= c.start:
+            if _ITS_MEASURE.fullmatch(c.text, entity.end, c.start) and not entity.demonym:
+                p.by = entity.country
+            return
+
+
+def parties_of_sibling(c: MentionContext, p: Parties) -> None:
+    """ "25% on steel from China and 10% on aluminum": the mention before in the sentence."""
+    sibling = c.sibling
+    if sibling is None:
+        return
+    if p.on is None and not p.all_targets and (sibling.imposed_by == p.by or p.by is None):
+        p.on = sibling.imposed_on
+    if p.by is None:
+        p.by = sibling.imposed_by
