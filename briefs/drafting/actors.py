@@ -339,6 +339,7 @@ def extract_actors(
                     pending_singles.append(
                         Single(base + span.start, span, sentence, role_text, modifier)
                     )
+                    role = None  # "First Solar and Hanwha Qcells": no title for the next name
         spans_by_sentence[sentence.index] = found
 
     resolve_singles(registry, pending_singles, spans_by_sentence, lowercase_words)

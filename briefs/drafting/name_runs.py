@@ -25,10 +25,12 @@ from briefs.drafting.actor_words import (
     ROLE_HEADS,
     ROLE_WORDS,
 )
+from briefs.drafting.lexicon import words
 from briefs.drafting.text import Place, Sentence, Token
 from briefs.folding import fold
 from briefs.gazetteer import DEMONYMS, NOUNS
 
+_COMPANY_WORDS = words("company_words")  # "First Solar": a company, not a title and a name
 _KNOWN_FIRST_WORDS = frozenset(key.split()[0] for key in KNOWN_ORGS if " " in key)
 _NAME_MONTHS = frozenset({"jan", "jun"})
 _AFTER_HONORIFIC = frozenset({"seri", "sri"})  # "Datuk Seri", "Dato' Sri": part of the honorific
@@ -336,6 +338,18 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                 )
             ):
                 j += 1
+            k = j
+            while k < end and k - j < 3 and _is_nameish(tokens[k]) and not tokens[k - 1].possessive:
+                k += 1
+            if (
+                k > j
+                and not any(t.lower in ROLE_HEADS for t in tokens[i:j])
+                and any(t.lower in _COMPANY_WORDS for t in tokens[i + 1 : k])
+            ):
+                # "First Solar", "General Electric": title words that open a company's name
+                spans.append(Span("person", i, k, text_of(tokens, i, k, sentence.text)))
+                i = k
+                continue
             spans.append(Span("role", i, j, text_of(tokens, i, j, sentence.text)))
             i = j
             continue

@@ -412,3 +412,9 @@ def test_a_customs_union_the_gazetteer_lacks_is_a_country_kind() -> None:
 def test_the_country_s_body_belongs_to_the_country_named_before() -> None:
     story = "Norway will charge a 12% duty on Chinese cranes, the country's finance ministry said."
     assert _actors(story)["Finance Ministry"].affiliation == "Norway"
+
+
+def test_a_company_whose_name_opens_with_a_title_word_and_the_name_after_it() -> None:
+    actors = _actors("The petition was filed by makers that include First Solar and Hanwha Qcells.")
+    assert actors["First Solar"].kind == "organization", list(actors)
+    assert actors.get("Hanwha Qcells") is None or actors["Hanwha Qcells"].role is None
