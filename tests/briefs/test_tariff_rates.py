@@ -83,3 +83,25 @@ def test_a_schedule_of_steps_gives_its_first_step(story: str) -> None:
 )
 def test_a_penalty_with_a_rate_is_a_measure(story: str, rate: str | None) -> None:
     assert _rates(story) == ({rate} if rate else set())
+
+
+@pytest.mark.parametrize(
+    ("story", "measure"),
+    [
+        (
+            "The US set dumping margins of 8.2% to 92.5% on hardwood plywood from Vietnam.",
+            "anti-dumping duty",
+        ),
+        (
+            "The US set CVD rates of 2.1% to 35.4% on hardwood plywood from Vietnam.",
+            "countervailing duty",
+        ),
+        (
+            "The US found subsidy margins of 2.1% to 35.4% on hardwood plywood from Vietnam.",
+            "countervailing duty",
+        ),
+    ],
+)
+def test_trade_remedy_shorthand_names_the_measure(story: str, measure: str) -> None:
+    brief = draft_brief(f" date 2025-09-20 Trade news of the day\n\n{story}\n")
+    assert [(t.imposed_on, t.measure) for t in brief.tariffs] == [("Vietnam", measure)]

@@ -15,7 +15,7 @@ from briefs.rates import TENS, UNITS
 TRIGGER = Folded(
     r"\b(?:counter[- ]?tariffs?|counter[- ]?measures?|tariffs?|duty|duties|levy|levies"
     r"|surtax(?:es)?|import tax(?:es)?|import surcharges?|safeguards?|anti-?dumping measures?"
-    r"|deposits"
+    r"|deposits|(?:dumping|subsidy|subsidi[sz]ation)\s+margins?|cvds?"
     r"|measures?|tax(?:e[sd]|ing)?|charge[sd]?|charging|rates?|penalty|penalties)\b"
 )
 # "will be taxed at 30%", "would be charged 35%", "will tax Chinese toys at 20%": a verb names
