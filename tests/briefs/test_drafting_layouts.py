@@ -250,3 +250,9 @@ def test_a_page_s_closing_lists_are_footer(label: str) -> None:
         "Ana Rojas visits Oslo as talks resume\n"
     )
     assert "Ana Rojas" not in {a.name for a in draft_brief(text).actors}
+
+
+@pytest.mark.parametrize("opener", ["Skip to content", "Skip to main content", "Advertisement"])
+def test_a_page_s_opening_furniture_is_not_the_headline(opener: str) -> None:
+    brief = draft_brief(f"{opener}\n\nCranes to pay more\n\n3 June 2025\n\n{_LEAD}\n")
+    assert brief.title == "Cranes to pay more"
