@@ -243,3 +243,14 @@ def test_the_current_rate_beside_a_coming_cut_is_in_force(second: str) -> None:
     rows = _rows(story, "2025-11-05")
     assert ("United States", "China", "10%", "announced") in rows
     assert ("United States", "China", "20%", "in force") in rows
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "US President Donald Trump said a 25% tariff on Mexican goods was coming.",
+        "The White House said a 25% tariff on Mexican goods is on the way.",
+    ],
+)
+def test_a_measure_said_to_be_coming_is_announced(story: str) -> None:
+    assert {status for _by, _on, _rate, status in _rows(story)} == {"announced"}
