@@ -444,3 +444,22 @@ def test_the_same_rate_on_other_named_goods_is_another_measure(story: str) -> No
 )
 def test_a_countrys_own_goods_are_the_target(story: str) -> None:
     assert ("United States", "Vietnam", "20%") in _pairs(story)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Beijing retaliated with a 34% levy on all American imports.",
+        "China put a 34% tariff on all American goods.",
+    ],
+)
+def test_all_goods_of_one_origin_are_that_origins(story: str) -> None:
+    assert _pairs(story) == {("China", "United States", "34%")}
+
+
+def test_the_goods_a_measure_targets_name_no_imposer() -> None:
+    story = (
+        "The EU's countermeasures, worth 21 billion euros, target US soybeans and motorcycles with"
+        " duties of up to 25%."
+    )
+    assert ("European Union", "United States", "25%") in _pairs(story)

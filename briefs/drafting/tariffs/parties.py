@@ -78,7 +78,11 @@ _FROM = re.compile(r"\bfrom\b(?!\s+(?:all\s+|other\s+|many\s+)?(?:countries|nati
 _SHORT_GAP = re.compile(r"\s*(?:[a-z-]+\s+){0,2}")
 # "Chinese tariffs", not "Spanish tiles are charged 7%": a verb between names the goods
 _GAP_WORD = re.compile(r"\b(?:on|from|in|for|to|of|and|with|by|are|is|was|were|be|been|will)\b")
-_NOT_IMPOSER_BEFORE = re.compile(r"\b(?:from|in|on|to|into|of|with|for)\s+(?:the\s+)?$")
+# "from Peru", "target US soybeans", "hitting Japanese cars": the goods' side, not the imposer
+_NOT_IMPOSER_BEFORE = re.compile(
+    r"\b(?:from|in|on|to|into|of|with|for|targets?|targeting|targeted|hits?|hitting|against)\s+"
+    r"(?:the\s+)?$"
+)
 _FROM_IN_BEFORE = re.compile(r"\b(?:from|in|for)\s+(?:the\s+)?$")
 _LOCATED_BEFORE = re.compile(r"\b(?:in|at|near|to|into)\s+(?:the\s+)?$")
 _CLAUSE_END = re.compile(r"[,;]|\b(?:if|unless|because|after|while)\b")
@@ -293,6 +297,12 @@ def _is_exporter(c: MentionContext, entity: Entity) -> bool:
 def _all_targets_unless_from(c: MentionContext, p: Parties) -> None:
     """ "on imported steel" applies to all; "on foreign steel from China" is China's."""
     if p.all_targets and p.on is not None and not _FROM.search(c.text[c.start : c.end + 80]):
+        if any(
+            e.demonym and e.country == p.on and _GOODS_AFTER.match(c.text, e.end)
+            for e in c.entities
+        ):
+            p.all_targets = False  # "on all American imports": every good of one origin
+            return
         p.on = None
 
 
