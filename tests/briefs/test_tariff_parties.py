@@ -463,3 +463,14 @@ def test_the_goods_a_measure_targets_name_no_imposer() -> None:
         " duties of up to 25%."
     )
     assert ("European Union", "United States", "25%") in _pairs(story)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "India has exempted Nepal from its 20% export duty on rice.",
+        "India exempts Nepal from its 20% duty on rice imports.",
+    ],
+)
+def test_a_country_exempted_from_a_measure_is_its_target(story: str) -> None:
+    assert {(by, on) for by, on, _rate in _pairs(story)} == {("India", "Nepal")}

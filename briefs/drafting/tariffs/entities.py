@@ -30,7 +30,10 @@ _RECEIVES_AFTER = re.compile(
     r"|charged|taxed)|(?:(?:is|are|was|were)\s+)?(?:faces|faced|facing|face|receives?|received"
     r"|gets|got))\b"
 )
-_SPARED_BEFORE = re.compile(r"\b(?:exempt|exclude|spare|shield|exempting|excluding|sparing)\s+$")
+_SPARED_BEFORE = re.compile(
+    r"\b(?:exempt|exclude|spare|shield|exempting|excluding|sparing|exempted|excluded|spared"
+    r"|shielded|exempts|excludes|spares)\s+$"
+)
 _FROM_MEASURE = re.compile(r"\s+from\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}")
 _LIST_BEFORE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
 WITH_RATE = re.compile(r"\s+with\s+(?:an?\s+)?")

@@ -20,6 +20,7 @@ _ITS_MEASURE = re.compile(
     r"\s+(?:(?!(?:from|on|of|for|in|to|with|into)\b)[a-z]+\s+){1,3}?(?:its|their)\s+"
     r"(?:(?!(?:would|will|be|is|are|was|were|goods|products|exports)\b)[\w.%-]+\s+){0,2}"
 )
+_SPARED = re.compile(r"\b(?:exempt|exclud|spar|shield)\w*\s+$", re.I)
 _BREAK_OR_ON = re.compile(
     r"[,;]|\b(?:on|from|in|after|because|when|since|while|before|until|as|but|and)\b"
 )
@@ -232,7 +233,11 @@ def imposer_of_its(c: MentionContext, p: Parties) -> None:
         return
     for entity in reversed(c.entities):
         if entity.end <= c.start:
-            if _ITS_MEASURE.fullmatch(c.text, entity.end, c.start) and not entity.demonym:
+            if (
+                _ITS_MEASURE.fullmatch(c.text, entity.end, c.start)
+                and not entity.demonym
+                and not _SPARED.search(c.text, max(0, entity.start - 20), entity.start)
+            ):  # not "India has exempted Bhutan from its duty": Bhutan is spared it
                 p.by = entity.country
             return
 
