@@ -254,3 +254,14 @@ def test_the_current_rate_beside_a_coming_cut_is_in_force(second: str) -> None:
 )
 def test_a_measure_said_to_be_coming_is_announced(story: str) -> None:
     assert {status for _by, _on, _rate, status in _rows(story)} == {"announced"}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Britain hailed the cut in US tariffs on its steel to zero.",
+        "The US has reduced its tariff on British steel to zero.",
+    ],
+)
+def test_a_cut_to_zero_made_is_a_removal(story: str) -> None:
+    assert {status for _by, _on, _rate, status in _rows(story)} == {"removed"}
