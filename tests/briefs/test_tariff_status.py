@@ -265,3 +265,20 @@ def test_a_measure_said_to_be_coming_is_announced(story: str) -> None:
 )
 def test_a_cut_to_zero_made_is_a_removal(story: str) -> None:
     assert {status for _by, _on, _rate, status in _rows(story)} == {"removed"}
+
+
+@pytest.mark.parametrize(
+    ("story", "status"),
+    [
+        (
+            "The ruling ends the 25% US tariffs and the levies on Canada, Mexico and China.",
+            "removed",
+        ),
+        (
+            'Trump said he would "probably" raise the US global tariff to 15% within days.',
+            "threatened",
+        ),
+    ],
+)
+def test_an_end_and_a_probable_rise(story: str, status: str) -> None:
+    assert {s for _by, _on, _rate, s in _rows(story, "2026-02-20")} == {status}
