@@ -282,3 +282,11 @@ def test_a_cut_to_zero_made_is_a_removal(story: str) -> None:
 )
 def test_an_end_and_a_probable_rise(story: str, status: str) -> None:
     assert {s for _by, _on, _rate, s in _rows(story, "2026-02-20")} == {status}
+
+
+def test_a_measure_not_affected_by_a_removal_stays_in_force() -> None:
+    story = (
+        "The ruling ends the reciprocal US tariffs imposed last April. The 50% US tariffs on"
+        " steel and aluminium are not affected by the ruling."
+    )
+    assert ("United States", None, "50%", "in force") in _rows(story, "2026-02-20")
