@@ -128,3 +128,21 @@ async def test_the_reader_tables_are_as_tall_as_their_rows_after_the_first_layou
             drawn = table.render_lines(table.content_region.reset_offset)
             assert table.content_size.height == 1 + table.line_count, table.id
             assert drawn[-1].text.strip(), table.id  # the last line holds a row
+
+
+async def test_the_row_under_the_mouse_is_lit_until_it_leaves() -> None:
+    app = TableApp()
+    async with app.run_test(size=(60, 30)) as pilot:
+        app.table.set_rows(COLUMNS, rows(6))
+        await pilot.pause()
+
+        def background(line: int):  # type: ignore[no-untyped-def]
+            return next(iter(app.table.render_line(line))).style.bgcolor
+
+        plain = background(3)  # row 2 (line 0 is the header); row 4 has the same stripe
+        await pilot.hover("#table", offset=(3, 3))
+        await pilot.pause()
+        assert background(3) != plain and background(5) == plain
+        await pilot.hover("#below")
+        await pilot.pause()
+        assert background(3) == plain

@@ -67,6 +67,9 @@ class LineTable(Widget, can_focus=True, inherit_bindings=False):
         &:dark > .line-table--even-row {
             background: $surface-darken-1 40%;
         }
+        & > .line-table--hover {
+            background: $block-hover-background;
+        }
         & > .line-table--cursor {
             background: $block-cursor-blurred-background;
             color: $block-cursor-blurred-foreground;
@@ -86,6 +89,7 @@ class LineTable(Widget, can_focus=True, inherit_bindings=False):
         "line-table--header",
         "line-table--row",
         "line-table--even-row",
+        "line-table--hover",
         "line-table--cursor",
     }
 
@@ -112,6 +116,7 @@ class LineTable(Widget, can_focus=True, inherit_bindings=False):
         self._row_of_line: list[int] = []  # line (after the header) → row
         self._first_line: list[int] = []  # row → its first line
         self._cursor = 0
+        self._hover: int | None = None  # the row under the mouse
         self._strips: dict[tuple[int, int, Style], Strip] = {}
 
     # -- what the reader uses ------------------------------------------------------------
@@ -195,11 +200,28 @@ class LineTable(Widget, can_focus=True, inherit_bindings=False):
             self.post_message(self.RowHighlighted(self, self._cursor))
 
     def _on_click(self, event: events.Click) -> None:
+        row = self._row_at(event)
+        if row is not None:
+            self.move_cursor(row=row)
+            self.action_select_cursor()
+
+    def _on_mouse_move(self, event: events.MouseMove) -> None:
+        self._set_hover(self._row_at(event))
+
+    def _on_leave(self, _: events.Leave) -> None:
+        self._set_hover(None)
+
+    def _row_at(self, event: events.MouseEvent) -> int | None:
         offset = event.get_content_offset(self)
         line = -1 if offset is None else offset.y - 1  # the header is line 0
-        if 0 <= line < len(self._row_of_line):
-            self.move_cursor(row=self._row_of_line[line])
-            self.action_select_cursor()
+        return self._row_of_line[line] if 0 <= line < len(self._row_of_line) else None
+
+    def _set_hover(self, row: int | None) -> None:
+        if row != self._hover:
+            old, self._hover = self._hover, row
+            for index in (old, row):
+                if index is not None:
+                    self._refresh_row(index)
 
     # -- drawing -------------------------------------------------------------------------
 
@@ -217,6 +239,8 @@ class LineTable(Widget, can_focus=True, inherit_bindings=False):
         names = ["line-table--row"]
         if index % 2:
             names.append("line-table--even-row")
+        if index == self._hover:
+            names.append("line-table--hover")
         if index == self._cursor:
             names.append("line-table--cursor")
         style = self.get_visual_style(*names)
