@@ -2,9 +2,9 @@
 
 Textual's Footer recomposes all its keys (a dozen widgets, each styled anew) every time a
 screen says its bindings may have changed, which it does on every focus change, blur and
-screen switch: ten times while the reader starts, at 10-40 ms each, all landing in the
-first moments after the first frame, where they slowed the first key typed and the scan
-that makes search ready. Here the calls of one moment become one, and it redraws only
+screen switch: eight times while the reader starts, all landing in the first moments
+after the first frame, where they slowed the first key typed and the scan that makes
+search ready. Here the calls of one moment become one, and it redraws only
 when the keys, their labels or their enabled states differ from those drawn.
 """
 
