@@ -290,3 +290,14 @@ def test_a_measure_not_affected_by_a_removal_stays_in_force() -> None:
         " steel and aluminium are not affected by the ruling."
     )
     assert ("United States", None, "50%", "in force") in _rows(story, "2026-02-20")
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The 25% US tariff on Canadian steel continues to weigh on exports.",
+        "The US will continue to charge 25% on Canadian steel.",
+    ],
+)
+def test_a_measure_that_continues_is_in_force(story: str) -> None:
+    assert {status for _by, _on, _rate, status in _rows(story)} == {"in force"}
