@@ -18,3 +18,7 @@ from briefs.drafting.tariffs.products import products_after
 )
 def test_sellers_are_no_goods(after: str, expected: list[str]) -> None:
     assert products_after(after) == expected
+
+
+def test_on_top_of_names_no_goods() -> None:
+    assert products_after(" on top of duties imposed during his first term") is None

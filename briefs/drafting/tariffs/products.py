@@ -78,8 +78,8 @@ def products_after(text: str) -> list[str] | None:
         return None
     rest = re.sub(r"\b(?:including|such as|like)\b", ",", text[match.end() :])
     rest = _AMOUNT_FIRST.sub("", rest)  # "on up to 100,000 cars"
-    if _DATE_AHEAD.match(rest):
-        return None  # "on Dec. 1" is a date, not a product
+    if _DATE_AHEAD.match(rest) or rest.startswith(("top of ", "top of\u00a0")):
+        return None  # "on Dec. 1" is a date, "on top of duties …" a sum, not a product
     stop = _PRODUCT_STOP.search(" " + rest + " ")
     phrase = rest[: max(0, stop.start() - 1)] if stop else rest
     phrase = re.sub(r"\s+and\s+(?:a|an|the)\s*$", "", phrase)
