@@ -474,3 +474,14 @@ def test_the_goods_a_measure_targets_name_no_imposer() -> None:
 )
 def test_a_country_exempted_from_a_measure_is_its_target(story: str) -> None:
     assert {(by, on) for by, on, _rate in _pairs(story)} == {("India", "Nepal")}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The US will apply a 10% tariff to the first 100,000 British cars each year.",
+        "Washington is applying a 10% tariff to British cars within the quota.",
+    ],
+)
+def test_a_measure_applied_to_goods_names_their_origin(story: str) -> None:
+    assert _pairs(story) == {("United States", "United Kingdom", "10%")}

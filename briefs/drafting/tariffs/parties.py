@@ -129,6 +129,7 @@ _FROM_LIST_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}(?:
 _PAST_COMMA = re.compile(r"[^,]*,(?:(?!\b(?:from|on|against|in|to)\b)[^.;])*")
 _INTO = re.compile(r"\b(?:into|entering)\b")
 _AT_BORDER = re.compile(r"\s+(?:border|borders|ports?|customs)\b")
+_APPLIED_TO = re.compile(r"\b(?:apply|applies|applied|applying)\s+(?:an?\s+|the\s+|its\s+)?$", re.I)
 _APPLY_TO = re.compile(r"\b(?:apply|applies|applied)\s+to\s+(?:the\s+)?$", re.I)
 # "made in India or anywhere else": every origin, named before the measure.
 _ANYWHERE = re.compile(r"\b(?:anywhere else|elsewhere|any other country)\b", re.I)
@@ -178,6 +179,8 @@ def _target_after(c: MentionContext, p: Parties) -> None:
             )
             if not made_in and _FROM_AFTER_GOODS.search(lead) and not _NEW_CLAUSE.search(lead_in):
                 made_in = True  # "on cars, steel and textiles from China": a list of goods
+            if not made_in and _APPLIED_TO.search(c.text, max(0, c.start - 30), c.start):
+                made_in = bool(re.match(r"\s*to\s", lead_in))  # "apply a 10% tariff to UK cars"
             if not made_in and (
                 not _TARGET_LEAD.search(lead_in)
                 or _CLAUSE_MARK.search(lead_in)  # not the comma of "$1,500"
