@@ -1,8 +1,10 @@
 """The catalog: the one loaded view of the store for the interface.
 
 The reader, the actor index, the tariff tracker and the palette all read from it: the
-list rows, the search index, every brief's actors and every tariff as a tracker row. It
-is plain Python (no Textual): the app fills it in a worker and hands it to the screens.
+list rows and the search index, whose one doc per brief also holds its actors and tariffs
+as written, so the actor index and the tracker's rows are made from the docs when asked
+(tui/derived.py). It is plain Python (no Textual): the app fills it in a worker and hands
+it to the screens.
 
 Every brief is read once, by `scan` (in a worker); after that only the briefs that
 changed are read again (`refresh`, `refresh_content`), so a note saved or a brief
