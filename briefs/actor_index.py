@@ -120,15 +120,19 @@ def build_actor_index_flat(briefs: Iterable[tuple[str, str, Facts]]) -> list[Act
     """`build_actor_index` of (brief id, date, flat actor facts) triples, as the catalog
     keeps them (no Brief, no object per actor)."""
     groups: dict[str, _Group] = {}
-    name_key, spelled = _once(actor_key), _once(lambda name: " ".join(name.split()))
+    names: dict[str, tuple[str, str]] = {}  # a name's key and spelling, made once each
     role_key, place_key = _once(actor_key), _once(country_key)
     for brief_id, date, facts in briefs:
         day = date[:10]
-        for k in range(0, len(facts) - 3, 4):
-            name, kind, role, affiliation = facts[k : k + 4]
+        for name, kind, role, affiliation in zip(
+            facts[0::4], facts[1::4], facts[2::4], facts[3::4], strict=False
+        ):
             if name is None or kind is None:  # never so in a doc; kept for the type
                 continue
-            key = name_key(name)
+            known = names.get(name)
+            if known is None:
+                known = names[name] = (actor_key(name), " ".join(name.split()))
+            key, spelling = known
             if not key:
                 continue
             group = groups.get(key)
@@ -136,10 +140,12 @@ def build_actor_index_flat(briefs: Iterable[tuple[str, str, Facts]]) -> list[Act
                 group = groups[key] = _Group(
                     roles=_Values(role_key), affiliations=_Values(place_key)
                 )
-            group.spellings[spelled(name)] += 1
+            group.spellings[spelling] += 1
             group.kinds[kind] += 1
-            group.roles.add(role)
-            group.affiliations.add(affiliation)
+            if role:
+                group.roles.add(role)
+            if affiliation:
+                group.affiliations.add(affiliation)
             group.briefs[brief_id] = day
     entries = []
     for key, group in groups.items():
