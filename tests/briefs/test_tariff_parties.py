@@ -485,3 +485,11 @@ def test_a_country_exempted_from_a_measure_is_its_target(story: str) -> None:
 )
 def test_a_measure_applied_to_goods_names_their_origin(story: str) -> None:
     assert _pairs(story) == {("United States", "United Kingdom", "10%")}
+
+
+def test_a_country_left_at_a_rate_past_a_clause_naming_another() -> None:
+    story = (
+        "The United States doubled tariffs on steel imports to 50% on Wednesday. Britain, which"
+        " reached a trade deal with the U.S. in May, was exempted and remains at 25%."
+    )
+    assert ("United States", "United Kingdom", "25%", "in force") in _rows(story, "2025-06-04")

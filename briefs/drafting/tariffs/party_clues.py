@@ -94,14 +94,13 @@ def target_left_at(c: MentionContext, p: Parties) -> None:
     """ "Britain stays at 25%" after another country's measure: Britain is its target."""
     if p.on is not None or p.all_targets or c.rate is None or not c.bare:
         return
-    for entity in reversed(c.entities):
-        if entity.end > c.start or entity.possessive:
-            continue
+    before = [e for e in c.entities if e.end <= c.start and not e.possessive][-3:]
+    for entity in reversed(before):  # past a country inside ", which … with the U.S. …,"
         if _LEFT_AT.fullmatch(c.text, entity.end, c.start) and not _PLACE_LEAD.search(
             c.text, max(0, entity.start - 12), entity.start
         ):
             p.on = entity.country
-        return
+            return
 
 
 # "South Korea, whose carmakers still pay 25%", "In Korea, where automakers face a 25% tariff":
