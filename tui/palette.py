@@ -22,7 +22,7 @@ from briefs.dates import format_day
 from briefs.folding import fold
 from briefs.text import clean
 from store import BriefRow, Store, StoreError
-from tui.catalog import Catalog
+from tui.catalog import Catalog, build_actor_entries
 from tui.messages import ApplyQuery, CatalogWanted, DeleteView, OpenBrief, RunAction
 from tui.safe import safe_text
 
@@ -147,7 +147,12 @@ class ActorsProvider(_ReaderProvider):
             return
         catalog = self.briefing.catalog
         if catalog.ready:
-            self.entries = catalog.actor_entries()
+            entries = catalog.built_actor_entries
+            if entries is None:  # built off the UI thread (seconds on a large store)
+                generation, sources = catalog.actor_sources()
+                entries = await asyncio.to_thread(build_actor_entries, sources)
+                catalog.keep_actor_entries(generation, entries)
+            self.entries = entries
         else:  # the first palette after start: actors come once every brief is read
             self.app.post_message(CatalogWanted())
 

@@ -131,3 +131,22 @@ def test_tracker_rows_and_actor_entries_are_those_of_the_briefs(store: Store) ->
     assert catalog.tariff_count == len(expected)
     by_rows = [b for i in catalog.rows for b in briefs if b.id == i]
     assert catalog.actor_entries() == build_actor_index(by_rows)
+
+
+def test_actor_entries_built_elsewhere_are_kept_only_while_current(store: Store) -> None:
+    """The actor index is built in a worker from `actor_sources`: what comes back after the
+    content changed is not kept (the next open builds it again)."""
+    from tui.catalog import Catalog, build_actor_entries
+
+    catalog = Catalog(store)
+    catalog.load_rows()
+    catalog.adopt(catalog.scan())
+    generation, sources = catalog.actor_sources()
+    entries = build_actor_entries(sources)
+    assert [e.name for e in entries] == [e.name for e in catalog.actor_entries()]
+    catalog.brief_changed(sources[0][0])  # content changed while the worker ran
+    catalog.keep_actor_entries(generation, entries)
+    assert catalog.built_actor_entries is None
+    generation, sources = catalog.actor_sources()
+    catalog.keep_actor_entries(generation, build_actor_entries(sources))
+    assert catalog.built_actor_entries is not None
