@@ -5,28 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from briefs.drafting import draft_brief
-from briefs.model import Brief
 from briefs.rates import normalise_rate
-
-
-def _draft(story: str, date: str = "2025-07-15") -> Brief:
-    return draft_brief(f" date {date} Trade news of the day\n\n{story}\n")
-
-
-def _pairs(story: str, date: str = "2025-07-15") -> set[tuple[str, str | None, str | None]]:
-    return {
-        (t.imposed_by, t.imposed_on, normalise_rate(t.rate) if t.rate else None)
-        for t in _draft(story, date).tariffs
-    }
-
-
-def _rows(story: str, date: str = "2025-07-15") -> set[tuple[str, str | None, str | None, str]]:
-    return {
-        (t.imposed_by, t.imposed_on, normalise_rate(t.rate) if t.rate else None, t.status)
-        for t in _draft(story, date).tariffs
-    }
-
+from tests.briefs.drafted import draft_story as _draft
+from tests.briefs.drafted import tariff_pairs as _pairs
+from tests.briefs.drafted import tariff_rows as _rows
 
 # --- a list of targets: one measure per target -------------------------------------------------
 

@@ -5,17 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefs.drafting import draft_brief
 from briefs.rates import normalise_rate
-
-
-def _rows(story: str, date: str = "2025-07-15") -> set[tuple[str, str | None, str | None, str]]:
-    brief = draft_brief(f" date {date} Trade news of the day\n\n{story}\n")
-    return {
-        (t.imposed_by, t.imposed_on, normalise_rate(t.rate) if t.rate else None, t.status)
-        for t in brief.tariffs
-    }
-
+from tests.briefs.drafted import tariff_rows as _rows
 
 # --- "cut its 100% tariff to 6.1%": the rate before the change --------------------------------
 
