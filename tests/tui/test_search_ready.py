@@ -6,6 +6,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator
 
+import pytest
+
 from briefs.model import Brief
 from store import Store
 from tests.tui.helpers import new_app, screen_text, settle
@@ -24,11 +26,16 @@ class SlowStore(Store):
         yield from super().read_briefs(ids)
 
 
+@pytest.fixture
+def slow(store: Store) -> SlowStore:
+    held = SlowStore(store.root)
+    held.go_on = threading.Event()
+    return held
+
+
 async def test_slash_says_search_is_getting_ready_and_the_query_applies_after(
-    store: Store,
+    slow: SlowStore,
 ) -> None:
-    slow = SlowStore(store.root)
-    slow.go_on = threading.Event()
     app = new_app(slow)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -48,10 +55,8 @@ async def test_slash_says_search_is_getting_ready_and_the_query_applies_after(
 
 
 async def test_the_tracker_and_the_actor_index_say_they_are_getting_ready(
-    store: Store,
+    slow: SlowStore,
 ) -> None:
-    slow = SlowStore(store.root)
-    slow.go_on = threading.Event()
     app = new_app(slow)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
