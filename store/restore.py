@@ -127,12 +127,12 @@ def rebuild_index(root: Path, stamp: str) -> str:
     meta = {"content": {"log": name}, "format": {"version": FORMAT_VERSION}}
     tree = {"briefs": records, META_TABLE: meta}
     check_index(root / BRIEFS_FILE, tree)  # type: ignore[arg-type]
-    # The recent index's records are in the new index: it starts empty, first (a kill
-    # before the index is in place loses nothing a repair run again does not rebuild).
-    recent = root / RECENT_FILE
-    if lexists(recent) or lexists(backup_path(recent)):
-        _put_with_backup(recent, orjson.dumps({"briefs": {}, META_TABLE: meta}), stamp)
     kept = _put_with_backup(root / BRIEFS_FILE, orjson.dumps(tree), stamp)
+    # The recent index's records are in the new index: it starts empty, after the index is
+    # in place (until then it names the old log, so it is not laid over the new index, and
+    # a kill between loses nothing). Written even when it is gone with its backup: the
+    # store remembers writing it, and a store missing a file it wrote does not open.
+    _put_with_backup(root / RECENT_FILE, orjson.dumps({"briefs": {}, META_TABLE: meta}), stamp)
     # The old logs are stale now. Whole, they hold nothing the new one lacks; with lines
     # that did not read, they are kept aside under a name no store takes for a log.
     for log in logs:

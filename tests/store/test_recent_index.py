@@ -179,6 +179,19 @@ def test_repair_without_a_backup_rebuilds_the_index_with_every_brief(store_dir: 
     assert len(list(store_dir.glob(f"{RECENT}.damaged-*"))) == 1
 
 
+def test_repair_of_a_recent_index_gone_with_its_backup_brings_the_store_back(
+    store_dir: Path,
+) -> None:
+    Store(store_dir).import_briefs([_brief(1)])
+    (store_dir / RECENT).unlink()
+    backup_path(store_dir / RECENT).unlink()
+    assert not check(store_dir).ok
+    repair(store_dir)
+    assert check(store_dir).ok and "added-1" in _shown(store_dir)
+    kept = sorted(store_dir.glob("*.damaged-*"))  # the index it rebuilt, kept aside once
+    assert repair(store_dir) == [] and sorted(store_dir.glob("*.damaged-*")) == kept
+
+
 def test_damaged_content_of_a_recent_brief_is_dropped_from_the_recent_index(
     store_dir: Path,
 ) -> None:
