@@ -39,7 +39,14 @@ FORMAT = 1
 _IDS_HEADER = b"briefing index ids"
 # The modules whose code decides what passes: other code, other checks, nothing trusted.
 _CHECKING = ("store/shapes.py", "store/corrections.py", "store/storage.py", "store/folder.py")
-_CHECKING_BRIEFS = ("briefs/ids.py", "briefs/dates.py", "briefs/model.py", "briefs/text.py")
+_CHECKING_BRIEFS = (
+    "briefs/ids.py",
+    "briefs/dates.py",
+    "briefs/model.py",
+    "briefs/text.py",
+    "briefs/corrections.py",  # the reader buckets' check (store/shapes.py)
+    "briefs/reading.py",  # the size limits
+)
 
 
 @functools.cache

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from store import BriefRow, ReaderState, Store, scan_cache
-from tui.derived import CACHE_KIND, Decoder, TariffRow, derive, encode, row_of
+from tui.derived import Decoder, TariffRow, cache_kind, derive, encode, row_of
 
 if TYPE_CHECKING:
     from briefs.actor_index import ActorEntry
@@ -147,7 +147,7 @@ class Catalog:
         docs, decoder = scan.docs, Decoder()
         done: set[str] = set()
         seen = 0  # lines in the cache: one more or one less than the briefs is stale
-        for k, (brief_id, entry) in enumerate(scan_cache.load(self.store.root, CACHE_KIND)):
+        for k, (brief_id, entry) in enumerate(scan_cache.load(self.store.root, cache_kind())):
             seen += 1
             if k % 50 == 49:  # a pause every ~4 ms: a key waits no longer
                 self.pause()
@@ -184,7 +184,7 @@ class Catalog:
             return
         versions = scan.versions
         entries = ((doc.id, encode(versions[doc.id], doc)) for doc in scan.docs)
-        scan_cache.save(self.store.root, CACHE_KIND, entries)
+        scan_cache.save(self.store.root, cache_kind(), entries)
         scan.stale = False
 
     def adopt(self, scan: Scan) -> None:

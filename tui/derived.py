@@ -16,7 +16,13 @@ the rate's number) is computed, once per distinct value, not stored.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
+import importlib
 import sys
+from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from briefs.model import Brief
@@ -25,7 +31,35 @@ from store import BriefRow, ReaderState
 if TYPE_CHECKING:
     from briefs.search.docs import SearchDoc, TariffDoc
 
-CACHE_KIND = "catalog-3"  # what an entry holds; a new layout gets a new kind
+LAYOUT = "catalog-3"  # what an entry holds; a new layout gets a new name
+# The modules whose code decides what an entry holds (a doc's folded text, its places):
+# entries made by other code are not trusted, so an upgrade reads every brief again.
+DERIVING = (
+    "tui.derived",
+    "briefs.search.docs",
+    "briefs.folding",
+    "briefs.gazetteer",
+    "briefs.rates",
+    "briefs.model",
+)
+
+
+@functools.cache
+def cache_kind() -> str:
+    """The scan cache's kind: the layout and a digest of the code in DERIVING."""
+    files = [getattr(importlib.import_module(name), "__file__", None) for name in DERIVING]
+    return f"{LAYOUT}-{digest_of(Path(f) for f in files if f)}"
+
+
+def digest_of(paths: Iterable[Path]) -> str:
+    h = hashlib.sha1(usedforsecurity=False)
+    for path in paths:
+        h.update(path.name.encode())
+        with contextlib.suppress(OSError):
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
 _TARIFF = 8  # values per tariff in an entry: see `encode`
 _ACTOR = 4  # values per actor: name, kind, role, affiliation
 

@@ -17,7 +17,7 @@ from briefs.model import Brief, Tariff
 from briefs.search.query import parse_query
 from store import Store, scan_cache
 from tui.catalog import Catalog
-from tui.derived import CACHE_KIND
+from tui.derived import cache_kind, digest_of
 
 XI = "2025-10-31-xi-carney-apec-gyeongju"
 TODAY = dt.date(2025, 11, 28)
@@ -154,8 +154,8 @@ def test_a_cache_folder_that_is_a_file_is_left_alone(store: Store) -> None:
 
 def test_round_trip(tmp_path: Path) -> None:
     entries = [("a", ["v1", [1, 2]]), ("b", ["v2", "x"])]
-    assert scan_cache.save(tmp_path, CACHE_KIND, entries)
-    assert list(scan_cache.load(tmp_path, CACHE_KIND)) == entries
+    assert scan_cache.save(tmp_path, cache_kind(), entries)
+    assert list(scan_cache.load(tmp_path, cache_kind())) == entries
     assert list(scan_cache.load(tmp_path, "another-kind")) == []
 
 
@@ -164,7 +164,7 @@ def test_a_write_cut_short_leaves_no_temporary_behind_the_next(tmp_path: Path) -
     folder.mkdir()
     left = folder / f".{scan_cache.FILE}.99999.tmp"  # what a kill mid-write leaves
     left.write_bytes(b"half")
-    assert scan_cache.save(tmp_path, CACHE_KIND, [("a", ["v1"])])
+    assert scan_cache.save(tmp_path, cache_kind(), [("a", ["v1"])])
     assert sorted(p.name for p in folder.iterdir()) == [scan_cache.FILE]
 
 
@@ -185,3 +185,21 @@ def test_a_string_where_a_list_belongs_is_not_read_as_its_letters(
     scan_cache.cache_path(store.root).write_bytes(b"\n".join([lines[0], *body]) + b"\n")
     catalog, read = scanned(store.root)
     assert len(read) == 7 and found(catalog, "tag:l") == [] and found(catalog, "actor:a") == []
+
+
+def test_the_cache_kind_follows_the_code_that_made_its_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries made by other code (a gazetteer that lacked a country) are not trusted: the
+    kind holds a digest of the deriving modules, so an upgrade reads every brief again."""
+    code = [tmp_path / "gazetteer.py", tmp_path / "docs.py"]
+    for path in code:
+        path.write_text("COUNTRIES = {}\n")
+    before = digest_of(code)
+    code[0].write_text("COUNTRIES = {'eswatini': 'sz'}\n")
+    assert digest_of(code) != before
+    assert cache_kind().startswith("catalog-3-") and cache_kind() == cache_kind()
+    import briefs.gazetteer
+
+    monkeypatch.setattr(briefs.gazetteer, "__file__", str(code[0]))  # another gazetteer
+    assert cache_kind.__wrapped__() != cache_kind()
