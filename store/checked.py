@@ -60,6 +60,17 @@ def fingerprint() -> str:
     return h.hexdigest()
 
 
+def _seal(root: Path) -> str:
+    """What the listed digests are valid for: this checking code, in this very folder.
+    The list lies in the store's folder, so a store copied, unpacked or sent from
+    elsewhere (whose list could name hostile bytes) gets a new folder and is checked anew."""
+    try:
+        st = os.stat(root)
+    except OSError:
+        return ""
+    return f"{fingerprint()}:{st.st_dev}:{st.st_ino}"
+
+
 def _read(path: Path, limit: int) -> bytes | None:
     try:
         check_plain_folder(path.parent)
@@ -108,7 +119,8 @@ class Checked:
         if (
             isinstance(data, dict)
             and data.get("format") == FORMAT
-            and data.get("checks") == fingerprint()
+            and (seal := _seal(root))
+            and data.get("checks") == seal
             and isinstance(data.get("files"), dict)
         ):
             files = data["files"]
@@ -126,7 +138,10 @@ class Checked:
         }
         if files == self._saved:
             return
-        payload = {"format": FORMAT, "checks": fingerprint(), "files": files}
+        seal = _seal(self.root)
+        if not seal:  # a folder we cannot stat: nothing listed is worth trusting later
+            return
+        payload = {"format": FORMAT, "checks": seal, "files": files}
         _write(self.path, orjson.dumps(payload))
         self._saved = files
 
