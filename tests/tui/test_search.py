@@ -60,7 +60,6 @@ async def test_a_pasted_query_of_several_lines_is_one_query(store: Store) -> Non
         await pilot.press("slash")
         app.post_message(events.Paste("canola\r\n  deposit\n"))
         await settle(pilot)
-        await pilot.pause(0.2)
         assert app.screen.query_one("#search-input").value == "canola deposit"
         assert listed(app) == ["2025-08-12-china-anti-dumping-deposit-canadian-canola"]
 
