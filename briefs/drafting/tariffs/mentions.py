@@ -517,6 +517,10 @@ def anchors_of(
             continue
         # "anti-dumping and countervailing duties" and "tariffs and duties" are one mention.
         if anchors and trig.start() - anchors[-1][1] < 6 and anchors[-1][2] is None:
+            if not text[anchors[-1][1] : trig.start()].strip():
+                # "a safeguard duty on …": one measure named in two words, read past both
+                last = anchors[-1]
+                anchors[-1] = (last[0], trig.end(), None, text[last[0] : trig.end()], last[4])
             continue
         if any(a[0] <= trig.start() < a[1] + 3 for a in anchors):
             continue
