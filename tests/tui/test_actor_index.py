@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
+from briefs.actor_index import ActorEntry
 from store import Store
 from tests.fixtures.hostile import MARKUP, hostile_brief
 from tests.tui.helpers import new_app, screen_text
 from tui.app import BriefingApp
-from tui.screens.actor_index import ActorIndexScreen
+from tui.screens.actor_index import ActorIndexScreen, actor_cells, actors_title, column_widths
 from tui.screens.reader import ReaderScreen
 
 SIZE = (120, 40)
@@ -140,3 +141,22 @@ async def test_capital_a_from_the_reader_filters_to_the_actor(store: Store) -> N
         text = screen_text(pilot.app)
         assert 'actor:"Mark Carney"' in text
         assert "Briefs (2" in text
+
+
+def test_counts_at_a_desks_size_have_thousands_separators() -> None:
+    # An actor named in 12,345 briefs: the Briefs column and the title group the digits,
+    # as the brief list and the tracker do.
+    entry = ActorEntry(
+        "Mark Carney",
+        "person",
+        ("Prime Minister",),
+        ("Canada",),
+        12345,
+        "2025-01-01",
+        "2025-10-31",
+        ("b1",),
+    )
+    cells = actor_cells(entry, column_widths(120))
+    assert cells[4].plain == "12,345"
+    assert actors_title(1234, 123456, filtering=True) == "Actors (1,234 of 123,456)"
+    assert actors_title(123456, 123456, filtering=False) == "Actors (123,456)"

@@ -40,17 +40,22 @@ def column_widths(width: int) -> tuple[int, int, int]:
     return max(free * 4 // 12, 16), max(free * 5 // 12, 12), max(free * 3 // 12, 10)
 
 
-def _cells(entry: ActorEntry, widths: tuple[int, int, int]) -> tuple[Text, ...]:
+def actor_cells(entry: ActorEntry, widths: tuple[int, int, int]) -> tuple[Text, ...]:
     name, roles, affiliations = widths
     return (
         safe_text(entry.name, "bold", single_line=True, limit=name),
         Text(_KINDS.get(entry.kind, entry.kind), style="dim", end=""),
         safe_text("; ".join(entry.roles) or "—", single_line=True, limit=roles),
         safe_text("; ".join(entry.affiliations) or "—", single_line=True, limit=affiliations),
-        Text(str(entry.brief_count), justify="right", end=""),
+        Text(f"{entry.brief_count:,}", justify="right", end=""),
         Text(format_day(entry.first_date), end=""),
         Text(format_day(entry.last_date), end=""),
     )
+
+
+def actors_title(shown: int, total: int, *, filtering: bool) -> str:
+    """'Actors (1,234 of 5,678)' while a filter is typed, else 'Actors (5,678)'."""
+    return f"Actors ({shown:,} of {total:,})" if filtering else f"Actors ({total:,})"
 
 
 class ActorTable(IndexTable):
@@ -121,10 +126,8 @@ class ActorIndexScreen(IndexScreen[str | None]):
             _LABELS, (widths[0], 7, widths[1], widths[2], 6, 11, 11), strict=True
         ):
             table.add_column(label, width=width)
-        table.add_rows(_cells(e, widths) for e in shown[:MAX_SHOWN])
-        total = len(self._entries)
-        count = f"{len(shown)} of {total}" if needle else str(total)
-        table.border_title = f"Actors ({count})"
+        table.add_rows(actor_cells(e, widths) for e in shown[:MAX_SHOWN])
+        table.border_title = actors_title(len(shown), len(self._entries), filtering=bool(needle))
         table.border_subtitle = (
             f"showing {MAX_SHOWN:,} of {len(shown):,} — refine the filter"
             if len(shown) > MAX_SHOWN
