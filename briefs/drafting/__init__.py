@@ -7,6 +7,7 @@ every input drafts or fails quickly.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from briefs.dates import day_of
@@ -22,7 +23,7 @@ from briefs.drafting.text import Place, Sentence, find_places, make_sentence, to
 from briefs.folding import fold
 from briefs.gazetteer import BLOCS, country_of
 from briefs.ids import derive_id, is_valid_id
-from briefs.model import Actor, Brief
+from briefs.model import Actor, Brief, Tariff
 from briefs.reading import BriefFileError, decode_text
 
 __all__ = ["MAX_ARTICLE_BYTES", "ArticleError", "draft_brief", "read_article_file"]
@@ -90,7 +91,9 @@ def draft_brief(text: str, *, name: str = "article", date: str | None = None) ->
     main = sorted(countries, key=lambda c: (-countries[c][0], countries[c][1]))
     persons = frozenset(a.name for a in people if a.kind == "person")
     home = _home(layout.dateline)
-    tariffs = extract_tariffs(sentences, spans, found.affiliations, today, main, persons, home)
+    tariffs = _not_on_itself(
+        extract_tariffs(sentences, spans, found.affiliations, today, main, persons, home)
+    )
     acting = country_actors(
         sentences,
         spans,
@@ -122,6 +125,25 @@ def draft_brief(text: str, *, name: str = "article", date: str | None = None) ->
     if problem:  # a drafting bug, reported as a reason rather than a traceback
         raise ArticleError(f"{name}: drafted brief is invalid: {problem}")
     return brief
+
+
+def _not_on_itself(tariffs: list[Tariff]) -> list[Tariff]:
+    """No customs taxes its own goods: a measure read as one country's on itself has its target
+    wrong. It goes when the same measure is listed with another target, else it keeps no target
+    ("sold in Japan" read as the target of Japan's duty on Chinese electrodes)."""
+    out: list[Tariff] = []
+    for tariff in tariffs:
+        if tariff.imposed_on is None or tariff.imposed_on != tariff.imposed_by:
+            out.append(tariff)
+            continue
+        if not any(
+            other.imposed_by == tariff.imposed_by
+            and other.rate == tariff.rate
+            and other.imposed_on not in (None, tariff.imposed_by)
+            for other in tariffs
+        ):
+            out.append(replace(tariff, imposed_on=None))
+    return out
 
 
 def _home(dateline: str | None) -> str | None:

@@ -15,6 +15,7 @@ from briefs.drafting.lexicon import words
 from briefs.drafting.page_lines import (
     breadcrumb_site,
     is_about_line,
+    is_bare_caption,
     is_invitation,
     is_link_line,
     is_page_label,
@@ -22,6 +23,7 @@ from briefs.drafting.page_lines import (
     is_release_label,
     is_share_line,
     reporters_in,
+    section_label_parts,
 )
 from briefs.drafting.stamps import DAY_MONTH as _DAY_MONTH
 from briefs.drafting.stamps import HAS_MONTH as _HAS_MONTH
@@ -70,7 +72,7 @@ _DATELINE = re.compile(
     r"([^\W\d_][^\W\d_'’.-]*(?:[ /][^\W\d_][^\W\d_'’.-]*){0,4})"
     r"((?:,\s*[^,()—–\n]{1,40}?){0,3})"
     r"\s*(?:\(([^()\n]{1,40})\)|/([^/\n]{1,40})/)?"  # "(Reuters)", "/PR Wire/"
-    r"\s*(?:—|–|--|-|:)\s+"
+    r"\s*(?:(?:—|–|--|-|:)\s+|(?:—|--)(?=[^\W\d_]))"  # "OSLO, June 3 (Wire)--Norway …"
 )
 # "Jakarta. Indonesia is …": a capital or country and a full stop open the story.
 _PLACE_STOP = re.compile(r"([^\W\d_][^\W\d_'’-]+(?: [^\W\d_][^\W\d_'’-]+)?)\.\s+(?=[^\W\d_])")
@@ -164,9 +166,21 @@ def _headline_first(paragraphs: list[str]) -> list[str]:
     first = paragraphs[0]
     if len(paragraphs) > 1 and not _DATE_LINE.fullmatch(first) and len(first) <= 100:
         stamp = _STAMP.fullmatch(first)
-        if (stamp and _read_date(stamp.group(2))) or (_is_date_line(first) and _read_date(first)):
+        if (stamp and _read_date(stamp.group(2))) or (
+            _is_date_line(first) and (_read_date(first) or _first_full_date(first))
+        ):  # "Oslo, June 3, 2025" too
             return [paragraphs[1], first, *paragraphs[2:]]
     return paragraphs
+
+
+def _is_headline_shaped(line: str) -> bool:
+    """A line that could be the headline below a label: no byline, stamp or date line."""
+    return not (
+        _BYLINE.fullmatch(line)
+        or _STAMP.fullmatch(line)
+        or _is_date_line(line)
+        or _DATE_LINE.fullmatch(line)
+    )
 
 
 def _is_contributor(text: str) -> bool:
@@ -189,6 +203,11 @@ def _read_byline(text: str) -> tuple[list[str], str | None]:
     authors: list[str] = []
     source = None
     for part in parts:
+        names, outlet = _capitals_then_outlet(part)
+        if outlet and source is None:
+            authors.extend(_split_names(names))  # "ANA ROJAS Nordic Wire"
+            source = outlet
+            continue
         if source is None and (
             part.startswith("The ")
             or _OUTLET_WORDS.search(part.title() if part.isupper() else part)
@@ -197,6 +216,18 @@ def _read_byline(text: str) -> tuple[list[str], str | None]:
         else:
             authors.extend(_split_names(part))
     return authors, source
+
+
+def _capitals_then_outlet(part: str) -> tuple[str, str | None]:
+    """ "OLA BERG and ANA ROJAS Nordic Wire": names in capitals, then the outlet in title case."""
+    words = part.split()
+    for k, word in enumerate(words):
+        if not (word.isupper() or word in ("and", "&")):
+            tail = " ".join(words[k:])
+            if k >= 2 and words[k - 1].isupper() and _OUTLET_WORDS.search(tail):
+                return " ".join(words[:k]), tail
+            break
+    return part, None
 
 
 def _looks_like_names(text: str) -> bool:
@@ -326,6 +357,13 @@ def read_layout(text: str, date: str | None = None) -> Layout:
     while len(paragraphs) > 1 and (site := breadcrumb_site(paragraphs[0])):
         sites.add(site)
         paragraphs = paragraphs[1:]
+    while len(paragraphs) > 2 and _is_headline_shaped(paragraphs[1]):
+        parts = section_label_parts(paragraphs[0], paragraphs[1])
+        if parts is None:
+            break
+        if len(parts) > 1:
+            sites.update(parts)  # "MSN | Nordic Wire": outlets, not actors
+        paragraphs = paragraphs[1:]
     paragraphs = _headline_first(paragraphs)
     first = paragraphs[0]
     line_date = None
@@ -433,6 +471,8 @@ def read_layout(text: str, date: str | None = None) -> Layout:
     reporters: set[str] = set()  # "By NAME" lines between the entries of a live page
     # A credited caption among the first paragraphs ("A crane at the port [File: …/Wire]").
     captions = [p for p in cleaned[:4] if _is_caption(p) and len(p.split()) <= MAX_FURNITURE_WORDS]
+    if dateline_info is None and len(cleaned) > 1 and is_bare_caption(cleaned[0], cleaned[1]):
+        captions.append(cleaned[0])  # "Dock workers unload a crane at the port on Monday."
     headers.extend(captions)
     paragraphs_kept = [
         p

@@ -102,3 +102,56 @@ def reporters_in(paragraph: str) -> list[str]:
 def is_page_label(place: str) -> bool:
     """ "BREAKING", "LIVE", "READ MORE": a label, not the place of a dateline."""
     return " ".join(place.split()).casefold() in PAGE_LABELS
+
+
+# A photo's caption left in the story without a credit: "Dock workers unload a crane at the
+# port of Bergen on Monday." Short, its first sentence reports nothing (no reporting verb, modal,
+# auxiliary or past tense) and names no measure or rate; the story's lead does all of these.
+_FINITE = words("finite_words")
+_MEASURE_WORDS = words("measure_words")
+MAX_CAPTION_WORDS = 35
+MAX_CAPTION_SENTENCE = 22
+_FIRST_SENTENCE = re.compile(r".+?[.!?](?=\s+[A-Z]|\s*$)|.+", re.S)
+
+
+def _reports(sentence: str) -> bool:
+    found = [w.casefold() for w in _WORD.findall(sentence)]
+    return any(
+        w in _FINITE or w in _MEASURE_WORDS or (len(w) > 4 and w.endswith("ed")) for w in found
+    )
+
+
+def is_bare_caption(paragraph: str, following: str) -> bool:
+    """A caption without a credit before the story's lead: see above. `following` is the
+    paragraph after it, which must read as a report for this one to be a caption."""
+    text = paragraph.strip()
+    first = _FIRST_SENTENCE.match(text)
+    sentence = first.group(0) if first else text
+    return (
+        len(text.split()) <= MAX_CAPTION_WORDS
+        and len(sentence.split()) <= MAX_CAPTION_SENTENCE
+        and "%" not in text
+        and not _reports(sentence)
+        and _reports(following[:400])
+    )
+
+
+# A section's or aggregator's label above the headline: "Business", "World news",
+# "MSN | Nordic Wire". One or two words, or a few short parts between bars, no digits.
+_LABEL_WORD = r"(?:[^\W\d_][^\W\d_'’.-]*|&)"
+_LABEL_PART = re.compile(rf"{_LABEL_WORD}(?: {_LABEL_WORD}){{0,2}}")
+
+
+def section_label_parts(line: str, headline: str) -> list[str] | None:
+    """The parts of a label line above `headline`, or None when `line` is the headline."""
+    text = line.strip()
+    if text.endswith((".", "!", "?", ":")) or len(headline.split()) < 3:
+        return None
+    if headline.rstrip().endswith((".", "!", "?")):
+        return None  # the line after is the story, so this one is the headline
+    parts = [p.strip() for p in text.split(" | ")]
+    if len(parts) > 4 or not all(_LABEL_PART.fullmatch(p) for p in parts):
+        return None
+    if len(parts) == 1 and len(text.split()) > 2:
+        return None
+    return parts

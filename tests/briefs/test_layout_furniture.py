@@ -1,0 +1,84 @@
+"""Layouts of real pages in shapes of our own (issue 13): captions without a credit and no
+dateline after them, section and aggregator labels above the headline, a dated place line above
+it, a dateline glued to the story, and a byline in capitals that ends with its outlet."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefs.drafting import draft_brief
+
+_LEAD = "Norway will charge a 12% duty on cranes from China, the finance ministry said on Tuesday."
+_MORE = "The duty starts in July. Chinese makers said they would appeal the decision."
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Dock workers unload a crane at the port of Bergen on Monday.",
+        "Cranes on a quay in Oslo, Norway",
+        "A harbour crane in Trondheim. Imports of cranes have doubled since 2023.",
+    ],
+)
+def test_a_caption_without_credit_or_dateline_is_not_the_lead(caption: str) -> None:
+    text = f"Cranes to pay more\n\nJune 3, 2025\n\n{caption}\n\n{_LEAD}\n\n{_MORE}\n"
+    assert draft_brief(text).summary.startswith("Norway will charge")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Norway charges a 12% duty on cranes from China from Tuesday.",
+        "Cranes from China face a new Norwegian duty of 12%.",
+    ],
+)
+def test_a_short_lead_in_the_present_tense_stays_the_lead(lead: str) -> None:
+    text = f"Cranes to pay more\n\nJune 3, 2025\n\n{lead}\n\n{_MORE}\n"
+    assert draft_brief(text).summary.startswith(lead)
+
+
+@pytest.mark.parametrize("label", ["Business", "World news", "MSN | Nordic Wire", "Home | Markets"])
+def test_a_section_or_aggregator_label_above_the_headline_is_not_the_headline(
+    label: str,
+) -> None:
+    brief = draft_brief(f"{label}\n\nCranes to pay more\n\nJune 3, 2025\n\n{_LEAD}\n")
+    assert brief.title == "Cranes to pay more"
+
+
+def test_a_dated_place_line_above_the_headline_dates_the_article() -> None:
+    brief = draft_brief(f"Oslo, June 3, 2025\n\nCranes to pay more\n\n{_LEAD}\n\n{_MORE}\n")
+    assert brief.title == "Cranes to pay more" and brief.date[:10] == "2025-06-03"
+
+
+@pytest.mark.parametrize(
+    "opening", ["OSLO, June 3 (Nordic Wire)--", "Oslo, June 3 (Nordic Wire)--"]
+)
+def test_a_dateline_glued_to_the_story_is_cut(opening: str) -> None:
+    brief = draft_brief(f"Cranes to pay more\n\nJune 3, 2025\n\n{opening}{_LEAD}\n")
+    assert brief.summary.startswith("Norway will charge")
+    assert brief.dateline is not None and brief.dateline.casefold() == "oslo"
+
+
+def test_a_byline_in_capitals_ending_in_its_outlet_names_every_author() -> None:
+    text = (
+        "Cranes to pay more\n\nBy KARI NILSEN, OLA BERG and ANA ROJAS Nordic Wire\n\n"
+        f"June 3, 2025\n\nOSLO — {_LEAD}\n"
+    )
+    brief = draft_brief(text)
+    assert brief.authors == ("Kari Nilsen", "Ola Berg", "Ana Rojas")
+    assert brief.source == "Nordic Wire"
+
+
+def test_no_measure_is_read_as_a_country_s_on_its_own_goods() -> None:
+    # Cutting a glued dateline let a later "sold in Japan" be read as the target of Japan's duty.
+    from briefs.drafting import _not_on_itself
+    from briefs.model import Tariff
+
+    kept = _not_on_itself(
+        [
+            Tariff("Norway", "China", rate="12%"),
+            Tariff("Norway", "Norway", rate="12%"),
+            Tariff("Norway", "Norway", rate="5%"),
+        ]
+    )
+    assert [(t.imposed_on, t.rate) for t in kept] == [("China", "12%"), (None, "5%")]
