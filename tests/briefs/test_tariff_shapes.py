@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.briefs.drafted import tariff_pairs as _pairs
 from tests.briefs.drafted import tariff_rows as _rows
 
 # --- a measure named in two words ("a safeguard duty on …") is read past both ------------------
@@ -25,3 +26,51 @@ from tests.briefs.drafted import tariff_rows as _rows
 )
 def test_a_measure_in_two_words_without_a_rate_is_kept(story: str, row: tuple) -> None:
     assert _rows(story) == {row}
+
+
+# --- gapped lists: each rate with the country written beside it --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "pairs"),
+    [
+        (
+            "Washington will apply duties of 18% to Chile and 27% to Peru from October 1.",
+            {("United States", "Chile", "18%"), ("United States", "Peru", "27%")},
+        ),
+        (
+            "The US raised its tariffs on Norway to 20%, on Iceland to 32% and on Kenya to 11%.",
+            {
+                ("United States", "Norway", "20%"),
+                ("United States", "Iceland", "32%"),
+                ("United States", "Kenya", "11%"),
+            },
+        ),
+    ],
+)
+def test_each_rate_of_a_gapped_list_keeps_its_own_country(story: str, pairs: set) -> None:
+    assert _pairs(story) == pairs
+
+
+@pytest.mark.parametrize(
+    ("story", "pairs"),
+    [
+        (
+            "Brazil will charge 10% and 15% on steel from Mexico and India.",
+            {("Brazil", "Mexico", "10%"), ("Brazil", "India", "15%")},
+        ),
+        (
+            "India set anti-dumping duties of 9.1%, 12.5% and 20% on glass from China, Malaysia"
+            " and Thailand.",
+            {
+                ("India", "China", "9.1%"),
+                ("India", "Malaysia", "12.5%"),
+                ("India", "Thailand", "20%"),
+            },
+        ),
+    ],
+)
+def test_a_list_of_rates_beside_a_list_of_as_many_countries_pairs_in_order(
+    story: str, pairs: set
+) -> None:
+    assert _pairs(story) == pairs

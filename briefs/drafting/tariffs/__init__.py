@@ -360,6 +360,8 @@ def extract_tariffs(
                     mentions.remove(old)
             for target in [mention.imposed_on, *mention.also_on]:
                 # "on steel from Peru, Chile and Brazil": one mention per target.
+                if target is not None and target == mention.imposed_by:
+                    continue  # a list's member that turned out to be the imposer
                 one = (
                     mention if target == mention.imposed_on else replace(mention, imposed_on=target)
                 )
@@ -373,11 +375,29 @@ def extract_tariffs(
             last_imposer = mention.imposed_by
         if found_here and not triggers:
             last_trigger_sentence = position  # a run of rate sentences keeps the measure open
-        if found_here and "respectively" in text:
+        if found_here and ("respectively" in text or _rates_listed(text, found_here)):
             _respectively(mentions, position)
         if collected_later(text):
             announce_preliminary(mentions, position)  # "Importers will have to post deposits"
     return merge(mentions)
+
+
+_RATE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _rates_listed(text: str, found: list[Mention]) -> bool:
+    """ "duties of 9.1%, 12.5% and 20% on glass from China, Malaysia and Thailand": the rates
+    written as one list, to be paired in order with a list of as many targets."""
+    rates = [m.rate for m in found if m.rate is not None]
+    if len(rates) < 2 or (end := text.find(rates[0])) < 0:
+        return False
+    end += len(rates[0])
+    for rate in rates[1:]:
+        start = text.find(rate, end)
+        if start < 0 or not _RATE_LIST_GAP.fullmatch(text, end, start):
+            return False
+        end = start + len(rate)
+    return True
 
 
 def _respectively(mentions: list[Mention], position: int) -> None:
@@ -389,8 +409,15 @@ def _respectively(mentions: list[Mention], position: int) -> None:
     by = next((m.imposed_by for m in here if m.imposed_on), None)
     if len(rates) < 2 or len(rates) != len(targets) or by is None:
         return
+    goods = next((m.products for m in here if m.products), [])  # said once, after the list
     paired = [
-        replace(next(m for m in here if m.rate == rate), imposed_by=by, imposed_on=on, also_on=[])
+        replace(
+            one := next(m for m in here if m.rate == rate),
+            imposed_by=by,
+            imposed_on=on,
+            also_on=[],
+            products=one.products or list(goods),
+        )
         for rate, on in zip(rates, targets, strict=True)
     ]
     keep = [m for m in mentions if not (m.sentence == position and m.rate is not None)]

@@ -227,6 +227,7 @@ class Parties:
     # a rate in a sentence that names no measure, given to sellers: the imposer is the one of
     # the measure it continues, never the sentence's speaker ("Kim said rivals pay 15%")
     borrow: bool = False
+    beside: bool = False  # the target is written right beside the rate: no later rule moves it
 
 
 def hit_with(c: MentionContext) -> set[str]:

@@ -31,6 +31,7 @@ from briefs.drafting.tariffs.party_clues import (
     parties_of_sibling,
     sellers_of_a_list_pay,
     target_agreed_with,
+    target_beside_gapped_rate,
     target_beside_rate,
     target_left_at,
     target_whose_sellers_pay,
@@ -155,6 +156,8 @@ _DEFINITE = re.compile(r"\b(?:the|those|these|that|its|their)\s+(?:[\w-]+\s+){0,
 
 def _target_after(c: MentionContext, p: Parties) -> None:
     """ "a 25% tariff on Chinese steel", "duties on imports from India": the country after it."""
+    if p.beside:
+        return
     for entity in c.entities:
         if c.start < entity.start < min(c.window_end, c.end + 160) and entity.country != p.by:
             if entity.possessive and entity.start > c.end + 60:
@@ -408,6 +411,7 @@ PARTY_RULES: tuple[Callable[[MentionContext, Parties], None], ...] = (
     imposer_named_after,
     imposer_after_by,
     target_beside_rate,
+    target_beside_gapped_rate,
     imposer_of_its,
     target_agreed_with,
     importer_of_own_imports,

@@ -225,6 +225,44 @@ def target_beside_rate(c: MentionContext, p: Parties) -> None:
         p.borrow = p.by is None
 
 
+# "duties of 18% to Chile and 27% to Peru", "on Norway to 20%, on Iceland to 32%": in a list
+# with the measure word said once, each rate's country is written beside it.
+_TO_COUNTRY = re.compile(r"\s+(?:to|on|for|against)\s+(?:the\s+)?")
+_COUNTRY_TO = re.compile(r"\s+to\s+")
+_ON_BEFORE = re.compile(r"\b(?:on|for|against)\s+(?:the\s+)?$", re.I)
+_PAID = re.compile(r"\bpa(?:y|ys|id|ying)\b", re.I)
+
+
+def target_beside_gapped_rate(c: MentionContext, p: Parties) -> None:
+    """ "… 27% to Peru", "… on Iceland to 32%": the country right after or right before it."""
+    if p.on is not None or p.all_targets or c.rate is None:
+        return
+    after = next((e for e in c.entities if e.start >= c.end), None)
+    if (
+        after is not None
+        and _TO_COUNTRY.fullmatch(c.text, c.end, after.start)
+        and not (" to " in c.text[c.end : after.start] and _PAID.search(c.text, 0, c.start))
+    ):  # not "paying deposits of 20% to Brazil": the market paid
+        listed = [after]  # "… 20% on Chinese and Thai tyres": the list it opens
+        for entity in c.entities:
+            if entity.start > listed[-1].start and _AND_LIST.fullmatch(
+                c.text, listed[-1].end, entity.start
+            ):
+                listed.append(entity)
+        countries = list(dict.fromkeys(e.country for e in listed if e.country != p.by))
+        if countries:
+            p.on, p.also_on, p.beside = countries[0], countries[1:], True
+        return
+    before = [e for e in c.entities if e.end <= c.start]
+    if (
+        before
+        and c.text.startswith(c.rate, c.start)
+        and _COUNTRY_TO.fullmatch(c.text, before[-1].end, c.start)
+        and _ON_BEFORE.search(c.text, max(0, before[-1].start - 12), before[-1].start)
+    ):
+        p.on, p.also_on, p.beside = before[-1].country, [], True
+
+
 def imposer_of_its(c: MentionContext, p: Parties) -> None:
     """ "if Washington lifts its steel tariffs", "Japan will cut its 8% levy": the country
     whose own measure it is ("its"), named right before it."""
