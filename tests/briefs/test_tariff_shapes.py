@@ -74,3 +74,48 @@ def test_a_list_of_rates_beside_a_list_of_as_many_countries_pairs_in_order(
     story: str, pairs: set
 ) -> None:
     assert _pairs(story) == pairs
+
+
+# --- status: what is prepared, agreed, offered or threatened is not yet charged ----------------
+
+
+@pytest.mark.parametrize(
+    ("story", "status"),
+    [
+        ("Ghana is preparing an import tax of 35% on frozen poultry.", "proposed"),
+        ("Kenya is drawing up a levy of 20% on imported cement.", "proposed"),
+        (
+            "Chile welcomed a deal with the US to lower tariffs on Chilean copper to 10%.",
+            "announced",
+        ),
+        (
+            "Norway signed an agreement with the EU to cut duties on Norwegian salmon to 2%.",
+            "announced",
+        ),
+        (
+            "Peru said it was ready to negotiate to bring its tariffs on US wheat down to zero.",
+            "offered removal",
+        ),
+        (
+            "The US said it would impose a 40% tariff on Colombian coffee unless Bogota dropped"
+            " the lawsuit.",
+            "threatened",
+        ),
+    ],
+)
+def test_a_measure_not_yet_charged_gets_its_state(story: str, status: str) -> None:
+    assert {row[3] for row in _rows(story)} == {status}
+
+
+# --- the country whose companies pay a duty collects it ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Kenyan companies buying Egyptian sugar must pay a 30% duty.",
+        "Kenyan firms importing Egyptian sugar pay a 30% duty.",
+    ],
+)
+def test_the_country_whose_companies_buy_the_goods_imposes(story: str) -> None:
+    assert _pairs(story) == {("Kenya", "Egypt", "30%")}

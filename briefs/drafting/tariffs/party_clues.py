@@ -159,7 +159,9 @@ def sellers_of_a_list_pay(c: MentionContext, p: Parties) -> None:
 # "Canadian importers must pay a 25% surtax", "American buyers of Brazilian coffee pay 50%": the
 # country whose importers pay a duty is the one whose customs collects it.
 _IMPORTERS_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:importers|buyers|consumers|customers|retailers|shoppers)\b", re.I
+    r"\s+(?:[\w-]+\s+)?(?:importers|buyers|consumers|customers|retailers|shoppers"
+    r"|(?:companies|firms|businesses)\s+(?:buying|importing|that\s+(?:buy|import)))\b",
+    re.I,
 )
 
 

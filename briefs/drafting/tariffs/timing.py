@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from briefs.dates import MONTHS, WEEKDAYS, month_number, month_pattern
 from briefs.drafting.lexicon import cue, table
-from briefs.drafting.tariffs.mentions import Mention
+from briefs.drafting.tariffs.mentions import Mention, in_condition
 from briefs.drafting.text import Folded, lowered
 
 STATUS_CUES: list[tuple[str, Folded]] = [
@@ -33,7 +33,10 @@ _IF_THREAT = "threatened"
 _IF_REMOVED = re.compile(
     r"\b(?:if|unless)\b[^.;]*?\b(?:drops?|dropped|removes?|removed|cancels?|cancell?ed"
     r"|lifts?|lifted|scraps?|scrapped|ends?|ended|withdraws?|withdrew|rolls?\s+back"
-    r"|rescinds?|rescinded|repeals?|repealed|abandons?|abandoned)\b[^.;]*$",
+    r"|rescinds?|rescinded|repeals?|repealed|abandons?|abandoned)\b"
+    # what goes is a measure ("drops the EV tariff", "lifts them"), not "dropped the lawsuit"
+    r"(?:\s+(?:it|them)\b|[^.;]{0,40}?\b(?:tariffs?|duty|duties|levy|levies|(?:sur)?tax(?:es)?"
+    r"|measures?|countermeasures?|counter-tariffs?))[^;]*$",
     re.I,
 )
 _RELATIVE = [
@@ -132,6 +135,9 @@ def _status(part: str, has_rate: bool) -> str | None:
                 m
                 for m in pattern.finditer(part, low)
                 if not negated.search(text[max(0, m.start() - 40) : m.start()])
+                # "would impose 40% unless Bogota dropped the lawsuit": the condition's own
+                # verbs are not the measure's state ("unless" itself is the threat's cue)
+                and (status == "threatened" or not in_condition(part, m.start()))
             ),
             None,
         )
@@ -347,7 +353,9 @@ def status_and_year(
     # "if the US goes ahead with the 34% levy": a measure still to be decided; but "if
     # Canada drops the EV tariff" names one that stands, so its other mentions decide.
     if conditional:
-        status = None if _IF_REMOVED.search(text, max(0, a_start - 80), a_start) else _IF_THREAT
+        # (read to just past the mention: "if Canada drops the EV tariff" names what goes)
+        ends = min(len(text), a_start + 24)
+        status = None if _IF_REMOVED.search(text, max(0, a_start - 80), ends) else _IF_THREAT
     else:
         status = _status(clause, rate is not None)
     weak = (status == "in force" and _weak(clause)) or (
