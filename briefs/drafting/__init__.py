@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from briefs.dates import day_of
-from briefs.drafting.actor_words import PLACE_PREPOSITIONS
+from briefs.drafting.actor_words import GOVERNMENT_HEADS, PLACE_PREPOSITIONS
 from briefs.drafting.actors import extract_actors
 from briefs.drafting.countries import country_actors
 from briefs.drafting.layout import ArticleError, Layout, read_layout
@@ -99,7 +99,7 @@ def draft_brief(text: str, *, name: str = "article", date: str | None = None) ->
         spans,
         {t.imposed_by for t in tariffs},
         {t.imposed_on for t in tariffs if t.imposed_on},
-        [a.affiliation for a in people if a.kind == "person" and a.affiliation],
+        [a.affiliation for a in people if a.affiliation and _speaks_for_country(a)],
     )
     headline = tokenize(layout.title)
     for place in find_places(headline):
@@ -125,6 +125,19 @@ def draft_brief(text: str, *, name: str = "article", date: str | None = None) ->
     if problem:  # a drafting bug, reported as a reason rather than a traceback
         raise ArticleError(f"{name}: drafted brief is invalid: {problem}")
     return brief
+
+
+def _speaks_for_country(actor: Actor) -> bool:
+    """A person, or a government body ("Colombia's trade ministry called it good news"): the
+    country it speaks for acts through it. A company or association of a country does not."""
+    if actor.kind == "person":
+        return True
+    words = actor.name.casefold().split()
+    return (
+        bool(words)
+        and words[-1] in GOVERNMENT_HEADS
+        and country_of(actor.affiliation or "") is not None
+    )
 
 
 def _not_on_itself(tariffs: list[Tariff]) -> list[Tariff]:

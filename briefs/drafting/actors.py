@@ -45,6 +45,7 @@ from briefs.drafting.run_rules import (
     is_company_name,
     is_mission,
     named_with_country,
+    names_a_building,
     names_a_policy,
     staff_after,
     trade_after,
@@ -108,7 +109,9 @@ def extract_actors(
                     found.append((named, run_end, entry.name))
                     last_org = entry
                 spans = [s for s in spans if s.end <= named]
-            if names_a_policy(tokens, run_start, run_end):
+            if names_a_policy(tokens, run_start, run_end) or names_a_building(
+                tokens, run_start, run_end
+            ):
                 # "the Build Better More programme": only the places in it are read
                 spans = [s for s in spans if s.kind in ("place", "single")]
             modifier: str | None = None
@@ -297,6 +300,9 @@ def extract_actors(
                     )
                     if entry:
                         found.append((span.start, span.end, entry.name))
+                    if span.start in places:
+                        # "Sofia Brandt": the place that opens the name is no place here
+                        sentence.places = [p for p in sentence.places if p.start != span.start]
                     role = None
                     modifier = None
                     continue

@@ -10,6 +10,8 @@ COUNTRY_VERBS = words("country_verbs")
 TALK_WORDS = words("talk_words")
 OFFICIAL_WORDS = words("official_words")
 _BEFORE_SPOKEN_FOR = frozenset({"from", "of", ",", "and", "or"})
+# Words before a place that open a clause: "…, but Malaysia followed", "while Peru kept …".
+CLAUSE_OPENERS = frozenset({",", ";", "but", "while", "and", "as", "when", "after", "that"})
 SUPPLIER_WORDS = frozenset({"suppliers", "exporters", "producers", "sellers", "sources"})
 
 
@@ -38,10 +40,22 @@ def _is_spoken_for(sentence: Sentence, start: int) -> bool:
     return i >= 1 and tokens[i].lower in ("from", "of") and tokens[i - 1].lower in OFFICIAL_WORDS
 
 
-def _is_subject(sentence: Sentence, end: int) -> bool:
-    """The country ending at token `end` (or the list it opens) is followed by a verb."""
+def _opens_clause(sentence: Sentence, start: int) -> bool:
+    """The place at `start` opens the sentence or a clause ("…, but Malaysia followed")."""
+    return start == 0 or sentence.tokens[start - 1].lower in CLAUSE_OPENERS
+
+
+def _is_past(word: str) -> bool:
+    """ "followed", "lowered": a past tense, which after a clause's first noun is its verb."""
+    return len(word) > 4 and word.endswith("ed") and word.isalpha()
+
+
+def _is_subject(sentence: Sentence, end: int, start: int | None = None) -> bool:
+    """The country ending at token `end` (or the list it opens) is followed by a verb: one of
+    the list, or any past tense when the country opens the sentence or a clause."""
     tokens = sentence.tokens
     starts = {place.start: place.end for place in sentence.places}
+    opens = start is not None and _opens_clause(sentence, start)
     i = end
     while i < len(tokens):
         if tokens[i].text == "," or tokens[i].lower in ("and", "or"):
@@ -50,7 +64,7 @@ def _is_subject(sentence: Sentence, end: int) -> bool:
         if i in starts:
             i = starts[i]
             continue
-        if tokens[i].lower in COUNTRY_VERBS:
+        if tokens[i].lower in COUNTRY_VERBS or (opens and _is_past(tokens[i].lower)):
             return True
         # "Paraguay, which sent a small team, …": described as an actor
         return tokens[i - 1].text == "," and tokens[i].lower in ("which", "whose") and i - 1 == end
@@ -100,7 +114,7 @@ def country_actors(
             else:
                 weight = 0.5 if place.demonym else 1.0
                 if not place.demonym and (
-                    _is_subject(sentence, place.end)
+                    _is_subject(sentence, place.end, place.start)
                     or _is_party(sentence, place.start)
                     or _is_listed_supplier(sentence, place.start)
                 ):

@@ -21,6 +21,7 @@ from briefs.drafting.actor_words import (
     NAME_PARTICLES,
     NOT_ACTORS,
     ORG_HEADS,
+    PLACE_WORDS,
     REGIONS,
     ROLE_HEADS,
     ROLE_WORDS,
@@ -31,6 +32,9 @@ from briefs.folding import fold
 from briefs.gazetteer import DEMONYMS, NOUNS
 
 _COMPANY_WORDS = words("company_words")  # "First Solar": a company, not a title and a name
+_GIVEN_NAME_PLACES = words("given_name_places")  # "Sofia Brandt": a first name, not Bulgaria
+_TITLE_OPENERS = words("title_openers")  # "Press Secretary": one title
+_OFFICIALS = words("official_words")  # "the ASEAN Economic Ministers": no one's name
 _KNOWN_FIRST_WORDS = frozenset(key.split()[0] for key in KNOWN_ORGS if " " in key)
 _NAME_MONTHS = frozenset({"jan", "jun"})
 _AFTER_HONORIFIC = frozenset({"seri", "sri"})  # "Datuk Seri", "Dato' Sri": part of the honorific
@@ -51,7 +55,24 @@ def _is_nameish(token: Token) -> bool:
         and low not in ORG_HEADS
         and low not in NOUNS
         and low not in DEMONYMS
+        and low not in _OFFICIALS
         and not low.endswith(_PLACE_ADJECTIVES)
+    )
+
+
+def _opens_a_given_name(tokens: list[Token], i: int, end: int, places: dict[int, Place]) -> bool:
+    """ "Sofia Brandt", "Santiago Peña": a place that is also a given name, before a surname."""
+    word = tokens[i]
+    if word.lower not in _GIVEN_NAME_PLACES or word.text.isupper() or word.possessive:
+        return False
+    if i + 1 >= end or i + 1 in places:
+        return False
+    after = tokens[i + 1]
+    return (
+        _is_nameish(after)
+        and after.lower not in REGIONS
+        and after.lower not in _COMPANY_WORDS
+        and after.lower not in PLACE_WORDS
     )
 
 
@@ -310,6 +331,13 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
             )
             i = stop
             continue
+        if _opens_a_given_name(tokens, i, end, places):
+            j = i + 1
+            while j < end and j - i < 4 and _is_nameish(tokens[j]) and not tokens[j - 1].possessive:
+                j += 1
+            spans.append(Span("person", i, j, text_of(tokens, i, j, sentence.text)))
+            i = j
+            continue
         place = places.get(i)
         if place is not None and _opens_a_name(tokens, spans, place, end):
             # "President Santiago Peña": a capital's name is a first name after a title
@@ -323,8 +351,9 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
             spans.append(Span("place", i, place.end, "", place.country))
             i = place.end
             continue
-        if low in ROLE_WORDS:
-            j = i
+        opener = low in _TITLE_OPENERS and i + 1 < end and tokens[i + 1].lower in ROLE_HEADS
+        if low in ROLE_WORDS or opener:
+            j = i + 1 if opener else i
             while j < end and (
                 tokens[j].lower in ROLE_WORDS
                 or (tokens[j].lower == "and" and j + 1 < end and tokens[j + 1].lower in ROLE_WORDS)

@@ -29,6 +29,17 @@ def names_a_policy(tokens: list[Token], start: int, end: int) -> bool:
     return end < len(tokens) and not tokens[end].cap and tokens[end].lower in SKIP_NAMES
 
 
+_BUILDINGS = words("building_words")
+
+
+def names_a_building(tokens: list[Token], start: int, end: int) -> bool:
+    """ "the Roosevelt Room", "the Lancaster Hall": after "the", a name that ends in a word for
+    a room or building is a place (a person's name never follows "the")."""
+    if end - start < 2 or tokens[end - 1].lower not in _BUILDINGS:
+        return False
+    return tokens[start].lower == "the" or (start > 0 and tokens[start - 1].lower == "the")
+
+
 def is_company_name(tokens: list[Token]) -> bool:
     """A name of two or more words with an industry word after the first: a company."""
     return len(tokens) > 1 and any(t.lower in COMPANY_WORDS for t in tokens[1:])

@@ -1,0 +1,118 @@
+"""Actor shapes of real news in sentences of our own (issue 13): countries that act through a
+verb or a body of theirs, places that are also given names, rooms and buildings, and titles that
+open with a word of another kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.briefs.drafted import draft_story
+
+
+def _names(story: str) -> set[str]:
+    return {a.name for a in draft_story(story).actors}
+
+
+@pytest.mark.parametrize(
+    ("story", "countries"),
+    [
+        (
+            "Hungary, Poland and Slovakia kept their own bans on grain from Ukraine.",
+            {"Hungary", "Poland", "Slovakia"},
+        ),
+        (
+            "Indonesia raised its export levy on palm oil to 10%. Malaysia followed a week later.",
+            {"Indonesia", "Malaysia"},
+        ),
+        ("Colombia's trade ministry called the cut good news for growers.", {"Colombia"}),
+        ("Ecuador's president welcomed the end of the coffee tariff.", {"Ecuador"}),
+    ],
+)
+def test_a_country_that_acts_is_an_actor(story: str, countries: set[str]) -> None:
+    assert countries <= _names(story)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The cut helps buyers in Colombia, traders said.",
+        "Sales to Indonesia raised hopes among growers.",
+    ],
+)
+def test_a_country_named_as_a_place_is_no_actor(story: str) -> None:
+    assert not {"Colombia", "Indonesia"} & _names(story)
+
+
+@pytest.mark.parametrize(
+    ("story", "person", "not_actor"),
+    [
+        (
+            "The duty will hurt mills, said Sofia Brandt, a trade lawyer in Oslo.",
+            "Sofia Brandt",
+            "Bulgaria",
+        ),
+        (
+            "Mills want a higher duty. Paraguay's Santiago Peña said the bloc must act.",
+            "Santiago Peña",
+            "Peña",
+        ),
+        (
+            "Mills want a higher duty. Victoria Chen of the Steel Council said mills would suffer.",
+            "Victoria Chen",
+            "Chen of the Steel Council",
+        ),
+    ],
+)
+def test_a_place_that_is_also_a_given_name_opens_a_person_s_name(
+    story: str, person: str, not_actor: str
+) -> None:
+    names = _names(story)
+    assert person in names and not_actor not in names, names
+
+
+@pytest.mark.parametrize(
+    ("story", "room"),
+    [
+        ("Trump signed the order in the Roosevelt Room on Monday.", "Roosevelt Room"),
+        ("Ministers met in the Cabinet Room before the vote on the duty.", "Cabinet Room"),
+        ("The leaders spoke at the Mansion House dinner about the tariff.", "Mansion House"),
+        ("Talks on the tariff were held at the Lancaster Hall in Oslo.", "Lancaster Hall"),
+    ],
+)
+def test_a_room_or_building_named_after_the_is_no_actor(story: str, room: str) -> None:
+    assert room not in _names(story)
+
+
+def test_a_surname_that_is_a_building_word_stays_a_name() -> None:
+    assert "Rebecca Hall" in _names(
+        "Rebecca Hall, an analyst at Nordbank, said the duty would bite."
+    )
+
+
+@pytest.mark.parametrize(
+    ("story", "person", "not_actor"),
+    [
+        (
+            "Press Secretary Karoline Leavitt said the tariffs would stay.",
+            "Karoline Leavitt",
+            "Press",
+        ),
+        (
+            "Cabinet Secretary Ana Rojas said the duty would start in July.",
+            "Ana Rojas",
+            "Cabinet",
+        ),
+    ],
+)
+def test_a_title_that_opens_with_another_word_is_one_title(
+    story: str, person: str, not_actor: str
+) -> None:
+    names = _names(story)
+    assert person in names and not_actor not in names, names
+
+
+def test_a_grouping_s_ministers_are_the_grouping() -> None:
+    names = _names(
+        "The ASEAN Economic Ministers said the bloc would not retaliate against the duty."
+    )
+    assert "ASEAN" in names and "Ministers" not in names, names
