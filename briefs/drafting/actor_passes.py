@@ -201,3 +201,33 @@ def drop_forums(registry: Registry, sentences: list[Sentence], spans: ActorSpans
         name = registry.entries.pop(key).name
         for found in spans.values():
             found[:] = [span for span in found if span[2] != name]
+
+
+def _shorter_form(short: list[str], full: list[str]) -> bool:
+    """ "Lula da Silva" of "Luiz Inácio Lula da Silva", "Jon Berg" of "Jon K. Berg"."""
+    if not 2 <= len(short) < len(full):
+        return False
+    return full[-len(short) :] == short or (short[0] == full[0] and short[-1] == full[-1])
+
+
+def join_shorter_names(registry: Registry, spans: ActorSpans) -> None:
+    """A person named in two or more words who is also named more fully is one actor, under
+    the fullest name (a later surname alone is resolved elsewhere)."""
+    people = [e for e in registry.entries.values() if e.kind == "person"]
+    words = {id(e): [w.rstrip(".") for w in fold(e.name).split()] for e in people}
+    for entry in people:
+        fuller = [
+            other
+            for other in people
+            if other is not entry and _shorter_form(words[id(entry)], words[id(other)])
+        ]
+        if len(fuller) != 1 or fold(entry.name) not in registry.entries:
+            continue
+        target = fuller[0]
+        del registry.entries[fold(entry.name)]
+        target.mentions += entry.mentions
+        target.first = min(target.first, entry.first)
+        target.role = target.role or entry.role
+        target.affiliation = target.affiliation or entry.affiliation
+        for found in spans.values():
+            found[:] = [(s, e, target.name if n == entry.name else n) for s, e, n in found]

@@ -23,6 +23,7 @@ from briefs.drafting.actor_passes import (
     bracket_acronyms,
     drop_forums,
     join_acronyms,
+    join_shorter_names,
     listed_companies,
     whole_listed_names,
 )
@@ -356,6 +357,7 @@ def extract_actors(
     listed_companies(registry, spans_by_sentence, sentences)
     join_acronyms(registry, spans_by_sentence, sentences)
     whole_listed_names(registry, spans_by_sentence, sentences)
+    join_shorter_names(registry, spans_by_sentence)
     people_country = {
         e.name: e.affiliation
         for e in registry.entries.values()

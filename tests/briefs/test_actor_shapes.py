@@ -116,3 +116,24 @@ def test_a_grouping_s_ministers_are_the_grouping() -> None:
         "The ASEAN Economic Ministers said the bloc would not retaliate against the duty."
     )
     assert "ASEAN" in names and "Ministers" not in names, names
+
+
+@pytest.mark.parametrize(
+    ("story", "full", "short"),
+    [
+        (
+            "Rosa Maria Huaman said Peru would answer the duty. Later, Trade Minister"
+            " Ana Rosa Maria Huaman said talks would go on.",
+            "Ana Rosa Maria Huaman",
+            "Rosa Maria Huaman",
+        ),
+        (
+            "Jon Berg said Norway would answer the duty. Later, Jon K. Berg said talks went on.",
+            "Jon K. Berg",
+            "Jon Berg",
+        ),
+    ],
+)
+def test_a_shorter_name_of_a_person_joins_the_fuller_one(story: str, full: str, short: str) -> None:
+    names = _names(story)
+    assert full in names and short not in names, names
