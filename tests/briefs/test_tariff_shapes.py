@@ -119,3 +119,19 @@ def test_a_measure_not_yet_charged_gets_its_state(story: str, status: str) -> No
 )
 def test_the_country_whose_companies_buy_the_goods_imposes(story: str) -> None:
     assert _pairs(story) == {("Kenya", "Egypt", "30%")}
+
+
+# --- "until Washington lifts its tariffs": a measure that stands until then -------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Norway's 30% surtax on US whiskey will stay until Washington lifts its own tariffs on"
+        " Norwegian salmon.",
+        "Chile will keep its 15% duty on Peruvian sugar until Peru removes its levy on Chilean"
+        " wine.",
+    ],
+)
+def test_a_measure_named_in_an_until_clause_is_still_charged(story: str) -> None:
+    assert {row[3] for row in _rows(story)} == {"in force"}

@@ -204,6 +204,9 @@ _SUBORDINATE = Folded(
 )
 
 
+_UNTIL_CLAUSE = re.compile(r"[,\s]*(?:until|till)\s", re.I)
+
+
 def _main_clause(part: str, anchor_in_part: int) -> str:
     """The part without 'after …'/'because …' clauses that do not hold the measure."""
     pieces = []
@@ -372,6 +375,8 @@ def status_and_year(
         status = "announced"  # "will face duties of 12% from Aug. 14", "plans to … from May"
     if (status in ("announced", None) or weak) and _starts_today(clause, today):
         status, weak = "in force", False  # it takes effect on the article's day
+    if status in ("removed", "offered removal") and _UNTIL_CLAUSE.match(clause):
+        status = None  # "… will stay until Washington lifts its tariffs": those stand today
     if status == "removed" and _removal_undated(clause):
         status = "offered removal"  # "Britain will scrap its 19% tariff": no date set yet
     if rate and (
