@@ -137,3 +137,17 @@ def test_a_grouping_s_ministers_are_the_grouping() -> None:
 def test_a_shorter_name_of_a_person_joins_the_fuller_one(story: str, full: str, short: str) -> None:
     names = _names(story)
     assert full in names and short not in names, names
+
+
+@pytest.mark.parametrize(
+    ("story", "body"),
+    [
+        (
+            "Norway's directorate general of trade remedies proposed the duty on cranes.",
+            "Directorate General of Trade Remedies",
+        ),
+        ("The tariff commission said the duty on cranes would start in July.", "Tariff Commission"),
+    ],
+)
+def test_a_body_named_in_lower_case_of_other_heads_is_an_actor(story: str, body: str) -> None:
+    assert body in _names(story)
