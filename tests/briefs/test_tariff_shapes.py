@@ -135,3 +135,39 @@ def test_the_country_whose_companies_buy_the_goods_imposes(story: str) -> None:
 )
 def test_a_measure_named_in_an_until_clause_is_still_charged(story: str) -> None:
     assert {row[3] for row in _rows(story)} == {"in force"}
+
+
+# --- "Washington had threatened a 32% rate": the one who threatened imposes ------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Norway had threatened a 30% levy before the talks began.",
+        "Norway has threatened a 30% levy, officials said.",
+    ],
+)
+def test_a_country_that_threatened_a_rate_is_its_imposer(story: str) -> None:
+    assert {(by, rate) for by, _on, rate in _pairs(story)} == {("Norway", "30%")}
+
+
+# --- "will cut its tariff to zero": a removal still to come, decided once a date is set --------
+
+
+@pytest.mark.parametrize(
+    ("story", "status"),
+    [
+        (
+            "Under the deal, Norway will cut its 10% tariff on Chilean wine to zero.",
+            "offered removal",
+        ),
+        (
+            "Norway will bring its 10% tariff on Chilean wine down to zero once the pact is"
+            " ratified.",
+            "offered removal",
+        ),
+        ("Norway will cut its 10% tariff on Chilean wine to zero on January 1.", "removed"),
+    ],
+)
+def test_a_cut_to_zero_still_to_come(story: str, status: str) -> None:
+    assert {row[3] for row in _rows(story)} == {status}

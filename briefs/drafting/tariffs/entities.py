@@ -24,10 +24,15 @@ _SAYS_AFTER = re.compile(r"\s+(?:said|says|announced|added|told|stated|confirmed
 # country a measure is given to, never its imposer.
 _RECEIVES_AFTER = re.compile(
     r",?\s+(?:which\s+|that\s+)?(?:(?:already|also|now|still|currently|both|all)\s+)?"
-    r"(?:(?:was|were|is|are|has|have|had|will|would|got|gets|get)\s+(?:all\s+|also\s+|both\s+)?"
-    r"(?:been\s+|be\s+)?(?:\w+\s+)?(?:told|handed|given|hit|slapped|assigned|spared|threatened"
-    r"|saddled|struck|face|faced|receive|received"  # "will all face 25%"
-    r"|charged|taxed)|(?:(?:is|are|was|were)\s+)?(?:faces|faced|facing|face|receives?|received"
+    # "was hit", "had been threatened", "will all face 25%" - not "Washington had threatened a
+    # 32% rate", the active imposer
+    r"(?:(?:(?:was|were|is|are|got|gets|get)\s+(?:all\s+|also\s+|both\s+)?"
+    r"|(?:has|have|had|will|would)\s+(?:all\s+|also\s+|both\s+)?(?:been|be)\s+)"
+    r"(?:\w+\s+)?(?:told|handed|given|hit|slapped|assigned|spared|threatened|saddled|struck"
+    r"|charged|taxed)"
+    r"|(?:has|have|had|will|would)\s+(?:all\s+|also\s+|both\s+)?(?:\w+\s+)?(?:face|faced"
+    r"|receive|received)"
+    r"|(?:(?:is|are|was|were)\s+)?(?:faces|faced|facing|face|receives?|received"
     r"|gets|got))\b"
 )
 _SPARED_BEFORE = re.compile(
