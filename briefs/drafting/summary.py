@@ -2,7 +2,8 @@
 
 News puts the news first, so the first sentence always stays. The rest are chosen among the
 next few by what they hold (a rate or trade measure, named actors, a decision) and kept in story
-order, two to four sentences and at most about 90 words.
+order, two to four sentences and at most about 90 words; when two long sentences leave a dozen
+words or more, the head of the next best sentence fills them.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from briefs.drafting.text import Folded
 MAX_WORDS = 90
 CANDIDATES = 8
 POSITION_COST = 0.4
+MIN_TAIL = 12  # words left that are worth the head of one more sentence
 
 _MEASURE = Folded(r"\b(?:tariffs?|duties|duty|surtax|levies|import tax|safeguard)\b")
 _RATE = Folded(r"\d%|\bper ?cent\b|\bpercent\b")
@@ -75,5 +77,10 @@ def summarise(sentences: list[str], names: list[str], title: str) -> str:
             break
         chosen.append(index)
         budget -= size
+    rest = [i for i in ranked if i not in chosen]
+    if len(chosen) < 3 and budget >= MIN_TAIL and rest:
+        # Two long sentences leave words unspent: the head of the next best carries its news.
+        pool[rest[0]] = _trim(pool[rest[0]], budget)
+        chosen.append(rest[0])
     chosen.sort()
     return " ".join(lead if i == 0 else pool[i] for i in chosen)

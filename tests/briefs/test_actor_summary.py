@@ -26,3 +26,24 @@ def test_a_later_sentence_with_a_measure_and_rate_beats_colour_near_the_top() ->
     ]
     summary = summarise(story, ["Norway", "China"], "Cranes to pay more")
     assert summary.startswith(_LEAD) and news in summary
+
+
+def test_two_long_sentences_leave_room_for_the_head_of_a_third() -> None:
+    long_lead = (
+        "Norway will charge a 12% duty on cranes from China from July, the finance ministry said"
+        " on Tuesday, in a move that port operators in Bergen, Oslo and Trondheim say could add"
+        " millions of kroner a year to the cost of new harbour equipment."
+    )
+    second = (
+        "The duty follows a complaint by two Norwegian makers, who said Chinese cranes had been"
+        " sold in Norway below cost for three years and had taken almost half of the market"
+        " for heavy lifting gear."
+    )
+    third = (
+        "China said it would answer with a 15% tariff on Norwegian salmon from August, its"
+        " commerce ministry said in a statement posted online late on Tuesday evening."
+    )
+    summary = summarise([long_lead, second, third], ["Norway", "China"], "Cranes to pay more")
+    assert summary.startswith(long_lead) and third in summary
+    assert "The duty follows a complaint by two Norwegian makers" in summary
+    assert len(summary.split()) <= 90
