@@ -171,3 +171,14 @@ def test_a_country_that_threatened_a_rate_is_its_imposer(story: str) -> None:
 )
 def test_a_cut_to_zero_still_to_come(story: str, status: str) -> None:
     assert {row[3] for row in _rows(story)} == {status}
+
+
+# --- "range from 5% for X to 21% for Y": a range split by whose rate each end is --------------
+
+
+def test_a_range_split_by_its_parts_gives_each_end_its_country() -> None:
+    story = (
+        "Peru set anti-dumping duties on glass from Chile and Bolivia on Monday. The duties"
+        " range from 5% for Bolivian makers to 21% for Chilean mills."
+    )
+    assert _pairs(story) == {("Peru", "Bolivia", "5%"), ("Peru", "Chile", "21%")}

@@ -312,7 +312,8 @@ def find_rates(
             and (not re.search(r"\b(?:about|roughly|nearly|almost)\s+$", before) or not triggers)
         ):
             continue  # "fell about 7 per cent": a market move
-        if _FROM_BEFORE.search(before):
+        if _FROM_BEFORE.search(before) and not _RANGE_LEAD.search(before):
+            # (not "range from 11.2% for one producer to 41.5% for …": a range split by its parts)
             if re.search(r"\bto\b", text) and _CHANGE_VERB.search(sentence):
                 old, text = re.split(r"\s?\bto\b\s?", text, maxsplit=1)
                 if _LOOKS_AHEAD.search(sentence, max(0, start - 90), end + 40):
