@@ -78,7 +78,7 @@ def search(store_dir: Path, warmup: int, runs: int) -> dict[str, Any]:
         from tui.catalog import Catalog
 
         if cold:
-            scan_cache.cache_path(store_dir).unlink(missing_ok=True)
+            scan_cache.remove(store_dir)
         catalog = Catalog(store)
         catalog.load_rows()
         catalog.adopt(catalog.scan())

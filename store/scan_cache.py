@@ -1,107 +1,356 @@
-"""What the reader derived from every brief, kept beside the store so the next start need
-not read them all again: `cache/scan.jsonl`.
+"""What the reader derived from every brief, kept beside the store: `cache/search.sqlite`.
 
-It is a cache, not data: each entry carries the version (content digest and corrections
-generation) of the brief it was made from, and the reader uses an entry only while that
-version is still the brief's in the index; anything else is read again from the content. A
-missing, unreadable, oversized or malformed file (or line) is no error: those briefs are
-read from the content, as before the cache existed, and a new cache is written. Deleting
-`cache/` is always safe. What an entry holds is opaque here (the interface's catalog
-encodes it and checks every value's type before use; its strings are shown inert, as any
-other string from the store).
+One SQLite file (with its full-text index, FTS5, which Python's sqlite3 carries) holds, per
+brief, its id, the version (content digest and corrections generation) the entry was made
+from, the entry (opaque here: a JSON list the interface encodes and checks value by value
+before use) and the words searched — text and names in one FTS5 table, with positions,
+so phrases are found; the body's distinct words in another, without. Each brief has a
+number, its `key`, which the FTS rows share. So the next start reads again only the briefs
+that changed, and a search asks the file for the briefs holding a word instead of keeping
+every brief's text in memory (`word_hits`, the `briefs.search.lookup.WordLookup`).
 
-One JSON line per brief, after a header line, so the cache is read and written a line at a
-time: a 100,000-brief cache never sits in memory whole.
+It is a cache, not data. Every entry is used only while its version is still the brief's
+in the index; anything else is read again from the content and written anew, brief by
+brief. A file that is not an SQLite database, holds any table, index or trigger other than
+ours, is of another format or kind (other code made its entries), or is found damaged
+while read, is deleted and made anew. It is opened without following a link (`nofollow`),
+with `trusted_schema` off, and only ever queried with our own statements. A store that
+cannot be written keeps the cache in memory for the session. Deleting `cache/` is always
+safe.
+
+Text indexed is the folded words of each field one space apart (see
+`briefs.search.docs.indexed`): FTS5's `ascii` tokenizer cuts it exactly where
+`briefs.folding.words` did (only ASCII characters that are not letters or digits
+separate, and folded words hold none), so a token is a word and a prefix query a word
+start.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
-from collections.abc import Iterable, Iterator
+import sqlite3
+import threading
+import urllib.parse
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from store.errors import StoreError
-from store.folder import check_plain, check_plain_folder
-from store.storage import TEMP_SUFFIX, fsync_dir
+from store.folder import check_plain, check_plain_folder, plain_file_problem
 
 FOLDER = "cache"
-FILE = "scan.jsonl"
-FORMAT = 1
-MAX_LINE = 16 * 1024 * 1024  # far above any brief the import limits let in
+FILE = "search.sqlite"
+OLD_FILE = "scan.jsonl"  # the cache of earlier versions, removed once this one is made
+FORMAT = "2"
+_SIDE = ("-wal", "-shm", "-journal")  # SQLite's own files beside the database
+_CHUNK = 2000  # entries read per statement: the lock is never held across a whole read
 
-Entry = list[Any]  # [version, …what the catalog keeps]
+Entry = list[Any]  # what the catalog keeps, after the version
+
+_SCHEMA = (
+    "CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE docs(key INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,"
+    " version TEXT NOT NULL, entry BLOB NOT NULL)",
+    "CREATE VIRTUAL TABLE text_words USING fts5(text, names, tokenize='ascii')",
+    "CREATE VIRTUAL TABLE body_words USING fts5(body, tokenize='ascii', detail=none)",
+)
 
 
 def cache_path(root: Path) -> Path:
     return root / FOLDER / FILE
 
 
-def _header(kind: str) -> bytes:
-    return orjson.dumps({"format": FORMAT, "kind": kind}) + b"\n"
+def _create(conn: sqlite3.Connection, kind: str) -> None:
+    conn.execute("BEGIN")
+    for statement in _SCHEMA:
+        conn.execute(statement)
+    conn.executemany("INSERT INTO meta VALUES (?, ?)", [("format", FORMAT), ("kind", kind)])
+    conn.execute("COMMIT")
 
 
-def load(root: Path, kind: str) -> Iterator[tuple[str, Entry]]:
-    """(brief id, entry) for each usable line of the cache of `kind` (the catalog's
-    encoding); nothing when there is no cache or it is of another kind or format."""
-    path = cache_path(root)
+def _schema(conn: sqlite3.Connection) -> set[tuple[Any, ...]]:
+    return set(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+
+
+def _expected_schema() -> set[tuple[Any, ...]]:
+    conn = sqlite3.connect(":memory:")
     try:
-        check_plain_folder(path.parent)
-        check_plain(path)
-        handle = open(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb")  # noqa: SIM115
-    except (OSError, StoreError):
-        return
-    with handle:
-        try:
-            if handle.readline(MAX_LINE) != _header(kind):
-                return
-            for line in iter(lambda: handle.readline(MAX_LINE), b""):
-                try:
-                    item = orjson.loads(line)
-                except orjson.JSONDecodeError:
-                    continue  # a torn or foreign line: that brief is read again
-                if (
-                    isinstance(item, list)
-                    and len(item) > 1
-                    and isinstance(item[0], str)
-                    and isinstance(item[1], str)
-                ):
-                    yield item[0], item[1:]
-        except OSError:
-            return
+        _create(conn, "")
+        # AUTOINCREMENT's table: a fresh file holds it once a row was ever written.
+        conn.execute("INSERT INTO docs(id, version, entry) VALUES ('', '', '')")
+        return _schema(conn)
+    finally:
+        conn.close()
 
 
-def save(root: Path, kind: str, entries: Iterable[tuple[str, Entry]]) -> bool:
-    """Write the cache atomically (a temporary file renamed over it), a line at a time;
-    False when it could not be written (read-only, a full disk: the next start reads those
-    briefs again, nothing is lost)."""
+_EXPECTED: set[tuple[Any, ...]] | None = None
+
+
+def _connect(target: str, *, uri: bool) -> sqlite3.Connection:
+    conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA trusted_schema = OFF")
+    conn.execute("PRAGMA busy_timeout = 5000")  # another reader's batch, never long
+    return conn
+
+
+def _sound(conn: sqlite3.Connection, kind: str) -> bool:
+    """Ours, of this format and kind, and nothing else in it."""
+    global _EXPECTED
+    if _EXPECTED is None:
+        _EXPECTED = _expected_schema()
+    schema = _schema(conn)
+    fresh = {item for item in _EXPECTED if item[1] != "sqlite_sequence"}
+    if schema not in (_EXPECTED, fresh):
+        return False
+    meta = dict(conn.execute("SELECT name, value FROM meta"))
+    return meta == {"format": FORMAT, "kind": kind}
+
+
+def _remove(path: Path) -> None:
+    """Delete the database and SQLite's files beside it (regular files only: ours)."""
+    for name in (path, *(path.with_name(path.name + side) for side in _SIDE)):
+        if plain_file_problem(name) is None:
+            with contextlib.suppress(OSError):
+                name.unlink()
+
+
+def _open_file(root: Path, kind: str) -> sqlite3.Connection | None:
     folder = root / FOLDER
-    temp = folder / f".{FILE}.{os.getpid()}{TEMP_SUFFIX}"
+    path = folder / FILE
     try:
         check_plain_folder(folder)
         with contextlib.suppress(FileExistsError):
             folder.mkdir()
         check_plain_folder(folder)
-        check_plain(cache_path(root))
-        # Temporaries left by a kill. One may be another reader's, mid-write: its write
-        # then fails, which a cache can afford.
-        for left in folder.glob(f".{FILE}.*{TEMP_SUFFIX}"):
-            left.unlink(missing_ok=True)
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
-        with open(os.open(temp, flags, 0o644), "wb") as handle:
-            handle.write(_header(kind))
-            for brief_id, entry in entries:
-                handle.write(orjson.dumps([brief_id, *entry]) + b"\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, cache_path(root))
-        fsync_dir(folder)
-    except (OSError, StoreError, TypeError, ValueError):
-        return False
-    finally:
+        check_plain(path)
+        for side in _SIDE:
+            check_plain(path.with_name(path.name + side))
+    except (OSError, StoreError):
+        return None
+    if not path.exists():
+        _remove(path)  # a journal left without its database belongs to no database
+    old = folder / OLD_FILE
+    if plain_file_problem(old) is None and old.exists():
         with contextlib.suppress(OSError):
-            temp.unlink()
-    return True
+            old.unlink()
+    target = "file:" + urllib.parse.quote(str(path)) + "?nofollow=1"
+    for attempt in range(2):
+        conn = None
+        try:
+            conn = _connect(target, uri=True)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")  # a cache: a power cut may lose the last
+            if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+                _create(conn, kind)
+            if _sound(conn, kind):
+                return conn
+        except sqlite3.Error:
+            pass
+        if conn is not None:
+            conn.close()
+        if attempt == 0:
+            _remove(path)
+    return None
+
+
+def _corrupt(exc: sqlite3.Error) -> bool:
+    return getattr(exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+
+
+class ScanCache:
+    """The open cache. Safe to share between threads (each call takes a lock)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, kind: str) -> None:
+        self._conn = conn
+        self.path = path  # None: in memory, for this session only
+        self.kind = kind
+        self._lock = threading.Lock()
+        self.damaged = False  # found so while read: `reset` before use
+
+    @classmethod
+    def open(cls, root: Path, kind: str, *, writable: bool = True) -> ScanCache:
+        """The cache of the store at `root` for entries of `kind`; never raises. A missing,
+        damaged or foreign file is made anew; without one (`writable` False, or the folder
+        cannot hold it) the cache is in memory."""
+        conn = _open_file(root, kind) if writable else None
+        if conn is not None:
+            return cls(conn, cache_path(root), kind)
+        return cls.in_memory(kind)
+
+    @classmethod
+    def in_memory(cls, kind: str) -> ScanCache:
+        """A cache for this session only (a store that cannot be written, tests)."""
+        conn = _connect(":memory:", uri=False)
+        _create(conn, kind)
+        return cls(conn, None, kind)
+
+    def reset(self) -> None:
+        """Empty it (after damage was found): a new file, or memory when none can be made."""
+        with self._lock:
+            self._conn.close()
+            conn = None
+            if self.path is not None:
+                _remove(self.path)
+                conn = _open_file(self.path.parent.parent, self.kind)
+            if conn is None:
+                self.path = None
+                conn = _connect(":memory:", uri=False)
+                _create(conn, self.kind)
+            self._conn = conn
+            self.damaged = False
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # -- entries ---------------------------------------------------------------------
+
+    def entries(self) -> Iterator[tuple[int, str, str, Entry]]:
+        """(key, brief id, version, entry) of each brief, in key order. A row of the wrong
+        types is skipped (its brief is read again); damage ends the read and sets
+        `damaged`."""
+        last = -1
+        while True:
+            try:
+                with self._lock:
+                    rows = self._conn.execute(
+                        "SELECT key, id, version, entry FROM docs WHERE key > ?"
+                        " ORDER BY key LIMIT ?",
+                        (last, _CHUNK),
+                    ).fetchall()
+            except sqlite3.Error:
+                self.damaged = True
+                return
+            if not rows:
+                return
+            for key, brief_id, version, entry in rows:
+                last = key
+                if type(brief_id) is not str or type(version) is not str:
+                    continue
+                try:
+                    item = orjson.loads(entry)
+                except (orjson.JSONDecodeError, TypeError):
+                    continue
+                if isinstance(item, list):
+                    yield key, brief_id, version, item
+
+    def put_many(
+        self, items: Iterable[tuple[str, str, Entry, tuple[str, str, str]]]
+    ) -> list[int] | None:
+        """Write (brief id, version, entry, (text, names, body)) of each brief in one
+        transaction; the keys, in order (a brief keeps its key), or None when the file
+        would not take them (the cache then holds none of them)."""
+        keys: list[int] = []
+        with self._lock:
+            conn = self._conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                for brief_id, version, entry, (text, names, body) in items:
+                    (key,) = conn.execute(
+                        "INSERT INTO docs(id, version, entry) VALUES (?, ?, ?)"
+                        " ON CONFLICT(id) DO UPDATE SET version = excluded.version,"
+                        " entry = excluded.entry RETURNING key",
+                        (brief_id, version, orjson.dumps(entry)),
+                    ).fetchone()
+                    conn.execute("DELETE FROM text_words WHERE rowid = ?", (key,))
+                    conn.execute("DELETE FROM body_words WHERE rowid = ?", (key,))
+                    conn.execute(
+                        "INSERT INTO text_words(rowid, text, names) VALUES (?, ?, ?)",
+                        (key, text, names),
+                    )
+                    conn.execute("INSERT INTO body_words(rowid, body) VALUES (?, ?)", (key, body))
+                    keys.append(key)
+                conn.execute("COMMIT")
+            except (sqlite3.Error, TypeError, ValueError):
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+                return None
+        return keys
+
+    def drop(self, keys: Iterable[int]) -> None:
+        """Forget these briefs (gone, or their entries no longer of use)."""
+        rows = [(key,) for key in keys]
+        if not rows:
+            return
+        with self._lock:
+            conn = self._conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                for table in ("docs", "text_words", "body_words"):
+                    column = "key" if table == "docs" else "rowid"
+                    conn.executemany(f"DELETE FROM {table} WHERE {column} = ?", rows)
+                conn.execute("COMMIT")
+            except sqlite3.Error:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+
+    def drop_ids(self, brief_ids: Iterable[str]) -> None:
+        with self._lock:
+            keys = []
+            with contextlib.suppress(sqlite3.Error):
+                for brief_id in brief_ids:
+                    row = self._conn.execute(
+                        "SELECT key FROM docs WHERE id = ?", (brief_id,)
+                    ).fetchone()
+                    if row is not None:
+                        keys.append(row[0])
+        self.drop(keys)
+
+    # -- words -----------------------------------------------------------------------
+
+    def word_hits(self, found: Sequence[str], *, prefix: bool, actors_only: bool) -> set[int]:
+        """The keys of the briefs holding `found` (see `briefs.search.lookup.WordLookup`):
+        as a phrase in text or names (or names only), or each word in the body."""
+        star = "*" if prefix else ""
+        quoted = ['"' + w.replace('"', '""') + '"' for w in found]
+        phrase = '"' + " ".join(w.replace('"', '""') for w in found) + '"' + star
+        statements = [
+            (
+                "SELECT rowid FROM text_words WHERE text_words MATCH ?",
+                ("names : " if actors_only else "{text names} : ") + phrase,
+            ),
+        ]
+        if not actors_only:
+            statements.append(
+                (
+                    "SELECT rowid FROM body_words WHERE body_words MATCH ?",
+                    " AND ".join(quoted) + star,
+                )
+            )
+        hits: set[int] = set()
+        with self._lock:
+            try:
+                for sql, match in statements:
+                    hits.update(itertools.chain.from_iterable(self._conn.execute(sql, (match,))))
+            except sqlite3.Error as exc:
+                if self.path is not None and _corrupt(exc):
+                    _remove(self.path)  # the next start makes it anew
+                raise StoreError(
+                    f"the search index in {FOLDER}/ cannot be read ({exc}); it is made "
+                    "anew at the next start"
+                ) from None
+        return hits
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the file (off the UI thread, after a scan)."""
+        with self._lock, contextlib.suppress(sqlite3.Error):
+            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+
+def file_size(root: Path) -> int:
+    """Bytes of the cache on disk (the database and its log), for figures."""
+    path = cache_path(root)
+    total = 0
+    for name in (path, *(path.with_name(path.name + side) for side in _SIDE)):
+        with contextlib.suppress(OSError):
+            total += os.stat(name).st_size
+    return total
+
+
+def remove(root: Path) -> None:
+    """Delete the cache (the next open makes it anew)."""
+    _remove(cache_path(root))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -45,9 +45,8 @@ class Scan:
     # The note texts the docs were made with, to bring up to date at adoption (read and
     # starred are compared with the docs themselves).
     notes: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # The version each doc was read at, and whether the scan cache should be written again.
-    versions: dict[str, str] = field(default_factory=dict)
-    stale: bool = False
+    # The scan cache, whose word index answers the light docs' text terms.
+    words: scan_cache.ScanCache | None = None
 
 
 class Catalog:
@@ -63,6 +62,7 @@ class Catalog:
         self.index: SearchIndex | None = None  # None until the first scan is adopted
         self.unreadable: list[str] = []
         self._actor_entries: list[ActorEntry] | None = None
+        self._words: scan_cache.ScanCache | None = None  # the adopted scan's cache
         self._tariff_count: int | None = None
         self._generation = 0  # counts changes of content: what a worker built may be stale
         # The note texts each doc was made with (briefs with notes only): what
@@ -142,56 +142,63 @@ class Catalog:
     def _scan(self) -> Scan:
         texts, states = self.store.note_texts(), self.store.states()
         scan = Scan(notes={i: tuple(t) for i, t in texts.items() if t})
-        rows = dict(self.rows) or {row.id: row for row in self.store.rows()}
-        scan.versions = {i: row.version for i, row in rows.items()}
+        versions = _row_versions(self.rows) or {r.id: r.version for r in self.store.rows()}
+        cache = scan_cache.ScanCache.open(
+            self.store.root, cache_kind(), writable=not self.store.read_only
+        )
+        scan.words = cache
         docs, decoder = scan.docs, Decoder()
         done: set[str] = set()
-        seen = 0  # lines in the cache: one more or one less than the briefs is stale
-        for k, (brief_id, entry) in enumerate(scan_cache.load(self.store.root, cache_kind())):
-            seen += 1
+        useless: list[int] = []  # entries of briefs gone, changed or not of their types
+        for k, (key, brief_id, version, entry) in enumerate(cache.entries()):
             if k % 50 == 49:  # a pause every ~4 ms: a key waits no longer
                 self.pause()
-            row = rows.get(brief_id)
-            if row is None or row.version != entry[0] or brief_id in done:
+            doc = None
+            if versions.get(brief_id) == version:
+                doc = decoder.decode(brief_id, key, entry, _state(states, brief_id))
+            if doc is None:
+                useless.append(key)
                 continue
-            doc = decoder.decode(brief_id, entry, row, states.get(brief_id) or _NO_STATE)
-            if doc is not None:
-                notes = texts.get(brief_id)
-                docs.append(doc.with_reader(notes=notes) if notes else doc)
-                done.add(brief_id)
-        fresh = [i for i in rows if i not in done]
+            notes = texts.get(brief_id)
+            docs.append(doc.with_reader(notes=notes) if notes else doc)
+            done.add(brief_id)
+        if cache.damaged:  # what was read of it may be wrong too: all is read again
+            cache.reset()
+            docs.clear()
+            done.clear()
+            useless = []
+        cache.drop(useless)
+        fresh = [i for i in versions if i not in done]
+        batch: list[tuple[str, SearchDoc]] = []
         for k, (brief_id, brief) in enumerate(self.store.read_briefs(fresh)):
             if k % 20 == 19:
                 self.pause()
             if brief is None:
                 scan.unreadable.append(brief_id)
                 continue
-            docs.append(derive(brief, texts.get(brief_id, []), _state(states, brief_id)))
-        # Rewritten when it held a brief no longer there, or lacked one now read; an
-        # unreadable brief is never in it (it is read, and reported, each time).
+            doc = derive(brief, texts.get(brief_id, []), _state(states, brief_id))
+            batch.append((versions[brief_id], doc))
+            if len(batch) == _BATCH:
+                docs += _indexed(cache, batch)
+                batch = []
+        docs += _indexed(cache, batch)
         from briefs.order import newest_first
 
         scan.docs = newest_first(docs)  # here, not at the first search on the UI thread
-        scan.stale = seen != len(done) or len(fresh) > len(scan.unreadable)
-        if not scan.stale:
-            scan.versions = {}  # only `keep` reads them
         return scan
 
     def keep(self, scan: Scan) -> None:
-        """Write the scan cache when the scan found it stale: every brief the scan derived,
-        under the version it read. Safe in a worker after `adopt` (docs are immutable)."""
-        if not scan.stale or self.store.read_only:
-            return
-        versions = scan.versions
-        entries = ((doc.id, encode(versions[doc.id], doc)) for doc in scan.docs)
-        scan_cache.save(self.store.root, cache_kind(), entries)
-        scan.stale = False
+        """Fold the scan cache's log into its file; safe in a worker after `adopt` (the
+        cache was written brief by brief as the scan read them)."""
+        if scan.words is not None:
+            scan.words.checkpoint()
 
     def adopt(self, scan: Scan) -> None:
         """Make a finished scan the catalog's data (on the UI thread)."""
         from briefs.search.index import SearchIndex
 
-        self.index = SearchIndex(scan.docs, in_order=True)
+        self.index = SearchIndex(scan.docs, in_order=True, words=scan.words)
+        self._words = scan.words
         self.unreadable = scan.unreadable
         self._changed()
         # What changed since the scan read the store is not lost: queued, not dropped.
@@ -267,12 +274,18 @@ class Catalog:
         for brief_id in ids:
             self.index.remove(brief_id)
         present = [i for i in ids if i in self.rows]
+        batch: list[tuple[str, SearchDoc]] = []
         for brief_id, brief in self.store.read_briefs(present):
             if brief is None:
                 if brief_id not in self.unreadable:
                     self.unreadable.append(brief_id)
                 continue
-            self.index.put(derive(brief, texts.get(brief_id, []), _state(states, brief_id)))
+            doc = derive(brief, texts.get(brief_id, []), _state(states, brief_id))
+            batch.append((self.rows[brief_id].version, doc))
+        for doc in _indexed(self._words, batch):
+            self.index.put(doc)
+        if self._words is not None:
+            self._words.drop_ids(ids - {doc.id for _, doc in batch})
         # Only these briefs' docs hold today's notes: another brief's new note is still
         # to be laid over by `refresh_reader`.
         for brief_id in ids:
@@ -325,6 +338,22 @@ class Catalog:
 
 
 ActorSource = tuple[str, str, tuple]
+_BATCH = 200  # briefs written to the scan cache per transaction
+
+
+def _indexed(
+    cache: scan_cache.ScanCache | None, batch: list[tuple[str, SearchDoc]]
+) -> list[SearchDoc]:
+    """The docs of `batch` ((version, doc) each), written to the cache and kept light;
+    kept whole (searched in memory) when the cache would not take them."""
+    from briefs.search.docs import indexed, light
+
+    if cache is None or not batch:
+        return [doc for _, doc in batch]
+    keys = cache.put_many((doc.id, v, encode(doc), indexed(doc)) for v, doc in batch)
+    if keys is None:
+        return [doc for _, doc in batch]
+    return [light(doc, key) for (_, doc), key in zip(batch, keys, strict=True)]
 
 
 def build_actor_entries(sources: Iterable[ActorSource]) -> list[ActorEntry]:
@@ -332,6 +361,14 @@ def build_actor_entries(sources: Iterable[ActorSource]) -> list[ActorEntry]:
     from briefs.actor_index import build_actor_index_flat
 
     return build_actor_index_flat(sources)
+
+
+def _row_versions(rows: Mapping[str, BriefRow]) -> dict[str, str]:
+    """Each row's version by id; rows made only when asked give theirs without making any."""
+    versions = getattr(rows, "versions", None)
+    if callable(versions):
+        return versions()
+    return {i: row.version for i, row in rows.items()}
 
 
 def _let_others_in() -> None:

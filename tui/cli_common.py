@@ -42,7 +42,8 @@ def selected(store: Store, query: str | None) -> set[str] | None:
     except QueryError as exc:
         raise UsageError(f"--query: {exc}") from exc
     # The catalog's one read of every brief, searched here without the reader's live state.
-    return set(SearchIndex(Catalog(store).scan().docs).search(parsed))
+    scan = Catalog(store).scan()
+    return set(SearchIndex(scan.docs, words=scan.words).search(parsed))
 
 
 def note_text(text: str, *, empty_hint: str = "") -> str | None:

@@ -3,7 +3,8 @@
 For each brief the catalog keeps one object, its search doc (briefs.search): besides what
 search reads, the doc holds the tariffs as written (`TariffDoc.imposer` …) and the actors
 as written (`SearchDoc.people`, flat), so the tariff tracker's rows and the actor index are
-made from it when asked, not kept beside it. `derive` makes a doc from a brief.
+made from it when asked, not kept beside it. `derive` makes a doc from a brief; the catalog
+keeps it `light` (briefs.search.docs), its searched text in the scan cache's word index.
 
 Reading and deriving every brief is most of the time to "search ready", so docs are also
 kept in the store's scan cache (store/scan_cache.py) as plain JSON lists: `encode` writes
@@ -26,12 +27,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from briefs.model import Brief
-from store import BriefRow, ReaderState
+from store import ReaderState
 
 if TYPE_CHECKING:
     from briefs.search.docs import SearchDoc, TariffDoc
 
-LAYOUT = "catalog-3"  # what an entry holds; a new layout gets a new name
+LAYOUT = "catalog-4"  # what an entry holds; a new layout gets a new name
 # The modules whose code decides what an entry holds (a doc's folded text, its places):
 # entries made by other code are not trusted, so an upgrade reads every brief again.
 DERIVING = (
@@ -127,16 +128,16 @@ def derive(brief: Brief, notes: list[str], state: ReaderState) -> SearchDoc:
     return make_doc(brief, notes=notes, read=state.read, starred=state.starred)
 
 
-def encode(version: str, doc: SearchDoc) -> list[Any]:
-    """One cache entry: the brief's version, then what `decode` needs, reader data left
-    out. Tariffs and actors are flat lists (`_TARIFF` and `_ACTOR` values each)."""
+def encode(doc: SearchDoc) -> list[Any]:
+    """One cache entry: what `decode` needs, reader data and searched text left out (the
+    cache's word index holds that). Tariffs and actors are flat lists (`_TARIFF` and
+    `_ACTOR` values each)."""
     tariffs: list[Any] = []
     for t in doc.tariffs:
         tariffs += (t.imposer, t.target, t.listed, t.products, t.measure, t.status)
         tariffs += (t.rate_text, t.year)
     return [
-        version,
-        *(doc.date, doc.title, doc.text, doc.body, doc.actors, doc.places, doc.source),
+        *(doc.date, doc.title, doc.places, doc.source),
         list(doc.tags),
         tariffs,
         list(doc.people),
@@ -172,25 +173,28 @@ class Decoder:
         return self._rates[text]
 
     def decode(
-        self, brief_id: str, entry: list[Any], row: BriefRow | None, state: ReaderState
+        self,
+        brief_id: str,
+        key: int,
+        entry: list[Any],
+        state: ReaderState,
     ) -> SearchDoc | None:
-        """The entry as the catalog keeps it, with the reader's read/starred laid over
-        (notes are laid over by the caller); None when any value is not of its type (a
-        damaged or foreign cache: the brief is read again). The row's id, date and title
-        strings are shared when they are the entry's."""
+        """The entry as the catalog keeps it (a `light` doc named `key` in the word index),
+        with the reader's read/starred laid over (notes are laid over by the caller); None
+        when any value is not of its type (a damaged or foreign cache: the brief is read
+        again)."""
         intern = sys.intern
         try:
-            _, date, title, text, body, names, places, source, tags, tariffs, people = entry
+            date, title, places, source, tags, tariffs, people = entry
             # sys.intern refuses anything but a str, which checks those values as it goes.
-            if type(text) is not str or type(body) is not str or type(names) is not str:
+            if type(key) is not int or key <= 0:
                 return None
+            number = key  # `key` names the party-key maker below
             if type(tags) is not list or type(tariffs) is not list or type(people) is not list:
                 return None  # a string would read as a list of its letters
             if len(tariffs) % _TARIFF or len(people) % _ACTOR:
                 return None
-            if row is not None and date == row.date and title == row.title:
-                brief_id, date, title = row.id, row.date, row.title
-            elif type(date) is not str or type(title) is not str:
+            if type(date) is not str or type(title) is not str:
                 return None
             tag_list = tuple([intern(t) for t in tags])
             tag_list = self._tags.setdefault(tag_list, tag_list)
@@ -224,10 +228,10 @@ class Decoder:
                 brief_id,
                 date,
                 title,
-                text,
-                body,
                 "",
-                names,
+                "",
+                "",
+                "",
                 intern(places),
                 intern(source),
                 tag_list,
@@ -236,6 +240,7 @@ class Decoder:
                 state.starred,
                 False,
                 facts,
+                number,
             )
         except (TypeError, ValueError):
             return None

@@ -11,6 +11,11 @@ words, sorted, in one string (about 2 KB for a 600-word article) instead of its 
 text. A phrase is therefore matched exactly in the title, summary, actors, products and
 notes, and approximately in the body: there it matches when each of its words occurs in the
 body, in any order.
+
+A catalog of many briefs keeps the searched text in a word index on disk instead (see
+`briefs.search.lookup`): `indexed` gives what to index of a doc, and `light` the doc it
+keeps in memory, without that text (its free words and `actor:` terms are then answered by
+the index, through `Query.bound`).
 """
 
 from __future__ import annotations
@@ -109,12 +114,14 @@ class SearchDoc:
 
     Segment fields, searched with a `needle`: `text` holds title, summary, actor roles and
     affiliations, and products; `actors` the actor names; `notes` the reader's notes;
-    `source` the publisher. `body` holds the body's distinct words, sorted, as ' w1 w2 … ':
-    search it with `body_needles`. `places` holds the padded country keys of actor
-    affiliations and of actors that are countries (a `party_needle` finds one); `tags`
-    each tag as `tag_key` makes it. `id`, `date` and `title` are the brief's own strings
-    (used for ordering). `people` is the actors as written, for the actor index: name,
-    kind, role and affiliation of each in turn, flat (one tuple, not one per actor).
+    `source` the publisher. `key` names the brief in a word index (a `light` doc, whose
+    `text`, `actors` and `body` are empty, is searched through it). `body` holds the
+    body's distinct words, sorted, as ' w1 w2 … ': search it with `body_needles`.
+    `places` holds the padded country keys of actor affiliations and of actors that are
+    countries (a `party_needle` finds one); `tags` each tag as `tag_key` makes it. `id`,
+    `date` and `title` are the brief's own strings (used for ordering). `people` is the
+    actors as written, for the actor index: name, kind, role and affiliation of each in
+    turn, flat (one tuple, not one per actor).
     """
 
     id: str
@@ -132,6 +139,7 @@ class SearchDoc:
     starred: bool
     has_notes: bool
     people: tuple[str | None, ...] = ()
+    key: int = 0  # the brief's number in a word index (see `light`); 0: none
 
     @property
     def tariff_rows(self) -> tuple[TariffDoc | None, ...]:
@@ -189,7 +197,28 @@ def people(actors: Sequence[Actor]) -> tuple[str | None, ...]:
 def _places(actors: Sequence[Actor]) -> str:
     keys = {a.affiliation for a in actors if a.affiliation}
     keys.update(a.name for a in actors if a.kind == "country")
-    return "\n".join(sorted({_padded_key(k) for k in keys}))
+    return sys.intern("\n".join(sorted({_padded_key(k) for k in keys})))
+
+
+# Between two segments in indexed text: not a letter or digit, so no word holds it, and a
+# phrase (words next to each other) never spans two segments.
+SEPARATOR = "\u00b6"
+
+
+def _laid(segments: str) -> str:
+    return f" {SEPARATOR} ".join(s.strip() for s in segments.split("\n") if s.strip())
+
+
+def indexed(doc: SearchDoc) -> tuple[str, str, str]:
+    """What a word index holds of a doc made by `make_doc`: (text, names, body), each its
+    folded words one space apart, with `SEPARATOR` between segments (text, names) — so a
+    phrase is found where `needle` finds it — and the body's distinct words."""
+    return _laid(doc.text), _laid(doc.actors), doc.body.strip()
+
+
+def light(doc: SearchDoc, key: int) -> SearchDoc:
+    """`doc` without the text a word index holds for it (`indexed`), named by `key` there."""
+    return replace(doc, text="", body="", actors="", key=key)
 
 
 def make_doc(

@@ -1,5 +1,6 @@
 """The search index: every brief's `SearchDoc` by id, scanned per query in the one order of
-briefs (`briefs.order`: newest first)."""
+briefs (`briefs.order`: newest first). Docs may be `light` (their text in a word index on
+disk): the index is then given that `WordLookup` and binds every query to it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Iterable, Iterator
 
 from briefs.order import newest_first, title_key
 from briefs.search.docs import SearchDoc
+from briefs.search.lookup import WordLookup
 from briefs.search.query import Query
 
 
@@ -32,9 +34,17 @@ class SearchIndex:
     `search`.
     """
 
-    def __init__(self, docs: Iterable[SearchDoc] = (), *, in_order: bool = False) -> None:
+    def __init__(
+        self,
+        docs: Iterable[SearchDoc] = (),
+        *,
+        in_order: bool = False,
+        words: WordLookup | None = None,
+    ) -> None:
         """`in_order`: `docs` come newest first already (sorted off the UI thread by
-        `briefs.order.newest_first`, each id once), so the first search need not sort."""
+        `briefs.order.newest_first`, each id once), so the first search need not sort.
+        `words`: the word index of `light` docs, which every query is bound to."""
+        self.words = words
         self._docs: dict[str, SearchDoc] = {}
         # The docs newest first, scanned by every search; None: to sort again. `_swapped`:
         # some doc was replaced by one of the same place (new reader data), so the list is
@@ -109,9 +119,12 @@ class SearchIndex:
         self._swapped = False
         return self._order
 
+    def _bound(self, query: Query) -> Query:
+        return query if self.words is None else query.bound(self.words)
+
     def search(self, query: Query) -> list[str]:
         """Ids of the briefs that `query` matches (see `Query.matches`), newest first."""
-        return [doc.id for doc in query.select(self._ordered())]
+        return [doc.id for doc in self._bound(query).select(self._ordered())]
 
     def tariff_hits(self, query: Query) -> list[tuple[SearchDoc, int]]:
         """(doc, tariff index) of every tariff the query keeps, for the tariff tracker.
@@ -119,6 +132,7 @@ class SearchIndex:
         Briefs come newest first, each brief's tariffs in their own order.
         """
         order = self._ordered()
+        query = self._bound(query)
         if query.is_empty or not query.has_tariff_terms:  # all of a kept brief's tariffs
             return [(doc, k) for doc in query.select(order) for k in range(len(doc.tariffs))]
         rows = query.tariff_indices

@@ -11,14 +11,19 @@ into one `TariffTest`, so such a subtree costs one loop over the tariffs.
 order: it is always `[d for d in docs if node.brief(d)]`, written so that a search runs as
 a few list comprehensions over the docs instead of a tree of calls per doc (an AND filters
 what its cheaper children kept; leaves test attributes inline).
+
+`bind(lookup)` gives the same tree with each term that reads searched text (free words,
+`actor:`) replaced by a `Hits` node holding the keys a `WordLookup` found for it: docs whose
+text lives in an index on disk are then searched with the same meaning.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from operator import attrgetter
 
 from briefs.search.docs import SearchDoc, TariffDoc, body_needles, needle
+from briefs.search.lookup import WordLookup
 
 Row = TariffDoc | None
 Test = Callable[[TariffDoc], bool]
@@ -41,6 +46,10 @@ class Node:
         """The docs `brief` keeps, in their order (see the module docstring)."""
         test = self.brief
         return [d for d in docs if test(d)]
+
+    def bind(self, lookup: WordLookup) -> Node:
+        """This node with its text terms answered by `lookup` (itself when it has none)."""
+        return self
 
 
 class Flag(Node):
@@ -101,12 +110,17 @@ class Words(Node):
 
     The body holds distinct words only: a phrase matches there when each word is in it."""
 
-    __slots__ = ("needle", "parts")
+    __slots__ = ("found", "needle", "parts", "prefix")
     cost = 3
 
     def __init__(self, found: list[str], *, prefix: bool) -> None:
+        self.found, self.prefix = tuple(found), prefix
         self.needle = needle(found, whole=not prefix)
         self.parts = body_needles(found, whole=not prefix)
+
+    def bind(self, lookup: WordLookup) -> Node:
+        keys = lookup.word_hits(self.found, prefix=self.prefix, actors_only=False)
+        return Hits(keys, self.needle, self)
 
     def brief(self, doc: SearchDoc) -> bool:
         needle = self.needle
@@ -144,6 +158,41 @@ class Contains(Node):
             return [d for d in docs if n in d.actors]
         get = attrgetter(self.attr)
         return [d for d in docs if n in get(d)]
+
+
+class Actor(Contains):
+    """actor: words at the start of an actor's name (a `Contains` on `actors`)."""
+
+    __slots__ = ("found",)
+
+    def __init__(self, found: list[str]) -> None:
+        super().__init__("actors", needle(found, whole=False))
+        self.found = tuple(found)
+
+    def bind(self, lookup: WordLookup) -> Node:
+        return Hits(lookup.word_hits(self.found, prefix=True, actors_only=True), None, self)
+
+
+class Hits(Node):
+    """A text term answered by a `WordLookup`: the brief's key is among those it found, or
+    (free words) `notes` is in the brief's notes, which stay in memory. A doc without a
+    key (not in the word index: kept whole) is tested by the term itself, `whole`."""
+
+    __slots__ = ("keys", "notes", "whole")
+
+    def __init__(self, keys: Collection[int], notes: str | None, whole: Node) -> None:
+        self.keys, self.notes, self.whole = keys, notes, whole
+
+    def brief(self, doc: SearchDoc) -> bool:
+        if not doc.key:
+            return self.whole.brief(doc)
+        return doc.key in self.keys or (self.notes is not None and self.notes in doc.notes)
+
+    def select(self, docs: list[SearchDoc]) -> list[SearchDoc]:
+        keys, n, whole = self.keys, self.notes, self.whole.brief
+        if n is None:
+            return [d for d in docs if (d.key in keys if d.key else whole(d))]
+        return [d for d in docs if (d.key in keys or n in d.notes if d.key else whole(d))]
 
 
 class TariffTest(Node):
@@ -239,6 +288,10 @@ class Not(Node):
     def row(self, doc: SearchDoc, tariff: Row, tracker: bool) -> bool:
         return not self.child.row(doc, tariff, tracker)
 
+    def bind(self, lookup: WordLookup) -> Node:
+        child = self.child.bind(lookup)
+        return self if child is self.child else Not(child)
+
     def select(self, docs: list[SearchDoc]) -> list[SearchDoc]:
         if self.needs_row:
             return Node.select(self, docs)
@@ -285,6 +338,12 @@ class And(Node):
     def row(self, doc: SearchDoc, tariff: Row, tracker: bool) -> bool:
         return all(c.row(doc, tariff, tracker) for c in self.children)
 
+    def bind(self, lookup: WordLookup) -> Node:
+        children = [c.bind(lookup) for c in self.children]
+        if all(new is old for new, old in zip(children, self.children, strict=True)):
+            return self
+        return And(children)
+
 
 class Or(Node):
     __slots__ = ("children", "cost", "needs_row")
@@ -321,6 +380,12 @@ class Or(Node):
 
     def row(self, doc: SearchDoc, tariff: Row, tracker: bool) -> bool:
         return any(c.row(doc, tariff, tracker) for c in self.children)
+
+    def bind(self, lookup: WordLookup) -> Node:
+        children = [c.bind(lookup) for c in self.children]
+        if all(new is old for new, old in zip(children, self.children, strict=True)):
+            return self
+        return Or(children)
 
 
 def negate(node: Node) -> Node:

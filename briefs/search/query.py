@@ -59,6 +59,7 @@ from collections.abc import Callable, Hashable
 
 from briefs.folding import words
 from briefs.search.docs import SearchDoc
+from briefs.search.lookup import WordLookup
 from briefs.search.nodes import Node, Words, all_of, any_of, everything, negate
 from briefs.search.terms import EXAMPLES, FIELDS, BadValue, field_node, unknown_field
 from briefs.search.tokens import QueryError, Token, shown, tokenize
@@ -116,6 +117,11 @@ class Query:
     def has_tariff_terms(self) -> bool:
         """True when some term picks tariffs (by, on, product, status, measure, rate, country)."""
         return self._root is not None and self._root.needs_row
+
+    def bound(self, lookup: WordLookup) -> Query:
+        """This query with its free words and `actor:` values answered by `lookup` (the
+        briefs' text is in a word index, not in the docs); the same meaning otherwise."""
+        return self if self._root is None else Query(self.text, self._root.bind(lookup))
 
     def matcher(self) -> Callable[[SearchDoc], bool]:
         """`matches` as the fastest callable, for scanning many docs."""

@@ -10,7 +10,7 @@ from briefs.dates import DateSpanError, day_span
 from briefs.folding import words
 from briefs.model import MEASURES, STATUSES
 from briefs.search.docs import needle, party_needle, tag_key
-from briefs.search.nodes import Contains, Country, Dates, Flag, Is, Node, TariffTest
+from briefs.search.nodes import Actor, Contains, Country, Dates, Flag, Is, Node, TariffTest
 from briefs.search.tokens import shown
 
 FIELDS = (
@@ -178,7 +178,8 @@ def field_node(name: str, op: str, value: str, today: dt.date) -> Node:
         what = _one_of(value, _HAS_VALUES, "has")
         return Is("has_notes" if what == "notes" else "tariffs", True)
     if name == "actor":
-        return Contains("actors", _needle(value, whole=False))
+        _needle(value, whole=False)  # rejects a value with nothing to look for
+        return Actor(words(value))
     if name == "source":
         return Contains("source", _needle(value, whole=False))
     if name == "tag":

@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import os
 import shutil
+import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -90,44 +91,106 @@ def test_notes_and_read_marks_come_from_the_store_not_the_cache(store: Store) ->
     assert found(catalog, "lobster") == [XI] and XI in found(catalog, "is:read")
 
 
-def _lines(root: Path) -> list[bytes]:
-    return scan_cache.cache_path(root).read_bytes().splitlines()
+def _closed(catalog: Catalog) -> None:
+    """Let go of the cache (its last connection folds the log into the file)."""
+    assert catalog.index is not None and catalog.index.words is not None
+    catalog.index.words.close()  # type: ignore[attr-defined]
+
+
+def _sql(root: Path, *statements: str) -> None:
+    conn = sqlite3.connect(scan_cache.cache_path(root), isolation_level=None)
+    for statement in statements:
+        conn.execute(statement)
+    conn.close()
+
+
+def _torn(path: Path) -> None:
+    raw = path.read_bytes()
+    path.write_bytes(raw[: len(raw) // 2])
+
+
+def _garbled(path: Path) -> None:
+    raw = bytearray(path.read_bytes())
+    for at in range(4096, len(raw), 512):  # every page past the first
+        raw[at : at + 64] = b"\xa5" * 64
+    path.write_bytes(bytes(raw))
 
 
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda lines: lines[:1] + [line[: len(line) // 2] for line in lines[1:]],  # torn
-        lambda lines: [b'{"format": 1, "kind": "someone-else"}', *lines[1:]],
-        lambda lines: [b"not json at all"] * len(lines),
-        lambda lines: [lines[0], b'["%s", "v", 1, 2]' % XI.encode()],  # wrong shapes
+        _torn,
+        _garbled,
+        lambda path: path.write_bytes(b"not a database at all" * 100),
+        lambda path: _sql(path.parent.parent, "UPDATE meta SET value = 'x' WHERE name = 'kind'"),
+        lambda path: _sql(path.parent.parent, "UPDATE meta SET value = '1' WHERE name = 'format'"),
+        lambda path: _sql(path.parent.parent, "UPDATE docs SET entry = '[1, 2]'"),
+        lambda path: _sql(path.parent.parent, "UPDATE docs SET entry = 'not json'"),
+        lambda path: _sql(path.parent.parent, "CREATE TABLE extra(x)"),
+        lambda path: _sql(
+            path.parent.parent,
+            "CREATE TRIGGER t AFTER DELETE ON docs BEGIN DELETE FROM meta; END",
+        ),
     ],
-    ids=["torn-lines", "other-kind", "not-json", "wrong-shapes"],
+    ids=[
+        "torn",
+        "garbled-pages",
+        "not-sqlite",
+        "other-kind",
+        "other-format",
+        "wrong-shapes",
+        "not-json",
+        "foreign-table",
+        "foreign-trigger",
+    ],
 )
 def test_a_damaged_cache_costs_a_full_read_and_is_written_anew(store: Store, damage) -> None:  # type: ignore[no-untyped-def]
     first, _ = scanned(store.root)
-    path = scan_cache.cache_path(store.root)
-    path.write_bytes(b"\n".join(damage(_lines(store.root))) + b"\n")
+    expected = answers(first)
+    _closed(first)
+    damage(scan_cache.cache_path(store.root))
     second, read = scanned(store.root)
     assert sorted(read) == sorted(first.rows)
-    assert answers(second) == answers(first)
+    assert answers(second) == expected
+    _closed(second)
     assert scanned(store.root)[1] == []  # written anew
+    conn = sqlite3.connect(scan_cache.cache_path(store.root))
+    names = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+    assert "extra" not in names and "t" not in names
+
+
+def _entries(root: Path) -> list[tuple[int, list]]:  # type: ignore[type-arg]
+    conn = sqlite3.connect(scan_cache.cache_path(root))
+    rows = [
+        (key, orjson.loads(entry)) for key, entry in conn.execute("SELECT key, entry FROM docs")
+    ]
+    conn.close()
+    return rows
+
+
+def _rewrite(root: Path, change) -> None:  # type: ignore[no-untyped-def]
+    conn = sqlite3.connect(scan_cache.cache_path(root), isolation_level=None)
+    for key, entry in _entries(root):
+        change(entry)
+        conn.execute("UPDATE docs SET entry = ? WHERE key = ?", (orjson.dumps(entry), key))
+    conn.close()
 
 
 def test_values_of_the_wrong_type_are_never_taken(store: Store) -> None:
     first, _ = scanned(store.root)
-    hostile = []
-    for line in _lines(store.root)[1:]:
-        item = orjson.loads(line)
-        item[3] = {"title": "not a string"}  # the title
+    expected = answers(first)
+    _closed(first)
+
+    def hostile(entry: list) -> None:  # type: ignore[type-arg]
+        entry[1] = {"title": "not a string"}  # the title
         # One tariff, flat: its year is a string.
-        item[10] = ["Canada", "China", "canola", " canola ", "tariff", "in force", "5%", "a lot"]
-        hostile.append(orjson.dumps(item))
-    path = scan_cache.cache_path(store.root)
-    path.write_bytes(b"\n".join([_lines(store.root)[0], *hostile]) + b"\n")
+        entry[5] = ["Canada", "China", "canola", " canola ", "tariff", "in force", "5%", "a lot"]
+
+    _rewrite(store.root, hostile)
     second, read = scanned(store.root)
     assert sorted(read) == sorted(first.rows)
-    assert answers(second) == answers(first)
+    assert answers(second) == expected
 
 
 def test_a_cache_that_is_a_link_is_never_followed(store: Store, tmp_path: Path) -> None:
@@ -153,36 +216,69 @@ def test_a_cache_folder_that_is_a_file_is_left_alone(store: Store) -> None:
 
 
 def test_round_trip(tmp_path: Path) -> None:
-    entries = [("a", ["v1", [1, 2]]), ("b", ["v2", "x"])]
-    assert scan_cache.save(tmp_path, cache_kind(), entries)
-    assert list(scan_cache.load(tmp_path, cache_kind())) == entries
-    assert list(scan_cache.load(tmp_path, "another-kind")) == []
+    cache = scan_cache.ScanCache.open(tmp_path, cache_kind())
+    assert cache.path == scan_cache.cache_path(tmp_path)
+    keys = cache.put_many([("a", "v1", [1, 2], ("x", "", "")), ("b", "v2", ["x"], ("", "", ""))])
+    assert keys is not None
+    cache.close()
+    again = scan_cache.ScanCache.open(tmp_path, cache_kind())
+    assert [e[1:] for e in again.entries()] == [("a", "v1", [1, 2]), ("b", "v2", ["x"])]
+    again.close()
+    other = scan_cache.ScanCache.open(tmp_path, "another-kind")
+    assert list(other.entries()) == []  # made anew for the other kind
+    other.close()
 
 
-def test_a_write_cut_short_leaves_no_temporary_behind_the_next(tmp_path: Path) -> None:
-    folder = tmp_path / scan_cache.FOLDER
-    folder.mkdir()
-    left = folder / f".{scan_cache.FILE}.99999.tmp"  # what a kill mid-write leaves
-    left.write_bytes(b"half")
-    assert scan_cache.save(tmp_path, cache_kind(), [("a", ["v1"])])
-    assert sorted(p.name for p in folder.iterdir()) == [scan_cache.FILE]
+def test_a_log_left_without_its_database_is_never_applied_to_a_new_one(tmp_path: Path) -> None:
+    cache = scan_cache.ScanCache.open(tmp_path, cache_kind())
+    cache.put_many([("a", "v1", [1], ("alpha", "", ""))])
+    path = scan_cache.cache_path(tmp_path)
+    wal = path.with_name(path.name + "-wal")
+    held = wal.read_bytes()  # the log, as a kill would leave it beside a deleted database
+    cache.close()
+    path.unlink()
+    wal.write_bytes(held)
+    fresh = scan_cache.ScanCache.open(tmp_path, cache_kind())
+    assert list(fresh.entries()) == []
+    assert fresh.word_hits(["alpha"], prefix=True, actors_only=False) == set()
+
+
+def test_the_cache_of_earlier_versions_is_removed(store: Store) -> None:
+    old = store.root / scan_cache.FOLDER / scan_cache.OLD_FILE
+    old.parent.mkdir(exist_ok=True)
+    old.write_bytes(b'{"format": 1, "kind": "catalog-3"}\n')
+    scanned(store.root)
+    assert not old.exists() and scan_cache.cache_path(store.root).is_file()
+
+
+def test_a_brief_changed_while_the_reader_runs_is_written_to_the_cache(store: Store) -> None:
+    catalog, _ = scanned(store.root)
+    xi = store.brief(XI)
+    assert xi is not None
+    extra = Tariff("Canada", "China", ("lobster",), "15%")
+    Store(store.root).import_briefs([dataclasses.replace(xi, tariffs=(*xi.tariffs, extra))])
+    catalog.refresh_content(catalog.set_rows(catalog.read_rows()))
+    assert found(catalog, "lobster") == [XI] == found(catalog, "product:lobster")
+    _closed(catalog)
+    again, read = scanned(store.root)
+    assert read == [] and found(again, "lobster") == [XI]
 
 
 @pytest.mark.parametrize(
     ("place", "value"),
-    [(9, "letters"), (11, "abcd"), (10, "abcdefgh")],
+    [(4, "letters"), (6, "abcd"), (5, "abcdefgh")],
     ids=["tags-as-a-string", "actors-as-strings", "tariffs-as-strings"],
 )
 def test_a_string_where_a_list_belongs_is_not_read_as_its_letters(
     store: Store, place: int, value: object
 ) -> None:
-    scanned(store.root)
-    lines = _lines(store.root)
-    items = [orjson.loads(line) for line in lines[1:]]
-    for item in items:
-        item[place] = value  # a string unpacks as its letters: four for an actor's fields
-    body = [orjson.dumps(item) for item in items]
-    scan_cache.cache_path(store.root).write_bytes(b"\n".join([lines[0], *body]) + b"\n")
+    first, _ = scanned(store.root)
+    _closed(first)
+
+    def change(entry: list) -> None:  # type: ignore[type-arg]
+        entry[place] = value  # a string unpacks as its letters: four for an actor's fields
+
+    _rewrite(store.root, change)
     catalog, read = scanned(store.root)
     assert len(read) == 7 and found(catalog, "tag:l") == [] and found(catalog, "actor:a") == []
 
@@ -198,7 +294,7 @@ def test_the_cache_kind_follows_the_code_that_made_its_entries(
     before = digest_of(code)
     code[0].write_text("COUNTRIES = {'eswatini': 'sz'}\n")
     assert digest_of(code) != before
-    assert cache_kind().startswith("catalog-3-") and cache_kind() == cache_kind()
+    assert cache_kind().startswith("catalog-4-") and cache_kind() == cache_kind()
     import briefs.gazetteer
 
     monkeypatch.setattr(briefs.gazetteer, "__file__", str(code[0]))  # another gazetteer
