@@ -182,3 +182,29 @@ def test_a_range_split_by_its_parts_gives_each_end_its_country() -> None:
         " range from 5% for Bolivian makers to 21% for Chilean mills."
     )
     assert _pairs(story) == {("Peru", "Bolivia", "5%"), ("Peru", "Chile", "21%")}
+
+
+# --- "up to 30% on A and B", then B's own rate: the ceiling is not B's -----------------------
+
+
+def test_a_lists_ceiling_yields_to_a_targets_own_rate() -> None:
+    story = (
+        "Peru will impose duties of up to 30% on glass from Chile and Bolivia. Bolivian makers"
+        " will pay 12%."
+    )
+    assert _pairs(story) == {("Peru", "Chile", "30%"), ("Peru", "Bolivia", "12%")}
+
+
+# --- "the Department of Foreign Trade said": no word of every origin -------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Peru set duties on Chilean glass. Chilean mills will pay 30%, the Department of Foreign"
+        " Trade said.",
+        "Peru set duties on Chilean glass. Chilean mills will pay 30%, the foreign minister said.",
+    ],
+)
+def test_a_body_or_title_with_foreign_in_it_names_no_origin(story: str) -> None:
+    assert _pairs(story) == {("Peru", "Chile", "30%")}

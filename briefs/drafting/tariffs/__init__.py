@@ -74,6 +74,7 @@ _RULED_OUT = re.compile(
 )
 _THE_COMPARED = re.compile(r"\b(?:the|these|those)\s+(?:higher|lower)\s+$", re.I)  # that one
 _INTO = re.compile(r"\b(?:into|entering)\b")
+_UP_TO = re.compile(r"\bup to\s+$")
 _ANAPHORIC = re.compile(r"\b(?:that|the|this) rate\b|\b(?:raise|lower|cut) (?:it|them)\b")
 
 
@@ -358,6 +359,7 @@ def extract_tariffs(
                 )
                 if old is not None:
                     mentions.remove(old)
+            mention.ceiling = bool(mention.also_on) and _UP_TO.search(text, 0, max(0, rate_at))
             for target in [mention.imposed_on, *mention.also_on]:
                 # "on steel from Peru, Chile and Brazil": one mention per target.
                 if target is not None and target == mention.imposed_by:

@@ -206,6 +206,9 @@ class Mention:
     sentence: int = 0
     also_on: list[str] = field(default_factory=list)  # more targets of one list, split later
     named_goods: bool = False  # the goods are named with the measure ("its duty on X")
+    # "up to 41.5% on wire from China and Vietnam": the list's ceiling, which a target's own
+    # rate named later replaces (merge)
+    ceiling: bool = False
     # "to 10% from 20%": the new rate's mention; the old rate is listed only while the new one
     # is still to come (merge decides, on the status of the new rate's measure)
     superseded_by: Mention | None = None

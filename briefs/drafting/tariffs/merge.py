@@ -53,6 +53,7 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
     """One measure per (imposer, target, rate). Rated mentions go first; a rate-less mention then
     joins a measure it shares products with, the measure "the duties" points back to, or other
     rate-less mentions of the same pair. The first explicit status wins: leads state the news."""
+    mentions = _without_ceilings(mentions)
     measures: list[Measure] = []
     attached: dict[int, list[Mention]] = {}
 
@@ -183,6 +184,29 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
             )
         )
     return _without_replaced(out, measures, superseded, status_of)
+
+
+def _without_ceilings(mentions: list[Mention]) -> list[Mention]:
+    """ "duties of up to 41.5% on wire from China and Vietnam … Vietnamese producers will pay
+    22.8%": a list's ceiling is not the rate of a target that gets a rate of its own."""
+    own = {
+        (m.imposed_by, m.imposed_on)
+        for m in mentions
+        if m.rate is not None and not m.ceiling and m.imposed_on is not None
+    }
+    return [
+        m
+        for m in mentions
+        if not (
+            m.ceiling
+            and (m.imposed_by, m.imposed_on) in own
+            and not any(
+                o.rate == m.rate and (o.imposed_by, o.imposed_on) == (m.imposed_by, m.imposed_on)
+                for o in mentions
+                if not o.ceiling
+            )
+        )
+    ]
 
 
 _TO_COME = ("announced", "proposed", "threatened")

@@ -40,7 +40,10 @@ from briefs.drafting.tariffs.products import lexicon_products, products_after
 from briefs.drafting.text import Folded
 
 _ALL_TARGETS = Folded(
-    r"\b(?:imported|foreign|all (?:[\w-]+ ){0,4}?imports"
+    # "foreign steel", not "the Department of Foreign Trade" or "foreign minister"
+    r"\b(?:imported|foreign(?! (?:trade|minist\w*|affairs|office|secretar\w*|polic\w*|relations"
+    r"|exchange|investment|investors?|direct|currency|reserves?|service|press|correspondents?))"
+    r"|all (?:[\w-]+ ){0,4}?imports"
     # "a global 10% tariff", "worldwide imports" - not "broke global trade rules"
     r"|(?:global|worldwide) (?:[\w%.-]+ ){0,2}?(?:tariffs?|duty|duties|levy|levies|safeguards?"
     r"|imports|basis|baseline|measures?)"
