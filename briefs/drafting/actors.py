@@ -38,7 +38,12 @@ from briefs.drafting.actor_words import (
     ROLE_HEADS,
     SKIP_NAMES,
 )
-from briefs.drafting.company_cues import appositive_company, company_cue, works_at
+from briefs.drafting.company_cues import (
+    appositive_company,
+    company_cue,
+    listed_after_firms,
+    works_at,
+)
 from briefs.drafting.name_runs import Span, capital_runs, parse_run, text_of
 from briefs.drafting.registry import ActorSpans, Entry, Registry
 from briefs.drafting.run_rules import (
@@ -196,6 +201,7 @@ def extract_actors(
                         or is_company_name(name_tokens)
                         or works_at(tokens, span.start)
                         or staff_after(tokens, span.end)
+                        or listed_after_firms(tokens, span.start)
                     ) or (
                         span.end + 1 < len(tokens)
                         and tokens[span.end].text == ","

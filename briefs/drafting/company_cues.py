@@ -30,6 +30,17 @@ def works_at(tokens: list[Token], start: int) -> bool:
     return word in ROLE_HEADS or (word.endswith("s") and word[:-1] in ROLE_HEADS)
 
 
+def listed_after_firms(tokens: list[Token], start: int) -> bool:
+    """ "brands including Casa Verdi", "firms like Montorso": a name listed after a plural
+    word for companies is a company's."""
+    return (
+        start >= 2
+        and tokens[start - 1].lower in ("including", "like")
+        and tokens[start - 2].lower in COMPANY_NOUNS
+        and tokens[start - 2].lower.endswith("s")
+    )
+
+
 def company_cue(tokens: list[Token], start: int, end: int) -> bool:
     """What the text says around one capitalised word that marks it as an organisation."""
     # "suppliers include Germany's Rhenax": the country's possessive is read past
@@ -47,6 +58,8 @@ def company_cue(tokens: list[Token], start: int, end: int) -> bool:
         before == "by" and before2 in ("run", "represented", "owned", "operated", "led", "made")
     ):
         return True  # "plants run by Thaco", "which owns Omega"
+    if listed_after_firms(tokens, lead):
+        return True  # "brands including Montorso"
     if (before in ("as", "including", "like") and before2 in ("such", "including")) or (
         before == "as" and start > 2 and tokens[start - 3].lower in COMPANY_NOUNS
     ):

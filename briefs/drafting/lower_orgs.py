@@ -14,12 +14,23 @@ _SUBJECT = "|".join(sorted(words("lower_org_subjects"), key=lambda w: (-len(w), 
 _HEADS = tuple(sorted(words("lower_org_heads")))
 _HEAD = "|".join(_HEADS)
 _ANY_HEAD = re.compile("|".join(_HEADS))
+_ANY_BODY = re.compile(r"association|federation|council|chamber|alliance")
 # Lower case only: a capitalised "Trade Ministry" is the capital-run rules' to read.
 # "the trade ministry", "the economy, trade and industry ministry", "the ministry of trade".
 _LOWER_ORG = re.compile(
     rf"\b((?:{_SUBJECT})(?:,\s+(?:{_SUBJECT})){{0,3}}(?:,?\s+and\s+(?:{_SUBJECT}))?)\s+({_HEAD})\b"
     rf"|\b(?:{_HEAD})\s+of\s+(?:{_SUBJECT})(?:,?\s+and\s+(?:{_SUBJECT}))?\b"
 )
+
+
+# "the steel producers association", "China's tire industry association": a trade's own body.
+_TRADE_BODY = re.compile(
+    r"(?<![\w'’])((?:(?!(?:the|its|their|a|an|and|of)\b)[a-z]+\s+){1,2}"
+    r"(?:industry|producers|manufacturers|makers|exporters|importers|growers|farmers))"
+    r"\s+(association|federation|council|chamber|alliance)\b"
+)
+# What comes before a body named in lower case: "the", a possessive, or its country.
+_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our"})
 
 
 class LowerOrg(NamedTuple):
@@ -33,17 +44,19 @@ class LowerOrg(NamedTuple):
 def lower_orgs(sentence: Sentence) -> list[LowerOrg]:
     """The lower-case government bodies of one sentence, by token offsets."""
     text = sentence.text
-    if not _ANY_HEAD.search(text):
+    if not _ANY_HEAD.search(text) and not _ANY_BODY.search(text):
         return []  # most sentences
     tokens = sentence.tokens
     by_start = {token.start: i for i, token in enumerate(tokens)}
     # A possessive ends where its word does: "the finance ministry's revenue wing".
     by_end = {token.start + len(token.text): i for i, token in enumerate(tokens)}
     out: list[LowerOrg] = []
-    for match in _LOWER_ORG.finditer(text):
+    for match in [*_LOWER_ORG.finditer(text), *_TRADE_BODY.finditer(text)]:
         first = by_start.get(match.start())
         last = by_end.get(match.end())
-        if first is None or last is None:
+        if first is None or last is None or not _determined(sentence, first):
+            continue  # "help with ingredients and food service": no body named
+        if match.re is _TRADE_BODY and _describes_a_name(sentence, first, last + 1):
             continue
         name = " ".join(w if w in ("and", "of") else w.capitalize() for w in match.group(0).split())
         place = next((p for p in sentence.places if p.end == first), None)
@@ -67,3 +80,34 @@ def lower_orgs(sentence: Sentence) -> list[LowerOrg]:
             )
         )
     return out
+
+
+def _determined(sentence: Sentence, first: int) -> bool:
+    """ "the trade ministry", "Peru's trade ministry", "the Japanese trade ministry"."""
+    if first == 0:
+        return False
+    before = sentence.tokens[first - 1]
+    return (
+        before.lower in _DETERMINERS
+        or before.possessive
+        or not before.text[0].isalpha()  # '," foreign ministry spokesman Lin Jian said'
+        or any(p.end == first for p in sentence.places)
+    )
+
+
+def _describes_a_name(sentence: Sentence, first: int, end: int) -> bool:
+    """ "the auto industry association AMIA", "Interporc, the Spanish pork industry
+    association": words that describe a body named beside them, not a name of their own."""
+    tokens = sentence.tokens
+    after = tokens[end] if end < len(tokens) else None
+    if after is not None and (
+        after.cap or (after.text == "," and end + 1 < len(tokens) and tokens[end + 1].cap)
+    ):
+        return True
+    start = next((p.start for p in sentence.places if p.end == first), first)
+    return (
+        start >= 3
+        and tokens[start - 1].lower == "the"
+        and tokens[start - 2].text == ","
+        and (tokens[start - 3].cap)
+    )

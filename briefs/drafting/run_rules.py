@@ -30,11 +30,16 @@ def names_a_policy(tokens: list[Token], start: int, end: int) -> bool:
 
 
 _BUILDINGS = words("building_words")
+_BUILDING_OPENERS = words("building_openers")
 
 
 def names_a_building(tokens: list[Token], start: int, end: int) -> bool:
     """ "the Roosevelt Room", "the Lancaster Hall": after "the", a name that ends in a word for
-    a room or building is a place (a person's name never follows "the")."""
+    a room or building is a place (a person's name never follows "the"); so is one that opens
+    with a palace's word in another language ("Palazzo Chigi")."""
+    first = start + 1 if tokens[start].lower == "the" else start
+    if first < end - 1 and tokens[first].lower in _BUILDING_OPENERS:
+        return True  # "Palazzo Chigi", "Palacio Nacional"
     if end - start < 2 or tokens[end - 1].lower not in _BUILDINGS:
         return False
     return tokens[start].lower == "the" or (start > 0 and tokens[start - 1].lower == "the")

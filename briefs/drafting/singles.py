@@ -13,7 +13,9 @@ from briefs.drafting.actor_words import (
     KNOWN_ORGS,
     NAME_PARTICLES,
     NOT_ACTORS,
+    PLACE_PREPOSITIONS,
     REGIONS,
+    SKIP_NAMES,
 )
 from briefs.drafting.company_cues import company_cue
 from briefs.drafting.name_runs import Span
@@ -67,7 +69,7 @@ def resolve_singles(
         tokens = sentence.tokens
         word = span.text
         low = fold(word)
-        if low in NOT_ACTORS or low in REGIONS or low in registry.not_actors:
+        if low in NOT_ACTORS or low in REGIONS or low in registry.not_actors or low in SKIP_NAMES:
             continue
         person = registry.person_by_part(word)
         if person is not None and low not in COMMON:
@@ -93,7 +95,12 @@ def resolve_singles(
             # "Mr Akazawa told reporters", "Secretary-General Guterres warned": a person named
             # by surname only, though what follows would make a single word a company.
             entry = registry.add(word, "person", pos, role, affiliation_of(modifier))
-        elif (said := after_name(sentence, span.end))[0] and span.end < len(tokens):
+        elif (
+            (said := after_name(sentence, span.end))[0]
+            and span.end < len(tokens)
+            # "At Kildare Brewers in Westmeath, chief executive …": a place, then the person
+            and not (span.start and tokens[span.start - 1].lower in PLACE_PREPOSITIONS)
+        ):
             # "Lutnick, the commerce secretary, said": a person named by surname only
             entry = registry.add(word, "person", pos, said[0], affiliation_of(said[1]))
         elif (

@@ -1,0 +1,92 @@
+"""Companies, bodies and non-actors in shapes seen on unseen text (issue 13), in sentences of
+our own: firms named by a plural trade word, firms listed after "brands including", places
+after "in", gazettes and palaces, and bodies named in lower case."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.briefs.drafted import draft_story
+
+
+def _names(story: str) -> set[str]:
+    return {a.name for a in draft_story(story).actors}
+
+
+@pytest.mark.parametrize(
+    ("story", "company", "not_actor"),
+    [
+        (
+            "At Kildare Brewers in Westmeath, chief executive Aoife Byrne said orders had fallen.",
+            "Kildare Brewers",
+            "Westmeath",
+        ),
+        (
+            "At Fjord Distillers in Telemark, managing director Ola Dahl said the duty hurt.",
+            "Fjord Distillers",
+            "Telemark",
+        ),
+    ],
+)
+def test_a_firm_named_by_its_trade_and_the_place_after_in(
+    story: str, company: str, not_actor: str
+) -> None:
+    names = _names(story)
+    assert company in names and not_actor not in names, names
+
+
+def test_firms_listed_after_brands_including_are_companies() -> None:
+    names = _names(
+        "The duty has applied since May to brands including Casa Verdi and Montorso, they said."
+    )
+    assert {"Casa Verdi", "Montorso"} <= names, names
+
+
+@pytest.mark.parametrize(
+    ("story", "not_actor"),
+    [
+        ("The decree was published in the Official Gazette on Monday.", "Gazette"),
+        ("The premier met ministers at Palazzo Chigi to discuss the duty.", "Palazzo Chigi"),
+        ("The president spoke at Palacio de Hacienda about the tariff.", "Palacio de Hacienda"),
+        ("Exporters want help with ingredients and food service, growers said.", "Food Service"),
+    ],
+)
+def test_names_that_are_no_actors(story: str, not_actor: str) -> None:
+    assert not_actor not in _names(story)
+
+
+@pytest.mark.parametrize(
+    ("story", "body"),
+    [
+        (
+            "The country's agriculture secretariat said the cut would cost $600 million.",
+            "Agriculture Secretariat",
+        ),
+        (
+            "Norway's crane industry association said the duty would protect jobs.",
+            "Crane Industry Association",
+        ),
+        (
+            "The steel producers association welcomed the duty on Chinese coils.",
+            "Steel Producers Association",
+        ),
+    ],
+)
+def test_a_body_named_in_lower_case_is_an_actor(story: str, body: str) -> None:
+    assert body in _names(story)
+
+
+@pytest.mark.parametrize(
+    ("story", "body"),
+    [
+        ("Norway's crane industry association NKF said the duty would help.", "NKF"),
+        (
+            "Kranforum, the Norwegian crane industry association, said the duty would help.",
+            "Kranforum",
+        ),
+        ("The crane makers association, Kranlag, said the duty would help.", "Kranlag"),
+    ],
+)
+def test_words_that_describe_a_named_body_are_not_a_second_name(story: str, body: str) -> None:
+    names = _names(story)
+    assert not {n for n in names if n.endswith("Association")}, names
