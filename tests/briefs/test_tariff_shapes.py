@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefs.drafting.tariffs.products import products_after
 from tests.briefs.drafted import tariff_pairs as _pairs
 from tests.briefs.drafted import tariff_rows as _rows
 
@@ -208,3 +209,14 @@ def test_a_lists_ceiling_yields_to_a_targets_own_rate() -> None:
 )
 def test_a_body_or_title_with_foreign_in_it_names_no_origin(story: str) -> None:
     assert _pairs(story) == {("Peru", "Chile", "30%")}
+
+
+# --- "its tariffs on those sectors": words that point back name no goods ----------------------
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["on those sectors", "on these products", "on that industry's goods", "on those industries"],
+)
+def test_a_pointing_phrase_names_no_goods(phrase: str) -> None:
+    assert products_after(f" {phrase}.") == []
