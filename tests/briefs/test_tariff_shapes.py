@@ -220,3 +220,19 @@ def test_a_body_or_title_with_foreign_in_it_names_no_origin(story: str) -> None:
 )
 def test_a_pointing_phrase_names_no_goods(phrase: str) -> None:
     assert products_after(f" {phrase}.") == []
+
+
+# --- "had threatened 32% before the two sides struck a deal": a threat the deal superseded -----
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Norway charges 15% on Chilean salmon. Norway had threatened a 40% levy before the two"
+        " sides reached a deal in May.",
+        "Norway charges 15% on Chilean salmon. Norway had earlier threatened duties of 40% until"
+        " an agreement was signed.",
+    ],
+)
+def test_a_threat_a_deal_superseded_is_dropped(story: str) -> None:
+    assert _pairs(story) == {("Norway", "Chile", "15%")}

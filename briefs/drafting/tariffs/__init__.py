@@ -75,6 +75,11 @@ _RULED_OUT = re.compile(
 _THE_COMPARED = re.compile(r"\b(?:the|these|those)\s+(?:higher|lower)\s+$", re.I)  # that one
 _INTO = re.compile(r"\b(?:into|entering)\b")
 _UP_TO = re.compile(r"\bup to\s+$")
+# A threat a deal superseded: dropped, as the gold conventions say.
+_HAD_THREATENED = re.compile(r"\bhad\s+(?:\w+\s+)?(?:threatened|warned of)\s+[^,;%]{0,24}$", re.I)
+_DEAL_AFTER = re.compile(
+    r"[^,;]{0,60}?\b(?:before|until)\b[^.;]{0,60}?\b(?:deal|agreement|accord|truce|pact)\b", re.I
+)
 _ANAPHORIC = re.compile(r"\b(?:that|the|this) rate\b|\b(?:raise|lower|cut) (?:it|them)\b")
 
 
@@ -226,6 +231,10 @@ def extract_tariffs(
                     continue
             if _RULED_OUT.search(text, max(0, a_start - 70), a_start):
                 continue  # "would not impose retaliatory duties", "ruled out tariffs"
+            if _HAD_THREATENED.search(text, max(0, a_start - 40), a_start) and _DEAL_AFTER.match(
+                text, a_end
+            ):
+                continue  # "had threatened a 32% rate before the two sides struck a deal"
             if rate is None and _PACT_CUT.search(text):
                 continue  # "It would remove most duties on goods traded between …": a pact
             if (
