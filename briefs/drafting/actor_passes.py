@@ -7,8 +7,9 @@ import re
 
 from briefs.drafting.actor_words import FORUM_ACTS, FORUM_ORGS, KNOWN_ORGS
 from briefs.drafting.lower_orgs import lower_orgs
+from briefs.drafting.name_runs import capital_runs, parse_run
 from briefs.drafting.registry import ActorSpans, Entry, Registry
-from briefs.drafting.text import Sentence
+from briefs.drafting.text import Sentence, make_sentence
 from briefs.folding import fold
 from briefs.gazetteer import country_of
 
@@ -231,3 +232,26 @@ def join_shorter_names(registry: Registry, spans: ActorSpans) -> None:
         target.affiliation = target.affiliation or entry.affiliation
         for found in spans.values():
             found[:] = [(s, e, target.name if n == entry.name else n) for s, e, n in found]
+
+
+MAX_CAPTION_SCAN = 600  # characters of each caption read for names
+
+
+def seed_caption_people(registry: Registry, captions: list[str]) -> None:
+    """People a photo caption names in full ("Trade Minister Ola Berg, left, speaks …") are
+    known to the story, which may name them by surname only ("…, Berg said"): seeded with no
+    mention, kept only if the story mentions them."""
+    for number, caption in enumerate(captions[:6]):
+        sentence = make_sentence(caption[:MAX_CAPTION_SCAN], -1 - number)
+        places = {p.start: p for p in sentence.places}
+        for start, end in capital_runs(sentence):
+            for span in parse_run(sentence, start, end, places):
+                key = fold(span.text)
+                if span.kind == "person" and key not in registry.not_actors:
+                    registry.entries.setdefault(key, Entry(span.text, "person"))
+
+
+def drop_unmentioned(registry: Registry) -> None:
+    """Seeded names the story never mentions are no actors."""
+    for key in [k for k, e in registry.entries.items() if e.mentions == 0]:
+        del registry.entries[key]

@@ -22,9 +22,11 @@ from briefs.drafting.actor_passes import (
     add_lower_orgs,
     bracket_acronyms,
     drop_forums,
+    drop_unmentioned,
     join_acronyms,
     join_shorter_names,
     listed_companies,
+    seed_caption_people,
     whole_listed_names,
 )
 from briefs.drafting.actor_words import (
@@ -79,13 +81,17 @@ class ActorsFound(NamedTuple):
 
 
 def extract_actors(
-    sentences: list[Sentence], not_actors: set[str], home: str | None = None
+    sentences: list[Sentence],
+    not_actors: set[str],
+    home: str | None = None,
+    captions: list[str] = (),  # type: ignore[assignment]
 ) -> ActorsFound:
     """People and organisations named in the sentences, with their mentions and countries.
 
     `home` is the dateline's country: a body named in lower case ("the trade department")
     with no country before it is that country's."""
     registry = Registry(not_actors)
+    seed_caption_people(registry, captions)
     spans_by_sentence: ActorSpans = {}
     pending_singles: list[Single] = []
     last_org: Entry | None = None
@@ -356,6 +362,7 @@ def extract_actors(
         spans_by_sentence[sentence.index] = found
 
     resolve_singles(registry, pending_singles, spans_by_sentence, lowercase_words)
+    drop_unmentioned(registry)
     add_lower_orgs(registry, sentences, spans_by_sentence, home)
     _apposition_orgs(registry, sentences, spans_by_sentence)
     drop_forums(registry, sentences, spans_by_sentence)

@@ -54,6 +54,7 @@ class Layout:
     paragraphs: list[str] = field(default_factory=list)  # story, dateline prefix removed
     body: str = ""  # story paragraphs as written
     not_actors: set[str] = field(default_factory=set)  # reporters, photographers, contributors
+    captions: list[str] = field(default_factory=list)  # photo captions: full names of actors
 
 
 _DATE_LINE = re.compile(r"date\s+(\d{4}-\d{1,2}-\d{1,2})\s+(.*)", re.S)
@@ -116,6 +117,10 @@ _CONTRIBUTOR_PHRASES = (
     "contributed to this report",
     "contributed reporting",
     "All rights reserved",
+)
+# "Berg reported from Bergen.", "Nilsen and Berg reported from Oslo and Bergen.": a credit.
+_REPORTED_FROM = re.compile(
+    r"[A-Z][\w'’-]+(?:(?:,| and) [A-Z][\w'’-]+)* reported (?:from|in) [A-Z][^.!?]*\.?$"
 )
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][\w'’-]+){1,3}")
 _FOOTER_RULE = re.compile(r"[_*=~#-]{3,}|# # #|- ?30 ?-")  # "___", "###", "-30-"
@@ -184,7 +189,11 @@ def _is_headline_shaped(line: str) -> bool:
 
 
 def _is_contributor(text: str) -> bool:
-    return bool(_CONTRIBUTOR_START.match(text)) or any(p in text for p in _CONTRIBUTOR_PHRASES)
+    return (
+        bool(_CONTRIBUTOR_START.match(text))
+        or any(p in text for p in _CONTRIBUTOR_PHRASES)
+        or (len(text) < 120 and bool(_REPORTED_FROM.match(text)))
+    )
 
 
 def _is_caption(text: str) -> bool:
@@ -382,6 +391,7 @@ def read_layout(text: str, date: str | None = None) -> Layout:
     dateline_info = None
     story_start: int | None = None
     pending: list[int] = []  # unclassified lines: captions if header lines or a dateline follow
+    caption_lines: list[str] = []
     limit = min(len(paragraphs), 1 + HEADER_SCAN)
     for index in range(1, limit):
         para = paragraphs[index]
@@ -405,7 +415,7 @@ def read_layout(text: str, date: str | None = None) -> Layout:
         elif _is_date_line(para) and (when := _read_date(para) or _first_full_date(para)):
             stamp_date = stamp_date or when
         elif _is_caption(para):
-            pass
+            caption_lines.append(para)
         elif (info := _dateline(para)) is not None:
             dateline_info = info
             story_start = index
@@ -424,7 +434,7 @@ def read_layout(text: str, date: str | None = None) -> Layout:
         elif (authors or posted or stamp_date or updated) and _caption_before_dateline(
             paragraphs, index, limit
         ):
-            pass  # "A crane is unloaded at the port on Monday." above "OSLO — …"
+            caption_lines.append(para)  # "A crane is unloaded at the port on Monday." above "OSLO"
         elif authors or posted or stamp_date or updated:
             story_start = index  # a story without a dateline starts after the header lines
             break
@@ -474,6 +484,8 @@ def read_layout(text: str, date: str | None = None) -> Layout:
     if dateline_info is None and len(cleaned) > 1 and is_bare_caption(cleaned[0], cleaned[1]):
         captions.append(cleaned[0])  # "Dock workers unload a crane at the port on Monday."
     headers.extend(captions)
+    caption_lines.extend(captions)
+    caption_lines.extend(paragraphs[i] for i in pending if i < story_start)
     paragraphs_kept = [
         p
         for p in cleaned
@@ -499,4 +511,5 @@ def read_layout(text: str, date: str | None = None) -> Layout:
         paragraphs=paragraphs_kept,
         body="\n\n".join(story),
         not_actors=_not_actor_names(headers, footer) | set(authors) | reporters | sites,
+        captions=caption_lines,
     )

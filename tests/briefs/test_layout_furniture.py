@@ -82,3 +82,22 @@ def test_no_measure_is_read_as_a_country_s_on_its_own_goods() -> None:
         ]
     )
     assert [(t.imposed_on, t.rate) for t in kept] == [("China", "12%"), (None, "5%")]
+
+
+def test_a_person_named_in_full_only_in_a_caption_keeps_the_full_name() -> None:
+    text = (
+        "Cranes to pay more\n\nBy Kari Nilsen\n\nJune 3, 2025\n\n"
+        "Trade Minister Ola Berg, left, speaks in Oslo on Monday. (Photo/Nordic Wire)\n\n"
+        "OSLO — Norway will charge a 12% duty on cranes from China, Berg said on Tuesday.\n\n"
+        f"{_MORE}\n"
+    )
+    names = {a.name for a in draft_brief(text).actors}
+    assert "Ola Berg" in names and "Berg" not in names, names
+
+
+def test_a_reporter_s_reported_from_line_is_footer() -> None:
+    text = (
+        "Cranes to pay more\n\nBy KARI NILSEN and OLA BERG\n\nJune 3, 2025\n\n"
+        f"OSLO — {_LEAD}\n\n{_MORE}\n\nBerg reported from Bergen.\n"
+    )
+    assert "Berg" not in {a.name for a in draft_brief(text).actors}
