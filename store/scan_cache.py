@@ -238,6 +238,24 @@ class ScanCache:
                 if isinstance(item, list):
                     yield key, brief_id, version, item
 
+    def entries_of(self, keys: Sequence[int]) -> dict[int, Entry]:
+        """The entries of these keys (a JSON value each, unchecked); those it has."""
+        out: dict[int, Entry] = {}
+        for at in range(0, len(keys), 500):
+            chunk = list(keys[at : at + 500])
+            marks = ", ".join("?" * len(chunk))
+            try:
+                with self._lock:
+                    rows = self._conn.execute(
+                        f"SELECT key, entry FROM docs WHERE key IN ({marks})", chunk
+                    ).fetchall()
+            except sqlite3.Error:
+                return out
+            for key, entry in rows:
+                with contextlib.suppress(orjson.JSONDecodeError, TypeError):
+                    out[key] = orjson.loads(entry)
+        return out
+
     def put_many(
         self, items: Iterable[tuple[str, str, Entry, tuple[str, str, str]]]
     ) -> list[int] | None:

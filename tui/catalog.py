@@ -10,14 +10,16 @@ Every brief is read once, by `scan` (in a worker); after that only the briefs th
 changed are read again (`refresh`, `refresh_content`), so a note saved or a brief
 imported elsewhere costs one brief, not the whole store. The scan keeps what it derived in
 the store's scan cache (store/scan_cache.py, see tui/derived.py), so the next start reads
-again only the briefs that changed since.
+again only the briefs that changed since. The docs are light (briefs.search.docs): each
+brief's searched text and its actors stay in that cache's file, whose word index answers
+the queries' words (`SearchIndex(words=…)`) and which the actor index is read from.
 """
 
 from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -324,12 +326,14 @@ class Catalog:
         """The actor index when it is built and current, else None."""
         return self._actor_entries
 
-    def actor_sources(self) -> tuple[int, list[ActorSource]]:
+    def actor_sources(self) -> tuple[int, ActorSources]:
         """(generation, each brief's id, date and actors, newest first): what the actor
-        index is made of, taken here so a worker can build it from a list nobody changes."""
+        index is made of, taken here so a worker can build it from a list nobody changes.
+        A light doc's actors are in the scan cache: read as the worker goes through them."""
         get = self.index.get if self.index is not None else {}.get
         docs = [doc for doc in map(get, self.rows) if doc is not None]
-        return self._generation, [(d.id, d.date, d.people) for d in docs]
+        items = [(d.id, d.date, d.key or d.people) for d in docs]
+        return self._generation, ActorSources(items, self._words)
 
     def keep_actor_entries(self, generation: int, entries: list[ActorEntry]) -> None:
         """Keep what was built from `actor_sources` unless the content changed since."""
@@ -338,6 +342,34 @@ class Catalog:
 
 
 ActorSource = tuple[str, str, tuple]
+class ActorSources(Sequence[ActorSource]):
+    """(id, date, actors) of each brief; the actors of a light doc (given by its key) are
+    read from the scan cache when asked, a chunk at a time (in the worker, not here)."""
+
+    _CHUNK = 2000
+
+    def __init__(
+        self, items: list[tuple[str, str, tuple | int]], cache: scan_cache.ScanCache | None
+    ) -> None:
+        self._items, self._cache = items, cache
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, at: int) -> ActorSource:  # type: ignore[override]
+        return next(iter(ActorSources([self._items[at]], self._cache)))
+
+    def __iter__(self) -> Iterator[ActorSource]:
+        from tui.derived import people_of
+
+        for at in range(0, len(self._items), self._CHUNK):
+            chunk = self._items[at : at + self._CHUNK]
+            keys = [p for _, _, p in chunk if type(p) is int]
+            found = self._cache.entries_of(keys) if keys and self._cache is not None else {}
+            for brief_id, date, people in chunk:
+                if type(people) is int:
+                    people = people_of(found.get(people))
+                yield brief_id, date, people
 _BATCH = 200  # briefs written to the scan cache per transaction
 
 

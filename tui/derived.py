@@ -144,6 +144,20 @@ def encode(doc: SearchDoc) -> list[Any]:
     ]
 
 
+def people_of(entry: Any) -> tuple[str | None, ...]:
+    """The actors an entry holds, flat as `SearchDoc.people`; () when not of their types."""
+    try:
+        people = entry[6]
+        if type(people) is not list or len(people) % _ACTOR:
+            return ()
+        facts = tuple([None if v is None else sys.intern(v) for v in people])
+    except (IndexError, KeyError, TypeError):
+        return ()
+    if None in facts[0::_ACTOR] or None in facts[1::_ACTOR]:
+        return ()
+    return facts
+
+
 class Decoder:
     """Turns cache entries back into docs for one scan. It keeps one copy of each value
     that recurs (parties, products, kinds, roles, tag lists) and the country key and rate
@@ -179,10 +193,10 @@ class Decoder:
         entry: list[Any],
         state: ReaderState,
     ) -> SearchDoc | None:
-        """The entry as the catalog keeps it (a `light` doc named `key` in the word index),
-        with the reader's read/starred laid over (notes are laid over by the caller); None
-        when any value is not of its type (a damaged or foreign cache: the brief is read
-        again)."""
+        """The entry as the catalog keeps it (a `light` doc named `key` in the word index,
+        its actors left in the cache: see `people_of`), with the reader's read/starred laid
+        over (notes are laid over by the caller); None when any value is not of its type
+        (a damaged or foreign cache: the brief is read again)."""
         intern = sys.intern
         try:
             date, title, places, source, tags, tariffs, people = entry
@@ -221,8 +235,10 @@ class Decoder:
                         year_of(year),
                     )
                 )
-            facts = tuple([None if v is None else intern(v) for v in people])
-            if None in facts[0::_ACTOR] or None in facts[1::_ACTOR]:
+            # The actors stay in the cache (`people_of`, for the actor index): only checked.
+            if not all(v is None or type(v) is str for v in people):
+                return None
+            if None in people[0::_ACTOR] or None in people[1::_ACTOR]:
                 return None  # every actor has a name and a kind
             return self._doc(
                 brief_id,
@@ -239,7 +255,7 @@ class Decoder:
                 state.read,
                 state.starred,
                 False,
-                facts,
+                (),
                 number,
             )
         except (TypeError, ValueError):

@@ -217,8 +217,9 @@ def indexed(doc: SearchDoc) -> tuple[str, str, str]:
 
 
 def light(doc: SearchDoc, key: int) -> SearchDoc:
-    """`doc` without the text a word index holds for it (`indexed`), named by `key` there."""
-    return replace(doc, text="", body="", actors="", key=key)
+    """`doc` without the text a word index holds for it (`indexed`), named by `key` there,
+    and without `people` (the catalog keeps those beside the index too)."""
+    return replace(doc, text="", body="", actors="", people=(), key=key)
 
 
 def make_doc(

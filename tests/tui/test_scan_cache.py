@@ -299,3 +299,18 @@ def test_the_cache_kind_follows_the_code_that_made_its_entries(
 
     monkeypatch.setattr(briefs.gazetteer, "__file__", str(code[0]))  # another gazetteer
     assert cache_kind.__wrapped__() != cache_kind()
+
+
+def test_docs_keep_no_searched_text_or_actors_and_the_actor_index_reads_them_back(
+    store: Store,
+) -> None:
+    """Memory: the catalog's docs leave text, names, body and actors to the cache's file."""
+    from briefs.actor_index import build_actor_index
+
+    for catalog in (scanned(store.root)[0], scanned(store.root)[0]):  # made, then decoded
+        assert catalog.index is not None
+        docs = list(catalog.index.docs())
+        assert docs and all(d.key > 0 for d in docs)
+        assert {(d.text, d.body, d.actors, d.people) for d in docs} == {("", "", "", ())}
+        by_rows = [store.brief(i) for i in catalog.rows]
+        assert catalog.actor_entries() == build_actor_index([b for b in by_rows if b])
