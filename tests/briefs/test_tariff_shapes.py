@@ -236,3 +236,30 @@ def test_a_pointing_phrase_names_no_goods(phrase: str) -> None:
 )
 def test_a_threat_a_deal_superseded_is_dropped(story: str) -> None:
     assert _pairs(story) == {("Norway", "Chile", "15%")}
+
+
+# --- part of a measure lifted, the rest still charged: two entries ---------------------------
+
+
+def test_a_rate_lifted_on_some_goods_and_kept_on_others_is_two_measures() -> None:
+    story = (
+        "Norway scrapped its 30% duty on Chilean fruit on Monday. Salmon, wine and copper remain"
+        " subject to the extra 30%."
+    )
+    assert _rows(story) == {
+        ("Norway", "Chile", "30%", "removed"),
+        ("Norway", "Chile", "30%", "in force"),
+    }
+
+
+def test_the_rate_named_again_after_quotes_keeps_its_measure() -> None:
+    story = (
+        "Norway scrapped its 30% duty on Chilean fruit on Monday. It also charges 10% on"
+        ' Peruvian fish. "This is fair," the minister said. "We listened." "More will come."'
+        " Salmon, wine and copper remain subject to the extra 30%."
+    )
+    assert _rows(story) == {
+        ("Norway", "Chile", "30%", "removed"),
+        ("Norway", "Peru", "10%", "in force"),
+        ("Norway", "Chile", "30%", "in force"),
+    }

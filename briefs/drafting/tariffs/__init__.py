@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
+from itertools import accumulate
 
 from briefs.drafting.tariffs.entities import entities_of, subject_of
 from briefs.drafting.tariffs.mentions import (
@@ -35,6 +36,7 @@ from briefs.drafting.tariffs.parties import MentionContext, read_mention
 from briefs.drafting.tariffs.timing import announce_preliminary, collected_later, status_and_year
 from briefs.drafting.text import Sentence, lowered
 from briefs.model import Tariff
+from briefs.rates import normalise_rate
 
 __all__ = ["extract_tariffs"]
 
@@ -96,6 +98,8 @@ def extract_tariffs(
     last_imposer: str | None = None
     last_trigger_sentence = -10
     previous_subject: str | None = None
+    # quoted sentences so far: a rate told after a quote keeps the measure named before it
+    quotes = list(accumulate(is_quote(s.text) for s in sentences))
     for position, sentence in enumerate(sentences):
         text = sentence.text
         if len(text) > 3000:
@@ -104,7 +108,7 @@ def extract_tariffs(
         triggers = [m for m in TRIGGER.finditer(text, low) if is_trigger(text, m)]
         rates = (
             find_rates(text, triggers, is_quote(text), low)
-            if triggers or position - last_trigger_sentence <= 3
+            if triggers or position - last_trigger_sentence <= 3 + quotes[position]
             else []
         )
         if not triggers and not rates:
@@ -205,17 +209,23 @@ def extract_tariffs(
                 and mention.imposed_on is None
                 and mention.rate is not None
                 and mentions
-                and position - mentions[-1].sentence <= 2
+                and position - mentions[-1].sentence
+                <= 2 + quotes[position] - quotes[mentions[-1].sentence]
             ):
                 borrowed = True
                 # "The levy combines a 10% rate …": the parties of the measure just before; a
                 # rate on every origin, the story's main imposer ("Tariffs of 50% … apply to
                 # imports from all countries" after the EU's countermeasures: the US's)
+                # "… remain subject to the extra 40 percent": the measure of that rate, if named
+                lent = (
+                    _POINTING.search(text[max(0, a_start - 30) : a_start])
+                    and _same_rate(mentions, mention.rate)
+                ) or mentions[-1]
                 mention.imposed_by = (
-                    _story_imposer(mentions) if mention.all_targets else mentions[-1].imposed_by
+                    _story_imposer(mentions) if mention.all_targets else lent.imposed_by
                 )
-                mention.imposed_on = None if mention.all_targets else mentions[-1].imposed_on
-                if mention.imposed_on is not None and mentions[-1].rate is None:
+                mention.imposed_on = None if mention.all_targets else lent.imposed_on
+                if mention.imposed_on is not None and lent.rate is None:
                     # "… from China, Indonesia and Japan. The duty ranges from $89 to $707": the
                     # rate of each target of that list
                     targets = _list_targets(mentions[-1], mentions)
@@ -527,6 +537,11 @@ def _inherited(
         if clear is not None:
             return clear, year, True
     return timed[0] or theirs[0], year, timed[2] if timed[0] else True
+
+
+def _same_rate(mentions: list[Mention], rate: str) -> Mention | None:
+    norm = normalise_rate(rate)
+    return next((m for m in reversed(mentions) if m.rate and normalise_rate(m.rate) == norm), None)
 
 
 def _story_imposer(mentions: list[Mention]) -> str | None:

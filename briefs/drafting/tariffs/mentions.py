@@ -129,8 +129,8 @@ _MARKET_MOVE = re.compile(
 # A rate in a sentence that names no measure, near one that does: "Peruvian mills face 14%",
 # "for Chile the figure is 9.5%", "pay between 3% and 21%".
 _RATE_LEAD = re.compile(
-    r"\b(?:at|to|of|by|pays?|paid|paying|carry|carries|charged|taxed|levied)\s+(?:an?\s+(?:extra"
-    r"|additional)\s+)?$|\b(?:rate|margin|duty|figure|level)s?,\s*$",  # "the steepest rate, 71.8%"
+    r"\b(?:at|to|of|by|pays?|paid|paying|carry|carries|charged|taxed|levied)\s+(?:(?:an?|the)\s+"
+    r"(?:extra|additional)\s+)?$|\b(?:rate|margin|duty|figure|level)s?,\s*$",  # "the steepest rate, 71.8%"
     re.I,
 )
 # Weaker leads count only when the sentence names whose goods bear the rate before it.
