@@ -24,6 +24,7 @@ from briefs.drafting.page_lines import (
     is_share_line,
     reporters_in,
     section_label_parts,
+    without_opening_stamp,
 )
 from briefs.drafting.stamps import DAY_MONTH as _DAY_MONTH
 from briefs.drafting.stamps import HAS_MONTH as _HAS_MONTH
@@ -73,7 +74,8 @@ _DATELINE = re.compile(
     r"([^\W\d_][^\W\d_'’.-]*(?:[ /][^\W\d_][^\W\d_'’.-]*){0,4})"
     r"((?:,\s*[^,()—–\n]{1,40}?){0,3})"
     r"\s*(?:\(([^()\n]{1,40})\)|/([^/\n]{1,40})/)?"  # "(Reuters)", "/PR Wire/"
-    r"\s*(?:(?:—|–|--|-|:)\s+|(?:—|--)(?=[^\W\d_]))"  # "OSLO, June 3 (Wire)--Norway …"
+    r"(?:\s*(?:—|–|--|-|:)\s+|\s*(?:—|--)(?=[^\W\d_])"  # "OSLO, June 3 (Wire)--Norway …"
+    r"|(?<=\))\s+(?=[^\W\d_]))"  # "Oslo, June 3 (NTB) Norway …": only with a date, see below
 )
 # "Jakarta. Indonesia is …": a capital or country and a full stop open the story.
 _PLACE_STOP = re.compile(r"([^\W\d_][^\W\d_'’-]+(?: [^\W\d_][^\W\d_'’-]+)?)\.\s+(?=[^\W\d_])")
@@ -337,6 +339,8 @@ def _dateline_at(paragraph: str) -> tuple[str, str | None, str | None, int] | No
             return None
     if agency and not re.fullmatch(r"[\w .&'-]+", agency):
         return None
+    if match.group(0)[-1].isspace() and match.group(0).rstrip()[-1:] == ")" and not date_text:
+        return None  # "Nordkran (NKR) Chief Executive …": a name and its ticker
     return ", ".join(place_parts), date_text, agency, match.end()
 
 
@@ -487,7 +491,7 @@ def read_layout(text: str, date: str | None = None) -> Layout:
     caption_lines.extend(captions)
     caption_lines.extend(paragraphs[i] for i in pending if i < story_start)
     paragraphs_kept = [
-        p
+        without_opening_stamp(p)
         for p in cleaned
         if p.strip() and p not in captions and not _in_story_furniture(p, reporters)
     ]

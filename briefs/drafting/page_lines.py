@@ -155,3 +155,17 @@ def section_label_parts(line: str, headline: str) -> list[str] | None:
     if len(parts) == 1 and len(text.split()) > 2:
         return None
     return parts
+
+
+# "2:05 PM: Norway will …", "14:05 — …", "9:12 a.m. ET: …", "1. The Ministry …": a live entry's
+# clock or a release's paragraph number before the sentence.
+_OPENING_STAMP = re.compile(
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.m\.|[ap]m|AM|PM)?(?:\s+[A-Z]{2,4})?\s*(?::|—|–|-)"
+    r"|\d{1,2}\.)\s+(?=[^\W\d_])"
+)
+
+
+def without_opening_stamp(paragraph: str) -> str:
+    """The paragraph without a clock stamp or paragraph number before its first word."""
+    match = _OPENING_STAMP.match(paragraph)
+    return paragraph[match.end() :] if match else paragraph

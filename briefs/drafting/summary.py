@@ -29,6 +29,11 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _asks_or_quotes(sentence: str) -> bool:
+    stripped = sentence.strip()
+    return stripped.endswith("?") or stripped[:1] in '"“‘'
+
+
 def _score(sentence: str, position: int, names: list[str]) -> float:
     # News sits high in a story, but a second measure or the main reaction may come a few
     # paragraphs down: position costs less than what a sentence holds.
@@ -71,13 +76,15 @@ def summarise(sentences: list[str], names: list[str], title: str) -> str:
         if len(chosen) >= 4:
             break
         size = _words(pool[index])
+        if pool[index].rstrip().endswith("?"):
+            continue  # a question asks what the summary should tell
         if size > budget:
             continue
         if len(chosen) >= 2 and scores[index] < 2.0:
             break
         chosen.append(index)
         budget -= size
-    rest = [i for i in ranked if i not in chosen]
+    rest = [i for i in ranked if i not in chosen and not _asks_or_quotes(pool[i])]
     if len(chosen) < 3 and budget >= MIN_TAIL and rest:
         # Two long sentences leave words unspent: the head of the next best carries its news.
         pool[rest[0]] = _trim(pool[rest[0]], budget)

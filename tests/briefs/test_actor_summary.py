@@ -47,3 +47,13 @@ def test_two_long_sentences_leave_room_for_the_head_of_a_third() -> None:
     assert summary.startswith(long_lead) and third in summary
     assert "The duty follows a complaint by two Norwegian makers" in summary
     assert len(summary.split()) <= 90
+
+
+def test_a_question_is_not_chosen_over_a_statement() -> None:
+    story = [
+        _LEAD,
+        "Will Norway's cranes duty and the 15% salmon tariff from China hurt the ports this year?",
+        "China said it would answer with a 15% tariff on Norwegian salmon from August.",
+    ]
+    summary = summarise(story, ["Norway", "China"], "Cranes to pay more")
+    assert "?" not in summary, summary

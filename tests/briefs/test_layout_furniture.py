@@ -101,3 +101,31 @@ def test_a_reporter_s_reported_from_line_is_footer() -> None:
         f"OSLO — {_LEAD}\n\n{_MORE}\n\nBerg reported from Bergen.\n"
     )
     assert "Berg" not in {a.name for a in draft_brief(text).actors}
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "2:05 PM: Norway will charge",
+        "14:05 — Norway will charge",
+        "9:12 a.m. ET: Norway will charge",
+        "1. Norway will charge",
+    ],
+)
+def test_a_clock_stamp_or_number_opening_a_paragraph_is_not_story(entry: str) -> None:
+    story = f"{entry} a 12% duty on cranes from China, the finance ministry said."
+    brief = draft_brief(f"Cranes to pay more\n\nJune 3, 2025\n\n{story}\n\n{_MORE}\n")
+    assert brief.summary.startswith("Norway will charge"), brief.summary
+
+
+def test_a_dated_dateline_with_its_agency_and_no_dash_is_cut() -> None:
+    brief = draft_brief(f"Cranes to pay more\n\nJune 3, 2025\n\nOslo, June 3 (NTB) {_LEAD}\n")
+    assert brief.summary.startswith("Norway will charge") and brief.dateline == "Oslo"
+
+
+def test_a_name_and_ticker_opening_a_sentence_is_no_dateline() -> None:
+    story = (
+        "Nordkran (NKR) Chief Executive Ola Dahl said the 12% duty on Chinese cranes would help."
+    )
+    brief = draft_brief(f"Cranes to pay more\n\nJune 3, 2025\n\n{story}\n")
+    assert brief.dateline is None and brief.summary.startswith("Nordkran (NKR)")
