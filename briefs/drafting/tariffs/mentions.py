@@ -130,7 +130,8 @@ _MARKET_MOVE = re.compile(
 # "for Chile the figure is 9.5%", "pay between 3% and 21%".
 _RATE_LEAD = re.compile(
     r"\b(?:at|to|of|by|pays?|paid|paying|carry|carries|charged|taxed|levied)\s+(?:(?:an?|the)\s+"
-    r"(?:extra|additional)\s+)?$|\b(?:rate|margin|duty|figure|level)s?,\s*$",  # "the steepest rate, 71.8%"
+    r"(?:extra|additional)\s+)?$"
+    r"|\b(?:rate|margin|duty|figure|level)s?,\s*$",  # "the steepest rate, 71.8%"
     re.I,
 )
 # Weaker leads count only when the sentence names whose goods bear the rate before it.
