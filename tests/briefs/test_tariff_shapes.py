@@ -263,3 +263,15 @@ def test_the_rate_named_again_after_quotes_keeps_its_measure() -> None:
         ("Norway", "Peru", "10%", "in force"),
         ("Norway", "Chile", "30%", "in force"),
     }
+
+
+# --- a rate sentence that names no one, after one naming the sellers -------------------------
+
+
+def test_a_rate_for_them_is_for_the_sellers_named_just_before() -> None:
+    story = (
+        "Peru will levy anti-dumping duties on glass from Chile and Bolivia. Chilean makers will"
+        " pay 21%. The probe also found dumping by producers in Bolivia. The rate set for them"
+        " is 12%."
+    )
+    assert _pairs(story) == {("Peru", "Chile", "21%"), ("Peru", "Bolivia", "12%")}

@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import partial
 from itertools import accumulate
 
-from briefs.drafting.tariffs.entities import entities_of, subject_of
+from briefs.drafting.tariffs.entities import entities_of, sellers_country, subject_of
 from briefs.drafting.tariffs.mentions import (
     TRIGGER,
     Mention,
@@ -115,15 +115,12 @@ def extract_tariffs(
             continue
         entities = entities_of(sentence, spans.get(sentence.index, []), affiliations, persons, home)
         subject = subject_of(entities, text)
+        seller_before = None  # "… found dumping by producers in India. The rate for them is …"
         if position > 0:
             before = sentences[position - 1]
-            previous_subject = (
-                subject_of(
-                    entities_of(before, spans.get(before.index, []), affiliations, persons, home),
-                    before.text[:3000],
-                )
-                or previous_subject
-            )
+            told = entities_of(before, spans.get(before.index, []), affiliations, persons, home)
+            previous_subject = subject_of(told, before.text[:3000]) or previous_subject
+            seller_before = sellers_country(before.text[:3000], told)
         if triggers:
             last_trigger_sentence = position
         pronoun_subject = _PRONOUN_START.match(text)
@@ -225,7 +222,13 @@ def extract_tariffs(
                     _story_imposer(mentions) if mention.all_targets else lent.imposed_by
                 )
                 mention.imposed_on = None if mention.all_targets else lent.imposed_on
-                if mention.imposed_on is not None and lent.rate is None:
+                if (
+                    not entities
+                    and seller_before not in (None, mention.imposed_by)
+                    and lent.sentence < position - 1
+                ):
+                    mention.imposed_on = seller_before  # the sellers the sentence before named
+                elif mention.imposed_on is not None and lent.rate is None:
                     # "… from China, Indonesia and Japan. The duty ranges from $89 to $707": the
                     # rate of each target of that list
                     targets = _list_targets(mentions[-1], mentions)

@@ -276,6 +276,24 @@ def exporters_country(c: MentionContext) -> str | None:
     return None
 
 
+_SELLERS_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:producers|exporters|manufacturers|makers|mills|firms|companies"
+    r"|suppliers|growers|shippers)\b"
+)
+
+
+def sellers_country(text: str, entities: list[Entity]) -> str | None:
+    """ "The probe also found dumping by producers in India", "Indian mills": the one country
+    whose sellers a sentence names, if it names one."""
+    found = {
+        e.country
+        for e in entities
+        if _EXPORTERS_IN.search(text, max(0, e.start - 30), e.start)
+        or (e.demonym and _SELLERS_AFTER.match(text, e.end))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def importers_country(c: MentionContext) -> str | None:
     """ "Companies in Japan must pay a tariff of 341 yen": the country where the importers
     are collects the duty."""
