@@ -205,7 +205,10 @@ def drop_forums(registry: Registry, sentences: list[Sentence], spans: ActorSpans
 
 
 def _shorter_form(short: list[str], full: list[str]) -> bool:
-    """ "Lula da Silva" of "Luiz Inácio Lula da Silva", "Jon Berg" of "Jon K. Berg"."""
+    """ "Lula da Silva" of "Luiz Inácio Lula da Silva", "Jon Berg" of "Jon K. Berg"; "Kim Min
+    Seok" of "Kim Min-seok" (the same name, its given name written in one word or two)."""
+    if len(short) == len(full) + 1 and short[:-2] == full[:-1]:
+        return "-".join(short[-2:]) == full[-1]
     if not 2 <= len(short) < len(full):
         return False
     return full[-len(short) :] == short or (short[0] == full[0] and short[-1] == full[-1])

@@ -236,7 +236,11 @@ def extract_actors(
                             last_org = entry
                         continue
                     prev = tokens[span.start - 1].lower if span.start else ""
-                    if role is None and prev in PLACE_PREPOSITIONS:
+                    if (
+                        role is None
+                        and prev in PLACE_PREPOSITIONS
+                        and not _named_after_to(sentence, span.start, span.end)
+                    ):
                         continue  # "in Tamil Nadu", "near Port Talbot"
                     if (
                         prev == "of"
@@ -394,6 +398,17 @@ def extract_actors(
         spans_by_sentence,
         people_country,
     )
+
+
+def _named_after_to(sentence: Sentence, start: int, end: int) -> bool:
+    """ "according to Ana Rojas", "went to Ana Rojas, the trade minister,": a person after
+    "to", not a place (one two-word name read as a place is dropped instead)."""
+    tokens = sentence.tokens
+    if tokens[start - 1].lower != "to":
+        return False
+    if start >= 2 and tokens[start - 2].lower == "according":
+        return True
+    return after_name(sentence, end)[0] is not None
 
 
 def _apposition_orgs(

@@ -221,6 +221,7 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
     if (i == 0 or tokens[i - 1].text in "\"“‘'(") and not he_named:  # "He Lifeng met …"
         while i < end and (
             (tokens[i].lower in COMMON and tokens[i].lower not in ROLE_WORDS)
+            or (tokens[i].lower in _OFFICIALS and i + 1 < end and tokens[i + 1].lower == "of")
             or (
                 tokens[i].lower in COMPANY_NOUNS
                 # "Bank of Canada Governor …": a head word naming a body stays

@@ -151,3 +151,31 @@ def test_a_shorter_name_of_a_person_joins_the_fuller_one(story: str, full: str, 
 )
 def test_a_body_named_in_lower_case_of_other_heads_is_an_actor(story: str, body: str) -> None:
     assert body in _names(story)
+
+
+@pytest.mark.parametrize(
+    ("story", "person"),
+    [
+        (
+            "According to Hiroshi Tanaka, chief economist at Mizuho, the duty would hurt.",
+            "Hiroshi Tanaka",
+        ),
+        ("The duty will hurt mills, according to Ana Rojas of the Steel Council.", "Ana Rojas"),
+        ("The letter went to Ana Rojas, the trade minister, on Monday.", "Ana Rojas"),
+    ],
+)
+def test_a_person_after_to_is_no_place(story: str, person: str) -> None:
+    assert person in _names(story)
+
+
+def test_the_plural_title_opening_a_sentence_is_not_part_of_a_company() -> None:
+    names = _names("Representatives of Nordkran Holdings met officials to discuss the duty.")
+    assert "Nordkran Holdings" in names, names
+
+
+def test_a_korean_name_written_with_and_without_its_hyphen_is_one_actor() -> None:
+    names = _names(
+        "Kim Min Seok said Seoul would answer the duty. Trade Minister Kim Min-seok later met"
+        " his counterpart, and Kim Min-seok said talks would go on."
+    )
+    assert names & {"Kim Min Seok", "Kim Min-seok"} == {"Kim Min-seok"}, names
