@@ -275,3 +275,25 @@ def test_a_rate_for_them_is_for_the_sellers_named_just_before() -> None:
         " is 12%."
     )
     assert _pairs(story) == {("Peru", "Chile", "21%"), ("Peru", "Bolivia", "12%")}
+
+
+# --- the mention that dates the start tells the state of the day --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "status"),
+    [
+        (  # the story's day is a Tuesday
+            "Peru will levy duties of 20% on Chilean glass, the ministry said. The duties take"
+            " effect from Tuesday.",
+            "in force",
+        ),
+        (
+            "Peru has imposed duties of 20% on Chilean glass, the ministry said. The duties take"
+            " effect from September 1.",
+            "announced",
+        ),
+    ],
+)
+def test_the_mention_that_dates_the_start_sets_the_status(story: str, status: str) -> None:
+    assert {row[3] for row in _rows(story)} == {status}

@@ -29,6 +29,10 @@ def _weak_year(timed: tuple[str | None, int | None, bool]) -> bool:
     return len(timed) > 3 and bool(timed[3])  # type: ignore[misc]
 
 
+def _dated(timed: tuple[str | None, int | None, bool]) -> bool:
+    return len(timed) > 4 and bool(timed[4])  # type: ignore[misc]
+
+
 def _state(mention: Mention) -> str | None:
     return mention.when()[0]
 
@@ -162,9 +166,14 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
         ordered = sorted(attached.get(id(measure), []), key=lambda m: (m.rate is None, m.order))
         # A weak cue ("exporters face 57%") yields to a clearer one of another mention ("will
         # impose"): the first clear status, else the first status at all.
+        # A mention that dates the start ("The duties take effect from Tuesday") tells the
+        # state on the article's day better than one that does not ("China will levy …").
         status = next(
-            (m.when()[0] for m in ordered if m.when()[0] and not m.when()[2]),
-            next((m.when()[0] for m in ordered if m.when()[0]), "in force"),
+            (m.when()[0] for m in ordered if _dated(m.when())),
+            next(
+                (m.when()[0] for m in ordered if m.when()[0] and not m.when()[2]),
+                next((m.when()[0] for m in ordered if m.when()[0]), "in force"),
+            ),
         )
         for mention in attached.get(id(measure), []):
             status_of[id(mention)] = status

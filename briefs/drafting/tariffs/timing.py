@@ -190,6 +190,7 @@ class Timing(NamedTuple):
     year: int | None
     weak: bool = False  # the status rests on a weak cue only
     year_weak: bool = False  # the year rests on a weekday only ("agreed on Saturday")
+    dated: bool = False  # the clause dates the measure's start: its state beats undated ones
 
 
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\s[^,;]*")
@@ -368,6 +369,7 @@ def status_and_year(
     weak = (status == "in force" and _weak(clause)) or (
         status == "announced" and _only_will_pay(clause)
     )
+    dated = False  # the clause dates the start: "take effect from Tuesday", "from Aug. 14"
     if (
         (
             status in (None, "in force")
@@ -377,8 +379,10 @@ def status_and_year(
         and _starts_later(clause, today)
     ):
         status = "announced"  # "will face duties of 12% from Aug. 14", "plans to … from May"
+        dated = True
     if (status in ("announced", None) or weak) and _starts_today(clause, today):
         status, weak = "in force", False  # it takes effect on the article's day
+        dated = True
     if status in ("removed", "offered removal") and _UNTIL_CLAUSE.match(clause):
         status = None  # "… will stay until Washington lifts its tariffs": those stand today
     if status == "removed" and _removal_undated(clause):
@@ -411,7 +415,11 @@ def status_and_year(
     ):
         status = "in force"  # "days after Chile announced duties" in May 2024, read in 2025
     return Timing(
-        status, year, weak and status in ("in force", "announced"), year_weak and year is not None
+        status,
+        year,
+        weak and status in ("in force", "announced"),
+        year_weak and year is not None,
+        dated and status in ("in force", "announced"),
     )
 
 
