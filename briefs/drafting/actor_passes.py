@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from briefs.drafting.actor_words import FORUM_ACTS, FORUM_ORGS, KNOWN_ORGS
+from briefs.drafting.lexicon import words
 from briefs.drafting.lower_orgs import lower_orgs
 from briefs.drafting.name_runs import capital_runs, parse_run
 from briefs.drafting.registry import ActorSpans, Entry, Registry
@@ -258,3 +259,56 @@ def drop_unmentioned(registry: Registry) -> None:
     """Seeded names the story never mentions are no actors."""
     for key in [k for k, e in registry.entries.items() if e.mentions == 0]:
         del registry.entries[key]
+
+
+_LEGAL_FORMS = words("legal_forms")
+
+
+def join_legal_forms(registry: Registry, spans: ActorSpans) -> None:
+    """ "Nordkran Group … Nordkran said": a company named without its legal form is the same
+    company, under its full name."""
+    for entry in [e for e in registry.entries.values() if e.kind == "organization"]:
+        parts = [w.strip(".,") for w in fold(entry.name).split()]
+        base = list(parts)
+        while len(base) > 1 and base[-1] in _LEGAL_FORMS:
+            base.pop()
+        short = registry.entries.get(" ".join(base)) if len(base) < len(parts) else None
+        if short is None or short is entry:
+            continue
+        del registry.entries[fold(short.name)]
+        entry.mentions += short.mentions
+        entry.first = min(entry.first, short.first)
+        for found in spans.values():
+            found[:] = [(s, e, entry.name if n == short.name else n) for s, e, n in found]
+
+
+_OUTLET_NOUNS = words("outlet_nouns")
+
+
+def _names_an_outlet(sentence: Sentence, start: int, end: int) -> bool:
+    """ "Xinhua news agency reported", "state broadcaster NRK", "the newspaper Aftenposten"."""
+    tokens = sentence.tokens
+    after = [t.lower for t in tokens[end : end + 2]]
+    if (after and after[0] in _OUTLET_NOUNS) or after == ["news", "agency"]:
+        return True
+    before = [t.lower for t in tokens[max(0, start - 2) : start]]
+    return (bool(before) and before[-1] in _OUTLET_NOUNS) or before == ["news", "agency"]
+
+
+def drop_outlets(registry: Registry, sentences: list[Sentence], spans: ActorSpans) -> None:
+    """A name the story calls a news outlet is no actor, wherever else it is named."""
+    by_index = {s.index: s for s in sentences}
+    outlets = {
+        name
+        for index, found in spans.items()
+        for start, end, name in found
+        if _names_an_outlet(by_index[index], start, end)
+    }
+    dropped = set()
+    for name in outlets:
+        entry = registry.entries.get(fold(name))
+        if entry is not None and entry.kind != "person":
+            del registry.entries[fold(name)]
+            dropped.add(name)
+    for found in spans.values():
+        found[:] = [f for f in found if f[2] not in dropped]

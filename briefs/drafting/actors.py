@@ -22,8 +22,10 @@ from briefs.drafting.actor_passes import (
     add_lower_orgs,
     bracket_acronyms,
     drop_forums,
+    drop_outlets,
     drop_unmentioned,
     join_acronyms,
+    join_legal_forms,
     join_shorter_names,
     listed_companies,
     seed_caption_people,
@@ -375,6 +377,8 @@ def extract_actors(
     join_acronyms(registry, spans_by_sentence, sentences)
     whole_listed_names(registry, spans_by_sentence, sentences)
     join_shorter_names(registry, spans_by_sentence)
+    join_legal_forms(registry, spans_by_sentence)
+    drop_outlets(registry, sentences, spans_by_sentence)
     people_country = {
         e.name: e.affiliation
         for e in registry.entries.values()

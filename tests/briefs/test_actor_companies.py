@@ -90,3 +90,39 @@ def test_a_body_named_in_lower_case_is_an_actor(story: str, body: str) -> None:
 def test_words_that_describe_a_named_body_are_not_a_second_name(story: str, body: str) -> None:
     names = _names(story)
     assert not {n for n in names if n.endswith("Association")}, names
+
+
+@pytest.mark.parametrize(
+    ("story", "full", "short"),
+    [
+        (
+            "Nordkran Group, Norway's largest crane maker, asked for the duty. Nordkran said"
+            " imports had cut its margins.",
+            "Nordkran Group",
+            "Nordkran",
+        ),
+        (
+            "Fjell Heavy Industries Corp. asked for the duty. Fjell Heavy Industries said"
+            " imports had cut its margins.",
+            "Fjell Heavy Industries Corp.",
+            "Fjell Heavy Industries",
+        ),
+    ],
+)
+def test_a_company_named_without_its_legal_form_is_the_same_company(
+    story: str, full: str, short: str
+) -> None:
+    names = _names(story)
+    assert full in names and short not in names, names
+
+
+@pytest.mark.parametrize(
+    ("story", "outlet"),
+    [
+        ("Xinhua news agency reported that Beijing would answer the duty.", "Xinhua"),
+        ("State broadcaster NRK said the duty would start in July.", "NRK"),
+        ("The newspaper Aftenposten reported that Oslo would answer the duty.", "Aftenposten"),
+    ],
+)
+def test_a_news_outlet_is_no_actor(story: str, outlet: str) -> None:
+    assert outlet not in _names(story)
