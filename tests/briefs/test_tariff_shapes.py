@@ -297,3 +297,28 @@ def test_a_rate_for_them_is_for_the_sellers_named_just_before() -> None:
 )
 def test_the_mention_that_dates_the_start_sets_the_status(story: str, status: str) -> None:
     assert {row[3] for row in _rows(story)} == {status}
+
+
+# --- the preliminary rate a final one will replace is charged until then -----------------------
+
+
+def test_a_rate_the_coming_final_rates_fall_below_is_charged_until_then() -> None:
+    story = (
+        "Peru has cut the anti-dumping duties it will charge on glass from Chile, setting final"
+        " rates of 4% for Chilean makers, far below the 60% preliminary rate."
+    )
+    assert _rows(story) == {
+        ("Peru", "Chile", "4%", "announced"),
+        ("Peru", "Chile", "60%", "in force"),
+    }
+
+
+# --- "faces the 15% tariff Washington has applied to most EU goods": the goods it names --------
+
+
+def test_the_goods_a_measure_was_applied_to_name_its_target() -> None:
+    story = (
+        "Italian wine sold in Peru also faces the 12% duty Peru has applied to most European"
+        " Union goods since May."
+    )
+    assert _pairs(story) == {("Peru", "European Union", "12%")}

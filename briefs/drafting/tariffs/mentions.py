@@ -29,7 +29,12 @@ _TOPIC_AFTER = re.compile(
     r"|standoff|spat|feud|front|issues?|questions?|matters?|negotiators?|envoys?|chiefs?)\b",
     re.I,
 )
-_PCT_BEFORE = re.compile(r"\d(?:\s?%|[\s-](?:per[\s-]?cent|percent))\s+$", re.I)
+# "the 46% rate", "the 91.74% preliminary rate"
+_PCT_BEFORE = re.compile(
+    r"\d(?:\s?%|[\s-](?:per[\s-]?cent|percent))\s+(?:(?:preliminary|provisional|final|new|old"
+    r"|current|previous|initial|interim|standard|basic|average|extra|additional)\s+)?$",
+    re.I,
+)
 _OTHER_RATES = re.compile(
     r"\b(?:interest|inflation|unemployment|growth|exchange|mortgage|tax|jobless|savings|policy"
     r"|lending|deposit|birth|death|vacancy|participation|poverty|income tax)\s+rates?\b"
@@ -406,10 +411,19 @@ def is_old_rate(sentence: str, start: int, rate: str) -> bool:
     16%"): in force on the article's day, beside the announced one."""
     if re.search(r"\bto\b|-|–", rate) or _RANGE_LEAD.search(sentence, max(0, start - 30), start):
         return False  # "ranging from 27.7 percent to 34.9 percent"
+    if _BELOW_BEFORE.search(sentence, max(0, start - 30), start):
+        return bool(_LOOKS_AHEAD.search(sentence, 0, start))  # the new rates, said before it
     return bool(
         _OLD_RATE_BEFORE.search(sentence, max(0, start - 30), start)
         and _LOOKS_AHEAD.search(sentence, max(0, start - 90), start + 40)  # its own clause
     )
+
+
+# "final rates that will be far below the 91.74% preliminary rate": the rate still charged
+_BELOW_BEFORE = re.compile(
+    r"\b(?:far\s+|well\s+|sharply\s+|much\s+)?(?:below|under|lower than)\s+(?:the|its|their)\s+$",
+    re.I,
+)
 
 
 # "cut its 100% tariff on Chinese EVs to 6.1%": the rate a change verb leads from, to the

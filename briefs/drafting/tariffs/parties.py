@@ -134,7 +134,9 @@ _PAST_COMMA = re.compile(r"[^,]*,(?:(?!\b(?:from|on|against|in|to)\b)[^.;])*")
 _INTO = re.compile(r"\b(?:into|entering)\b")
 _AT_BORDER = re.compile(r"\s+(?:border|borders|ports?|customs)\b")
 _APPLIED_TO = re.compile(r"\b(?:apply|applies|applied|applying)\s+(?:an?\s+|the\s+|its\s+)?$", re.I)
-_APPLY_TO = re.compile(r"\b(?:apply|applies|applied)\s+to\s+(?:the\s+)?$", re.I)
+_APPLY_TO = re.compile(
+    r"\b(?:apply|applies|applied)\s+to\s+(?:the\s+)?(?:(?:most|all|nearly all|many)\s+)?$", re.I
+)
 # "made in India or anywhere else": every origin, named before the measure.
 _ANYWHERE = re.compile(r"\b(?:anywhere else|elsewhere|any other country)\b", re.I)
 # "U.S. products", "Chinese steel exports" - not "Trump said goods from …"

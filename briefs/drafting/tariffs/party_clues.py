@@ -9,7 +9,7 @@ from briefs.drafting.tariffs.entities import MentionContext, Parties
 
 IMPOSING_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+|first\s+|then\s+|later\s+)?(?:imposed|levied|placed|put"
-    r"|slapped|introduced|announced|added|set|ordered)\b"
+    r"|slapped|introduced|announced|added|set|ordered|applied|charged)\b"
 )
 _BY = re.compile(
     r"\b(?:imposed|levied|set|introduced|ordered|announced|placed|put|collected|applied)\s+by\s+"
