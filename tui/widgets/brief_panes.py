@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from collections.abc import Sequence
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
@@ -113,11 +115,46 @@ class SummaryPane(Static):
 def wrapped(text: str | None, width: int, style: str = "", lines: int = 2) -> Cell:
     """A cell of at most `lines` lines of `width`, so a table fits its pane."""
     folded = clean(text or "—", single_line=True)[: width * lines * 2]
-    parts = textwrap.wrap(folded, width) or ["—"]
+    parts = textwrap.wrap(folded, width, break_long_words=False) or ["—"]
     if len(parts) > lines:
         parts = parts[:lines]
         parts[-1] = parts[-1][: width - 1].rstrip() + "…"
-    return Cell(tuple(parts), style)
+    # A word longer than the column ends in … rather than going on at the next line.
+    return Cell(tuple(p if len(p) <= width else p[: width - 1] + "…" for p in parts), style)
+
+
+FLOOR = 6  # the narrowest a column of free text is made so that a fixed word stays whole
+
+
+def fit_widths(
+    columns: Sequence[Sequence[str]],
+    shares: Sequence[int],
+    room: int,
+    *,
+    whole: Sequence[int] = (),
+) -> list[int]:
+    """Widths for columns of texts, together at most `room` where it can be done. The
+    columns in `whole` (fixed words: a measure, a status, a rate) get their longest word,
+    the others FLOOR, and then the room left goes by `shares` to every column still short
+    of its longest text. When even that is too wide, the free columns give way first."""
+    words = [max((cell_len(w) for t in texts for w in t.split()), default=1) for texts in columns]
+    longest = [max((cell_len(t) for t in texts), default=1) for texts in columns]
+    widths = [words[k] if k in whole else min(FLOOR, longest[k]) for k in range(len(columns))]
+    while sum(widths) > room and max(widths) > 1:
+        free = [k for k in range(len(widths)) if k not in whole and widths[k] > 1]
+        k = max(free or range(len(widths)), key=lambda k: widths[k])
+        widths[k] -= 1
+    while sum(widths) < room:
+        wanting = [k for k, width in enumerate(widths) if width < longest[k]]
+        if not wanting:
+            break
+        spare, total = room - sum(widths), sum(shares[k] for k in wanting)
+        grown = {k: min(longest[k] - widths[k], spare * shares[k] // total) for k in wanting}
+        if not any(grown.values()):  # less room left than columns: the largest share first
+            grown = {max(wanting, key=lambda k: shares[k]): 1}
+        for k, more in grown.items():
+            widths[k] += more
+    return widths
 
 
 def row_edited(edited: frozenset[str], row: str) -> bool:
@@ -153,7 +190,7 @@ class _BriefTable(LineTable):
         self._shown: tuple[Brief | None, BriefCorrections] = (None, NO_MARKS)
         self._drawn_width = 0
 
-    def widths(self) -> list[int]:
+    def widths(self, brief: Brief | None, marks: BriefCorrections) -> list[int]:
         """The columns' widths for the table's width now (cell padding taken off)."""
         inner = self.size.width - self.styles.gutter.width if self.size.width else 80
         total = inner - 2 * PADDING * len(self.SHARES) - 1
@@ -167,7 +204,7 @@ class _BriefTable(LineTable):
     def show(self, brief: Brief | None, marks: BriefCorrections = NO_MARKS) -> None:
         self._shown = (brief, marks)
         self._drawn_width = self.size.width
-        self.set_rows(self.COLUMNS, self.cells(brief, marks, self.widths()))
+        self.set_rows(self.COLUMNS, self.cells(brief, marks, self.widths(brief, marks)))
         self.border_title = self.title(brief, marks)
 
     def cells(
@@ -210,27 +247,69 @@ class ActorsTable(_BriefTable):
 class TariffsTable(_BriefTable):
     COLUMNS = ("By → on", "Products", "Rate", "Measure", "Status", "Year")
     SHARES = (14, 17, 8, 12, 10, 4)
-    LEAST = (10, 10, 6, 8, 8, 4)
+    WHOLE = (2, 3, 4, 5)  # rate, measure, status, year: their words are never broken
+
+    def texts(self, brief: Brief | None, marks: BriefCorrections) -> list[tuple[str, ...]]:
+        """Each row's cells unwrapped, as one clean line each."""
+        rows = []
+        for n, tariff in enumerate(brief.tariffs if brief else (), start=1):
+            mark = row_mark(marks, f"tariffs.{n}")
+            row = (
+                f"{mark}{tariff.imposed_by} → {tariff.imposed_on or 'all'}",
+                ", ".join(tariff.products),
+                tariff.rate or "—",
+                _SHORT_MEASURES.get(tariff.measure, tariff.measure),
+                tariff.status,
+                str(tariff.year) if tariff.year else "—",
+            )
+            rows.append(tuple(clean(text, single_line=True) or "—" for text in row))
+        return rows
+
+    def widths(self, brief: Brief | None, marks: BriefCorrections) -> list[int]:
+        room = (self.size.width or 80) - 2 * PADDING * len(self.COLUMNS)
+        rows = self.texts(brief, marks)
+        columns = [(name, *(row[k] for row in rows)) for k, name in enumerate(self.COLUMNS)]
+        return fit_widths(columns, self.SHARES, room, whole=self.WHOLE)
 
     def cells(
         self, brief: Brief | None, marks: BriefCorrections, widths: list[int]
     ) -> list[tuple[Cell, ...]]:
-        by, products, rate, measure, status, _ = widths
-        out = []
-        for n, tariff in enumerate(brief.tariffs if brief else (), start=1):
-            mark = row_mark(marks, f"tariffs.{n}")
-            parties = f"{mark}{tariff.imposed_by} → {tariff.imposed_on or 'all'}"
-            out.append(
-                (
-                    wrapped(parties, by, "bold"),
-                    wrapped(", ".join(tariff.products), products),
-                    wrapped(tariff.rate, rate),
-                    wrapped(tariff.measure, measure),
-                    wrapped(tariff.status, status, "italic"),
-                    Cell((str(tariff.year) if tariff.year else "—",)),
-                )
+        rows = self.texts(brief, marks)
+        cells = self._wrap(rows, widths)
+        # Columns wrapped at their words may leave room: the parties, then the goods, take it.
+        room = (self.size.width or 80) - 2 * PADDING * len(self.COLUMNS)
+        for k in (0, 1):
+            used = [
+                max([cell_len(name), *(cell_len(line) for row in cells for line in row[j].lines)])
+                for j, name in enumerate(self.COLUMNS)
+            ]
+            if sum(used) < room:
+                widths = [*used[:k], used[k] + room - sum(used), *used[k + 1 :]]
+                cells = self._wrap(rows, widths)
+        return cells
+
+    @staticmethod
+    def _wrap(rows: list[tuple[str, ...]], widths: list[int]) -> list[tuple[Cell, ...]]:
+        by, products, rate, measure, status, year = widths
+        return [
+            (
+                wrapped(row[0], by, "bold"),
+                wrapped(row[1], products),
+                wrapped(row[2], rate),
+                wrapped(row[3], measure),
+                wrapped(row[4], status, "italic"),
+                wrapped(row[5], year),
             )
-        return out
+            for row in rows
+        ]
 
     def title(self, brief: Brief | None, marks: BriefCorrections) -> str:
         return table_title("Tariffs", "tariffs", len(brief.tariffs) if brief else 0, marks)
+
+
+# Measures as the narrow pane shows them, as the tariff tracker does: the kind of duty.
+_SHORT_MEASURES = {
+    "anti-dumping duty": "anti-dumping",
+    "countervailing duty": "countervailing",
+    "retaliatory tariff": "retaliatory",
+}
