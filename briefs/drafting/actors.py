@@ -32,6 +32,7 @@ from briefs.drafting.actor_passes import (
     whole_listed_names,
 )
 from briefs.drafting.actor_words import (
+    COMMON,
     COUNTRY_BODIES,
     CUSTOMS_UNIONS,
     GOVERNMENT_HEADS,
@@ -429,6 +430,20 @@ def _apposition_orgs(
                 and i + 1 < len(tokens)
             ):
                 acronym = fold(tokens[i + 1].text)
+                named_before = [n for start, _end, n in spans.get(sentence.index, []) if start < i]
+                if (
+                    not named_before
+                    and tokens[i + 1].cap
+                    and acronym not in registry.entries
+                    and acronym not in COMMON
+                ):
+                    # "the government's trade chamber, known as Kamex,": the body's only name
+                    entry = registry.add(
+                        tokens[i + 1].text, "organization", sentence.index * 1000 + i + 1
+                    )
+                    if entry:
+                        spans.setdefault(sentence.index, []).append((i + 1, i + 2, entry.name))
+                    continue
                 entry = registry.entries.pop(acronym, None)
                 if entry is None:
                     continue

@@ -41,6 +41,17 @@ def listed_after_firms(tokens: list[Token], start: int) -> bool:
     )
 
 
+def _before_other_firms(tokens: list[Token], end: int) -> bool:
+    """ "Nordkran and most other Chinese suppliers": a name listed before other companies."""
+    if end + 2 >= len(tokens) or tokens[end].lower not in ("and", "or"):
+        return False
+    window = [t.lower for t in tokens[end + 1 : end + 6]]
+    if "other" not in window:
+        return False
+    after = window[window.index("other") + 1 :]
+    return any(w in COMPANY_NOUNS for w in after[:2])
+
+
 def company_cue(tokens: list[Token], start: int, end: int) -> bool:
     """What the text says around one capitalised word that marks it as an organisation."""
     # "suppliers include Germany's Rhenax": the country's possessive is read past
@@ -58,8 +69,8 @@ def company_cue(tokens: list[Token], start: int, end: int) -> bool:
         before == "by" and before2 in ("run", "represented", "owned", "operated", "led", "made")
     ):
         return True  # "plants run by Thaco", "which owns Omega"
-    if listed_after_firms(tokens, lead):
-        return True  # "brands including Montorso"
+    if listed_after_firms(tokens, lead) or _before_other_firms(tokens, end):
+        return True  # "brands including Montorso", "Nordkran and other suppliers"
     if (before in ("as", "including", "like") and before2 in ("such", "including")) or (
         before == "as" and start > 2 and tokens[start - 3].lower in COMPANY_NOUNS
     ):

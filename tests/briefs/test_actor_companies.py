@@ -126,3 +126,13 @@ def test_a_company_named_without_its_legal_form_is_the_same_company(
 )
 def test_a_news_outlet_is_no_actor(story: str, outlet: str) -> None:
     assert outlet not in _names(story)
+
+
+def test_a_body_known_by_a_name_after_its_description_is_an_actor() -> None:
+    story = "Importers asked the government's trade chamber, known as Kamex, to hold the duty."
+    assert "Kamex" in _names(story)
+
+
+def test_a_name_listed_before_other_suppliers_is_a_company() -> None:
+    story = "The 12% duty applies to Nordkran and most other Chinese suppliers of cranes."
+    assert "Nordkran" in _names(story)
