@@ -262,32 +262,65 @@ class ScanCache:
         """Write (brief id, version, entry, (text, names, body)) of each brief in one
         transaction; the keys, in order (a brief keeps its key), or None when the file
         would not take them (the cache then holds none of them)."""
-        keys: list[int] = []
+        batch = list(items)
         with self._lock:
             conn = self._conn
             try:
                 conn.execute("BEGIN IMMEDIATE")
-                for brief_id, version, entry, (text, names, body) in items:
-                    (key,) = conn.execute(
-                        "INSERT INTO docs(id, version, entry) VALUES (?, ?, ?)"
-                        " ON CONFLICT(id) DO UPDATE SET version = excluded.version,"
-                        " entry = excluded.entry RETURNING key",
-                        (brief_id, version, orjson.dumps(entry)),
-                    ).fetchone()
-                    conn.execute("DELETE FROM text_words WHERE rowid = ?", (key,))
-                    conn.execute("DELETE FROM body_words WHERE rowid = ?", (key,))
-                    conn.execute(
-                        "INSERT INTO text_words(rowid, text, names) VALUES (?, ?, ?)",
-                        (key, text, names),
-                    )
-                    conn.execute("INSERT INTO body_words(rowid, body) VALUES (?, ?)", (key, body))
-                    keys.append(key)
+                try:
+                    keys = self._insert(batch)
+                except sqlite3.IntegrityError:  # some are there already: one at a time
+                    conn.execute("ROLLBACK")
+                    conn.execute("BEGIN IMMEDIATE")
+                    keys = [self._upsert(*item) for item in batch]
                 conn.execute("COMMIT")
             except (sqlite3.Error, TypeError, ValueError):
                 with contextlib.suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
                 return None
         return keys
+
+    def _insert(self, batch: list[tuple[str, str, Entry, tuple[str, str, str]]]) -> list[int]:
+        """Briefs not in the cache (what a scan reads), in three statements: new keys past
+        any ever given (AUTOINCREMENT's own count), so no word row can be in the way."""
+        conn = self._conn
+        (top,) = conn.execute(
+            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'docs'), 0),"
+            " coalesce((SELECT max(key) FROM docs), 0))"
+        ).fetchone()
+        keys = list(range(top + 1, top + 1 + len(batch)))
+        conn.executemany(
+            "INSERT INTO docs(key, id, version, entry) VALUES (?, ?, ?, ?)",
+            [(k, i, v, orjson.dumps(e)) for k, (i, v, e, _) in zip(keys, batch, strict=True)],
+        )
+        conn.executemany(
+            "INSERT INTO text_words(rowid, text, names) VALUES (?, ?, ?)",
+            [(k, t[0], t[1]) for k, (_, _, _, t) in zip(keys, batch, strict=True)],
+        )
+        conn.executemany(
+            "INSERT INTO body_words(rowid, body) VALUES (?, ?)",
+            [(k, t[2]) for k, (_, _, _, t) in zip(keys, batch, strict=True)],
+        )
+        return keys
+
+    def _upsert(
+        self, brief_id: str, version: str, entry: Entry, texts: tuple[str, str, str]
+    ) -> int:
+        conn = self._conn
+        (key,) = conn.execute(
+            "INSERT INTO docs(id, version, entry) VALUES (?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET version = excluded.version,"
+            " entry = excluded.entry RETURNING key",
+            (brief_id, version, orjson.dumps(entry)),
+        ).fetchone()
+        conn.execute("DELETE FROM text_words WHERE rowid = ?", (key,))
+        conn.execute("DELETE FROM body_words WHERE rowid = ?", (key,))
+        conn.execute(
+            "INSERT INTO text_words(rowid, text, names) VALUES (?, ?, ?)",
+            (key, texts[0], texts[1]),
+        )
+        conn.execute("INSERT INTO body_words(rowid, body) VALUES (?, ?)", (key, texts[2]))
+        return key
 
     def drop(self, keys: Iterable[int]) -> None:
         """Forget these briefs (gone, or their entries no longer of use)."""

@@ -208,8 +208,9 @@ class Decoder:
                 return None  # a string would read as a list of its letters
             if len(tariffs) % _TARIFF or len(people) % _ACTOR:
                 return None
-            if type(date) is not str or type(title) is not str:
+            if type(title) is not str:
                 return None
+            date = intern(date)  # a few thousand days across all briefs: one copy each
             tag_list = tuple([intern(t) for t in tags])
             tag_list = self._tags.setdefault(tag_list, tag_list)
             made = []
