@@ -179,3 +179,15 @@ def test_a_korean_name_written_with_and_without_its_hyphen_is_one_actor() -> Non
         " his counterpart, and Kim Min-seok said talks would go on."
     )
     assert names & {"Kim Min Seok", "Kim Min-seok"} == {"Kim Min-seok"}, names
+
+
+@pytest.mark.parametrize(
+    ("story", "person", "role"),
+    [
+        ("Governor-General Ana Rojas opened Parliament.", "Ana Rojas", "Governor-General"),
+        ("Attorney-General Ola Berg said the duty was lawful.", "Ola Berg", "Attorney-General"),
+    ],
+)
+def test_a_hyphenated_title_is_no_part_of_the_name(story: str, person: str, role: str) -> None:
+    actor = next(a for a in draft_story(story).actors if a.kind == "person")
+    assert (actor.name, actor.role) == (person, role)
