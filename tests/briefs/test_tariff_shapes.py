@@ -322,3 +322,23 @@ def test_the_goods_a_measure_was_applied_to_name_its_target() -> None:
         " Union goods since May."
     )
     assert _pairs(story) == {("Peru", "European Union", "12%")}
+
+
+# --- export duties cut on some goods and scrapped on others --------------------------------------
+
+
+def test_export_duties_lowered_on_some_goods_and_scrapped_on_others() -> None:
+    story = (
+        "Paraguay on Tuesday lowered export duties on cotton and eliminated those on maize. The"
+        " duty on cotton falls to 8% from 12%, while cotton seed will pay 6%. The duty on"
+        " sesame was cut to 3%."
+    )
+    assert _rows(story) == {
+        ("Paraguay", None, "8%", "in force"),
+        ("Paraguay", None, "6%", "announced"),
+        ("Paraguay", None, "3%", "in force"),
+    }
+
+
+def test_a_countrys_export_duties_are_its_own() -> None:
+    assert _pairs("Paraguay lowered export duties on cotton to 8%.") == {("Paraguay", None, "8%")}

@@ -33,10 +33,17 @@ from briefs.drafting.tariffs.mentions import (
 )
 from briefs.drafting.tariffs.merge import merge
 from briefs.drafting.tariffs.parties import MentionContext, read_mention
+from briefs.drafting.tariffs.story import (
+    fallback_imposer,
+    list_targets,
+    rates_listed,
+    respectively,
+    same_rate,
+    story_imposer,
+)
 from briefs.drafting.tariffs.timing import announce_preliminary, collected_later, status_and_year
 from briefs.drafting.text import Sentence, lowered
 from briefs.model import Tariff
-from briefs.rates import normalise_rate
 
 __all__ = ["extract_tariffs"]
 
@@ -216,10 +223,10 @@ def extract_tariffs(
                 # "… remain subject to the extra 40 percent": the measure of that rate, if named
                 lent = (
                     _POINTING.search(text[max(0, a_start - 30) : a_start])
-                    and _same_rate(mentions, mention.rate)
+                    and same_rate(mentions, mention.rate)
                 ) or mentions[-1]
                 mention.imposed_by = (
-                    _story_imposer(mentions) if mention.all_targets else lent.imposed_by
+                    story_imposer(mentions) if mention.all_targets else lent.imposed_by
                 )
                 mention.imposed_on = None if mention.all_targets else lent.imposed_on
                 if (
@@ -231,13 +238,13 @@ def extract_tariffs(
                 elif mention.imposed_on is not None and lent.rate is None:
                     # "… from China, Indonesia and Japan. The duty ranges from $89 to $707": the
                     # rate of each target of that list
-                    targets = _list_targets(mentions[-1], mentions)
+                    targets = list_targets(mentions[-1], mentions)
                     mention.imposed_on, mention.also_on = targets[0], targets[1:]
             if mention.imposed_by is None and mention.imposed_on is None:
                 if not (mention.all_targets and mention.rate is not None):
                     continue
                 # "Tariffs of 50% … apply to imports from all countries": the story's imposer
-                mention.imposed_by = _story_imposer(mentions) or _fallback_imposer(
+                mention.imposed_by = story_imposer(mentions) or fallback_imposer(
                     mention, last_imposer, main_countries
                 )
                 if mention.imposed_by is None:
@@ -294,7 +301,7 @@ def extract_tariffs(
                     ):
                         mention.imposed_on = ref.imposed_on
                         if mention.rate is not None and ref.rate is None:
-                            targets = _list_targets(ref, mentions)  # each target of its list
+                            targets = list_targets(ref, mentions)  # each target of its list
                             mention.imposed_on, mention.also_on = targets[0], targets[1:]
                         break
             if mention.imposed_on is None and not mention.all_targets and mention.products:
@@ -307,7 +314,7 @@ def extract_tariffs(
                     ):
                         mention.imposed_on = ref.imposed_on
                         if mention.rate is not None and ref.rate is None:
-                            targets = _list_targets(ref, mentions)  # each target of its list
+                            targets = list_targets(ref, mentions)  # each target of its list
                             mention.imposed_on, mention.also_on = targets[0], targets[1:]
                         break
             if mention.imposed_by is None:
@@ -317,7 +324,7 @@ def extract_tariffs(
                     and not (mention.imposed_on and mention.products)
                 ):
                     continue  # "tariffs had cut its profit": no measure of anyone in particular
-                mention.imposed_by = _fallback_imposer(mention, last_imposer, main_countries)
+                mention.imposed_by = fallback_imposer(mention, last_imposer, main_countries)
                 if mention.imposed_by is None:
                     continue
             if mention.imposed_by == mention.imposed_on:
@@ -376,6 +383,10 @@ def extract_tariffs(
                         if m.rate is not None
                         and m.rate != rate
                         and (m.imposed_by, m.imposed_on) == (mention.imposed_by, mention.imposed_on)
+                        # "The duty on corn was cut to 7.5%" changes no rate on other goods
+                        and not (
+                            mention.named_goods and not set(m.products) & set(mention.products)
+                        )
                     ),
                     None,
                 )
@@ -399,53 +410,11 @@ def extract_tariffs(
             last_imposer = mention.imposed_by
         if found_here and not triggers:
             last_trigger_sentence = position  # a run of rate sentences keeps the measure open
-        if found_here and ("respectively" in text or _rates_listed(text, found_here)):
-            _respectively(mentions, position)
+        if found_here and ("respectively" in text or rates_listed(text, found_here)):
+            respectively(mentions, position)
         if collected_later(text):
             announce_preliminary(mentions, position)  # "Importers will have to post deposits"
     return merge(mentions)
-
-
-_RATE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
-
-
-def _rates_listed(text: str, found: list[Mention]) -> bool:
-    """ "duties of 9.1%, 12.5% and 20% on glass from China, Malaysia and Thailand": the rates
-    written as one list, to be paired in order with a list of as many targets."""
-    rates = [m.rate for m in found if m.rate is not None]
-    if len(rates) < 2 or (end := text.find(rates[0])) < 0:
-        return False
-    end += len(rates[0])
-    for rate in rates[1:]:
-        start = text.find(rate, end)
-        if start < 0 or not _RATE_LIST_GAP.fullmatch(text, end, start):
-            return False
-        end = start + len(rate)
-    return True
-
-
-def _respectively(mentions: list[Mention], position: int) -> None:
-    """ "raised tariffs on Canada and Mexico to 35% and 30% respectively": the n-th rate is the
-    n-th target's, when the sentence names as many of each."""
-    here = [m for m in mentions if m.sentence == position and m.rate is not None]
-    rates = list(dict.fromkeys(m.rate for m in here))
-    targets = list(dict.fromkeys(m.imposed_on for m in here if m.imposed_on))
-    by = next((m.imposed_by for m in here if m.imposed_on), None)
-    if len(rates) < 2 or len(rates) != len(targets) or by is None:
-        return
-    goods = next((m.products for m in here if m.products), [])  # said once, after the list
-    paired = [
-        replace(
-            one := next(m for m in here if m.rate == rate),
-            imposed_by=by,
-            imposed_on=on,
-            also_on=[],
-            products=one.products or list(goods),
-        )
-        for rate, on in zip(rates, targets, strict=True)
-    ]
-    keep = [m for m in mentions if not (m.sentence == position and m.rate is not None)]
-    mentions[:] = keep + paired
 
 
 _CHANGED_TO = re.compile(
@@ -491,7 +460,7 @@ def _continue_measure(mention: Mention, mentions: list[Mention], no_target: bool
         return None
     if no_target and ref.rate is None and not mention.all_targets and ref.imposed_on:
         # "duties on shrimp from India and Ecuador. The rate is 7%.": each target of the list
-        targets = _list_targets(ref, mentions)
+        targets = list_targets(ref, mentions)
         mention.imposed_on, mention.also_on = targets[0], targets[1:]
     if mention.measure == "tariff":
         mention.measure = ref.measure
@@ -500,20 +469,6 @@ def _continue_measure(mention: Mention, mentions: list[Mention], no_target: bool
     if not mention.products:
         mention.products = list(ref.products)
     return ref
-
-
-def _list_targets(ref: Mention, mentions: list[Mention]) -> list[str]:
-    """The targets of the rate-less list `ref` belongs to ("on shrimp from India and Ecuador"),
-    in order; `ref`'s own alone when it stands alone."""
-    targets = [
-        m.imposed_on
-        for m in mentions
-        if m.sentence == ref.sentence
-        and m.imposed_by == ref.imposed_by
-        and m.rate is None
-        and m.imposed_on
-    ]
-    return list(dict.fromkeys(targets)) or [ref.imposed_on or ""]
 
 
 def _inherited(
@@ -540,28 +495,3 @@ def _inherited(
         if clear is not None:
             return clear, year, True
     return timed[0] or theirs[0], year, timed[2] if timed[0] else True
-
-
-def _same_rate(mentions: list[Mention], rate: str) -> Mention | None:
-    norm = normalise_rate(rate)
-    return next((m for m in reversed(mentions) if m.rate and normalise_rate(m.rate) == norm), None)
-
-
-def _story_imposer(mentions: list[Mention]) -> str | None:
-    """The imposer of most rated measures so far (the first of them on a tie)."""
-    counts: dict[str, int] = {}
-    for m in mentions:
-        if m.imposed_by and m.rate is not None:
-            counts[m.imposed_by] = counts.get(m.imposed_by, 0) + 1
-    if not counts:
-        return mentions[-1].imposed_by if mentions else None
-    return max(counts, key=lambda by: counts[by])  # dicts keep order: the first on a tie
-
-
-def _fallback_imposer(
-    mention: Mention, last_imposer: str | None, main_countries: list[str]
-) -> str | None:
-    if last_imposer and last_imposer != mention.imposed_on:
-        return last_imposer
-    others = [c for c in main_countries[:2] if c != mention.imposed_on]
-    return others[0] if others else None

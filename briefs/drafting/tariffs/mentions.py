@@ -190,6 +190,9 @@ _CONDITION = Folded(r"\b(?:if|unless|provided)\b[^,;]*")
 _PARTS = re.compile(
     r",\s*(?:leaving|keeping|bringing|raising|lifting|pushing|taking|extending|citing|sparing"
     r"|prompting|hitting|following)\s|,\s*but\s|;\s|\s—\s|\s–\s|,\s*while\s|,\s*with\s|,\s*and\s+that\s"
+    # "lowered duties on soybeans and eliminated those on wheat": a second verb, its own state
+    r"|\sand\s(?=(?:eliminated|scrapped|removed|lifted|dropped|suspended|abolished|halved"
+    r"|doubled|imposed|raised|lowered)\s)"
     r"|,\s*in (?:response|retaliation|reply) to\s|,\s*and\s(?=\w+\s(?:\w+\s)?(?:will|would"
     r"|could|has|have|had))"
 )
@@ -325,7 +328,7 @@ def find_rates(
             # (not "range from 11.2% for one producer to 41.5% for …": a range split by its parts)
             if re.search(r"\bto\b", text) and _CHANGE_VERB.search(sentence):
                 old, text = re.split(r"\s?\bto\b\s?", text, maxsplit=1)
-                if _LOOKS_AHEAD.search(sentence, max(0, start - 90), end + 40):
+                if _ahead_in_clause(sentence, start, end, 90, 40):
                     # "will go up from 19.5% to 38.5% from February 20": the old rate is
                     # charged until then
                     out.append((start, start + len(old), old))
@@ -333,7 +336,7 @@ def find_rates(
             elif (
                 triggers
                 and not re.search(r"\bto\b|-|–", text)
-                and not _LOOKS_AHEAD.search(sentence, max(0, start - 90), end + 40)
+                and not _ahead_in_clause(sentence, start, end, 90, 40)
             ):
                 # "to 125% from 84%": 84% was the old rate; "from 5% to 9%" is a range. In a
                 # sentence that names no measure the caller decides, by the measure's status.
@@ -415,7 +418,7 @@ def is_old_rate(sentence: str, start: int, rate: str) -> bool:
         return bool(_LOOKS_AHEAD.search(sentence, 0, start))  # the new rates, said before it
     return bool(
         _OLD_RATE_BEFORE.search(sentence, max(0, start - 30), start)
-        and _LOOKS_AHEAD.search(sentence, max(0, start - 90), start + 40)  # its own clause
+        and _ahead_in_clause(sentence, start, start, 90, 40)  # its own clause
     )
 
 
@@ -460,9 +463,27 @@ def changed_from(sentence: str, start: int, end: int) -> bool:
     return to is not None and not _OTHER_CLAUSE.search(sentence, end, to.end())
 
 
+# Where another clause opens: "falls to 22% from 24%, while meal will pay 20.5%"
+_CLAUSE_BREAK = re.compile(
+    r",\s*(?:while|but|whereas|and\s+(?=\w+\s+(?:will|would)))\s|;\s|\s[—–]\s"
+)
+
+
+def _ahead_in_clause(sentence: str, start: int, end: int, back: int, forward: int) -> bool:
+    """A change still to come, said within the clause of the rate at start-end."""
+    low, high = max(0, start - back), min(len(sentence), end + forward)
+    for brk in _CLAUSE_BREAK.finditer(sentence, low, high):
+        if brk.end() <= start:
+            low = brk.end()
+        elif brk.start() >= end:
+            high = brk.start()
+            break
+    return bool(_LOOKS_AHEAD.search(sentence, low, high))
+
+
 def looks_ahead(sentence: str, start: int, end: int) -> bool:
     """A change still to come, said around a rate ("will cut", "next year", "agreed to")."""
-    return bool(_LOOKS_AHEAD.search(sentence, max(0, start - 90), end + 60))
+    return _ahead_in_clause(sentence, start, end, 90, 60)
 
 
 def is_quote(sentence: str) -> bool:

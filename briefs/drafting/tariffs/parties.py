@@ -36,7 +36,7 @@ from briefs.drafting.tariffs.party_clues import (
     target_left_at,
     target_whose_sellers_pay,
 )
-from briefs.drafting.tariffs.products import lexicon_products, products_after
+from briefs.drafting.tariffs.products import mention_products
 from briefs.drafting.text import Folded
 
 _ALL_TARGETS = Folded(
@@ -145,7 +145,9 @@ _NOT_A_GOODS_WORD = (
     r"|that|which|who|would|will|and|or)\b)"
 )
 _GOODS_AFTER = re.compile(
-    rf"\s+(?:{_NOT_A_GOODS_WORD}[\w-]+\s+)?(?:exports?|shipments?|goods|products|imports)\b", re.I
+    rf"\s+(?:{_NOT_A_GOODS_WORD}[\w-]+\s+)?(?:exports?|shipments?|goods|products|imports)\b"
+    r"(?!\s+(?:dut|tax|lev|tariff|ban|control|curb|restriction|quota))",  # "lowered export duties"
+    re.I,
 )
 # "Peruvian tariffs", "U.S. duties": a country right before a measure word is its imposer.
 _OWN_MEASURE_AFTER = re.compile(
@@ -508,7 +510,7 @@ def read_mention(c: MentionContext) -> Mention | None:
     if measure == "safeguard":
         # A safeguard applies to every origin, whoever's surge of shipments the story names.
         p.on, p.also_on, p.all_targets = None, [], True
-    products, named_goods = _products(c)
+    products, named_goods = mention_products(c.inner, c.before, c.after)
     return Mention(
         p.by,
         p.on,
@@ -536,18 +538,6 @@ def _every_origin_later(c: MentionContext) -> bool:
         return False
     rest = _CLAUSE_END.split(c.text[window_end : window_end + 160])[0]
     return bool(rest) and bool(_ALL_TARGETS.search(rest))
-
-
-def _products(c: MentionContext) -> tuple[list[str], bool]:
-    """'on steel and aluminum' after the measure (named: True), else known products named
-    near it."""
-    products = products_after(c.inner) if c.inner else None
-    if not products:
-        products = products_after(c.after[:200])
-    if products is None:
-        clause_after = _CLAUSE_END.split(c.after[:160])[0]
-        return lexicon_products(c.before[-300:] + " " + clause_after), False
-    return products, bool(products)
 
 
 def _measure(c: MentionContext) -> str:

@@ -101,3 +101,19 @@ def lexicon_products(text: str) -> list[str]:
         if word not in out:
             out.append(word)
     return out
+
+
+_CLAUSE_END = re.compile(r"[,;]|\b(?:if|unless|because|after|while)\b")
+
+
+def mention_products(inner: str, before: str, after: str) -> tuple[list[str], bool]:
+    """A mention's goods: 'on steel and aluminum' after the measure (named: True), else known
+    products named near it. `inner` is the text between trigger and rate ("tariffs on steel of
+    25%"), `before` and `after` the text around the mention up to its neighbours."""
+    products = products_after(inner) if inner else None
+    if not products:
+        products = products_after(after[:200])
+    if products is None:
+        clause_after = _CLAUSE_END.split(after[:160])[0]
+        return lexicon_products(before[-300:] + " " + clause_after), False
+    return products, bool(products)

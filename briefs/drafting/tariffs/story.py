@@ -1,0 +1,90 @@
+"""The story's measures so far, as later mentions read them: lists of targets and of rates
+paired in order, the measure of a rate named again, the story's main imposer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from briefs.drafting.tariffs.mentions import Mention
+from briefs.rates import normalise_rate
+
+_RATE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def rates_listed(text: str, found: list[Mention]) -> bool:
+    """ "duties of 9.1%, 12.5% and 20% on glass from China, Malaysia and Thailand": the rates
+    written as one list, to be paired in order with a list of as many targets."""
+    rates = [m.rate for m in found if m.rate is not None]
+    if len(rates) < 2 or (end := text.find(rates[0])) < 0:
+        return False
+    end += len(rates[0])
+    for rate in rates[1:]:
+        start = text.find(rate, end)
+        if start < 0 or not _RATE_LIST_GAP.fullmatch(text, end, start):
+            return False
+        end = start + len(rate)
+    return True
+
+
+def respectively(mentions: list[Mention], position: int) -> None:
+    """ "raised tariffs on Canada and Mexico to 35% and 30% respectively": the n-th rate is the
+    n-th target's, when the sentence names as many of each."""
+    here = [m for m in mentions if m.sentence == position and m.rate is not None]
+    rates = list(dict.fromkeys(m.rate for m in here))
+    targets = list(dict.fromkeys(m.imposed_on for m in here if m.imposed_on))
+    by = next((m.imposed_by for m in here if m.imposed_on), None)
+    if len(rates) < 2 or len(rates) != len(targets) or by is None:
+        return
+    goods = next((m.products for m in here if m.products), [])  # said once, after the list
+    paired = [
+        replace(
+            one := next(m for m in here if m.rate == rate),
+            imposed_by=by,
+            imposed_on=on,
+            also_on=[],
+            products=one.products or list(goods),
+        )
+        for rate, on in zip(rates, targets, strict=True)
+    ]
+    keep = [m for m in mentions if not (m.sentence == position and m.rate is not None)]
+    mentions[:] = keep + paired
+
+
+def list_targets(ref: Mention, mentions: list[Mention]) -> list[str]:
+    """The targets of the rate-less list `ref` belongs to ("on shrimp from India and Ecuador"),
+    in order; `ref`'s own alone when it stands alone."""
+    targets = [
+        m.imposed_on
+        for m in mentions
+        if m.sentence == ref.sentence
+        and m.imposed_by == ref.imposed_by
+        and m.rate is None
+        and m.imposed_on
+    ]
+    return list(dict.fromkeys(targets)) or [ref.imposed_on or ""]
+
+
+def same_rate(mentions: list[Mention], rate: str) -> Mention | None:
+    norm = normalise_rate(rate)
+    return next((m for m in reversed(mentions) if m.rate and normalise_rate(m.rate) == norm), None)
+
+
+def story_imposer(mentions: list[Mention]) -> str | None:
+    """The imposer of most rated measures so far (the first of them on a tie)."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.imposed_by and m.rate is not None:
+            counts[m.imposed_by] = counts.get(m.imposed_by, 0) + 1
+    if not counts:
+        return mentions[-1].imposed_by if mentions else None
+    return max(counts, key=lambda by: counts[by])  # dicts keep order: the first on a tie
+
+
+def fallback_imposer(
+    mention: Mention, last_imposer: str | None, main_countries: list[str]
+) -> str | None:
+    if last_imposer and last_imposer != mention.imposed_on:
+        return last_imposer
+    others = [c for c in main_countries[:2] if c != mention.imposed_on]
+    return others[0] if others else None
