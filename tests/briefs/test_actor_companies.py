@@ -136,3 +136,14 @@ def test_a_body_known_by_a_name_after_its_description_is_an_actor() -> None:
 def test_a_name_listed_before_other_suppliers_is_a_company() -> None:
     story = "The 12% duty applies to Nordkran and most other Chinese suppliers of cranes."
     assert "Nordkran" in _names(story)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The World Trade Organization cut its forecast for trade growth this year.",
+        "The WTO authorised Norway to retaliate against the duty on its salmon.",
+    ],
+)
+def test_the_wto_acting_on_its_own_is_an_actor(story: str) -> None:
+    assert "World Trade Organization" in _names(story)
