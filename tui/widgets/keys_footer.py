@@ -12,9 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from rich.cells import cell_len
 from textual.dom import NoScreen
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
+
+# What a narrow footer keeps when keys must go: how to get help and how to leave.
+KEPT_ACTIONS = frozenset({"help", "quit", "close", "leave_editor", "screen.help"})
 
 
 class KeysFooter(Footer):
@@ -41,6 +46,28 @@ class KeysFooter(Footer):
         if shown != self._drawn:
             self._drawn = shown
             await self.recompose()
+            self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Keys that do not fit the width go whole, the last first, rather than being cut
+        mid-word at the edge; help and quit stay (the focused pane's keys come first and
+        pushed them off an 80-column footer)."""
+        keys = [child for child in self.children if not child.has_class("-command-palette")]
+        palette = sum(_width(c) for c in self.children if c.has_class("-command-palette"))
+        room = self.size.width - palette
+        total = 0
+        for child in keys:
+            child.display = True
+            total += _width(child)
+        for child in reversed(keys):
+            if total <= room:
+                break
+            if _action(child) not in (None, *KEPT_ACTIONS):
+                child.display = False
+                total -= _width(child)
 
     def _shown(self) -> Hashable:
         """What `compose` draws from the bindings: each shown key with its label, action,
@@ -51,3 +78,18 @@ class KeysFooter(Footer):
             for key, (_, b, enabled, tip) in self.screen.active_bindings.items()
             if b.show or key == app.COMMAND_PALETTE_BINDING
         )
+
+
+def _action(widget: Widget) -> str | None:
+    """The action of a footer key (Textual's FooterKey, which it does not export); None
+    for a group of keys or a label."""
+    action = getattr(widget, "action", None)
+    return action if isinstance(action, str) else None
+
+
+def _width(widget: Widget) -> int:
+    """The columns a footer item takes as drawn (a key: its padded key and description)."""
+    if _action(widget) is not None:
+        border = 1 if widget.has_class("-command-palette") else 0  # its left edge: ▏
+        return cell_len(widget.render().plain) + border
+    return widget.outer_size.width
