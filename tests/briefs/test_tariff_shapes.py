@@ -342,3 +342,14 @@ def test_export_duties_lowered_on_some_goods_and_scrapped_on_others() -> None:
 
 def test_a_countrys_export_duties_are_its_own() -> None:
     assert _pairs("Paraguay lowered export duties on cotton to 8%.") == {("Paraguay", None, "8%")}
+
+
+# --- "importers of X made in Japan and shipped to China must pay deposits of …" ---------------
+
+
+def test_goods_made_in_a_country_before_the_measure_name_its_target() -> None:
+    story = (
+        "Peru said importers of glass made in Chile and shipped to Peru must pay deposits of 20%"
+        " of the value, starting the same day."
+    )
+    assert _pairs(story) == {("Peru", "Chile", "20%")}

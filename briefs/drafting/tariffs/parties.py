@@ -75,8 +75,8 @@ _REASON_BEFORE = re.compile(
 )
 _TARGET_LEAD = re.compile(r"\b(?:on|from|against|at|for|of)\b")
 _FROM_ON_BEFORE = re.compile(
-    r"\b(?:from|on|(?:imports|importers|exports|shipments|buyers|sales|goods|products) of)\s+"
-    r"(?:the\s+)?$"
+    r"\b(?:from|on|(?:imports|importers|exports|shipments|buyers|sales|goods|products) of"
+    r"|(?:made|produced|manufactured|grown|originating) in)\s+(?:the\s+)?$"  # the goods' origin
 )
 _FROM = re.compile(r"\bfrom\b(?!\s+(?:all\s+|other\s+|many\s+)?(?:countries|nations)\b)")
 _SHORT_GAP = re.compile(r"\s*(?:[a-z-]+\s+){0,2}")
@@ -246,7 +246,7 @@ def _target_from_before(c: MentionContext, p: Parties) -> None:
         part_start = c.text.find(c.part) if c.part in c.text else 0  # within its own clause
         for entity in c.entities:
             if max(c.window_start, part_start) <= entity.start < c.start and entity.country != p.by:
-                before = c.text[max(0, entity.start - 12) : entity.start].casefold()
+                before = c.text[max(0, entity.start - 20) : entity.start].casefold()
                 if _FROM_ON_BEFORE.search(before):
                     p.on = entity.country
                     p.also_on = [
