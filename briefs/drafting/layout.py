@@ -214,6 +214,9 @@ def _read_byline(text: str) -> tuple[list[str], str | None]:
     authors: list[str] = []
     source = None
     for part in parts:
+        if source is None and part.casefold() in AGENCIES:
+            source = AGENCIES[part.casefold()]  # "By AFP"
+            continue
         names, outlet = _capitals_then_outlet(part)
         if outlet and source is None:
             authors.extend(_split_names(names))  # "ANA ROJAS Nordic Wire"
@@ -429,6 +432,8 @@ def read_layout(text: str, date: str | None = None) -> Layout:
                 stamp = _STAMP.match(part.split(" | ")[0])
                 if stamp:
                     posted = posted or _read_date(stamp.group(2))
+                elif _is_date_line(part) and (when := _read_date(part)):
+                    stamp_date = stamp_date or when  # "3 June 2025 · 2 min read"
                 elif _OUTLET_WORDS.search(part):
                     source = source or part
                 elif _looks_like_names(part) and len(part.split()) <= 4:

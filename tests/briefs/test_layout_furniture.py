@@ -129,3 +129,14 @@ def test_a_name_and_ticker_opening_a_sentence_is_no_dateline() -> None:
     )
     brief = draft_brief(f"Cranes to pay more\n\nJune 3, 2025\n\n{story}\n")
     assert brief.dateline is None and brief.summary.startswith("Nordkran (NKR)")
+
+
+@pytest.mark.parametrize("stamp", ["3 June 2025 · 2 min read", "June 3, 2025 · Markets"])
+def test_a_date_among_dotted_header_parts_dates_the_article(stamp: str) -> None:
+    brief = draft_brief(f"Cranes to pay more\n\n{stamp}\n\nWritten by Kari Nilsen\n\n{_LEAD}\n")
+    assert brief.date[:10] == "2025-06-03"
+
+
+def test_a_byline_naming_only_an_agency_gives_the_source_not_an_author() -> None:
+    brief = draft_brief(f"Cranes to pay more\n\nBy AFP\n\nJune 3, 2025\n\nOSLO — {_LEAD}\n")
+    assert brief.authors == () and brief.source == "Agence France-Presse"
