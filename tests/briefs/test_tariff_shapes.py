@@ -353,3 +353,15 @@ def test_goods_made_in_a_country_before_the_measure_name_its_target() -> None:
         " of the value, starting the same day."
     )
     assert _pairs(story) == {("Peru", "Chile", "20%")}
+
+
+# --- "The duties take effect from Tuesday" after a list: said of each target -------------------
+
+
+def test_a_start_said_of_a_lists_measure_is_each_targets() -> None:
+    story = (  # the story's day is a Tuesday
+        "Peru will levy anti-dumping duties on glass from Chile, Bolivia and Ecuador for five"
+        " years. The duties take effect from Tuesday. Companies from Chile will pay 12%, while"
+        " rates for Bolivian firms range from 9% to 15%. The rate set for Ecuador is 20%."
+    )
+    assert {row[3] for row in _rows(story)} == {"in force"}

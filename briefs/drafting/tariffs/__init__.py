@@ -207,6 +207,11 @@ def extract_tariffs(
                 else:
                     mention.imposed_by = ref.imposed_by
                     mention.imposed_on = ref.imposed_on
+                    if ref.rate is None and ref.imposed_on is not None:
+                        # "… from Canada, Japan and India. The duties take effect from Tuesday":
+                        # each target of that list
+                        targets = list_targets(ref, mentions)
+                        mention.imposed_on, mention.also_on = targets[0], targets[1:]
             borrowed = False
             if (
                 mention.imposed_by is None

@@ -124,7 +124,10 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
             target = next((m for m in measures if shared & set(m.products)), None)
         if target is None and mention.definite and not shared and not mention.all_targets:
             same_by = [m for m in measures if m.imposed_by == mention.imposed_by]
-            same_by.sort(key=lambda m: abs(m.order - mention.order))
+            # its own target's measure first: "The duties take effect …" said of a list
+            same_by.sort(
+                key=lambda m: (m.imposed_on != mention.imposed_on, abs(m.order - mention.order))
+            )
             target = same_by[0] if same_by else None
         if target is None and mention.imposed_on is None and shared:
             target = next(
