@@ -71,6 +71,18 @@ def _is_subject(sentence: Sentence, end: int, start: int | None = None) -> bool:
     return False
 
 
+def _is_listed_member(sentence: Sentence, start: int) -> bool:
+    """ "all five members – Kenya, Uganda, …", "members Argentina and Brazil": a bloc's members."""
+    tokens = sentence.tokens
+    ends = {place.end: place.start for place in sentence.places}
+    i = start - 1
+    while i >= 0 and (tokens[i].text == "," or tokens[i].lower in ("and", "or") or i + 1 in ends):
+        i = ends[i + 1] - 1 if i + 1 in ends else i - 1
+    while i >= 0 and tokens[i].text in ("–", "—", ":", "-", "("):
+        i -= 1
+    return i >= 0 and tokens[i].lower in ("members", "member")
+
+
 def _is_listed_supplier(sentence: Sentence, start: int) -> bool:
     """ "The largest suppliers include Bolivia, Ecuador and Uruguay": exporters a measure hits."""
     tokens = sentence.tokens
@@ -117,6 +129,7 @@ def country_actors(
                     _is_subject(sentence, place.end, place.start)
                     or _is_party(sentence, place.start)
                     or _is_listed_supplier(sentence, place.start)
+                    or _is_listed_member(sentence, place.start)
                 ):
                     weight = 2.0  # "Bolivia, Paraguay and Uruguay voted against"
                 placed = False

@@ -191,3 +191,29 @@ def test_a_korean_name_written_with_and_without_its_hyphen_is_one_actor() -> Non
 def test_a_hyphenated_title_is_no_part_of_the_name(story: str, person: str, role: str) -> None:
     actor = next(a for a in draft_story(story).actors if a.kind == "person")
     assert (actor.name, actor.role) == (person, role)
+
+
+@pytest.mark.parametrize(
+    ("story", "countries"),
+    [
+        (
+            "The duty applies in all four members – Kenya, Uganda, Rwanda and Tanzania – in July.",
+            {"Kenya", "Uganda", "Rwanda", "Tanzania"},
+        ),
+        (
+            "The bloc's member states, including Hungary and Slovakia, must collect the duty.",
+            {"Hungary", "Slovakia"},
+        ),
+        (
+            "The pact would cut duties on goods traded between Norway and Chile, Peru and Ecuador.",
+            {"Norway", "Chile", "Peru", "Ecuador"},
+        ),
+    ],
+)
+def test_members_of_a_bloc_and_parties_to_trade_are_actors(story: str, countries: set[str]) -> None:
+    assert countries <= _names(story), _names(story)
+
+
+def test_a_market_named_after_countries_including_is_no_actor() -> None:
+    story = "Norway exports cranes to countries including Chile and Peru, traders said."
+    assert not {"Chile", "Peru"} & _names(story)
