@@ -365,3 +365,41 @@ def test_a_start_said_of_a_lists_measure_is_each_targets() -> None:
         " rates for Bolivian firms range from 9% to 15%. The rate set for Ecuador is 20%."
     )
     assert {row[3] for row in _rows(story)} == {"in force"}
+
+
+# --- "Rivals in the EU, whose spirits face a 15% US tariff, are pressing for an exemption" -----
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Makers in Chile, whose wines face a 12% Peruvian duty, are still pressing for an"
+        " exemption.",
+        "Chile, whose copper faces a 12% Peruvian duty, has asked for a suspension.",
+    ],
+)
+def test_whose_goods_face_a_rate_names_the_target_and_a_request_no_state(story: str) -> None:
+    assert _rows(story) == {("Peru", "Chile", "12%", "in force")}
+
+
+def test_a_rate_still_charged_beside_its_lifting_on_some_goods_is_two_measures() -> None:
+    story = (
+        "Chile welcomed Peru's decision to lift its 20% duty on Chilean fruit, but said it would"
+        " keep pushing for the removal of a 20% levy that still hits its wine. Peru signed an"
+        " order on Monday scrapping the 20% duty on more than 90 farm products."
+    )
+    assert {(rate, status) for _by, _on, rate, status in _rows(story)} == {
+        ("20%", "in force"),
+        ("20%", "removed"),
+    }
+
+
+def test_the_extra_rate_named_again_is_the_added_measure() -> None:
+    story = (
+        "Peru will suspend an additional 24% tariff on Chilean goods for a year. A 10% tariff"
+        " on Chilean goods stays in place, while the extra 24% stays suspended from Monday."
+    )
+    assert _rows(story) == {
+        ("Peru", "Chile", "24%", "suspended"),
+        ("Peru", "Chile", "10%", "in force"),
+    }

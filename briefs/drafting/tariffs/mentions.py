@@ -210,7 +210,7 @@ class Mention:
     definite: bool = False
     order: int = 0
     all_targets: bool = False
-    additional: bool = False
+    additional: bool | None = False  # None: "the extra 40%", an addition named before
     by_found: bool = True
     sentence: int = 0
     also_on: list[str] = field(default_factory=list)  # more targets of one list, split later

@@ -53,6 +53,17 @@ def _other_state(one: Mention, other: Mention) -> bool:
     return mine[0] != theirs[0] and not mine[2] and not theirs[2]
 
 
+_LIFTED = ("removed", "suspended", "offered removal")
+
+
+def _part_lifted(one: Mention, other: Mention) -> bool:
+    """ "scrapping the 40 percent duty on farm products" beside "a 40 percent levy that still
+    hits much of what it sells": one rate lifted on some goods and kept on the rest, clearly
+    said of each, is two measures."""
+    states = {one.when()[0], other.when()[0]}
+    return _other_state(one, other) and "in force" in states and bool(states & set(_LIFTED))
+
+
 def merge(mentions: list[Mention]) -> list[Tariff]:
     """One measure per (imposer, target, rate). Rated mentions go first; a rate-less mention then
     joins a measure it shares products with, the measure "the duties" points back to, or other
@@ -84,7 +95,7 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
             mention.rate,
             order=mention.order,
             evidence=mention.evidence,
-            additional=mention.additional,
+            additional=bool(mention.additional),
             all_targets=mention.all_targets,
         )
         measures.append(measure)
@@ -100,8 +111,10 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
                 for m in measures
                 if m.imposed_by == mention.imposed_by
                 and normalise_rate(m.rate) == norm
-                and m.additional == mention.additional
+                # (None: "the extra 40 percent", pointing back to a measure either way)
+                and (mention.additional is None or m.additional == mention.additional)
                 and not _other_goods(m, mention, attached)
+                and not _part_lifted(attached[id(m)][0], mention)
                 and (
                     m.imposed_on == mention.imposed_on
                     or (mention.imposed_on is None and not mention.all_targets)

@@ -554,9 +554,14 @@ def _evidence(text: str) -> str:
     return evidence[:599] + "…" if len(evidence) > 600 else evidence
 
 
-def _additional(c: MentionContext) -> bool:
-    """ "an additional 10% tariff": a rate on top of another, kept apart when merging."""
-    return bool(c.rate) and bool(
+def _additional(c: MentionContext) -> bool | None:
+    """ "an additional 10% tariff": a rate on top of another, kept apart when merging; None for
+    "the extra 40 percent", which points back to a measure named before, added or not."""
+    added = bool(c.rate) and bool(
         _ADDITIONAL.search(c.text[max(0, c.start - 14) : c.start])
         or _ADDITIONAL_WORD.search(c.text[max(0, c.start - 24) : c.start])
     )
+    return None if added and _THE_EXTRA.search(c.text[max(0, c.start - 24) : c.start]) else added
+
+
+_THE_EXTRA = re.compile(r"\b(?:the|that|this)\s+(?:additional|extra|further)\s+(?:\S+\s+)?$", re.I)

@@ -122,6 +122,13 @@ _ENDED = re.compile(
 )
 _LIFT_TO = re.compile(r"[^,;]{0,60}?\bto\s+\d", re.I)
 _NEGATED = Folded(r"\b(?:not|no|never|n't|refus\w*|declin\w*|reject\w*)\b[\w\s]{0,20}$")
+# "pressing for an exemption", "asked for a suspension", "urged Washington to lift": a request,
+# which changes no state (the gold conventions: a request to cut is no measure of its own)
+_REQUESTED = Folded(
+    r"\b(?:press\w*|push\w*|ask\w*|call\w*|lobb\w*|seek\w*|sought|hop\w*|appeal\w*|plead\w*"
+    r"|demand\w*|urg\w*|want\w*|request\w*)\s+(?:for\s+)?(?:\w+\s+)?(?:to\s+)?(?:an?\s+|the\s+)?$"
+)
+_REQUESTABLE = ("suspended", "removed", "offered removal")
 
 
 @lru_cache(maxsize=256)
@@ -135,6 +142,12 @@ def _status(part: str, has_rate: bool) -> str | None:
                 m
                 for m in pattern.finditer(part, low)
                 if not negated.search(text[max(0, m.start() - 40) : m.start()])
+                and not (
+                    status in _REQUESTABLE
+                    and (_REQUESTED.slow if low is None else _REQUESTED.fast).search(
+                        text[max(0, m.start() - 40) : m.start()]
+                    )
+                )
                 # "would impose 40% unless Bogota dropped the lawsuit": the condition's own
                 # verbs are not the measure's state ("unless" itself is the threat's cue)
                 and (status == "threatened" or not in_condition(part, m.start()))
