@@ -177,23 +177,36 @@ def score_actors(brief: Brief | None, gold: list[dict[str, Any]]) -> tuple[Count
 def score_tariffs(
     brief: Brief | None, gold: list[dict[str, Any]]
 ) -> tuple[Counts, int, int, list[str], list[str]]:
-    """One-to-one matching on (imposed_by, imposed_on, rate); status compared on matches."""
+    """One-to-one matching on (imposed_by, imposed_on, rate); status compared on matches.
+
+    Entries of one key pair by status first, then in order: a rate lifted on some goods and
+    kept on others is two entries of one key, and which draft meets which gold entry must
+    not depend on the order either lists them in.
+    """
     drafted = [t.to_dict() for t in brief.tariffs] if brief else []
+    keys = [_tariff_key(d) for d in drafted]
     unmatched = list(range(len(drafted)))
-    counts = Counts()
-    right = matched = 0
-    missing = []
-    for item in gold:
-        key = _tariff_key(item)
-        hit = next((i for i in unmatched if _tariff_key(drafted[i]) == key), None)
-        if hit is None:
-            counts.fn += 1
-            missing.append(str(key))
-            continue
-        unmatched.remove(hit)
-        counts.tp += 1
-        matched += 1
-        right += drafted[hit]["status"] == item.get("status", "in force")
+    pairs: dict[int, int] = {}  # gold index -> drafted index
+    for same_status in (True, False):
+        for g, item in enumerate(gold):
+            if g in pairs:
+                continue
+            key, status = _tariff_key(item), item.get("status", "in force")
+            hit = next(
+                (
+                    i
+                    for i in unmatched
+                    if keys[i] == key and (not same_status or drafted[i]["status"] == status)
+                ),
+                None,
+            )
+            if hit is not None:
+                unmatched.remove(hit)
+                pairs[g] = hit
+    counts = Counts(tp=len(pairs), fn=len(gold) - len(pairs))
+    matched = len(pairs)
+    right = sum(drafted[i]["status"] == gold[g].get("status", "in force") for g, i in pairs.items())
+    missing = [str(_tariff_key(item)) for g, item in enumerate(gold) if g not in pairs]
     counts.fp = len(unmatched)
     extra = [f"{_tariff_key(drafted[i])} {drafted[i]['status']}" for i in unmatched]
     return counts, right, matched, missing, extra

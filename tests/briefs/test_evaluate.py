@@ -94,6 +94,22 @@ def test_tariff_matching_normalises_countries_and_rates() -> None:
     assert extra == []
 
 
+def test_same_key_tariffs_pair_by_status_first() -> None:
+    # Two US tariffs on Brazil at 40%, one lifted and one kept: drafted in the other order,
+    # each still pairs with the gold entry of its own status, not crosswise by position.
+    drafted = _brief(
+        Tariff("United States", "Brazil", rate="40%", status="in force"),
+        Tariff("United States", "Brazil", rate="40%", status="removed"),
+    )
+    gold = [
+        {"imposed_by": "United States", "imposed_on": "Brazil", "rate": "40%", "status": s}
+        for s in ("removed", "in force")
+    ]
+    counts, right, matched, _, _ = score_tariffs(drafted, gold)
+    assert (counts.tp, counts.fp, counts.fn) == (2, 0, 0)
+    assert (right, matched) == (2, 2)
+
+
 def test_counts() -> None:
     counts = Counts(tp=3, fp=1, fn=2)
     assert counts.precision == 0.75
