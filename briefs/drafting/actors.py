@@ -127,8 +127,12 @@ def extract_actors(
             if names_a_policy(tokens, run_start, run_end) or names_a_building(
                 tokens, run_start, run_end
             ):
-                # "the Build Better More programme": only the places in it are read
-                spans = [s for s in spans if s.kind in ("place", "single")]
+                # "the Build Better More programme": only the places in it are read, and the
+                # single names only when the name's own last word is not the policy's or
+                # publication's ("The Fjord and Mail" names no one)
+                whole = tokens[run_end - 1].lower in SKIP_NAMES and run_end - run_start > 1
+                kinds = ("place",) if whole else ("place", "single")
+                spans = [s for s in spans if s.kind in kinds]
             modifier: str | None = None
             role: Span | None = None
             skip: set[int] = set()  # spans already read with the one before
@@ -188,6 +192,12 @@ def extract_actors(
                         continue
                     if fold(span.text) in registry.not_actors:
                         continue
+                    if (
+                        span.start >= 2
+                        and tokens[span.start - 1].possessive
+                        and tokens[span.start - 2].lower == "on"
+                    ):
+                        continue  # "speaking on NRK's Morning Desk": a programme
                     nxt = spans[index + 1] if index + 1 < len(spans) else None
                     if (
                         role is None

@@ -147,3 +147,21 @@ def test_a_name_listed_before_other_suppliers_is_a_company() -> None:
 )
 def test_the_wto_acting_on_its_own_is_an_actor(story: str) -> None:
     assert "World Trade Organization" in _names(story)
+
+
+@pytest.mark.parametrize(
+    ("story", "not_actors"),
+    [
+        ("The Harbour Post reported that Oslo would answer the duty.", {"Harbour Post"}),
+        (
+            "The Fjord and Mail reported that Oslo would answer.",
+            {"Fjord", "Mail", "Fjord and Mail"},
+        ),
+        (
+            "Ana Rojas, speaking on NRK's Morning Desk, said the tariff would bite.",
+            {"Morning Desk"},
+        ),
+    ],
+)
+def test_newspapers_and_programmes_are_no_actors(story: str, not_actors: set[str]) -> None:
+    assert not not_actors & _names(story), _names(story)
