@@ -403,3 +403,25 @@ def test_the_extra_rate_named_again_is_the_added_measure() -> None:
         ("Peru", "Chile", "24%", "suspended"),
         ("Peru", "Chile", "10%", "in force"),
     }
+
+
+# --- a quota's rates: "a tariff of 0% will apply to up to …", "well below the 50% charged" -----
+
+
+def test_a_quotas_rates_beside_the_rate_normally_charged() -> None:
+    story = (
+        "Peru will let more fruit in duty-free from January, the ministry said. Under the plan,"
+        " a tariff of 0% will apply to up to 30,000 tons of bananas. Oranges will also get a"
+        " quota. The rate within it will be 10%, well below the 50% normally charged."
+    )
+    assert _rows(story) == {
+        ("Peru", None, "0%", "announced"),
+        ("Peru", None, "10%", "announced"),
+        ("Peru", None, "50%", "in force"),
+    }
+
+
+def test_a_cut_to_zero_is_still_no_rate() -> None:
+    assert _pairs("Peru cut its tariff on Chilean wine to 0% on Monday.") == {
+        ("Peru", "Chile", None)
+    }

@@ -245,6 +245,15 @@ def extract_tariffs(
                     # rate of each target of that list
                     targets = list_targets(mentions[-1], mentions)
                     mention.imposed_on, mention.also_on = targets[0], targets[1:]
+            if (
+                mention.imposed_by is None
+                and mention.imposed_on is None
+                and not mentions
+                and not entities
+                and mention.rate is not None
+                and main_countries
+            ):
+                mention.imposed_by = main_countries[0]  # the story's first measure, no one named
             if mention.imposed_by is None and mention.imposed_on is None:
                 if not (mention.all_targets and mention.rate is not None):
                     continue

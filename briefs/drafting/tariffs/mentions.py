@@ -119,6 +119,8 @@ _FAR_TO = re.compile(
     r"|cut|raised|lowered|increased|reduced)\s+to\s+$"
 )
 _ZERO = re.compile(r"0(?:\.0+)?(?:\s?%|[\s-]?(?:per[\s-]?cent|percent|pct|pc))$", re.I)
+# "a tariff of 0 percent will apply to up to 30,000 tons": the rate a quota sets
+_ZERO_SET = re.compile(r"\b(?:tariffs?|duty|duties|rate)\s+of\s+$", re.I)
 _RATE_HINT = Folded(r"\d|cent")  # in every rate: "25%", "25 pct", "twenty per cent"
 _CHANGE_VERB = re.compile(
     r"\b(?:rais\w*|increas\w*|cut\w*|lower\w*|reduc\w*|doubl\w*|hik\w*|lift\w*|ris\w*|rose"
@@ -136,7 +138,9 @@ _MARKET_MOVE = re.compile(
 _RATE_LEAD = re.compile(
     r"\b(?:at|to|of|by|pays?|paid|paying|carry|carries|charged|taxed|levied)\s+(?:(?:an?|the)\s+"
     r"(?:extra|additional)\s+)?$"
-    r"|\b(?:rate|margin|duty|figure|level)s?,\s*$",  # "the steepest rate, 71.8%"
+    r"|\b(?:rate|margin|duty|figure|level)s?,\s*$"  # "the steepest rate, 71.8%"
+    # "well below the 50% normally charged"
+    r"|\b(?:below|above|under|lower than|higher than)\s+(?:the|its|their)\s+$",
     re.I,
 )
 # Weaker leads count only when the sentence names whose goods bear the rate before it.
@@ -361,8 +365,8 @@ def find_rates(
             )
         ):
             continue
-        if _ZERO.match(text):
-            continue  # "to 0%": no duty, the removal of one
+        if _ZERO.match(text) and not _ZERO_SET.search(sentence, max(0, start - 30), start):
+            continue  # "to 0%": no duty, the removal of one (not "a tariff of 0% will apply")
         if _OTHER_RATES.search(sentence, max(0, start - 40), start):
             continue  # "China's growth rate slowed to 4.5%": another kind of rate
         if text[:8].casefold() == "between ":  # "between 3% and 21%" is the range "3% to 21%"

@@ -448,12 +448,19 @@ def read_mention(c: MentionContext) -> Mention | None:
     # "The levy combines a 10% rate …", "A 10 percent rate applies to …": a rate of the measure
     # just before, whose parties the caller lends when the sentence names none.
     borrowing = (
-        c.has_previous
-        and c.rate is not None
+        c.rate is not None
         and (
-            c.bare
-            or not c.entities  # "imports will pay a duty of $20 per tonne"
-            or bool(_DEFINITE.search(c.text[max(0, c.start - 30) : c.start]))
+            (
+                c.has_previous
+                and (
+                    c.bare
+                    or not c.entities  # "imports will pay a duty of $20 per tonne"
+                    or bool(_DEFINITE.search(c.text[max(0, c.start - 30) : c.start]))
+                )
+            )
+            # the story's first measure, named with no one ("A tariff of 0% will apply to …"): the
+            # caller gives it the story's own country
+            or (not c.has_previous and not c.entities and not c.bare)
         )
     )
     if (
