@@ -114,13 +114,21 @@ class SummaryPane(Static):
 
 def wrapped(text: str | None, width: int, style: str = "", lines: int = 2) -> Cell:
     """A cell of at most `lines` lines of `width`, so a table fits its pane."""
-    folded = clean(text or "—", single_line=True)[: width * lines * 2]
-    parts = textwrap.wrap(folded, width, break_long_words=False) or ["—"]
+    return wrap_clean(clean(text or "—", single_line=True), width, style, lines)
+
+
+GLUE = "\u00a0"  # between words a cell keeps on one line ("China →"); drawn as a space
+
+
+def wrap_clean(text: str, width: int, style: str = "", lines: int = 2) -> Cell:
+    """`wrapped` for text already clean: one line, words apart by spaces or held by GLUE.
+    A word longer than the column ends in … rather than going on at the next line."""
+    parts = textwrap.wrap(text[: width * lines * 2], width, break_long_words=False) or ["—"]
     if len(parts) > lines:
         parts = parts[:lines]
         parts[-1] = parts[-1][: width - 1].rstrip() + "…"
-    # A word longer than the column ends in … rather than going on at the next line.
-    return Cell(tuple(p if len(p) <= width else p[: width - 1] + "…" for p in parts), style)
+    cut = (p if cell_len(p) <= width else p[: width - 1] + "…" for p in parts)
+    return Cell(tuple(p.replace(GLUE, " ") for p in cut), style)
 
 
 FLOOR = 6  # the narrowest a column of free text is made so that a fixed word stays whole
@@ -137,7 +145,9 @@ def fit_widths(
     columns in `whole` (fixed words: a measure, a status, a rate) get their longest word,
     the others FLOOR, and then the room left goes by `shares` to every column still short
     of its longest text. When even that is too wide, the free columns give way first."""
-    words = [max((cell_len(w) for t in texts for w in t.split()), default=1) for texts in columns]
+    words = [
+        max((cell_len(w) for t in texts for w in t.split(" ")), default=1) for texts in columns
+    ]
     longest = [max((cell_len(t) for t in texts), default=1) for texts in columns]
     widths = [words[k] if k in whole else min(FLOOR, longest[k]) for k in range(len(columns))]
     while sum(widths) > room and max(widths) > 1:
@@ -247,7 +257,7 @@ class ActorsTable(_BriefTable):
 class TariffsTable(_BriefTable):
     COLUMNS = ("By → on", "Products", "Rate", "Measure", "Status", "Year")
     SHARES = (14, 17, 8, 12, 10, 4)
-    WHOLE = (2, 3, 4, 5)  # rate, measure, status, year: their words are never broken
+    WHOLE = (0, 2, 3, 4, 5)  # all but the goods: their words ("Canada →", "threatened") stay whole
 
     def texts(self, brief: Brief | None, marks: BriefCorrections) -> list[tuple[str, ...]]:
         """Each row's cells unwrapped, as one clean line each."""
@@ -255,14 +265,18 @@ class TariffsTable(_BriefTable):
         for n, tariff in enumerate(brief.tariffs if brief else (), start=1):
             mark = row_mark(marks, f"tariffs.{n}")
             row = (
-                f"{mark}{tariff.imposed_by} → {tariff.imposed_on or 'all'}",
+                f"{mark}{tariff.imposed_by}",
                 ", ".join(tariff.products),
                 tariff.rate or "—",
                 _SHORT_MEASURES.get(tariff.measure, tariff.measure),
                 tariff.status,
                 str(tariff.year) if tariff.year else "—",
             )
-            rows.append(tuple(clean(text, single_line=True) or "—" for text in row))
+            cleaned = [clean(text, single_line=True) or "—" for text in row]
+            # The arrow stays with the imposer: "Canada →" / "China", never "→ China".
+            target = clean(tariff.imposed_on or "all", single_line=True)
+            cleaned[0] += f"{GLUE}→ {target}"
+            rows.append(tuple(cleaned))
         return rows
 
     def widths(self, brief: Brief | None, marks: BriefCorrections) -> list[int]:
@@ -293,12 +307,12 @@ class TariffsTable(_BriefTable):
         by, products, rate, measure, status, year = widths
         return [
             (
-                wrapped(row[0], by, "bold"),
-                wrapped(row[1], products),
-                wrapped(row[2], rate),
-                wrapped(row[3], measure),
-                wrapped(row[4], status, "italic"),
-                wrapped(row[5], year),
+                wrap_clean(row[0], by, "bold"),
+                wrap_clean(row[1], products),
+                wrap_clean(row[2], rate),
+                wrap_clean(row[3], measure),
+                wrap_clean(row[4], status, "italic"),
+                wrap_clean(row[5], year),
             )
             for row in rows
         ]
