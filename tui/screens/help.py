@@ -16,26 +16,31 @@ def help_text(bindings: dict[str, ActiveBinding]) -> Text:
     then the app's, each under a heading; keys that share an action share a line:
     'j, down   Down   list.down' (the id is what the config file's [keys] table rebinds)."""
     groups: dict[tuple[int, str], dict[tuple[str, str], list[str]]] = {}
-    ids: dict[tuple[str, str], str] = {}
+    # Per group: q (reader.quit) and ctrl+q (app.quit) share a description and an action
+    # but not the id that rebinds them.
+    ids: dict[tuple[tuple[int, str], str, str], str] = {}
     for key, active in bindings.items():
         binding = active.binding
         if not binding.description:
             continue
-        rows = groups.setdefault(_group(active.node), {})
+        group = _group(active.node)
+        rows = groups.setdefault(group, {})
         label = binding.key_display or key
         rows.setdefault((binding.description, binding.action), []).append(label)
-        ids.setdefault((binding.description, binding.action), binding.id or "")
+        ids.setdefault((group, binding.description, binding.action), binding.id or "")
     every = [row for rows in groups.values() for row in rows.items()]
     width = max((len(", ".join(keys)) for _, keys in every), default=0)
     described = max((len(description) for (description, _), _ in every), default=0)
     text = Text(end="")
-    for k, ((_, heading), rows) in enumerate(sorted(groups.items())):
-        text.append(("\n" if k else "") + heading + "\n", style="bold underline")
+    for k, (group, rows) in enumerate(sorted(groups.items())):
+        text.append(("\n" if k else "") + group[1] + "\n", style="bold underline")
         # Ours (with an id) first: Textual's own (tab, copy) after them.
-        for (description, action), keys in sorted(rows.items(), key=lambda r: not ids[r[0]]):
+        for (description, action), keys in sorted(
+            rows.items(), key=lambda r: not ids[(group, *r[0])]
+        ):
             text.append(f"{', '.join(keys):>{width}}  ", style="bold")
             text.append(f"{description:<{described}}  ")
-            text.append(f"{ids[(description, action)]}\n", style="dim")
+            text.append(f"{ids[(group, description, action)]}\n", style="dim")
     return text
 
 
