@@ -27,3 +27,11 @@ async def test_each_key_shows_its_own_binding_id(store: Store) -> None:
     q = next(line for line in lines if " q  " in line)
     assert "reader.quit" in q
 
+
+async def test_the_trackers_sort_keys_name_their_columns_in_words(store: Store) -> None:
+    """'Sort by by' and 'Sort by on' read as typos: the columns By and On are who imposes
+    a measure and on whom."""
+    text = "\n".join(await help_lines(store, "T", "down"))
+    assert "Sort by by" not in text and "Sort by on" not in text
+    assert "Sort by imposer" in text and "Sort by target" in text
+    assert "tariffs.sort_by" in text  # the ids the config rebinds stay as they were

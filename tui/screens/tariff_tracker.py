@@ -55,18 +55,19 @@ class Column:
     sort_key: Callable[[TariffRow], Any]  # None sorts last either way
     descending_first: bool = False  # numbers and dates: the highest or newest first
     justify: str = "left"
+    sort_name: str = ""  # as the help says it, "Sort by imposer", when not the label
 
 
 COLUMNS = (
-    Column("By", 14, lambda r: fold(r.imposed_by)),
-    Column("On", 14, lambda r: fold(r.imposed_on) if r.imposed_on else None),
+    Column("By", 14, lambda r: fold(r.imposed_by), sort_name="imposer"),
+    Column("On", 14, lambda r: fold(r.imposed_on) if r.imposed_on else None, sort_name="target"),
     Column("Products", 18, lambda r: fold(r.products) or None),
     Column("Rate", 9, lambda r: r.rate_value, descending_first=True, justify="right"),
     Column("Measure", 14, lambda r: r.measure),
     Column("Status", 15, lambda r: _STATUS_ORDER.get(r.status, len(_STATUS_ORDER))),
     Column("Year", 6, lambda r: r.year, descending_first=True),
     Column("Date", 11, lambda r: r.date, descending_first=True),
-    Column("Brief", 60, lambda r: fold(r.title)),
+    Column("Brief", 60, lambda r: fold(r.title), sort_name="brief title"),
 )
 # Measures as the table shows them: the kind of duty, short enough for a narrow column.
 _SHORT_MEASURES = {
@@ -129,7 +130,7 @@ class TrackerTable(IndexTable):
             Binding(
                 str(k + 1),
                 f"screen.sort({k})",
-                f"Sort by {column.label.lower()}",
+                f"Sort by {column.sort_name or column.label.lower()}",
                 id=f"tariffs.sort_{column.label.lower()}",
                 group=Binding.Group("sort", compact=True),
             )
