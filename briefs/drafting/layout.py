@@ -128,6 +128,7 @@ _NAME_RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][\w'’-]+){1,
 _FOOTER_RULE = re.compile(r"[_*=~#-]{3,}|# # #|- ?30 ?-")  # "___", "###", "-30-"
 # A line that opens a release's or page's closing matter: contacts, links, related stories.
 FOOTER_LABELS = words("footer_labels")
+_LINK_LIST_LABELS = words("link_list_labels")
 _OUTLET_WORDS = re.compile(
     r"\b(?:Press|Reuters|News|Times|Post|Journal|Herald|Ledger|Tribune|Globe|Mail|Bloomberg"
     r"|Agence|Gazette|Star|Sun|Chronicle|Review|Guardian|Telegraph|Wire|Media|Radio|TV|CBC"
@@ -354,6 +355,8 @@ def _not_actor_names(headers: list[str], footer: list[str]) -> set[str]:
         for match in _PHOTOGRAPHER.finditer(line[:2000]):
             names.add((match.group(1) or match.group(2)).strip())
     for line in footer:
+        if line.casefold().rstrip(" :") in _LINK_LIST_LABELS:
+            break  # "Related topics": other stories and topics, no credits, follow
         names.update(match.group(0) for match in _NAME_RUN.finditer(line[:2000]))
     return names
 

@@ -140,3 +140,12 @@ def test_a_date_among_dotted_header_parts_dates_the_article(stamp: str) -> None:
 def test_a_byline_naming_only_an_agency_gives_the_source_not_an_author() -> None:
     brief = draft_brief(f"Cranes to pay more\n\nBy AFP\n\nJune 3, 2025\n\nOSLO — {_LEAD}\n")
     assert brief.authors == () and brief.source == "Agence France-Presse"
+
+
+def test_an_actor_listed_among_related_topics_stays_an_actor() -> None:
+    text = (
+        f" date 2025-06-03 Cranes to pay more\n\nOSLO — {_LEAD} Finance Minister Ana Rojas"
+        " announced it.\n\nRojas said the duty would stay.\n\nRelated topics\n\nTariffs\n\n"
+        "Ana Rojas\n\nNorway\n"
+    )
+    assert "Ana Rojas" in {a.name for a in draft_brief(text).actors}
