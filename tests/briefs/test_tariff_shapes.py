@@ -425,3 +425,8 @@ def test_a_cut_to_zero_is_still_no_rate() -> None:
     assert _pairs("Peru cut its tariff on Chilean wine to 0% on Monday.") == {
         ("Peru", "Chile", None)
     }
+
+
+def test_whose_goods_of_any_name_face_a_rate_names_the_target() -> None:
+    story = "Rivals in Chile, whose wines face a 12% Peruvian duty, want the same deal."
+    assert _pairs(story) == {("Peru", "Chile", "12%")}

@@ -108,7 +108,9 @@ def target_left_at(c: MentionContext, p: Parties) -> None:
 _WHOSE_SELLERS_BEAR = re.compile(
     r",\s*(?:whose|where)\s+(?:[\w-]+\s+)?(?:\w*producers?|exporters?|manufacturers?|\w*makers?"
     r"|mills?|firms?|compan(?:y|ies)|suppliers?|shippers?|growers?|farmers?|sellers?|goods"
-    r"|products|exports|shipments)\s+(?:\w+\s+){0,2}?(?:face[sd]?|pay|pays|paid|bear|bears"
+    r"|products|exports|shipments"
+    r"|(?<=whose )[a-z-]+)"  # "the EU, whose spirits face a 15% US tariff": goods of any name
+    r"\s+(?:\w+\s+){0,2}?(?:face[sd]?|pay|pays|paid|bear|bears"
     r"|carry|carries|(?:are|were|is|was)\s+(?:charged|hit))\s+[^,;]{0,40}",
     re.I,
 )
