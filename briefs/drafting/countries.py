@@ -9,9 +9,16 @@ from briefs.drafting.text import Sentence
 COUNTRY_VERBS = words("country_verbs")
 TALK_WORDS = words("talk_words")
 OFFICIAL_WORDS = words("official_words")
-_BEFORE_SPOKEN_FOR = frozenset({"from", "of", ",", "and", "or"})
+_BEFORE_SPOKEN_FOR = frozenset({"from", "of", "in", ",", "and", "or"})
 # Words before a place that open a clause: "…, but Malaysia followed", "while Peru kept …".
 CLAUSE_OPENERS = frozenset({",", ";", "but", "while", "and", "as", "when", "after", "that"})
+# Lower-case words for who or what speaks for a country: its officials, ministers, bodies.
+SPEAKERS = (
+    OFFICIAL_WORDS
+    | words("lower_org_heads")
+    | {"official", "minister", "government", "spokesperson", "spokesman", "spokeswoman"}
+    | {"negotiator", "diplomat", "envoy", "ambassador", "embassy", "president", "premier"}
+)
 SUPPLIER_WORDS = frozenset({"suppliers", "exporters", "producers", "sellers", "sources"})
 
 
@@ -27,6 +34,24 @@ def _is_party(sentence: Sentence, start: int) -> bool:
     return any(t.lower in TALK_WORDS for t in tokens[max(0, i - 4) : i])
 
 
+def _speaks_through(sentence: Sentence, place_start: int, place_end: int) -> bool:
+    """ "Peru's trade minister told …", "Chilean officials said", "a Peruvian trade official":
+    a country acting through its officials or a body of its government, named in lower case
+    within three words after the country or its adjective."""
+    tokens = sentence.tokens
+    if place_end == place_start or not (
+        tokens[place_end - 1].possessive or place_end - place_start == 1
+    ):
+        return False
+    for k in range(place_end, min(len(tokens), place_end + 3)):
+        word = tokens[k]
+        if word.cap or not word.text[0].isalpha():
+            return False
+        if word.lower in SPEAKERS:
+            return True
+    return False
+
+
 def _is_spoken_for(sentence: Sentence, start: int) -> bool:
     """ "officials from Thailand and Malaysia", "negotiators of Japan": a country acting through
     the people who speak for it."""
@@ -37,7 +62,9 @@ def _is_spoken_for(sentence: Sentence, start: int) -> bool:
     i = start - 1
     while i >= 0 and (tokens[i].text == "," or tokens[i].lower in ("and", "or") or i + 1 in ends):
         i = ends[i + 1] - 1 if i + 1 in ends else i - 1
-    return i >= 1 and tokens[i].lower in ("from", "of") and tokens[i - 1].lower in OFFICIAL_WORDS
+    return (
+        i >= 1 and tokens[i].lower in ("from", "of", "in") and tokens[i - 1].lower in OFFICIAL_WORDS
+    )  # "officials in Lima said": the capital for its government
 
 
 def _opens_clause(sentence: Sentence, start: int) -> bool:
@@ -119,6 +146,11 @@ def country_actors(
             prev = sentence.tokens[place.start - 1].lower if place.start else ""
             if _is_spoken_for(sentence, place.start):
                 weight = 0.0 if place.demonym else 2.0
+                placed = False
+            elif prev not in PLACE_PREPOSITIONS and _speaks_through(
+                sentence, place.start, place.end
+            ):
+                weight = 2.0
                 placed = False
             elif prev in PLACE_PREPOSITIONS or (placed and prev in ("and", ",", "or")):
                 weight = 0.0

@@ -25,6 +25,8 @@ from briefs.drafting.titles import after_name
 from briefs.folding import fold
 from briefs.gazetteer import LEADERS
 
+# Prepositions of where, not of whom: "officials in Trondheim", "a plant near Bergen".
+_IN_PLACE = frozenset({"in", "near", "outside", "across", "throughout", "around"})
 # Where a leader's family name comes first.
 _FAMILY_FIRST = frozenset({"China", "South Korea", "North Korea", "Taiwan", "Vietnam"})
 
@@ -104,9 +106,14 @@ def resolve_singles(
             # "Lutnick, the commerce secretary, said": a person named by surname only
             entry = registry.add(word, "person", pos, said[0], affiliation_of(said[1]))
         elif (
-            company_cue(tokens, span.start, span.end)
-            or _after_org_and(registry, spans_by_sentence, sentence, span.start)
-        ) and low not in lowercase_words:
+            (
+                company_cue(tokens, span.start, span.end)
+                or _after_org_and(registry, spans_by_sentence, sentence, span.start)
+            )
+            and low not in lowercase_words
+            # "Officials in Trondheim said": a place, though a statement verb follows
+            and not (span.start and tokens[span.start - 1].lower in _IN_PLACE)
+        ):
             entry = registry.add(word, "organization", pos)
         else:
             entry = None

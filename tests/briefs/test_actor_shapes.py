@@ -217,3 +217,34 @@ def test_members_of_a_bloc_and_parties_to_trade_are_actors(story: str, countries
 def test_a_market_named_after_countries_including_is_no_actor() -> None:
     story = "Norway exports cranes to countries including Chile and Peru, traders said."
     assert not {"Chile", "Peru"} & _names(story)
+
+
+@pytest.mark.parametrize(
+    ("story", "country"),
+    [
+        ("Copper prices rose. Peru's trade minister told reporters the rise was unfair.", "Peru"),
+        ("Copper prices rose. Officials in Lima said the tariff would be reviewed.", "Peru"),
+        ("Copper prices rose. Chilean officials said they would seek talks.", "Chile"),
+        ("Copper prices rose. A Peruvian trade official said talks were planned.", "Peru"),
+        ("Copper prices rose. Canadian negotiators returned to the table on Monday.", "Canada"),
+    ],
+)
+def test_a_country_acting_through_its_officials_is_an_actor(story: str, country: str) -> None:
+    assert country in _names(story), _names(story)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Copper prices rose. Officials in Lima said the tariff would be reviewed.",
+        "Copper prices rose. Buyers in Oslo said the tariff would hurt.",
+        "Copper prices rose. Officials in Trondheim said the tariff would be reviewed.",
+        "Copper prices rose. Traders in Valparaiso said the tariff would hurt.",
+    ],
+)
+def test_a_city_after_in_is_no_company(story: str) -> None:
+    assert not {"Lima", "Oslo", "Trondheim", "Valparaiso"} & _names(story)
+
+
+def test_a_country_s_exporters_do_not_make_it_an_actor() -> None:
+    assert "Chile" not in _names("Copper prices rose. Chilean exporters said prices would fall.")
