@@ -145,32 +145,33 @@ class Catalog:
         texts, states = self.store.note_texts(), self.store.states()
         scan = Scan(notes={i: tuple(t) for i, t in texts.items() if t})
         versions = _row_versions(self.rows) or {r.id: r.version for r in self.store.rows()}
+        # By id in the rows' order (newest first): the rows' own id string until the doc is
+        # made, which shares it, then the doc. So the docs come out in order, unsorted.
+        placed: dict[str, str | SearchDoc] = {i: i for i in versions}
         cache = scan_cache.ScanCache.open(
             self.store.root, cache_kind(), writable=not self.store.read_only
         )
         scan.words = cache
-        docs, decoder = scan.docs, Decoder()
-        done: set[str] = set()
+        decoder = Decoder()
         useless: list[int] = []  # entries of briefs gone, changed or not of their types
         for k, (key, brief_id, version, entry) in enumerate(cache.entries()):
             if k % 50 == 49:  # a pause every ~4 ms: a key waits no longer
                 self.pause()
+            own = placed.get(brief_id)
             doc = None
-            if versions.get(brief_id) == version:
-                doc = decoder.decode(brief_id, key, entry, _state(states, brief_id))
+            if type(own) is str and versions[own] == version:
+                doc = decoder.decode(own, key, entry, _state(states, brief_id))
             if doc is None:
                 useless.append(key)
                 continue
             notes = texts.get(brief_id)
-            docs.append(doc.with_reader(notes=notes) if notes else doc)
-            done.add(brief_id)
+            placed[brief_id] = doc.with_reader(notes=notes) if notes else doc
         if cache.damaged:  # what was read of it may be wrong too: all is read again
             cache.reset()
-            docs.clear()
-            done.clear()
+            placed = {i: i for i in versions}
             useless = []
         cache.drop(useless)
-        fresh = [i for i in versions if i not in done]
+        fresh = [i for i, v in placed.items() if type(v) is str]
         batch: list[tuple[str, SearchDoc]] = []
         for k, (brief_id, brief) in enumerate(self.store.read_briefs(fresh)):
             if k % 20 == 19:
@@ -181,13 +182,19 @@ class Catalog:
             doc = derive(brief, texts.get(brief_id, []), _state(states, brief_id))
             batch.append((versions[brief_id], doc))
             if len(batch) == _BATCH:
-                docs += _indexed(cache, batch)
+                placed.update((d.id, d) for d in _indexed(cache, batch))
                 batch = []
-        docs += _indexed(cache, batch)
-        del versions, done  # before the sort's keys are made: a lower peak
-        from briefs.order import newest_first
+        placed.update((d.id, d) for d in _indexed(cache, batch))
+        del versions
+        docs = [d for d in placed.values() if type(d) is not str]
+        del placed
+        from briefs.search.index import is_newest_first
 
-        scan.docs = newest_first(docs)  # here, not at the first search on the UI thread
+        if not is_newest_first(docs):  # a row moved here since the rows were read
+            from briefs.order import newest_first
+
+            docs = newest_first(docs)  # here, not at the first search on the UI thread
+        scan.docs = docs  # type: ignore[assignment]
         return scan
 
     def keep(self, scan: Scan) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 
 from briefs.order import newest_first, title_key
 from briefs.search.docs import SearchDoc
@@ -24,6 +25,14 @@ class _Place:
 
     def __lt__(self, other: _Place) -> bool:
         return self.date > other.date or (self.date == other.date and self.title < other.title)
+
+
+def is_newest_first(docs: list[SearchDoc]) -> bool:
+    """Whether `docs` are in `newest_first` order already (one pass, no keys kept)."""
+    for a, b in pairwise(docs):
+        if a.date < b.date or (a.date == b.date and title_key(b) < title_key(a)):
+            return False
+    return True
 
 
 class SearchIndex:

@@ -119,3 +119,29 @@ def test_the_index_order_follows_puts_and_removes() -> None:
         else:
             index.put(doc(k))  # new, or re-dated and re-titled
         assert [d.id for d in index] == [d.id for d in newest_first(index.docs())]
+
+
+def test_is_newest_first_says_whether_a_sort_would_change_the_order() -> None:
+    import random
+
+    from briefs.model import Brief
+    from briefs.order import newest_first
+    from briefs.search.docs import make_doc
+    from briefs.search.index import is_newest_first
+
+    rng = random.Random(6)
+    docs = [
+        make_doc(
+            Brief(
+                id=f"b{k:02d}",
+                title=rng.choice(["Alpha", "alpha", "Beta"]),
+                date=rng.choice(["2025-01-01", "2025-01-01T08:00", "2025-01-02"]),
+                summary="s",
+            )
+        )
+        for k in range(12)
+    ]
+    assert is_newest_first(newest_first(docs)) and is_newest_first([])
+    for _ in range(200):
+        rng.shuffle(docs)
+        assert is_newest_first(docs) is (newest_first(docs) == docs)

@@ -150,3 +150,18 @@ def test_actor_entries_built_elsewhere_are_kept_only_while_current(store: Store)
     generation, sources = catalog.actor_sources()
     catalog.keep_actor_entries(generation, build_actor_entries(sources))
     assert catalog.built_actor_entries is not None
+
+
+def test_docs_are_newest_first_when_a_row_moved_before_the_scan(store: Store) -> None:
+    # The scan lays the docs out in the rows' order; a row re-dated here before it ran
+    # is out of that order, and the docs are sorted then.
+    from briefs.order import newest_first
+
+    catalog = Catalog(store)
+    catalog.load_rows()
+    oldest = list(catalog.rows)[-1]
+    store.correct(oldest, {"date": "2025-12-01"})
+    catalog.brief_changed(oldest)
+    scan = catalog.scan()
+    assert [d.id for d in scan.docs] == [b.id for b in newest_first(store.all_briefs())]
+    assert scan.docs[0].id == oldest
