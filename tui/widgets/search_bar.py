@@ -42,7 +42,9 @@ def or_hint(text: str) -> str | None:
 class SearchBar(Vertical):
     BINDINGS = [
         Binding("escape", "close", "Clear search", id="search.close"),
-        Binding("down", "submit", "To results", show=False, id="search.down"),
+        # Enter does it too (the Input's own key), so the footer names both. Priority: the
+        # Input's own down (a scroll it never needs) hid this one from the footer.
+        Binding("down", "submit", "To results", key_display="⏎/↓", id="search.down", priority=True),
         Binding("f1", "cheat_sheet", "How to search", id="search.help"),
     ]
 
