@@ -430,3 +430,31 @@ def test_a_cut_to_zero_is_still_no_rate() -> None:
 def test_whose_goods_of_any_name_face_a_rate_names_the_target() -> None:
     story = "Rivals in Chile, whose wines face a 12% Peruvian duty, want the same deal."
     assert _pairs(story) == {("Peru", "Chile", "12%")}
+
+
+# --- countries handed rates in a list: never the imposer ---------------------------------------
+
+
+def test_countries_handed_rates_are_targets_of_the_story_imposer() -> None:
+    story = (
+        "Peru sent letters to nine countries on Monday, setting new duties. Chile and Bolivia"
+        " will be charged 15%, while Ecuador faces 20%. Brazil was told its goods would be"
+        " taxed at 25%, Uruguay at 30% and Paraguay and Colombia at 35%."
+    )
+    assert _rows(story) == {
+        ("Peru", "Chile", "15%", "announced"),
+        ("Peru", "Bolivia", "15%", "announced"),
+        ("Peru", "Ecuador", "20%", "announced"),
+        ("Peru", "Brazil", "25%", "announced"),
+        ("Peru", "Uruguay", "30%", "announced"),
+        ("Peru", "Paraguay", "35%", "announced"),
+        ("Peru", "Colombia", "35%", "announced"),
+    }
+
+
+def test_an_umbrella_mention_beside_the_imposers_own_measures_is_no_measure() -> None:
+    story = (
+        "Peru said on Monday it would retaliate with duties. It will charge 15% on Chilean wine"
+        " from October 1."
+    )
+    assert _pairs(story) == {("Peru", "Chile", "15%")}

@@ -35,6 +35,7 @@ from briefs.drafting.tariffs.merge import merge
 from briefs.drafting.tariffs.parties import MentionContext, read_mention
 from briefs.drafting.tariffs.story import (
     fallback_imposer,
+    like_sibling,
     list_targets,
     rates_listed,
     respectively,
@@ -354,6 +355,10 @@ def extract_tariffs(
             mention.timing = covered or partial(
                 status_and_year, text, part, a_start, near, rate, conditional, today
             )
+            if found_here and rate is not None and found_here[-1].rate is not None:
+                # "Japan will be charged 25%, while South Africa faces 30%": a weak state
+                # takes the clear one of the rate beside it
+                mention.timing = partial(like_sibling, mention.timing, found_here[-1])
             if continued is not None and position - continued.sentence <= 1:
                 # "For tiles the new level is 25%": the state of the measure it continues
                 mention.timing = partial(

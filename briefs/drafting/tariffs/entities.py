@@ -248,14 +248,31 @@ def hit_with(c: MentionContext) -> set[str]:
 
 
 def receivers_in(c: MentionContext) -> set[str]:
-    """The countries a sentence gives a measure to ("Brazil was handed a 50% rate"), anywhere
-    in it: never the imposer of its measures."""
-    return {
-        e.country
-        for e in c.entities
-        if _HANDED_AFTER.match(c.text, e.end)
-        and not _PLACE_BEFORE.search(c.text, max(0, e.start - 12), e.start)
-    }
+    """The countries a sentence gives a measure to ("Brazil was handed a 50% rate", "Japan and
+    South Korea will be charged 25%, while South Africa faces 30%", "Bangladesh at 35%"),
+    anywhere in it, with the lists they close: never the imposer of its measures."""
+    out: set[str] = set()
+    for index, entity in enumerate(c.entities):
+        if _PLACE_BEFORE.search(c.text, max(0, entity.start - 12), entity.start):
+            continue
+        if not (
+            _HANDED_AFTER.match(c.text, entity.end)
+            or _RECEIVES_AFTER.match(c.text, entity.end)
+            or _AT_RATE_AFTER.match(c.text, entity.end)
+        ):
+            continue
+        out.add(entity.country)
+        first = index  # "Thailand and Cambodia at 36%": the list it closes
+        while first > 0 and _LIST_BEFORE.fullmatch(
+            c.text[c.entities[first - 1].end : c.entities[first].start]
+        ):
+            first -= 1
+            out.add(c.entities[first].country)
+    return out
+
+
+# "…, Bangladesh at 35% and Thailand at 36%": the rate written beside a receiving country
+_AT_RATE_AFTER = re.compile(r",?\s+at\s+\d")
 
 
 # "Brazil was handed a 50% rate", "Canada was told": given a measure (passive), not acting

@@ -173,6 +173,14 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
             )
         attach(target or new(mention), mention)
     measures.sort(key=lambda m: m.order)
+    # "Peru sent letters on Monday, setting new duties. Chile will be charged 15% …": a measure
+    # of no rate, target or goods beside the imposer's own is only their umbrella
+    measures = [
+        m
+        for m in measures
+        if not (m.rate is None and m.imposed_on is None and not m.all_targets and not m.products)
+        or not any(o.imposed_by == m.imposed_by and o is not m for o in measures)
+    ]
     out = []
     status_of: dict[int, str] = {}  # id of a mention -> the status of its measure
     superseded: list[tuple[Measure, list[Mention]]] = []

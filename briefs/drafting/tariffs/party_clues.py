@@ -222,11 +222,22 @@ def beside_a_country(c: MentionContext) -> str | None:
 
 
 def target_beside_rate(c: MentionContext, p: Parties) -> None:
-    """ "Cambodia (49%)": Cambodia is the target of the 49% (an example of no other origin)."""
+    """ "Cambodia (49%)": Cambodia is the target of the 49% (an example of no other origin);
+    "Thailand and Cambodia at 36%": each country of the list it closes."""
     country = beside_a_country(c) if p.on is None else None
     if country is not None:
-        p.on, p.also_on = country, []
+        listed = [e for e in c.entities if e.end <= c.start][-1:]
+        before = [e for e in c.entities if e.end <= listed[0].start]
+        for entity in reversed(before):
+            if not _AND_ONLY.fullmatch(c.text, entity.end, listed[0].start):
+                break
+            listed.insert(0, entity)
+        countries = list(dict.fromkeys(e.country for e in listed))
+        p.on, p.also_on = countries[0], countries[1:]
         p.borrow = p.by is None
+
+
+_AND_ONLY = re.compile(r"\s+and\s+(?:the\s+)?")  # not a comma: "Bangladesh at 35%, Laos …"
 
 
 # "duties of 18% to Chile and 27% to Peru", "on Norway to 20%, on Iceland to 32%": in a list

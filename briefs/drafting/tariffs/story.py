@@ -4,6 +4,7 @@ paired in order, the measure of a rate named again, the story's main imposer."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from briefs.drafting.tariffs.mentions import Mention
@@ -88,3 +89,17 @@ def fallback_imposer(
         return last_imposer
     others = [c for c in main_countries[:2] if c != mention.imposed_on]
     return others[0] if others else None
+
+
+def like_sibling(
+    own: Callable[[], tuple[str | None, int | None, bool]], sibling: Mention
+) -> tuple[str | None, int | None, bool]:
+    """ "Japan will be charged 25%, while South Africa faces 30%": a rate whose own state is
+    weak or unsaid takes the clear state of the rate before it in the sentence (weakly)."""
+    timed = own()
+    if timed[0] is not None and not timed[2]:
+        return timed
+    theirs = sibling.when()
+    if theirs[0] is None or theirs[2]:
+        return timed
+    return (theirs[0], timed[1] or theirs[1], True)
