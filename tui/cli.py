@@ -83,9 +83,17 @@ def _parser() -> argparse.ArgumentParser:
 
     exp = commands.add_parser("export", parents=[store_flag], help="export briefs with notes")
     exp.add_argument(
-        "--format", choices=("json", "markdown", "obsidian", "csl-json"), default="json"
+        "--format",
+        choices=("json", "markdown", "obsidian", "csl-json"),
+        default="json",
+        help="json (the default) imports again; obsidian writes one note per brief into a "
+        "folder given with --out",
     )
-    exp.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    exp.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write here instead of standard output (for obsidian: a folder)",
+    )
     exp.add_argument("--query", metavar="Q", help="only briefs the query selects")
     exp.add_argument(
         "--corrections",
@@ -93,7 +101,7 @@ def _parser() -> argparse.ArgumentParser:
         help="write ID.txt (the body) and ID.gold.json (the corrected brief) for every "
         "corrected brief with a body, for python -m briefs.evaluate DIR",
     )
-    exp.add_argument("ids", nargs="*", metavar="ID")
+    exp.add_argument("ids", nargs="*", metavar="ID", help="briefs to export (default: every brief)")
 
     edit = commands.add_parser("edit", parents=[store_flag], help="correct a brief")
     edit.add_argument("id", metavar="ID", help="the brief's id")
@@ -111,14 +119,19 @@ def _parser() -> argparse.ArgumentParser:
     edit.add_argument("--history", action="store_true", help="what was changed, when")
     edit.add_argument("--json", action="store_true", help="--history as a JSON array")
 
-    for name, what in (("delete", "move briefs to the trash"), ("undelete", "bring them back")):
+    for name, what, where in (
+        ("delete", "move briefs to the trash", "briefing list"),
+        ("undelete", "bring them back", "briefing trash"),
+    ):
         cmd = commands.add_parser(name, parents=[store_flag], help=what)
-        cmd.add_argument("ids", nargs="+", metavar="ID")
+        cmd.add_argument(
+            "ids", nargs="+", metavar="ID", help=f"brief ids, as `{where}` prints them"
+        )
     trash = commands.add_parser("trash", parents=[store_flag], help="list deleted briefs")
     trash.add_argument("--json", action="store_true", help="print a JSON array")
 
     draft = commands.add_parser("draft", help="print the brief drafted from an article, as JSON")
-    draft.add_argument("file", metavar="FILE")
+    draft.add_argument("file", metavar="FILE", help="an article: a UTF-8 .txt file")
     draft.add_argument("--date", metavar="DATE", help="the date, if the article gives none")
 
     note = commands.add_parser("note", help="add or list notes from the shell")

@@ -30,10 +30,13 @@ def add_commands(commands: Any, store_flag: argparse.ArgumentParser) -> None:
     cmd.add_argument("--json", action="store_true", help="--status as a JSON object")
     notes = _subcommands(commands.choices["note"])
     edit = notes.add_parser("edit", parents=[store_flag], help="replace a note's text")
-    edit.add_argument("note_id", metavar="NOTE_ID")
+    edit.add_argument("note_id", metavar="NOTE_ID", help=NOTE_ID_HELP)
     edit.add_argument("text", metavar="TEXT", help="the new text; - reads standard input")
     delete = notes.add_parser("delete", parents=[store_flag], help="delete a note")
-    delete.add_argument("note_id", metavar="NOTE_ID")
+    delete.add_argument("note_id", metavar="NOTE_ID", help=NOTE_ID_HELP)
+
+
+NOTE_ID_HELP = "the note's id, as `briefing note list ID` prints it"
 
 
 def _subcommands(parser: argparse.ArgumentParser) -> Any:
