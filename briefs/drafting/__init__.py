@@ -84,7 +84,9 @@ def draft_brief(text: str, *, name: str = "article", date: str | None = None) ->
         raise ArticleError("the article holds a lone surrogate (\\ud800–\\udfff), not text")
     layout = read_layout(text, date)
     sentences = _sentences(layout)
-    found = extract_actors(sentences, layout.not_actors, _home(layout.dateline), layout.captions)
+    found = extract_actors(
+        sentences, layout.not_actors, _home(layout.dateline), layout.captions, layout.issuers
+    )
     people, spans = found.actors, found.spans
     today = day_of(layout.date)
     countries = country_actors(sentences, spans, set(), set())

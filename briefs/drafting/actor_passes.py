@@ -312,3 +312,20 @@ def drop_outlets(registry: Registry, sentences: list[Sentence], spans: ActorSpan
             dropped.add(name)
     for found in spans.values():
         found[:] = [f for f in found if f[2] not in dropped]
+
+
+# "From: Department for Business and Trade and The Rt Hon Peter Kyle MP": one issuer a part.
+_ISSUER_SPLIT = re.compile(r",\s+|\s+and\s+(?=The\s|the\s)")
+
+
+def add_issuers(registry: Registry, issuers: list[str]) -> None:
+    """The bodies a release is "From:" ("From: Ministry of Trade and Fisheries") issue it: they
+    act, though the story may call them only "the ministry"."""
+    parts = [p for line in issuers[:2] for p in _ISSUER_SPLIT.split(line[:MAX_CAPTION_SCAN])]
+    for number, part in enumerate(parts[:6]):
+        sentence = make_sentence(part, -10 - number)
+        places = {p.start: p for p in sentence.places}
+        for start, end in capital_runs(sentence):
+            for span in parse_run(sentence, start, end, places):
+                if span.kind == "org":
+                    registry.add(span.text, "organization", 10**8)

@@ -19,6 +19,7 @@ from briefs.drafting.actor_context import (
     served,
 )
 from briefs.drafting.actor_passes import (
+    add_issuers,
     add_lower_orgs,
     bracket_acronyms,
     drop_forums,
@@ -88,6 +89,7 @@ def extract_actors(
     not_actors: set[str],
     home: str | None = None,
     captions: list[str] = (),  # type: ignore[assignment]
+    issuers: list[str] = (),  # type: ignore[assignment]
 ) -> ActorsFound:
     """People and organisations named in the sentences, with their mentions and countries.
 
@@ -380,6 +382,7 @@ def extract_actors(
 
     resolve_singles(registry, pending_singles, spans_by_sentence, lowercase_words)
     drop_unmentioned(registry)
+    add_issuers(registry, issuers)
     add_lower_orgs(registry, sentences, spans_by_sentence, home)
     _apposition_orgs(registry, sentences, spans_by_sentence)
     drop_forums(registry, sentences, spans_by_sentence)

@@ -56,6 +56,7 @@ class Layout:
     body: str = ""  # story paragraphs as written
     not_actors: set[str] = field(default_factory=set)  # reporters, photographers, contributors
     captions: list[str] = field(default_factory=list)  # photo captions: full names of actors
+    issuers: list[str] = field(default_factory=list)  # a release's "From:" line: who issues it
 
 
 _DATE_LINE = re.compile(r"date\s+(\d{4}-\d{1,2}-\d{1,2})\s+(.*)", re.S)
@@ -124,6 +125,7 @@ _CONTRIBUTOR_PHRASES = (
 _REPORTED_FROM = re.compile(
     r"[A-Z][\w'’-]+(?:(?:,| and) [A-Z][\w'’-]+)* reported (?:from|in) [A-Z][^.!?]*\.?$"
 )
+_FROM = re.compile(r"From:\s+(\S.{2,200})")  # "From: Department of Finance Canada"
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][\w'’-]+){1,3}")
 _FOOTER_RULE = re.compile(r"[_*=~#-]{3,}|# # #|- ?30 ?-")  # "___", "###", "-30-"
 # A line that opens a release's or page's closing matter: contacts, links, related stories.
@@ -524,4 +526,5 @@ def read_layout(text: str, date: str | None = None) -> Layout:
         body="\n\n".join(story),
         not_actors=_not_actor_names(headers, footer) | set(authors) | reporters | sites,
         captions=caption_lines,
+        issuers=[m.group(1) for h in headers if (m := _FROM.fullmatch(h.strip()))],
     )

@@ -11,6 +11,7 @@ from briefs.dates import MONTHS, DateError, month_pattern, parse_date
 _DOT_TIME = re.compile(r"(?<=\s)(\d{1,2})\.([0-5]\d)(?=\s|$)")  # "19.02 BST"
 _MONTH = rf"(?:{month_pattern()})\.?"
 _FULL_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b")
+_DAY_FIRST_DATE = re.compile(rf"\b\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d\b")  # "3 June 2025"
 _HAS_MONTH = re.compile(rf"\b{_MONTH}(?![a-z])")
 _DAY_MONTH = re.compile(rf"\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d\d)?")
 _NUMERIC_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
@@ -72,8 +73,9 @@ def _plain_stamp(text: str) -> str | None:
 
 def _first_full_date(text: str) -> str | None:
     """ "February 10, 2026 - Ottawa, Ontario", "KYODO NEWS - Feb 10, 2025 - 14:02 | World",
+    "Trade press | Nordic Metals | 3 June 2025",
     "Source: Xinhua | 2025-12-29 21:07:35 | Editor: …"."""
-    match = _FULL_DATE.search(text)
+    match = _FULL_DATE.search(text) or _DAY_FIRST_DATE.search(text)
     if match:
         return _read_date(match.group(0))
     iso = _ISO_IN_TEXT.search(text)

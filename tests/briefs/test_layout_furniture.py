@@ -149,3 +149,22 @@ def test_an_actor_listed_among_related_topics_stays_an_actor() -> None:
         "Ana Rojas\n\nNorway\n"
     )
     assert "Ana Rojas" in {a.name for a in draft_brief(text).actors}
+
+
+@pytest.mark.parametrize(
+    "stamp", ["Trade press | Nordic Metals | 3 June 2025", "Nordic Metals - 3 June 2025 - Cranes"]
+)
+def test_a_day_first_date_among_header_parts_dates_the_article(stamp: str) -> None:
+    brief = draft_brief(f"Cranes to pay more\n\n{stamp}\n\nBy Kari Nilsen\n\n{_LEAD}\n")
+    assert brief.date[:10] == "2025-06-03"
+
+
+def test_the_body_a_release_is_from_is_an_actor() -> None:
+    text = (
+        "Norway sets duty on cranes\n\n"
+        "From: Ministry of Trade and Fisheries and The Rt Hon Ola Berg MP\n\nNews release\n\n"
+        f"June 3, 2025\n\n{_LEAD}\n\n{_MORE}\n"
+    )
+    names = {a.name for a in draft_brief(text).actors}
+    assert "Ministry of Trade and Fisheries" in names, names
+    assert not [n for n in names if "Berg" in n], names
