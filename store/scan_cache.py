@@ -48,6 +48,7 @@ OLD_FILE = "scan.jsonl"  # the cache of earlier versions, removed once this one 
 FORMAT = "2"
 _SIDE = ("-wal", "-shm", "-journal")  # SQLite's own files beside the database
 _CHUNK = 2000  # entries read per statement: the lock is never held across a whole read
+MAX_ENTRY = 16 * 1024 * 1024  # bytes; far above any brief the import limits let in
 
 Entry = list[Any]  # what the catalog keeps, after the version
 
@@ -93,6 +94,7 @@ _EXPECTED: set[tuple[Any, ...]] | None = None
 def _connect(target: str, *, uri: bool) -> sqlite3.Connection:
     conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA trusted_schema = OFF")
+    conn.execute("PRAGMA cell_size_check = ON")  # a damaged page is an error, not a read
     conn.execute("PRAGMA busy_timeout = 5000")  # another reader's batch, never long
     return conn
 
@@ -211,16 +213,16 @@ class ScanCache:
 
     def entries(self) -> Iterator[tuple[int, str, str, Entry]]:
         """(key, brief id, version, entry) of each brief, in key order. A row of the wrong
-        types is skipped (its brief is read again); damage ends the read and sets
-        `damaged`."""
+        types or an entry over MAX_ENTRY bytes is skipped (its brief is read again);
+        damage ends the read and sets `damaged`."""
         last = -1
         while True:
             try:
                 with self._lock:
                     rows = self._conn.execute(
-                        "SELECT key, id, version, entry FROM docs WHERE key > ?"
-                        " ORDER BY key LIMIT ?",
-                        (last, _CHUNK),
+                        "SELECT key, id, version, CASE WHEN length(entry) <= ? THEN entry END"
+                        " FROM docs WHERE key > ? ORDER BY key LIMIT ?",
+                        (MAX_ENTRY, last, _CHUNK),
                     ).fetchall()
             except sqlite3.Error:
                 self.damaged = True

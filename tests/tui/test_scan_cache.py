@@ -314,3 +314,13 @@ def test_docs_keep_no_searched_text_or_actors_and_the_actor_index_reads_them_bac
         assert {(d.text, d.body, d.actors, d.people) for d in docs} == {("", "", "", ())}
         by_rows = [store.brief(i) for i in catalog.rows]
         assert catalog.actor_entries() == build_actor_index([b for b in by_rows if b])
+
+
+def test_an_oversized_entry_is_never_parsed(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, _ = scanned(store.root)
+    expected = answers(first)
+    _closed(first)
+    monkeypatch.setattr(scan_cache, "MAX_ENTRY", 10)  # every entry is over it now
+    second, read = scanned(store.root)
+    assert sorted(read) == sorted(first.rows)
+    assert answers(second) == expected
