@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefs.drafting.tariffs.products import products_after
+from briefs.rates import normalise_rate
 from tests.briefs.drafted import tariff_pairs as _pairs
 from tests.briefs.drafted import tariff_rows as _rows
 
@@ -458,3 +459,26 @@ def test_an_umbrella_mention_beside_the_imposers_own_measures_is_no_measure() ->
         " from October 1."
     )
     assert _pairs(story) == {("Peru", "Chile", "15%")}
+
+
+# --- per-unit ranges, a list's ceiling with a range after it, every origin's basic duty ---------
+
+
+def test_a_per_unit_range_after_a_lists_ceiling_is_each_targets_rate() -> None:
+    story = (
+        "Peru has imposed an anti-dumping duty of up to $500 per tonne on glass from Chile and"
+        " Bolivia. The duty will range from $120 per tonne to $500 per tonne depending on the"
+        " exporter."
+    )
+    assert _pairs(story) == {
+        ("Peru", "Chile", normalise_rate("$120 per tonne to $500 per tonne")),
+        ("Peru", "Bolivia", normalise_rate("$120 per tonne to $500 per tonne")),
+    }
+
+
+def test_a_basic_customs_duty_applies_to_every_origin() -> None:
+    story = (
+        "Peru imposed an anti-dumping duty on glass from Chile on Monday. Peru already levies a"
+        " basic customs duty of 10% on glass."
+    )
+    assert _pairs(story) == {("Peru", "Chile", None), ("Peru", None, "10%")}

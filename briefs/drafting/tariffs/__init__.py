@@ -241,7 +241,7 @@ def extract_tariffs(
                     and lent.sentence < position - 1
                 ):
                     mention.imposed_on = seller_before  # the sellers the sentence before named
-                elif mention.imposed_on is not None and lent.rate is None:
+                elif mention.imposed_on is not None and (lent.rate is None or lent.ceiling):
                     # "… from China, Indonesia and Japan. The duty ranges from $89 to $707": the
                     # rate of each target of that list
                     targets = list_targets(mentions[-1], mentions)
@@ -411,7 +411,7 @@ def extract_tariffs(
                 )
                 if old is not None:
                     mentions.remove(old)
-            mention.ceiling = bool(mention.also_on) and _UP_TO.search(text, 0, max(0, rate_at))
+            mention.ceiling = bool(mention.also_on and _UP_TO.search(text, 0, max(0, rate_at)))
             for target in [mention.imposed_on, *mention.also_on]:
                 # "on steel from Peru, Chile and Brazil": one mention per target.
                 if target is not None and target == mention.imposed_by:

@@ -90,6 +90,7 @@ RATE = Folded(
     rf"|{_NUM}{_PCT}(?:\s?(?:(?:up\s)?to|-|–)\s?{_NUM}{_PCT})?"
     rf"|{_NUM}\s?(?:to|-|–)\s?{_NUM}{_PCT}"
     rf"|\b{_WORD_NUM}\s(?:per\s?cent|percent)\b"
+    rf"|{_PER_UNIT}\s(?:to|-|–)\s{_PER_UNIT}"  # "$136 per tonne to $664 per tonne"
     rf"|{_PER_UNIT}|{_CURRENCY_PER_UNIT})"
 )
 # The rate a new one replaces: "to 9% from 22% next year", "35% instead of the present 16%".

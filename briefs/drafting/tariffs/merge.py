@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefs.drafting.tariffs.mentions import Mention
 from briefs.model import Tariff
@@ -221,24 +221,17 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
 
 def _without_ceilings(mentions: list[Mention]) -> list[Mention]:
     """ "duties of up to 41.5% on wire from China and Vietnam … Vietnamese producers will pay
-    22.8%": a list's ceiling is not the rate of a target that gets a rate of its own."""
-    own = {
-        (m.imposed_by, m.imposed_on)
-        for m in mentions
-        if m.rate is not None and not m.ceiling and m.imposed_on is not None
-    }
+    22.8%": a list's ceiling is not the rate of a target that gets a rate of its own; the
+    mention still tells that target's measure its kind, goods and state (as a rate-less one)."""
+    own: dict[tuple[str | None, str | None], set[str]] = {}
+    for m in mentions:
+        if m.rate is not None and not m.ceiling and m.imposed_on is not None:
+            own.setdefault((m.imposed_by, m.imposed_on), set()).add(m.rate)
     return [
-        m
+        replace(m, rate=None, ceiling=False)
+        if m.ceiling and m.rate not in own.get((m.imposed_by, m.imposed_on), {m.rate})
+        else m
         for m in mentions
-        if not (
-            m.ceiling
-            and (m.imposed_by, m.imposed_on) in own
-            and not any(
-                o.rate == m.rate and (o.imposed_by, o.imposed_on) == (m.imposed_by, m.imposed_on)
-                for o in mentions
-                if not o.ceiling
-            )
-        )
     ]
 
 

@@ -18,7 +18,8 @@ from briefs.drafting.tariffs.entities import (
     receivers_in,
     target_receives,
 )
-from briefs.drafting.tariffs.mentions import Mention, in_condition, measure_kind
+from briefs.drafting.tariffs.kinds import additional_of, evidence_of, measure_of
+from briefs.drafting.tariffs.mentions import Mention, in_condition
 from briefs.drafting.tariffs.party_clues import (
     IMPOSING_AFTER,
     beside_a_country,
@@ -60,6 +61,10 @@ _LIST_GAP = re.compile(
     r"(?:the\s+)?"
 )
 _ON_IMPORTED = re.compile(r"\b(?:on|for)\s+(?:imported|foreign)\b", re.I)
+# "a basic customs duty of 10 percent", "the most-favoured-nation tariff": every origin's rate
+_EVERY_ORIGINS_RATE = re.compile(
+    r"\b(?:basic(?:\s+customs|\s+import)?|most[- ]favou?red[- ]nation|mfn)\s+$", re.I
+)
 # "… screws and other fasteners made in China": the origin, however long the list before it.
 _MADE_IN = re.compile(
     r"\b(?:(?:made|produced|manufactured|built|assembled|grown|originating|melted and poured)"
@@ -90,9 +95,6 @@ _NOT_IMPOSER_BEFORE = re.compile(
 _FROM_IN_BEFORE = re.compile(r"\b(?:from|in|for)\s+(?:the\s+)?$")
 _LOCATED_BEFORE = re.compile(r"\b(?:in|at|near|to|into)\s+(?:the\s+)?$")
 _CLAUSE_END = re.compile(r"[,;]|\b(?:if|unless|because|after|while)\b")
-_UP_TO_FOR = re.compile(r".*\b(?:for|to|against)\b")
-_ADDITIONAL = re.compile(r"\b(?:additional|extra|another|further)\s+$")
-_ADDITIONAL_WORD = re.compile(r"\b(?:additional|extra|another|further)\s+\S*$")
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 # "mills face", "producers were assigned a rate of", "exporters will pay": up to the measure.
 _EXPORTERS_BEAR = re.compile(
@@ -480,6 +482,7 @@ def read_mention(c: MentionContext) -> Mention | None:
                 c.bare and bool(_ALL_TARGETS.search(c.before[-60:]))
             )  # "Most other countries face 10%"
             or bool(_ON_IMPORTED.search(c.after[:30]))
+            or bool(_EVERY_ORIGINS_RATE.search(c.text, max(0, c.start - 40), c.start))
             or bool(_ANYWHERE.search(c.before[-100:]))
         )
     )
@@ -513,7 +516,7 @@ def read_mention(c: MentionContext) -> Mention | None:
         # Dropped by the caller whatever follows: only "the duties" may borrow the parties of an
         # earlier measure. Most mentions end here, so skip the costly products and status.
         return None
-    measure = _measure(c)
+    measure = measure_of(c)
     if measure == "safeguard":
         # A safeguard applies to every origin, whoever's surge of shipments the story names.
         p.on, p.also_on, p.all_targets = None, [], True
@@ -524,10 +527,10 @@ def read_mention(c: MentionContext) -> Mention | None:
         products,
         c.rate,
         measure,
-        _evidence(c.text),
+        evidence_of(c.text),
         definite,
         all_targets=p.all_targets,
-        additional=_additional(c),
+        additional=additional_of(c),
         by_found=p.by_found,
         also_on=[country for country in p.also_on if country != p.by],
         named_goods=named_goods,
@@ -545,30 +548,3 @@ def _every_origin_later(c: MentionContext) -> bool:
         return False
     rest = _CLAUSE_END.split(c.text[window_end : window_end + 160])[0]
     return bool(rest) and bool(_ALL_TARGETS.search(rest))
-
-
-def _measure(c: MentionContext) -> str:
-    """The kind, from modifiers right before the measure and what follows it."""
-    words_before = " ".join(c.text[max(0, c.start - 50) : c.start].split()[-4:])
-    words_before = _UP_TO_FOR.sub("", words_before)
-    return measure_kind(
-        c.trigger, words_before + " " + c.text[c.start : c.end] + " " + c.after[:40]
-    )
-
-
-def _evidence(text: str) -> str:
-    evidence = text.strip()
-    return evidence[:599] + "…" if len(evidence) > 600 else evidence
-
-
-def _additional(c: MentionContext) -> bool | None:
-    """ "an additional 10% tariff": a rate on top of another, kept apart when merging; None for
-    "the extra 40 percent", which points back to a measure named before, added or not."""
-    added = bool(c.rate) and bool(
-        _ADDITIONAL.search(c.text[max(0, c.start - 14) : c.start])
-        or _ADDITIONAL_WORD.search(c.text[max(0, c.start - 24) : c.start])
-    )
-    return None if added and _THE_EXTRA.search(c.text[max(0, c.start - 24) : c.start]) else added
-
-
-_THE_EXTRA = re.compile(r"\b(?:the|that|this)\s+(?:additional|extra|further)\s+(?:\S+\s+)?$", re.I)

@@ -60,7 +60,7 @@ def list_targets(ref: Mention, mentions: list[Mention]) -> list[str]:
         for m in mentions
         if m.sentence == ref.sentence
         and m.imposed_by == ref.imposed_by
-        and m.rate is None
+        and (m.rate is None or (m.ceiling and m.rate == ref.rate))
         and m.imposed_on
     ]
     return list(dict.fromkeys(targets)) or [ref.imposed_on or ""]
