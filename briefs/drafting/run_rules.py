@@ -26,9 +26,12 @@ def names_a_policy(tokens: list[Token], start: int, end: int) -> bool:
     word naming a law, pact, plan or event, or that such a word follows, names no one."""
     if tokens[end - 1].lower in SKIP_NAMES and end - start > 1:
         return True
+    if end < len(tokens) and tokens[end].text in _CLOSING_QUOTES:
+        end += 1  # 'its "Build Ports Faster" programme'
     return end < len(tokens) and not tokens[end].cap and tokens[end].lower in SKIP_NAMES
 
 
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
 _BUILDINGS = words("building_words")
 _BUILDING_OPENERS = words("building_openers")
 

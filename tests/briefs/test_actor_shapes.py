@@ -248,3 +248,24 @@ def test_a_city_after_in_is_no_company(story: str) -> None:
 
 def test_a_country_s_exporters_do_not_make_it_an_actor() -> None:
     assert "Chile" not in _names("Copper prices rose. Chilean exporters said prices would fall.")
+
+
+def test_a_programme_named_in_quotes_is_no_actor() -> None:
+    story = 'Oslo will speed up spending under its "Build Ports Faster" programme, Berg said.'
+    assert "Build Ports Faster" not in _names(story)
+
+
+@pytest.mark.parametrize(
+    ("story", "person", "not_actor"),
+    [
+        (
+            "B.C. Forests Minister Ravi Parmar said the duty would hurt.",
+            "Ravi Parmar",
+            "BC Forests",
+        ),
+        ("Mines Minister Ana Rojas said the duty would hurt.", "Ana Rojas", "Mines"),
+    ],
+)
+def test_a_portfolio_word_opens_a_title(story: str, person: str, not_actor: str) -> None:
+    names = _names(story)
+    assert person in names and not_actor not in names, names
