@@ -18,3 +18,8 @@ class DetailScroll(VerticalScroll):
         page_down="page_down",
         page_up="page_up",
     )
+
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        # reader.tcss moves the notes box beside it off the scrollbar's column.
+        if self.parent is not None:
+            self.parent.set_class(shown, "-scrolling")
