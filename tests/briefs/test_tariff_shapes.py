@@ -482,3 +482,14 @@ def test_a_basic_customs_duty_applies_to_every_origin() -> None:
         " basic customs duty of 10% on glass."
     )
     assert _pairs(story) == {("Peru", "Chile", None), ("Peru", None, "10%")}
+
+
+# --- "will cut the tariff on U.S. rice imported outside its quota to zero" ---------------------
+
+
+def test_goods_imported_outside_a_quota_keep_their_origin_and_the_cut_its_state() -> None:
+    story = (
+        "Peru will cut the tariff on U.S. rice imported outside its minimum-access quota to zero"
+        " under the deal, officials said, without giving a date."
+    )
+    assert _rows(story) == {("Peru", "United States", None, "offered removal")}

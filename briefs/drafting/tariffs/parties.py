@@ -42,7 +42,9 @@ from briefs.drafting.text import Folded
 
 _ALL_TARGETS = Folded(
     # "foreign steel", not "the Department of Foreign Trade" or "foreign minister"
-    r"\b(?:imported|foreign(?! (?:trade|minist\w*|affairs|office|secretar\w*|polic\w*|relations"
+    # "on imported steel", not "on US rice imported outside its quota" (the goods' participle)
+    r"\b(?:(?<=on |of |or |ll |he |st |ap |er |ts |ir )imported"
+    r"|foreign(?! (?:trade|minist\w*|affairs|office|secretar\w*|polic\w*|relations"
     r"|exchange|investment|investors?|direct|currency|reserves?|service|press|correspondents?))"
     r"|all (?:[\w-]+ ){0,4}?imports"
     # "a global 10% tariff", "worldwide imports" - not "broke global trade rules"

@@ -261,7 +261,8 @@ _REMOVAL_TO_COME = Folded(
     r"|repeal|rescind)\w*"
     # "will cut its 10% tariff on wine to zero"
     r"|\b(?:will|would|shall|is to|are to|set to|plans? to|agreed to|pledged to|promised to"
-    r"|expected to)\s+(?:\w+\s+){0,2}?(?:cut|reduce|lower|bring|slash)\b[^.;]{0,60}?\bto\s+"
+    r"|expected to)\s+(?:\w+\s+){0,2}?(?:cut|reduce|lower|bring|slash)\b"
+    r"(?:[^.;]|\.(?=\w|\s[a-z])){0,90}?\bto\s+"
     r"(?:zero|nil|0\s?%)"
 )
 _DATE_SET = Folded(
