@@ -25,7 +25,8 @@ _LOWER_ORG = re.compile(
 
 # "the steel producers association", "China's tire industry association": a trade's own body.
 _TRADE_BODY = re.compile(
-    r"(?<![\w'’])((?:(?!(?:the|its|their|a|an|and|of)\b)[a-z]+\s+){1,2}"
+    r"(?<![\w'’])((?:(?!(?:the|its|their|a|an|and|of|one|another|some|any|each|every)\b)"
+    r"[a-z]+\s+){1,2}"
     r"(?:industry|producers|manufacturers|makers|exporters|importers|growers|farmers))"
     r"\s+(association|federation|council|chamber|alliance)\b"
 )

@@ -165,3 +165,19 @@ def test_the_wto_acting_on_its_own_is_an_actor(story: str) -> None:
 )
 def test_newspapers_and_programmes_are_no_actors(story: str, not_actors: set[str]) -> None:
     assert not not_actors & _names(story), _names(story)
+
+
+@pytest.mark.parametrize(
+    ("story", "not_actor"),
+    [
+        (
+            '"We pay more," one crane industry association official said, asking not to be named.',
+            "One Crane Industry Association",
+        ),
+        ("Imported billet was offered at $465/t CFR Bergen this week.", "CFR Bergen"),
+    ],
+)
+def test_a_person_described_by_a_trade_body_and_a_trade_term_are_no_actors(
+    story: str, not_actor: str
+) -> None:
+    assert not_actor not in _names(story)
