@@ -493,3 +493,20 @@ def test_goods_imported_outside_a_quota_keep_their_origin_and_the_cut_its_state(
         " under the deal, officials said, without giving a date."
     )
     assert _rows(story) == {("Peru", "United States", None, "offered removal")}
+
+
+# --- "The measure also covers imports from …": more targets of the measure named before --------
+
+
+def test_a_measure_that_also_covers_more_origins_keeps_its_rate_and_state() -> None:
+    story = (
+        "Peru on Wednesday approved tariffs of up to 40% on cars from Chile. The duties will take"
+        " effect on Jan. 1. Cars will face the top rate, up from 15% now. The measure also covers"
+        " imports from Bolivia and Ecuador, and also covers Chile again."
+    )
+    assert _rows(story) == {
+        ("Peru", "Chile", "40%", "announced"),
+        ("Peru", "Chile", "15%", "in force"),
+        ("Peru", "Bolivia", "40%", "announced"),
+        ("Peru", "Ecuador", "40%", "announced"),
+    }

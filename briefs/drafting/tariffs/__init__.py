@@ -37,6 +37,7 @@ from briefs.drafting.tariffs.story import (
     fallback_imposer,
     like_sibling,
     list_targets,
+    pair_timing,
     rates_listed,
     respectively,
     same_rate,
@@ -69,7 +70,9 @@ _ON_WHAT = re.compile(
     r"|now\s+)?(?:covers?|covered|appl(?:y|ies|ied)|took|takes|hits?|targets?|came|comes"
     r"|charges?|limits?)\b"
 )
-_COVERS = re.compile(r"^\s*(?:covers?|covering|targets?|applies to|hits?|includes?)\b")
+_COVERS = re.compile(
+    r"^\s*(?P<also>also\s+)?(?:covers?|covering|targets?|applies to|hits?|includes?)\b"
+)
 _EVERY_ORIGIN = re.compile(
     r"\b(?:(?:from|to|on)\s+(?:all|every|any)\s+(?:origins?|sources?|countr(?:y|ies)|suppliers?"
     r"|trading partners)|regardless of (?:its |their )?origin|whatever (?:its|their) origin)\b",
@@ -178,20 +181,27 @@ def extract_tariffs(
                 rated = [m for m in mentions if m.rate is not None] or mentions
                 same = [m for m in rated if m.measure == mention.measure]
                 ref = same[-1] if same and mention.measure != "tariff" else rated[-1]
+                covers = _COVERS.search(text[a_end : a_end + 30])
                 if (
-                    _COVERS.search(text[a_end : a_end + 30])
+                    covers
                     and not _INTO.search(text, a_end, a_end + 60)  # members, not origins
                     and mention.imposed_on
                     and ref.rate is not None
-                    and ref.imposed_on is None
+                    and (ref.imposed_on is None or covers.group("also"))
                 ):
                     # "The measure covers imports from Peru, Bolivia and Ecuador": the rated
-                    # measure before, whose targets these are, one measure each.
+                    # measure before, whose targets these are, one measure each ("also
+                    # covers": targets beside its own)
+                    if ref.imposed_on is not None:  # the measure's first (headline) rate
+                        ref = next(m for m in rated if m.imposed_on == ref.imposed_on)
                     mention.imposed_by = ref.imposed_by
                     mention.rate, mention.measure = ref.rate, ref.measure
                     mention.products = mention.products or list(ref.products)
                     covered = ref.timing  # its status and year are the measure's
-                    mentions.remove(ref)
+                    if ref.imposed_on is None:
+                        mentions.remove(ref)
+                    else:  # the state the measure has in the end, over all its mentions
+                        covered = partial(pair_timing, mentions, ref.imposed_by, ref.imposed_on)
                 elif _EVERY_ORIGIN.search(text, a_start) and ref.rate is not None:
                     # "The higher tariff will apply to rice from all origins": that measure
                     # has no one target, whatever the sentence before named

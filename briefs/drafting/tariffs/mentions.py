@@ -167,6 +167,7 @@ _HIT_WITH = re.compile(
     r"\b(?:hit|hits|slapped|struck|targeted|saddled)\b[^.;]{1,60}?\bwith\s+(?:an?\s+)?$", re.I
 )
 _BESIDE_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s*\(\s*|,?\s+at\s+)$")
+_UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:about\s+|around\s+)?$", re.I)
 _RANGE_LEAD = re.compile(r"\b(?:range[sd]?|ranging|varies|vary|varying)\s+(?:from\s+)?$", re.I)
 # "25 per cent of the value": an ad valorem rate, not a share of something
 _OF_VALUE = re.compile(r" of (?:the |their |its )?(?:declared |customs |import )?(?:value|price)\b")
@@ -360,6 +361,7 @@ def find_rates(
                 or _FOR_AFTER.match(sentence, end)
                 or (out and _OLD_RATE_BEFORE.search(sentence, max(0, start - 30), start))
                 or _RANGE_LEAD.search(sentence[max(0, start - 30) : start])
+                or _UP_FROM.search(before)  # "Cars will face the top rate, up from 20% now"
                 or (_WEAK_RATE_LEAD.search(before) and _RATE_SUBJECT.search(sentence))
                 or _RATE_NOUN.match(sentence, end)
                 or (_WEAK_RATE_LEAD.search(before) and _BEARER.search(sentence[:start][-90:]))

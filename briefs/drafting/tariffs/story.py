@@ -103,3 +103,21 @@ def like_sibling(
     if theirs[0] is None or theirs[2]:
         return timed
     return (theirs[0], timed[1] or theirs[1], True)
+
+
+def pair_timing(
+    mentions: list[Mention], by: str | None, on: str | None
+) -> tuple[str | None, int | None, bool]:
+    """The state of the measure of a pair over all its mentions, as merge reads it: a mention
+    that dates the start, else the first clear one, else the first ("also covers imports from
+    India": the state of the measure it extends)."""
+    timed = [
+        m.when()
+        for m in mentions
+        if (m.imposed_by, m.imposed_on) == (by, on)
+        and getattr(m.timing, "func", None) is not pair_timing  # not another extension
+    ]
+    return next(
+        (t for t in timed if len(t) > 4 and t[4]),  # type: ignore[misc]
+        next((t for t in timed if t[0] and not t[2]), timed[0] if timed else (None, None, False)),
+    )
