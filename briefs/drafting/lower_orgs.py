@@ -62,6 +62,10 @@ def lower_orgs(sentence: Sentence) -> list[LowerOrg]:
         name = " ".join(w if w in ("and", "of") else w.capitalize() for w in match.group(0).split())
         place = next((p for p in sentence.places if p.end == first), None)
         country = place.country if place else None
+        if match.re is _TRADE_BODY and place is not None and place.demonym:
+            # "the Swiss watch industry federation": the adjective is part of its name
+            first = place.start
+            name = f"{text[tokens[first].start : tokens[place.end - 1].end]} {name}"
         if (
             country is None
             and first >= 1

@@ -314,6 +314,22 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                 if form:
                     stop = form  # "Tokyo Steel Manufacturing Co."
                     continue
+                further = stop
+                while (
+                    further < end
+                    and _is_nameish(tokens[further])
+                    and not tokens[further].possessive
+                ):
+                    further += 1
+                if (
+                    further > stop
+                    and further < end
+                    and tokens[further].cap
+                    and tokens[further].lower in ORG_HEADS
+                    and not tokens[further - 1].possessive
+                ):
+                    stop = further + 1  # "Oil Palm Plantation Fund Management Agency"
+                    continue
                 if all(_is_nameish(t) and not t.possessive for t in tokens[stop:end]):
                     stop = end  # "Ocean Network Express": name words to the run's end
                 break

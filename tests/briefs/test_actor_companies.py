@@ -181,3 +181,28 @@ def test_a_person_described_by_a_trade_body_and_a_trade_term_are_no_actors(
     story: str, not_actor: str
 ) -> None:
     assert not_actor not in _names(story)
+
+
+@pytest.mark.parametrize(
+    ("story", "body", "not_actor"),
+    [
+        (
+            "The Norwegian crane industry federation said the duty would help.",
+            "Norwegian Crane Industry Federation",
+            "Crane Industry Federation",
+        ),
+        (
+            "The money goes to the Crane Port Renewal Fund Management Agency, officials said.",
+            "Crane Port Renewal Fund Management Agency",
+            "Management Agency",
+        ),
+        (
+            "The duty starts once the decree is published in the Diario Oficial next week.",
+            None,
+            "Diario Oficial",
+        ),
+    ],
+)
+def test_names_of_bodies_read_whole(story: str, body: str | None, not_actor: str) -> None:
+    names = _names(story)
+    assert (body is None or body in names) and not_actor not in names, names
