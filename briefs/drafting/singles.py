@@ -18,6 +18,7 @@ from briefs.drafting.actor_words import (
     SKIP_NAMES,
 )
 from briefs.drafting.company_cues import company_cue
+from briefs.drafting.lexicon import words
 from briefs.drafting.name_runs import Span
 from briefs.drafting.registry import ActorSpans, Registry
 from briefs.drafting.text import Sentence
@@ -25,6 +26,7 @@ from briefs.drafting.titles import after_name
 from briefs.folding import fold
 from briefs.gazetteer import LEADERS
 
+_GOODS = words("products")  # read here only; the tariff rules own the list
 # Prepositions of where, not of whom: "officials in Trondheim", "a plant near Bergen".
 _IN_PLACE = frozenset({"in", "near", "outside", "across", "throughout", "around"})
 # Where a leader's family name comes first.
@@ -73,6 +75,8 @@ def resolve_singles(
         low = fold(word)
         if low in NOT_ACTORS or low in REGIONS or low in registry.not_actors or low in SKIP_NAMES:
             continue
+        if low in _GOODS and registry.person_by_part(word) is None:
+            continue  # "Salmon, which Norway sells mostly to Europe, …": goods, no actor
         person = registry.person_by_part(word)
         if person is not None and low not in COMMON:
             person.mentions += 1
