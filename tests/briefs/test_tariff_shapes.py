@@ -510,3 +510,17 @@ def test_a_measure_that_also_covers_more_origins_keeps_its_rate_and_state() -> N
         ("Peru", "Bolivia", "40%", "announced"),
         ("Peru", "Ecuador", "40%", "announced"),
     }
+
+
+# --- shares and volume changes are no rates of duty -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Peru's tariffs account for about 9 per cent of the value of its imports.",
+        "Peru proposed a quota regime for steel that would cut duty-free volumes by 40%.",
+    ],
+)
+def test_a_share_or_a_volume_change_is_no_rate(story: str) -> None:
+    assert all(rate is None for _by, _on, rate in _pairs(story))

@@ -16,20 +16,17 @@ from dataclasses import replace
 from functools import partial
 from itertools import accumulate
 
+from briefs.drafting.tariffs.changes import changed_from, is_old_rate, looks_ahead, replaced_rate
 from briefs.drafting.tariffs.entities import entities_of, sellers_country, subject_of
 from briefs.drafting.tariffs.mentions import (
     TRIGGER,
     Mention,
     anchors_of,
-    changed_from,
     find_rates,
     in_condition,
-    is_old_rate,
     is_quote,
     is_trigger,
-    looks_ahead,
     part_of,
-    replaced_rate,
 )
 from briefs.drafting.tariffs.merge import merge
 from briefs.drafting.tariffs.parties import MentionContext, read_mention

@@ -9,6 +9,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefs.drafting.lexicon import cue, table, words
+from briefs.drafting.tariffs.changes import (
+    FROM_BEFORE,
+    OLD_RATE_BEFORE,
+    RANGE_LEAD,
+    ahead_in_clause,
+)
 from briefs.drafting.text import Folded
 from briefs.rates import TENS, UNITS
 
@@ -93,27 +99,6 @@ RATE = Folded(
     rf"|{_PER_UNIT}\s(?:to|-|–)\s{_PER_UNIT}"  # "$136 per tonne to $664 per tonne"
     rf"|{_PER_UNIT}|{_CURRENCY_PER_UNIT})"
 )
-# The rate a new one replaces: "to 9% from 22% next year", "35% instead of the present 16%".
-_OLD_RATE_BEFORE = re.compile(
-    r"(?:\bfrom|\binstead of|\brather than|\breplacing)\s+(?:the\s+)?(?:present\s+|current\s+"
-    r"|existing\s+)?$",
-    re.I,
-)
-# A change still to come: the old rate is charged until then (gold: both are listed).
-_LOOKS_AHEAD = re.compile(
-    r"\b(?:will|(?:said|says|announced) (?:it|they|he|she) would|set to|due to|is to|are to"
-    r"|plans? to|next (?:week|month|year)|starting|once"
-    r"|from (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
-    r"|(?:agreed|decided|expected|scheduled) to (?:\w+ )?(?:cut|lower|reduce|raise|increase"
-    r"|bring|drop|lift)|(?:agree|pledge|promise)[sd]?\s+to\s+(?!(?:a|an|the)\b)\w+)\b",
-    re.I,
-)
-# "to 35% from 30%", "down from a preliminary 3.5%": the rate a change replaced
-_FROM_BEFORE = re.compile(
-    r"\bfrom\s+(?:(?:an?\s+|the\s+)?(?:preliminary|provisional|previous|earlier|initial"
-    r"|current|present|existing|old)\s+)?$",
-    re.I,
-)
 # "raise the rate to", "will fall to": a rate the measure's own verb leads to, however far
 _FAR_TO = re.compile(
     r"\b(?:rate|it|them|that|levy|tariffs?|fall|falls|rise|rises|drop|drops|climb|climbs|go|goes"
@@ -167,8 +152,14 @@ _HIT_WITH = re.compile(
     r"\b(?:hit|hits|slapped|struck|targeted|saddled)\b[^.;]{1,60}?\bwith\s+(?:an?\s+)?$", re.I
 )
 _BESIDE_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s*\(\s*|,?\s+at\s+)$")
+# A share or a change in volume, not a rate of duty.
+_SHARE_OR_VOLUME = re.compile(
+    r"\b(?:account(?:s|ed|ing)?\s+for|make\s+up|makes\s+up|made\s+up|represent(?:s|ed|ing)?"
+    r"|(?:volumes?|quotas?|imports|exports|shipments|sales|prices?|output|production)\s+by)"
+    r"\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?$",
+    re.I,
+)
 _UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:about\s+|around\s+)?$", re.I)
-_RANGE_LEAD = re.compile(r"\b(?:range[sd]?|ranging|varies|vary|varying)\s+(?:from\s+)?$", re.I)
 # "25 per cent of the value": an ad valorem rate, not a share of something
 _OF_VALUE = re.compile(r" of (?:the |their |its )?(?:declared |customs |import )?(?:value|price)\b")
 _CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
@@ -330,11 +321,13 @@ def find_rates(
             and (not re.search(r"\b(?:about|roughly|nearly|almost)\s+$", before) or not triggers)
         ):
             continue  # "fell about 7 per cent": a market move
-        if _FROM_BEFORE.search(before) and not _RANGE_LEAD.search(before):
+        if _SHARE_OR_VOLUME.search(sentence, max(0, start - 40), start):
+            continue  # "account for about 14 per cent of imports", "cut volumes by 47%"
+        if FROM_BEFORE.search(before) and not RANGE_LEAD.search(before):
             # (not "range from 11.2% for one producer to 41.5% for …": a range split by its parts)
             if re.search(r"\bto\b", text) and _CHANGE_VERB.search(sentence):
                 old, text = re.split(r"\s?\bto\b\s?", text, maxsplit=1)
-                if _ahead_in_clause(sentence, start, end, 90, 40):
+                if ahead_in_clause(sentence, start, end, 90, 40):
                     # "will go up from 19.5% to 38.5% from February 20": the old rate is
                     # charged until then
                     out.append((start, start + len(old), old))
@@ -342,7 +335,7 @@ def find_rates(
             elif (
                 triggers
                 and not re.search(r"\bto\b|-|–", text)
-                and not _ahead_in_clause(sentence, start, end, 90, 40)
+                and not ahead_in_clause(sentence, start, end, 90, 40)
             ):
                 # "to 125% from 84%": 84% was the old rate; "from 5% to 9%" is a range. In a
                 # sentence that names no measure the caller decides, by the measure's status.
@@ -359,8 +352,8 @@ def find_rates(
                 or _BESIDE_NAME.search(before)  # "Vietnam (46%)", "Vietnam, at 46%"
                 or _HIT_WITH.search(sentence, max(0, start - 70), start)
                 or _FOR_AFTER.match(sentence, end)
-                or (out and _OLD_RATE_BEFORE.search(sentence, max(0, start - 30), start))
-                or _RANGE_LEAD.search(sentence[max(0, start - 30) : start])
+                or (out and OLD_RATE_BEFORE.search(sentence, max(0, start - 30), start))
+                or RANGE_LEAD.search(sentence[max(0, start - 30) : start])
                 or _UP_FROM.search(before)  # "Cars will face the top rate, up from 20% now"
                 or (_WEAK_RATE_LEAD.search(before) and _RATE_SUBJECT.search(sentence))
                 or _RATE_NOUN.match(sentence, end)
@@ -404,93 +397,6 @@ def _later_step(sentence: str, last_end: int, start: int, stepping: bool) -> boo
         return bool(_NEXT_STEP.fullmatch(between))
     lead = _STEP_LEAD.search(between)
     return lead is not None and bool(_STARTS_AT.search(between, 0, min(lead.start(), 60)))
-
-
-def replaced_rate(sentence: str, start: int, rate: str) -> bool:
-    """ "up from 14%", "instead of the present 16%": the rate a change replaces."""
-    if re.search(r"\bto\b|-|–", rate) or _RANGE_LEAD.search(sentence, max(0, start - 30), start):
-        return False
-    return bool(
-        _OLD_RATE_BEFORE.search(sentence, max(0, start - 30), start)
-        or _FROM_BEFORE.search(sentence, max(0, start - 40), start)
-    )
-
-
-def is_old_rate(sentence: str, start: int, rate: str) -> bool:
-    """A rate still charged until a new one starts ("will pay 35% instead of the present
-    16%"): in force on the article's day, beside the announced one."""
-    if re.search(r"\bto\b|-|–", rate) or _RANGE_LEAD.search(sentence, max(0, start - 30), start):
-        return False  # "ranging from 27.7 percent to 34.9 percent"
-    if _BELOW_BEFORE.search(sentence, max(0, start - 30), start):
-        return bool(_LOOKS_AHEAD.search(sentence, 0, start))  # the new rates, said before it
-    return bool(
-        _OLD_RATE_BEFORE.search(sentence, max(0, start - 30), start)
-        and _ahead_in_clause(sentence, start, start, 90, 40)  # its own clause
-    )
-
-
-# "final rates that will be far below the 91.74% preliminary rate": the rate still charged
-_BELOW_BEFORE = re.compile(
-    r"\b(?:far\s+|well\s+|sharply\s+|much\s+)?(?:below|under|lower than)\s+(?:the|its|their)\s+$",
-    re.I,
-)
-
-
-# "cut its 100% tariff on Chinese EVs to 6.1%": the rate a change verb leads from, to the
-# rate after "to" in the same clause
-_CHANGED_FROM = re.compile(
-    r"\b(?:rais\w*|increas\w*|cut|cuts|cutting|lower\w*|reduc\w*|doubl\w*|hik\w*|lift\w*"
-    r"|slash\w*|trim\w*|tripl\w*|bring\w*|brought)\s+(?:its|their|the|a|an|his|her)\s+"
-    r"(?:[\w-]+\s+)?$",
-    re.I,
-)
-_TO_NEW_RATE = re.compile(  # not "to 0%": a removal, which leaves no rate to charge
-    r"[^;:]{0,90}?\bto\s+(?=(?!0(?:\.0+)?(?:\s?%|[\s-]?per))\d|\w+[\s-](?:per\s?cent|percent))",
-    re.I,
-)
-_OTHER_CLAUSE = re.compile(r",\s*(?:and|but|while|which)\b|\bbut\b", re.I)
-
-
-# "Brazil's 35% import tax on electric cars will rise to 45%": the measure's own verb
-_CHANGES_TO = re.compile(
-    r"[^,;:]{0,70}?\b(?:rise|rises|rose|risen|climb\w*|increas\w*|fall|falls|fell|fallen|drop\w*"
-    r"|go(?:es)? (?:up|down)|went (?:up|down)|jump\w*|be (?:raised|cut|lowered|reduced|increased))"
-    r"\s+to\s+(?=\d|\w+[\s-](?:per\s?cent|percent))",
-    re.I,
-)
-
-
-def changed_from(sentence: str, start: int, end: int) -> bool:
-    """ "raised its 10% duty on Chinese chips to 50%", "its 35% tax will rise to 45%": the rate
-    the change replaces."""
-    if not _CHANGED_FROM.search(sentence, max(0, start - 40), start):
-        to = _CHANGES_TO.match(sentence, end)
-        return to is not None and not _OTHER_CLAUSE.search(sentence, end, to.end())
-    to = _TO_NEW_RATE.match(sentence, end)
-    return to is not None and not _OTHER_CLAUSE.search(sentence, end, to.end())
-
-
-# Where another clause opens: "falls to 22% from 24%, while meal will pay 20.5%"
-_CLAUSE_BREAK = re.compile(
-    r",\s*(?:while|but|whereas|and\s+(?=\w+\s+(?:will|would)))\s|;\s|\s[—–]\s"
-)
-
-
-def _ahead_in_clause(sentence: str, start: int, end: int, back: int, forward: int) -> bool:
-    """A change still to come, said within the clause of the rate at start-end."""
-    low, high = max(0, start - back), min(len(sentence), end + forward)
-    for brk in _CLAUSE_BREAK.finditer(sentence, low, high):
-        if brk.end() <= start:
-            low = brk.end()
-        elif brk.start() >= end:
-            high = brk.start()
-            break
-    return bool(_LOOKS_AHEAD.search(sentence, low, high))
-
-
-def looks_ahead(sentence: str, start: int, end: int) -> bool:
-    """A change still to come, said around a rate ("will cut", "next year", "agreed to")."""
-    return _ahead_in_clause(sentence, start, end, 90, 60)
 
 
 def is_quote(sentence: str) -> bool:

@@ -1,0 +1,117 @@
+"""Rates that change: the rate a new one replaces ("to 35% from 30%", "instead of the present
+16%", "far below the 91.74% preliminary rate"), and whether the change is still to come, which
+keeps the old rate charged until then."""
+
+from __future__ import annotations
+
+import re
+
+# The rate a new one replaces: "to 9% from 22% next year", "35% instead of the present 16%".
+OLD_RATE_BEFORE = re.compile(
+    r"(?:\bfrom|\binstead of|\brather than|\breplacing)\s+(?:the\s+)?(?:present\s+|current\s+"
+    r"|existing\s+)?$",
+    re.I,
+)
+# A change still to come: the old rate is charged until then (gold: both are listed).
+LOOKS_AHEAD = re.compile(
+    r"\b(?:will|(?:said|says|announced) (?:it|they|he|she) would|set to|due to|is to|are to"
+    r"|plans? to|next (?:week|month|year)|starting|once"
+    r"|from (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
+    r"|(?:agreed|decided|expected|scheduled) to (?:\w+ )?(?:cut|lower|reduce|raise|increase"
+    r"|bring|drop|lift)|(?:agree|pledge|promise)[sd]?\s+to\s+(?!(?:a|an|the)\b)\w+)\b",
+    re.I,
+)
+# "to 35% from 30%", "down from a preliminary 3.5%": the rate a change replaced
+FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:(?:an?\s+|the\s+)?(?:preliminary|provisional|previous|earlier|initial"
+    r"|current|present|existing|old)\s+)?$",
+    re.I,
+)
+RANGE_LEAD = re.compile(r"\b(?:range[sd]?|ranging|varies|vary|varying)\s+(?:from\s+)?$", re.I)
+
+
+def replaced_rate(sentence: str, start: int, rate: str) -> bool:
+    """ "up from 14%", "instead of the present 16%": the rate a change replaces."""
+    if re.search(r"\bto\b|-|–", rate) or RANGE_LEAD.search(sentence, max(0, start - 30), start):
+        return False
+    return bool(
+        OLD_RATE_BEFORE.search(sentence, max(0, start - 30), start)
+        or FROM_BEFORE.search(sentence, max(0, start - 40), start)
+    )
+
+
+def is_old_rate(sentence: str, start: int, rate: str) -> bool:
+    """A rate still charged until a new one starts ("will pay 35% instead of the present
+    16%"): in force on the article's day, beside the announced one."""
+    if re.search(r"\bto\b|-|–", rate) or RANGE_LEAD.search(sentence, max(0, start - 30), start):
+        return False  # "ranging from 27.7 percent to 34.9 percent"
+    if _BELOW_BEFORE.search(sentence, max(0, start - 30), start):
+        return bool(LOOKS_AHEAD.search(sentence, 0, start))  # the new rates, said before it
+    return bool(
+        OLD_RATE_BEFORE.search(sentence, max(0, start - 30), start)
+        and ahead_in_clause(sentence, start, start, 90, 40)  # its own clause
+    )
+
+
+# "final rates that will be far below the 91.74% preliminary rate": the rate still charged
+_BELOW_BEFORE = re.compile(
+    r"\b(?:far\s+|well\s+|sharply\s+|much\s+)?(?:below|under|lower than)\s+(?:the|its|their)\s+$",
+    re.I,
+)
+
+
+# "cut its 100% tariff on Chinese EVs to 6.1%": the rate a change verb leads from, to the
+# rate after "to" in the same clause
+_CHANGED_FROM = re.compile(
+    r"\b(?:rais\w*|increas\w*|cut|cuts|cutting|lower\w*|reduc\w*|doubl\w*|hik\w*|lift\w*"
+    r"|slash\w*|trim\w*|tripl\w*|bring\w*|brought)\s+(?:its|their|the|a|an|his|her)\s+"
+    r"(?:[\w-]+\s+)?$",
+    re.I,
+)
+_TO_NEW_RATE = re.compile(  # not "to 0%": a removal, which leaves no rate to charge
+    r"[^;:]{0,90}?\bto\s+(?=(?!0(?:\.0+)?(?:\s?%|[\s-]?per))\d|\w+[\s-](?:per\s?cent|percent))",
+    re.I,
+)
+_OTHER_CLAUSE = re.compile(r",\s*(?:and|but|while|which)\b|\bbut\b", re.I)
+
+
+# "Brazil's 35% import tax on electric cars will rise to 45%": the measure's own verb
+_CHANGES_TO = re.compile(
+    r"[^,;:]{0,70}?\b(?:rise|rises|rose|risen|climb\w*|increas\w*|fall|falls|fell|fallen|drop\w*"
+    r"|go(?:es)? (?:up|down)|went (?:up|down)|jump\w*|be (?:raised|cut|lowered|reduced|increased))"
+    r"\s+to\s+(?=\d|\w+[\s-](?:per\s?cent|percent))",
+    re.I,
+)
+
+
+def changed_from(sentence: str, start: int, end: int) -> bool:
+    """ "raised its 10% duty on Chinese chips to 50%", "its 35% tax will rise to 45%": the rate
+    the change replaces."""
+    if not _CHANGED_FROM.search(sentence, max(0, start - 40), start):
+        to = _CHANGES_TO.match(sentence, end)
+        return to is not None and not _OTHER_CLAUSE.search(sentence, end, to.end())
+    to = _TO_NEW_RATE.match(sentence, end)
+    return to is not None and not _OTHER_CLAUSE.search(sentence, end, to.end())
+
+
+# Where another clause opens: "falls to 22% from 24%, while meal will pay 20.5%"
+_CLAUSE_BREAK = re.compile(
+    r",\s*(?:while|but|whereas|and\s+(?=\w+\s+(?:will|would)))\s|;\s|\s[—–]\s"
+)
+
+
+def ahead_in_clause(sentence: str, start: int, end: int, back: int, forward: int) -> bool:
+    """A change still to come, said within the clause of the rate at start-end."""
+    low, high = max(0, start - back), min(len(sentence), end + forward)
+    for brk in _CLAUSE_BREAK.finditer(sentence, low, high):
+        if brk.end() <= start:
+            low = brk.end()
+        elif brk.start() >= end:
+            high = brk.start()
+            break
+    return bool(LOOKS_AHEAD.search(sentence, low, high))
+
+
+def looks_ahead(sentence: str, start: int, end: int) -> bool:
+    """A change still to come, said around a rate ("will cut", "next year", "agreed to")."""
+    return ahead_in_clause(sentence, start, end, 90, 60)
