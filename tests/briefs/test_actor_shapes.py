@@ -269,3 +269,15 @@ def test_a_programme_named_in_quotes_is_no_actor() -> None:
 def test_a_portfolio_word_opens_a_title(story: str, person: str, not_actor: str) -> None:
     names = _names(story)
     assert person in names and not_actor not in names, names
+
+
+@pytest.mark.parametrize(
+    ("story", "not_actor"),
+    [
+        ("Shoppers in Oslo have embraced the Fjords First movement.", "Fjords First"),
+        ("The Buy Norwegian campaign has won support in Bergen.", "Buy Norwegian"),
+        ("Under its Open Ports policy, Norway cut duties on cranes.", "Open Ports"),
+    ],
+)
+def test_a_movement_campaign_or_policy_is_no_actor(story: str, not_actor: str) -> None:
+    assert not_actor not in _names(story)
