@@ -300,7 +300,7 @@ class BriefEditing:
             if answer == "remove":
                 self._change(brief_id, lambda store: store.remove_row(brief_id, path))
 
-        question = f"Remove {row[0][:-1]} {row[1]} of this brief? (ctrl+z brings it back)"
+        question = f"Remove the {_row_words(brief, *row)}? (ctrl+z brings it back)"
         self.app.push_screen(
             ChoiceScreen(question, _REMOVE, default="keep", cancel="keep"), answered
         )
@@ -397,6 +397,17 @@ class BriefEditing:
             return
         self._content_changed(brief_id)
         self.notify("Undone.", timeout=2)
+
+
+def _row_words(brief: Brief, table: str, n: int) -> str:
+    """A row as `d` asks about it: 'actor “Mark Carney”', 'tariff “Canada → China, EVs”'."""
+    if table == "actors":
+        what = brief.actors[n - 1].name
+    else:
+        tariff = brief.tariffs[n - 1]
+        what = f"{tariff.imposed_by} → {tariff.imposed_on or 'all'}"
+        what += "".join(f", {product}" for product in tariff.products[:2])
+    return f"{table[:-1]} “{clean(what, single_line=True)[:80]}”"
 
 
 def _fields(brief: Brief, target: str, marks: BriefCorrections) -> list[FormField]:
