@@ -109,6 +109,22 @@ def capital_runs(sentence: Sentence) -> list[tuple[int, int]]:
     return runs
 
 
+def _titled_before(tokens: list[Token], i: int) -> bool:
+    """ "Chair of the Nordic Reserve …": the body at `i` follows "<title> of (the)"."""
+    k = i - 1
+    if k >= 0 and tokens[k].lower == "the":
+        k -= 1
+    return k >= 1 and tokens[k].lower == "of" and tokens[k - 1].lower in ROLE_HEADS
+
+
+def _name_tail(tokens: list[Token], start: int, end: int, places: dict[int, Place]) -> bool:
+    """Two or three name words that end the run: a person's name, not more of a body's."""
+    return 2 <= end - start <= 3 and all(
+        _is_nameish(t) and k not in places and t.lower not in _COMPANY_WORDS
+        for k, t in enumerate(tokens[start:end], start)
+    )
+
+
 def _legal_form_after(tokens: list[Token], stop: int, end: int) -> int | None:
     """The end of a legal form ("Co", "Corp") one or two name words on, within the run."""
     for k in range(stop, min(end, stop + 3)):
@@ -280,8 +296,11 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                 stop = end  # "Associação Nacional dos Produtores de Pneus": the whole run
             # "Council of Canada", "Chamber of Commerce and Industry", "Commission of the State
             # Council", "Grain Producers Australia": what follows the head belongs to the name.
+            titled = _titled_before(tokens, i)  # "Governor of the Bank of Norway Ida Wolden"
             while stop < end and not tokens[stop - 1].possessive:
                 word = tokens[stop].lower
+                if titled and _name_tail(tokens, stop, end, places):
+                    break  # the titled person's name ends the run
                 if word == "and" and not any(
                     t.lower in ("of", "for") for t in tokens[head + 1 : stop]
                 ):
@@ -294,6 +313,7 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                         stop = nxt + 1
                         while (
                             stop < end
+                            and not (titled and _name_tail(tokens, stop, end, places))
                             and tokens[stop].cap
                             # "Office of the United States Trade Representative (USTR)": a
                             # title word may end the name, not lead to a person's name
@@ -413,6 +433,16 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
             if i < end and tokens[i].lower in _AFTER_HONORIFIC and low in _MALAY:
                 i += 1  # "Datuk Seri", not "Ms. Sri Mulyani"
             titled = True
+            continue
+        if (
+            token.text.isupper()
+            and low in KNOWN_ORGS
+            and i + 1 < end
+            and _is_nameish(tokens[i + 1])
+        ):
+            # "Director-General of the WTO Ngozi Okonjo-Iweala": the body, then the name
+            spans.append(Span("org", i, i + 1, token.text))
+            i += 1
             continue
         if (_is_nameish(token) and low not in NOT_ACTORS) or (
             # "said Jun Zhao": a month's short name that is a given name before a name

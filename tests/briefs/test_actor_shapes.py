@@ -281,3 +281,28 @@ def test_a_portfolio_word_opens_a_title(story: str, person: str, not_actor: str)
 )
 def test_a_movement_campaign_or_policy_is_no_actor(story: str, not_actor: str) -> None:
     assert not_actor not in _names(story)
+
+
+@pytest.mark.parametrize(
+    ("story", "person", "body"),
+    [
+        (
+            "Governor of the Bank of Norway Ida Wolden said the duty would slow growth.",
+            "Ida Wolden",
+            "Bank of Norway",
+        ),
+        (
+            "Chair of the Nordic Reserve Jon Berg warned about prices.",
+            "Jon Berg",
+            "Nordic Reserve",
+        ),
+        (
+            "Director-General of the WTO Ngozi Okonjo-Iweala urged calm over the duty.",
+            "Ngozi Okonjo-Iweala",
+            "World Trade Organization",
+        ),
+    ],
+)
+def test_title_of_a_body_then_a_name_is_two_actors(story: str, person: str, body: str) -> None:
+    names = _names(story)
+    assert {person, body} <= names, names
