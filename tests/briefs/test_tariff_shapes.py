@@ -524,3 +524,23 @@ def test_a_measure_that_also_covers_more_origins_keeps_its_rate_and_state() -> N
 )
 def test_a_share_or_a_volume_change_is_no_rate(story: str) -> None:
     assert all(rate is None for _by, _on, rate in _pairs(story))
+
+
+# --- an explainer's bullets: labels, concessions and reasons are no parties --------------------
+
+
+def test_an_explainers_bullets_keep_the_story_imposer() -> None:
+    story = (
+        "Peru has introduced a wave of new tariffs this year. Here is where things stand.\n\n"
+        "- Cars: most foreign-made cars pay 20%, although Chile and Bolivia have deals that lower"
+        " the rate.\n"
+        "- Ecuador: goods from Ecuador face a 30% rate, after an extra 10% penalty over its"
+        " purchases of Russian oil took effect on 27 June.\n"
+        "- Brazil: a 25% levy applies to many Brazilian goods, though coffee is exempt."
+    )
+    assert _rows(story) == {
+        ("Peru", None, "20%", "in force"),
+        ("Peru", "Ecuador", "30%", "in force"),
+        ("Peru", "Ecuador", "10%", "in force"),
+        ("Peru", "Brazil", "25%", "in force"),
+    }

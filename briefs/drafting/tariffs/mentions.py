@@ -186,7 +186,7 @@ _FOR_AFTER = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
 _CONDITION = Folded(r"\b(?:if|unless|provided)\b[^,;]*")
 _PARTS = re.compile(
     r",\s*(?:leaving|keeping|bringing|raising|lifting|pushing|taking|extending|citing|sparing"
-    r"|prompting|hitting|following)\s|,\s*but\s|;\s|\s—\s|\s–\s|,\s*while\s|,\s*with\s|,\s*and\s+that\s"
+    r"|prompting|hitting|following)\s|,\s*but\s|,\s*(?:although|though)\s|;\s|\s—\s|\s–\s|,\s*while\s|,\s*with\s|,\s*and\s+that\s"
     # "lowered duties on soybeans and eliminated those on wheat": a second verb, its own state
     r"|\sand\s(?=(?:eliminated|scrapped|removed|lifted|dropped|suspended|abolished|halved"
     r"|doubled|imposed|raised|lowered)\s)"

@@ -162,6 +162,7 @@ _EXPORTER_NOUN = re.compile(
     r"|compan(?:y|ies)|suppliers?|shippers?|growers?|sellers?)\b",
     re.I,
 )
+_LABEL_AFTER = re.compile(r"\s*:\s")  # "India: goods from India face …", a bullet's label
 _DEFINITE = re.compile(r"\b(?:the|those|these|that|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -360,8 +361,8 @@ def _imposer_earlier_in_clause(c: MentionContext, p: Parties) -> None:
             continue
         if entity.demonym or entity.country in (p.on, *p.also_on) or _is_exporter(c, entity):
             continue
-        if _GOODS_AFTER.match(c.text, entity.end):
-            continue  # "exempt some US chip imports from its tariff": the goods' origin
+        if _GOODS_AFTER.match(c.text, entity.end) or _LABEL_AFTER.match(c.text, entity.end):
+            continue  # "exempt some US chip imports from its tariff": the goods' origin; "India:"
         before = c.text[max(0, entity.start - 14) : entity.start].casefold()
         if _NOT_IMPOSER_BEFORE.search(before):
             continue
@@ -375,9 +376,21 @@ def _imposer_from_subject(c: MentionContext, p: Parties) -> None:
     if p.by is not None or p.borrow:
         return
     candidate = c.subject
+    named = [e for e in c.entities if e.country == candidate]
+    part_start = c.text.find(c.part)
+    if named and part_start >= 0 and all(e.start >= part_start + len(c.part) for e in named):
+        candidate = None  # "… pay 25%, although the UK and Japan have deals": another clause's
+    if named and _LABEL_AFTER.match(c.text, named[0].end):
+        candidate = None  # "India: goods from India face a 50% rate": a label, not an actor
     if candidate is None or candidate == p.on or candidate in p.also_on:
         candidate = None
         for entity in c.entities:
+            if part_start >= 0 and entity.start >= part_start + len(c.part):
+                break  # another clause after the measure's own
+            if _LABEL_AFTER.match(c.text, entity.end) or _REASON_BEFORE.search(
+                c.text, max(0, entity.start - 50), entity.start
+            ):
+                continue  # a bullet's label; "over its purchases of Russian oil", the reason
             if (
                 entity.country != p.on
                 and entity.country not in p.also_on
@@ -409,8 +422,10 @@ def _target_in_clause(c: MentionContext, p: Parties) -> None:
             if entity.start >= c.end and _PAST_COMMA.fullmatch(c.text, c.end, entity.start):
                 continue  # "…, which imposed counter-tariffs, Mexico has held off": another
             before = c.text[max(0, entity.start - 10) : entity.start].casefold()
-            if _LOCATED_BEFORE.search(before):
-                continue
+            if _LOCATED_BEFORE.search(before) or _REASON_BEFORE.search(
+                c.text, max(0, entity.start - 50), entity.start
+            ):
+                continue  # "a penalty over its purchases of Russian oil": the reason
             p.on = entity.country
             break
 
