@@ -15,7 +15,7 @@ brief. A file that is not an SQLite database, holds any table, index or trigger 
 ours, is of another format or kind (other code made its entries), or is found damaged
 while read, is deleted and made anew. It is opened without following a link (`nofollow`),
 with `trusted_schema` off, and only ever queried with our own statements. A store that
-cannot be written keeps the cache in memory for the session. Deleting `cache/` is always
+cannot be written keeps its cache in a temporary folder for the session. Deleting `cache/` is always
 safe.
 
 Text indexed is the folded words of each field one space apart (see
@@ -30,9 +30,12 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import shutil
 import sqlite3
+import tempfile
 import threading
 import urllib.parse
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -159,6 +162,13 @@ def _open_file(root: Path, kind: str) -> sqlite3.Connection | None:
     return None
 
 
+def _let_go(conn: sqlite3.Connection, folder: Path) -> None:
+    """A temporary cache's end: its connection closed, its folder removed."""
+    with contextlib.suppress(sqlite3.Error):
+        conn.close()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def _corrupt(exc: sqlite3.Error) -> bool:
     return getattr(exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
@@ -172,16 +182,34 @@ class ScanCache:
         self.kind = kind
         self._lock = threading.Lock()
         self.damaged = False  # found so while read: `reset` before use
+        self._gone: weakref.finalize | None = None  # a temporary cache's removal
 
     @classmethod
     def open(cls, root: Path, kind: str, *, writable: bool = True) -> ScanCache:
         """The cache of the store at `root` for entries of `kind`; never raises. A missing,
         damaged or foreign file is made anew; without one (`writable` False, or the folder
-        cannot hold it) the cache is in memory."""
+        cannot hold it) the cache is `temporary`."""
         conn = _open_file(root, kind) if writable else None
         if conn is not None:
             return cls(conn, cache_path(root), kind)
-        return cls.in_memory(kind)
+        return cls.temporary(kind)
+
+    @classmethod
+    def temporary(cls, kind: str) -> ScanCache:
+        """A cache for this session only, on disk in a folder of its own under the system's
+        temporary folder (a store that cannot be written: its words then cost no memory
+        either), removed when closed or at exit; in memory if no such folder can be made."""
+        try:
+            folder = Path(tempfile.mkdtemp(prefix="briefing-search-"))
+        except OSError:
+            return cls.in_memory(kind)
+        conn = _open_file(folder, kind)
+        if conn is None:
+            shutil.rmtree(folder, ignore_errors=True)
+            return cls.in_memory(kind)
+        cache = cls(conn, cache_path(folder), kind)
+        cache._gone = weakref.finalize(cache, _let_go, conn, folder)
+        return cache
 
     @classmethod
     def in_memory(cls, kind: str) -> ScanCache:
@@ -208,6 +236,8 @@ class ScanCache:
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+            if self._gone is not None:
+                self._gone()
 
     # -- entries ---------------------------------------------------------------------
 

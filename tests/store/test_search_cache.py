@@ -5,6 +5,7 @@ whole docs, for the query language's every kind of term and for fuzzed queries."
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from hypothesis import given, settings
 
@@ -125,3 +126,19 @@ def test_a_brief_written_again_keeps_its_key_and_is_found_by_its_new_words() -> 
     cache.drop([first])
     assert cache.word_hits(["lobster"], prefix=True, actors_only=False) == set()
     assert list(cache.entries()) == []
+
+
+def test_a_store_that_cannot_be_written_keeps_its_cache_in_a_temporary_folder(
+    tmp_path: Path,
+) -> None:
+    """Not in memory: at 100,000 briefs the words alone are some 300 MB."""
+    cache = ScanCache.open(tmp_path, "test", writable=False)
+    assert cache.path is not None and tmp_path not in cache.path.parents
+    assert not (tmp_path / "cache").exists()
+    keys = cache.put_many([("a", "v", [1], ("alpha", "", ""))])
+    assert keys is not None
+    assert cache.word_hits(["alpha"], prefix=True, actors_only=False) == set(keys)
+    folder = cache.path.parent.parent
+    assert folder.is_dir()
+    cache.close()
+    assert not folder.exists()
