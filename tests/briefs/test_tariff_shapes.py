@@ -544,3 +544,11 @@ def test_an_explainers_bullets_keep_the_story_imposer() -> None:
         ("Peru", "Ecuador", "10%", "in force"),
         ("Peru", "Brazil", "25%", "in force"),
     }
+
+
+def test_a_call_on_the_imposer_to_drop_a_measure_is_no_removal() -> None:
+    story = (
+        "Peru imposed a 20% surtax on Chilean wine last year. Winemakers called on Lima's"
+        " government to drop the surtax on Monday."
+    )
+    assert {row[3] for row in _rows(story)} == {"in force"}

@@ -126,7 +126,7 @@ _NEGATED = Folded(r"\b(?:not|no|never|n't|refus\w*|declin\w*|reject\w*)\b[\w\s]{
 # which changes no state (the gold conventions: a request to cut is no measure of its own)
 _REQUESTED = Folded(
     r"\b(?:press\w*|push\w*|ask\w*|call\w*|lobb\w*|seek\w*|sought|hop\w*|appeal\w*|plead\w*"
-    r"|demand\w*|urg\w*|want\w*|request\w*)\s+(?:for\s+)?(?:\w+\s+)?(?:to\s+)?(?:an?\s+|the\s+)?$"
+    r"|demand\w*|urg\w*|want\w*|request\w*)\s+(?:for\s+)?(?:[\w'’]+\s+){0,3}?(?:to\s+)?(?:an?\s+|the\s+)?$"
 )
 _REQUESTABLE = ("suspended", "removed", "offered removal")
 
