@@ -16,6 +16,7 @@ from briefs.drafting.page_lines import (
     breadcrumb_site,
     is_about_line,
     is_bare_caption,
+    is_comment,
     is_invitation,
     is_link_line,
     is_page_label,
@@ -272,6 +273,7 @@ def _in_story_furniture(paragraph: str, reporters: set[str]) -> bool:
     labels ("6:15 p.m. ET", "Pinned"): in the body, but not sentences of the story."""
     if (
         is_link_line(paragraph)
+        or is_comment(paragraph)
         or is_share_line(paragraph)
         or is_invitation(paragraph)
         or is_promo(paragraph)
@@ -348,6 +350,16 @@ def _dateline_at(paragraph: str) -> tuple[str, str | None, str | None, int] | No
     if match.group(0)[-1].isspace() and match.group(0).rstrip()[-1:] == ")" and not date_text:
         return None  # "Nordkran (NKR) Chief Executive …": a name and its ticker
     return ", ".join(place_parts), date_text, agency, match.end()
+
+
+def _without_later_dateline(paragraph: str) -> str:
+    """ "BEIJING — China said …" further down a live page: each entry's dateline is cut too, when
+    it is in capitals before a dash."""
+    found = _dateline_at(paragraph) if paragraph[:1].isupper() else None
+    if found is None or not found[0].split(",")[0].replace(" ", "").isupper():
+        return paragraph
+    prefix = paragraph[: found[3]]
+    return paragraph[found[3] :] if any(d in prefix for d in ("—", "–", "--", " - ")) else paragraph
 
 
 def _not_actor_names(headers: list[str], footer: list[str]) -> set[str]:
@@ -501,8 +513,8 @@ def read_layout(text: str, date: str | None = None) -> Layout:
     caption_lines.extend(captions)
     caption_lines.extend(paragraphs[i] for i in pending if i < story_start)
     paragraphs_kept = [
-        without_opening_stamp(p)
-        for p in cleaned
+        _without_later_dateline(without_opening_stamp(p)) if n else without_opening_stamp(p)
+        for n, p in enumerate(cleaned)
         if p.strip() and p not in captions and not _in_story_furniture(p, reporters)
     ]
     date = _choose_date(line_date, posted, stamp_date, updated, dateline_date, headers + story[:3])

@@ -169,3 +169,12 @@ def without_opening_stamp(paragraph: str) -> str:
     """The paragraph without a clock stamp or paragraph number before its first word."""
     match = _OPENING_STAMP.match(paragraph)
     return paragraph[match.end() :] if match else paragraph
+
+
+# "Comment by u/harbourcat: About time.", "Reply from kranfan: …": a forum's comments.
+_COMMENT = re.compile(r"(?:Comment|Reply|Response)\s+(?:by|from)\s+\S{1,40}?:\s", re.I)
+
+
+def is_comment(paragraph: str) -> bool:
+    """A reader's comment under a forum post: not the story."""
+    return bool(_COMMENT.match(paragraph[:60]))

@@ -168,3 +168,21 @@ def test_the_body_a_release_is_from_is_an_actor() -> None:
     names = {a.name for a in draft_brief(text).actors}
     assert "Ministry of Trade and Fisheries" in names, names
     assert not [n for n in names if "Berg" in n], names
+
+
+def test_a_live_page_s_later_datelines_are_cut() -> None:
+    text = (
+        "Crane duty: live\n\nJune 3, 2025\n\n6:40 p.m. ET\n\nOSLO — " + _LEAD + "\n\n"
+        "5:15 p.m. ET\n\nBEIJING — China said it would answer with a 15% tariff on salmon.\n"
+    )
+    summary = draft_brief(text).summary
+    assert "BEIJING" not in summary and "China said it would answer" in summary, summary
+
+
+def test_forum_comments_are_not_story() -> None:
+    text = (
+        f"Cranes to pay more\n\nPosted by fjordfan on June 3, 2025\n\nOSLO — {_LEAD}\n\n"
+        "Comment by u/harbourcat: About time.\n\nReply from kranfan: This will backfire.\n"
+    )
+    summary = draft_brief(text).summary
+    assert "About time" not in summary and "backfire" not in summary, summary
