@@ -552,3 +552,11 @@ def test_a_call_on_the_imposer_to_drop_a_measure_is_no_removal() -> None:
         " government to drop the surtax on Monday."
     )
     assert {row[3] for row in _rows(story)} == {"in force"}
+
+
+def test_a_later_start_said_with_take_effect_dates_the_measure() -> None:
+    story = (
+        "Peru has extended the safeguard duty on steel at a reduced rate of 9%, the commission"
+        " said. The lower rate takes effect on September 1."
+    )
+    assert _rows(story) == {("Peru", None, "9%", "announced")}

@@ -394,6 +394,8 @@ def status_and_year(
     ):
         status = "announced"  # "will face duties of 12% from Aug. 14", "plans to … from May"
         dated = True
+    elif status == "announced" and not conditional and _starts_later(clause, today):
+        dated = True  # "The lower rate takes effect on 1 September"
     if (status in ("announced", None) or weak) and _starts_today(clause, today):
         status, weak = "in force", False  # it takes effect on the article's day
         dated = True
