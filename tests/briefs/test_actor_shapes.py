@@ -306,3 +306,15 @@ def test_a_movement_campaign_or_policy_is_no_actor(story: str, not_actor: str) -
 def test_title_of_a_body_then_a_name_is_two_actors(story: str, person: str, body: str) -> None:
     names = _names(story)
     assert {person, body} <= names, names
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Coordinating Minister Ana Rojas announced the levy on palm oil.",
+        "Outgoing President Ana Rojas announced the levy on palm oil.",
+        "Interim Trade Minister Ana Rojas announced the levy on palm oil.",
+    ],
+)
+def test_a_word_that_qualifies_a_title_is_part_of_it(story: str) -> None:
+    assert _names(story) == {"Ana Rojas"}, _names(story)
