@@ -62,9 +62,27 @@ def _trim(sentence: str, limit: int) -> str:
     return " ".join(words[:limit]).rstrip(",;:") + "…"
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _without_repeats(pool: list[str]) -> list[str]:
+    """A sentence said again within a longer one ("In brief: Norway will charge …" above the
+    lead) goes: the longer one says it all."""
+    bags = [{w.casefold() for w in _WORD.findall(s)} for s in pool]
+    kept = []
+    for i, bag in enumerate(bags):
+        repeated = bag and any(
+            j != i and len(other) > len(bag) and len(bag & other) >= 0.85 * len(bag)
+            for j, other in enumerate(bags)
+        )
+        if not repeated:
+            kept.append(pool[i])
+    return kept
+
+
 def summarise(sentences: list[str], names: list[str], title: str) -> str:
     """Two to four sentences, at most about MAX_WORDS words; the title when there is no story."""
-    pool = [s for s in sentences[: CANDIDATES + 1] if s.strip()]
+    pool = _without_repeats([s for s in sentences[: CANDIDATES + 1] if s.strip()])
     if not pool:
         return title
     lead = _trim(pool[0], MAX_WORDS)

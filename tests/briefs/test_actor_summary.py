@@ -57,3 +57,11 @@ def test_a_question_is_not_chosen_over_a_statement() -> None:
     ]
     summary = summarise(story, ["Norway", "China"], "Cranes to pay more")
     assert "?" not in summary, summary
+
+
+def test_a_sentence_repeated_within_a_longer_one_is_said_once() -> None:
+    short = "Norway will charge a 12% duty on cranes from China."
+    story = [short, _LEAD, "China said it would answer with a 15% tariff on Norwegian salmon."]
+    summary = summarise(story, ["Norway", "China"], "Cranes to pay more")
+    assert summary.count("12% duty on cranes") == 1, summary
+    assert summary.startswith(_LEAD), summary

@@ -186,3 +186,16 @@ def test_forum_comments_are_not_story() -> None:
     )
     summary = draft_brief(text).summary
     assert "About time" not in summary and "backfire" not in summary, summary
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "This article was originally published by Nordic Wire.",
+        "This story first appeared in the Harbour Ledger.",
+        "A version of this story appeared in print on June 4.",
+    ],
+)
+def test_a_repost_note_is_not_story(note: str) -> None:
+    text = f"Cranes to pay more\n\nJune 3, 2025\n\n{note}\n\n{_LEAD}\n\n{_MORE}\n"
+    assert draft_brief(text).summary.startswith("Norway will charge")
