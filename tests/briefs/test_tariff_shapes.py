@@ -560,3 +560,14 @@ def test_a_later_start_said_with_take_effect_dates_the_measure() -> None:
         " said. The lower rate takes effect on September 1."
     )
     assert _rows(story) == {("Peru", None, "9%", "announced")}
+
+
+def test_a_rate_left_in_place_by_a_pause_is_the_same_parties_measure() -> None:
+    story = (
+        "Chile has warned it may retaliate against Peru's tariffs of 30% on most Chilean goods,"
+        " which Lima paused for 90 days in April, leaving a 10% baseline rate in place."
+    )
+    assert _rows(story) == {
+        ("Peru", "Chile", "30%", "suspended"),
+        ("Peru", "Chile", "10%", "in force"),
+    }

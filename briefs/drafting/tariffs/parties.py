@@ -20,15 +20,16 @@ from briefs.drafting.tariffs.entities import (
 )
 from briefs.drafting.tariffs.kinds import additional_of, evidence_of, measure_of
 from briefs.drafting.tariffs.mentions import Mention, in_condition
+from briefs.drafting.tariffs.origins import every_origin
 from briefs.drafting.tariffs.party_clues import (
     IMPOSING_AFTER,
-    beside_a_country,
     importer_of_own_imports,
     importers_pay,
     imposer_after_by,
     imposer_inside,
     imposer_named_after,
     imposer_of_its,
+    parties_of_participle,
     parties_of_sibling,
     sellers_of_a_list_pay,
     target_agreed_with,
@@ -38,34 +39,11 @@ from briefs.drafting.tariffs.party_clues import (
     target_whose_sellers_pay,
 )
 from briefs.drafting.tariffs.products import mention_products
-from briefs.drafting.text import Folded
 
-_ALL_TARGETS = Folded(
-    # "foreign steel", not "the Department of Foreign Trade" or "foreign minister"
-    # "on imported steel", not "on US rice imported outside its quota" (the goods' participle)
-    r"\b(?:(?<=on |of |or |ll |he |st |ap |er |ts |ir )imported"
-    r"|foreign(?! (?:trade|minist\w*|affairs|office|secretar\w*|polic\w*|relations"
-    r"|exchange|investment|investors?|direct|currency|reserves?|service|press|correspondents?))"
-    r"|all (?:[\w-]+ ){0,4}?imports"
-    # "a global 10% tariff", "worldwide imports" - not "broke global trade rules"
-    r"|(?:global|worldwide) (?:[\w%.-]+ ){0,2}?(?:tariffs?|duty|duties|levy|levies|safeguards?"
-    r"|imports|basis|baseline|measures?)"
-    r"|(?:most|all|other|many|dozens of(?: other)?) (?:trading partners|countries|nations)"
-    r"|from all|every country"
-    r"|most foreign|countries\s+(?:that|which|without|with no|with which|it has no|not|lacking)"
-    r"|(?:all|every|any)\s+(?:origins?|sources?|suppliers?|countr(?:y|ies))"
-    r"|(?:developing|poorer|poor|least[- ]developed|low-income|emerging) (?:countries|nations"
-    r"|economies))\b"
-)
 # "from Peru, Chile and Brazil": what lies between two targets of one list.
 _LIST_GAP = re.compile(
     r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+as well as\s+|,?\s+along with\s+)"
     r"(?:the\s+)?"
-)
-_ON_IMPORTED = re.compile(r"\b(?:on|for)\s+(?:imported|foreign)\b", re.I)
-# "a basic customs duty of 10 percent", "the most-favoured-nation tariff": every origin's rate
-_EVERY_ORIGINS_RATE = re.compile(
-    r"\b(?:basic(?:\s+customs|\s+import)?|most[- ]favou?red[- ]nation|mfn)\s+$", re.I
 )
 # "… screws and other fasteners made in China": the origin, however long the list before it.
 _MADE_IN = re.compile(
@@ -96,7 +74,6 @@ _NOT_IMPOSER_BEFORE = re.compile(
 )
 _FROM_IN_BEFORE = re.compile(r"\b(?:from|in|for)\s+(?:the\s+)?$")
 _LOCATED_BEFORE = re.compile(r"\b(?:in|at|near|to|into)\s+(?:the\s+)?$")
-_CLAUSE_END = re.compile(r"[,;]|\b(?:if|unless|because|after|while)\b")
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 # "mills face", "producers were assigned a rate of", "exporters will pay": up to the measure.
 _EXPORTERS_BEAR = re.compile(
@@ -141,8 +118,6 @@ _APPLIED_TO = re.compile(r"\b(?:apply|applies|applied|applying)\s+(?:an?\s+|the\
 _APPLY_TO = re.compile(
     r"\b(?:apply|applies|applied)\s+to\s+(?:the\s+)?(?:(?:most|all|nearly all|many)\s+)?$", re.I
 )
-# "made in India or anywhere else": every origin, named before the measure.
-_ANYWHERE = re.compile(r"\b(?:anywhere else|elsewhere|any other country)\b", re.I)
 # "U.S. products", "Chinese steel exports" - not "Trump said goods from …"
 _NOT_A_GOODS_WORD = (
     r"(?!(?:said|says|told|tells|added|adds|warned|announced|argued|wants|expects|thinks"
@@ -433,6 +408,7 @@ def _target_in_clause(c: MentionContext, p: Parties) -> None:
 # In order: a rule sees what the rules before it found and fills only what is still unknown
 # (the all-targets rule alone takes a target back).
 PARTY_RULES: tuple[Callable[[MentionContext, Parties], None], ...] = (
+    parties_of_participle,
     imposer_inside,
     imposer_named_after,
     imposer_after_by,
@@ -490,19 +466,7 @@ def read_mention(c: MentionContext) -> Mention | None:
         and not borrowing
     ):
         return None  # no country to be found: the check below, made early
-    all_targets = (
-        not beside_a_country(c)
-        and (
-            bool(_ALL_TARGETS.search(c.text[c.start : c.end] + c.after[:80]))
-            or _every_origin_later(c)
-            or (
-                c.bare and bool(_ALL_TARGETS.search(c.before[-60:]))
-            )  # "Most other countries face 10%"
-            or bool(_ON_IMPORTED.search(c.after[:30]))
-            or bool(_EVERY_ORIGINS_RATE.search(c.text, max(0, c.start - 40), c.start))
-            or bool(_ANYWHERE.search(c.before[-100:]))
-        )
-    )
+    all_targets = every_origin(c)
     p = Parties(all_targets=all_targets)
     if all_targets:
         # "on imports from all countries, including the EU and Mexico": examples of every
@@ -552,16 +516,3 @@ def read_mention(c: MentionContext) -> Mention | None:
         also_on=[country for country in p.also_on if country != p.by],
         named_goods=named_goods,
     )
-
-
-def _every_origin_later(c: MentionContext) -> bool:
-    """ "Tariffs of 50% on steel and 25% on cars already apply to imports from all countries":
-    every origin, said once after the last rate of the clause, for each rate that names no
-    country of its own."""
-    if c.rate is None:
-        return False  # only a rate borrows every origin named after it
-    window_end = c.window_end
-    if any(c.end <= e.start < window_end for e in c.entities):
-        return False
-    rest = _CLAUSE_END.split(c.text[window_end : window_end + 160])[0]
-    return bool(rest) and bool(_ALL_TARGETS.search(rest))

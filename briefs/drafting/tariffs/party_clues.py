@@ -303,3 +303,23 @@ def parties_of_sibling(c: MentionContext, p: Parties) -> None:
         p.on = sibling.imposed_on
     if p.by is None:
         p.by = sibling.imposed_by
+
+
+# "… paused the 20% tariffs in April, leaving a 10% baseline rate in place": a participle
+# after the measure goes on about it; a rate there with no country of its own is the same
+# parties' measure.
+_PARTICIPLE_BEFORE = re.compile(
+    r",\s*(?:leaving|keeping|bringing|raising|lifting|pushing|taking)\s+$", re.I
+)
+
+
+def parties_of_participle(c: MentionContext, p: Parties) -> None:
+    """ "…, leaving a 10% baseline rate in place": the parties of the measure before it."""
+    if c.sibling is None or c.rate is None:
+        return
+    part_start = c.text.find(c.part)  # the split at ", leaving " ends just before the part
+    if part_start < 0 or not _PARTICIPLE_BEFORE.search(c.text, max(0, part_start - 14), part_start):
+        return
+    if any(part_start <= e.start < part_start + len(c.part) for e in c.entities):
+        return
+    p.by, p.on = c.sibling.imposed_by, c.sibling.imposed_on
