@@ -15,6 +15,7 @@ from textual.widgets.button import ButtonVariant
 from textual.widgets.option_list import Option
 
 from tui.safe import safe_text
+from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.one_line_input import OneLineInput
 
 
@@ -57,6 +58,7 @@ class ChoiceScreen(ModalScreen[str]):
                         id=f"choice-{choice.value}",
                         variant=choice.variant,
                     )
+        yield KeysFooter()  # its own keys, not those of the screen beneath
 
     def on_mount(self) -> None:
         self.query_one(f"#choice-{self.default}", Button).focus()
@@ -92,6 +94,7 @@ class PromptScreen(ModalScreen[str | None]):
             if self.detail:
                 yield Label(safe_text(self.detail, "italic"))
             yield OneLineInput(id="prompt-input")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -127,6 +130,7 @@ class PickScreen(ModalScreen[str | None]):
                 id="pick-list",
             )
             yield Label(safe_text("enter picks · esc cancels", "dim"))
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -24,6 +24,7 @@ from briefs.corrections import CorrectionError
 from briefs.text import clean
 from tui.safe import safe_text
 from tui.screens.dialogs import Choice, ChoiceScreen
+from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.one_line_input import OneLineInput
 
 REVERT = "revert"  # what the form returns when the reader asks for the source's values
@@ -103,6 +104,7 @@ class EditFormScreen(ModalScreen[dict[str, Any] | str | None]):
                     yield Button("Revert to source", id="revert", variant="warning")
                 yield Button("Cancel", id="cancel")
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
+        yield KeysFooter()  # the form's keys, not the reader's beneath it
 
     def on_mount(self) -> None:
         for error in self.query(".form-error"):

@@ -10,6 +10,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from tui.widgets.keys_footer import KeysFooter
+
 
 def help_text(bindings: dict[str, ActiveBinding]) -> Text:
     """The keys in groups, the screen's own first, then those of the widget with the focus,
@@ -66,3 +68,4 @@ class HelpScreen(ModalScreen[None]):
             box.border_title = "Keys here"
             box.border_subtitle = "esc to close"
             yield Static(help_text(self.bindings))
+        yield KeysFooter()  # how to close it, not the keys of the screen beneath
