@@ -126,13 +126,14 @@ def extract_actors(
                     found.append((named, run_end, entry.name))
                     last_org = entry
                 spans = [s for s in spans if s.end <= named]
-            if names_a_policy(tokens, run_start, run_end) or names_a_building(
-                tokens, run_start, run_end
-            ):
+            building = names_a_building(tokens, run_start, run_end)
+            if building or names_a_policy(tokens, run_start, run_end):
                 # "the Build Better More programme": only the places in it are read, and the
                 # single names only when the name's own last word is not the policy's or
-                # publication's ("The Fjord and Mail" names no one)
-                whole = tokens[run_end - 1].lower in SKIP_NAMES and run_end - run_start > 1
+                # publication's ("The Fjord and Mail", "the Ambassador Bridge" name no one)
+                whole = building or (
+                    tokens[run_end - 1].lower in SKIP_NAMES and run_end - run_start > 1
+                )
                 kinds = ("place",) if whole else ("place", "single")
                 spans = [s for s in spans if s.kind in kinds]
             modifier: str | None = None

@@ -7,6 +7,7 @@ from __future__ import annotations
 from briefs.drafting.actor_words import (
     COMMON,
     COMPANY_NOUNS,
+    PLACE_WORDS,
     ROLE_HEADS,
     SKIP_NAMES,
     STATEMENT_VERBS,
@@ -43,8 +44,9 @@ def names_a_building(tokens: list[Token], start: int, end: int) -> bool:
     first = start + 1 if tokens[start].lower == "the" else start
     if first < end - 1 and tokens[first].lower in _BUILDING_OPENERS:
         return True  # "Palazzo Chigi", "Palacio Nacional"
-    if end - start < 2 or tokens[end - 1].lower not in _BUILDINGS:
-        return False
+    last = tokens[end - 1].lower
+    if end - start < 2 or (last not in _BUILDINGS and last not in PLACE_WORDS):
+        return False  # "the Ambassador Bridge", "the Kiel Canal" too
     return tokens[start].lower == "the" or (start > 0 and tokens[start - 1].lower == "the")
 
 

@@ -217,3 +217,16 @@ def test_names_of_bodies_read_whole(story: str, body: str | None, not_actor: str
 )
 def test_goods_opening_a_sentence_are_no_actors(story: str) -> None:
     assert not {"Pharmaceuticals", "Salmon"} & _names(story)
+
+
+@pytest.mark.parametrize(
+    ("story", "not_actor"),
+    [
+        ("The Hang Seng slipped and the Kospi fell after the duty was announced.", "Hang Seng"),
+        ("The Kospi fell 2% after the duty was announced, traders said.", "Kospi"),
+        ("Ships queued to enter the Kiel Canal after the duty began.", "Kiel Canal"),
+        ("Trucks cross the Ambassador Bridge into Ontario every day.", "Bridge"),
+    ],
+)
+def test_market_indexes_and_waterways_are_no_actors(story: str, not_actor: str) -> None:
+    assert not_actor not in _names(story)
