@@ -571,3 +571,16 @@ def test_a_rate_left_in_place_by_a_pause_is_the_same_parties_measure() -> None:
         ("Peru", "Chile", "30%", "suspended"),
         ("Peru", "Chile", "10%", "in force"),
     }
+
+
+def test_those_in_a_country_who_got_a_rate_are_its_target() -> None:
+    story = (
+        "Peru set countervailing duties on glass from Chile, Bolivia and Ecuador on Monday."
+        " Chilean producers face rates of up to 40%, while those in Bolivia got rates of 30%"
+        " and Ecuadorian firms 20%."
+    )
+    assert _pairs(story) == {
+        ("Peru", "Chile", "40%"),
+        ("Peru", "Bolivia", "30%"),
+        ("Peru", "Ecuador", "20%"),
+    }

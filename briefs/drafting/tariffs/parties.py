@@ -137,6 +137,12 @@ _EXPORTER_NOUN = re.compile(
     r"|compan(?:y|ies)|suppliers?|shippers?|growers?|sellers?)\b",
     re.I,
 )
+_SELLERS_IN = re.compile(
+    r"\b(?:those|ones|producers|exporters|makers|mills|manufacturers)\s+(?:in|from)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+_GOT = re.compile(r"\s+(?:\w+\s+)?(?:got|get|gets|face[sd]?|pay|pays|paid|received?|receives)\b")
 _LABEL_AFTER = re.compile(r"\s*:\s")  # "India: goods from India face …", a bullet's label
 _DEFINITE = re.compile(r"\b(?:the|those|these|that|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
@@ -276,6 +282,11 @@ def _target_exporter(c: MentionContext, p: Parties) -> None:
             (_FOR_BEFORE.search(lead) and len(gap) <= 40)
             or _EXPORTERS_BEAR.match(gap)
             or (c.bare and _is_exporter(c, entity))
+            # "while those in Indonesia got rates of 104.4%"
+            or (
+                _SELLERS_IN.search(c.text, max(0, entity.start - 30), entity.start)
+                and _GOT.match(gap)
+            )
         ):
             p.on = entity.country
         break
