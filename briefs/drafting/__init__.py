@@ -13,7 +13,7 @@ from pathlib import Path
 from briefs.dates import day_of
 from briefs.drafting.actor_words import GOVERNMENT_HEADS, PLACE_PREPOSITIONS
 from briefs.drafting.actors import extract_actors
-from briefs.drafting.countries import country_actors
+from briefs.drafting.countries import country_actors, spoken_for_by_the_country
 from briefs.drafting.layout import ArticleError, Layout, read_layout
 from briefs.drafting.lexicon import words
 from briefs.drafting.sentences import split_sentences
@@ -102,6 +102,7 @@ def draft_brief(text: str, *, name: str = "article", date: str | None = None) ->
         {t.imposed_by for t in tariffs},
         {t.imposed_on for t in tariffs if t.imposed_on},
         [a.affiliation for a in people if a.affiliation and _speaks_for_country(a)],
+        spoken_for_by_the_country(sentences, home),
     )
     headline = tokenize(layout.title)
     for place in find_places(headline):

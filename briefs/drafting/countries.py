@@ -122,12 +122,35 @@ def _is_listed_supplier(sentence: Sentence, start: int) -> bool:
     return any(t.lower in SUPPLIER_WORDS for t in tokens[max(0, i - 5) : i])
 
 
+def spoken_for_by_the_country(sentences: list[Sentence], home: str | None) -> list[str]:
+    """ "…, the country's trade minister said": the country named last before it in the story,
+    else the dateline's, speaks through its official."""
+    found: list[str] = []
+    last = home
+    for sentence in sentences:
+        tokens = sentence.tokens
+        named = {p.end: p.country for p in sentence.places if not p.demonym}
+        for i, token in enumerate(tokens):
+            if i in named:
+                last = named[i]
+            if (
+                token.possessive
+                and token.lower in ("country", "nation")
+                and last is not None
+                and any(t.lower in SPEAKERS for t in tokens[i + 1 : i + 4] if not t.cap)
+            ):
+                found.append(last)
+        last = named[max(named)] if named else last
+    return found
+
+
 def country_actors(
     sentences: list[Sentence],
     covered: dict[int, list[tuple[int, int, str]]],
     imposers: set[str],
     targets: set[str],
     person_countries: list[str] = (),  # type: ignore[assignment]
+    spoken_for: list[str] = (),  # type: ignore[assignment]
 ) -> dict[str, tuple[float, int]]:
     """Countries and blocs that act: tariff imposers, and those named as actors often enough.
 
@@ -167,6 +190,9 @@ def country_actors(
                 placed = False
             score[place.country] = score.get(place.country, 0.0) + weight
             first.setdefault(place.country, sentence.index * 1000 + place.start)
+    for country in spoken_for:  # "the country's trade minister said"
+        score[country] = score.get(country, 0.0) + 2.0
+        first.setdefault(country, 10**9)
     for country in person_countries:
         score[country] = score.get(country, 0.0) + 1.0
         # Known only as a person's affiliation ("Mark Carney" → Canada): ranks after named ones.

@@ -318,3 +318,13 @@ def test_title_of_a_body_then_a_name_is_two_actors(story: str, person: str, body
 )
 def test_a_word_that_qualifies_a_title_is_part_of_it(story: str) -> None:
     assert _names(story) == {"Ana Rojas"}, _names(story)
+
+
+def test_the_country_s_minister_speaks_for_the_dateline_s_country() -> None:
+    text = (
+        "Cranes to pay more\n\nJune 3, 2025\n\nLIMA — The duty on cranes will start in July,"
+        " the country's trade minister said on Tuesday.\n\nMakers said they would appeal.\n"
+    )
+    from briefs.drafting import draft_brief
+
+    assert "Peru" in {a.name for a in draft_brief(text).actors}
