@@ -19,6 +19,7 @@ SPEAKERS = (
     | {"official", "minister", "government", "spokesperson", "spokesman", "spokeswoman"}
     | {"negotiator", "diplomat", "envoy", "ambassador", "embassy", "president", "premier"}
 )
+MEASURE_WORDS = words("measure_words")
 SUPPLIER_WORDS = frozenset({"suppliers", "exporters", "producers", "sellers", "sources"})
 
 
@@ -162,6 +163,8 @@ def country_actors(
     for sentence in sentences:
         inside = covered.get(sentence.index, [])
         placed = False  # inside "in Germany and Italy": every item is a place
+        placed_from = False  # the list is of origins: "from Vietnam and Thailand"
+        measured = any(t.lower in MEASURE_WORDS for t in sentence.tokens)
         for place in sentence.places:
             if any(s <= place.start < e for s, e, _ in inside):
                 placed = False
@@ -176,7 +179,9 @@ def country_actors(
                 weight = 2.0
                 placed = False
             elif prev in PLACE_PREPOSITIONS or (placed and prev in ("and", ",", "or")):
-                weight = 0.0
+                # "a 12% duty on cranes from Chile (and Peru)": the goods a measure hits
+                weight = 2.0 if (prev == "from" or placed_from) and measured else 0.0
+                placed_from = prev == "from" or (placed_from and prev in ("and", ",", "or"))
                 placed = True
             else:
                 weight = 0.5 if place.demonym else 1.0

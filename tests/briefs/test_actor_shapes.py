@@ -328,3 +328,18 @@ def test_the_country_s_minister_speaks_for_the_dateline_s_country() -> None:
     from briefs.drafting import draft_brief
 
     assert "Peru" in {a.name for a in draft_brief(text).actors}
+
+
+@pytest.mark.parametrize(
+    ("story", "country"),
+    [
+        ("A 12% duty on cranes from Chile will start in July, officials said.", "Chile"),
+        ("The levy applies to steel coming from Vietnam and Thailand.", "Thailand"),
+    ],
+)
+def test_a_country_whose_goods_a_measure_hits_is_an_actor(story: str, country: str) -> None:
+    assert country in _names(story), _names(story)
+
+
+def test_a_country_goods_come_from_without_a_measure_is_no_actor() -> None:
+    assert "Chile" not in _names("Imports of copper from Chile rose 5% in May, traders said.")
