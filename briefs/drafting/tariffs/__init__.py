@@ -85,6 +85,7 @@ _RULED_OUT = re.compile(
 _THE_COMPARED = re.compile(r"\b(?:the|these|those)\s+(?:higher|lower)\s+$", re.I)  # that one
 _INTO = re.compile(r"\b(?:into|entering)\b")
 _UP_TO = re.compile(r"\bup to\s+$")
+_PARALLEL = re.compile(r",?\s(?:while|whereas)\s|;\s")  # "25%, while South Africa faces 30%"
 # A threat a deal superseded: dropped, as the gold conventions say.
 _HAD_THREATENED = re.compile(r"\bhad\s+(?:\w+\s+)?(?:threatened|warned of)\s+[^,;%]{0,24}$", re.I)
 _DEAL_AFTER = re.compile(
@@ -362,7 +363,12 @@ def extract_tariffs(
             mention.timing = covered or partial(
                 status_and_year, text, part, a_start, near, rate, conditional, today
             )
-            if found_here and rate is not None and found_here[-1].rate is not None:
+            if (
+                found_here
+                and rate is not None
+                and found_here[-1].rate is not None
+                and _PARALLEL.search(text, text.rfind(found_here[-1].rate, 0, a_start), a_start)
+            ):
                 # "Japan will be charged 25%, while South Africa faces 30%": a weak state
                 # takes the clear one of the rate beside it
                 mention.timing = partial(like_sibling, mention.timing, found_here[-1])
