@@ -584,3 +584,21 @@ def test_those_in_a_country_who_got_a_rate_are_its_target() -> None:
         ("Peru", "Bolivia", "30%"),
         ("Peru", "Ecuador", "20%"),
     }
+
+
+# --- more words of state: courts, terminations, bills, threats of what could come ---------------
+
+
+@pytest.mark.parametrize(
+    ("story", "status"),
+    [
+        ("A court struck down Norway's 20% tariff on Chilean wine on Monday.", "removed"),
+        ("Norway terminated its 20% tariff on Chilean wine.", "removed"),
+        ("An Oslo court blocked Norway's 20% tariff on Chilean wine.", "suspended"),
+        ("Norway could slap a 20% tariff on Chilean wine as early as next week.", "threatened"),
+        ("Norway said it was ready to impose a 20% tariff on Chilean wine.", "threatened"),
+        ("Norway's parliament is debating a bill for a 20% tariff on Chilean wine.", "proposed"),
+    ],
+)
+def test_more_words_of_a_measures_state(story: str, status: str) -> None:
+    assert {row[3] for row in _rows(story)} == {status}
