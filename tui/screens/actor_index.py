@@ -15,7 +15,7 @@ from tui.safe import safe_text
 from tui.screens.index_screen import IndexScreen
 from tui.widgets.index_table import IndexTable
 from tui.widgets.keys_footer import KeysFooter
-from tui.widgets.one_line_input import OneLineInput
+from tui.widgets.one_line_input import FilterInput
 
 # A DataTable keeps every row it is given; past this many, refining the filter beats scrolling.
 MAX_SHOWN = 2000
@@ -83,7 +83,7 @@ class ActorIndexScreen(IndexScreen[str | None]):
         self._shown: list[ActorEntry] = []
 
     def compose(self) -> ComposeResult:
-        yield OneLineInput(placeholder="filter actors…", id="actor-filter")
+        yield FilterInput(placeholder="filter actors…", id="actor-filter")
         yield ActorTable(id="actor-table")
         yield KeysFooter()
 

@@ -33,7 +33,7 @@ from tui.screens.index_screen import IndexScreen
 from tui.timings import Timings, after
 from tui.widgets.index_table import IndexTable
 from tui.widgets.keys_footer import KeysFooter
-from tui.widgets.one_line_input import OneLineInput
+from tui.widgets.one_line_input import FilterInput
 from tui.widgets.tariff_chart import ChartData, TariffChart, chart_data
 
 # Rows put in the table; the count and the chart cover all that match. DataTable costs about
@@ -182,7 +182,7 @@ class TariffTrackerScreen(IndexScreen[str | None]):
         self._typing: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield OneLineInput(
+        yield FilterInput(
             self.initial_query,
             placeholder="filter: by:canada product:steel rate>=25 since:2025 …",
             id="tariff-query",

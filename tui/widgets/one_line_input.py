@@ -7,6 +7,7 @@ over two lines searched for half of itself. Here the lines are joined by single 
 from __future__ import annotations
 
 from textual import events
+from textual.binding import Binding
 from textual.widgets import Input
 
 
@@ -20,3 +21,12 @@ class OneLineInput(Input):
                 self.replace(line, *self.selection)
         event.stop()
         event.prevent_default()  # Textual would run Input's own handler after this one
+
+
+class FilterInput(OneLineInput):
+    """The filter above an index table: down moves into the table, and the footer says
+    so (the Input's own down, a scroll a single line never needs, hid the screen's)."""
+
+    BINDINGS = [
+        Binding("down", "screen.focus_table", "To the table", key_display="↓", id="filter.down")
+    ]
