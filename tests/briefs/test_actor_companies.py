@@ -230,3 +230,15 @@ def test_goods_opening_a_sentence_are_no_actors(story: str) -> None:
 )
 def test_market_indexes_and_waterways_are_no_actors(story: str, not_actor: str) -> None:
     assert not_actor not in _names(story)
+
+
+@pytest.mark.parametrize(
+    ("story", "body"),
+    [
+        ("Norway's tax authority will collect the duty from July.", "Tax Authority"),
+        ("The competition commission said it would review the duty.", "Competition Commission"),
+        ("The presidential office said talks would resume.", "Presidential Office"),
+    ],
+)
+def test_more_bodies_named_in_lower_case(story: str, body: str) -> None:
+    assert body in _names(story), _names(story)
