@@ -602,3 +602,29 @@ def test_those_in_a_country_who_got_a_rate_are_its_target() -> None:
 )
 def test_more_words_of_a_measures_state(story: str, status: str) -> None:
     assert {row[3] for row in _rows(story)} == {status}
+
+
+# --- announced in a month gone by, due from next Monday, a planned duty put on hold -------------
+
+
+@pytest.mark.parametrize(
+    ("story", "date", "status"),
+    [
+        ("Norway announced a 10% tariff on all imports in February.", "2025-04-03", "in force"),
+        (
+            "Norway imposed provisional duties of 20% on Chilean glass, which importers must pay"
+            " from next Monday.",
+            "2025-04-03",
+            "announced",
+        ),
+        (
+            "Norway has put its planned 20% duty on Chilean glass on hold.",
+            "2025-04-03",
+            "suspended",
+        ),
+    ],
+)
+def test_a_months_and_days_place_against_the_articles_date(
+    story: str, date: str, status: str
+) -> None:
+    assert {row[3] for row in _rows(story, date)} == {status}

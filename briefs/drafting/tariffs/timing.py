@@ -247,7 +247,7 @@ _STARTS = re.compile(
 _STARTS_WEEKDAY = re.compile(
     r"\b(?:from|starting(?:\s+on)?|effective|beginning|as of|(?:takes?|will take) effect(?:\s+on)?"
     r"|kicks? in(?:\s+on)?|comes? into (?:force|effect)(?:\s+on)?|starts?(?:\s+on)?)\s+"
-    rf"({'|'.join(WEEKDAYS)})\b"
+    rf"(next\s+)?({'|'.join(WEEKDAYS)})\b"  # "from next Monday": a week or less ahead
 )
 _CHARGED_NOW = Folded(
     r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?\S+(?:\s+per\s?cent|\s+percent)?\s+"
@@ -315,6 +315,18 @@ _FUTURE_WORDS = Folded(r"\b(?:will|would|from|starting|due|set to|next|plans?|co
 _PAST_ANNOUNCED = Folded(r"\b(?:announced|ordered|unveiled)\b")
 
 
+_STARTS_WORD = Folded(r"\b(?:take|takes|taking) effect|\bkicks? in|\bstarts?\b|\bbegins?\b")
+
+
+def _month_behind(clause: str, today: dt.date) -> bool:
+    """The clause names a month of this year before the article's ("in February" in April) or
+    "last month"."""
+    if _LAST_MONTH.slow.search(clause):
+        return True
+    match = _MONTH_RE.search(clause) if any(m in clause for m in _MONTH_PREFIXES) else None
+    return match is not None and 0 < (month_number(match.group(1)) or 13) < today.month
+
+
 def _starts_later(clause: str, today: dt.date) -> bool | None:
     """True when the clause dates the measure's start after the article's date, False when
     before, None when it gives no start date."""
@@ -322,7 +334,7 @@ def _starts_later(clause: str, today: dt.date) -> bool | None:
     if match is None:
         day = _STARTS_WEEKDAY.search(lowered(clause) or clause.casefold())
         if day is not None:  # "starting Thursday" in a Wednesday story: the days ahead
-            return WEEKDAYS.index(day.group(1)) != today.weekday()
+            return bool(day.group(1)) or WEEKDAYS.index(day.group(2)) != today.weekday()
         return None
     if match.group("next"):
         return True  # "from next month"
@@ -425,11 +437,14 @@ def status_and_year(
     if (
         status == "announced"
         and year is not None
-        and year < today.year
+        and (year < today.year or _month_behind(clause, today))
         and _PAST_ANNOUNCED.search(clause)
         and not _FUTURE_WORDS.search(clause)
+        and not _STARTS_WORD.search(clause)
     ):
-        status = "in force"  # "days after Chile announced duties" in May 2024, read in 2025
+        # "days after Chile announced duties" in May 2024, read in 2025; "announced a 10%
+        # tariff in February" in an April story
+        status = "in force"
     return Timing(
         status,
         year,
