@@ -172,7 +172,8 @@ class NoteEditing:
             self.notify("Note deleted.")
             self._changed_here(note.brief_id)
 
-        question = f"Delete the note “{first_line(note.text)}”?"
+        # ctrl+z brings back edits and briefs, not notes: said before, not after.
+        question = f"Delete the note “{first_line(note.text)}”? It cannot be undone."
         dialog = ChoiceScreen(question, DELETE, default="keep", cancel="keep")
         self.app.push_screen(dialog, answered)
 
