@@ -23,6 +23,7 @@ from briefs.drafting.page_lines import (
     is_promo,
     is_release_label,
     is_share_line,
+    opens_replies,
     reporters_in,
     section_label_parts,
     without_opening_stamp,
@@ -481,6 +482,7 @@ def read_layout(text: str, date: str | None = None) -> Layout:
             or _is_contributor(para[:300])
             or para.casefold().rstrip(" :") in FOOTER_LABELS
             or is_about_line(para)
+            or opens_replies(para)
         ):
             footer.append(para)
         else:

@@ -178,3 +178,14 @@ _COMMENT = re.compile(r"(?:Comment|Reply|Response)\s+(?:by|from)\s+\S{1,40}?:\s"
 def is_comment(paragraph: str) -> bool:
     """A reader's comment under a forum post: not the story."""
     return bool(_COMMENT.match(paragraph[:60]))
+
+
+# "Reply #1 — Per Olsen, June 3, 2025", "Comment #4 by Anna Vik": a thread's reply begins.
+_REPLY_HEAD = re.compile(
+    r"(?:Reply|Comment|Response)\s+#?\d+\s*(?:—|–|-|:|by|from)\s*[^\W\d_][^.!?]{0,80}", re.I
+)
+
+
+def opens_replies(paragraph: str) -> bool:
+    """The head of a thread's first reply: what follows is readers' talk, not the story."""
+    return len(paragraph) <= 100 and bool(_REPLY_HEAD.fullmatch(paragraph.strip()))

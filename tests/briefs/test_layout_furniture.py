@@ -199,3 +199,15 @@ def test_forum_comments_are_not_story() -> None:
 def test_a_repost_note_is_not_story(note: str) -> None:
     text = f"Cranes to pay more\n\nJune 3, 2025\n\n{note}\n\n{_LEAD}\n\n{_MORE}\n"
     assert draft_brief(text).summary.startswith("Norway will charge")
+
+
+def test_a_forum_thread_s_replies_are_footer_and_their_posters_no_actors() -> None:
+    text = (
+        "Norway slaps a duty on cranes (thread)\n\nStarted by Kari Lund, June 3, 2025\n\n"
+        f"OSLO (Nordic Wire) — {_LEAD}\n\nReply #1 — Per Olsen, June 3, 2025\n\n"
+        "Berg has pushed this for months.\n\nReply #2 — Anna Vik, June 3, 2025\n\n"
+        "China will hit back on salmon, watch.\n"
+    )
+    brief = draft_brief(text)
+    assert not {"Per Olsen", "Anna Vik"} & {a.name for a in brief.actors}
+    assert "Reply" not in brief.summary and "hit back" not in brief.summary, brief.summary
