@@ -628,3 +628,37 @@ def test_a_months_and_days_place_against_the_articles_date(
     story: str, date: str, status: str
 ) -> None:
     assert {row[3] for row in _rows(story, date)} == {status}
+
+
+# --- lists of rates after the sentence naming the targets --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "pairs"),
+    [
+        (
+            "Norway imposed anti-dumping duties on steel bars from Chile, Bolivia and Ecuador."
+            " The rates are 12%, 15% and 20% respectively.",
+            {
+                ("Norway", "Chile", "12%"),
+                ("Norway", "Bolivia", "15%"),
+                ("Norway", "Ecuador", "20%"),
+            },
+        ),
+        (
+            "Norway imposed anti-dumping duties on steel bars from Chile and Bolivia. Chilean"
+            " mills will pay 12%, Bolivian ones 15%.",
+            {("Norway", "Chile", "12%"), ("Norway", "Bolivia", "15%")},
+        ),
+        (
+            "Norway imposed anti-dumping duties on steel bars. The duties apply to shipments from"
+            " Chile and Bolivia and range from 12% to 15%.",
+            {
+                ("Norway", "Chile", normalise_rate("12% to 15%")),
+                ("Norway", "Bolivia", normalise_rate("12% to 15%")),
+            },
+        ),
+    ],
+)
+def test_rates_given_after_the_targets_were_named(story: str, pairs: set) -> None:
+    assert _pairs(story) == pairs

@@ -133,7 +133,7 @@ _RATE_LEAD = re.compile(
 _WEAK_RATE_LEAD = re.compile(
     r"\b(?:faces?|faced|facing|is|are|was|were|be|gets?|got|receives?|received|assigned|given"
     r"|handed|producers|exporters"
-    r"|mills|manufacturers|makers|firms|companies|suppliers)\s+(?:(?:now|currently|still|already"
+    r"|mills|manufacturers|makers|firms|companies|suppliers|ones)\s+(?:(?:now|currently|still|already"
     r"|set at|fixed at)\s+)?$",
     re.I,
 )
@@ -159,6 +159,7 @@ _SHARE_OR_VOLUME = re.compile(
     r"\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?$",
     re.I,
 )
+_LISTED_ON = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:about\s+|around\s+)?$", re.I)
 # "25 per cent of the value": an ad valorem rate, not a share of something
 _OF_VALUE = re.compile(r" of (?:the |their |its )?(?:declared |customs |import )?(?:value|price)\b")
@@ -355,6 +356,8 @@ def find_rates(
                 or (out and OLD_RATE_BEFORE.search(sentence, max(0, start - 30), start))
                 or RANGE_LEAD.search(sentence[max(0, start - 30) : start])
                 or _UP_FROM.search(before)  # "Cars will face the top rate, up from 20% now"
+                # "The rates are 12%, 15% and 20% respectively": the list goes on
+                or (out and _LISTED_ON.fullmatch(sentence, out[-1][1], start))
                 or (_WEAK_RATE_LEAD.search(before) and _RATE_SUBJECT.search(sentence))
                 or _RATE_NOUN.match(sentence, end)
                 or (_WEAK_RATE_LEAD.search(before) and _BEARER.search(sentence[:start][-90:]))

@@ -175,12 +175,7 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
     measures.sort(key=lambda m: m.order)
     # "Peru sent letters on Monday, setting new duties. Chile will be charged 15% …": a measure
     # of no rate, target or goods beside the imposer's own is only their umbrella
-    measures = [
-        m
-        for m in measures
-        if not (m.rate is None and m.imposed_on is None and not m.all_targets and not m.products)
-        or not any(o.imposed_by == m.imposed_by and o is not m for o in measures)
-    ]
+    measures = [m for m in measures if not _umbrella(m, measures)]
     out = []
     status_of: dict[int, str] = {}  # id of a mention -> the status of its measure
     superseded: list[tuple[Measure, list[Mention]]] = []
@@ -233,6 +228,21 @@ def _without_ceilings(mentions: list[Mention]) -> list[Mention]:
         else m
         for m in mentions
     ]
+
+
+def _umbrella(m: Measure, measures: list[Measure]) -> bool:
+    """A measure of no rate and no target, beside the same imposer's measures that name them
+    ("Peru imposed duties on steel bars. The duties apply to shipments from Chile and Bolivia
+    and range from 12% to 15%"), or beside any of its measures when it names no goods either."""
+    if m.rate is not None or m.imposed_on is not None or m.all_targets:
+        return False
+    others = [o for o in measures if o.imposed_by == m.imposed_by and o is not m]
+    if not m.products:
+        return bool(others)
+    return any(
+        o.imposed_on is not None and (not o.products or set(o.products) & set(m.products))
+        for o in others
+    )
 
 
 _TO_COME = ("announced", "proposed", "threatened")

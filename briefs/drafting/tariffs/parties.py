@@ -134,7 +134,7 @@ _OWN_MEASURE_AFTER = re.compile(
 )
 _EXPORTER_NOUN = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:\w*producers?|exporters?|manufacturers?|\w*makers?|mills?|firms?"
-    r"|compan(?:y|ies)|suppliers?|shippers?|growers?|sellers?)\b",
+    r"|compan(?:y|ies)|suppliers?|shippers?|growers?|sellers?|ones)\b",  # "Bolivian ones 15%"
     re.I,
 )
 _SELLERS_IN = re.compile(
