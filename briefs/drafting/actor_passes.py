@@ -14,6 +14,21 @@ from briefs.drafting.text import Sentence, make_sentence
 from briefs.folding import fold
 from briefs.gazetteer import country_of
 
+# Head words of government bodies, one as good as another when a story shortens a name ("the
+# General Administration of Customs … the customs agency").
+_BODY_HEADS = frozenset(
+    {"administration", "agency", "authority", "bureau", "commission", "department", "ministry"}
+    | {"office", "service", "directorate", "secretariat"}
+)
+
+
+def _shortens(words: frozenset[str], fuller: set[str]) -> bool:
+    """The lower-case body's words are the fuller name's, its head word perhaps another's."""
+    if words <= fuller:
+        return True
+    subject = words - _BODY_HEADS
+    return bool(subject) and subject <= fuller and bool(fuller & _BODY_HEADS) and subject != words
+
 
 def add_lower_orgs(
     registry: Registry, sentences: list[Sentence], spans: ActorSpans, home: str | None
@@ -27,7 +42,7 @@ def add_lower_orgs(
                     for e in registry.entries.values()
                     if e.kind == "organization"
                     and fold(e.name) != fold(org.name)
-                    and org.words <= {w.strip(",") for w in fold(e.name).split()}
+                    and _shortens(org.words, {w.strip(",") for w in fold(e.name).split()})
                 ),
                 None,
             )

@@ -79,7 +79,10 @@ def company_cue(tokens: list[Token], start: int, end: int) -> bool:
         return True
     if after == "," and after2 in ("which", "whose"):
         return True
-    if after == "," and after2 in ("a", "an", "the", "one") and appositive_company(tokens, end):
+    described = after2 in ("a", "an", "the", "one") or (
+        end + 1 < len(tokens) and tokens[end + 1].possessive and tokens[end + 1].cap
+    )  # "Keidanren, Japan's biggest business lobby,"
+    if after == "," and described and appositive_company(tokens, end):
         return True
     if after in STATEMENT_VERBS or (tokens[start].possessive and after in COMPANY_POSSESSIONS):
         return True
