@@ -60,7 +60,7 @@ def fingerprint() -> str:
     return h.hexdigest()
 
 
-def _seal(root: Path) -> str:
+def seal(root: Path) -> str:
     """What the listed digests are valid for: this checking code, in this very folder.
     The list lies in the store's folder, so a store copied, unpacked or sent from
     elsewhere (whose list could name hostile bytes) gets a new folder and is checked anew."""
@@ -71,7 +71,7 @@ def _seal(root: Path) -> str:
     return f"{fingerprint()}:{st.st_dev}:{st.st_ino}"
 
 
-def _read(path: Path, limit: int) -> bytes | None:
+def read_cache(path: Path, limit: int) -> bytes | None:
     try:
         check_plain_folder(path.parent)
         check_plain(path)
@@ -81,7 +81,7 @@ def _read(path: Path, limit: int) -> bytes | None:
         return None
 
 
-def _write(path: Path, payload: bytes) -> None:
+def write_cache(path: Path, payload: bytes) -> None:
     """Atomically, without fsync: a cache torn by a power cut fails its own checks and
     is written anew. Fails quietly (read-only, a full disk): the next open checks again."""
     temp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
@@ -111,7 +111,7 @@ class Checked:
         self.root = root
         self.path = root / FOLDER / CHECKED
         self._saved: dict[str, str] = {}
-        raw = _read(self.path, 4 * 1024 * 1024)
+        raw = read_cache(self.path, 4 * 1024 * 1024)
         try:
             data = orjson.loads(raw) if raw else None
         except orjson.JSONDecodeError:
@@ -119,8 +119,8 @@ class Checked:
         if (
             isinstance(data, dict)
             and data.get("format") == FORMAT
-            and (seal := _seal(root))
-            and data.get("checks") == seal
+            and (sealed := seal(root))
+            and data.get("checks") == sealed
             and isinstance(data.get("files"), dict)
         ):
             files = data["files"]
@@ -138,11 +138,11 @@ class Checked:
         }
         if files == self._saved:
             return
-        seal = _seal(self.root)
-        if not seal:  # a folder we cannot stat: nothing listed is worth trusting later
+        sealed = seal(self.root)
+        if not sealed:  # a folder we cannot stat: nothing listed is worth trusting later
             return
-        payload = {"format": FORMAT, "checks": seal, "files": files}
-        _write(self.path, orjson.dumps(payload))
+        payload = {"format": FORMAT, "checks": sealed, "files": files}
+        write_cache(self.path, orjson.dumps(payload))
         self._saved = files
 
 
@@ -175,7 +175,7 @@ class IndexIds:
 def load_ids(root: Path, of: str) -> IndexIds | None:
     """The ids of the index whose bytes have digest `of`; None when the file is missing,
     torn, or of another index."""
-    raw = _read(root / FOLDER / IDS, 256 * 1024 * 1024)
+    raw = read_cache(root / FOLDER / IDS, 256 * 1024 * 1024)
     if raw is None:
         return None
     head, sep, body = raw.partition(b"\n")
@@ -203,4 +203,4 @@ def save_ids(root: Path, of: str, tree: Mapping[str, Mapping[str, Any]]) -> None
     fields = [FORMAT, of, log if isinstance(log, str) else "-", version, len(records), live]
     fields.append(digest(body))
     head = _IDS_HEADER + b" " + " ".join(map(str, fields)).encode()
-    _write(root / FOLDER / IDS, head + b"\n" + body)
+    write_cache(root / FOLDER / IDS, head + b"\n" + body)

@@ -22,8 +22,9 @@ from collections.abc import Container, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from store import content_log
+from store import compact, content_log
 from store.checked import Checked, IndexIds, load_ids, save_ids
+from store.compact import CompactIndex
 from store.errors import DamagedFileError
 from store.folder import BRIEFS_FILE, RECENT_FILE, lexists
 from store.storage import META_TABLE, AtomicJSONStorage
@@ -65,6 +66,7 @@ class IndexedStore:
     _recent_db: TinyDB
     _checked: Checked
     _ids: IndexIds | None
+    _compact_index: CompactIndex | None
 
     def _storages(self) -> list[AtomicJSONStorage]:
         raise NotImplementedError
@@ -85,6 +87,9 @@ class IndexedStore:
             ids = self._base_ids()
             if ids is not None:
                 return ids.log
+            held = self._compact_index
+            if held is not None and held.of == self._briefs_db.storage.current_key():
+                return held.log
         meta = (index.read() or {}).get(META_TABLE, {})
         name = meta.get("content", {}).get("log")
         return name if isinstance(name, str) else None
@@ -112,7 +117,39 @@ class IndexedStore:
 
     def _record(self, brief_id: str) -> Record | None:
         found = self._recent_docs().get(brief_id)
-        return found if found is not None else _docs(self._briefs).get(brief_id)
+        if found is not None:
+            return found
+        held = self._compact()
+        return _docs(self._briefs).get(brief_id) if held is None else held.record(brief_id)
+
+    # -- the compact form (store/compact.py) -----------------------------------------
+
+    def _compact(self) -> CompactIndex | None:
+        """`briefs.json` in compact form, newest first (the recent file is laid over it
+        where it is used: store/rows.py): the one in memory or in cache/index.bin while
+        it is of the file on disk, else made from the file and kept. None when there is
+        no index yet."""
+        storage = self._briefs_db.storage
+        key = storage.current_key()
+        if key is None:  # changed elsewhere: read (and check) it again
+            storage.read()
+            key = storage.current_key()
+        if key is None or key == "-":
+            return None
+        held = self._compact_index
+        if held is not None and held.of == key:
+            return held
+        held = compact.load(self.root, key)
+        if held is None:
+            records = _docs(self._briefs)
+            held = CompactIndex.of_records(key, records, self._log_name(), self._base_version())
+            if not self.read_only:
+                compact.save(self.root, held)
+        self._compact_index = held
+        # What the list and the reads need is held compactly now: the parsed index (about
+        # 1 KB a brief) and its bytes are read again only for a write or a check.
+        storage.release()
+        return held
 
     def _base_ids(self) -> IndexIds | None:
         """`briefs.json`'s ids without parsing it, when cache/index-ids.txt is of the file

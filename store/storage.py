@@ -234,6 +234,8 @@ class AtomicJSONStorage(Storage):
         # Read as a file never made (no backup, not in the ledger) and not made since: a
         # store's 256 reader buckets are mostly that while it is small.
         self._absent = False
+        # The digest of checked bytes let go of by `release`, to parse again unchecked.
+        self._released: str | None = None
         # Counts the contents this storage has held: what is derived from them (note
         # counts per brief) is kept until it moves.
         self.generation = 0
@@ -269,8 +271,12 @@ class AtomicJSONStorage(Storage):
                 if found is None:  # gone since the stat
                     return self._missing()
                 raw, identity = found
-                data = parse_file(self.path, raw, self.validate)
-                self.digest = digest(raw)
+                named = digest(raw)
+                # Bytes this storage held and let go of (`release`) need no checks again.
+                sound = self._released == named
+                data = orjson.loads(raw) if sound else parse_file(self.path, raw, self.validate)
+                self.digest = named
+            self._released = None
             self._data, self._identity, self._raw = data, identity, None
             self.generation += 1
         return self._data
@@ -305,6 +311,21 @@ class AtomicJSONStorage(Storage):
         if self.digest is None or self._identity is None:
             return None
         return self.digest if self._stat_identity() == self._identity else None
+
+    def current_key(self) -> str | None:
+        """`current_digest`, or "-" for a file that is still not there; None when the
+        file on disk is not the one this storage holds (read it first)."""
+        if self._absent and self._stat_identity() is None:
+            return "-"
+        return self.current_digest()
+
+    def release(self) -> None:
+        """Let go of the parsed contents and the bytes (what the caller needs of them is
+        kept elsewhere: store/compact.py); a later read reads the file again, and takes
+        it without the checks while its bytes are still the ones checked."""
+        if self.digest is not None and (self._data is not None or self._raw is not None):
+            self._released = self.digest
+            self._data = self._raw = None
 
     @property
     def parsed(self) -> bool:

@@ -27,11 +27,11 @@ from typing import Any
 from briefs import Brief, Note
 from briefs.corrections import apply
 from briefs.model import ReaderData
-from briefs.order import newest_first
 from briefs.samples import load_samples
 from store import content_log
 from store import corrections as book
 from store.checked import Checked, IndexIds
+from store.compact import CompactIndex
 from store.correcting import CorrectingStore
 from store.drafts import FOLDER as DRAFTS_FOLDER
 from store.drafts import DraftBox, new_owner
@@ -47,13 +47,13 @@ from store.folder import (
     stale_logs,
 )
 from store.importing import ImportingStore
+from store.listing import ListingStore
 from store.lock import StoreLock
 from store.noting import NotingStore
 from store.paths import read_only_error
 from store.reader_book import ReaderBook
 from store.reader_import import merge_reader_data
 from store.records import (
-    BriefRow,
     Draft,
     ImportCounts,
     ReaderImportCounts,
@@ -66,7 +66,6 @@ from store.storage import META_TABLE, AtomicJSONStorage, Ledger
 from store.syncing import SyncingStore
 from store.tables import (
     brief_from_payload,
-    brief_row,
     open_db,
     open_folder,
     span_of,
@@ -98,7 +97,7 @@ def local_now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
-class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
+class Store(ListingStore, ImportingStore, CorrectingStore, SyncingStore, NotingStore):
     """Open a store folder, creating and seeding it when new (or empty); one we may read
     but not write opens read-only (`read_only`), and then every write raises StoreError.
     A folder that is not a store is refused (store/folder.py), and a store missing a
@@ -110,6 +109,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
         self.root = root
         self.clock = clock
         self._ids: IndexIds | None = None  # the index's ids, as cache/index-ids.txt has them
+        self._compact_index: CompactIndex | None = None  # the index, compact (store/compact.py)
         # Read-only: everything can be read, and every write says so before it starts.
         # `init`: make a store of a folder that holds other files (`briefing --init`).
         self.read_only = open_folder(root, init=init)
@@ -176,43 +176,6 @@ class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
 
     # -- brief content (corrected) ------------------------------------------------
 
-    def rows(self) -> list[BriefRow]:
-        """Every brief not in the trash as a list row, newest first (see briefs.order);
-        a corrected title, date or source shows."""
-        with self.lock.reading():
-            briefs = dict(self._index())
-            notes = self._reader.note_counts()
-            states = self._reader.all_states()
-            corrected, trash = self._book.all(), self._book.trash()
-        rows = [
-            brief_row(
-                brief_id,
-                doc,
-                notes.get(brief_id, 0),
-                states.get(brief_id, {}),
-                book.row_overrides(corrected[brief_id]) if brief_id in corrected else None,
-            )
-            for brief_id, doc in briefs.items()
-            if brief_id not in trash
-        ]
-        return newest_first(rows)
-
-    def row(self, brief_id: str) -> BriefRow | None:
-        """One list row, fresh from disk (after a note, state or correction change)."""
-        with self.lock.reading():
-            doc = self._record(brief_id)
-            if doc is None or brief_id in self._book.trash():
-                return None
-            notes = len(self._reader.notes_of(brief_id))
-            state = self._reader.state_of(brief_id)
-            shown = book.row_overrides(self._book.doc(brief_id))
-        return brief_row(brief_id, doc, notes, state, shown)
-
-    def count(self) -> int:
-        with self.lock.reading():
-            trash = self._book.trash()
-            return sum(1 for brief_id in self._index() if brief_id not in trash)
-
     def brief(self, brief_id: str) -> Brief | None:
         """The whole brief as corrected; None when unknown or in the trash."""
         source = self.source_brief(brief_id)  # may take the lock: not inside `reading`
@@ -254,13 +217,20 @@ class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
         corrections are taken once, as they were when the read began.
         """
         with self.lock:
-            index = self._index()
-            if not index:
+            held = self._compact()
+            if held is None:
+                index = self._index()
+                record, empty = index.get, not index
+            else:
+                laid, base = self._recent_docs(), held.record
+                record, empty = (lambda i: laid.get(i) or base(i)), not (len(held) or laid)
+            if empty:
                 return
             trash, corrected = self._book.trash(), self._book.all()
-            wanted = [row.id for row in self.rows()] if ids is None else list(ids)
+            wanted = self.row_ids() if ids is None else list(ids)
             log = self._log_path()
-            spans = [span_of(log, i, index[i]) for i in wanted if i in index and i not in trash]
+            found = ((i, record(i)) for i in wanted if i not in trash)
+            spans = [span_of(log, i, r) for i, r in found if r is not None]
             fd = content_log.open_log(log)
         try:
             for brief_id, payload in content_log.read_many(log, spans, fd):
@@ -434,7 +404,7 @@ class Store(ImportingStore, CorrectingStore, SyncingStore, NotingStore):
         first; a corrected one also carries `corrections` (store.corrections.export_form:
         the source brief, the corrections and their history), which importing restores.
         Notes and states are read once for all of them, not once per brief."""
-        wanted = [row.id for row in self.rows()] if ids is None else list(ids)
+        wanted = self.row_ids() if ids is None else list(ids)
         with self.lock:
             notes: dict[str, list[Note]] = {}
             for doc in self._reader.all_notes().values():

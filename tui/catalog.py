@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from store import BriefRow, ReaderState, Store, scan_cache
+from store.rows import RowMap, Rows, picked
 from tui.derived import Decoder, TariffRow, cache_kind, derive, encode, row_of
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class Catalog:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.rows: dict[str, BriefRow] = {}
+        self.rows: MutableMapping[str, BriefRow] = {}
         self.index: SearchIndex | None = None  # None until the first scan is adopted
         self.unreadable: list[str] = []
         self._actor_entries: list[ActorEntry] | None = None
@@ -79,28 +80,39 @@ class Catalog:
 
     # -- rows ----------------------------------------------------------------------
 
-    def read_rows(self) -> list[BriefRow]:
-        """The list rows, fresh from the store (cheap: the index file is already parsed)."""
-        return self.store.rows()
+    def read_rows(self) -> Sequence[BriefRow]:
+        """The list rows, fresh from the store, newest first: made only as they are asked
+        for (store/rows.py), so the first paint makes a screenful of them."""
+        return self.store.row_source()
 
     def set_rows(self, rows: Iterable[BriefRow]) -> set[str]:
         """Take new rows; returns the ids whose content changed or that came or went."""
-        new = {row.id: row for row in rows}
+        new: MutableMapping[str, BriefRow]
+        new = RowMap(rows) if isinstance(rows, Rows) else {row.id: row for row in rows}
         old, self.rows, self._in_order = self.rows, new, True
         if not old:
             return set(new)
-        changed = {i for i, row in new.items() if i not in old or old[i].version != row.version}
-        changed |= old.keys() - new.keys()
+        was, now = _versions(old), _versions(new)
+        changed = {i for i, version in now.items() if was.get(i) != version}
+        changed |= was.keys() - now.keys()
         return changed
 
-    def newest_first(self) -> list[BriefRow]:
-        """Every row newest first (see briefs.order); sorted only when a change here may
-        have moved one, since the store gives them in that order."""
+    def newest_first(self, keep: Callable[[str], bool] | None = None) -> Sequence[BriefRow]:
+        """Every row newest first (see briefs.order), or those whose id `keep` keeps;
+        sorted only when a change here may have moved one, since the store gives them in
+        that order. Rows the store makes when asked stay unmade (store/rows.py)."""
+        rows = self.rows
+        if self._in_order and isinstance(rows, RowMap):
+            view = rows.in_order()
+            if view is not None:
+                return view if keep is None else picked(view, keep)
         if not self._in_order:
             from briefs.order import newest_first
 
             self.rows = {row.id: row for row in newest_first(self.rows.values())}
             self._in_order = True
+        if keep is not None:
+            return [row for row in self.rows.values() if keep(row.id)]
         return list(self.rows.values())
 
     def _put_row(self, brief_id: str, row: BriefRow | None) -> None:
@@ -113,7 +125,12 @@ class Catalog:
         self.rows[brief_id] = row
 
     def load_rows(self) -> None:
-        self.set_rows(self.read_rows())
+        """The first rows (before the first paint): taken as they are, none made."""
+        rows = self.read_rows()
+        if isinstance(rows, Rows):
+            self.rows, self._in_order = RowMap(rows), True
+        else:
+            self.set_rows(rows)
 
     # -- the one full read -------------------------------------------------------
 
@@ -350,6 +367,8 @@ class Catalog:
 
 
 ActorSource = tuple[str, str, tuple]
+
+
 class ActorSources(Sequence[ActorSource]):
     """(id, date, actors) of each brief; the actors of a light doc (given by its key) are
     read from the scan cache when asked, a chunk at a time (in the worker, not here)."""
@@ -401,6 +420,13 @@ def build_actor_entries(sources: Iterable[ActorSource]) -> list[ActorEntry]:
     from briefs.actor_index import build_actor_index_flat
 
     return build_actor_index_flat(sources)
+
+
+def _versions(rows: Mapping[str, BriefRow]) -> dict[str, str]:
+    """Each row's version by id, without making the rows a RowMap has not made."""
+    if isinstance(rows, RowMap):
+        return rows.versions()
+    return {i: row.version for i, row in rows.items()}
 
 
 def _row_versions(rows: Mapping[str, BriefRow]) -> dict[str, str]:

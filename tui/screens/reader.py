@@ -157,12 +157,12 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen
 
     def refresh_list(self, keep: str | None = None) -> None:
         """Draw the rows that pass the filter, in the chosen order."""
-        rows = self.catalog.newest_first()
-        editing = self.session.brief_id
-        if self._matches is not None:
-            # The brief being annotated stays in the list, whatever the filter now says: a
-            # change elsewhere never moves the reader off it (nor asks them anything).
-            rows = [row for row in rows if row.id in self._matches or row.id == editing]
+        editing, matches = self.session.brief_id, self._matches
+        # The brief being annotated stays in the list, whatever the filter now says: a
+        # change elsewhere never moves the reader off it (nor asks them anything). Picked
+        # by id, so the rows the store makes when asked are not all made (store/rows.py).
+        wanted = None if matches is None else (lambda i: i in matches or i == editing)
+        rows = self.catalog.newest_first(wanted)
         if self._sort != "date":  # newest first is how the catalog keeps them
             rows = ordered(rows, self._sort)
         brief_list = self.brief_list

@@ -8,6 +8,8 @@ list of ten.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.text import Text
@@ -136,7 +138,10 @@ class BriefList(ScrollView, can_focus=True, inherit_bindings=False):
         disabled: bool = False,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
-        self._rows: list[BriefRow] = []
+        # The rows as given: a list, or a sequence that makes its rows as they are asked
+        # for (store/rows.py), so a list of 100,000 briefs makes only what is drawn.
+        self._rows: Sequence[BriefRow] = []
+        self._replaced: dict[int, BriefRow] = {}  # rows redrawn since (`update_row`)
         self._index_of: dict[str, int] | None = None  # brief id → row, built on first use
         self._cursor: int | None = None
         self._hover: int | None = None
@@ -145,15 +150,18 @@ class BriefList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- the contract the reader uses ------------------------------------------------
 
-    def show_rows(self, rows: list[BriefRow], keep: str | None = None) -> None:
-        """Replace the rows, keeping the highlight on brief `keep` when it is still there."""
-        self._rows = list(rows)
+    def show_rows(self, rows: Sequence[BriefRow], keep: str | None = None) -> None:
+        """Replace the rows, keeping the highlight on brief `keep` when it is still there.
+        A list is copied; any other sequence is taken as it is, and must not change."""
+        self._rows = list(rows) if isinstance(rows, list) else rows
+        self._replaced = {}
         self._index_of = None
         self._hover = None
         self._update_virtual_size()
         index: int | None = None
         if rows:
-            index = self._ids().get(keep, 0) if keep is not None else 0
+            index = self._find(keep) if keep is not None else 0
+            index = 0 if index is None else index
         self._cursor = index
         self.refresh()
         self._scroll_to_cursor()
@@ -161,10 +169,10 @@ class BriefList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def update_row(self, row: BriefRow) -> None:
         """Redraw one brief's line; a brief no longer listed (filtered out) is ignored."""
-        index = self._ids().get(row.id)
+        index = self._find(row.id)
         if index is None:
             return
-        self._rows[index] = row
+        self._replaced[index] = row
         self.refresh_line(index)
 
     @property
@@ -186,7 +194,7 @@ class BriefList(ScrollView, can_focus=True, inherit_bindings=False):
 
     @property
     def highlighted_id(self) -> str | None:
-        return self._rows[self._cursor].id if self._cursor is not None else None
+        return self._row(self._cursor).id if self._cursor is not None else None
 
     @property
     def option_count(self) -> int:
@@ -194,16 +202,16 @@ class BriefList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def get_option_index(self, brief_id: str) -> int:
         """The row of a brief; raises OptionDoesNotExist when it is not listed."""
-        try:
-            return self._ids()[brief_id]
-        except KeyError:
-            raise OptionDoesNotExist(f"No brief {brief_id!r} in the list") from None
+        index = self._find(brief_id)
+        if index is None:
+            raise OptionDoesNotExist(f"No brief {brief_id!r} in the list")
+        return index
 
     def get_option_at_index(self, index: int) -> BriefRow:
         """The row at `index` (it has `.id`); raises OptionDoesNotExist when out of range."""
         if not 0 <= index < len(self._rows):
             raise OptionDoesNotExist(f"No row {index} in the list of {len(self._rows)}")
-        return self._rows[index]
+        return self._row(index)
 
     # -- keys ----------------------------------------------------------------------------
 
@@ -268,7 +276,7 @@ class BriefList(ScrollView, can_focus=True, inherit_bindings=False):
             style = self.get_visual_style("brief-list--row", "brief-list--hover")
         else:
             style = self.get_visual_style("brief-list--row")
-        row = self._rows[index]
+        row = self._row(index)
         key = (row, width, style)  # a changed row is a new BriefRow, so a new key
         strip = self._strips.get(key)
         if strip is None:
@@ -310,10 +318,19 @@ class BriefList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- helpers ---------------------------------------------------------------------------
 
-    def _ids(self) -> dict[str, int]:
+    def _row(self, index: int) -> BriefRow:
+        row = self._replaced.get(index)
+        return self._rows[index] if row is None else row
+
+    def _find(self, brief_id: str) -> int | None:
+        """The row of `brief_id`: asked of rows that know (without making every row), else
+        from a dict built once."""
+        position = getattr(self._rows, "position", None)
+        if position is not None:
+            return position(brief_id)  # type: ignore[no-any-return]
         if self._index_of is None:
             self._index_of = {row.id: i for i, row in enumerate(self._rows)}
-        return self._index_of
+        return self._index_of.get(brief_id)
 
     def _update_virtual_size(self) -> None:
         size = Size(self.scrollable_content_region.width, len(self._rows))
@@ -341,4 +358,4 @@ class BriefList(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self._posted_id = brief_id
         if self._cursor is not None:
-            self.post_message(self.Highlighted(self, self._rows[self._cursor], self._cursor))
+            self.post_message(self.Highlighted(self, self._row(self._cursor), self._cursor))
