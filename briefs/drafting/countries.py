@@ -18,6 +18,7 @@ SPEAKERS = (
     | words("lower_org_heads")
     | {"official", "minister", "government", "spokesperson", "spokesman", "spokeswoman"}
     | {"negotiator", "diplomat", "envoy", "ambassador", "embassy", "president", "premier"}
+    | {"chief", "commissioner", "secretary", "representative"}
 )
 MEASURE_WORDS = words("measure_words")
 SUPPLIER_WORDS = frozenset({"suppliers", "exporters", "producers", "sellers", "sources"})

@@ -227,6 +227,7 @@ def test_a_market_named_after_countries_including_is_no_actor() -> None:
         ("Copper prices rose. Chilean officials said they would seek talks.", "Chile"),
         ("Copper prices rose. A Peruvian trade official said talks were planned.", "Peru"),
         ("Copper prices rose. Canadian negotiators returned to the table on Monday.", "Canada"),
+        ("Copper prices rose. Brussels' trade chief said the bloc was ready.", "European Union"),
     ],
 )
 def test_a_country_acting_through_its_officials_is_an_actor(story: str, country: str) -> None:
