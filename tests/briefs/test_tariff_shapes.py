@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefs.drafting import draft_brief
 from briefs.drafting.tariffs.products import products_after
 from briefs.rates import normalise_rate
 from tests.briefs.drafted import tariff_pairs as _pairs
@@ -662,3 +663,14 @@ def test_a_months_and_days_place_against_the_articles_date(
 )
 def test_rates_given_after_the_targets_were_named(story: str, pairs: set) -> None:
     assert _pairs(story) == pairs
+
+
+def test_the_first_measure_named_with_no_one_is_the_datelines_country() -> None:
+    story = (
+        "Rice tariff cut to 15%\n\nBy Ana Ruiz\n\nLIMA, Peru (AP) — June 21, 2024 — A decree"
+        " published on Friday cuts the tariff on imported rice to 15% until 2028, officials"
+        " said.\n\nFarmers said the move would hurt growers.\n"
+    )
+    assert [(t.imposed_by, t.imposed_on, t.rate) for t in draft_brief(story).tariffs] == [
+        ("Peru", None, "15%")
+    ]

@@ -260,9 +260,11 @@ def extract_tariffs(
                 and not mentions
                 and not entities
                 and mention.rate is not None
-                and main_countries
+                and (main_countries or home)
             ):
-                mention.imposed_by = main_countries[0]  # the story's first measure, no one named
+                # the story's first measure, no one named: the story's country, else the
+                # dateline's ("Manila, Philippines — … ordered a cut in the tariff on rice")
+                mention.imposed_by = main_countries[0] if main_countries else home
             if mention.imposed_by is None and mention.imposed_on is None:
                 if not (mention.all_targets and mention.rate is not None):
                     continue
