@@ -674,3 +674,11 @@ def test_the_first_measure_named_with_no_one_is_the_datelines_country() -> None:
     assert [(t.imposed_by, t.imposed_on, t.rate) for t in draft_brief(story).tariffs] == [
         ("Peru", None, "15%")
     ]
+
+
+def test_an_end_of_a_range_named_again_is_part_of_the_range() -> None:
+    story = (
+        "Norway will impose anti-dumping duties of between 24% and 62% on Chilean plywood from"
+        " Friday. Companies that did not cooperate with the inquiry will pay 62%."
+    )
+    assert _pairs(story) == {("Norway", "Chile", normalise_rate("24% to 62%"))}

@@ -124,6 +124,18 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
             ),
             None,
         )
+        if target is None and mention.imposed_on is not None:
+            # "duties of between 24% and 62% … companies that did not cooperate will pay 62%":
+            # an end of the range named for the same parties is part of it
+            target = next(
+                (
+                    m
+                    for m in measures
+                    if (m.imposed_by, m.imposed_on) == (mention.imposed_by, mention.imposed_on)
+                    and norm in _range_ends(m.rate)
+                ),
+                None,
+            )
         attach(target or new(mention), mention)
     for mention in rateless:
         pair = [
@@ -228,6 +240,11 @@ def _without_ceilings(mentions: list[Mention]) -> list[Mention]:
         else m
         for m in mentions
     ]
+
+
+def _range_ends(rate: str | None) -> tuple[str, ...]:
+    norm = normalise_rate(rate) if rate else ""
+    return tuple(norm.split("-")) if "-" in norm else ()
 
 
 def _umbrella(m: Measure, measures: list[Measure]) -> bool:
