@@ -112,6 +112,9 @@ def extract_actors(
                 # "Canola prices …": a sentence-initial word used in lower case elsewhere.
                 run_start += 1
             spans = parse_run(sentence, run_start, run_end, places)
+            if not spans and _names_a_legislature(tokens, run_start, run_end):
+                # "Rojas sent Congress a proposal": a legislature named alone acts
+                spans = [Span("role", run_start, run_end, tokens[run_start].text)]
             named = acronym_named(tokens, run_start, run_end)
             if named is not None and not any(
                 (s.kind == "person" and s.start == named and s.end == run_end)
@@ -153,8 +156,8 @@ def extract_actors(
                     if (
                         span.end - span.start == 1
                         and tokens[span.start].lower in COUNTRY_BODIES
-                        and owner
                         and index == len(spans) - 1
+                        and (owner or _names_a_legislature(tokens, span.start, span.end))
                     ):
                         # "Mexico's Senate on Wednesday approved …": the body, not a title
                         entry = registry.add(
@@ -416,6 +419,24 @@ def extract_actors(
         ],
         spans_by_sentence,
         people_country,
+    )
+
+
+_GENERIC_BODIES = frozenset({"government", "cabinet"})  # "the Government said": the country
+
+
+def _names_a_legislature(tokens: list, start: int, end: int) -> bool:
+    """ "The Senate voted …", "sent Congress a proposal": a legislature named alone, before a
+    word in lower case ("Senate Democratic leader …" and "Parliament's committee" are not)."""
+    word = tokens[start]
+    return (
+        end - start == 1
+        and word.lower in COUNTRY_BODIES - _GENERIC_BODIES
+        and word.cap
+        and not word.possessive
+        and end < len(tokens)
+        and not tokens[end].cap
+        and tokens[end].text[0].isalpha()
     )
 
 

@@ -344,3 +344,14 @@ def test_a_country_whose_goods_a_measure_hits_is_an_actor(story: str, country: s
 
 def test_a_country_goods_come_from_without_a_measure_is_no_actor() -> None:
     assert "Chile" not in _names("Imports of copper from Chile rose 5% in May, traders said.")
+
+
+@pytest.mark.parametrize(
+    ("story", "body"),
+    [
+        ("Mills want a higher duty. The Senate voted 60-40 to block the tariffs.", "Senate"),
+        ("Mills want a higher duty. Rojas sent Congress a proposal to raise it.", "Congress"),
+    ],
+)
+def test_a_legislature_named_alone_is_an_actor(story: str, body: str) -> None:
+    assert body in _names(story), _names(story)
