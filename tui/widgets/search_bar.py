@@ -45,6 +45,11 @@ class SearchBar(Vertical):
         # Enter does it too (the Input's own key), so the footer names both. Priority: the
         # Input's own down (a scroll it never needs) hid this one from the footer.
         Binding("down", "submit", "To results", key_display="⏎/↓", id="search.down", priority=True),
+        # Enter too, as a priority binding: it runs as the key arrives, so the reader has
+        # moved into the results before the next key typed is let through (tui/key_order.py).
+        # Through the Input's own enter the move came a few messages later, and a key typed
+        # right after enter went into the query.
+        Binding("enter", "submit", "To results", show=False, id="search.enter", priority=True),
         Binding("f1", "cheat_sheet", "How to search", id="search.help"),
     ]
 
