@@ -682,3 +682,22 @@ def test_an_end_of_a_range_named_again_is_part_of_the_range() -> None:
         " Friday. Companies that did not cooperate with the inquiry will pay 62%."
     )
     assert _pairs(story) == {("Norway", "Chile", normalise_rate("24% to 62%"))}
+
+
+# --- a start on the article's own date, a deal still to be made -------------------------------
+
+
+def test_a_raise_from_the_articles_own_date_is_charged_and_the_old_rate_gone() -> None:
+    story = "Norway will raise its tariff on frozen beef from Chile to 38% from 22% from July 15."
+    assert _rows(story) == {("Norway", "Chile", "38%", "in force")}
+
+
+def test_a_rate_a_deal_not_yet_made_would_set_is_proposed() -> None:
+    story = (
+        "Norway and Chile are close to a trade deal that would cut the 30% tariff Norway imposes"
+        " on Chilean salmon to 10%, officials said."
+    )
+    assert _rows(story) == {
+        ("Norway", "Chile", "30%", "in force"),
+        ("Norway", "Chile", "10%", "proposed"),
+    }

@@ -407,6 +407,7 @@ def extract_tariffs(
                     mention.imposed_by, mention.imposed_on = new.imposed_by, new.imposed_on
                     mention.also_on, mention.measure = list(new.also_on), new.measure
                     mention.products = mention.products or list(new.products)
+                    mention.superseded_by = new  # gone once the new rate is charged
             if rate is not None and mentions and _supersedes(text, text.find(rate, a_start)):
                 # "On Monday it raised that rate to 35%": the 30% named before is no longer
                 # charged; only the current rate is listed

@@ -359,10 +359,18 @@ def _starts_later(clause: str, today: dt.date) -> bool | None:
 
 
 def _starts_today(clause: str, today: dt.date) -> bool:
-    """ "takes effect on Saturday" in a Saturday story, "comes into force today"."""
+    """ "takes effect on Saturday" in a Saturday story, "comes into force today", "from Aug. 1"
+    in an August 1 story."""
     match = _STARTS_ON_DAY.search(lowered(clause) or clause.casefold())
     if match is None:
-        return False
+        dated = _STARTS.search(clause)
+        day = dated and (dated.group("day") or dated.group("day_first"))
+        return bool(
+            day
+            and month_number(dated.group("month")) == today.month
+            and int(day) == today.day
+            and (not dated.group("year") or int(dated.group("year")) == today.year)
+        )
     day = match.group(1)
     return day == "today" or WEEKDAYS.index(day) == today.weekday()
 
