@@ -701,3 +701,11 @@ def test_a_rate_a_deal_not_yet_made_would_set_is_proposed() -> None:
         ("Norway", "Chile", "30%", "in force"),
         ("Norway", "Chile", "10%", "proposed"),
     }
+
+
+def test_a_minimum_per_unit_beside_a_percentage_is_no_rate_of_its_own() -> None:
+    story = (
+        "Norway will impose an additional 40% tariff on cars from Chile, with a minimum of"
+        " $7,000 per vehicle, from next month."
+    )
+    assert _pairs(story) == {("Norway", "Chile", "40%")}

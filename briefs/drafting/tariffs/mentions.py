@@ -159,6 +159,10 @@ _SHARE_OR_VOLUME = re.compile(
     r"\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?$",
     re.I,
 )
+_MINIMUM_BEFORE = re.compile(
+    r"\b(?:minimum|floor)(?:\s+(?:duty|charge|rate))?(?:\s+of)?\s+$|\bat least\s+$", re.I
+)
+_RATE_PCT = re.compile(r"%|cent|pct|pc\b", re.I)
 _LISTED_ON = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:about\s+|around\s+)?$", re.I)
 # "25 per cent of the value": an ad valorem rate, not a share of something
@@ -324,6 +328,12 @@ def find_rates(
             continue  # "fell about 7 per cent": a market move
         if _SHARE_OR_VOLUME.search(sentence, max(0, start - 40), start):
             continue  # "account for about 14 per cent of imports", "cut volumes by 47%"
+        if (
+            out
+            and _MINIMUM_BEFORE.search(sentence, max(0, start - 30), start)
+            and not _RATE_PCT.search(text)
+        ):
+            continue  # "40%, with a minimum of $7,000 per vehicle": the percentage is the rate
         if FROM_BEFORE.search(before) and not RANGE_LEAD.search(before):
             # (not "range from 11.2% for one producer to 41.5% for …": a range split by its parts)
             if re.search(r"\bto\b", text) and _CHANGE_VERB.search(sentence):
