@@ -21,3 +21,15 @@ async def test_a_key_right_after_enter_acts_on_the_results(store: Store, store_d
         await settle(pilot)
         assert app.reader.search_bar.input.value == "canola"
         assert notes(store_dir, XI) == ["first"]
+
+
+async def test_a_key_right_after_escape_acts_on_the_list(store: Store, store_dir: Path) -> None:
+    """Escape clears the search; the keys typed at once after it went into the hidden
+    search field ('a') or ran there ('h' opened the history)."""
+    app = new_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst(app, "/", *"canola", "escape", "a", *"hi", "ctrl+s")
+        await settle(pilot)
+        assert app.screen is app.reader and app.reader.search_bar.input.value == ""
+        assert notes(store_dir, XI) == ["hi"]

@@ -41,7 +41,8 @@ def or_hint(text: str) -> str | None:
 
 class SearchBar(Vertical):
     BINDINGS = [
-        Binding("escape", "close", "Clear search", id="search.close"),
+        # Priority, as enter below: the list has the focus before the next key typed.
+        Binding("escape", "close", "Clear search", id="search.close", priority=True),
         # Enter does it too (the Input's own key), so the footer names both. Priority: the
         # Input's own down (a scroll it never needs) hid this one from the footer.
         Binding("down", "submit", "To results", key_display="⏎/↓", id="search.down", priority=True),
