@@ -709,3 +709,17 @@ def test_a_minimum_per_unit_beside_a_percentage_is_no_rate_of_its_own() -> None:
         " $7,000 per vehicle, from next month."
     )
     assert _pairs(story) == {("Norway", "Chile", "40%")}
+
+
+@pytest.mark.parametrize(
+    ("story", "status"),
+    [
+        ("Norway has put forward a 25% tariff on Chilean wine.", "proposed"),
+        ("Norway is seeking approval for a 25% tariff on Chilean wine.", "proposed"),
+        ("Norway let its 25% duty on Chilean wine expire.", "removed"),
+        ("Norway allowed its 25% duty on Chilean wine to lapse.", "removed"),
+        ("Norway's 25% duty on Chilean wine ended on Monday.", "removed"),
+    ],
+)
+def test_words_of_proposal_and_of_an_end(story: str, status: str) -> None:
+    assert {row[3] for row in _rows(story)} == {status}
