@@ -723,3 +723,19 @@ def test_a_minimum_per_unit_beside_a_percentage_is_no_rate_of_its_own() -> None:
 )
 def test_words_of_proposal_and_of_an_end(story: str, status: str) -> None:
     assert {row[3] for row in _rows(story)} == {status}
+
+
+# --- talk of tariffs that names no measure ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Once in force, the pact will remove duties on 90% of Norwegian exports to Chile.",
+        "Chile and Peru agreed to work toward lowering tariffs on farm goods over the next decade.",
+        "Norway's exports to Chile rose 12% last year despite tariffs.",
+        "Norway's trade minister said tariffs were not on the table.",
+    ],
+)
+def test_talk_of_tariffs_names_no_measure(story: str) -> None:
+    assert _rows(story) == set()

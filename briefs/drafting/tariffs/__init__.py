@@ -54,6 +54,9 @@ _POINTING = re.compile(r"\b(?:the|those|these|that)\s+(?:[\w-]+\s+){0,2}$", re.I
 _PACT_CUT = re.compile(
     r"\b(?:would|will|to)\s+(?:remove|eliminate|scrap|phase out|abolish|cut)\s+(?:most|all|nearly"
     r" all|almost all|the)?\s*(?:remaining\s+)?(?:duties|tariffs)\b[^.;]{0,80}\b(?:between|among)\b"
+    # "the pact will remove duties on 90% of Norwegian exports": the pact's, still to come
+    r"|\b(?:pact|agreement|deal|accord|treaty)\s+(?:[\w-]+\s+){0,2}?(?:would|will)\s+(?:\w+\s+)?"
+    r"(?:remove|eliminate|scrap|phase out|abolish|cut)\s+(?:\w+\s+)?(?:duties|tariffs)\b"
 )
 _NO_MEASURE = re.compile(
     r"\b(?:no|free of|zero|lower|higher|smaller|bigger|steeper|heavier)\s+(?:[\w.]+\s+)?$"
@@ -85,6 +88,14 @@ _RULED_OUT = re.compile(
 _THE_COMPARED = re.compile(r"\b(?:the|these|those)\s+(?:higher|lower)\s+$", re.I)  # that one
 _INTO = re.compile(r"\b(?:into|entering)\b")
 _UP_TO = re.compile(r"\bup to\s+$")
+_OFF_TABLE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:(?:is|are|was|were)\s+not\s+on|off)\s+the\s+table")
+# Talk of measures, not one: "agreed to work toward lowering tariffs", "despite tariffs"
+_TALK_OF = re.compile(
+    r"\b(?:work(?:ing)?\s+(?:toward|towards)|aim(?:s|ing)?\s+to|explor\w+|discuss\w*"
+    r"|talks?\s+(?:on|about))\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_LOOSE_BEFORE = re.compile(r"\b(?:despite|amid|because of|due to|against)\s+$", re.I)
 _PARALLEL = re.compile(r",?\s(?:while|whereas)\s|;\s")  # "25%, while South Africa faces 30%"
 # A threat a deal superseded: dropped, as the gold conventions say.
 _HAD_THREATENED = re.compile(r"\bhad\s+(?:\w+\s+)?(?:threatened|warned of)\s+[^,;%]{0,24}$", re.I)
@@ -274,8 +285,18 @@ def extract_tariffs(
                 )
                 if mention.imposed_by is None:
                     continue
-            if _RULED_OUT.search(text, max(0, a_start - 70), a_start):
+            if _RULED_OUT.search(text, max(0, a_start - 70), a_start) or _OFF_TABLE.match(
+                text, a_end
+            ):
                 continue  # "would not impose retaliatory duties", "ruled out tariffs"
+            if rate is None and (
+                _TALK_OF.search(text, max(0, a_start - 40), a_start)
+                or (
+                    _LOOSE_BEFORE.search(text, max(0, a_start - 16), a_start)
+                    and not _ON_WHAT.match(text, a_end)
+                )
+            ):
+                continue  # "work toward lowering tariffs", "rose 12% despite tariffs": talk
             if _HAD_THREATENED.search(text, max(0, a_start - 40), a_start) and _DEAL_AFTER.match(
                 text, a_end
             ):
