@@ -230,9 +230,12 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen
             self.search_bar.show_error(GETTING_READY)
 
     def apply_query(self, query: str) -> None:
-        """Show the briefs a query selects (from the actor index, the palette, a view)."""
+        """Show the briefs a query selects (from the actor index, the palette, a view), with
+        the focus on them: the query was chosen, not typed, and j or n typed into the field
+        would replace it (/ goes back to it)."""
         self.search_bar.open(query)
         self._apply_filter()
+        self.set_focus(self.brief_list)
 
     @on(SearchBar.Changed)
     def _search_changed(self) -> None:

@@ -125,7 +125,9 @@ class TrackerTable(IndexTable):
     """The tariffs table; digits sort by a column while it has focus (in the filter they type)."""
 
     BINDINGS = [
-        Binding("enter", "select_cursor", "Open brief", id="tariffs.open"),
+        # Priority: the brief opens as the key arrives, before the next key typed (as enter
+        # in the search bar; tui/key_order.py).
+        Binding("enter", "select_cursor", "Open brief", id="tariffs.open", priority=True),
         *(
             Binding(
                 str(k + 1),
