@@ -739,3 +739,31 @@ def test_words_of_proposal_and_of_an_end(story: str, status: str) -> None:
 )
 def test_talk_of_tariffs_names_no_measure(story: str) -> None:
     assert _rows(story) == set()
+
+
+# --- a verb with its rate names the measure; a conditional retaliation threatens ---------------
+
+
+@pytest.mark.parametrize(
+    ("story", "row"),
+    [
+        (
+            "Norway will impose 25% on US whiskey from August 1.",
+            ("Norway", "United States", "25%", "announced"),
+        ),
+        (
+            "Norway slapped 25% on US whiskey on Monday.",
+            ("Norway", "United States", "25%", "in force"),
+        ),
+        (
+            "Under the plan, Norway would levy 25% on US whiskey.",
+            ("Norway", "United States", "25%", "announced"),
+        ),
+        (
+            "Norway said it would hit back with 25% duties on US whiskey if Washington went ahead.",
+            ("Norway", "United States", "25%", "threatened"),
+        ),
+    ],
+)
+def test_a_verb_with_its_rate_and_a_conditional_retaliation(story: str, row: tuple) -> None:
+    assert _rows(story) == {row}

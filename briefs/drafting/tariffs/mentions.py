@@ -22,12 +22,18 @@ TRIGGER = Folded(
     r"\b(?:counter[- ]?tariffs?|counter[- ]?measures?|tariffs?|duty|duties|levy|levies"
     r"|surtax(?:es)?|import tax(?:es)?|import surcharges?|safeguards?|anti-?dumping measures?"
     r"|deposits|(?:dumping|subsidy|subsidi[sz]ation)\s+margins?|cvds?"
-    r"|measures?|tax(?:e[sd]|ing)?|charge[sd]?|charging|rates?|penalty|penalties)\b"
+    r"|measures?|tax(?:e[sd]|ing)?|charge[sd]?|charging|rates?|penalty|penalties"
+    r"|impos(?:e|es|ed|ing)|slap(?:s|ped|ping)?|levied)\b"  # verbs, only with a rate after
 )
 # "will be taxed at 30%", "would be charged 35%", "will tax Chinese toys at 20%": a verb names
 # the measure only with its rate right after it.
 _VERB_TRIGGERS = frozenset(
-    ("tax", "taxes", "taxed", "taxing", "charge", "charges", "charged", "charging")
+    {
+        *("tax", "taxes", "taxed", "taxing", "charge", "charges", "charged", "charging"),
+        # "will impose 25% on US whiskey", "slapped 25% on", "would levy 25% on"
+        *("impose", "imposes", "imposed", "imposing", "slap", "slaps", "slapped", "slapping"),
+        "levied",
+    }
 )
 _TOPIC_AFTER = re.compile(
     r"\s+(?:disputes?|talks|wars?|deals?|negotiations?|rows?|truce|polic(?:y|ies)|fights?"
@@ -260,15 +266,11 @@ def is_trigger(sentence: str, match: re.Match[str]) -> bool:
             )
         )
     if word in _VERB_TRIGGERS:
-        ahead = sentence[match.end() : match.end() + 60]
-        if not any(ch.isdigit() for ch in ahead) and "cent" not in ahead:
-            return False  # most "tax" and "charge" words: no rate after them
-        rate = RATE.slow.search(sentence, match.end(), match.end() + 60)
-        return (
-            rate is not None
-            and bool(_VERB_RATE.match(sentence[match.end() : rate.start()]))
-            and not _NOUN_AFTER_RATE.match(sentence, rate.end())  # "charge a 10% tariff"
-        )
+        return _rate_after_verb(sentence, match)
+    if word in ("levy", "levies") and _LEVY_VERB.search(
+        sentence[max(0, match.start() - 12) : match.start()]
+    ):
+        return _rate_after_verb(sentence, match)  # "would levy 25% on US whiskey"
     if sentence[match.start()].isupper() and (
         _CAPITAL_AFTER.match(sentence, match.end())
         or _CAPITAL_BEFORE.search(sentence[: match.start()][-30:])
@@ -303,6 +305,19 @@ def is_trigger(sentence: str, match: re.Match[str]) -> bool:
                 RATE.slow.match(sentence[match.end() :].lstrip()[3:])
             )
     return True
+
+
+def _rate_after_verb(sentence: str, match: re.Match[str]) -> bool:
+    """A verb names the measure only with its rate right after it ("will tax toys at 20%")."""
+    ahead = sentence[match.end() : match.end() + 60]
+    if not any(ch.isdigit() for ch in ahead) and "cent" not in ahead:
+        return False  # most "tax" and "charge" words: no rate after them
+    rate = RATE.slow.search(sentence, match.end(), match.end() + 60)
+    return (
+        rate is not None
+        and bool(_VERB_RATE.match(sentence[match.end() : rate.start()]))
+        and not _NOUN_AFTER_RATE.match(sentence, rate.end())  # "charge a 10% tariff"
+    )
 
 
 def find_rates(
