@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from store import Store
 from tests.tui.helpers import new_app, settle
 from tests.tui.test_keystrokes import burst, notes
@@ -67,3 +69,20 @@ async def test_a_chosen_actor_leaves_the_focus_on_the_results(store: Store) -> N
         burst(app, "n")
         await settle(pilot)
         assert app.reader.search_bar.input.value == 'actor:"Mark Carney"'
+
+
+@pytest.mark.parametrize("into_table", [False, True])
+async def test_keys_right_after_choosing_an_actor_act_on_the_results(
+    store: Store, store_dir: Path, into_table: bool
+) -> None:
+    """Enter in the actor index (on its filter: the first actor; on a row: that one) then
+    keys at once: they reached the index as it closed and were lost."""
+    app = new_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst(app, "A")
+        await settle(pilot)
+        burst(app, *"carney", *(["down"] if into_table else []), "enter", "a", *"hi", "ctrl+s")
+        await settle(pilot)
+        assert app.screen is app.reader
+        assert notes(store_dir, XI) == ["hi"]  # Mark Carney's newest brief

@@ -58,8 +58,25 @@ def actors_title(shown: int, total: int, *, filtering: bool) -> str:
     return f"Actors ({shown:,} of {total:,})" if filtering else f"Actors ({total:,})"
 
 
+# Enter chooses as a priority binding: the index closes as the key arrives, and the keys
+# typed at once after it reach the reader's results (tui/key_order.py); they were lost.
 class ActorTable(IndexTable):
-    BINDINGS = [Binding("enter", "select_cursor", "Their briefs", id="actors.choose")]
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Their briefs", id="actors.choose", priority=True)
+    ]
+
+
+class ActorFilter(FilterInput):
+    BINDINGS = [
+        Binding(
+            "enter",
+            "screen.choose_first",
+            "First actor's briefs",
+            show=False,
+            id="actors.choose_first",
+            priority=True,
+        )
+    ]
 
 
 _LABELS = ("Name", "Kind", "Roles", "Affiliations", "Briefs", "First", "Last")
@@ -83,7 +100,7 @@ class ActorIndexScreen(IndexScreen[str | None]):
         self._shown: list[ActorEntry] = []
 
     def compose(self) -> ComposeResult:
-        yield FilterInput(placeholder="filter actors…", id="actor-filter")
+        yield ActorFilter(placeholder="filter actors…", id="actor-filter")
         yield ActorTable(id="actor-table")
         yield KeysFooter()
 
@@ -142,8 +159,7 @@ class ActorIndexScreen(IndexScreen[str | None]):
     def _filter(self, event: Input.Changed) -> None:
         self._show(event.value)
 
-    @on(Input.Submitted, "#actor-filter")
-    def _choose_first(self) -> None:
+    def action_choose_first(self) -> None:
         if self._shown:
             self.dismiss(actor_query(self._shown[0].name))
 
