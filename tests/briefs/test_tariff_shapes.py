@@ -767,3 +767,8 @@ def test_talk_of_tariffs_names_no_measure(story: str) -> None:
 )
 def test_a_verb_with_its_rate_and_a_conditional_retaliation(story: str, row: tuple) -> None:
     assert _rows(story) == {row}
+
+
+def test_two_countries_cutting_tariffs_on_each_other_each_impose_their_rate() -> None:
+    story = "Norway and Chile agreed to cut their tariffs on each other to 12% and 8% respectively."
+    assert _pairs(story) == {("Norway", "Chile", "12%"), ("Chile", "Norway", "8%")}

@@ -467,7 +467,8 @@ def extract_tariffs(
         if found_here and not triggers:
             last_trigger_sentence = position  # a run of rate sentences keeps the measure open
         if found_here and ("respectively" in text or rates_listed(text, found_here)):
-            respectively(mentions, position)
+            mutual = [e.country for e in entities] if "each other" in text else None
+            respectively(mentions, position, mutual)
         if collected_later(text):
             announce_preliminary(mentions, position)  # "Importers will have to post deposits"
     return merge(mentions)

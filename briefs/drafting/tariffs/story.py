@@ -28,11 +28,24 @@ def rates_listed(text: str, found: list[Mention]) -> bool:
     return True
 
 
-def respectively(mentions: list[Mention], position: int) -> None:
+def respectively(mentions: list[Mention], position: int, mutual: list[str] | None = None) -> None:
     """ "raised tariffs on Canada and Mexico to 35% and 30% respectively": the n-th rate is the
-    n-th target's, when the sentence names as many of each."""
+    n-th target's, when the sentence names as many of each. `mutual`: the two countries of
+    "agreed to cut their tariffs on each other to 30% and 10% respectively", the n-th of whom
+    imposes the n-th rate on the other."""
     here = [m for m in mentions if m.sentence == position and m.rate is not None]
     rates = list(dict.fromkeys(m.rate for m in here))
+    pair = list(dict.fromkeys(mutual or ()))
+    if len(pair) == 2 and len(rates) == 2:
+        one = next(m for m in here if m.rate == rates[0])
+        two = next(m for m in here if m.rate == rates[1])
+        keep = [m for m in mentions if not (m.sentence == position and m.rate is not None)]
+        mentions[:] = [
+            *keep,
+            replace(one, imposed_by=pair[0], imposed_on=pair[1], also_on=[]),
+            replace(two, imposed_by=pair[1], imposed_on=pair[0], also_on=[]),
+        ]
+        return
     targets = list(dict.fromkeys(m.imposed_on for m in here if m.imposed_on))
     by = next((m.imposed_by for m in here if m.imposed_on), None)
     if len(rates) < 2 or len(rates) != len(targets) or by is None:
