@@ -772,3 +772,18 @@ def test_a_verb_with_its_rate_and_a_conditional_retaliation(story: str, row: tup
 def test_two_countries_cutting_tariffs_on_each_other_each_impose_their_rate() -> None:
     story = "Norway and Chile agreed to cut their tariffs on each other to 12% and 8% respectively."
     assert _pairs(story) == {("Norway", "Chile", "12%"), ("Chile", "Norway", "8%")}
+
+
+@pytest.mark.parametrize(
+    ("story", "status"),
+    [
+        ("An order signed on Friday exempts Chilean wine from Norway's 25% tariff.", "removed"),
+        (
+            "An order signed on Friday exempts Chilean wine from Norway's 25% tariff for six"
+            " months.",
+            "suspended",
+        ),
+    ],
+)
+def test_an_exemption_for_good_removes_and_for_a_time_suspends(story: str, status: str) -> None:
+    assert {row[3] for row in _rows(story)} == {status}

@@ -121,6 +121,10 @@ _ENDED = re.compile(
     re.I,
 )
 _LIFT_TO = re.compile(r"[^,;]{0,60}?\bto\s+\d", re.I)
+_FOR_A_TIME = Folded(
+    r"\bfor\s+(?:another\s+|a\s+further\s+|the\s+next\s+)?(?:\w+\s+){0,2}?(?:days?|weeks?|months?"
+    r"|years?)\b|\buntil\b|\btill\b|\bthrough\b|\d+-day|\btemporar\w*|\bfor (?:the moment|now)\b"
+)
 _NEGATED = Folded(r"\b(?:not|no|never|n't|refus\w*|declin\w*|reject\w*)\b[\w\s]{0,20}$")
 # "pressing for an exemption", "asked for a suspension", "urged Washington to lift": a request,
 # which changes no state (the gold conventions: a request to cut is no measure of its own)
@@ -158,6 +162,12 @@ def _status(part: str, has_rate: bool) -> str | None:
             continue
         if status == "suspended" and _ENDED.search(text, max(0, match.start() - 30), match.start()):
             continue  # "ending exemptions for Canada": the pause is what ends
+        if (
+            status == "suspended"
+            and match.group(0).startswith("exempt")
+            and not _FOR_A_TIME.search(text)
+        ):
+            return "removed"  # "exempts the products from the tariffs": for good, none for a period
         if (
             status == "removed"
             and has_rate
