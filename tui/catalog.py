@@ -161,7 +161,7 @@ class Catalog:
     def _scan(self) -> Scan:
         texts, states = self.store.note_texts(), self.store.states()
         scan = Scan(notes={i: tuple(t) for i, t in texts.items() if t})
-        versions = _row_versions(self.rows) or {r.id: r.version for r in self.store.rows()}
+        versions = _versions(self.rows) or {r.id: r.version for r in self.store.rows()}
         # By id in the rows' order (newest first): the rows' own id string until the doc is
         # made, which shares it, then the doc. So the docs come out in order, unsorted.
         placed: dict[str, str | SearchDoc] = {i: i for i in versions}
@@ -426,14 +426,6 @@ def _versions(rows: Mapping[str, BriefRow]) -> dict[str, str]:
     """Each row's version by id, without making the rows a RowMap has not made."""
     if isinstance(rows, RowMap):
         return rows.versions()
-    return {i: row.version for i, row in rows.items()}
-
-
-def _row_versions(rows: Mapping[str, BriefRow]) -> dict[str, str]:
-    """Each row's version by id; rows made only when asked give theirs without making any."""
-    versions = getattr(rows, "versions", None)
-    if callable(versions):
-        return versions()
     return {i: row.version for i, row in rows.items()}
 
 
