@@ -164,7 +164,7 @@ def _status(part: str, has_rate: bool) -> str | None:
             continue  # "ending exemptions for Canada": the pause is what ends
         if (
             status == "suspended"
-            and match.group(0).startswith("exempt")
+            and match.group(0).casefold().startswith("exempt")
             and not _FOR_A_TIME.search(text)
         ):
             return "removed"  # "exempts the products from the tariffs": for good, none for a period
