@@ -787,3 +787,8 @@ def test_two_countries_cutting_tariffs_on_each_other_each_impose_their_rate() ->
 )
 def test_an_exemption_for_good_removes_and_for_a_time_suspends(story: str, status: str) -> None:
     assert {row[3] for row in _rows(story)} == {status}
+
+
+def test_the_end_of_a_duty_welcomed_by_its_target_is_a_removal() -> None:
+    story = "Chile, which had lobbied hard, praised the end of the 17% Norwegian duty on salmon."
+    assert _rows(story) == {("Norway", "Chile", "17%", "removed")}
