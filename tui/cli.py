@@ -196,6 +196,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"exists: `briefing check --repair --store {root}` restores it",
                 err=True,
             )
+        else:
+            say(
+                f"briefing: the file was left as it is and has no backup; "
+                f"`briefing check --store {root}` says what can be done",
+                err=True,
+            )
         return EXIT_STORE
     except StoreError as exc:
         say(f"briefing: {exc}", err=True)
@@ -396,6 +402,15 @@ def _check(root: Path, *, repair: bool) -> int:
         )
     if not health.ok and not repair:
         say("run `briefing check --repair` to restore damaged files from their backups")
+    stuck = [f.path for f in health.files if not f.ok and not f.backup_ok]
+    stuck = [path for path in stuck if path.suffix != ".jsonl"]  # mended by importing again
+    if stuck and repair:
+        # Nothing left to restore from: say what the reader can still do.
+        for path in stuck:
+            say(
+                f"{path}: no backup to restore it from; mend it by hand, or move it aside "
+                f"(mv {path} {path}.damaged) and the store starts it anew without what it held"
+            )
     return 0 if health.ok else EXIT_FAILED
 
 
