@@ -25,6 +25,7 @@ from briefs.drafting.actor_words import (
     REGIONS,
     ROLE_HEADS,
     ROLE_WORDS,
+    STATEMENT_VERBS,
 )
 from briefs.drafting.lexicon import words
 from briefs.drafting.text import Place, Sentence, Token
@@ -57,6 +58,23 @@ def _is_nameish(token: Token) -> bool:
         and low not in DEMONYMS
         and low not in _OFFICIALS
         and not low.endswith(_PLACE_ADJECTIVES)
+    )
+
+
+def _said_of_a_person(tokens: list[Token], start: int, end: int) -> bool:
+    """What surrounds "Sofia Brandt" makes it a person's name, not a place's ("Victoria Falls
+    tourism"): a statement verb, a possessive or a list before; a statement verb, an apposition
+    or "of the …" after."""
+    before = tokens[start - 1] if start else None
+    if before is not None and (
+        before.lower in STATEMENT_VERBS or before.possessive or before.text == ","
+    ):
+        return True
+    after = [t.lower for t in tokens[end : end + 3]]
+    return bool(after) and (
+        after[0] in STATEMENT_VERBS
+        or (after[0] == "," and len(after) > 1 and tokens[end + 1].text[:1].islower())
+        or (after[0] == "of" and len(after) > 1 and (after[1] == "the" or tokens[end + 1].cap))
     )
 
 
@@ -372,9 +390,10 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
             j = i + 1
             while j < end and j - i < 4 and _is_nameish(tokens[j]) and not tokens[j - 1].possessive:
                 j += 1
-            spans.append(Span("person", i, j, text_of(tokens, i, j, sentence.text)))
-            i = j
-            continue
+            if _said_of_a_person(tokens, i, j):
+                spans.append(Span("person", i, j, text_of(tokens, i, j, sentence.text)))
+                i = j
+                continue
         place = places.get(i)
         if place is not None and _opens_a_name(tokens, spans, place, end):
             # "President Santiago Peña": a capital's name is a first name after a title

@@ -355,3 +355,16 @@ def test_a_country_goods_come_from_without_a_measure_is_no_actor() -> None:
 )
 def test_a_legislature_named_alone_is_an_actor(story: str, body: str) -> None:
     assert body in _names(story), _names(story)
+
+
+@pytest.mark.parametrize(
+    ("story", "not_actor"),
+    [
+        ("Victoria Falls tourism has suffered from the tariff.", "Victoria Falls"),
+        ("The Paris Club of creditors met on Monday.", "Paris Club"),
+    ],
+)
+def test_a_place_that_is_a_given_name_stays_a_place_without_a_person_s_context(
+    story: str, not_actor: str
+) -> None:
+    assert not_actor not in _names(story)
