@@ -103,6 +103,7 @@ def draft_brief(text: str, *, name: str = "article", date: str | None = None) ->
         {t.imposed_on for t in tariffs if t.imposed_on},
         [a.affiliation for a in people if a.affiliation and _speaks_for_country(a)],
         spoken_for_by_the_country(sentences, home),
+        persons,
     )
     headline = tokenize(layout.title)
     for place in find_places(headline):

@@ -153,6 +153,7 @@ def country_actors(
     targets: set[str],
     person_countries: list[str] = (),  # type: ignore[assignment]
     spoken_for: list[str] = (),  # type: ignore[assignment]
+    people: frozenset[str] = frozenset(),
 ) -> dict[str, tuple[float, int]]:
     """Countries and blocs that act: tariff imposers, and those named as actors often enough.
 
@@ -174,8 +175,13 @@ def country_actors(
             if _is_spoken_for(sentence, place.start):
                 weight = 0.0 if place.demonym else 2.0
                 placed = False
-            elif prev not in PLACE_PREPOSITIONS and _speaks_through(
-                sentence, place.start, place.end
+            elif prev not in PLACE_PREPOSITIONS and (
+                _speaks_through(sentence, place.start, place.end)
+                or (
+                    # "Paraguay's Santiago Peña said": a person of the country named
+                    sentence.tokens[place.end - 1].possessive
+                    and any(s == place.end and n in people for s, _e, n in inside)
+                )
             ):
                 weight = 2.0
                 placed = False

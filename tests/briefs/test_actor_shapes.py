@@ -368,3 +368,13 @@ def test_a_place_that_is_a_given_name_stays_a_place_without_a_person_s_context(
     story: str, not_actor: str
 ) -> None:
     assert not_actor not in _names(story)
+
+
+def test_a_country_named_before_its_person_acts_through_them() -> None:
+    names = _names("Mills want a higher duty. Paraguay's Santiago Peña said the bloc must act.")
+    assert "Paraguay" in names, names
+
+
+def test_a_country_named_before_its_company_does_not_act_through_it() -> None:
+    names = _names("Mills want a higher duty. Norway's Nordkran Holdings said it would cope.")
+    assert "Norway" not in names, names
