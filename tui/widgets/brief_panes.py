@@ -144,14 +144,15 @@ def fit_widths(
     """Widths for columns of texts, together at most `room` where it can be done. The
     columns in `whole` (fixed words: a measure, a status, a rate) get their longest word,
     the others FLOOR, and then the room left goes by `shares` to every column still short
-    of its longest text. When even that is too wide, the free columns give way first."""
+    of its longest text. When even that is too wide, the free columns give way first, down
+    to FLOOR, then the widest."""
     words = [
         max((cell_len(w) for t in texts for w in t.split(" ")), default=1) for texts in columns
     ]
     longest = [max((cell_len(t) for t in texts), default=1) for texts in columns]
     widths = [words[k] if k in whole else min(FLOOR, longest[k]) for k in range(len(columns))]
     while sum(widths) > room and max(widths) > 1:
-        free = [k for k in range(len(widths)) if k not in whole and widths[k] > 1]
+        free = [k for k in range(len(widths)) if k not in whole and widths[k] > FLOOR]
         k = max(free or range(len(widths)), key=lambda k: widths[k])
         widths[k] -= 1
     while sum(widths) < room:
@@ -307,8 +308,10 @@ class TariffsTable(_BriefTable):
         by, products, rate, measure, status, year = widths
         return [
             (
-                wrap_clean(row[0], by, "bold"),
-                wrap_clean(row[1], products),
+                # Three lines, not two, for who acts on whom and on what: a narrow pane
+                # cut "European Union → China" to "European / Union →…".
+                wrap_clean(row[0], by, "bold", lines=3),
+                wrap_clean(row[1], products, lines=3),
                 wrap_clean(row[2], rate),
                 wrap_clean(row[3], measure),
                 wrap_clean(row[4], status, "italic"),
