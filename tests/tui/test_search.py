@@ -147,3 +147,29 @@ async def test_lower_case_or_between_words_gets_a_hint(store: Store) -> None:
         await pilot.press(*["backspace"] * 8, *'OR steel "black or white"')
         await ready(app, pilot)
         assert "for either, write OR" not in screen_text(app)
+
+
+async def test_an_unreadable_search_index_mid_session_is_said_not_a_crash(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The on-disk word index failing while the reader runs (damaged under it, say) is
+    said in the search bar; the previous results stay and the reader keeps running."""
+    from store import StoreError
+    from store.scan_cache import ScanCache
+
+    app = new_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", *"canola")
+        await pilot.pause(0.2)
+        assert set(listed(app)) == CANOLA_IDS
+
+        def unreadable(*args: object, **kwargs: object) -> set[int]:
+            raise StoreError("the search index in cache/ cannot be read (disk I/O error)")
+
+        monkeypatch.setattr(ScanCache, "word_hits", unreadable)
+        await pilot.press(*" deposit")
+        await pilot.pause(0.2)
+        assert app.is_running
+        assert "cannot be read" in screen_text(app)
+        assert set(listed(app)) == CANOLA_IDS  # the previous results stay

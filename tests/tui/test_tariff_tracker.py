@@ -6,6 +6,7 @@ import dataclasses
 import time
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from bench.synth import make_briefs
@@ -277,3 +278,28 @@ async def test_many_tariffs_load_off_the_ui_thread(tmp_path: Path) -> None:
         assert longest < 2.0, f"the UI stalled {longest:.2f}s"
         print(f"\nload {screen.load_seconds:.2f}s, fill {screen.fill_seconds:.3f}s, ", end="")
         print(f"longest UI stall {longest:.3f}s")
+
+
+async def test_an_unreadable_search_index_is_said_and_keeps_rows(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A free word looked up in the on-disk index that fails mid-session: the tracker says
+    so beside the filter and keeps the rows of the last good query."""
+    from store import StoreError
+    from store.scan_cache import ScanCache
+
+    async with reader(store).run_test(size=SIZE) as pilot:
+        await open_tracker(pilot, [])
+        await pilot.press(*"by:canada")
+        await settle(pilot)
+        before = table_lines(screen_text(pilot.app))
+
+        def unreadable(*args: object, **kwargs: object) -> set[int]:
+            raise StoreError("the search index in cache/ cannot be read (disk I/O error)")
+
+        monkeypatch.setattr(ScanCache, "word_hits", unreadable)
+        await pilot.press(*" steel")
+        await settle(pilot)
+        text = screen_text(pilot.app)
+        assert "cannot be read" in text
+        assert "Tariffs (8 of 32)" in text and table_lines(text) == before

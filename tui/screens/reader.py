@@ -260,7 +260,11 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen
             bar.show_error(GETTING_READY)
             return
         else:
-            self._matches = set(self.catalog.search(query))
+            try:
+                self._matches = set(self.catalog.search(query))
+            except StoreError as exc:  # the word index on disk failed under us
+                bar.show_error(str(exc))  # the previous results stay
+                return
         self.refresh_list()
 
     @on(SearchBar.Closed)

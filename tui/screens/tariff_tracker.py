@@ -26,6 +26,7 @@ from briefs.folding import fold
 from briefs.model import STATUSES
 from briefs.search.query import QueryError, parse_query
 from briefs.text import clean
+from store import StoreError
 from tui.catalog import Catalog
 from tui.derived import TariffRow
 from tui.safe import safe_text
@@ -220,7 +221,11 @@ class TariffTrackerScreen(IndexScreen[str | None]):
         except QueryError as exc:
             self.app.call_from_thread(self._show_error, generation, str(exc))
             return
-        selected = self.catalog.search_tariffs(query)
+        try:
+            selected = self.catalog.search_tariffs(query)
+        except StoreError as exc:  # the word index on disk failed under us
+            self.app.call_from_thread(self._show_error, generation, str(exc))
+            return
         if get_current_worker().is_cancelled:
             return
         shown = sort_rows(selected, sort)[:MAX_SHOWN]
