@@ -29,7 +29,7 @@ from typing import Any
 import orjson
 
 from store.errors import StoreError
-from store.folder import check_plain, check_plain_folder
+from store.folder import check_plain, check_plain_folder, relative
 from store.storage import TEMP_SUFFIX, digest
 
 FOLDER = "cache"
@@ -128,14 +128,12 @@ class Checked:
 
     def trusted(self, path: Path) -> str | None:
         """The digest of `path`'s bytes that passed the checks, if any."""
-        return self._saved.get(path.relative_to(self.root).as_posix())
+        return self._saved.get(relative(self.root, path))
 
     def save(self, digests: Mapping[Path, str | None]) -> None:
         """List `digests` (each of bytes checked or written from checked data), when they
         differ from what is listed."""
-        files = {
-            p.relative_to(self.root).as_posix(): d for p, d in digests.items() if d is not None
-        }
+        files = {relative(self.root, p): d for p, d in digests.items() if d is not None}
         if files == self._saved:
             return
         sealed = seal(self.root)

@@ -198,9 +198,8 @@ def _ours(folder: Path, pattern: re.Pattern[str]) -> list[Path]:
     except OSError:
         return []
     out = []
-    for name in names:
-        path = folder / name
-        if pattern.fullmatch(name) and plain_file_problem(path) is None:
+    for name in names:  # the name first: a path is made only for the few that match
+        if pattern.fullmatch(name) and plain_file_problem(path := folder / name) is None:
             out.append(path)
     return sorted(out)
 
@@ -212,6 +211,15 @@ def leftover_temporaries(root: Path) -> list[Path]:
         + _ours(root / CORRECTIONS_FOLDER, _TEMP_BUCKET)
         + _ours(root / READER_FOLDER, _TEMP_READER)
     )
+
+
+def relative(root: Path, path: Path) -> str:
+    """`path` (made as `root / name…`) by its name in the store, as the ledger and the
+    list of checks name files; string work, since an open names some 500 paths."""
+    whole, top = str(path), str(root)
+    if whole.startswith(top + os.sep):
+        return whole[len(top) + 1 :].replace(os.sep, "/")
+    return path.relative_to(root).as_posix()
 
 
 def remove_stale_temporaries(root: Path) -> None:

@@ -25,7 +25,7 @@ import orjson
 from tinydb.storages import Storage
 
 from store.errors import DamagedFileError, StoreError
-from store.folder import LEDGER_NAME, MARKER_FILE, MARKER_TEXT, check_plain, lexists
+from store.folder import LEDGER_NAME, MARKER_FILE, MARKER_TEXT, check_plain, lexists, relative
 
 # 2: brief content moved to the content log; 3: notes and states moved to reader/NN.json
 # (a briefing of format 2 would not see them, so it is told the store is newer); 4: the
@@ -117,6 +117,7 @@ def check_shape(path: Path, data: Any) -> dict[str, dict[str, dict[str, Any]]]:
 
 
 Identity = tuple[int, int, int]  # inode, mtime in ns, size
+HASHED_IN_PIECES = 4 << 20  # a checked file larger than this is not held in memory at open
 
 
 def digest(raw: bytes) -> str:
@@ -146,6 +147,26 @@ def read_bytes(path: Path) -> tuple[bytes, Identity] | None:
     except OSError as exc:
         raise StoreError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     return raw, (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def _hash_file(path: Path) -> tuple[str, Identity] | None:
+    """The digest of one store file's bytes, read a piece at a time (see read_bytes)."""
+    check_plain(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    named = hashlib.sha1(usedforsecurity=False)
+    try:
+        with open(fd, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            while piece := handle.read(1 << 20):
+                named.update(piece)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    return named.hexdigest(), (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
 def parse_file(path: Path, raw: bytes, validate: Validator | None = None) -> Tree:
@@ -178,20 +199,30 @@ class Ledger:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        # The names as last read, and the marker's identity then: an open asks for each
+        # file not there (most of the 256 reader files of a small store) and its backup.
+        self._read: tuple[Identity, list[str]] | None = None
 
     def names(self) -> list[str]:
+        marker = self.root / MARKER_FILE
         try:
-            with open(os.open(self.root / MARKER_FILE, os.O_RDONLY | os.O_NOFOLLOW), "rb") as f:
+            with open(os.open(marker, os.O_RDONLY | os.O_NOFOLLOW), "rb") as f:
+                st = os.fstat(f.fileno())
+                identity = (st.st_ino, st.st_mtime_ns, st.st_size)
+                if self._read is not None and self._read[0] == identity:
+                    return list(self._read[1])
                 lines = f.read(64 * 1024).decode("utf-8", "replace").splitlines()[1:]
         except OSError:
             return []
-        return [line for line in dict.fromkeys(lines) if LEDGER_NAME.fullmatch(line)]
+        names = [line for line in dict.fromkeys(lines) if LEDGER_NAME.fullmatch(line)]
+        self._read = (identity, names)
+        return list(names)
 
     def knows(self, path: Path) -> bool:
-        return path.relative_to(self.root).as_posix() in self.names()
+        return relative(self.root, path) in self.names()
 
     def remember(self, path: Path, *, forget: bool = False) -> None:
-        name = path.relative_to(self.root).as_posix()
+        name = relative(self.root, path)
         names = self.names()
         if (name in names) != forget:
             return
@@ -201,7 +232,7 @@ class Ledger:
         """List those of `paths` that exist but are not listed: put back by a repair, or
         written just before a kill that came ahead of their listing."""
         names = self.names()
-        more = [p.relative_to(self.root).as_posix() for p in paths if lexists(p)]
+        more = [relative(self.root, p) for p in paths if lexists(p)]
         if not set(more) <= set(names):
             self._write([*names, *(n for n in more if n not in names)])
 
@@ -294,16 +325,26 @@ class AtomicJSONStorage(Storage):
         checked now, unless its bytes have the digest `trusted` (bytes that passed the
         checks before: store/checked.py). Those are kept, and parsed without the checks
         when first used."""
-        if trusted is None or self._stat_identity() is None:
+        identity = self._stat_identity()
+        if trusted is None or identity is None:
             self.read()
             return
-        found = read_bytes(self.path)
-        if found is None or digest(found[0]) != trusted:
-            self.read()  # gone since the stat, or other bytes: read and checked
-            return
+        if identity[2] > HASHED_IN_PIECES:  # the index at 100,000 briefs: 27 MiB
+            hashed = _hash_file(self.path)
+            if hashed is None or hashed[0] != trusted:
+                self.read()
+                return
+            # Not kept: a reader that makes its rows from the compact index never parses
+            # it, and the bytes would be held for nothing (read again when used).
+            self._raw, self._identity, self._released = None, hashed[1], trusted
+        else:
+            found = read_bytes(self.path)
+            if found is None or digest(found[0]) != trusted:
+                self.read()  # gone since the stat, or other bytes: read and checked
+                return
+            self._raw, self._identity = found
         self._seen_once, self._absent, self._existed = True, False, True
-        self._raw, self._identity, self._data = found[0], found[1], None
-        self.digest = trusted
+        self._data, self.digest = None, trusted
 
     def current_digest(self) -> str | None:
         """The digest of the file as it is on disk, when it is the one this storage holds

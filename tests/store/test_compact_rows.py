@@ -12,9 +12,10 @@ import pytest
 
 import store.index
 import store.listing
+import store.storage
 from briefs import Brief
 from briefs.order import newest_first
-from store import Store
+from store import DamagedFileError, Store
 from store import corrections as book
 from store.compact import NAME, CompactIndex
 from store.rows import Rows
@@ -283,3 +284,28 @@ def _parts(raw: bytes) -> dict[str, bytes]:
         parts[name] = body[at : at + size]
         at += size
     return parts
+
+
+def test_a_large_checked_index_is_hashed_at_open_and_not_held(
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 100,000 briefs `briefs.json` is 27 MiB: read a piece at a time to name any
+    damage before a write, as ever, but not kept in memory (the rows come from the
+    compact index); a write reads it again."""
+    monkeypatch.setattr(store.storage, "HASHED_IN_PIECES", 0)
+    _busy_store(store_dir)
+    Store(store_dir).rows()
+    opened = Store(store_dir)
+    storage = opened._briefs_db.storage
+    assert storage._raw is None and not storage.parsed
+    assert opened.rows() == _expected(Store(store_dir))
+    monkeypatch.setattr(store.index, "RECENT_MIN", 0)  # the next import folds
+    opened.import_briefs([_brief(500, "2025-12-31", "Folded")])
+    assert b"b-500" in (store_dir / "briefs.json").read_bytes()
+    assert Store(store_dir).rows() == _expected(Store(store_dir))
+    index = store_dir / "briefs.json"
+    raw = index.read_bytes()
+    assert b'"date":"2025-12-31"' in raw
+    index.write_bytes(raw.replace(b'"date":"2025-12-31"', b'"date":"2025-13-31"'))
+    with pytest.raises(DamagedFileError, match=r"briefs\.json"):
+        Store(store_dir)
