@@ -23,6 +23,7 @@ from store.rows import Rows
 from store.tables import brief_row
 
 ONE_BY_ONE = 200  # rows whose notes and state are looked up brief by brief, at most
+_NONE: Mapping[str, Any] = {}
 
 
 class _Marks:
@@ -34,6 +35,8 @@ class _Marks:
         self._all: tuple[dict[str, int], dict[str, Any]] | None = None
 
     def __call__(self, brief_id: str) -> tuple[int, Mapping[str, Any]]:
+        if self._all is not None:
+            return self._all[0].get(brief_id, 0), self._all[1].get(brief_id, _NONE)
         with self._lock.reading():
             if self._all is None and self._asked < ONE_BY_ONE:
                 self._asked += 1
@@ -41,7 +44,7 @@ class _Marks:
             if self._all is None:
                 self._all = self._reader.note_counts(), self._reader.all_states()
         notes, states = self._all
-        return notes.get(brief_id, 0), states.get(brief_id, {})
+        return notes.get(brief_id, 0), states.get(brief_id, _NONE)
 
 
 class ListingStore(IndexedStore):
@@ -74,10 +77,15 @@ class ListingStore(IndexedStore):
             notes, state = marks(brief_id)
             return brief_row(brief_id, doc, notes, state, over)
 
+        def plain(brief_id: str, title: str, date: str, source: str | None, sha: str) -> BriefRow:
+            notes, state = marks(brief_id)  # as brief_row makes the row of no corrections
+            read, starred = bool(state.get("read", False)), bool(state.get("starred", False))
+            return BriefRow(brief_id, title, date, source, notes, read, starred, sha)
+
         if held is None:
             made = (make(i, doc, shown.get(i)) for i, doc in briefs.items() if i not in trash)
             return newest_first(made)
-        return Rows(held, make, trash=trash, shown=shown, laid=laid)
+        return Rows(held, make, trash=trash, shown=shown, laid=laid, plain=plain)
 
     def row_ids(self) -> list[str]:
         """The ids of `rows`, in their order, without making the rows."""

@@ -21,6 +21,8 @@ from store.records import BriefRow
 
 # brief id, index record, corrections' row overrides (or None) → the row
 MakeRow = Callable[[str, Mapping[str, Any], Mapping[str, Any] | None], BriefRow]
+# brief id, title, date, source, digest → the row of an uncorrected brief (most of them)
+MakePlain = Callable[[str, str, str, str | None, str], BriefRow]
 Key = tuple[str, str, str]  # date, title (case ignored), id
 
 
@@ -40,12 +42,14 @@ class Rows(Sequence[BriefRow]):
         trash: Mapping[str, Any] | None = None,
         shown: Mapping[str, Mapping[str, Any]] | None = None,
         laid: Mapping[str, Mapping[str, Any]] | None = None,
+        plain: MakePlain | None = None,
     ) -> None:
         """`index`: briefs.json compact; `laid`: the records of briefs-recent.json, which
         replace those of the same id (store/index.py); `shown`: the corrections' row
-        overrides by brief id; `make` makes a row of a record and its overrides."""
+        overrides by brief id; `make` makes a row of a record and its overrides, and
+        `plain` (when given) one of the index's own fields, with no record made first."""
         self.index = index
-        self._make = make
+        self._make, self._plain = make, plain
         self._trash = trash or {}
         self._shown = shown or {}
         self._made: dict[int, BriefRow] = {}  # by position in the index
@@ -134,8 +138,13 @@ class Rows(Sequence[BriefRow]):
         return row
 
     def _make_at(self, k: int) -> BriefRow:
-        brief_id = self.index.id_at(k)
-        return self._make(brief_id, self.index.record_at(k), self._shown.get(brief_id))
+        index = self.index
+        brief_id = index.id_at(k)
+        over = self._shown.get(brief_id)
+        if over is None and self._plain is not None:
+            title, date, source = index.title_at(k), index.date_at(k), index.source_at(k)
+            return self._plain(brief_id, title, date, source, index.sha_at(k))
+        return self._make(brief_id, index.record_at(k), over)
 
     def __iter__(self) -> Iterator[BriefRow]:
         for at in range(len(self)):
