@@ -159,6 +159,18 @@ class Rows(Sequence[BriefRow]):
         ids, moved = self.index.ids(), self._moved_list
         return [ids[k] if k >= 0 else moved[-1 - k].id for k in self._order]
 
+    def titles(self) -> list[tuple[str, str]]:
+        """(title, id) of every row in the order, without making the rows (what the
+        palette matches as it is typed in)."""
+        index, moved = self.index, self._moved_list
+        if self._order is None:
+            return [(index.title_at(k), i) for k, i in enumerate(index.ids())]
+        ids = index.ids()
+        return [
+            (index.title_at(k), ids[k]) if k >= 0 else (moved[-1 - k].title, moved[-1 - k].id)
+            for k in self._order
+        ]
+
     def get(self, brief_id: str) -> BriefRow | None:
         if brief_id in self._trash:
             return None
@@ -254,6 +266,14 @@ class RowMap(MutableMapping[str, BriefRow]):
 
     def __len__(self) -> int:
         return len(self.source) - len(self._gone) + len(self._added())
+
+    def titles(self) -> list[tuple[str, str]]:
+        """(title, id) of every row, in the order of iteration, making none."""
+        over, gone = self._over, self._gone
+        out = [(over[i].title if i in over else t, i) for t, i in self.source.titles()]
+        if gone:
+            out = [pair for pair in out if pair[1] not in gone]
+        return out + [(over[i].title, i) for i in self._added()]
 
     def versions(self) -> dict[str, str]:
         out = self.source.versions()

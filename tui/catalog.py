@@ -115,6 +115,14 @@ class Catalog:
             return [row for row in self.rows.values() if keep(row.id)]
         return list(self.rows.values())
 
+    def row_titles(self) -> list[tuple[str, str]]:
+        """(title, brief id) of every row, without making the rows the store makes when
+        asked (the palette matches titles, and shows a few)."""
+        rows = self.rows
+        if isinstance(rows, RowMap):
+            return rows.titles()
+        return [(row.title, brief_id) for brief_id, row in rows.items()]
+
     def _put_row(self, brief_id: str, row: BriefRow | None) -> None:
         old = self.rows.get(brief_id)
         if row is None:

@@ -21,7 +21,7 @@ from briefs.actor_index import ActorEntry, actor_query
 from briefs.dates import format_day
 from briefs.folding import fold
 from briefs.text import clean
-from store import BriefRow, Store, StoreError
+from store import Store, StoreError
 from tui.catalog import Catalog, build_actor_entries
 from tui.messages import ApplyQuery, CatalogWanted, DeleteView, OpenBrief, RunAction
 from tui.safe import safe_text
@@ -116,16 +116,17 @@ class BriefsProvider(_ReaderProvider):
     """Briefs by title; choosing one opens it in the reader."""
 
     async def startup(self) -> None:
-        self.rows: list[BriefRow] = []
+        # (title, brief id): the rows themselves are made for the hits shown only.
+        self.titles: list[tuple[str, str]] = []
         if self._usable():
-            self.rows = list(self.briefing.catalog.rows.values())
+            self.titles = self.briefing.catalog.row_titles()
 
-    def _hit(self, score: float, title: str, row: BriefRow, spans: list[tuple[int, int]]) -> Hit:
+    def _hit(self, score: float, title: str, brief_id: str, spans: list[tuple[int, int]]) -> Hit:
         prompt = _label("brief")
+        row = self.briefing.catalog.rows.get(brief_id)
         # The date first: a long title wraps, and the date should not wrap with it.
-        prompt.append(f"{format_day(row.date)}  ", style="dim")
+        prompt.append(f"{format_day(row.date) if row else ''}  ", style="dim")
         prompt.append_text(highlighted(title, spans))
-        brief_id = row.id
         return Hit(
             score,
             prompt,
@@ -134,7 +135,7 @@ class BriefsProvider(_ReaderProvider):
         )
 
     async def search(self, query: str) -> Hits:
-        for hit in self._hits(query, ((r.title, r) for r in self.rows), self._hit):
+        for hit in self._hits(query, self.titles, self._hit):
             yield hit
 
 
