@@ -792,3 +792,8 @@ def test_an_exemption_for_good_removes_and_for_a_time_suspends(story: str, statu
 def test_the_end_of_a_duty_welcomed_by_its_target_is_a_removal() -> None:
     story = "Chile, which had lobbied hard, praised the end of the 17% Norwegian duty on salmon."
     assert _rows(story) == {("Norway", "Chile", "17%", "removed")}
+
+
+def test_the_country_whose_companies_pay_a_tariff_imposes_it() -> None:
+    story = "The tariff is paid by Norwegian companies, not by Chile, economists say."
+    assert {by for by, _on, _rate in _pairs(story)} == {"Norway"}

@@ -168,15 +168,30 @@ _IMPORTERS_AFTER = re.compile(
 
 
 def importers_pay(c: MentionContext, p: Parties) -> None:
-    """ "Canadian importers must pay a 25% surtax on U.S. steel": Canada imposes it."""
+    """ "Canadian importers must pay a 25% surtax on U.S. steel": Canada imposes it; "the tariff
+    is paid by American companies": so does the United States."""
     if p.by is not None:
         return
     for entity in c.entities:
+        if (
+            entity.demonym
+            and 0 <= entity.start - c.end <= 40
+            and _PAID_BY.search(c.text, max(0, entity.start - 12), entity.start)
+            and _PAYERS_AFTER.match(c.text, entity.end)
+        ):
+            p.by = entity.country
+            return
         if entity.end > c.start or c.start - entity.end > 80:
             continue
         if _IMPORTERS_AFTER.match(c.text, entity.end) and entity.country != p.on:
             p.by = entity.country
             return
+
+
+_PAID_BY = re.compile(r"\bpaid\s+by\s+$", re.I)
+_PAYERS_AFTER = re.compile(
+    r"\s+(?:importers|companies|firms|businesses|consumers|buyers|customers|shoppers)\b", re.I
+)
 
 
 # "the 15% rate agreed with the European Union and Japan": the countries a rate was agreed,
