@@ -14,9 +14,14 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
-from itertools import accumulate
 
-from briefs.drafting.tariffs.changes import changed_from, is_old_rate, looks_ahead, replaced_rate
+from briefs.drafting.tariffs.changes import (
+    changed_from,
+    is_old_rate,
+    looks_ahead,
+    replaced_rate,
+    supersedes,
+)
 from briefs.drafting.tariffs.entities import entities_of, sellers_country, subject_of
 from briefs.drafting.tariffs.mentions import (
     TRIGGER,
@@ -118,8 +123,11 @@ def extract_tariffs(
     last_imposer: str | None = None
     last_trigger_sentence = -10
     previous_subject: str | None = None
+
     # quoted sentences so far: a rate told after a quote keeps the measure named before it
-    quotes = list(accumulate(is_quote(s.text) for s in sentences))
+    def quotes(after: int, upto: int) -> int:  # asked only past the plain window
+        return sum(is_quote(s.text) for s in sentences[after + 1 : upto + 1])
+
     for position, sentence in enumerate(sentences):
         text = sentence.text
         if len(text) > 3000:
@@ -128,7 +136,12 @@ def extract_tariffs(
         triggers = [m for m in TRIGGER.finditer(text, low) if is_trigger(text, m)]
         rates = (
             find_rates(text, triggers, is_quote(text), low)
-            if triggers or position - last_trigger_sentence <= 3 + quotes[position]
+            if triggers
+            or position - last_trigger_sentence <= 3
+            or (  # quoted sentences between count apart (at most a few looked at)
+                position - last_trigger_sentence <= 8
+                and position - last_trigger_sentence <= 3 + quotes(last_trigger_sentence, position)
+            )
             else []
         )
         if not triggers and not rates:
@@ -238,8 +251,14 @@ def extract_tariffs(
                 and mention.imposed_on is None
                 and mention.rate is not None
                 and mentions
-                and position - mentions[-1].sentence
-                <= 2 + quotes[position] - quotes[mentions[-1].sentence]
+                and (
+                    position - mentions[-1].sentence <= 2
+                    or (
+                        position - mentions[-1].sentence <= 7
+                        and position - mentions[-1].sentence
+                        <= 2 + quotes(mentions[-1].sentence, position)
+                    )
+                )
             ):
                 borrowed = True
                 # "The levy combines a 10% rate …": the parties of the measure just before; a
@@ -429,7 +448,7 @@ def extract_tariffs(
                     mention.also_on, mention.measure = list(new.also_on), new.measure
                     mention.products = mention.products or list(new.products)
                     mention.superseded_by = new  # gone once the new rate is charged
-            if rate is not None and mentions and _supersedes(text, text.find(rate, a_start)):
+            if rate is not None and mentions and supersedes(text, text.find(rate, a_start)):
                 # "On Monday it raised that rate to 35%": the 30% named before is no longer
                 # charged; only the current rate is listed
                 old = next(
@@ -472,26 +491,6 @@ def extract_tariffs(
         if collected_later(text):
             announce_preliminary(mentions, position)  # "Importers will have to post deposits"
     return merge(mentions)
-
-
-_CHANGED_TO = re.compile(
-    r"\b(?:raised|lifted|increased|hiked|cut|lowered|reduced|doubled|tripled|trimmed|slashed"
-    r"|boosted|brought|pushed)\s+(?:[\w-]+\s+){0,4}?to\s+$",
-    re.I,
-)
-_HAD_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?$", re.I)
-_NOT_YET = re.compile(r"\b(?:will|would|could|may|might|plans?|set to|due to|from next)\b", re.I)
-
-
-def _supersedes(text: str, start: int) -> bool:
-    """A change already made to a rate named before ("it raised that rate to 35%"), not one
-    told as background ("which had been cut to 15% last year")."""
-    change = _CHANGED_TO.search(text, max(0, start - 60), start)
-    return (
-        change is not None
-        and not _HAD_BEFORE.search(text, max(0, change.start() - 12), change.start())
-        and not _NOT_YET.search(text, max(0, start - 80), start + 40)
-    )
 
 
 _NEXT_RATE = Mention(None, None, [], None, "tariff", "")  # "the rate after it", until known

@@ -115,3 +115,23 @@ def ahead_in_clause(sentence: str, start: int, end: int, back: int, forward: int
 def looks_ahead(sentence: str, start: int, end: int) -> bool:
     """A change still to come, said around a rate ("will cut", "next year", "agreed to")."""
     return ahead_in_clause(sentence, start, end, 90, 60)
+
+
+_CHANGED_TO = re.compile(
+    r"\b(?:raised|lifted|increased|hiked|cut|lowered|reduced|doubled|tripled|trimmed|slashed"
+    r"|boosted|brought|pushed)\s+(?:[\w-]+\s+){0,4}?to\s+$",
+    re.I,
+)
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?$", re.I)
+_NOT_YET = re.compile(r"\b(?:will|would|could|may|might|plans?|set to|due to|from next)\b", re.I)
+
+
+def supersedes(text: str, start: int) -> bool:
+    """A change already made to a rate named before ("it raised that rate to 35%"), not one
+    told as background ("which had been cut to 15% last year")."""
+    change = _CHANGED_TO.search(text, max(0, start - 60), start)
+    return (
+        change is not None
+        and not _HAD_BEFORE.search(text, max(0, change.start() - 12), change.start())
+        and not _NOT_YET.search(text, max(0, start - 80), start + 40)
+    )
