@@ -797,3 +797,24 @@ def test_the_end_of_a_duty_welcomed_by_its_target_is_a_removal() -> None:
 def test_the_country_whose_companies_pay_a_tariff_imposes_it() -> None:
     story = "The tariff is paid by Norwegian companies, not by Chile, economists say."
     assert {by for by, _on, _rate in _pairs(story)} == {"Norway"}
+
+
+@pytest.mark.parametrize(
+    ("story", "row"),
+    [
+        (
+            "Norway has threatened 30% on goods from Chile.",
+            ("Norway", "Chile", "30%", "threatened"),
+        ),
+        (
+            "Chile said it would respond to the 25% Norwegian tariff on Chilean salmon.",
+            ("Norway", "Chile", "25%", "in force"),
+        ),
+        (
+            "Chile vowed to retaliate against the 25% Norwegian tariff on its salmon.",
+            ("Norway", "Chile", "25%", "in force"),
+        ),
+    ],
+)
+def test_a_threatened_rate_and_a_measure_responded_to(story: str, row: tuple) -> None:
+    assert _rows(story) == {row}

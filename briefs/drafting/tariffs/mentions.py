@@ -23,7 +23,8 @@ TRIGGER = Folded(
     r"|surtax(?:es)?|import tax(?:es)?|import surcharges?|safeguards?|anti-?dumping measures?"
     r"|deposits|(?:dumping|subsidy|subsidi[sz]ation)\s+margins?|cvds?"
     r"|measures?|tax(?:e[sd]|ing)?|charge[sd]?|charging|rates?|penalty|penalties"
-    r"|impos(?:e|es|ed|ing)|slap(?:s|ped|ping)?|levied)\b"  # verbs, only with a rate after
+    # verbs, which name a measure only with a rate right after them
+    r"|impos(?:e|es|ed|ing)|slap(?:s|ped|ping)?|levied|threaten(?:s|ed|ing)?)\b"
 )
 # "will be taxed at 30%", "would be charged 35%", "will tax Chinese toys at 20%": a verb names
 # the measure only with its rate right after it.
@@ -32,6 +33,7 @@ _VERB_TRIGGERS = frozenset(
         *("tax", "taxes", "taxed", "taxing", "charge", "charges", "charged", "charging"),
         # "will impose 25% on US whiskey", "slapped 25% on", "would levy 25% on"
         *("impose", "imposes", "imposed", "imposing", "slap", "slaps", "slapped", "slapping"),
+        *("threaten", "threatens", "threatened", "threatening"),  # "has threatened 30% on"
         "levied",
     }
 )

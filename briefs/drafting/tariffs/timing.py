@@ -228,6 +228,11 @@ _SUBORDINATE = Folded(
 )
 
 
+_RESPONDED_TO = re.compile(
+    r"\b(?:respond\w*|retaliat\w*|hit(?:ting)?\s+back|react\w*)\s+(?:to|against|at|for|over)"
+    r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w%.-]+\s+){0,3}$",
+    re.I,
+)
 _UNTIL_CLAUSE = re.compile(r"[,\s]*(?:until|till)\s", re.I)
 
 
@@ -429,6 +434,10 @@ def status_and_year(
     if (status in ("announced", None) or weak) and _starts_today(clause, today):
         status, weak = "in force", False  # it takes effect on the article's day
         dated = True
+    if status in ("threatened", "announced") and _RESPONDED_TO.search(
+        text, max(0, a_start - 60), a_start
+    ):
+        status = None  # "would respond to the 25% US tariff": the response's, not the tariff's
     if status in ("removed", "offered removal") and _UNTIL_CLAUSE.match(clause):
         status = None  # "… will stay until Washington lifts its tariffs": those stand today
     if status == "removed" and _removal_undated(clause):
