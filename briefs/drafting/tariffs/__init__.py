@@ -125,8 +125,13 @@ def extract_tariffs(
     previous_subject: str | None = None
 
     # quoted sentences so far: a rate told after a quote keeps the measure named before it
+    quoted: dict[int, bool] = {}
+
     def quotes(after: int, upto: int) -> int:  # asked only past the plain window
-        return sum(is_quote(s.text) for s in sentences[after + 1 : upto + 1])
+        for i in range(max(0, after + 1), upto + 1):
+            if i not in quoted:
+                quoted[i] = is_quote(sentences[i].text)
+        return sum(quoted[i] for i in range(max(0, after + 1), upto + 1))
 
     for position, sentence in enumerate(sentences):
         text = sentence.text
@@ -148,12 +153,13 @@ def extract_tariffs(
             continue
         entities = entities_of(sentence, spans.get(sentence.index, []), affiliations, persons, home)
         subject = subject_of(entities, text)
-        seller_before = None  # "… found dumping by producers in India. The rate for them is …"
+        # "… found dumping by producers in India. The rate for them is …"
+        seller_before: tuple[str, list] | None = None
         if position > 0:
             before = sentences[position - 1]
             told = entities_of(before, spans.get(before.index, []), affiliations, persons, home)
             previous_subject = subject_of(told, before.text[:3000]) or previous_subject
-            seller_before = sellers_country(before.text[:3000], told)
+            seller_before = (before.text[:3000], told)  # read only if a rate borrows
         if triggers:
             last_trigger_sentence = position
         pronoun_subject = _PRONOUN_START.match(text)
@@ -273,12 +279,13 @@ def extract_tariffs(
                     story_imposer(mentions) if mention.all_targets else lent.imposed_by
                 )
                 mention.imposed_on = None if mention.all_targets else lent.imposed_on
-                if (
-                    not entities
-                    and seller_before not in (None, mention.imposed_by)
-                    and lent.sentence < position - 1
-                ):
-                    mention.imposed_on = seller_before  # the sellers the sentence before named
+                seller = (
+                    sellers_country(*seller_before)
+                    if seller_before and not entities and lent.sentence < position - 1
+                    else None
+                )
+                if seller not in (None, mention.imposed_by):
+                    mention.imposed_on = seller  # the sellers the sentence before named
                 elif mention.imposed_on is not None and (lent.rate is None or lent.ceiling):
                     # "… from China, Indonesia and Japan. The duty ranges from $89 to $707": the
                     # rate of each target of that list
