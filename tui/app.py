@@ -344,7 +344,21 @@ class BriefingApp(KeyOrderApp):
         self.exit()
 
     async def action_quit(self) -> None:
-        """ctrl+q: quit, asking first when a note is unsaved."""
+        """ctrl+q: quit, asking first when a note or a correction form is unsaved."""
+        from tui.screens.edit_form import EditFormScreen  # loaded with the first form
+
+        # The form's question first; questions over it (escape's own) are moot now.
+        forms = [s for s in self.screen_stack if isinstance(s, EditFormScreen)]
+        if forms:
+            while self.screen is not forms[-1]:
+                self.pop_screen()
+            # Once the form is saved or dropped, its result is handled on the reader (the
+            # correction written) before the note check and the exit, which come after it.
+            forms[-1].ask_before_quit(lambda: self.reader.call_next(self._quit_after_form))
+            return
+        self._quit_after_form()
+
+    def _quit_after_form(self) -> None:
         if not self.session.editing:
             self.exit()
             return

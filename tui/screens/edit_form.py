@@ -170,26 +170,46 @@ class EditFormScreen(ModalScreen[dict[str, Any] | str | None]):
         return changed if ok else None
 
     def action_save(self) -> None:
+        self._save()
+
+    def _save(self) -> bool:
         changed = self.changes()
         if changed is None:
             self.notify("Some fields need fixing first (see under them).", severity="warning")
-            return
+            return False
         self.dismiss(changed)
+        return True
 
     def action_cancel(self) -> None:
+        self._ask_unsaved(then=None)
+
+    def ask_before_quit(self, then: Callable[[], object]) -> None:
+        """Quit over the form: `then` at once when nothing changed, else once the changes
+        are saved or discarded (cancel stays in the form), asked as escape asks."""
+        self._asking = False  # a question the quit took down is moot
+        self._ask_unsaved(then=then)
+
+    def _ask_unsaved(self, then: Callable[[], object] | None) -> None:
         if self._asking:
             return
         changed = self.changes()
         if not changed and changed is not None:
             self.dismiss(None)
+            if then is not None:
+                then()
             return
 
         def answered(answer: str | None) -> None:
             self._asking = False
             if answer == "save":
-                self.action_save()
+                closed = self._save()
             elif answer == "discard":
                 self.dismiss(None)
+                closed = True
+            else:
+                closed = False  # cancel: back to the form
+            if closed and then is not None:
+                then()
 
         self._asking = True
         choices = (
