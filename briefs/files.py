@@ -1,8 +1,9 @@
-"""A path → briefs: brief files (.json) read, articles (.txt) drafted, folders searched.
+"""A path → briefs: brief files (.json) read, articles (.txt) and saved web pages (.html,
+named one by one) drafted, folders searched.
 
-What `briefing import` and the benchmark read. Besides `briefs.evaluate`, the one module
-outside drafting that imports `briefs.drafting`: reading a path needs the drafter for
-articles, and nothing below it (model, reading, search) may depend on drafting.
+What `briefing import` and the benchmark read. With `briefs.evaluate` and `briefs.web`, a
+module above drafting: reading a path needs the drafter for articles, and nothing below it
+(model, reading, search) may depend on drafting.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from briefs.reading import (
     read_records_file,
 )
 from briefs.stream import Record, stream_records
+from briefs.web.page_files import PAGE_SUFFIXES, read_page_file
 
 BRIEF_SUFFIXES = (".json", ".txt")  # compared in lower case: 'A.JSON' is a brief file too
 
@@ -71,14 +74,23 @@ def _checked(path: Path) -> os.stat_result | None:
     return found
 
 
+def draft_file(path: Path, *, date: str | None = None) -> Brief:
+    """The brief drafted from one article: a saved web page (.html, .htm) read as a page,
+    any other file as plain text. Raises BriefFileError (`path: reason`)."""
+    if path.suffix.lower() in PAGE_SUFFIXES:
+        return read_page_file(path, date=date)
+    return read_article_file(path, date=date)
+
+
 def read_file_records(path: Path, *, date: str | None = None) -> BriefRecords:
     """The briefs of one file — an article (.txt) drafted into a brief, else a brief file
     or an export — and the reader data an export carries. `date` dates an article that
     gives none. Raises BriefFileError (`path: reason`) on any problem."""
     _checked(path)
-    if path.suffix.lower() == ".txt":
-        return BriefRecords(briefs=[read_article_file(path, date=date)])
-    return read_records_file(path)
+    if path.suffix.lower() in (".txt", *PAGE_SUFFIXES):
+        return BriefRecords(briefs=[draft_file(path, date=date)])
+    with _what_it_is(path):
+        return read_records_file(path)
 
 
 def _streamed(path: Path, size: int) -> Iterator[Record]:
@@ -111,9 +123,25 @@ def file_records(path: Path, *, date: str | None = None) -> Iterator[Record]:
 
 
 def _read_now(path: Path, found: os.stat_result | None, date: str | None) -> list[Record]:
-    if path.suffix.lower() == ".txt":
-        return [(read_article_file(path, date=date), None)]
-    return read_record_pairs(path, None if found is None else found.st_size)
+    if path.suffix.lower() in (".txt", *PAGE_SUFFIXES):
+        return [(draft_file(path, date=date), None)]
+    with _what_it_is(path):
+        return read_record_pairs(path, None if found is None else found.st_size)
+
+
+@contextmanager
+def _what_it_is(path: Path) -> Iterator[None]:
+    """A file of another suffix that is no brief file either (a `.md` or `.docx` article,
+    say) is told what `import` reads, beside what was wrong."""
+    try:
+        yield
+    except BriefFileError as exc:
+        if path.suffix.lower() == ".json":
+            raise
+        raise BriefFileError(
+            f"{exc} — import reads brief files (.json), articles as plain text (.txt) "
+            "and saved web pages (.html)"
+        ) from exc
 
 
 class _Failed:

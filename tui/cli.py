@@ -131,7 +131,9 @@ def _parser() -> argparse.ArgumentParser:
     trash.add_argument("--json", action="store_true", help="print a JSON array")
 
     draft = commands.add_parser("draft", help="print the brief drafted from an article, as JSON")
-    draft.add_argument("file", metavar="FILE", help="an article: a UTF-8 .txt file")
+    draft.add_argument(
+        "file", metavar="FILE", help="an article: a UTF-8 text file, or a saved web page (.html)"
+    )
     draft.add_argument("--date", metavar="DATE", help="the date, if the article gives none")
 
     note = commands.add_parser("note", help="add or list notes from the shell")
@@ -415,7 +417,7 @@ def _check(root: Path, *, repair: bool) -> int:
 
 
 def _draft(path: Path, *, date: str | None = None) -> int:
-    from briefs.drafting import read_article_file
+    from briefs.files import draft_file
 
     try:
         day = _given_date(date)
@@ -423,7 +425,7 @@ def _draft(path: Path, *, date: str | None = None) -> int:
         say(f"briefing: {exc}", err=True)
         return EXIT_USAGE
     try:
-        brief = read_article_file(path, date=day)
+        brief = draft_file(path, date=day)
     except BriefFileError as exc:
         say(str(exc), err=True)
         return EXIT_FAILED
