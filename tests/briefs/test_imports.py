@@ -88,10 +88,17 @@ def test_only_files_and_evaluate_use_drafting_from_outside_it() -> None:
         if not name.startswith("briefs.drafting")
         and any(d.startswith("briefs.drafting") for d in deps)
     }
-    # briefs.web.article drafts a fetched page as files.py drafts a .txt: a source → briefs.
+    # briefs.web.article drafts a fetched page, and briefs.web.page_files a saved one, as
+    # files.py drafts a .txt: a source → briefs.
     # briefs.csl reads only the drafter's word lists (name particles, organisation heads):
     # one list each, not a second copy to drift apart.
-    assert users <= {"briefs.files", "briefs.evaluate", "briefs.web.article", "briefs.csl"}
+    assert users <= {
+        "briefs.files",
+        "briefs.evaluate",
+        "briefs.web.article",
+        "briefs.web.page_files",
+        "briefs.csl",
+    }
 
 
 def test_the_search_package_itself_imports_nothing() -> None:
