@@ -30,7 +30,7 @@ _COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] 
     "Mexico": (("Mexico",), ("Mexican",), ("Mexico City",)),
     "United Kingdom": (
         ("United Kingdom", "UK", "U.K.", "Britain", "Great Britain"),
-        ("British",),
+        ("British", "Scottish", "Scotch"),
         ("London",),
     ),
     "Japan": (("Japan",), ("Japanese",), ("Tokyo",)),

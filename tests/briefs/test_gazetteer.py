@@ -47,3 +47,17 @@ def test_drafting_names_the_canonical_country() -> None:
     assert normalise_country(None) is None
     # "England" is a reader's word for the UK, not a party drafting reads in a story.
     assert country_of("England") is None
+
+
+def test_scotch_and_scottish_goods_are_the_united_kingdoms() -> None:
+    # Whisky and salmon are named by their Scottish origin; the tariff's target is the
+    # party to trade, the United Kingdom (drafted with no target before).
+    from tests.briefs.drafted import tariff_pairs
+
+    assert country_of("Scottish") == "United Kingdom"
+    assert tariff_pairs("Washington kept a 10% tariff on Scotch whisky, officials said.") == {
+        ("United States", "United Kingdom", "10%")
+    }
+    assert tariff_pairs("Norway put a 15% duty on Scottish salmon on Monday.") == {
+        ("Norway", "United Kingdom", "15%")
+    }
