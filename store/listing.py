@@ -66,7 +66,7 @@ class ListingStore(IndexedStore):
         all be made, so every note is counted at once."""
         with self.lock.reading():
             held = self._compact()
-            laid = self._recent_docs() if held is not None else {}
+            laid = dict(self._recent_docs()) if held is not None else {}  # a snapshot too
             corrected, trash = self._book.all(), self._book.trash()
             if held is None:  # no index yet, or none to hold compactly: made here
                 briefs = dict(self._index())
@@ -85,7 +85,9 @@ class ListingStore(IndexedStore):
         if held is None:
             made = (make(i, doc, shown.get(i)) for i, doc in briefs.items() if i not in trash)
             return newest_first(made)
-        return Rows(held, make, trash=trash, shown=shown, laid=laid, plain=plain)
+        # A copy: the store changes its trash in place, and these rows are a snapshot (the
+        # catalog lays later deletions over them).
+        return Rows(held, make, trash=dict(trash), shown=shown, laid=laid, plain=plain)
 
     def row_ids(self) -> list[str]:
         """The ids of `rows`, in their order, without making the rows."""
