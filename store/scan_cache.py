@@ -98,7 +98,11 @@ def _connect(target: str, *, uri: bool) -> sqlite3.Connection:
     conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute("PRAGMA cell_size_check = ON")  # a damaged page is an error, not a read
-    conn.execute("PRAGMA busy_timeout = 5000")  # another reader's batch, never long
+    # Another process's batch is short, but one suspended mid-batch (ctrl+z) holds the
+    # write lock for good: a write here gives up soon (the brief's words then stay in
+    # memory, searched as before) rather than freeze the reader 5 s a call. Reads never
+    # wait: the file is in WAL mode.
+    conn.execute("PRAGMA busy_timeout = 250")
     return conn
 
 
@@ -171,6 +175,16 @@ def _let_go(conn: sqlite3.Connection, folder: Path) -> None:
 
 def _corrupt(exc: sqlite3.Error) -> bool:
     return getattr(exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+
+
+# What a read may meet that says nothing of the file: another process's hold, memory.
+_PASSING = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_NOMEM", "SQLITE_INTERRUPT")
+
+
+def _damaged_in_read(exc: sqlite3.Error) -> bool:
+    """A read failed for the file's sake: damaged pages of the word index may fail as a
+    plain SQLITE_ERROR ('vtable constructor failed'), not only as SQLITE_CORRUPT."""
+    return getattr(exc, "sqlite_errorname", "") not in _PASSING
 
 
 class ScanCache:
@@ -410,7 +424,7 @@ class ScanCache:
                 for sql, match in statements:
                     hits.update(itertools.chain.from_iterable(self._conn.execute(sql, (match,))))
             except sqlite3.Error as exc:
-                if self.path is not None and _corrupt(exc):
+                if self.path is not None and _damaged_in_read(exc):
                     _remove(self.path)  # the next start makes it anew
                 raise StoreError(
                     f"the search index in {FOLDER}/ cannot be read ({exc}); it is made "
