@@ -31,7 +31,25 @@ def _before(a: Key, b: Key) -> bool:
     return a[0] > b[0] or (a[0] == b[0] and (a[1], a[2]) < (b[1], b[2]))
 
 
-class Rows(Sequence[BriefRow]):
+class RowSequence(Sequence[BriefRow]):
+    """Rows made one at a time: a subclass gives `_one(at)`, a slice is made row by row."""
+
+    @overload
+    def __getitem__(self, at: int) -> BriefRow: ...
+
+    @overload
+    def __getitem__(self, at: slice) -> list[BriefRow]: ...
+
+    def __getitem__(self, at: int | slice) -> BriefRow | list[BriefRow]:
+        if isinstance(at, slice):
+            return [self._one(k) for k in range(*at.indices(len(self)))]
+        return self._one(at)
+
+    def _one(self, at: int) -> BriefRow:
+        raise NotImplementedError
+
+
+class Rows(RowSequence):
     """Every row newest first; `get` and `position` by brief id."""
 
     def __init__(
@@ -115,15 +133,7 @@ class Rows(Sequence[BriefRow]):
     def __len__(self) -> int:
         return len(self.index) if self._order is None else len(self._order)
 
-    @overload
-    def __getitem__(self, at: int) -> BriefRow: ...
-
-    @overload
-    def __getitem__(self, at: slice) -> list[BriefRow]: ...
-
-    def __getitem__(self, at: int | slice) -> BriefRow | list[BriefRow]:
-        if isinstance(at, slice):
-            return [self[k] for k in range(*at.indices(len(self)))]
+    def _one(self, at: int) -> BriefRow:
         if at < 0:
             at += len(self)
         if not 0 <= at < len(self):
@@ -295,7 +305,7 @@ class RowMap(MutableMapping[str, BriefRow]):
         return picked(view, lambda i: i not in gone)
 
 
-class OverRows(Sequence[BriefRow]):
+class OverRows(RowSequence):
     """A `Rows` with some rows replaced in place (of the same id, order unchanged)."""
 
     def __init__(self, source: Rows, over: Mapping[str, BriefRow]) -> None:
@@ -304,15 +314,7 @@ class OverRows(Sequence[BriefRow]):
     def __len__(self) -> int:
         return len(self.source)
 
-    @overload
-    def __getitem__(self, at: int) -> BriefRow: ...
-
-    @overload
-    def __getitem__(self, at: slice) -> list[BriefRow]: ...
-
-    def __getitem__(self, at: int | slice) -> BriefRow | list[BriefRow]:
-        if isinstance(at, slice):
-            return [self[k] for k in range(*at.indices(len(self)))]
+    def _one(self, at: int) -> BriefRow:
         row = self.source[at]
         return self._over.get(row.id, row) if self._over else row
 
@@ -327,7 +329,7 @@ class OverRows(Sequence[BriefRow]):
         return self.source.ids()
 
 
-class Picked(Sequence[BriefRow]):
+class Picked(RowSequence):
     """Some rows of a sequence, in its order, picked by id without making the others."""
 
     def __init__(self, source: Sequence[BriefRow], places: list[int]) -> None:
@@ -337,15 +339,7 @@ class Picked(Sequence[BriefRow]):
     def __len__(self) -> int:
         return len(self._places)
 
-    @overload
-    def __getitem__(self, at: int) -> BriefRow: ...
-
-    @overload
-    def __getitem__(self, at: slice) -> list[BriefRow]: ...
-
-    def __getitem__(self, at: int | slice) -> BriefRow | list[BriefRow]:
-        if isinstance(at, slice):
-            return [self[k] for k in range(*at.indices(len(self)))]
+    def _one(self, at: int) -> BriefRow:
         return self.source[self._places[at]]
 
     def __iter__(self) -> Iterator[BriefRow]:
