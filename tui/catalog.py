@@ -405,6 +405,8 @@ class ActorSources(Sequence[ActorSource]):
                 if type(people) is int:
                     people = people_of(found.get(people))
                 yield brief_id, date, people
+
+
 _BATCH = 1000  # briefs written to the scan cache per transaction (each ends an FTS5 segment)
 
 
