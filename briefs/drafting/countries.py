@@ -100,13 +100,21 @@ def _is_subject(sentence: Sentence, end: int, start: int | None = None) -> bool:
     return False
 
 
-def _is_listed_member(sentence: Sentence, start: int) -> bool:
-    """ "all five members – Kenya, Uganda, …", "members Argentina and Brazil": a bloc's members."""
+def _before_list(sentence: Sentence, start: int) -> int:
+    """The token before the list of places that the place at `start` is in ("Kenya, Uganda
+    and Rwanda": the one before "Kenya"), -1 when the list opens the sentence."""
     tokens = sentence.tokens
     ends = {place.end: place.start for place in sentence.places}
     i = start - 1
     while i >= 0 and (tokens[i].text == "," or tokens[i].lower in ("and", "or") or i + 1 in ends):
         i = ends[i + 1] - 1 if i + 1 in ends else i - 1
+    return i
+
+
+def _is_listed_member(sentence: Sentence, start: int) -> bool:
+    """ "all five members – Kenya, Uganda, …", "members Argentina and Brazil": a bloc's members."""
+    tokens = sentence.tokens
+    i = _before_list(sentence, start)
     while i >= 0 and tokens[i].text in ("–", "—", ":", "-", "("):
         i -= 1
     return i >= 0 and tokens[i].lower in ("members", "member")
@@ -115,10 +123,7 @@ def _is_listed_member(sentence: Sentence, start: int) -> bool:
 def _is_listed_supplier(sentence: Sentence, start: int) -> bool:
     """ "The largest suppliers include Bolivia, Ecuador and Uruguay": exporters a measure hits."""
     tokens = sentence.tokens
-    ends = {place.end: place.start for place in sentence.places}
-    i = start - 1
-    while i >= 0 and (tokens[i].text == "," or tokens[i].lower in ("and", "or") or i + 1 in ends):
-        i = ends[i + 1] - 1 if i + 1 in ends else i - 1
+    i = _before_list(sentence, start)
     if i < 0 or tokens[i].lower not in ("include", "includes", "including", "are", "were"):
         return False
     return any(t.lower in SUPPLIER_WORDS for t in tokens[max(0, i - 5) : i])
