@@ -96,8 +96,9 @@ _PER_UNIT = (
     # "$89 to $707 per tonne": a range of duties per unit
     rf"(?:{_SIGN}{_AMOUNT}\s?(?:to|-|–)\s?)?{_SIGN}{_AMOUNT}\s?(?:per|a|an|/)\s?{_UNIT}"
 )
-_CURRENCY_PER_UNIT = (
-    rf"{_AMOUNT}[\s-](?:{_alternatives('currency_words')})s?\s(?:per|a|an|/)\s?{_UNIT}"
+_CURRENCY_PER_UNIT = (  # "40 to 45 euros per tonne": a range in currency words
+    rf"{_AMOUNT}(?:\s(?:to|-|–)\s{_AMOUNT})?[\s-](?:{_alternatives('currency_words')})s?\s"
+    rf"(?:per|a|an|/)\s?{_UNIT}"
 )
 RATE = Folded(
     rf"(?<![\w.$])(?:between\s{_NUM}{_PCT}?\sand\s{_NUM}{_PCT}"
@@ -133,6 +134,9 @@ _RATE_LEAD = re.compile(
     r"\b(?:at|to|of|by|pays?|paid|paying|carry|carries|charged|taxed|levied)\s+(?:(?:an?|the)\s+"
     r"(?:extra|additional)\s+)?$"
     r"|\b(?:rate|margin|duty|figure|level)s?,\s*$"  # "the steepest rate, 71.8%"
+    # "will pay rates between 2.8% and 25.8%": the rate noun after the sellers' verb
+    r"|\b(?:pays?|paid|paying|faces?|faced|facing|carry|carries|gets?|got|receive[sd]?)\s+"
+    r"(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?(?:rates?|margins?)\s+(?:of\s+)?$"
     # "well below the 50% normally charged"
     r"|\b(?:below|above|under|lower than|higher than)\s+(?:the|its|their)\s+$",
     re.I,
@@ -397,7 +401,7 @@ def find_rates(
             continue  # "China's growth rate slowed to 4.5%": another kind of rate
         if text[:8].casefold() == "between ":  # "between 3% and 21%" is the range "3% to 21%"
             text = re.sub(r"\s+and\s+", " to ", text[8:])
-        if out and _later_step(sentence, stepped or out[-1][1], start, stepping):
+        if out and _later_step(sentence, stepped or out[-1][1], start, end, stepping):
             stepping, stepped = True, end  # "10% from March, rising to 15% in 2027 and 20% …"
             continue
         stepping = False
@@ -414,19 +418,25 @@ _STARTS_AT = re.compile(
 )
 _STEP_LEAD = re.compile(
     r",?\s*(?:and\s+|then\s+|before\s+)?(?:rising|increasing|climbing|going up|stepping up)"
-    r"\s+(?:\w+\s+){0,3}?to\s+$",
+    r"\s+(?:\w+\s+){0,3}?to\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$",
     re.I,
 )
 _NEXT_STEP = re.compile(r"(?:\s+(?:in|on|from|by)\s+[\w ,.]{1,24}?)?\s*(?:,|and|,\s*and)\s+$", re.I)
 
 
-def _later_step(sentence: str, last_end: int, start: int, stepping: bool) -> bool:
+# "rising in steps to 315 euros per tonne by 2028": a step dated by its own year
+_BY_YEAR = re.compile(r"\s+(?:by|in)\s+(?:\w+\s+)?(?:19|20)\d\d\b")
+
+
+def _later_step(sentence: str, last_end: int, start: int, end: int, stepping: bool) -> bool:
     """ "10% beginning January 1, 2027, rising to 15% on January 1, 2028": a later step."""
     between = sentence[last_end:start]
     if stepping:
         return bool(_NEXT_STEP.fullmatch(between))
     lead = _STEP_LEAD.search(between)
-    return lead is not None and bool(_STARTS_AT.search(between, 0, min(lead.start(), 60)))
+    return lead is not None and bool(
+        _STARTS_AT.search(between, 0, min(lead.start(), 60)) or _BY_YEAR.match(sentence, end)
+    )
 
 
 def is_quote(sentence: str) -> bool:

@@ -18,7 +18,17 @@ _GENERIC = words("generic_goods")
 _DROP_WORDS = words("product_drop_words")
 # Who sells, never what: a phrase with one of them names no goods wherever the word stands.
 _SELLERS = frozenset(
-    ("companies", "exporters", "firms", "makers", "manufacturers", "mills", "producers", "sellers")
+    (
+        "companies",
+        "exporters",
+        "firms",
+        "makers",
+        "manufacturers",
+        "mills",
+        "ones",
+        "producers",
+        "sellers",
+    )
 )
 _PRODUCT_STOP = re.compile(
     r",|;|(?<![A-Z])\.\s|\.$| imported | made | produced | shipped | sold | valued | that "
