@@ -27,6 +27,8 @@ from textual.app import App, ScreenStackError
 from textual.message import Message
 from textual.message_pump import MessagePump
 
+from tui.palette import ReaderPalette
+
 STUCK_AFTER = 5.0  # seconds: a key whose widget never answered no longer holds the rest
 
 
@@ -44,19 +46,46 @@ class KeyOrderApp(App[None]):
         self._in_flight: int | None = None  # serial of the key being handled
         self._serial = 0
         self._waiting: list[events.Event] = []
+        self._holds = 0  # messages posted with hold_keys_for, not yet handled
         self.keys_settled = threading.Event()
         self.keys_settled.set()
 
     @property
     def keys_pending(self) -> bool:
         """Whether a key from the terminal is still on its way or waiting its turn."""
-        return self._in_flight is not None or bool(self._waiting)
+        return self._in_flight is not None or bool(self._waiting) or self._holds > 0
+
+    def hold_keys_for(self, message: Message) -> None:
+        """Post `message` to the app; the keys typed meanwhile wait until it is handled,
+        and what it set off at the focused widget (a list's highlight), as after a key. A
+        palette command is posted as the palette closes: the keys typed right after it must
+        act where the command leaves the reader, not before it runs."""
+        self._holds += 1
+        self.post_message(message)
+        self.call_later(self._after_held)  # queued behind the message: it runs after
+
+    def _after_held(self) -> None:
+        try:
+            target: MessagePump = self.focused or self.screen
+        except ScreenStackError:
+            target = self
+        _after_bubbling(target, self, self._release_hold)
+
+    async def _release_hold(self) -> None:
+        self._holds -= 1
+        if not self._holds and self._in_flight is None and self._waiting:
+            await self._let_through(self._waiting.pop(0))
+
+    def action_command_palette(self) -> None:
+        # The palette that chooses on enter as it arrives: the keys after it wait their turn.
+        if self.use_command_palette and not ReaderPalette.is_open(self):
+            self.push_screen(ReaderPalette(id="--command-palette"))
 
     async def on_event(self, event: events.Event) -> None:
         # Only input fresh from the terminal waits its turn; a key that already went to a
         # widget and is bubbling back up (its bindings run here) goes on.
         if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
-            if self._in_flight is not None or self._waiting:
+            if self.keys_pending:
                 self._waiting.append(event)
                 return
             await self._let_through(event)
@@ -79,6 +108,8 @@ class KeyOrderApp(App[None]):
         if message.serial != self._in_flight:
             return  # a late answer for a key already let go
         self._in_flight = None
+        if self._holds:
+            return  # the rest go once the held message is handled (_release_hold)
         if self._waiting:
             await self._let_through(self._waiting.pop(0))
         else:

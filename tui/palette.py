@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable
 from typing import Any, Protocol, cast
 
 from rich.text import Text
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.binding import Binding
+from textual.command import Command, CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.message import Message
 from textual.screen import Screen
 
@@ -37,6 +38,29 @@ class CommandHost(Protocol):
     def accepts_commands(self, screen: Screen[object]) -> bool: ...
 
     def reader_commands(self) -> list[tuple[str, str, str]]: ...
+
+    def hold_keys_for(self, message: Message) -> None: ...
+
+
+class ReaderPalette(CommandPalette):
+    """Textual's palette, choosing on enter as the key arrives. Its own enter reaches the
+    choice through three messages of the list and the palette, and the keys typed right
+    after it went into the closing palette's field and were lost."""
+
+    BINDINGS = [Binding("enter", "pick", show=False, priority=True)]
+
+    def action_pick(self) -> None:
+        commands = self.query_one(CommandList)
+        index = commands.highlighted
+        if self._list_visible and index is not None:
+            option = commands.get_option_at_index(index)
+            if isinstance(option, Command):
+                self._cancel_gather_commands()
+                self.app.post_message(CommandPalette.Closed(option_selected=True))
+                self.dismiss()
+                self.app.call_later(option.hit.command)
+                return
+        self._select_or_command()  # nothing chosen: as Textual's enter does
 
 
 MAX_HITS = 20  # per provider and keystroke; the palette sorts and shows them all
@@ -96,7 +120,10 @@ class _ReaderProvider(Provider):
 
     def _posting(self, message: Message) -> Callable[[], None]:
         def run() -> None:
-            self.app.post_message(message)
+            # The keys typed right after the pick wait until the reader has acted on it:
+            # posted plainly, they reached the reader first (`h` opened the history) and
+            # were lost to the note the command opened.
+            self.briefing.hold_keys_for(message)
 
         return run
 
