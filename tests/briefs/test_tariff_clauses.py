@@ -75,3 +75,45 @@ def test_a_per_unit_range_in_currency_words_is_one_rate(story: str, rate: str) -
 )
 def test_a_later_step_dated_by_its_year_is_no_rate_of_its_own(story: str) -> None:
     assert len(draft_story(story).tariffs) == 1
+
+
+# --- goods "not made in" a country are not that country's -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The US also charges 50% on Canadian steel and aluminium, and 25% on cars and parts"
+        " that are not made in the US.",
+        "The US charges 50% on Canadian steel, and 25% on trucks not built in the US.",
+    ],
+)
+def test_goods_not_made_in_a_country_name_no_party(story: str) -> None:
+    assert tariff_pairs(story) == {(US, "Canada", "50%"), (US, "Canada", "25%")}
+
+
+# --- "the duties will also apply to …": more targets of the measure named before ----------------
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The new levies will also apply to goods from Chile, Peru and Colombia.",
+        "The levies would also cover imports from Chile, Peru and Colombia.",
+        "The duties also apply to goods from Chile, Peru and Colombia.",
+        "The measure will be extended to bars from Chile, Peru and Colombia.",
+    ],
+)
+def test_a_measure_that_will_also_apply_to_more_origins_gives_each_its_rate(second: str) -> None:
+    story = f"Ecuador approved a 30% duty on steel bars from Panama. {second}"
+    assert tariff_pairs(story) == {
+        ("Ecuador", country, "30%") for country in ("Panama", "Chile", "Peru", "Colombia")
+    }
+
+
+def test_duties_that_could_hit_plans_cover_no_origin() -> None:
+    story = (
+        "Ecuador approved a 30% safeguard duty on steel bars. The duties could hit growth plans"
+        " in Chile and Peru, officials said."
+    )
+    assert tariff_pairs(story) == {("Ecuador", None, "30%")}

@@ -75,8 +75,13 @@ _ON_WHAT = re.compile(
     r"|now\s+)?(?:covers?|covered|appl(?:y|ies|ied)|took|takes|hits?|targets?|came|comes"
     r"|charges?|limits?)\b"
 )
+# The measure's reach: "covers", "also applies to"; "will also apply to", "would be extended
+# to" (a modal only before cover, apply or extend: "duties could hit growth plans" is an effect)
 _COVERS = re.compile(
-    r"^\s*(?P<also>also\s+)?(?:covers?|covering|targets?|applies to|hits?|includes?)\b"
+    r"^\s*(?:(?:also\s+)?(?:covers?|covering|targets?|appl(?:y|ies)\s+to|hits?|includes?"
+    r"|(?:is|are|was|were|has been|have been)\s+(?:also\s+)?extended\s+to|extends\s+to)"
+    r"|(?:will|would|shall|is to|are to|is set to|are set to|now)\s+(?:also\s+)?(?:cover"
+    r"|apply\s+to|be\s+extended\s+to|extend\s+to))\b"
 )
 _EVERY_ORIGIN = re.compile(
     r"\b(?:(?:from|to|on)\s+(?:all|every|any)\s+(?:origins?|sources?|countr(?:y|ies)|suppliers?"
@@ -215,7 +220,7 @@ def extract_tariffs(
                     and not _INTO.search(text, a_end, a_end + 60)  # members, not origins
                     and mention.imposed_on
                     and ref.rate is not None
-                    and (ref.imposed_on is None or covers.group("also"))
+                    and (ref.imposed_on is None or re.search(r"\balso\b|\bextend", covers.group(0)))
                 ):
                     # "The measure covers imports from Peru, Bolivia and Ecuador": the rated
                     # measure before, whose targets these are, one measure each ("also

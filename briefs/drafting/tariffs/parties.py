@@ -50,6 +50,11 @@ _MADE_IN = re.compile(
     r"\b(?:(?:made|produced|manufactured|built|assembled|grown|originating|melted and poured)"
     r"\s+in|(?:imported|shipped|coming|originating)\s+from)\s+(?:the\s+)?$"
 )
+# "cars and parts that are not made in the US": goods of anywhere but that country
+_NOT_MADE_IN = re.compile(
+    r"\b(?:not|never|no longer)\s+(?:\w+\s+)?(?:made|produced|manufactured|built|assembled"
+    r"|grown|sourced)\s+in\s+(?:the\s+)?$"
+)
 _FROM_AFTER_GOODS = re.compile(r"\b(?:from|made in)\s+(?:the\s+)?$")
 _NEW_CLAUSE = re.compile(
     r"[;:]|\b(?:which|that|who|after|while|because|but|when|since|as|and (?:it|they))\b"
@@ -163,6 +168,8 @@ def _target_after(c: MentionContext, p: Parties) -> None:
             # "of" of its own); a country inside the anchor keeps the anchor's words
             lead_in = c.text[c.end if entity.start >= c.end else c.start : entity.start]
             lead = c.text[max(0, entity.start - 30) : entity.start]
+            if _NOT_MADE_IN.search(lead):
+                continue  # "parts not made in the US": no origin, nor the market
             if _SHIPPED_TO.search(lead) or (
                 not _MADE_IN.search(lead) and _is_market(c, entity, lead)
             ):
