@@ -39,6 +39,7 @@ from briefs.drafting.actor_words import (
     GOVERNMENT_HEADS,
     KNOWN_ORGS,
     MONTHS_DAYS,
+    ORG_HEADS,
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
     ROLE_HEADS,
@@ -54,6 +55,7 @@ from briefs.drafting.name_runs import Span, capital_runs, parse_run, text_of
 from briefs.drafting.registry import ActorSpans, Entry, Registry
 from briefs.drafting.run_rules import (
     acronym_named,
+    head_before_of,
     is_company_name,
     is_mission,
     named_with_country,
@@ -171,8 +173,13 @@ def extract_actors(
                 if span.kind == "org":
                     name = KNOWN_ORGS.get(fold(span.text), span.text)
                     last_word = fold(name.split()[-1])
-                    if last_word in SKIP_NAMES or fold(name).startswith("group of"):
-                        continue
+                    head = head_before_of(tokens, span.start, span.end)
+                    if (
+                        (last_word in SKIP_NAMES and head not in ORG_HEADS)
+                        or head in SKIP_NAMES
+                        or fold(name).startswith("group of")
+                    ):
+                        continue  # "the … Partnership Agreement"; not "Centre for … Policy"
                     if is_mission(name):
                         continue  # "the US Embassy said": the country speaks (a place span)
                     if modifier is None and any(

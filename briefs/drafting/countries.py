@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from briefs.drafting.actor_words import PLACE_PREPOSITIONS
 from briefs.drafting.lexicon import words
-from briefs.drafting.text import Sentence
+from briefs.drafting.text import Sentence, Token
 
 COUNTRY_VERBS = words("country_verbs")
 TALK_WORDS = words("talk_words")
@@ -86,6 +86,14 @@ def _is_subject(sentence: Sentence, end: int, start: int | None = None) -> bool:
     starts = {place.start: place.end for place in sentence.places}
     opens = start is not None and _opens_clause(sentence, start)
     i = end
+    if opens and _apposition_opens(tokens, end):
+        # "Mexico, the largest exporter of trucks to the U.S., said": over the apposition
+        close = next(
+            (k for k in range(end + 2, min(len(tokens), end + 16)) if tokens[k].text == ","), None
+        )
+        if close is not None and close + 1 < len(tokens):
+            # "has not faced": an auxiliary says nothing of acting
+            return tokens[close + 1].lower in COUNTRY_VERBS - {"has", "have"}
     while i < len(tokens):
         if tokens[i].text == "," or tokens[i].lower in ("and", "or"):
             i += 1
@@ -98,6 +106,15 @@ def _is_subject(sentence: Sentence, end: int, start: int | None = None) -> bool:
         # "Paraguay, which sent a small team, …": described as an actor
         return tokens[i - 1].text == "," and tokens[i].lower in ("which", "whose") and i - 1 == end
     return False
+
+
+def _apposition_opens(tokens: list[Token], end: int) -> bool:
+    """ ", the largest exporter …,", ", a major supplier,": a description after the name."""
+    return (
+        end + 1 < len(tokens)
+        and tokens[end].text == ","
+        and tokens[end + 1].lower in ("the", "a", "an", "one")
+    )
 
 
 def _before_list(sentence: Sentence, start: int) -> int:

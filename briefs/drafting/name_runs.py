@@ -270,6 +270,9 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
     while i < end:
         token = tokens[i]
         low = token.lower
+        if low in CONNECTORS and not token.cap:
+            i += 1  # "Alder Steel and Brenn Steel": the second name starts after "and"
+            continue
         known = _known_org_end(tokens, i, end, sentence.text) or (
             _office_of_role(tokens, i, end) if low in ROLE_WORDS else None
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from briefs.drafting.actor_words import (
     COMMON,
     COMPANY_NOUNS,
+    ORG_HEADS,
     PLACE_WORDS,
     ROLE_HEADS,
     SKIP_NAMES,
@@ -22,9 +23,25 @@ COMPANY_WORDS = words("company_words")
 _MISSIONS = frozenset({"embassy", "consulate", "mission"})
 
 
+def head_before_of(tokens: list[Token], start: int, end: int) -> str | None:
+    """The word before the run's first "of" or "for": the head that names what the run is
+    ("Institute" in "the Halden Institute for Economic Policy", "Gazette" in "the Official
+    Gazette of the Federation")."""
+    for k in range(start + 1, end - 1):
+        if tokens[k].lower in ("of", "for") and not tokens[k].cap:
+            return tokens[k - 1].lower
+    return None
+
+
 def names_a_policy(tokens: list[Token], start: int, end: int) -> bool:
     """ "the Build Better More programme", "the … Partnership Agreement": a run that ends in a
-    word naming a law, pact, plan or event, or that such a word follows, names no one."""
+    word naming a law, pact, plan or event, or that such a word follows, names no one. The head
+    before "of"/"for" decides first: a body's ("Centre for Trade Policy") or a publication's."""
+    head = head_before_of(tokens, start, end)
+    if head in ORG_HEADS:
+        return False
+    if head in SKIP_NAMES:
+        return True
     if tokens[end - 1].lower in SKIP_NAMES and end - start > 1:
         return True
     if end < len(tokens) and tokens[end].text in _CLOSING_QUOTES:

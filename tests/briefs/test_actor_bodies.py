@@ -1,0 +1,77 @@
+"""Bodies and people in shapes seen on text nobody here wrote (issue 13), in sentences of our
+own: a body whose name runs on past "for … Policy", plural head words, two companies joined by
+"and" after "at", a shadow minister, a country with an apposition before its verb."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.briefs.drafted import draft_story
+
+
+def _names(story: str) -> set[str]:
+    return {a.name for a in draft_story(story).actors}
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        (
+            "Analysts at the Halden Institute for Economic Policy said exports could rise.",
+            "Halden Institute for Economic Policy",
+        ),
+        (
+            "The Centre for Trade Policy Studies said the 20% tariff would hurt farmers.",
+            "Centre for Trade Policy Studies",
+        ),
+    ],
+)
+def test_a_body_whose_name_runs_on_to_a_policy_word_is_a_body(story: str, name: str) -> None:
+    assert name in _names(story)
+
+
+def test_a_publication_named_with_of_is_no_actor() -> None:
+    names = _names(
+        "The decree takes effect on Tuesday, according to the Official Gazette of the Federation."
+    )
+    assert not any("Gazette" in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        (
+            "The Norland Trucking Associations warned of higher costs.",
+            "Norland Trucking Associations",
+        ),
+        ("The Ostra Dairy Cooperatives said farmers would need help.", "Ostra Dairy Cooperatives"),
+    ],
+)
+def test_a_plural_head_word_ends_a_body(story: str, name: str) -> None:
+    actors = {a.name: a for a in draft_story(story).actors}
+    assert name in actors and actors[name].kind == "organization", list(actors)
+
+
+def test_two_companies_joined_by_and_after_at_are_two() -> None:
+    names = _names("She said jobs at Alder Steel and Brenn Steel were at risk from the 25% duty.")
+    assert {"Alder Steel", "Brenn Steel"} <= names, names
+    assert not any(n.startswith("and ") for n in names), names
+
+
+def test_a_shadow_minister_is_no_organisation() -> None:
+    actors = {
+        a.name: a
+        for a in draft_story(
+            "Shadow trade secretary Tomas Wrenfield said the government had acted too slowly."
+        ).actors
+    }
+    assert "Shadow" not in actors, list(actors)
+    assert "Tomas Wrenfield" in actors
+
+
+def test_a_country_with_an_apposition_before_its_verb_acts() -> None:
+    names = _names(
+        "Mexico, the largest exporter of trucks to the United States, said it would seek an "
+        "exemption from the 25% tariff."
+    )
+    assert "Mexico" in names, names
