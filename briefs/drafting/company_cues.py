@@ -86,6 +86,8 @@ def company_cue(tokens: list[Token], start: int, end: int) -> bool:
         return True
     if after in STATEMENT_VERBS or (tokens[start].possessive and after in COMPANY_POSSESSIONS):
         return True
+    if _no_comment(tokens, end):
+        return True  # "Vion declined to comment", "Kolbeck did not respond to a request"
     if after in _AFTER_BODY or works_at(tokens, start):
         return True  # "the Community union", "the PAN party", "Zentra shares fell"
     if after and not tokens[end].cap and after2 in _BODY_NOUNS:
@@ -114,6 +116,21 @@ def company_cue(tokens: list[Token], start: int, end: int) -> bool:
     if word.isupper() and 2 <= len(word) <= 6:
         return after in STATEMENT_VERBS or after == ","
     return False
+
+
+_NO_COMMENT = frozenset({"respond", "reply", "comment", "return"})
+
+
+def _no_comment(tokens: list[Token], end: int) -> bool:
+    """ "declined to comment", "did not respond to …": a body asked for comment."""
+    words = [t.lower for t in tokens[end : end + 3]]
+    if words[:1] == ["declined"] and words[1:2] == ["to"]:
+        return True
+    return (
+        words[:2] in (["did", "not"], ["has", "not"])
+        and words[2:3] != []
+        and (words[2] in _NO_COMMENT or words[2] in ("responded", "replied", "commented"))
+    )
 
 
 _GROUP_COUNTS = frozenset({"two", "three", "four", "both", "all", "each"})

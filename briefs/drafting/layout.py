@@ -17,6 +17,7 @@ from briefs.drafting.page_lines import (
     is_about_line,
     is_bare_caption,
     is_comment,
+    is_dated_caption,
     is_invitation,
     is_link_line,
     is_page_label,
@@ -175,6 +176,13 @@ def _headline_first(paragraphs: list[str]) -> list[str]:
     ("Published On 3 Jun 2025") moves below it, where the header lines are read."""
     while len(paragraphs) > 1 and is_release_label(paragraphs[0]):
         paragraphs = paragraphs[1:]
+    lead = 0  # "By KARI NILSEN" (and a stamp) above the headline: header lines, read below it
+    while lead < min(3, len(paragraphs) - 1) and (
+        _BYLINE.fullmatch(paragraphs[lead]) or _STAMP.fullmatch(paragraphs[lead])
+    ):
+        lead += 1
+    if lead and _BYLINE.fullmatch(paragraphs[0]) and len(paragraphs[lead]) <= MAX_TITLE:
+        return [paragraphs[lead], *paragraphs[:lead], *paragraphs[lead + 1 :]]
     first = paragraphs[0]
     if len(paragraphs) > 1 and not _DATE_LINE.fullmatch(first) and len(first) <= 100:
         stamp = _STAMP.fullmatch(first)
@@ -508,7 +516,11 @@ def read_layout(text: str, date: str | None = None) -> Layout:
 
     reporters: set[str] = set()  # "By NAME" lines between the entries of a live page
     # A credited caption among the first paragraphs ("A crane at the port [File: …/Wire]").
-    captions = [p for p in cleaned[:4] if _is_caption(p) and len(p.split()) <= MAX_FURNITURE_WORDS]
+    captions = [
+        p
+        for p in cleaned[:4]
+        if (_is_caption(p) and len(p.split()) <= MAX_FURNITURE_WORDS) or is_dated_caption(p)
+    ]
     if dateline_info is None and len(cleaned) > 1 and is_bare_caption(cleaned[0], cleaned[1]):
         captions.append(cleaned[0])  # "Dock workers unload a crane at the port on Monday."
     headers.extend(captions)

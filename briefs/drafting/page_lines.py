@@ -136,6 +136,21 @@ def is_bare_caption(paragraph: str, following: str) -> bool:
     )
 
 
+# A wire photo's caption kept without its credit: one sentence that ends with the place and
+# full date of the picture ("… at a port in Bergen, Norway, May 30, 2025."); prose puts "on"
+# or "in" before a date it ends with.
+_DATED_CAPTION = re.compile(
+    r"[^.!?]{10,240}?(?<!\bon)(?<!\bin)(?<!\bby)(?<!\buntil), (?:[A-Z][\w.'’-]*\s?){1,4}, "
+    r"[A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d\d\.?"
+)
+
+
+def is_dated_caption(paragraph: str) -> bool:
+    """A caption that ends with the picture's place and date: see above."""
+    text = paragraph.strip()
+    return len(text.split()) <= MAX_CAPTION_WORDS and bool(_DATED_CAPTION.fullmatch(text))
+
+
 # A section's or aggregator's label above the headline: "Business", "World news",
 # "MSN | Nordic Wire". One or two words, or a few short parts between bars, no digits.
 _LABEL_WORD = r"(?:[^\W\d_][^\W\d_'’.-]*|&)"

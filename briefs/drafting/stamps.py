@@ -25,6 +25,9 @@ _PLAIN_STAMP = re.compile(
     rf"({'|'.join(_MONTH_NUMBER)})\s+(\d{{1,2}})\s+((?:19|20)\d\d)"
     r"(?:\s+(\d{1,2}):([0-5]\d)(?:\s*(am|pm|AM|PM))?)?"
 )
+# "GMT+9" on a page means nine hours east; dateutil reads it the POSIX way (west), so the
+# offset is written out as "+09:00" first.
+_GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)([+-])(\d{1,2})(?::?([0-5]\d))?\b")
 _TZ_TAIL = re.compile(r"\s+(?:[A-Z]{1,5}(?:[+-]\d{1,2}(?::?\d\d)?)?)$")
 
 
@@ -38,6 +41,9 @@ def _read_date(text: str) -> str | None:
     cleaned = text.strip().rstrip(".").replace("a.m.", "am").replace("p.m.", "pm")
     cleaned = re.sub(r"\bat\b|,|\|", " ", cleaned)
     cleaned = _DOT_TIME.sub(r"\1:\2", cleaned)
+    cleaned = _GMT_OFFSET.sub(
+        lambda m: f"{m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}", cleaned
+    )
     cleaned = _TZ_TAIL.sub("", cleaned.strip())
     if len(cleaned) > 80 or not (_YEAR.search(cleaned) or _NUMERIC_DATE.search(cleaned)):
         return None

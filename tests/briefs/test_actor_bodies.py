@@ -75,3 +75,20 @@ def test_a_country_with_an_apposition_before_its_verb_acts() -> None:
         "exemption from the 25% tariff."
     )
     assert "Mexico" in names, names
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Kolbeck declined to comment on the 10% tariff.",
+        "Kolbeck did not respond to a request for comment on the 10% tariff.",
+    ],
+)
+def test_a_name_asked_for_comment_is_a_body(story: str) -> None:
+    actors = {a.name: a for a in draft_story(story).actors}
+    assert "Kolbeck" in actors and actors["Kolbeck"].kind == "organization", list(actors)
+
+
+def test_a_full_name_asked_for_comment_stays_a_person() -> None:
+    actors = {a.name: a for a in draft_story("Anna Brix declined to comment on the tariff.").actors}
+    assert actors["Anna Brix"].kind == "person"

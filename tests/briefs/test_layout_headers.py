@@ -1,0 +1,43 @@
+"""Header lines in the order some pages print them (issue 13), in shapes of our own: a byline
+and stamp above the headline, a time zone written "GMT+9", a caption with a dated place under
+the dateline's paragraph."""
+
+from __future__ import annotations
+
+from briefs.drafting import draft_brief
+
+_STORY = (
+    "OSLO (Nordic Wire) — Norway will charge a 12% duty on cranes from China, the finance "
+    "ministry said on Tuesday.\n\nThe duty starts in July. Chinese makers said they would appeal."
+)
+
+
+def test_a_byline_and_stamp_above_the_headline_stay_header_lines() -> None:
+    header = "By KARI NILSEN and OLA BERG\nUpdated 8:14 PM GMT+2, June 3, 2025"
+    text = f"{header}\n\nCranes to pay more\n\n{_STORY}\n"
+    brief = draft_brief(text)
+    assert brief.title == "Cranes to pay more"
+    assert brief.authors == ("Kari Nilsen", "Ola Berg")
+    assert brief.date.startswith("2025-06-03")
+
+
+def test_a_gmt_offset_is_east_of_greenwich() -> None:
+    text = f"Cranes to pay more\n\nUpdated 8:14 PM GMT+9, June 3, 2025\n\n{_STORY}\n"
+    assert draft_brief(text).date == "2025-06-03T20:14:00+09:00"
+
+
+def test_a_caption_with_a_dated_place_is_not_summary() -> None:
+    caption = "A worker checks cranes at a port in Bergen, Norway, May 30, 2025."
+    lead = _STORY.split("\n")[0]
+    text = (
+        f"Cranes to pay more\n\nJune 3, 2025\n\n{lead}\n\n{caption}\n\nThe duty starts in July.\n"
+    )
+    assert "A worker checks" not in draft_brief(text).summary
+
+
+def test_a_story_sentence_that_ends_with_its_date_stays_story() -> None:
+    line = "The ministry said the duty was set in Oslo, Norway, on May 30, 2025."
+    lead = _STORY.split("\n")[0]
+    text = f"Cranes to pay more\n\nJune 3, 2025\n\n{lead}\n\n{line}\n"
+    brief = draft_brief(text)
+    assert "the duty was set in Oslo" in brief.summary
