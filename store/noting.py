@@ -157,8 +157,23 @@ class NotingStore:
             self._reader.write(notes={note.id: {**doc, **note_doc(note)}})
         return note
 
-    def delete_note(self, note_id: str) -> None:
+    def delete_note(self, note_id: str) -> Note | None:
+        """Delete a note; returns it as it was (for an undo), or None when there was none."""
         self._writable()
         with self.lock:
-            if self.note(note_id) is not None:
+            note = self.note(note_id)
+            if note is not None:
                 self._reader.write(notes={note_id: None})
+        return note
+
+    def restore_note(self, note: Note) -> Note:
+        """Put back a note deleted here (the reader's undo) as it was: id, text, times and
+        author. Refused when its brief is gone or in the trash, or its id is taken."""
+        self._writable()
+        check_author(note.author)
+        with self.lock:
+            self._known(note.brief_id)
+            if self._reader.note(note.id) is not None:
+                raise StoreError(f"a note with id {note.id!r} is already there")
+            self._reader.write(notes={note.id: note_doc(note)}, fresh=True)
+        return note

@@ -27,7 +27,6 @@ from textual.app import App, ScreenStackError
 from textual.message import Message
 from textual.message_pump import MessagePump
 
-from tui.palette import ReaderPalette
 
 STUCK_AFTER = 5.0  # seconds: a key whose widget never answered no longer holds the rest
 
@@ -55,14 +54,19 @@ class KeyOrderApp(App[None]):
         """Whether a key from the terminal is still on its way or waiting its turn."""
         return self._in_flight is not None or bool(self._waiting) or self._holds > 0
 
-    def hold_keys_for(self, message: Message) -> None:
-        """Post `message` to the app; the keys typed meanwhile wait until it is handled,
-        and what it set off at the focused widget (a list's highlight), as after a key. A
-        palette command is posted as the palette closes: the keys typed right after it must
-        act where the command leaves the reader, not before it runs."""
+    def hold_keys_for(self, message: Message, at: MessagePump | None = None) -> None:
+        """Post `message` (to the app, or to `at`); the keys typed meanwhile wait until it
+        is handled where it goes and bubbles, and what it set off at the focused widget,
+        as after a key. A palette command posted as the palette closes, a widget's request
+        that its screen asks something: the keys typed right after must act where it
+        leaves the reader (in the question), not before it is handled."""
         self._holds += 1
-        self.post_message(message)
-        self.call_later(self._after_held)  # queued behind the message: it runs after
+        if at is None:
+            self.post_message(message)
+            self.call_later(self._after_held)  # queued behind the message: it runs after
+        else:
+            at.post_message(message)
+            _after_bubbling(at, self, self._after_held)  # behind it at each hop up
 
     def _after_held(self) -> None:
         try:
@@ -78,6 +82,10 @@ class KeyOrderApp(App[None]):
 
     def action_command_palette(self) -> None:
         # The palette that chooses on enter as it arrives: the keys after it wait their turn.
+        # Loaded when first opened: the palette's module brings the actor index's (~20 ms
+        # of the reader's start).
+        from tui.palette import ReaderPalette
+
         if self.use_command_palette and not ReaderPalette.is_open(self):
             self.push_screen(ReaderPalette(id="--command-palette"))
 
@@ -138,3 +146,12 @@ def _after_bubbling(node: MessagePump, app: App[None], callback: Callable[[], ob
         return
     if not node.call_later(_after_bubbling, parent, app, callback):
         app.call_later(callback)
+
+
+def post_holding_keys(node: MessagePump, message: Message) -> None:
+    """Post `message` at `node`; the keys typed after wait until it has been handled."""
+    app = node.app
+    if isinstance(app, KeyOrderApp):
+        app.hold_keys_for(message, at=node)
+    else:
+        node.post_message(message)

@@ -28,6 +28,7 @@ class Saved:
     note: Note | None  # None when a field (the summary) was saved
     conflict: Note | None = None
     written: bool = True  # False: the text was as saved, so nothing was written
+    replaced: Note | None = None  # the note as it was before this save changed its text
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,9 @@ class NoteSession:
         self._adopted: Draft | None = None  # a restored draft, dropped once ours is kept
         self.form = FormDraft(store)  # the correction form open, if any
         self.author: str | None = None  # the desk's name for this reader, once known
+        # Notes as they were before a deletion or a save changed them, newest last: what
+        # the reader's ctrl+z puts back.
+        self.undoable: list[Note] = []
 
     @property
     def editing(self) -> bool:
@@ -121,9 +125,10 @@ class NoteSession:
                 f"{len(self.text):,}. It is kept in the editor."
             )
         text = self.text
-        conflict = None
+        conflict = replaced = None
         try:
-            if self.note_id is not None and self.store.note(self.note_id) is None:
+            current = self.store.note(self.note_id) if self.note_id is not None else None
+            if current is None:
                 self.detach()
             if self.note_id is None:
                 note = self.store.add_note(self.brief_id, text, author=self.author)
@@ -133,6 +138,10 @@ class NoteSession:
                 except NoteChangedError as changed:
                     conflict = changed.current
                     note = self.store.add_note(self.brief_id, text, author=self.author)
+                else:
+                    if current is not None and current.text != note.text:
+                        replaced = current
+                        self.undoable.append(current)
             self._drop_own_draft()
         except StoreError as exc:
             self.error = str(exc)
@@ -141,7 +150,29 @@ class NoteSession:
         self.note_id = note.id
         self.saved_text = note.text
         self.error = None
-        return Saved(note, conflict)
+        return Saved(note, conflict, replaced=replaced)
+
+    # -- undo: notes deleted or saved over -------------------------------------------
+
+    def delete(self, note_id: str) -> Note | None:
+        """Delete a note, kept to be put back; None when it was already gone."""
+        note = self.store.delete_note(note_id)
+        if note is not None:
+            self.undoable.append(note)
+        return note
+
+    def undo(self, note_id: str) -> Note:
+        """Put back the newest change kept of `note_id`: a deleted note as it was, or the
+        text a save replaced. Raises StoreError (the change stays kept)."""
+        at = max(i for i, n in enumerate(self.undoable) if n.id == note_id)
+        before = self.undoable[at]
+        current = self.store.note(note_id)
+        if current is None:
+            note = self.store.restore_note(before)
+        else:
+            note = self.store.update_note(note_id, before.text, expected=current.text)
+        del self.undoable[at]
+        return note
 
     def _save_field(self, brief_id: str, field: str) -> Saved:
         """A correction of the brief's field; a value the field refuses raises EmptyNote

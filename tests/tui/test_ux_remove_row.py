@@ -40,9 +40,9 @@ async def test_the_name_is_shown_as_written(store: Store) -> None:
     assert f"“Xi {MARKUP}”" in text
 
 
-async def test_deleting_a_note_says_it_cannot_be_undone(store: Store) -> None:
-    """ctrl+z undoes edits and deleted briefs, not a deleted note ("Nothing to undo."
-    after the fact): the question says so before the reader answers."""
+async def test_deleting_a_note_names_it(store: Store) -> None:
+    """The question quotes the note; ctrl+z brings it back after (test_ux_note_undo.py),
+    so it no longer says it cannot be undone."""
     store.add_note(XI, "keep the canola figures")
     question = await question_for(store, "tab", "tab", "tab", "tab", "down")
-    assert "keep the canola figures" in question and "cannot be undone" in question
+    assert "keep the canola figures" in question and "cannot be undone" not in question

@@ -63,6 +63,7 @@ class NoteEditing:
     notes_pane: NotesPane
     _draft_timer: Timer | None
     _asking: bool
+    _undo: list[tuple[str, str]]  # what ctrl+z undoes (kind, id), newest last
 
     if TYPE_CHECKING:
         from textual.app import App
@@ -161,21 +162,52 @@ class NoteEditing:
             if answer != "delete":
                 return
             try:
-                self.catalog.store.delete_note(note_id)
+                self.session.delete(note_id)
             except StoreError as exc:
                 self.notify(str(exc), severity="error", timeout=10)
                 return
+            self._undo.append(("note", note_id))
             if self.session.note_id == note_id:
                 self.session.detach()  # its text stays, to save as a new note
                 self.notes_pane.refresh_status()
             self._show_notes()
-            self.notify("Note deleted.")
+            self.notify("Note deleted (ctrl+z brings it back).", timeout=5)
             self._changed_here(note.brief_id)
 
-        # ctrl+z brings back edits and briefs, not notes: said before, not after.
-        question = f"Delete the note “{first_line(note.text)}”? It cannot be undone."
+        question = f"Delete the note “{first_line(note.text)}”?"
         dialog = ChoiceScreen(question, DELETE, default="keep", cancel="keep")
         self.app.push_screen(dialog, answered)
+
+    def undo_last(self) -> None:
+        """ctrl+z: a note deleted or saved over comes back; any other step is the brief's."""
+        if not self._undo or self._undo[-1][0] != "note":
+            super().undo_last()  # type: ignore[misc]
+            return
+        note_id = self._undo[-1][1]
+
+        def undo() -> None:
+            try:
+                note = self.session.undo(note_id)
+            except StoreError as exc:
+                self.notify(f"Not undone: {exc}", severity="error", timeout=10)
+                return
+            self._undo.pop()
+            self._bring_into_view(note)
+            self.notify("Note brought back." if note.created == note.updated else "Undone.")
+            self._changed_here(note.brief_id)
+
+        if self.session.editing_note and self.session.note_id == note_id:
+            self.guard_unsaved(undo)  # the editor holds that note: it closes first
+        else:
+            undo()
+
+    def _bring_into_view(self, note: Note) -> None:
+        """Show the note's brief (when another is shown) with the note highlighted."""
+        if self.brief is None or self.brief.id != note.brief_id:
+            with contextlib.suppress(OptionDoesNotExist):
+                self.brief_list.highlighted = self.brief_list.get_option_index(note.brief_id)
+            self._open(note.brief_id)
+        self._show_notes(highlight=note.id)
 
     # -- saving --------------------------------------------------------------------
 
@@ -203,6 +235,8 @@ class NoteEditing:
         if saved.note is None:  # the summary, edited in place
             self.summary_saved(brief_id, written=saved.written)
             return True
+        if saved.replaced is not None:
+            self._undo.append(("note", saved.note.id))
         self.notes_pane.refresh_status()
         self._show_notes(highlight=saved.note.id)
         self._changed_here(brief_id)

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from briefs import Note
 from briefs.dates import format_day
+from tui.key_order import post_holding_keys
 from tui.safe import safe_text
 
 if TYPE_CHECKING:
@@ -97,7 +98,9 @@ class NoteList(OptionList):
 
     def action_delete_note(self) -> None:
         if (note_id := self.highlighted_note_id) is not None:
-            self.post_message(self.DeleteRequested(note_id))
+            # The keys typed right after `d` answer the question it asks (`y`): posted
+            # plainly, the `y` reached the list before the question came, and was lost.
+            post_holding_keys(self, self.DeleteRequested(note_id))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()  # a click: the reader's enter binding handles the key
