@@ -27,7 +27,6 @@ from textual.app import App, ScreenStackError
 from textual.message import Message
 from textual.message_pump import MessagePump
 
-
 STUCK_AFTER = 5.0  # seconds: a key whose widget never answered no longer holds the rest
 
 
