@@ -117,3 +117,81 @@ def test_duties_that_could_hit_plans_cover_no_origin() -> None:
         " in Chile and Peru, officials said."
     )
     assert tariff_pairs(story) == {("Ecuador", None, "30%")}
+
+
+# --- "range from 7.8% for one firm to 35.3% for another": one range when no country splits it --
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The duties range from 7.8% for Tesla to 35.3% for SAIC.",
+        "Rates vary from 7.8% for the best cooperating firm to 35.3% for the rest.",
+    ],
+)
+def test_a_range_whose_ends_are_firms_is_one_rate(second: str) -> None:
+    story = f"The EU confirmed countervailing duties on electric cars from China. {second}"
+    assert tariff_pairs(story) == {("European Union", CN, "7.8%-35.3%")}
+
+
+# --- a deposit is a provisional duty's rate ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "China will require importers of Canadian canola seed to pay a deposit of 75.8 per cent"
+        " from Thursday.",
+        "Beijing will require importers of Canadian canola seed to post a 75.8 per cent deposit.",
+    ],
+)
+def test_a_deposit_of_a_rate_is_a_measure(story: str) -> None:
+    assert tariff_pairs(story) == {(CN, "Canada", "75.8%")}
+
+
+# --- "on top of a 10% customs duty": the base duty every origin pays ----------------------------
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The new levy comes on top of a 10 percent customs duty.",
+        "It is charged on top of the standard 10 percent import duty on cars.",
+    ],
+)
+def test_a_base_duty_on_top_of_which_a_measure_comes_has_no_target(second: str) -> None:
+    story = f"Turkey imposed an additional 40 percent tariff on electric cars from China. {second}"
+    assert tariff_pairs(story) == {("Turkey", CN, "40%"), ("Turkey", None, "10%")}
+
+
+# --- a threat a later deal replaced: "had threatened" beside the deal's rate --------------------
+
+
+@pytest.mark.parametrize(
+    "threat",
+    [
+        "The US had threatened to raise the rate to 25 percent from August 1.",
+        "Washington had earlier threatened a 25 percent tariff on Japanese goods.",
+    ],
+)
+def test_a_threat_beside_the_rate_a_deal_set_is_dropped(threat: str) -> None:
+    story = (
+        "Under the deal, the United States will lower its tariffs on Japanese goods to 15"
+        f" percent. {threat}"
+    )
+    assert tariff_pairs(story) == {(US, JP, "15%")}
+
+
+# --- words against tariffs in general name no measure ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Premier Li Qiang of China said the pact sent a signal against protectionism and"
+        " unilateral tariffs.",
+        "China's commerce minister said both sides opposed unilateralism and arbitrary tariffs.",
+    ],
+)
+def test_words_against_tariffs_in_general_are_no_measure(story: str) -> None:
+    assert tariff_pairs(story) == set()

@@ -31,6 +31,7 @@ from briefs.drafting.tariffs.mentions import (
     in_condition,
     is_quote,
     is_trigger,
+    joined_ranges,
     part_of,
 )
 from briefs.drafting.tariffs.merge import merge
@@ -45,6 +46,7 @@ from briefs.drafting.tariffs.story import (
     same_rate,
     story_imposer,
 )
+from briefs.drafting.tariffs.talk import is_talk
 from briefs.drafting.tariffs.timing import announce_preliminary, collected_later, status_and_year
 from briefs.drafting.text import Sentence, lowered
 from briefs.model import Tariff
@@ -54,27 +56,6 @@ __all__ = ["extract_tariffs"]
 # Pronoun subjects and pointing words: a mention that borrows the parties named before.
 _PRONOUN_START = re.compile(r"\s*(?:It|They|Its|Their|He|She|His|Her)\b")
 _POINTING = re.compile(r"\b(?:the|those|these|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
-# A trade pact's liberalisation, not a measure of anyone's: "would remove most duties on goods
-# traded between the EU and Mercosur", "will eliminate tariffs on 90% of goods".
-_PACT_CUT = re.compile(
-    r"\b(?:would|will|to)\s+(?:remove|eliminate|scrap|phase out|abolish|cut)\s+(?:most|all|nearly"
-    r" all|almost all|the)?\s*(?:remaining\s+)?(?:duties|tariffs)\b[^.;]{0,80}\b(?:between|among)\b"
-    # "the pact will remove duties on 90% of Norwegian exports": the pact's, still to come
-    r"|\b(?:pact|agreement|deal|accord|treaty)\s+(?:[\w-]+\s+){0,2}?(?:would|will)\s+(?:\w+\s+)?"
-    r"(?:remove|eliminate|scrap|phase out|abolish|cut)\s+(?:\w+\s+)?(?:duties|tariffs)\b"
-)
-_NO_MEASURE = re.compile(
-    r"\b(?:no|free of|zero|lower|higher|smaller|bigger|steeper|heavier)\s+(?:[\w.]+\s+)?$"
-    r"|\bwithout\s+$",
-    re.I,
-)
-_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
-# "a tariff on", and "a safeguard measure that covers …": a measure told of as real
-_ON_WHAT = re.compile(
-    r"\s+(?:on|against|of|for)\b|\s+(?:measures?\s+|regimes?\s+)?(?:that|which)\s+(?:also\s+"
-    r"|now\s+)?(?:covers?|covered|appl(?:y|ies|ied)|took|takes|hits?|targets?|came|comes"
-    r"|charges?|limits?)\b"
-)
 # The measure's reach: "covers", "also applies to"; "will also apply to", "would be extended
 # to" (a modal only before cover, apply or extend: "duties could hit growth plans" is an effect)
 _COVERS = re.compile(
@@ -88,30 +69,9 @@ _EVERY_ORIGIN = re.compile(
     r"|trading partners)|regardless of (?:its |their )?origin|whatever (?:its|their) origin)\b",
     re.I,
 )
-_RULED_OUT = re.compile(
-    r"\b(?:not|never|no plans? to|n't)\s+(?:\w+\s+)?(?:impose|slap|levy|introduce|put|place"
-    r"|apply|add|retaliate with|considering|planning|weighing|seeking|preparing)\s+"
-    r"(?:[\w-]+\s+){0,4}$"
-    r"|\brul(?:ed|es|ing) out\s+(?:[\w-]+\s+){0,3}$",
-    re.I,
-)
-_THE_COMPARED = re.compile(r"\b(?:the|these|those)\s+(?:higher|lower)\s+$", re.I)  # that one
 _INTO = re.compile(r"\b(?:into|entering)\b")
 _UP_TO = re.compile(r"\bup to\s+$")
-_OFF_TABLE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:(?:is|are|was|were)\s+not\s+on|off)\s+the\s+table")
-# Talk of measures, not one: "agreed to work toward lowering tariffs", "despite tariffs"
-_TALK_OF = re.compile(
-    r"\b(?:work(?:ing)?\s+(?:toward|towards)|aim(?:s|ing)?\s+to|explor\w+|discuss\w*"
-    r"|talks?\s+(?:on|about))\s+(?:[\w-]+\s+){0,2}$",
-    re.I,
-)
-_LOOSE_BEFORE = re.compile(r"\b(?:despite|amid|because of|due to|against)\s+$", re.I)
 _PARALLEL = re.compile(r",?\s(?:while|whereas)\s|;\s")  # "25%, while South Africa faces 30%"
-# A threat a deal superseded: dropped, as the gold conventions say.
-_HAD_THREATENED = re.compile(r"\bhad\s+(?:\w+\s+)?(?:threatened|warned of)\s+[^,;%]{0,24}$", re.I)
-_DEAL_AFTER = re.compile(
-    r"[^,;]{0,60}?\b(?:before|until)\b[^.;]{0,60}?\b(?:deal|agreement|accord|truce|pact)\b", re.I
-)
 _ANAPHORIC = re.compile(r"\b(?:that|the|this) rate\b|\b(?:raise|lower|cut) (?:it|them)\b")
 
 
@@ -170,6 +130,8 @@ def extract_tariffs(
         pronoun_subject = _PRONOUN_START.match(text)
         if subject is None and pronoun_subject:
             subject = previous_subject
+        if len(rates) > 1:
+            rates = joined_ranges(text, rates, [(e.start, e.end) for e in entities])
         anchors = anchors_of(text, triggers, rates)
         found_here: list[Mention] = []
         for index, (a_start, a_end, rate, trigger, inner) in enumerate(anchors):
@@ -316,45 +278,8 @@ def extract_tariffs(
                 )
                 if mention.imposed_by is None:
                     continue
-            if _RULED_OUT.search(text, max(0, a_start - 70), a_start) or _OFF_TABLE.match(
-                text, a_end
-            ):
-                continue  # "would not impose retaliatory duties", "ruled out tariffs"
-            if rate is None and (
-                _TALK_OF.search(text, max(0, a_start - 40), a_start)
-                or (
-                    _LOOSE_BEFORE.search(text, max(0, a_start - 16), a_start)
-                    and not _ON_WHAT.match(text, a_end)
-                )
-            ):
-                continue  # "work toward lowering tariffs", "rose 12% despite tariffs": talk
-            if _HAD_THREATENED.search(text, max(0, a_start - 40), a_start) and _DEAL_AFTER.match(
-                text, a_end
-            ):
-                continue  # "had threatened a 32% rate before the two sides struck a deal"
-            if rate is None and _PACT_CUT.search(text):
-                continue  # "It would remove most duties on goods traded between …": a pact
-            if (
-                rate is None
-                and not mention.by_found
-                and mention.imposed_on is None
-                and not mention.products
-                and not mention.definite
-                and not mention.all_targets
-            ):
-                continue  # "…, while tariffs remained a concern": no one's measure in particular
-            if (
-                rate is None
-                and _NO_MEASURE.search(text[max(0, a_start - 24) : a_start])
-                and not _THE_COMPARED.search(text[max(0, a_start - 24) : a_start])
-            ):
-                continue  # "which face no duties", "rivals which pay lower U.S. duties"
-            if (
-                rate is None
-                and _INDEFINITE.search(text[max(0, a_start - 24) : a_start])
-                and not _ON_WHAT.match(text, a_end)
-            ):
-                continue  # "a tariff would hurt both": talk of a measure, not one
+            if is_talk(text, a_start, a_end, rate, mention):
+                continue  # talk of measures, a pact's cuts, one ruled out or superseded
             anaphoric = _ANAPHORIC.search(sentence.text) or pronoun_subject
             if (
                 mention.imposed_on is None

@@ -21,7 +21,7 @@ from briefs.rates import TENS, UNITS
 TRIGGER = Folded(
     r"\b(?:counter[- ]?tariffs?|counter[- ]?measures?|tariffs?|duty|duties|levy|levies"
     r"|surtax(?:es)?|import tax(?:es)?|import surcharges?|safeguards?|anti-?dumping measures?"
-    r"|deposits|(?:dumping|subsidy|subsidi[sz]ation)\s+margins?|cvds?"
+    r"|deposits?|(?:dumping|subsidy|subsidi[sz]ation)\s+margins?|cvds?"
     r"|measures?|tax(?:e[sd]|ing)?|charge[sd]?|charging|rates?|penalty|penalties"
     # verbs, which name a measure only with a rate right after them
     r"|impos(?:e|es|ed|ing)|slap(?:s|ped|ping)?|levied|threaten(?:s|ed|ing)?)\b"
@@ -229,6 +229,8 @@ class Mention:
     sentence: int = 0
     also_on: list[str] = field(default_factory=list)  # more targets of one list, split later
     named_goods: bool = False  # the goods are named with the measure ("its duty on X")
+    # "the US had threatened 25%": a threat told as past, which a rate since set replaces (merge)
+    had_threatened: bool = False
     # "up to 41.5% on wire from China and Vietnam": the list's ceiling, which a target's own
     # rate named later replaces (merge)
     ceiling: bool = False
@@ -289,9 +291,13 @@ def is_trigger(sentence: str, match: re.Match[str]) -> bool:
     if word in ("measure", "measures"):
         # "The measure covers imports from …": only a measure named before, pointed back to.
         return bool(_POINTED.search(sentence[max(0, match.start() - 12) : match.start()]))
-    if word == "deposits":
-        # "importers pay deposits of 5%", "post cash deposits": a provisional duty's security.
-        return bool(_DEPOSIT_LEAD.search(sentence[max(0, match.start() - 30) : match.start()]))
+    if word in ("deposit", "deposits"):
+        # "importers pay deposits of 5%", "post cash deposits", "post a 75.8% deposit": a
+        # provisional duty's security.
+        return bool(
+            _DEPOSIT_LEAD.search(sentence[max(0, match.start() - 30) : match.start()])
+            or _PCT_BEFORE.search(sentence, max(0, match.start() - 16), match.start())
+        )
     after = sentence[match.end() : match.end() + 6]
     if after.startswith(("-free", " free", "-rate quota", " rate quota")):
         return False
@@ -406,6 +412,38 @@ def find_rates(
             continue
         stepping = False
         out.append((start, end, text))
+    return out
+
+
+# "range from 7.8% for Tesla to 35.3% for SAIC": one range whose ends are firms' rates
+_SPLIT_RANGE_GAP = re.compile(r"\s+for\s+(?:the\s+)?[^,;()]{1,50}?\s+to\s+")
+_FROM_LEAD = re.compile(r"\b(?:range[sd]?|ranging|varies|vary|varying)\s+from\s+$", re.I)
+
+
+def joined_ranges(
+    text: str, rates: list[tuple[int, int, str]], countries: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """ "range from 7.8% for Tesla to 35.3% for SAIC": the two ends are one rate "7.8% to 35.3%"
+    when neither "for" names a country (then each end is that country's: see the parties)."""
+    out: list[tuple[int, int, str]] = []
+    skip = False
+    for index, (start, end, rate) in enumerate(rates):
+        if skip:
+            skip = False
+            continue
+        nxt = rates[index + 1] if index + 1 < len(rates) else None
+        if (
+            nxt is not None
+            and _FROM_LEAD.search(text, max(0, start - 30), start)
+            and _SPLIT_RANGE_GAP.fullmatch(text, end, nxt[0])
+        ):
+            close = text.find(",", nxt[1])
+            stop = close if close >= 0 else len(text)
+            if not any(end <= c_start < stop for c_start, _c_end in countries):
+                out.append((start, nxt[1], f"{rate} to {nxt[2]}"))
+                skip = True
+                continue
+        out.append((start, end, rate))
     return out
 
 

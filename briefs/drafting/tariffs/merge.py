@@ -184,6 +184,7 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
                 None,
             )
         attach(target or new(mention), mention)
+    measures = [m for m in measures if not _threat_replaced(m, measures, attached)]
     measures.sort(key=lambda m: m.order)
     # "Peru sent letters on Monday, setting new duties. Chile will be charged 15% …": a measure
     # of no rate, target or goods beside the imposer's own is only their umbrella
@@ -224,6 +225,25 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
             )
         )
     return _without_replaced(out, measures, superseded, status_of)
+
+
+def _threat_replaced(
+    m: Measure, measures: list[Measure], attached: dict[int, list[Mention]]
+) -> bool:
+    """ "The US had threatened 25%" beside the 15% the deal set for the same parties: a threat
+    told as past that another rate replaced is gone (a threat alone is still news)."""
+
+    def threat(measure: Measure) -> bool:
+        mine = attached.get(id(measure), [])
+        return bool(mine) and all(x.had_threatened for x in mine)
+
+    return threat(m) and any(
+        o is not m
+        and o.rate is not None
+        and (o.imposed_by, o.imposed_on) == (m.imposed_by, m.imposed_on)
+        and not threat(o)
+        for o in measures
+    )
 
 
 def _without_ceilings(mentions: list[Mention]) -> list[Mention]:

@@ -23,6 +23,7 @@ from briefs.drafting.tariffs.mentions import Mention, in_condition
 from briefs.drafting.tariffs.origins import every_origin
 from briefs.drafting.tariffs.party_clues import (
     IMPOSING_AFTER,
+    base_duty_beneath,
     importer_of_own_imports,
     importers_pay,
     imposer_after_by,
@@ -426,6 +427,7 @@ def _target_in_clause(c: MentionContext, p: Parties) -> None:
 # In order: a rule sees what the rules before it found and fills only what is still unknown
 # (the all-targets rule alone takes a target back).
 PARTY_RULES: tuple[Callable[[MentionContext, Parties], None], ...] = (
+    base_duty_beneath,
     parties_of_participle,
     imposer_inside,
     imposer_named_after,

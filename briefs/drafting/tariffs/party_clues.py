@@ -338,3 +338,17 @@ def parties_of_participle(c: MentionContext, p: Parties) -> None:
     if any(part_start <= e.start < part_start + len(c.part) for e in c.entities):
         return
     p.by, p.on = c.sibling.imposed_by, c.sibling.imposed_on
+
+
+# "comes on top of a 10 percent customs duty", "on top of the standard 10% import duty": the
+# base duty a measure is added to, which every origin pays unless its own phrase names one.
+_ON_TOP_OF = re.compile(r"\bon top of\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$", re.I)
+_OWN_ORIGIN = re.compile(r"[^,;]{0,40}?\b(?:from|made in)\s+(?:the\s+)?[A-Z]")
+
+
+def base_duty_beneath(c: MentionContext, p: Parties) -> None:
+    """ "… on top of a 10 percent customs duty": the base duty, on every origin."""
+    if c.rate is None or not _ON_TOP_OF.search(c.text, max(0, c.start - 40), c.start):
+        return
+    if not _OWN_ORIGIN.match(c.text, c.end):
+        p.all_targets = True
