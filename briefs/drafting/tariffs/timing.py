@@ -9,25 +9,22 @@ from collections.abc import Callable
 from functools import lru_cache, partial
 from typing import NamedTuple
 
-from briefs.dates import MONTHS, WEEKDAYS, month_number, month_pattern
+from briefs.dates import WEEKDAYS, month_number, month_pattern
 from briefs.drafting.lexicon import cue, table
 from briefs.drafting.tariffs.mentions import Mention, in_condition
+from briefs.drafting.tariffs.years import WEEKDAY, month_behind, resolve_year
 from briefs.drafting.text import Folded, lowered
 
 STATUS_CUES: list[tuple[str, Folded]] = [
     (entry["status"], Folded(cue(entry))) for entry in table("cues")["status"]
 ]
-_YEAR = re.compile(r"(?<![$\d])(?:19|20)\d\d(?!\s*(?:billion|million|\d))")
-# A bare "Mar" is left out: in story text it is seldom the month.
-_MONTH_RE = re.compile(
-    r"\b(?:in|since|from|on|by|until|till|through|last|this|early|late|mid-?|effective|starting"
-    r"|beginning|as of)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"  # "from 1 August"
-    rf"({month_pattern(full_only=('march',))})\b\.?(?!\s*\d{{1,2}},?\s*(?:19|20)\d\d)"
-    r"(?!,?\s+(?:19|20)\d\d)"
+_ACTS_NOW = ("threatened", "announced", "suspended", "removed")
+_ACTED_NOW = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|just\s+|already\s+)?(?:been\s+)?(?:impos|rais|lower|cut|levi"
+    r"|slap|introduc|hik|doubl|tripl|put|reduc|increas|extend|approv|adopt|set|start|beg[au]n"
+    r"|decid|order|finali[sz]|confirm)\w*",
+    re.I,
 )
-_DONE_NOW = re.compile(r"\b(?:has|have)\s+(?:been\s+)?\w+ed\b|\b(?:is|are)\s+(?:being\s+)?\w+ed\b")
-_UNTIL_MONTH = re.compile(r"(?:until|till|through)\b", re.I)
-_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to|expir\w*\s+in)\s+(?:\w+\s+)?$", re.I)
 _IF_THREAT = "threatened"
 # A condition that asks for a measure to go: the measure is there now.
 _IF_REMOVED = re.compile(
@@ -39,79 +36,6 @@ _IF_REMOVED = re.compile(
     r"|measures?|countermeasures?|counter-tariffs?))[^;]*$",
     re.I,
 )
-_RELATIVE = [
-    (Folded(r"\blast year\b|\ba year ago\b|\bprevious year\b"), -1),
-    (Folded(r"\bthis year\b|\bthis month\b|\bthis week\b|\btoday\b|\blast week\b"), 0),
-    (Folded(r"\bnext year\b"), 1),
-    (Folded(r"\btwo years ago\b"), -2),
-    (Folded(r"\bthree years ago\b"), -3),
-]
-_WEEKDAY = re.compile(rf"\b(?:{'|'.join(day.capitalize() for day in WEEKDAYS)})\b")
-_RELATIVE_WORDS = ("last", "this", "next", "previous", "ago", "today")  # one in each above
-_MONTH_PREFIXES = tuple(month[:3].capitalize() for month in MONTHS)  # _MONTH_RE needs one
-_LAST_MONTH = Folded(r"\blast month\b")
-_FUTURE = Folded(r"\b(?:will|would|from|due|set to|plans?|could|next|until|till|effective)\b")
-# "announced in June", "imposed in March": a month after a past verb is behind the article
-_PAST_BEFORE = re.compile(
-    r"\b(?!(?:scheduled|expected|planned|slated|proposed|due)\b)(?:\w+ed|began|took|came|was"
-    r"|were|made|set|put)\s+$",
-    re.I,
-)
-
-
-_TO_COME_BEFORE = re.compile(r"\b(?:be|to|will|would|being|shall)\s+$", re.I)
-
-
-def _past_verb_before(text: str, position: int) -> bool:
-    """ "announced in June", not "would be lifted on Sept. 1" nor "is to be imposed in May"."""
-    verb = _PAST_BEFORE.search(text, max(0, position - 16), position)
-    return verb is not None and not _TO_COME_BEFORE.search(
-        text, max(0, verb.start() - 10), verb.start()
-    )
-
-
-@lru_cache(maxsize=512)
-def resolve_year(
-    text: str, today: dt.date, *, future: bool | None = None, weekday: bool = True
-) -> int | None:
-    """The year a phrase points to, relative dates resolved against the article's date."""
-    for match in _YEAR.finditer(text):
-        if future is False and _UNTIL_BEFORE.search(
-            text, max(0, match.start() - 20), match.start()
-        ):
-            continue  # "in place through 2027": when it ends, not when it began
-        return int(match.group(0))
-    low = lowered(text)
-    folded = text if low is None else low
-
-    def found(pattern: Folded) -> bool:
-        return bool((pattern.slow if low is None else pattern.fast).search(folded))
-
-    # Plain `in` looks first: most phrases name no relative date and no month.
-    if low is None or any(word in low for word in _RELATIVE_WORDS):
-        if found(_LAST_MONTH):
-            return today.year - 1 if today.month == 1 else today.year
-        for pattern, offset in _RELATIVE:
-            if found(pattern):
-                return today.year + offset
-    has_month = any(month in text for month in _MONTH_PREFIXES)
-    month_match = _MONTH_RE.search(text) if has_month else None
-    if month_match and future is False and _UNTIL_MONTH.match(month_match.group(0)):
-        month_match = None  # "would wait until April 2": when something else happens
-    if month_match:
-        month = month_number(month_match.group(1)) or 0
-        if future is None:
-            future = found(_FUTURE)
-        if future and _past_verb_before(text, month_match.start()):
-            future = False
-        if future and 0 < today.month - month <= 3:
-            future = False  # "effective Sept. 1" in an October story: a few weeks back
-        if future:
-            return today.year if month >= today.month else today.year + 1
-        return today.year if month <= today.month else today.year - 1
-    if weekday and _WEEKDAY.search(text):
-        return today.year
-    return None
 
 
 _LIFT = re.compile("lift", re.I)
@@ -255,7 +179,7 @@ _MONTH_NAME = month_pattern(full_only=("march",))
 # "from Aug. 14", "from 1 August", "starts on 1 August", "effective next month"
 _STARTS = re.compile(
     r"\b(?i:from|starting(?:\s+on)?|effective|beginning|as of|(?:starts?|begins?|kicks? in"
-    r"|takes? effect|comes? into (?:force|effect)|goes? into effect)\s+(?:on|from)?)\s*"
+    r"|takes? effect|comes? into (?:force|effect)|goes? into effect)\s+(?:on|from|in)?)\s*"
     r"(?:next\s+(?P<next>week|month|year)|(?:(?P<day_first>\d{1,2})(?:st|nd|rd|th)?\s+)?"
     rf"(?P<month>{_MONTH_NAME})\.?(?:\s+(?P<day>\d{{1,2}})\b)?(?:,?\s+(?P<year>(?:19|20)\d\d))?)"
 )
@@ -321,7 +245,11 @@ _STARTS_ON_DAY = re.compile(
 )
 _AHEAD = Folded(
     r"\b(?:will|would|due|set to|plans?|planned|is to|are to|(?:agreed|decided|expected"
-    r"|scheduled|slated) to)\b"
+    r"|scheduled|slated|intends?|intended|aims?|going) to)\b"
+)
+# "comes into force in January": a start told in the present tense is a schedule, still ahead
+_PRESENT_START = re.compile(
+    r"(?i:starts?|begins?|kicks? in|takes? effect|comes? into (?:force|effect)|goes? into effect)\b"
 )
 _PLAN = Folded(r"\bplans?\b|\bplanned\b")
 _THREAT = Folded(r"\b(?:threat\w*|warn\w*|vow\w*|unless|could|may|might)\b")
@@ -331,15 +259,6 @@ _PAST_ANNOUNCED = Folded(r"\b(?:announced|ordered|unveiled)\b")
 
 
 _STARTS_WORD = Folded(r"\b(?:take|takes|taking) effect|\bkicks? in|\bstarts?\b|\bbegins?\b")
-
-
-def _month_behind(clause: str, today: dt.date) -> bool:
-    """The clause names a month of this year before the article's ("in February" in April) or
-    "last month"."""
-    if _LAST_MONTH.slow.search(clause):
-        return True
-    match = _MONTH_RE.search(clause) if any(m in clause for m in _MONTH_PREFIXES) else None
-    return match is not None and 0 < (month_number(match.group(1)) or 13) < today.month
 
 
 def _starts_later(clause: str, today: dt.date) -> bool | None:
@@ -364,7 +283,12 @@ def _starts_later(clause: str, today: dt.date) -> bool | None:
     if day is None and not given_year:
         # "from January": this month or later is ahead; an earlier month is next year's only
         # where the clause speaks of what is to come ("plans to impose … from January").
-        return month > today.month or (month < today.month and bool(_AHEAD.search(clause)))
+        # A month only a few back ("will take effect in May" in July) is likely told after the
+        # fact, as years.py reads it: behind the article.
+        return month > today.month or (
+            today.month - month > 3
+            and bool(_AHEAD.search(clause) or _PRESENT_START.match(match.group(0)))
+        )
     if given_year or start > today:
         return start > today
     if (today - start).days <= 120:
@@ -457,14 +381,12 @@ def status_and_year(
     if year is None:
         year = resolve_year(text, today, future=future, weekday=False)
     year_weak = year is None
-    if year is None and _WEEKDAY.search(text):
+    if year is None and WEEKDAY.search(text):
         year = today.year  # what resolve_year gives for a weekday alone
-    if year is None and status in ("removed", "suspended") and _DONE_NOW.search(clause):
-        year = today.year  # "has been suspended": the year of the suspension, the story's
     if (
         status == "announced"
         and year is not None
-        and (year < today.year or _month_behind(clause, today))
+        and (year < today.year or month_behind(clause, today))
         and _PAST_ANNOUNCED.search(clause)
         and not _FUTURE_WORDS.search(clause)
         and not _STARTS_WORD.search(clause)
@@ -472,6 +394,14 @@ def status_and_year(
         # "days after Chile announced duties" in May 2024, read in 2025; "announced a 10%
         # tariff in February" in an April story
         status = "in force"
+    if year is None and (
+        (status in _ACTS_NOW and not weak)  # a weak state yields to another mention's
+        or (status == "in force" and _ACTED_NOW.search(clause))
+    ):
+        # Told with no time, a threat, a decision, a pause or a removal is the story's news, and
+        # so is a measure that "has imposed": the article's year (weak: a dated mention wins).
+        # A measure in force told of only as there ("faces a 25% duty") may be long-standing.
+        year = today.year
     return Timing(
         status,
         year,
@@ -484,8 +414,10 @@ def status_and_year(
 # "Importers will have to post cash deposits once the decision is published", "Deposits will be
 # collected from next Thursday": a preliminary duty whose collection is still to come.
 _COLLECTED_LATER = Folded(
-    r"\b(?:will|would|are to|is to)\s+(?:have to|be required to|need to|be asked to)\s+(?:post|pay"
-    r"|lodge|provide)\s+(?:cash\s+)?(?:deposits?|bonds?|securit)"
+    # "will pay cash deposits", "will start posting deposits", "will begin collecting deposits"
+    # (not "will keep paying deposits": collection goes on)
+    r"\b(?:will|would|are to|is to|shall)\s+(?:(?!keep|continue|still)\w+\s+){0,3}?(?:post|pay"
+    r"|lodge|provide|collect|charg|requir)\w*\s+(?:\w+\s+){0,2}?(?:deposits?|bonds?|securit)"
     r"|\b(?:deposits?|bonds?)\b[^.;]{0,40}\b(?:will|would|are to|is to)\s+(?:be\s+)?(?:collected"
     r"|required|charged|paid|posted|due)"
 )

@@ -1,0 +1,157 @@
+"""The year a phrase of a story points to: a written year, a relative one ("last year"), or a
+bare month ("in March", "from January") resolved against the article's date.
+
+A bare month is the nearest such month that the phrase's direction allows. The direction comes
+from the words themselves, nearest first, and only then from the measure's status:
+  1. the month's own lead word: "since", "last" look back; "next", "until" look ahead;
+  2. the verb right before it: "imposed in March", "took effect in May" look back; "will start
+     in", "to take effect from", "comes into force in" look ahead;
+  3. the caller's hint that the measure lies ahead (an announced, threatened or proposed one);
+  4. the tense of the phrase: "will", "shall", "is to", "plans to", "intends to" ahead;
+     "has", "had", "since" back (when only one of the two is there);
+  5. the caller's hint that it does not, else weaker words of what is to come ("would",
+     "from", "due").
+Ahead, the month is this year's when it is the article's month or later, else next year's;
+back, this year's when it is the article's month or earlier, else last year's. A reported
+"would … from Sept. 1" a few months before the article's (steps 3, 5) is read as behind it: such
+a date is told after the fact ("effective Sept. 1" in an October story).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from briefs.dates import MONTHS, WEEKDAYS, month_number, month_pattern
+from briefs.drafting.text import Folded, lowered
+
+_YEAR = re.compile(r"(?<![$\d])(?:19|20)\d\d(?!\s*(?:billion|million|\d))")
+# A bare "Mar" is left out: in story text it is seldom the month.
+MONTH_RE = re.compile(
+    r"\b(?P<lead>(?i:in|since|from|on|by|until|till|through|last|next|this|early|late|mid-?"
+    r"|effective|starting|beginning|as of))\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"  # "from 1 August"
+    rf"(?P<month>{month_pattern(full_only=('march',))})\b\.?"
+    r"(?!\s*\d{1,2},?\s*(?:19|20)\d\d)(?!,?\s+(?:19|20)\d\d)"
+)
+_UNTIL_MONTH = re.compile(r"(?:until|till|through)\b", re.I)
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to|expir\w*\s+in)\s+(?:\w+\s+)?$", re.I)
+_RELATIVE = [
+    (Folded(r"\blast year\b|\ba year ago\b|\bprevious year\b"), -1),
+    (Folded(r"\bthis year\b|\bthis month\b|\bthis week\b|\btoday\b|\blast week\b"), 0),
+    (Folded(r"\bnext year\b"), 1),
+    (Folded(r"\btwo years ago\b"), -2),
+    (Folded(r"\bthree years ago\b"), -3),
+]
+WEEKDAY = re.compile(rf"\b(?:{'|'.join(day.capitalize() for day in WEEKDAYS)})\b")
+_RELATIVE_WORDS = ("last", "this", "next", "previous", "ago", "today")  # one in each above
+MONTH_PREFIXES = tuple(month[:3].capitalize() for month in MONTHS)  # MONTH_RE needs one
+LAST_MONTH = Folded(r"\blast month\b")
+_FUTURE = Folded(r"\b(?:will|would|from|due|set to|plans?|could|next|until|till|effective)\b")
+# "announced in June", "imposed in March": a month after a past verb is behind the article
+_PAST_BEFORE = re.compile(
+    r"\b(?!(?:scheduled|expected|planned|slated|proposed|due)\b)(?:\w+ed|began|took|came|was"
+    r"|were|made|set|put)\s+$",
+    re.I,
+)
+_TO_COME_BEFORE = re.compile(r"\b(?:be|to|will|would|being|shall)\s+$", re.I)
+# "will start in", "to take effect from", "comes into force in", "is due in": ahead (step 2)
+_AHEAD_BEFORE = re.compile(
+    r"(?:\b(?:will|shall|to|is to|are to|due to|set to|would)\s+(?:\w+\s+)?"
+    r"(?:start|begin|apply|take effect|come into (?:force|effect)|go into effect|kick in|rise"
+    r"|fall|increase|be \w+ed|be (?:in place|in force))"
+    r"|\b(?:starts|begins|takes effect|comes into (?:force|effect)|goes into effect|kicks in"
+    r"|is due|are due|is scheduled|are scheduled|is expected|are expected))\s+$",
+    re.I,
+)
+# Step 3: a clause of what is to come, or of what has been
+_WILL = Folded(
+    r"\b(?:will|shall|is to|are to|plans? to|intends? to|aims? to|is going to|are going to"
+    r"|set to|is due to|are due to|scheduled to|slated to|expected to|poised to)\b"
+)
+_HAS_BEEN = Folded(r"\b(?:has|have|had|since|ago)\b")  # not "was": "talks were going nowhere"
+
+
+def _past_verb_before(text: str, position: int) -> bool:
+    """ "announced in June", not "would be lifted on Sept. 1" nor "is to be imposed in May"."""
+    verb = _PAST_BEFORE.search(text, max(0, position - 16), position)
+    return verb is not None and not _TO_COME_BEFORE.search(
+        text, max(0, verb.start() - 10), verb.start()
+    )
+
+
+def _month_ahead(text: str, match: re.Match[str], hint: bool | None, found) -> bool:
+    """Whether the bare month of `match` lies ahead of the article (the steps above)."""
+    lead = match.group("lead").casefold()
+    if lead in ("since", "last"):
+        return False
+    if lead in ("next", "until", "till", "through"):
+        return True  # a pause "until December": its end lies ahead
+    if _past_verb_before(text, match.start()):
+        return False
+    if _AHEAD_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        return True
+    if hint:
+        return True
+    will, has = found(_WILL), found(_HAS_BEEN)
+    if will != has:
+        return will
+    return found(_FUTURE) if hint is None else hint
+
+
+@lru_cache(maxsize=512)
+def resolve_year(
+    text: str, today: dt.date, *, future: bool | None = None, weekday: bool = True
+) -> int | None:
+    """The year a phrase points to, relative dates resolved against the article's date.
+    `future`: the caller's hint that the phrase speaks of what is to come (or not)."""
+    for match in _YEAR.finditer(text):
+        if future is False and _UNTIL_BEFORE.search(
+            text, max(0, match.start() - 20), match.start()
+        ):
+            continue  # "in place through 2027": when it ends, not when it began
+        return int(match.group(0))
+    low = lowered(text)
+    folded = text if low is None else low
+
+    def found(pattern: Folded) -> bool:
+        return bool((pattern.slow if low is None else pattern.fast).search(folded))
+
+    # Plain `in` looks first: most phrases name no relative date and no month.
+    if low is None or any(word in low for word in _RELATIVE_WORDS):
+        if found(LAST_MONTH):
+            return today.year - 1 if today.month == 1 else today.year
+        for pattern, offset in _RELATIVE:
+            if found(pattern):
+                return today.year + offset
+    has_month = any(month in text for month in MONTH_PREFIXES)
+    month_match = MONTH_RE.search(text) if has_month else None
+    if month_match and future is False and _UNTIL_MONTH.match(month_match.group(0)):
+        month_match = None  # "would wait until April 2": when something else happens
+    if month_match:
+        month = month_number(month_match.group("month")) or 0
+        ahead = _month_ahead(text, month_match, future, found)
+        at = month_match.start()
+        if (
+            ahead
+            and 0 < today.month - month <= 3
+            and not found(_WILL)
+            and not _AHEAD_BEFORE.search(text, max(0, at - 40), at)
+            and month_match.group("lead").casefold() != "next"
+        ):
+            ahead = False  # "would … effective Sept. 1" in an October story: a few weeks back
+        if ahead:
+            return today.year if month >= today.month else today.year + 1
+        return today.year if month <= today.month else today.year - 1
+    if weekday and WEEKDAY.search(text):
+        return today.year
+    return None
+
+
+def month_behind(clause: str, today: dt.date) -> bool:
+    """The clause names a month of this year before the article's ("in February" in April) or
+    "last month"."""
+    if LAST_MONTH.slow.search(clause):
+        return True
+    match = MONTH_RE.search(clause) if any(m in clause for m in MONTH_PREFIXES) else None
+    return match is not None and 0 < (month_number(match.group("month")) or 13) < today.month

@@ -1,0 +1,111 @@
+"""When a measure applies and in which state, in shapes of news writing that failed on unseen
+text (issue 13): the clause's tense and modality against the article's date. Sentences of our
+own; the article is dated Tuesday 15 July 2025 unless a case says otherwise."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefs.rates import normalise_rate
+from tests.briefs.drafted import draft_story
+
+
+def _timed(story: str, date: str = "2025-07-15") -> dict[str | None, tuple[str, int | None]]:
+    """rate -> (status, year) of each tariff drafted from `story`."""
+    return {
+        normalise_rate(t.rate) if t.rate else None: (t.status, t.year)
+        for t in draft_story(story, date).tariffs
+    }
+
+
+# --- a fresh act dates the measure to the article's year ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "status"),
+    [
+        ("Trump threatened to slap a 200% tariff on European wine.", "threatened"),
+        ("The US lifted its 10% tariff on Australian beef.", "removed"),
+        ("The EU suspended its 25% counter-tariffs on US goods for 90 days.", "suspended"),
+        ("Washington has put its planned 50% tariff on EU goods on hold.", "suspended"),
+        ("Under the deal, the EU will cut its 10% tariff on US cars to 2.5%.", "announced"),
+        ("The US has imposed a 50% tariff on Brazilian goods.", "in force"),
+        ("Peru has raised its duty on Chinese steel bars to 30%.", "in force"),
+    ],
+)
+def test_a_measure_acted_on_now_takes_the_articles_year(story: str, status: str) -> None:
+    timed = _timed(story)
+    assert (status, 2025) in timed.values()
+
+
+def test_a_measure_told_of_with_no_time_has_no_year() -> None:
+    assert _timed("Chinese steel faces a 25% US tariff.") == {"25%": ("in force", None)}
+
+
+# --- a bare month: its year from the clause's tense, the article's month ------------------------
+# A month named without a year is the nearest one the clause's tense allows: in a clause of what
+# is to come, the next such month from the article's (this year's when it is this month or later,
+# else next year's); in a clause of what has been, the last such month (this year's when it is
+# this month or earlier, else last year's). "since" always looks back.
+
+
+@pytest.mark.parametrize(
+    ("story", "date", "year"),
+    [
+        ("Since March, Vietnam has charged a 20% duty on Chinese steel.", "2025-07-15", 2025),
+        ("Since September, Vietnam has charged a 20% duty on Chinese steel.", "2025-07-15", 2024),
+        ("Canada imposed a 25% surtax on Chinese EVs in October.", "2026-01-10", 2025),
+        ("Vietnam will apply a 20% duty on Chinese steel from March.", "2025-11-20", 2026),
+        ("Canada said its 25% surtax on Chinese EVs would start in February.", "2025-12-10", 2026),
+    ],
+)
+def test_a_bare_month_takes_the_year_its_tense_points_to(story: str, date: str, year: int) -> None:
+    assert {y for _s, y in _timed(story, date).values()} == {year}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The European Commission intends to apply a 25% duty on Russian fertiliser from January.",
+        "Indonesia's cabinet approved a 15% import duty on laptops that comes into force in"
+        " January.",
+    ],
+)
+def test_an_earlier_month_ahead_is_next_years(story: str) -> None:
+    assert set(_timed(story).values()) == {("announced", 2026)}
+
+
+def test_an_earlier_month_behind_is_this_years() -> None:
+    story = "Vietnam has applied a 20% duty on Chinese steel from January."
+    assert set(_timed(story).values()) == {("in force", 2025)}
+
+
+# --- a preliminary duty whose deposits are still to be paid ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Importers will pay cash deposits once the finding is published.",
+        "Importers will start posting deposits next week.",
+        "Customs will begin collecting cash deposits when the notice appears in the gazette.",
+    ],
+)
+def test_a_preliminary_duty_with_deposits_to_come_is_announced(second: str) -> None:
+    story = "The US Commerce Department set a preliminary duty of 20% on Chinese shrimp. " + second
+    assert _timed(story)["20%"][0] == "announced"
+
+
+# --- a possible measure is a threat ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Trump said he may put a 25% tariff on Japanese cars.",
+        "Trump said he might slap a 25% tariff on Japanese cars.",
+        "The US could put a 25% tariff on Japanese cars, Trump said.",
+    ],
+)
+def test_a_measure_someone_may_impose_is_threatened(story: str) -> None:
+    assert _timed(story)["25%"][0] == "threatened"
