@@ -31,7 +31,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.reader_brief import BriefReading
 from tui.screens.reader_edits import BriefEditing
 from tui.screens.reader_keys import LETTER_ACTIONS, READER_BINDINGS
-from tui.screens.reader_layout import ReaderLayout
+from tui.screens.reader_layout import ReaderLayout, ReaderNotes
 from tui.screens.reader_notes import TYPING_FIELDS, NoteEditing
 from tui.timings import Timings, after
 from tui.widgets.article_view import ArticleView
@@ -44,7 +44,7 @@ from tui.widgets.brief_panes import (
     SummaryPane,
     TariffsTable,
 )
-from tui.widgets.detail_scroll import DetailScroll
+from tui.widgets.detail_scroll import DetailScroll, Facts
 from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.line_table import LineTable
 from tui.widgets.notes_pane import NoteList, NotesPane
@@ -127,12 +127,12 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen
                 yield BriefHeader(id="brief-header")
                 with DetailScroll(id="detail"):
                     yield SummaryPane(id="summary")
-                    with Horizontal(id="facts"):
+                    with Facts(id="facts"):
                         yield ActorsTable(id="actors")
                         yield TariffsTable(id="tariffs")
                     yield EvidenceLine(id="evidence")
                 yield ArticleView(id="article")
-                yield NotesPane(self.session, id="notes")
+                yield ReaderNotes(self.session, id="notes")
         yield KeysFooter()
 
     def on_mount(self) -> None:

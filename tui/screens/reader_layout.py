@@ -5,11 +5,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from tui.widgets.notes_pane import NotesPane
+from tui.widgets.scroll_bars import LaidOutOnce
+
 STEP = 4  # columns per [ or ]
 MIN_LIST, MIN_DETAIL = 24, 40  # the narrowest list, and what the brief keeps beside it
 
 if TYPE_CHECKING:
     from textual.geometry import Size
+
+
+class ReaderNotes(LaidOutOnce, NotesPane):
+    """The notes pane, whose height follows the brief's on a tall screen: laid out once a
+    brief (see LaidOutOnce)."""
 
 
 class ReaderLayout:

@@ -26,6 +26,7 @@ from textual.widgets.option_list import OptionDoesNotExist
 from briefs.dates import format_day
 from store import BriefRow
 from tui.safe import safe_text
+from tui.widgets.scroll_bars import ScrollViewSize
 
 __all__ = ["BriefList", "OptionDoesNotExist", "row_parts", "row_prompt"]
 
@@ -58,7 +59,7 @@ def row_prompt(row: BriefRow) -> Text:
 _PART_STYLES = {name: Style.parse(name) for name in ("bold", "dim", "italic")}
 
 
-class BriefList(ScrollView, can_focus=True, inherit_bindings=False):
+class BriefList(ScrollViewSize, ScrollView, can_focus=True, inherit_bindings=False):
     """Lists briefs newest first; posts `BriefList.Highlighted` as the highlighted brief changes.
 
     The interface follows the OptionList it replaced (`highlighted`, `option_count`,

@@ -16,9 +16,10 @@ from briefs.dates import age, format_day
 from briefs.text import clean
 from tui.safe import safe_text
 from tui.widgets.line_table import PADDING, Cell, LineTable
+from tui.widgets.scroll_bars import LaidOutOnce
 
 
-class BriefHeader(Static):
+class BriefHeader(LaidOutOnce, Static):
     """Title, then '31 Oct 2025 · 28 days ago · source · authors · dateline'."""
 
     def show(self, brief: Brief | None, today: dt.date) -> None:
@@ -75,7 +76,7 @@ def _quoted(value: object) -> str:
     return f"“{text[:60]}”" if text else "nothing"
 
 
-class EvidenceLine(Static):
+class EvidenceLine(LaidOutOnce, Static):
     """Under the tables, for the highlighted row: the sentence a tariff was drafted from,
     and how the source changed since the reader edited the row."""
 
@@ -99,7 +100,7 @@ class EvidenceLine(Static):
         self.update(line)
 
 
-class SummaryPane(Static):
+class SummaryPane(LaidOutOnce, Static):
     def show(self, brief: Brief | None, marks: BriefCorrections = NO_MARKS) -> None:
         self.update(safe_text(brief.summary if brief else ""))
         edited = [name for name in ("title", "summary", "tags") if name in marks.edited]
@@ -190,7 +191,7 @@ def table_title(name: str, table: str, count: int, marks: BriefCorrections) -> s
     return title
 
 
-class _BriefTable(LineTable):
+class _BriefTable(LaidOutOnce, LineTable):
     # Each column's share of the width and the least it keeps: every column stays in view.
     COLUMNS: tuple[str, ...] = ()
     SHARES: tuple[int, ...] = ()

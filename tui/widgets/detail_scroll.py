@@ -3,12 +3,13 @@ scroll it where the focus is on the summary, with ids the keymap rebinds."""
 
 from __future__ import annotations
 
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 
 from tui.moves import moves
+from tui.widgets.scroll_bars import CachedBars, LaidOutOnce
 
 
-class DetailScroll(VerticalScroll):
+class DetailScroll(LaidOutOnce, CachedBars, VerticalScroll):
     BINDINGS = moves(
         "detail",
         down="scroll_down",
@@ -23,3 +24,8 @@ class DetailScroll(VerticalScroll):
         # reader.tcss moves the notes box beside it off the scrollbar's column.
         if self.parent is not None:
             self.parent.set_class(shown, "-scrolling")
+
+
+class Facts(LaidOutOnce, Horizontal):
+    """The actors and tariffs tables, side by side on a wide screen, else one above the
+    other (reader.tcss)."""
