@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from store import BriefRow, ReaderState, Store, scan_cache
 from store.rows import RowMap, Rows, picked
-from tui.derived import Decoder, TariffRow, cache_kind, derive, encode, row_of
+from tui.derived import Decoder, TariffRow, cache_kind, derive, encode, rows_of
 
 if TYPE_CHECKING:
     from briefs.actor_index import ActorEntry
@@ -336,13 +336,13 @@ class Catalog:
     def search_tariffs(self, query: Query) -> list[TariffRow]:
         """The tracker rows the query keeps, newest brief first (made when asked)."""
         assert self.index is not None
-        return [row_of(doc, k, doc.tariffs[k]) for doc, k in self.index.tariff_hits(query)]
+        return rows_of(self.index.tariff_hits(query))
 
     @property
     def tariff_count(self) -> int:
         if self._tariff_count is None:
             docs = self.index.docs() if self.index is not None else ()
-            self._tariff_count = sum(len(doc.tariffs) for doc in docs)
+            self._tariff_count = sum(doc.tariff_count for doc in docs)
         return self._tariff_count
 
     def actor_entries(self) -> list[ActorEntry]:

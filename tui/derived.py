@@ -30,7 +30,7 @@ from briefs.model import Brief
 from store import ReaderState
 
 if TYPE_CHECKING:
-    from briefs.search.docs import SearchDoc, TariffDoc
+    from briefs.search.docs import SearchDoc
 
 LAYOUT = "catalog-4"  # what an entry holds; a new layout gets a new name
 # The modules whose code decides what an entry holds (a doc's folded text, its places):
@@ -38,6 +38,7 @@ LAYOUT = "catalog-4"  # what an entry holds; a new layout gets a new name
 DERIVING = (
     "tui.derived",
     "briefs.search.docs",
+    "briefs.search.codes",
     "briefs.folding",
     "briefs.gazetteer",
     "briefs.rates",
@@ -88,27 +89,42 @@ class TariffRow(NamedTuple):
         return f"{self.brief_id}#{self.index}"
 
 
-def row_of(doc: SearchDoc, index: int, tariff: TariffDoc) -> TariffRow:
+def row_of(doc: SearchDoc, index: int) -> TariffRow:
     """The tracker row of tariff `index` of a doc."""
-    # tuple.__new__ straight: the tracker makes hundreds of thousands at once, and the
-    # named tuple's own __new__ is one more Python call each.
-    return _new_row(
-        TariffRow,
-        (
-            doc.id,
-            index,
-            tariff.imposer,
-            tariff.target,
-            tariff.listed,
-            tariff.rate_text,
-            tariff.rate,
-            tariff.measure,
-            tariff.status,
-            tariff.year,
-            doc.date,
-            doc.title,
-        ),
-    )
+    return rows_of([(doc, index)])[0]
+
+
+def rows_of(hits: Iterable[tuple[SearchDoc, int]]) -> list[TariffRow]:
+    """The tracker rows of (doc, tariff index) pairs, made from the docs' codes
+    (briefs.search.codes)."""
+    from briefs.search.codes import WIDTH, tariff_parts
+
+    rows = []
+    for doc, index in hits:
+        k = index * WIDTH
+        parties, goods, terms = tariff_parts(doc.codes[k : k + WIDTH])
+        # tuple.__new__ straight: the tracker makes hundreds of thousands at once, and the
+        # named tuple's own __new__ is one more Python call each.
+        rows.append(
+            _new_row(
+                TariffRow,
+                (
+                    doc.id,
+                    index,
+                    parties.imposer,
+                    parties.target,
+                    goods.listed,
+                    terms.rate_text,
+                    terms.rate,
+                    terms.measure,
+                    terms.status,
+                    terms.year,
+                    doc.date,
+                    doc.title,
+                ),
+            )
+        )
+    return rows
 
 
 _new_row = tuple.__new__
@@ -119,7 +135,7 @@ def tariff_rows(brief: Brief) -> list[TariffRow]:
     from briefs.search.docs import make_doc
 
     doc = make_doc(brief)
-    return [row_of(doc, k, t) for k, t in enumerate(doc.tariffs)]
+    return rows_of((doc, k) for k in range(doc.tariff_count))
 
 
 def derive(brief: Brief, notes: list[str], state: ReaderState) -> SearchDoc:
@@ -132,10 +148,13 @@ def encode(doc: SearchDoc) -> list[Any]:
     """One cache entry: what `decode` needs, reader data and searched text left out (the
     cache's word index holds that). Tariffs and actors are flat lists (`_TARIFF` and
     `_ACTOR` values each)."""
+    from briefs.search.codes import tariff_parts
+
     tariffs: list[Any] = []
-    for t in doc.tariffs:
-        tariffs += (t.imposer, t.target, t.listed, t.products, t.measure, t.status)
-        tariffs += (t.rate_text, t.year)
+    for code in doc.tariff_rows if doc.codes else ():
+        parties, goods, terms = tariff_parts(code)
+        tariffs += (parties.imposer, parties.target, goods.listed, goods.products)
+        tariffs += (terms.measure, terms.status, terms.rate_text, terms.year)
     return [
         *(doc.date, doc.title, doc.places, doc.source),
         list(doc.tags),
@@ -159,32 +178,16 @@ def people_of(entry: Any) -> tuple[str | None, ...]:
 
 
 class Decoder:
-    """Turns cache entries back into docs for one scan. It keeps one copy of each value
-    that recurs (parties, products, kinds, roles, tag lists) and the country key and rate
-    number of each distinct party and rate, so each is computed once per scan."""
+    """Turns cache entries back into docs for one scan. Each tariff's parts are looked up
+    in (or added to) the one table of distinct parts (briefs.search.codes), where the
+    country keys and rate numbers are worked out once per distinct part."""
 
     def __init__(self) -> None:
-        from briefs.rates import parse_rate
-        from briefs.search.docs import SearchDoc, TariffDoc, party_needle, shared_year
+        from briefs.search.codes import TABLE
+        from briefs.search.docs import SearchDoc, shared_year
 
-        self._doc, self._tariff = SearchDoc, TariffDoc
-        self._party, self._parse_rate, self._year = party_needle, parse_rate, shared_year
-        self._keys: dict[str, str] = {}
-        self._rates: dict[str, float | None] = {}
+        self._doc, self._table, self._year = SearchDoc, TABLE, shared_year
         self._tags: dict[tuple[str, ...], tuple[str, ...]] = {}
-
-    def _key(self, party: str) -> str:
-        key = self._keys.get(party)
-        if key is None:
-            key = self._keys[party] = sys.intern(self._party(party))
-        return key
-
-    def _rate(self, text: str | None) -> float | None:
-        if text is None:
-            return None
-        if text not in self._rates:
-            self._rates[text] = self._parse_rate(text)
-        return self._rates[text]
 
     def decode(
         self,
@@ -214,28 +217,24 @@ class Decoder:
             tag_list = tuple([intern(t) for t in tags])
             tag_list = self._tags.setdefault(tag_list, tag_list)
             made = []
-            key, rate_of, make, year_of = self._key, self._rate, self._tariff, self._year
+            table, year_of = self._table, self._year
+            parties, goods, terms = table.parties, table.goods, table.terms
             for k in range(0, len(tariffs), _TARIFF):
                 by, on, listed, products, measure, status, rate, year = tariffs[k : k + _TARIFF]
-                if year is not None and type(year) is not int:
+                if not (
+                    type(by) is str
+                    and (on is None or type(on) is str)
+                    and type(listed) is str
+                    and type(products) is str
+                    and type(measure) is str
+                    and type(status) is str
+                    and (rate is None or type(rate) is str)
+                    and (year is None or type(year) is int)
+                ):
                     return None
-                rate = None if rate is None else intern(rate)
-                on = None if on is None else intern(on)
-                made.append(
-                    make(
-                        key(intern(by)),
-                        key(on) if on else None,
-                        intern(products),
-                        intern(measure),
-                        intern(status),
-                        rate_of(rate),
-                        intern(by),
-                        on,
-                        intern(listed),
-                        rate,
-                        year_of(year),
-                    )
-                )
+                made.append(parties(by, on))
+                made.append(goods(listed, products))
+                made.append(terms(measure, status, rate, year_of(year)))
             # The actors stay in the cache (`people_of`, for the actor index): only checked.
             if not all(v is None or type(v) is str for v in people):
                 return None
@@ -252,7 +251,7 @@ class Decoder:
                 intern(places),
                 intern(source),
                 tag_list,
-                tuple(made),
+                "".join(made),
                 state.read,
                 state.starred,
                 False,

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from briefs.folding import segment, words
 from briefs.gazetteer import country_key
 from briefs.model import Actor, Brief, Tariff
-from briefs.rates import parse_rate
+from briefs.search.codes import TABLE, WIDTH, tariff_parts
 
 _NO_TARIFFS: tuple[None] = (None,)
 
@@ -82,13 +82,12 @@ def tag_key(tag: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class TariffDoc:
-    """One tariff, precomputed for matching.
+    """One tariff, as a doc's codes name it (`SearchDoc.tariffs`; made when asked).
 
     `by` and `on` are padded country keys (' united states '); `on` is None when the tariff
     applies to all. `products` holds folded segments; `rate` comes from `parse_rate`.
-    The rest is the tariff as written, for the tariff tracker's rows (one object per
-    tariff, not two): `imposer` and `target` its parties, `listed` its products joined
-    by ', ', `rate_text` its rate, `year` its year.
+    The rest is the tariff as written: `imposer` and `target` its parties, `listed` its
+    products joined by ', ', `rate_text` its rate, `year` its year.
     """
 
     by: str
@@ -121,7 +120,9 @@ class SearchDoc:
     countries (a `party_needle` finds one); `tags` each tag as `tag_key` makes it. `id`,
     `date` and `title` are the brief's own strings (used for ordering). `people` is the
     actors as written, for the actor index: name, kind, role and affiliation of each in
-    turn, flat (one tuple, not one per actor).
+    turn, flat (one tuple, not one per actor). `codes` holds the tariffs, `WIDTH`
+    characters each (briefs.search.codes): tariff terms test those, and `tariffs` makes
+    their `TariffDoc`s when asked.
     """
 
     id: str
@@ -134,7 +135,7 @@ class SearchDoc:
     places: str
     source: str
     tags: tuple[str, ...]
-    tariffs: tuple[TariffDoc, ...]
+    codes: str
     read: bool
     starred: bool
     has_notes: bool
@@ -142,9 +143,22 @@ class SearchDoc:
     key: int = 0  # the brief's number in a word index (see `light`); 0: none
 
     @property
-    def tariff_rows(self) -> tuple[TariffDoc | None, ...]:
-        """The tariffs to read tariff-level terms on: (None,) for a brief with none."""
-        return self.tariffs or _NO_TARIFFS
+    def tariff_count(self) -> int:
+        return len(self.codes) // WIDTH
+
+    @property
+    def tariffs(self) -> tuple[TariffDoc, ...]:
+        """The tariffs, made from `codes` (for tests and single briefs: a search reads the
+        codes)."""
+        return tuple(map(tariff_doc, self.tariff_rows)) if self.codes else ()
+
+    @property
+    def tariff_rows(self) -> tuple[str, ...] | tuple[None]:
+        """Each tariff's characters, to read tariff-level terms on: (None,) for none."""
+        c = self.codes
+        if not c:
+            return _NO_TARIFFS
+        return tuple([c[k : k + WIDTH] for k in range(0, len(c), WIDTH)])
 
     def with_reader(
         self,
@@ -165,19 +179,30 @@ class SearchDoc:
         return replace(self, **changes)
 
 
-def _tariff_doc(tariff: Tariff) -> TariffDoc:
+def tariff_code(tariff: Tariff) -> str:
+    """The `WIDTH` characters of one tariff (briefs.search.codes)."""
+    return (
+        TABLE.parties(tariff.imposed_by, tariff.imposed_on)
+        + TABLE.goods(", ".join(tariff.products), _segments(tariff.products))
+        + TABLE.terms(tariff.measure, tariff.status, tariff.rate, shared_year(tariff.year))
+    )
+
+
+def tariff_doc(code: str) -> TariffDoc:
+    """The `TariffDoc` of one tariff's characters."""
+    parties, goods, terms = tariff_parts(code)
     return TariffDoc(
-        by=_padded_key(tariff.imposed_by),
-        on=_padded_key(tariff.imposed_on) if tariff.imposed_on else None,
-        products=sys.intern(_segments(tariff.products)),
-        measure=sys.intern(tariff.measure),
-        status=sys.intern(tariff.status),
-        rate=parse_rate(tariff.rate),
-        imposer=sys.intern(tariff.imposed_by),
-        target=_shared(tariff.imposed_on),
-        listed=sys.intern(", ".join(tariff.products)),
-        rate_text=_shared(tariff.rate),
-        year=shared_year(tariff.year),
+        by=parties.by,
+        on=parties.on,
+        products=goods.products,
+        measure=terms.measure,
+        status=terms.status,
+        rate=terms.rate,
+        imposer=parties.imposer,
+        target=parties.target,
+        listed=goods.listed,
+        rate_text=terms.rate_text,
+        year=terms.year,
     )
 
 
@@ -247,7 +272,7 @@ def make_doc(
         places=_places(brief.actors),
         source=sys.intern(segment(brief.source)) if brief.source else "",
         tags=tuple(sys.intern(tag_key(t)) for t in brief.tags),
-        tariffs=tuple(_tariff_doc(t) for t in brief.tariffs),
+        codes="".join(map(tariff_code, brief.tariffs)),
         read=read,
         starred=starred,
         has_notes=bool(notes),

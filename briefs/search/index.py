@@ -143,7 +143,7 @@ class SearchIndex:
         order = self._ordered()
         query = self._bound(query)
         if query.is_empty or not query.has_tariff_terms:  # all of a kept brief's tariffs
-            return [(doc, k) for doc in query.select(order) for k in range(len(doc.tariffs))]
+            return [(doc, k) for doc in query.select(order) for k in range(doc.tariff_count)]
         rows = query.tariff_indices
         return [(doc, k) for doc in order for k in rows(doc)]
 

@@ -22,11 +22,12 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from operator import attrgetter
 
-from briefs.search.docs import SearchDoc, TariffDoc, body_needles, needle
+from briefs.search.codes import PARTIES, TABLE, WIDTH
+from briefs.search.docs import SearchDoc, body_needles, needle
 from briefs.search.lookup import WordLookup
+from briefs.search.tariff_terms import All, Any, Atom, Compiled, Expr, Neg, compile_expr
 
-Row = TariffDoc | None
-Test = Callable[[TariffDoc], bool]
+Row = str | None  # one tariff's characters (briefs.search.codes); None: the brief has none
 
 
 class Node:
@@ -196,57 +197,63 @@ class Hits(Node):
 
 
 class TariffTest(Node):
-    """A subtree that reads only the tariff. On a brief: true when one of its tariffs passes,
-    or, with no tariffs, `on_none` (the subtree's value with every tariff term false).
+    """A subtree that reads only the tariff (an `Expr` of briefs.search.tariff_terms). On a
+    brief: true when one of its tariffs passes, or, with no tariffs, `on_none` (the
+    subtree's value with every tariff term false). `test` takes one tariff's characters."""
 
-    `neg`, when known, is `not test` written as one test (so a negated term costs one call
-    per tariff, not two); `parts`, the tests `test` is the AND of (one tariff must pass
-    them all), which a search chains in C (`filter`) instead of calling `test`."""
-
-    __slots__ = ("neg", "on_none", "parts", "test")
+    __slots__ = ("_made", "_version", "expr")
     needs_row = True
     cost = 1
 
-    def __init__(
-        self,
-        test: Test,
-        on_none: bool = False,
-        *,
-        neg: Test | None = None,
-        parts: tuple[Test, ...] = (),
-    ) -> None:
-        self.test, self.on_none, self.neg = test, on_none, neg
-        self.parts = parts or (test,)
+    def __init__(self, expr: Expr) -> None:
+        self.expr = expr
+        self._made: Compiled | None = None
+        self._version = -1
+
+    @property
+    def on_none(self) -> bool:
+        return self.expr.on_none
+
+    def compiled(self) -> Compiled:
+        """What to run, for the table of parts as it is now (made again as it grows)."""
+        if self._made is None or self._version != TABLE.version:
+            self._version = TABLE.version
+            self._made = compile_expr(self.expr)
+        return self._made
+
+    @property
+    def test(self) -> Callable[[str], bool]:
+        return self.compiled().test
 
     def brief(self, doc: SearchDoc) -> bool:
-        tariffs = doc.tariffs
-        if not tariffs:
+        codes = doc.codes
+        if not codes:
             return self.on_none
-        return any(map(self.test, tariffs))
+        made = self.compiled()
+        if made.search is not None:
+            return bool(made.search(codes))
+        test = made.test
+        return any(test(codes[k : k + WIDTH]) for k in range(0, len(codes), WIDTH))
 
     def row(self, doc: SearchDoc, tariff: Row, tracker: bool) -> bool:
         return self.on_none if tariff is None else self.test(tariff)
 
     def select(self, docs: list[SearchDoc]) -> list[SearchDoc]:
-        on_none, parts = self.on_none, self.parts
-        # A brief's first tariff is tried on its own first: when it passes (most briefs,
-        # for a broad term) no iterator is made for the rest.
-        if len(parts) == 2:
-            first, second = parts
-            return [
-                d
-                for d in docs
-                if (
-                    (first(t := ts[0]) and second(t)) or any(map(second, filter(first, ts[1:])))
-                    if (ts := d.tariffs)
-                    else on_none
-                )
-            ]
-        test = self.test
+        made, on_none = self.compiled(), self.on_none
+        search = made.search
+        if search is not None:  # one character class, searched in C over each brief's codes
+            return [d for d in docs if (search(c) if (c := d.codes) else on_none)]
+        for first in made.first:  # what some tariff must hold, brief by brief, first
+            docs = [d for d in docs if (first(c) if (c := d.codes) else on_none)]
+        test = made.test
         return [
             d
             for d in docs
-            if ((test(ts[0]) or any(map(test, ts[1:]))) if (ts := d.tariffs) else on_none)
+            if (
+                any(test(c[k : k + WIDTH]) for k in range(0, len(c), WIDTH))
+                if (c := d.codes)
+                else on_none
+            )
         ]
 
 
@@ -254,21 +261,32 @@ class Country(Node):
     """country: a party of one of the brief's tariffs, or (not in the tracker) a place of its
     actors. `needle` is a `party_needle`."""
 
-    __slots__ = ("needle",)
+    __slots__ = ("needle", "parties")
     needs_row = True
     cost = 1
 
     def __init__(self, needle: str) -> None:
         self.needle = needle
+        self.parties = TariffTest(
+            Atom.of(
+                ("country", needle),
+                PARTIES,
+                lambda p: needle in p.by or (p.on is not None and needle in p.on),  # type: ignore[union-attr]
+            )
+        )
 
     def brief(self, doc: SearchDoc) -> bool:
-        party = self.needle
-        return party in doc.places or any(t.names(party) for t in doc.tariffs)
+        return self.needle in doc.places or self.parties.brief(doc)
 
     def row(self, doc: SearchDoc, tariff: Row, tracker: bool) -> bool:
         if not tracker and self.needle in doc.places:
             return True
-        return tariff is not None and tariff.names(self.needle)
+        return tariff is not None and self.parties.test(tariff)
+
+    def select(self, docs: list[SearchDoc]) -> list[SearchDoc]:
+        n, search = self.needle, self.parties.compiled().search
+        assert search is not None  # one kind of part
+        return [d for d in docs if n in d.places or (search(c) if (c := d.codes) else False)]
 
 
 class Not(Node):
@@ -390,22 +408,15 @@ class Or(Node):
 
 def negate(node: Node) -> Node:
     if isinstance(node, TariffTest):
-        test = node.test
-        negated = node.neg or (lambda t: not test(t))
-        return TariffTest(negated, not node.on_none, neg=test)
+        expr = node.expr
+        return TariffTest(expr.child if isinstance(expr, Neg) else Neg(expr))
     return Not(node)
 
 
 def all_of(nodes: list[Node]) -> Node:
     pure = [n for n in nodes if isinstance(n, TariffTest)]
     if len(pure) > 1:  # one tariff must pass them all: test them together
-        tests = tuple(f for n in pure for f in n.parts)
-        if len(tests) == 2:
-            first, second = tests
-            test: Test = lambda t: first(t) and second(t)  # noqa: E731
-        else:
-            test = lambda t: all(f(t) for f in tests)  # noqa: E731
-        joined = TariffTest(test, all(n.on_none for n in pure), parts=tests)
+        joined = TariffTest(All([n.expr for n in pure]))
         nodes = [n for n in nodes if not isinstance(n, TariffTest)] + [joined]
     return nodes[0] if len(nodes) == 1 else And(nodes)
 
@@ -413,8 +424,7 @@ def all_of(nodes: list[Node]) -> Node:
 def any_of(nodes: list[Node]) -> Node:
     pure = [n for n in nodes if isinstance(n, TariffTest)]
     if len(nodes) > 1 and len(pure) == len(nodes):
-        tests = [n.test for n in pure]
-        return TariffTest(lambda t: any(f(t) for f in tests), any(n.on_none for n in pure))
+        return TariffTest(Any([n.expr for n in pure]))
     return nodes[0] if len(nodes) == 1 else Or(nodes)
 
 

@@ -139,17 +139,22 @@ class Query:
 
     def matches_tariff(self, doc: SearchDoc, index: int) -> bool:
         """Does the tariff tracker keep tariff `index` of this brief? IndexError if none."""
-        tariff = doc.tariffs[index]
+        if not 0 <= index < doc.tariff_count:
+            raise IndexError(index)
+        tariff = doc.tariff_rows[index]
         return self._root is None or self._root.row(doc, tariff, True)
 
     def tariff_indices(self, doc: SearchDoc) -> list[int]:
         """The indices of this brief's tariffs that the tariff tracker keeps."""
         root = self._root
+        count = doc.tariff_count
         if root is None:
-            return list(range(len(doc.tariffs)))
+            return list(range(count))
         if not root.needs_row:
-            return list(range(len(doc.tariffs))) if doc.tariffs and root.brief(doc) else []
-        return [k for k, t in enumerate(doc.tariffs) if root.row(doc, t, True)]
+            return list(range(count)) if count and root.brief(doc) else []
+        if not count:
+            return []
+        return [k for k, t in enumerate(doc.tariff_rows) if root.row(doc, t, True)]
 
 
 # -- the parser --------------------------------------------------------------------

@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
+from typing import Any
 
 from briefs.dates import DateSpanError, day_span
 from briefs.folding import words
 from briefs.model import MEASURES, STATUSES
+from briefs.search.codes import GOODS, PARTIES, TERMS
 from briefs.search.docs import needle, party_needle, tag_key
 from briefs.search.nodes import Actor, Contains, Country, Dates, Flag, Is, Node, TariffTest
+from briefs.search.tariff_terms import Atom
 from briefs.search.tokens import shown
 
 FIELDS = (
@@ -98,32 +102,21 @@ def _rate_test(op: str, raw: str) -> TariffTest:
     if not number:
         raise BadValue(f"rate needs a number, like rate>=25, not {shown(raw)}")
     limit = float(number.group(1))
-    # Each test with its negation written out (a tariff with no stated rate never
-    # compares, so it passes every negation).
-    if op == ">=":
-        return TariffTest(
-            lambda t: t.rate is not None and t.rate >= limit,
-            neg=lambda t: t.rate is None or not t.rate >= limit,
-        )
-    if op == ">":
-        return TariffTest(
-            lambda t: t.rate is not None and t.rate > limit,
-            neg=lambda t: t.rate is None or not t.rate > limit,
-        )
-    if op == "<=":
-        return TariffTest(
-            lambda t: t.rate is not None and t.rate <= limit,
-            neg=lambda t: t.rate is None or not t.rate <= limit,
-        )
-    if op == "<":
-        return TariffTest(
-            lambda t: t.rate is not None and t.rate < limit,
-            neg=lambda t: t.rate is None or not t.rate < limit,
-        )
-    return TariffTest(
-        lambda t: t.rate is not None and abs(t.rate - limit) < 1e-9,
-        neg=lambda t: t.rate is None or not abs(t.rate - limit) < 1e-9,
-    )
+    # A tariff with no stated rate never compares, so it passes every negation.
+    compare = {
+        ">=": lambda r: r >= limit,
+        ">": lambda r: r > limit,
+        "<=": lambda r: r <= limit,
+        "<": lambda r: r < limit,
+        "=": lambda r: abs(r - limit) < 1e-9,
+    }[op]
+    return _tariff(("rate", op, limit), TERMS, lambda t: t.rate is not None and compare(t.rate))
+
+
+def _tariff(key: tuple[object, ...], kind: int, test: Callable[[Any], bool]) -> TariffTest:
+    """A tariff-level term: `test` of one part of `kind` (briefs.search.codes), worked out
+    once per distinct part; `key` says what the term means."""
+    return TariffTest(Atom.of(key, kind, test))
 
 
 def _needle(value: str, *, whole: bool) -> str:
@@ -176,7 +169,7 @@ def field_node(name: str, op: str, value: str, today: dt.date) -> Node:
         return Is(attr, want)
     if name == "has":
         what = _one_of(value, _HAS_VALUES, "has")
-        return Is("has_notes" if what == "notes" else "tariffs", True)
+        return Is("has_notes" if what == "notes" else "codes", True)
     if name == "actor":
         _needle(value, whole=False)  # rejects a value with nothing to look for
         return Actor(words(value))
@@ -188,25 +181,22 @@ def field_node(name: str, op: str, value: str, today: dt.date) -> Node:
         return Flag(lambda d: wanted in d.tags)
     if name == "product":
         product = _needle(value, whole=False)
-        return TariffTest(lambda t: product in t.products, neg=lambda t: product not in t.products)
+        return _tariff(("product", product), GOODS, lambda g: product in g.products)
     if name == "status":
         statuses = _enum_values(value, STATUSES, "status")
-        return TariffTest(lambda t: t.status in statuses, neg=lambda t: t.status not in statuses)
+        return _tariff(("status", statuses), TERMS, lambda t: t.status in statuses)
     if name == "measure":
         alias = _MEASURE_ALIASES.get(_phrase(value))
         measures = _enum_values(alias or value, MEASURES, "measure")
-        return TariffTest(lambda t: t.measure in measures, neg=lambda t: t.measure not in measures)
+        return _tariff(("measure", measures), TERMS, lambda t: t.measure in measures)
     _needle(value, whole=True)  # rejects a value with nothing to look for
     key = party_needle(value)
     if name == "by":
-        return TariffTest(lambda t: key in t.by, neg=lambda t: key not in t.by)
+        return _tariff(("by", key), PARTIES, lambda p: key in p.by)
     if name == "on":
         if _phrase(value) in _ON_ALL:
-            return TariffTest(lambda t: t.on is None, neg=lambda t: t.on is not None)
-        return TariffTest(
-            lambda t: t.on is not None and key in t.on,
-            neg=lambda t: t.on is None or key not in t.on,
-        )
+            return _tariff(("on", None), PARTIES, lambda p: p.on is None)
+        return _tariff(("on", key), PARTIES, lambda p: p.on is not None and key in p.on)
     return Country(key)  # country
 
 

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from briefs.folding import _WORD, country_key, fold, segment, words
 from briefs.model import Actor, Brief, Tariff
 from briefs.rates import parse_rate
+from briefs.search.codes import WIDTH
 from briefs.search.docs import (
     SearchDoc,
     body_needles,
@@ -209,8 +210,8 @@ def test_needles_are_how_a_doc_is_searched() -> None:
 
 def test_tariff_rows_and_parties() -> None:
     doc = make_doc(FULL)
-    first, second = doc.tariff_rows
-    assert first is not None and second is not None
+    assert all(row is not None and len(row) == WIDTH for row in doc.tariff_rows)
+    first, second = doc.tariffs
     assert first.names(party_needle("Canada")) and first.names(party_needle("china"))
     assert second.names(party_needle("USA")) and not second.names(party_needle("canada"))
     assert make_doc(brief("bare", "2025-01-01")).tariff_rows == (None,)

@@ -19,7 +19,7 @@ _ALL: list[SearchDoc] = [
         dataclasses.replace(
             d,
             id=f"{d.id}-flipped",
-            tariffs=(),
+            codes="",
             read=not d.read,
             starred=not d.starred,
             has_notes=not d.has_notes,
@@ -79,7 +79,7 @@ def test_a_negated_tariff_term_is_the_opposite_on_every_tariff() -> None:
     terms += [("status", ":", "removed"), ("status", ":", "in force"), ("measure", ":", "duty")]
     terms += [("product", ":", "steel"), ("by", ":", "us"), ("on", ":", "canada")]
     terms += [("on", ":", "all"), ("by", ":", "china")]
-    tariffs = [t for d in DOCS.values() for t in d.tariffs]
+    tariffs = [t for d in DOCS.values() if d.codes for t in d.tariff_rows]
     for name, op, value in terms:
         node = field_node(name, op, value, TODAY)
         negated = negate(node)
