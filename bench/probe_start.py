@@ -85,14 +85,10 @@ def main(argv: list[str]) -> int:
     else:
         from pathlib import Path
 
-        import tui.app
         from store import Store
         from tui.app import BriefingApp
 
         class ProbeApp(BriefingApp):
-            # Textual reads CSS_PATH relative to the subclass's module: point it back.
-            CSS_PATH = str(Path(tui.app.__file__).with_name(BriefingApp.CSS_PATH))
-
             # Textual calls on_mount of every class in the MRO: BriefingApp's still runs.
             def on_mount(self) -> None:
                 probe(self, self._shown, self._loaded)

@@ -16,6 +16,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -75,8 +76,15 @@ PROVIDERS = tuple(
 )
 
 
+_HERE = Path(__file__).parent
+# The reader's stylesheet is read with the app's, so the whole sheet is parsed once at
+# start (pushing a screen with a sheet not yet read parses everything again); absolute,
+# so a subclass in another module (the bench's probe) finds them too.
+CSS_PATHS = [_HERE / "briefing.tcss", _HERE / "screens" / "reader.tcss"]
+
+
 class BriefingApp(KeyOrderApp):
-    CSS_PATH = "briefing.tcss"
+    CSS_PATH = CSS_PATHS
     TITLE = "briefing"
     COMMANDS = App.COMMANDS | set(PROVIDERS)
     BINDINGS = [
@@ -150,14 +158,18 @@ class BriefingApp(KeyOrderApp):
             clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False
         )
 
-    def on_mount(self) -> None:
-        # The store read its index when it opened, so the rows cost no disk access: the
-        # reader draws them and the first brief in its first frame.
+    def get_default_screen(self) -> Screen[None]:
+        """The reader is the first screen: no empty default screen laid out and drawn
+        before it, and no second screen's start. Called as the app composes, before the
+        reader's own compose and mount, so the rows are there for its first frame (read
+        from the store's compact index: no parse of the whole index)."""
         try:
             self.catalog.load_rows()
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=15)
-        self.push_screen(self.reader)
+        return self.reader
+
+    def on_mount(self) -> None:
         if self.store.read_only:
             self.notify(
                 f"{self.store.root} is read-only: you can read, search and export, but "

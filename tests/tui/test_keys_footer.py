@@ -4,24 +4,25 @@ shows changed (Textual's recomposed it ten times while the reader started)."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Footer
 
 from store import Store
 from tests.tui.helpers import new_app, screen_text, settle
+from tui.widgets.keys_footer import KeysFooter
 
 SIZE = (120, 40)
 
 
 @pytest.fixture
-def redraws(monkeypatch: pytest.MonkeyPatch) -> list[Footer]:
-    seen: list[Footer] = []
-    real = Footer.recompose
+def redraws(monkeypatch: pytest.MonkeyPatch) -> list[KeysFooter]:
+    """Every repaint the footer asks for because its keys changed."""
+    seen: list[KeysFooter] = []
+    real = KeysFooter.redraw
 
-    async def counted(self: Footer) -> None:
+    def counted(self: KeysFooter) -> None:
         seen.append(self)
-        await real(self)
+        real(self)
 
-    monkeypatch.setattr(Footer, "recompose", counted)
+    monkeypatch.setattr(KeysFooter, "redraw", counted)
     return seen
 
 
