@@ -52,24 +52,67 @@ _STATUS_ORDER = {status: k for k, status in enumerate(STATUSES)}
 @dataclass(frozen=True, slots=True)
 class Column:
     label: str
-    width: int
+    width: int  # as wide as its text mostly is; a wide terminal gives the rest to Brief
     sort_key: Callable[[TariffRow], Any]  # None sorts last either way
     descending_first: bool = False  # numbers and dates: the highest or newest first
     justify: str = "left"
     sort_name: str = ""  # as the help says it, "Sort by imposer", when not the label
+    min_width: int = 0  # narrower than this it is dropped (drop > 0) or the table scrolls
+    drop: int = 0  # the order columns give way in a narrow terminal (0: never)
 
 
 COLUMNS = (
-    Column("By", 14, lambda r: fold(r.imposed_by), sort_name="imposer"),
-    Column("On", 14, lambda r: fold(r.imposed_on) if r.imposed_on else None, sort_name="target"),
-    Column("Products", 18, lambda r: fold(r.products) or None),
-    Column("Rate", 9, lambda r: r.rate_value, descending_first=True, justify="right"),
-    Column("Measure", 14, lambda r: r.measure),
-    Column("Status", 15, lambda r: _STATUS_ORDER.get(r.status, len(_STATUS_ORDER))),
-    Column("Year", 6, lambda r: r.year, descending_first=True),
-    Column("Date", 11, lambda r: r.date, descending_first=True),
-    Column("Brief", 60, lambda r: fold(r.title), sort_name="brief title"),
+    Column("By", 14, lambda r: fold(r.imposed_by), sort_name="imposer", min_width=9),
+    Column(
+        "On",
+        14,
+        lambda r: fold(r.imposed_on) if r.imposed_on else None,
+        sort_name="target",
+        min_width=9,
+    ),
+    Column("Products", 18, lambda r: fold(r.products) or None, min_width=10),
+    Column("Rate", 9, lambda r: r.rate_value, descending_first=True, justify="right", min_width=7),
+    # Whole words: "countervailing", "offered removal".
+    Column("Measure", 14, lambda r: r.measure, min_width=14),
+    Column(
+        "Status",
+        15,
+        lambda r: _STATUS_ORDER.get(r.status, len(_STATUS_ORDER)),
+        min_width=15,
+    ),
+    Column("Year", 6, lambda r: r.year, descending_first=True, min_width=6, drop=3),
+    # The line under the table gives the highlighted row's date and title: these go first.
+    Column("Date", 11, lambda r: r.date, descending_first=True, min_width=11, drop=2),
+    Column("Brief", 60, lambda r: fold(r.title), sort_name="brief title", min_width=24, drop=1),
 )
+_PADDING = 2  # a cell's padding, one each side
+_TITLE_ENOUGH = 100  # past this the Brief column's room goes to the products
+
+
+def column_widths(room: int) -> list[int | None]:
+    """The width of each column in a table `room` cells wide inside its border, None for
+    a column dropped for want of room. Every column gets its minimum, then its usual
+    width; what is left goes to the brief's title (past a long title, to the products)."""
+    widths: list[int | None] = [c.min_width for c in COLUMNS]
+    for order in sorted({c.drop for c in COLUMNS if c.drop}):
+        if sum(w + _PADDING for w in widths if w is not None) <= room:
+            break
+        widths = [None if c.drop == order else w for c, w in zip(COLUMNS, widths, strict=True)]
+    spare = room - sum(w + _PADDING for w in widths if w is not None)
+    for k, column in enumerate(COLUMNS):
+        width = widths[k]
+        if width is not None and spare > 0:
+            grow = min(column.width - width, spare)
+            widths[k], spare = width + grow, spare - grow
+    title, products = widths[-1], widths[2]
+    if title is not None and spare > 0:
+        grow = max(min(_TITLE_ENOUGH - title, spare), 0)
+        widths[-1], spare = title + grow, spare - grow
+    if products is not None and spare > 0:
+        widths[2] = products + spare
+    return widths
+
+
 # Measures as the table shows them: the kind of duty, short enough for a narrow column.
 _SHORT_MEASURES = {
     "anti-dumping duty": "anti-dumping",
@@ -96,30 +139,38 @@ def sort_rows(rows: Sequence[TariffRow], sort: Sort) -> list[TariffRow]:
     return [r for _, r in known] + [r for value, r in keyed if value is None]
 
 
-def _cell(text: str | None, column: Column, style: str = "") -> Text:
-    shown = safe_text(text or "—", style, single_line=True, limit=column.width)
-    shown.justify = column.justify  # type: ignore[assignment]
+def _cell(text: str | None, width: int, justify: str = "left", style: str = "") -> Text:
+    shown = safe_text(text or "—", style, single_line=True, limit=width)
+    shown.justify = justify  # type: ignore[assignment]
     return shown
 
 
-def cells(row: TariffRow) -> tuple[Text, ...]:
-    """The table cells of one row. Text from files goes through safe_text; measure and
-    status are checked against fixed lists when a brief is read, year and date are ours."""
-    by, on, products, rate, measure, status, _year, _date, title = COLUMNS
-    return (
-        _cell(row.imposed_by, by, "bold"),
+def cells(row: TariffRow, widths: Sequence[int | None]) -> tuple[Text, ...]:
+    """The table cells of one row, for the columns shown (`widths`, from column_widths).
+    Text from files goes through safe_text; measure and status are checked against fixed
+    lists when a brief is read, year and date are ours."""
+    by, on, products, rate, measure, status, _year, _date, title = (w or 0 for w in widths)
+    every = (
+        _cell(row.imposed_by, by, style="bold"),
         _cell(row.imposed_on or "all", on),
         _cell(row.products, products),
-        _cell(row.rate, rate),
-        Text(_SHORT_MEASURES.get(row.measure, row.measure)[: measure.width], end=""),
-        Text(row.status[: status.width], style="italic", end=""),
+        _cell(row.rate, rate, "right"),
+        Text(_SHORT_MEASURES.get(row.measure, row.measure)[:measure], end=""),
+        Text(row.status[:status], style="italic", end=""),
         Text(str(row.year) if row.year else "—", end=""),
         Text(format_day(row.date), style="dim", end=""),
         _cell(row.title, title),
     )
+    return tuple(cell for cell, width in zip(every, widths, strict=True) if width is not None)
 
 
 # -- the screen --------------------------------------------------------------------
+
+
+def _room(width: int) -> int:
+    """The cells a table `width` wide has for its columns: less its border and the
+    vertical scrollbar (kept for, so a longer list does not push a column out)."""
+    return width - 4
 
 
 class TrackerTable(IndexTable):
@@ -148,6 +199,7 @@ class _Result:
     selected: int
     rows: list[TariffRow]  # sorted, the first MAX_SHOWN of all that match
     cells: list[tuple[Text, ...]]  # built off the UI thread: 18,000 Text objects take a while
+    widths: tuple[int | None, ...]  # the columns they were built for
     chart: ChartData
     seconds: float
 
@@ -183,6 +235,7 @@ class TariffTrackerScreen(IndexScreen[str | None]):
         self._opened = time.perf_counter()
         self._generation = 0
         self._typing: Timer | None = None
+        self.widths: tuple[int | None, ...] = tuple(column_widths(_room(120)))
 
     def compose(self) -> ComposeResult:
         yield FilterInput(
@@ -197,7 +250,15 @@ class TariffTrackerScreen(IndexScreen[str | None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self.widths = tuple(column_widths(_room(self.app.size.width)))
         self._set_columns()
+
+    def on_resize(self) -> None:
+        widths = tuple(column_widths(_room(self.size.width)))
+        if widths != self.widths:
+            self.widths = widths
+            self._set_columns()
+            self.refilter()  # the cells are cut to the columns' widths
 
     # -- loading and filtering ---------------------------------------------------
 
@@ -211,10 +272,10 @@ class TariffTrackerScreen(IndexScreen[str | None]):
         if not self.catalog.ready:
             return
         self._generation += 1
-        self._run(self._generation, self.filter_input.value, self.sort)
+        self._run(self._generation, self.filter_input.value, self.sort, self.widths)
 
     @work(thread=True, exclusive=True, group="tariff-filter", exit_on_error=False)
-    def _run(self, generation: int, text: str, sort: Sort) -> None:
+    def _run(self, generation: int, text: str, sort: Sort, widths: tuple[int | None, ...]) -> None:
         started = time.perf_counter()
         try:
             query = parse_query(text, today=self.today())
@@ -233,7 +294,8 @@ class TariffTrackerScreen(IndexScreen[str | None]):
             generation=generation,
             selected=len(selected),
             rows=shown,
-            cells=[cells(r) for r in shown],
+            cells=[cells(r, widths) for r in shown],
+            widths=widths,
             chart=chart_data(selected),
             seconds=time.perf_counter() - started,
         )
@@ -248,7 +310,11 @@ class TariffTrackerScreen(IndexScreen[str | None]):
         error.add_class("-shown")
 
     def _show(self, result: _Result) -> None:
-        if result.generation != self._generation or not self.is_attached:
+        if (
+            result.generation != self._generation
+            or not self.is_attached
+            or result.widths != self.widths
+        ):
             return
         started = time.perf_counter()
         self.query_one("#tariff-error").remove_class("-shown")
@@ -276,12 +342,14 @@ class TariffTrackerScreen(IndexScreen[str | None]):
     def _set_columns(self) -> None:
         table = self.query_one(TrackerTable)
         table.clear(columns=True)
-        for k, column in enumerate(COLUMNS):
+        for k, (column, width) in enumerate(zip(COLUMNS, self.widths, strict=True)):
+            if width is None:
+                continue  # no room for it: the line under the table says it
             label = Text(f"{k + 1} ", style="dim", end="")
             label.append(column.label, style="bold")
             if self.sort.column == k:
                 label.append(" ▼" if self.sort.descending else " ▲")
-            table.add_column(label, width=column.width, key=str(k))
+            table.add_column(label, width=width, key=str(k))
 
     def action_sort(self, column: int) -> None:
         """Sort by `column` (0-based); the same column again reverses."""
