@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.briefs.drafted import draft_story, tariff_pairs
+from tests.briefs.drafted import draft_story, tariff_pairs, tariff_rows
 
 JP, CN, KR, US = "Japan", "China", "South Korea", "United States"
 
@@ -195,3 +195,42 @@ def test_a_threat_beside_the_rate_a_deal_set_is_dropped(threat: str) -> None:
 )
 def test_words_against_tariffs_in_general_are_no_measure(story: str) -> None:
     assert tariff_pairs(story) == set()
+
+
+def test_the_next_range_of_a_list_far_from_the_measure_word_is_kept() -> None:
+    story = (
+        "Japan will impose anti-dumping duties on steel sheet from China and South Korea. The"
+        " duties, which take effect on Sept. 20 after a long review, range from 16.9 percent to"
+        " 63.5 percent for Chinese makers and from 13.2 percent to 38.1 percent for South Korean"
+        " ones."
+    )
+    assert tariff_pairs(story) == {(JP, CN, "16.9%-63.5%"), (JP, KR, "13.2%-38.1%")}
+
+
+# --- a lifting said of some goods beside a rate kept on others: two measures --------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "lifted"),
+    [
+        (
+            "Peru will remove its counter-tariffs on hundreds of Chilean goods from June 1. Its 20%"
+            " levies on Chilean wine and fruit will stay in place.",
+            "removed",
+        ),
+        (
+            "Peru has offered to cut its duties on Chilean grapes and apples. Peru charges 40% on"
+            " some Chilean farm goods.",
+            "offered removal",
+        ),
+    ],
+)
+def test_a_lifting_without_a_rate_beside_a_rate_kept_on_other_goods(
+    story: str, lifted: str
+) -> None:
+    rows = tariff_rows(story)
+    assert {(by, on, status) for by, on, _rate, status in rows} == {
+        ("Peru", "Chile", lifted),
+        ("Peru", "Chile", "in force"),
+    }
+    assert {rate for *_rest, rate, _status in rows if rate} and len(rows) == 2

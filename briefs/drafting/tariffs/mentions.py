@@ -174,6 +174,8 @@ _SHARE_OR_VOLUME = re.compile(
 _MINIMUM_BEFORE = re.compile(
     r"\b(?:minimum|floor)(?:\s+(?:duty|charge|rate))?(?:\s+of)?\s+$|\bat least\s+$", re.I
 )
+# Between two rates of one list: "… for Chinese makers and from ", ", and "
+_RATE_CHAIN = re.compile(r"(?:\s+for\s+[^,;:()%]{1,40}?)?,?\s+(?:and|or)\s+(?:from\s+|at\s+)?")
 _RATE_PCT = re.compile(r"%|cent|pct|pc\b", re.I)
 _LISTED_ON = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:about\s+|around\s+)?$", re.I)
@@ -381,8 +383,13 @@ def find_rates(
         if triggers:
             distance = min(min(abs(t.start() - end), abs(start - t.end())) for t in triggers)
             reach = 160 if _FAR_TO.search(before) else 90
-            if distance > reach and not (out and out[-1][1] >= start - 12):
-                continue  # (a rate right after one kept, "to 1 percent from 6.5 percent", stays)
+            if distance > reach and not (
+                out
+                and (out[-1][1] >= start - 12 or _RATE_CHAIN.fullmatch(sentence, out[-1][1], start))
+            ):
+                # (a rate right after one kept, "to 1 percent from 6.5 percent", stays, and so
+                # does the next of a list: "… for Chinese makers and from 13.2% to 38.1% for …")
+                continue
         elif (
             quoted
             or not (

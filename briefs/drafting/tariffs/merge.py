@@ -64,6 +64,16 @@ def _part_lifted(one: Mention, other: Mention) -> bool:
     return _other_state(one, other) and "in force" in states and bool(states & set(_LIFTED))
 
 
+def _lifted_apart(mention: Mention, m: Measure, attached: dict[int, list[Mention]]) -> bool:
+    """ "will remove its counter-tariffs on hundreds of goods" beside "its 25% levies on steel
+    will stay": a rate-less lifting said clearly, beside a rate still charged on goods named
+    apart, is a measure of its own."""
+    if not (mention.products or m.products) or set(mention.products) & set(m.products):
+        return False
+    mine, theirs = mention.when(), attached[id(m)][0].when()
+    return mine[0] in _LIFTED and not mine[2] and theirs[0] in ("in force", None)
+
+
 def merge(mentions: list[Mention]) -> list[Tariff]:
     """One measure per (imposer, target, rate). Rated mentions go first; a rate-less mention then
     joins a measure it shares products with, the measure "the duties" points back to, or other
@@ -148,7 +158,11 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
         if target is None and mention.definite and shared:
             target = next((m for m in measures if shared & set(m.products)), None)
         if target is None and mention.definite and not shared and not mention.all_targets:
-            same_by = [m for m in measures if m.imposed_by == mention.imposed_by]
+            same_by = [
+                m
+                for m in measures
+                if m.imposed_by == mention.imposed_by and not _lifted_apart(mention, m, attached)
+            ]
             # its own target's measure first: "The duties take effect …" said of a list
             same_by.sort(
                 key=lambda m: (m.imposed_on != mention.imposed_on, abs(m.order - mention.order))
@@ -180,6 +194,9 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
                         # "Tariffs on steel and autos remain" beside a removed one: another
                         and (mention.definite or _other_state(mention, attached[id(m)][0]))
                     )
+                    # "will remove its counter-tariffs on hundreds of goods" beside "its 25%
+                    # levies on steel will stay": goods named apart, one lifted, one kept
+                    and not _lifted_apart(mention, m, attached)
                 ),
                 None,
             )
