@@ -109,3 +109,66 @@ def test_a_preliminary_duty_with_deposits_to_come_is_announced(second: str) -> N
 )
 def test_a_measure_someone_may_impose_is_threatened(story: str) -> None:
     assert _timed(story)["25%"][0] == "threatened"
+
+
+# --- a removal for a period is a pause; a pause's end is not its year -------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "India will remove its 10% duty on US cotton from Aug. 19 until Sept. 30.",
+        "India temporarily lifted its 10% duty on US cotton.",
+        "India waived its 10% duty on US cotton for three months.",
+    ],
+)
+def test_a_removal_for_a_period_is_a_suspension(story: str) -> None:
+    assert _timed(story)["10%"] == ("suspended", 2025)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "India lifted its 10% duty on US cotton, which had been in place for three years.",
+        "India waived its 10% duty on US cotton.",
+    ],
+)
+def test_a_removal_for_good_stays_a_removal(story: str) -> None:
+    assert _timed(story)["10%"] == ("removed", 2025)
+
+
+def test_the_month_a_pause_runs_until_is_not_its_year() -> None:
+    story = "China delayed the increase of its tariff on US soybeans to 25% until March."
+    assert _timed(story)["25%"] == ("suspended", 2025)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Mexico withdrew its 30% tariff on US pork on Friday.",
+        "Mexico has withdrawn the 30% duties on US pork.",
+    ],
+)
+def test_a_measure_withdrawn_is_removed(story: str) -> None:
+    assert _timed(story)["30%"] == ("removed", 2025)
+
+
+def test_a_complaint_withdrawn_removes_no_measure() -> None:
+    story = "Mexico withdrew its complaint at the WTO against the 30% US tariff on steel."
+    assert _timed(story)["30%"][0] == "in force"
+
+
+# --- a decision still to be taken: proposed ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "EU member states are expected to approve duties of 30% on Chinese steel next month.",
+        "The 30% EU duty on Chinese steel still needs the approval of member states.",
+        "The 30% EU duty on Chinese steel is subject to a vote by member states.",
+        "The 30% EU duty on Chinese steel must be approved by parliament.",
+    ],
+)
+def test_a_measure_awaiting_a_decision_is_proposed(story: str) -> None:
+    assert _timed(story)["30%"][0] == "proposed"

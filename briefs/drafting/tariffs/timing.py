@@ -99,8 +99,23 @@ def _status(part: str, has_rate: bool) -> str | None:
             and _LIFT_TO.match(text, match.end())
         ):
             continue  # "lifted its duty to 25%": raised, not removed
+        if status == "removed" and _for_a_period(text, match.start(), match.end()):
+            return "suspended"  # "removed from Aug. 19 until Sept. 30", "temporarily lifted"
         return status
     return None
+
+
+# "… which had been in place for three years": the period is another verb's, not the removal's
+_OTHER_VERB = re.compile(r"\b(?:which|that|had|has been|since|after|imposed|introduced)\b", re.I)
+
+
+def _for_a_period(text: str, start: int, end: int) -> bool:
+    """A removal for a time ("waived the duty for three months", "temporarily lifted"): a
+    pause, as the gold conventions read duty exemptions for a period."""
+    if re.search(r"\btemporar\w*\s+(?:\w+\s+)?$", text[max(0, start - 30) : start], re.I):
+        return True
+    period = _FOR_A_TIME.slow.search(text, end, end + 80)
+    return period is not None and not _OTHER_VERB.search(text, end, period.start())
 
 
 @lru_cache(maxsize=256)
@@ -377,9 +392,10 @@ def status_and_year(
     future: bool | None = status in ("announced", "threatened", "proposed")
     if status in ("removed", "suspended", "offered removal"):
         future = None
-    year = resolve_year(near, today, future=future, weekday=False)
+    paused = status == "suspended"
+    year = resolve_year(near, today, future=future, weekday=False, paused=paused)
     if year is None:
-        year = resolve_year(text, today, future=future, weekday=False)
+        year = resolve_year(text, today, future=future, weekday=False, paused=paused)
     year_weak = year is None
     if year is None and WEEKDAY.search(text):
         year = today.year  # what resolve_year gives for a weekday alone

@@ -101,14 +101,19 @@ def _month_ahead(text: str, match: re.Match[str], hint: bool | None, found) -> b
 
 @lru_cache(maxsize=512)
 def resolve_year(
-    text: str, today: dt.date, *, future: bool | None = None, weekday: bool = True
+    text: str,
+    today: dt.date,
+    *,
+    future: bool | None = None,
+    weekday: bool = True,
+    paused: bool = False,
 ) -> int | None:
     """The year a phrase points to, relative dates resolved against the article's date.
-    `future`: the caller's hint that the phrase speaks of what is to come (or not)."""
+    `future`: the caller's hint that the phrase speaks of what is to come (or not); `paused`:
+    the phrase tells of a pause, whose end ("until March") is not its year."""
+    ends_skipped = future is False or paused
     for match in _YEAR.finditer(text):
-        if future is False and _UNTIL_BEFORE.search(
-            text, max(0, match.start() - 20), match.start()
-        ):
+        if ends_skipped and _UNTIL_BEFORE.search(text, max(0, match.start() - 20), match.start()):
             continue  # "in place through 2027": when it ends, not when it began
         return int(match.group(0))
     low = lowered(text)
@@ -126,7 +131,7 @@ def resolve_year(
                 return today.year + offset
     has_month = any(month in text for month in MONTH_PREFIXES)
     month_match = MONTH_RE.search(text) if has_month else None
-    if month_match and future is False and _UNTIL_MONTH.match(month_match.group(0)):
+    if month_match and ends_skipped and _UNTIL_MONTH.match(month_match.group(0)):
         month_match = None  # "would wait until April 2": when something else happens
     if month_match:
         month = month_number(month_match.group("month")) or 0
