@@ -25,7 +25,7 @@ from briefs.text import clean
 from tui.safe import safe_text
 from tui.screens.dialogs import Choice, ChoiceScreen
 from tui.widgets.keys_footer import KeysFooter
-from tui.widgets.one_line_input import OneLineInput
+from tui.widgets.one_line_input import FieldInput
 
 REVERT = "revert"  # what the form returns when the reader asks for the source's values
 
@@ -97,7 +97,7 @@ class EditFormScreen(ModalScreen[dict[str, Any] | str | None]):
                     options = [(choice, choice) for choice in spec.choices]
                     yield Select(options, value=text, allow_blank=False, id=f"field-{k}")
                 else:
-                    yield OneLineInput(text, id=f"field-{k}")
+                    yield FieldInput(text, id=f"field-{k}")
                 yield Static(id=f"error-{k}", classes="form-error")
             with Horizontal(id="form-buttons"):
                 if self.can_revert:
