@@ -172,3 +172,34 @@ def test_a_complaint_withdrawn_removes_no_measure() -> None:
 )
 def test_a_measure_awaiting_a_decision_is_proposed(story: str) -> None:
     assert _timed(story)["30%"][0] == "proposed"
+
+
+# --- a start still to come, told in other words ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "year"),
+    [
+        ("Egypt's 20% duty on imported tiles will enter into force on 1 September.", 2025),
+        ("Egypt's 20% duty on imported tiles enters into force in January.", 2026),
+    ],
+)
+def test_a_measure_that_enters_into_force_later_is_announced(story: str, year: int) -> None:
+    assert _timed(story)["20%"] == ("announced", year)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Egypt imposed a 20% duty on Turkish tiles, applicable from the date of publication in"
+        " the official gazette.",
+        "Egypt set a 20% duty on Turkish tiles, to be charged upon publication of the decree.",
+    ],
+)
+def test_a_measure_that_starts_on_publication_is_announced(story: str) -> None:
+    assert _timed(story)["20%"][0] == "announced"
+
+
+def test_a_measure_that_started_on_publication_is_in_force() -> None:
+    story = "Egypt's 20% duty on Turkish tiles took effect on publication in the gazette."
+    assert _timed(story)["20%"][0] == "in force"

@@ -194,13 +194,14 @@ _MONTH_NAME = month_pattern(full_only=("march",))
 # "from Aug. 14", "from 1 August", "starts on 1 August", "effective next month"
 _STARTS = re.compile(
     r"\b(?i:from|starting(?:\s+on)?|effective|beginning|as of|(?:starts?|begins?|kicks? in"
-    r"|takes? effect|comes? into (?:force|effect)|goes? into effect)\s+(?:on|from|in)?)\s*"
+    r"|takes? effect|(?:comes?|enters?) into (?:force|effect)|goes? into effect)"
+    r"\s+(?:on|from|in)?)\s*"
     r"(?:next\s+(?P<next>week|month|year)|(?:(?P<day_first>\d{1,2})(?:st|nd|rd|th)?\s+)?"
     rf"(?P<month>{_MONTH_NAME})\.?(?:\s+(?P<day>\d{{1,2}})\b)?(?:,?\s+(?P<year>(?:19|20)\d\d))?)"
 )
 _STARTS_WEEKDAY = re.compile(
     r"\b(?:from|starting(?:\s+on)?|effective|beginning|as of|(?:takes?|will take) effect(?:\s+on)?"
-    r"|kicks? in(?:\s+on)?|comes? into (?:force|effect)(?:\s+on)?|starts?(?:\s+on)?)\s+"
+    r"|kicks? in(?:\s+on)?|(?:comes?|enters?) into (?:force|effect)(?:\s+on)?|starts?(?:\s+on)?)\s+"
     rf"(next\s+)?({'|'.join(WEEKDAYS)})\b"  # "from next Monday": a week or less ahead
 )
 _CHARGED_NOW = Folded(
@@ -254,7 +255,8 @@ _HELD_AT = re.compile(
     re.I,
 )
 _STARTS_ON_DAY = re.compile(
-    r"\b(?:takes? effect|comes? into (?:force|effect)|kicks? in|starts?|begins?|applies|apply"
+    r"\b(?:takes? effect|(?:comes?|enters?) into (?:force|effect)|kicks? in|starts?|begins?"
+    r"|applies|apply"
     r"|from|starting|effective|as of)\s+(?:on\s+)?"
     rf"(today|{'|'.join(WEEKDAYS)})\b"
 )
@@ -264,10 +266,18 @@ _AHEAD = Folded(
 )
 # "comes into force in January": a start told in the present tense is a schedule, still ahead
 _PRESENT_START = re.compile(
-    r"(?i:starts?|begins?|kicks? in|takes? effect|comes? into (?:force|effect)|goes? into effect)\b"
+    r"(?i:starts?|begins?|kicks? in|takes? effect|(?:comes?|enters?) into (?:force|effect)"
+    r"|goes? into effect)\b"
 )
 _PLAN = Folded(r"\bplans?\b|\bplanned\b")
 _THREAT = Folded(r"\b(?:threat\w*|warn\w*|vow\w*|unless|could|may|might)\b")
+# "from the date of publication", "upon publication", "once it is published": a start still to
+# come (unless the clause tells it as past: "took effect on publication")
+_ON_PUBLICATION = re.compile(
+    r"\b(?:from|upon|on|after)\s+(?:the\s+(?:date|day)\s+of\s+)?(?:its\s+|their\s+)?publication"
+    r"|\bonce\s+(?:it\s+is\s+|they\s+are\s+|the\s+\w+\s+is\s+)?(?:officially\s+)?published",
+    re.I,
+)
 _PAST_WORDS = Folded(r"\b(?:has|have|had|since|was|were|took|began|started)\b")
 _FUTURE_WORDS = Folded(r"\b(?:will|would|from|starting|due|set to|next|plans?|could)\b")
 _PAST_ANNOUNCED = Folded(r"\b(?:announced|ordered|unveiled)\b")
@@ -284,6 +294,8 @@ def _starts_later(clause: str, today: dt.date) -> bool | None:
         day = _STARTS_WEEKDAY.search(lowered(clause) or clause.casefold())
         if day is not None:  # "starting Thursday" in a Wednesday story: the days ahead
             return bool(day.group(1)) or WEEKDAYS.index(day.group(2)) != today.weekday()
+        if _ON_PUBLICATION.search(clause) and not _PAST_WORDS.search(clause):
+            return True  # "applicable from its publication in the gazette": still to come
         return None
     if match.group("next"):
         return True  # "from next month"

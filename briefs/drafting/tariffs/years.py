@@ -58,9 +58,11 @@ _TO_COME_BEFORE = re.compile(r"\b(?:be|to|will|would|being|shall)\s+$", re.I)
 # "will start in", "to take effect from", "comes into force in", "is due in": ahead (step 2)
 _AHEAD_BEFORE = re.compile(
     r"(?:\b(?:will|shall|to|is to|are to|due to|set to|would)\s+(?:\w+\s+)?"
-    r"(?:start|begin|apply|take effect|come into (?:force|effect)|go into effect|kick in|rise"
+    r"(?:start|begin|apply|take effect|(?:come|enter) into (?:force|effect)|go into effect|kick in"
+    r"|rise"
     r"|fall|increase|be \w+ed|be (?:in place|in force))"
-    r"|\b(?:starts|begins|takes effect|comes into (?:force|effect)|goes into effect|kicks in"
+    r"|\b(?:starts|begins|takes effect|(?:comes|enters) into (?:force|effect)|goes into effect"
+    r"|kicks in"
     r"|is due|are due|is scheduled|are scheduled|is expected|are expected))\s+$",
     re.I,
 )
