@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from textual.scrollbar import ScrollBar
+from textual.geometry import Region
 from textual.widget import Widget
 
 from store import Store
-from tests.tui.helpers import new_app, settle
+from tests.tui.helpers import new_app, screen_text, settle
 from tui.screens.reader import ReaderScreen
 from tui.widgets.scroll_bars import CachedScrollBar
 
@@ -84,16 +84,56 @@ async def test_a_cached_scrollbar_draws_as_textuals_does(
         assert isinstance(bar, CachedScrollBar)
         height = bar.size.height
         assert bar.display and height > 3  # the brief scrolls at 80x24
+        whole = Region(0, 0, *bar.size)
         bar.window_virtual_size, bar.window_size, bar.position = virtual, window, position
+        cached = bar.render_lines(whole)
         bar._set_dirty()
-        cached = [bar.render_line(y) for y in range(height)]
-        bar._set_dirty()
-        textuals = [ScrollBar.render_line(bar, y) for y in range(height)]
+        textuals = Widget.render_lines(bar, whole)  # through Textual's styles cache
         assert [list(s) for s in cached] == [list(s) for s in textuals]
         assert len({s.text for s in cached}) > 1 or window >= virtual  # a thumb is drawn
         bar.position = 0 if position else 1  # another look, then back
-        bar._set_dirty()
-        bar.render_line(0)
+        bar.render_lines(whole)
         bar.position = position
-        bar._set_dirty()
-        assert bar.render_line(0) is cached[0]  # from the cache
+        assert bar.render_lines(whole) is cached  # from the cache
+
+
+async def test_briefs_without_notes_leave_the_notes_pane_as_it_is(store: Store) -> None:
+    """'No notes yet' under one brief and the next: the pane is not given its options again
+    (an OptionList given options asks for a layout)."""
+    app = new_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        note_list = screen.notes_pane.note_list
+        given: list[int] = []
+        set_options = note_list.set_options
+
+        def counted(*args: object, **kwargs: object) -> object:
+            given.append(1)
+            return set_options(*args, **kwargs)  # type: ignore[arg-type]
+
+        note_list.set_options = counted  # type: ignore[method-assign]
+        for _ in range(2):
+            await pilot.press("n")
+            await settle(pilot)
+        assert given == []
+        assert "No notes yet" in screen_text(app)
+        await pilot.press("a")
+        await settle(pilot)
+        assert screen.session.editing_note
+
+
+async def test_the_brief_columns_draw_as_textual_does(store: Store) -> None:
+    """The containers keep the lines of each look: what they give is what Textual draws."""
+    app = new_app(store)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        for selector in ("#facts", "#detail"):
+            widget = app.screen.query_one(selector)
+            whole = Region(0, 0, *widget.size)
+            kept = widget.render_lines(whole)
+            widget._set_dirty()
+            assert [list(s) for s in kept] == [list(s) for s in Widget.render_lines(widget, whole)]
+            widget.refresh()
+            assert widget.render_lines(whole) is kept  # the same look: not drawn again

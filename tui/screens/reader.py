@@ -116,6 +116,7 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen
         self._draft_timer: Timer | None = None
         self._asking = False  # a "discard the unsaved note?" question is open
         self._activity: str | None = None  # a background job's progress, under the list
+        self._notes_shown: tuple[object, ...] = ()  # what the notes pane was last given
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -444,6 +445,11 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=15)
             notes = []
+        session = self.session
+        shown = (tuple(notes), highlight, self.brief is not None, session.editing_note)
+        if shown == self._notes_shown and not session.editing:
+            return  # "No notes yet" again, say: the pane is left as it is, not laid out
+        self._notes_shown = shown
         self.notes_pane.show_notes(notes, highlight, brief_shown=self.brief is not None)
 
     # -- moving ------------------------------------------------------------------

@@ -6,10 +6,10 @@ from __future__ import annotations
 from textual.containers import Horizontal, VerticalScroll
 
 from tui.moves import moves
-from tui.widgets.scroll_bars import CachedBars, LaidOutOnce
+from tui.widgets.scroll_bars import CachedBars, KeptLooks, LaidOutOnce
 
 
-class DetailScroll(LaidOutOnce, CachedBars, VerticalScroll):
+class DetailScroll(LaidOutOnce, KeptLooks, CachedBars, VerticalScroll):
     BINDINGS = moves(
         "detail",
         down="scroll_down",
@@ -26,6 +26,6 @@ class DetailScroll(LaidOutOnce, CachedBars, VerticalScroll):
             self.parent.set_class(shown, "-scrolling")
 
 
-class Facts(LaidOutOnce, Horizontal):
+class Facts(LaidOutOnce, KeptLooks, Horizontal):
     """The actors and tariffs tables, side by side on a wide screen, else one above the
     other (reader.tcss)."""

@@ -12,13 +12,12 @@ own path only for a look it has not drawn; `CachedBars` gives a widget such a ba
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
-from textual.visual import Visual
 
 LOOKS_KEPT = 64  # a pane's content heights repeat from brief to brief
 
@@ -41,31 +40,59 @@ class LaidOutOnce:
         )
 
 
-class CachedScrollBar(LaidOutOnce, ScrollBar):
-    def __init__(self, vertical: bool = True, name: str | None = None, *, thickness: int = 1):
-        super().__init__(vertical, name, thickness=thickness)
-        self._drawn: LRUCache[Hashable, list[Strip]] = LRUCache(LOOKS_KEPT)
-        self._shown: list[Strip] | None = None
+class KeptLooks:
+    """A mixin (before the Textual class) for a widget drawn wholly from a few values (its
+    `look`): the finished lines (borders, background, Textual's line filters) of each look
+    drawn are kept, and a refresh that leaves the look as it was costs nothing. Textual
+    redraws every line of a widget refreshed or resized, and for a container or a bar
+    that was most of the lines drawn at each next brief, for the same look."""
 
-    def render_line(self, y: int) -> Strip:
-        if self._dirty_regions or self._shown is None:  # refreshed since it last drew
-            bar = self.render()
-            look = (
-                self.size,
-                self.visual_style,
-                type(bar),
-                *(getattr(bar, name, None) for name in _LOOK),
-            )
-            strips = self._drawn.get(look)
-            if strips is None:
-                width, height = self.size
-                strips = Visual.to_strips(self, self._render(), width, height, self.visual_style)
-                self._drawn[look] = strips
-            self._shown = strips
-            self._dirty_regions.clear()  # as Widget.render_line does once it has drawn
-        if 0 <= y < len(self._shown):
-            return self._shown[y]
-        return Strip.blank(self.size.width, self.visual_style.rich_style)
+    _looks_kept: LRUCache[Hashable, list[Strip]] | None = None
+
+    if TYPE_CHECKING:
+        size: Size
+        styles: Any
+        visual_style: Any
+        background_colors: Any
+        _border_title: object
+        _border_subtitle: object
+
+        def get_line_filters(self) -> Any: ...
+
+    def look(self) -> Hashable:
+        """What the drawing depends on; this one suits a widget with no content of its own
+        (a container: its children are drawn over it)."""
+        styles = self.styles
+        return (
+            self.visual_style,
+            self.background_colors,
+            styles.border,
+            styles.padding,
+            self._border_title,
+            self._border_subtitle,
+        )
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        kept = self._looks_kept
+        if kept is None:
+            kept = self._looks_kept = LRUCache(LOOKS_KEPT)
+        key = (self.size, tuple(self.get_line_filters()), self.look())
+        lines = kept.get(key)
+        if lines is None:
+            whole = Region(0, 0, *self.size)
+            lines = super().render_lines(whole)  # type: ignore[misc]
+            kept[key] = lines
+        if crop.size == self.size:
+            return lines
+        x1, x2 = crop.column_span
+        part = lines[crop.y : crop.bottom]
+        return part if (x1, x2) == (0, self.size.width) else [s.crop(x1, x2) for s in part]
+
+
+class CachedScrollBar(LaidOutOnce, KeptLooks, ScrollBar):
+    def look(self) -> Hashable:
+        bar = self.render()  # the renderer Textual would draw, with what it draws from
+        return (type(bar), self.visual_style, *(getattr(bar, name, None) for name in _LOOK))
 
 
 # What a ScrollBarRender draws from (its constructor's arguments).
