@@ -203,3 +203,30 @@ def test_a_measure_that_starts_on_publication_is_announced(story: str) -> None:
 def test_a_measure_that_started_on_publication_is_in_force() -> None:
     story = "Egypt's 20% duty on Turkish tiles took effect on publication in the gazette."
     assert _timed(story)["20%"][0] == "in force"
+
+
+# --- a rate that changed in the news; a measure still to come is never of a past year ---------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Vietnam lowered several import taxes. The tax on large cars fell to 32%.",
+        "Vietnam lowered several import taxes. The rate on ethanol was halved to 5%.",
+    ],
+)
+def test_a_rate_that_changed_takes_the_articles_year(story: str) -> None:
+    assert {year for _s, year in _timed(story).values()} == {2025}
+
+
+def test_a_rate_cut_long_ago_is_background() -> None:
+    story = "Vietnam's import tax on large cars, which had been cut to 32%, still weighs on sales."
+    assert {year for _s, year in _timed(story).values()} == {None}
+
+
+def test_a_coming_rate_takes_no_year_from_a_past_measure_beside_it() -> None:
+    story = (
+        "Trump said the US tariff on Indian goods would fall to 18% once he signs an order, and"
+        " that a separate penalty imposed in August would be dropped."
+    )
+    assert _timed(story, "2026-02-03")["18%"] == ("announced", 2026)

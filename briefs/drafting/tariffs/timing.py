@@ -22,7 +22,10 @@ _ACTS_NOW = ("threatened", "announced", "suspended", "removed")
 _ACTED_NOW = re.compile(
     r"\b(?:has|have)\s+(?:now\s+|just\s+|already\s+)?(?:been\s+)?(?:impos|rais|lower|cut|levi"
     r"|slap|introduc|hik|doubl|tripl|put|reduc|increas|extend|approv|adopt|set|start|beg[au]n"
-    r"|decid|order|finali[sz]|confirm)\w*",
+    r"|decid|order|finali[sz]|confirm)\w*"
+    # "The tax on large cars fell to 32%": a rate changed in the news (not "had been cut to")
+    r"|(?<!had\s)(?<!had been\s)\b(?:fell|rose|dropped|climbed|jumped|went (?:up|down)|(?:was|were)"
+    r"\s+(?:cut|raised|lowered|halved|doubled|reduced|increased|hiked|slashed))\s+to\b",
     re.I,
 )
 _IF_THREAT = "threatened"
@@ -424,12 +427,16 @@ def status_and_year(
         status = "in force"
     if year is None and (
         (status in _ACTS_NOW and not weak)  # a weak state yields to another mention's
-        or (status == "in force" and _ACTED_NOW.search(clause))
+        or (status in (None, "in force") and _ACTED_NOW.search(clause))
     ):
         # Told with no time, a threat, a decision, a pause or a removal is the story's news, and
         # so is a measure that "has imposed": the article's year (weak: a dated mention wins).
         # A measure in force told of only as there ("faces a 25% duty") may be long-standing.
         year = today.year
+    if status == "announced" and year is not None and year < today.year:
+        # Announced starts after the article's date: a past year near it is another measure's
+        # ("… would fall to 18% …, and a penalty imposed in August would be dropped")
+        year, year_weak = today.year, True
     return Timing(
         status,
         year,
