@@ -182,6 +182,8 @@ def extract_actors(
                         continue  # "the … Partnership Agreement"; not "Centre for … Policy"
                     if is_mission(name):
                         continue  # "the US Embassy said": the country speaks (a place span)
+                    if _hosts_a_body(tokens, span.start, found):
+                        continue  # "the Trade Policy Observatory at the University of Sussex"
                     if modifier is None and any(
                         w.casefold() in GOVERNMENT_HEADS for w in name.split()
                     ):
@@ -445,6 +447,15 @@ def _names_a_legislature(tokens: list, start: int, end: int) -> bool:
         and not tokens[end].cap
         and tokens[end].text[0].isalpha()
     )
+
+
+def _hosts_a_body(tokens: list, start: int, found: list[tuple[int, int, str]]) -> bool:
+    """ "the … Observatory at the University of Sussex": a body named only as where the body
+    before it sits is no actor of its own."""
+    k = start - 1
+    if k >= 0 and tokens[k].lower == "the":
+        k -= 1
+    return k >= 1 and tokens[k].lower == "at" and any(stop == k for _s, stop, _n in found)
 
 
 def _named_after_to(sentence: Sentence, start: int, end: int) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefs.drafting.actor_words import PLACE_PREPOSITIONS
+from briefs.drafting.actor_words import PLACE_PREPOSITIONS, ROLE_WORDS
 from briefs.drafting.lexicon import words
 from briefs.drafting.text import Sentence, Token
 
@@ -47,7 +47,10 @@ def _speaks_through(sentence: Sentence, place_start: int, place_end: int) -> boo
         return False
     for k in range(place_end, min(len(tokens), place_end + 3)):
         word = tokens[k]
-        if word.cap or not word.text[0].isalpha():
+        # "the ASEAN Economic Ministers said": title words in capitals speak for it too
+        if (word.cap and word.lower not in ROLE_WORDS and word.lower not in SPEAKERS) or (
+            not word.text[0].isalpha()
+        ):
             return False
         if word.lower in SPEAKERS:
             return True

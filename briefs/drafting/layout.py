@@ -11,6 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from briefs.drafting.bylines import (
+    AGENCIES,
+    OUTLET_WORDS,
+    looks_like_names,
+    read_byline,
+    split_names,
+)
 from briefs.drafting.lexicon import words
 from briefs.drafting.page_lines import (
     breadcrumb_site,
@@ -134,22 +141,6 @@ _FOOTER_RULE = re.compile(r"[_*=~#-]{3,}|# # #|- ?30 ?-")  # "___", "###", "-30-
 # A line that opens a release's or page's closing matter: contacts, links, related stories.
 FOOTER_LABELS = words("footer_labels")
 _LINK_LIST_LABELS = words("link_list_labels")
-_OUTLET_WORDS = re.compile(
-    r"\b(?:Press|Reuters|News|Times|Post|Journal|Herald|Ledger|Tribune|Globe|Mail|Bloomberg"
-    r"|Agence|Gazette|Star|Sun|Chronicle|Review|Guardian|Telegraph|Wire|Media|Radio|TV|CBC"
-    r"|BBC|CNN|NPR|Daily|Weekly|Financial|Economist|Xinhua|Kyodo|Yonhap|AFP|Insider)\b"
-)
-AGENCIES = {
-    "ap": "The Associated Press",
-    "reuters": "Reuters",
-    "cp": "The Canadian Press",
-    "afp": "Agence France-Presse",
-    "bloomberg": "Bloomberg",
-    "xinhua": "Xinhua",
-    "kyodo": "Kyodo News",
-    "yonhap": "Yonhap",
-    "upi": "United Press International",
-}
 
 
 def paragraphs_of(text: str) -> list[str]:
@@ -215,55 +206,6 @@ def _is_caption(text: str) -> bool:
     return any(mark in text for mark in _CAPTION_MARKS)
 
 
-def _split_names(text: str) -> list[str]:
-    names = re.split(r"\s*(?:,|\b(?:and|AND)\b|&)\s*", text)
-    # "KARI NILSEN" of a byline in capitals is written "Kari Nilsen".
-    return [n.strip().title() if n.isupper() else n.strip() for n in names if n.strip()]
-
-
-def _read_byline(text: str) -> tuple[list[str], str | None]:
-    """'Ken Moritsugu, The Associated Press' → (['Ken Moritsugu'], 'The Associated Press')."""
-    parts = [p.strip() for p in re.split(r"[|,]", text) if p.strip()]
-    authors: list[str] = []
-    source = None
-    for part in parts:
-        if source is None and part.casefold() in AGENCIES:
-            source = AGENCIES[part.casefold()]  # "By AFP"
-            continue
-        names, outlet = _capitals_then_outlet(part)
-        if outlet and source is None:
-            authors.extend(_split_names(names))  # "ANA ROJAS Nordic Wire"
-            source = outlet
-            continue
-        if source is None and (
-            part.startswith("The ")
-            or _OUTLET_WORDS.search(part.title() if part.isupper() else part)
-        ):
-            source = part
-        else:
-            authors.extend(_split_names(part))
-    return authors, source
-
-
-def _capitals_then_outlet(part: str) -> tuple[str, str | None]:
-    """ "OLA BERG and ANA ROJAS Nordic Wire": names in capitals, then the outlet in title case."""
-    words = part.split()
-    for k, word in enumerate(words):
-        if not (word.isupper() or word in ("and", "&")):
-            tail = " ".join(words[k:])
-            if k >= 2 and words[k - 1].isupper() and _OUTLET_WORDS.search(tail):
-                return " ".join(words[:k]), tail
-            break
-    return part, None
-
-
-def _looks_like_names(text: str) -> bool:
-    words = re.split(r"[\s,|]+", text)
-    return all(
-        w[:1].isupper() or w in ("and", "&", "of", "de", "van", "von", "the") for w in words if w
-    )
-
-
 def _dateline(paragraph: str) -> tuple[str | None, str | None, str | None, int] | None:
     """(place, date text, agency, length of the prefix) for a paragraph that opens with one."""
     agency_only = _AGENCY_ONLY.match(paragraph[:60])
@@ -295,8 +237,8 @@ def _in_story_furniture(paragraph: str, reporters: set[str]) -> bool:
     if len(paragraph) > 80:
         return False
     byline = _BYLINE.fullmatch(paragraph)
-    if byline and _looks_like_names(byline.group(1)):
-        reporters.update(_split_names(byline.group(1)))
+    if byline and looks_like_names(byline.group(1)):
+        reporters.update(split_names(byline.group(1)))
         return True
     return _is_furniture(paragraph) and len(paragraph.split()) <= 6
 
@@ -314,6 +256,23 @@ def _caption_before_dateline(paragraphs: list[str], index: int, limit: int) -> b
         len(paragraphs[index].split()) <= MAX_FURNITURE_WORDS + 10
         and index + 1 < limit
         and _dateline(paragraphs[index + 1]) is not None
+    )
+
+
+_PLACE_LINE = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?: [^\W\d_][^\W\d_'’.-]*){0,2}")
+
+
+def _is_place_line(para: str, paragraphs: list[str], index: int) -> bool:
+    """A place's name alone on its line (after a byline), every word capitalised, above a long
+    first paragraph."""
+    return (
+        bool(_PLACE_LINE.fullmatch(para))
+        and all(w[0].isupper() for w in para.split())
+        and para.casefold() not in FOOTER_LABELS
+        and not is_page_label(para)
+        and index + 1 < len(paragraphs)
+        and len(paragraphs[index + 1].split()) >= 15
+        and paragraphs[index + 1].rstrip().endswith(_SENTENCE_END)
     )
 
 
@@ -430,12 +389,12 @@ def read_layout(text: str, date: str | None = None) -> Layout:
         para = paragraphs[index]
         byline = _BYLINE.fullmatch(para) if len(para) <= 160 else None
         stamp = _STAMP.fullmatch(para) if len(para) <= 100 else None
-        if byline and _looks_like_names(re.split(r"[,|]", byline.group(1))[0]):
+        if byline and looks_like_names(re.split(r"[,|]", byline.group(1))[0]):
             # "By Dana Whitfield | July 14, 2025 | Topics: …": names, then stamps and tags
             named, *others = byline.group(1).split(" | ")
             for other in others:
                 stamp_date = stamp_date or _first_full_date(other)
-            found, outlet = _read_byline(named)
+            found, outlet = read_byline(named)
             authors.extend(a for a in found if a not in authors)
             source = source or outlet
         elif stamp:
@@ -460,10 +419,14 @@ def read_layout(text: str, date: str | None = None) -> Layout:
                     posted = posted or _read_date(stamp.group(2))
                 elif _is_date_line(part) and (when := _read_date(part)):
                     stamp_date = stamp_date or when  # "3 June 2025 · 2 min read"
-                elif _OUTLET_WORDS.search(part):
+                elif OUTLET_WORDS.search(part):
                     source = source or part
-                elif _looks_like_names(part) and len(part.split()) <= 4:
+                elif looks_like_names(part) and len(part.split()) <= 4:
                     authors.append(part)
+        elif _BYLINE.fullmatch(paragraphs[index - 1]) and _is_place_line(para, paragraphs, index):
+            dateline_info = (para, None, None, 0)  # "São Paulo" alone under the byline
+            story_start = index + 1
+            break
         elif (authors or posted or stamp_date or updated) and _is_furniture(para):
             pass  # "Share", "Key events", "Business reporter, BBC News"
         elif (authors or posted or stamp_date or updated) and _caption_before_dateline(

@@ -7,6 +7,7 @@ whose role and affiliation follow her name.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from briefs.drafting.actor_words import (
@@ -211,6 +212,24 @@ def _named_after_country(tokens: list[Token], place: Place, head: int) -> bool:
     )
 
 
+def _portfolio_to_honorific(tokens: list[Token], i: int, j: int, end: int) -> int:
+    """ "Minister for Steel and Heavy Industries Shri …": an honorific later in the run ends
+    the title's portfolio, however many capitals it has; else the title ends at `j`."""
+    if j >= end:
+        return j
+    opens = tokens[j].lower in ("of", "for") and tokens[j - 1].lower in ROLE_HEADS
+    goes_on = tokens[j].lower == "and" and any(t.lower in ("of", "for") for t in tokens[i:j])
+    if not (opens or goes_on):
+        return j
+    for k in range(j + 1, min(end, j + 9)):
+        word = tokens[k]
+        if word.lower in HONORIFICS and k > j + 1:
+            return k
+        if not (word.cap or word.lower in CONNECTORS) or word.possessive:
+            break
+    return j
+
+
 @dataclass
 class Span:
     kind: str  # org, person, role, place, single, region
@@ -229,11 +248,19 @@ _LEGAL_FORMS = frozenset(
 )
 
 
+# "Kumho Petrochemical Co., Ltd.": a second legal form after the comma is part of the name.
+_SECOND_FORM = re.compile(r"\.?,\s(?:Ltd|Inc|LLC|Limited)\b\.?")
+
+
 def text_of(tokens: list[Token], start: int, end: int, sentence: str) -> str:
     last = tokens[end - 1]
     stop = last.start + len(last.text)
-    if last.lower in _DOTTED_ENDS and sentence[stop : stop + 1] == ".":
-        stop += 1
+    if last.lower in _DOTTED_ENDS and sentence[stop : stop + 1] in (".", ","):
+        second = _SECOND_FORM.match(sentence, stop) if last.lower == "co" else None
+        if second:
+            stop = second.end()
+        elif sentence[stop : stop + 1] == ".":
+            stop += 1
     return sentence[tokens[start].start : stop]
 
 
@@ -426,6 +453,7 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                 )
             ):
                 j += 1
+            j = _portfolio_to_honorific(tokens, i, j, end)
             k = j
             while k < end and k - j < 3 and _is_nameish(tokens[k]) and not tokens[k - 1].possessive:
                 k += 1

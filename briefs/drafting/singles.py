@@ -21,7 +21,7 @@ from briefs.drafting.company_cues import company_cue
 from briefs.drafting.lexicon import words
 from briefs.drafting.name_runs import Span
 from briefs.drafting.registry import ActorSpans, Registry
-from briefs.drafting.text import Sentence
+from briefs.drafting.text import Sentence, Token
 from briefs.drafting.titles import after_name
 from briefs.folding import fold
 from briefs.gazetteer import LEADERS
@@ -105,7 +105,7 @@ def resolve_singles(
             (said := after_name(sentence, span.end))[0]
             and span.end < len(tokens)
             # "At Kildare Brewers in Westmeath, chief executive …": a place, then the person
-            and not (span.start and tokens[span.start - 1].lower in PLACE_PREPOSITIONS)
+            and not (span.start and tokens[span.start - 1].lower in _BEFORE_PLACES)
         ):
             # "Lutnick, the commerce secretary, said": a person named by surname only
             entry = registry.add(word, "person", pos, said[0], affiliation_of(said[1]))
@@ -115,6 +115,7 @@ def resolve_singles(
                 or _after_org_and(registry, spans_by_sentence, sentence, span.start)
             )
             and low not in lowercase_words
+            and not (span.start == 0 and _plural_noun(word, tokens[span.end : span.end + 4]))
             # "Officials in Trondheim said": a place, though a statement verb follows
             and not (span.start and tokens[span.start - 1].lower in _IN_PLACE)
         ):
@@ -123,6 +124,23 @@ def resolve_singles(
             entry = None
         if entry is not None:
             spans_by_sentence[sentence.index].append((span.start, span.end, entry.name))
+
+
+# "At Glenmorven Distillery on Islay, managing director …": an island or street, then the person.
+_BEFORE_PLACES = PLACE_PREPOSITIONS | {"on"}
+# "Distributors said they …": a sentence-initial plural of people, not a name ("Halvors said
+# it …" stays a company).
+_PLURAL_ENDS = ("ers", "ors", "ists", "ants", "ents", "ians")
+_PLURAL_AFTER = frozenset({"they", "their", "were", "are", "have"})
+
+
+def _plural_noun(word: str, after: list[Token]) -> bool:
+    return (
+        len(word) > 6
+        and not word.isupper()
+        and word.endswith(_PLURAL_ENDS)
+        and any(t.lower in _PLURAL_AFTER for t in after)
+    )
 
 
 def _after_org_and(registry: Registry, spans: ActorSpans, sentence: Sentence, start: int) -> bool:

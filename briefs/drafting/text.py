@@ -31,9 +31,10 @@ _LEADER_COUNTRY = {k: v for k, v in _LEADER_COUNTRY.items() if v}
 # Dotted abbreviations first ("U.S."), then words with inner apostrophes, hyphens, dots
 # ("Harley-Davidson", "Canada’s", "17.0"), then any other single character.
 # An initial or a title cut short keeps its full stop before the name it goes with
-# ("Jerome H. Powell", "Sen. Ron Wyden"), so a run of capitals reads on past it.
+# ("Jerome H. Powell", "Sen. Ron Wyden", "H. D. Kumaraswamy"), so a run of capitals reads on
+# past it.
 _TOKEN = re.compile(
-    r"(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Dr|Mr|Mrs|Ms|Prof|Hon|Amb)\.|\b[A-Z]\.)(?=\s+[A-Z][a-z])"
+    r"(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Dr|Mr|Mrs|Ms|Prof|Hon|Amb)\.|\b[A-Z]\.)(?=\s+[A-Z](?:[a-z]|\.\s+[A-Z]))"
     r"|(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’.&-][^\W_]+)*(?:(?<=[sS])['’](?!\w))?|\S"
 )
 

@@ -92,3 +92,81 @@ def test_a_name_asked_for_comment_is_a_body(story: str) -> None:
 def test_a_full_name_asked_for_comment_stays_a_person() -> None:
     actors = {a.name: a for a in draft_story("Anna Brix declined to comment on the tariff.").actors}
     assert actors["Anna Brix"].kind == "person"
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        (
+            "Orvik Chemicals Co., Ltd. received the lowest rate of 6.1%.",
+            "Orvik Chemicals Co., Ltd.",
+        ),
+        (
+            "Later, Dalsen Mining Co., Ltd. and others appealed the 20% duty.",
+            "Dalsen Mining Co., Ltd.",
+        ),
+    ],
+)
+def test_a_second_legal_form_after_a_comma_is_part_of_the_name(story: str, name: str) -> None:
+    assert name in _names(story)
+
+
+@pytest.mark.parametrize(
+    ("story", "name", "role"),
+    [
+        (
+            "Union Minister for Mines and Heavy Industries Shri K. R. Venkatesan said the 30% "
+            "duty would go.",
+            "K. R. Venkatesan",
+            "Minister for Mines and Heavy Industries",
+        ),
+        ("Smt Lalitha Rao said the 30% duty would go.", "Lalitha Rao", None),
+    ],
+)
+def test_a_portfolio_runs_to_the_honorific_and_initials_join_the_name(
+    story: str, name: str, role: str | None
+) -> None:
+    actors = {a.name: a for a in draft_story(story).actors}
+    assert set(actors) == {name}, list(actors)
+    assert actors[name].role == role
+
+
+def test_a_government_named_by_its_level_is_no_actor() -> None:
+    assert "Central Government" not in _names("The Central Government has withdrawn the duty.")
+
+
+def test_a_body_named_only_as_where_another_sits_is_no_actor() -> None:
+    names = _names(
+        "The 10% tariff is too high, said Mira Holm of the Nordic Trade Observatory at the "
+        "University of Bergen."
+    )
+    assert "Nordic Trade Observatory" in names and "University of Bergen" not in names, names
+
+
+def test_a_university_someone_works_at_is_an_actor() -> None:
+    names = _names(
+        "The 10% tariff is too high, said Mira Holm, an economist at the University of Bergen."
+    )
+    assert "University of Bergen" in names, names
+
+
+def test_a_publication_of_record_is_no_actor() -> None:
+    names = _names("The 22% safeguard applies from the day it appears in the Official Bulletin.")
+    assert not any("Bulletin" in n for n in names), names
+
+
+def test_a_sentence_opening_plural_of_people_is_no_name() -> None:
+    names = _names("Wholesalers said they expected Brennor SA and Vastel to raise prices by 5%.")
+    assert "Wholesalers" not in names, names
+    assert {"Brennor SA", "Vastel"} <= names, names
+
+
+def test_a_one_word_company_at_the_start_stays_a_company() -> None:
+    assert "Halvors" in _names("Halvors said the 10% tariff would hurt its sales.")
+
+
+def test_an_island_after_on_is_no_person() -> None:
+    names = _names(
+        "At Skarra Distillery on Tarsay, managing director Ewan Lusk said the 150% tariff hurt."
+    )
+    assert "Tarsay" not in names and "Ewan Lusk" in names, names

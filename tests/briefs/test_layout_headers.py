@@ -41,3 +41,21 @@ def test_a_story_sentence_that_ends_with_its_date_stays_story() -> None:
     text = f"Cranes to pay more\n\nJune 3, 2025\n\n{lead}\n\n{line}\n"
     brief = draft_brief(text)
     assert "the duty was set in Oslo" in brief.summary
+
+
+def test_a_place_alone_under_the_byline_is_the_dateline() -> None:
+    lead = _STORY.split("\n")[0].split("— ", 1)[1]
+    text = (
+        f"Cranes to pay more\n\nPublished 2025-06-03 14:02 GMT\n\nBy Kari Nilsen\n\n"
+        f"Santa Clara\n\n{lead} The duty follows a complaint by local makers.\n"
+    )
+    brief = draft_brief(text)
+    assert brief.dateline == "Santa Clara"
+    assert brief.summary.startswith("Norway will charge")
+    assert "Santa Clara" not in {a.name for a in brief.actors}
+
+
+def test_a_section_label_under_a_stamp_is_no_dateline() -> None:
+    lead = _STORY.split("\n")[0].split("— ", 1)[1]
+    text = f"Cranes to pay more\n\nJune 3, 2025\n\nPress Releases\n\n{lead} More follows.\n"
+    assert draft_brief(text).dateline != "Press Releases"

@@ -1,0 +1,71 @@
+"""Bylines and outlets: "By KARI NILSEN and OLA BERG", "Ken Moritsugu, The Associated Press",
+"By AFP" — who wrote a story and for whom, read from its header lines."""
+
+from __future__ import annotations
+
+import re
+
+OUTLET_WORDS = re.compile(
+    r"\b(?:Press|Reuters|News|Times|Post|Journal|Herald|Ledger|Tribune|Globe|Mail|Bloomberg"
+    r"|Agence|Gazette|Star|Sun|Chronicle|Review|Guardian|Telegraph|Wire|Media|Radio|TV|CBC"
+    r"|BBC|CNN|NPR|Daily|Weekly|Financial|Economist|Xinhua|Kyodo|Yonhap|AFP|Insider)\b"
+)
+AGENCIES = {
+    "ap": "The Associated Press",
+    "reuters": "Reuters",
+    "cp": "The Canadian Press",
+    "afp": "Agence France-Presse",
+    "bloomberg": "Bloomberg",
+    "xinhua": "Xinhua",
+    "kyodo": "Kyodo News",
+    "yonhap": "Yonhap",
+    "upi": "United Press International",
+}
+
+
+def split_names(text: str) -> list[str]:
+    names = re.split(r"\s*(?:,|\b(?:and|AND)\b|&)\s*", text)
+    # "KARI NILSEN" of a byline in capitals is written "Kari Nilsen".
+    return [n.strip().title() if n.isupper() else n.strip() for n in names if n.strip()]
+
+
+def read_byline(text: str) -> tuple[list[str], str | None]:
+    """'Ken Moritsugu, The Associated Press' → (['Ken Moritsugu'], 'The Associated Press')."""
+    parts = [p.strip() for p in re.split(r"[|,]", text) if p.strip()]
+    authors: list[str] = []
+    source = None
+    for part in parts:
+        if source is None and part.casefold() in AGENCIES:
+            source = AGENCIES[part.casefold()]  # "By AFP"
+            continue
+        names, outlet = _capitals_then_outlet(part)
+        if outlet and source is None:
+            authors.extend(split_names(names))  # "ANA ROJAS Nordic Wire"
+            source = outlet
+            continue
+        if source is None and (
+            part.startswith("The ") or OUTLET_WORDS.search(part.title() if part.isupper() else part)
+        ):
+            source = part
+        else:
+            authors.extend(split_names(part))
+    return authors, source
+
+
+def _capitals_then_outlet(part: str) -> tuple[str, str | None]:
+    """ "OLA BERG and ANA ROJAS Nordic Wire": names in capitals, then the outlet in title case."""
+    words = part.split()
+    for k, word in enumerate(words):
+        if not (word.isupper() or word in ("and", "&")):
+            tail = " ".join(words[k:])
+            if k >= 2 and words[k - 1].isupper() and OUTLET_WORDS.search(tail):
+                return " ".join(words[:k]), tail
+            break
+    return part, None
+
+
+def looks_like_names(text: str) -> bool:
+    words = re.split(r"[\s,|]+", text)
+    return all(
+        w[:1].isupper() or w in ("and", "&", "of", "de", "van", "von", "the") for w in words if w
+    )
