@@ -230,3 +230,26 @@ def test_a_coming_rate_takes_no_year_from_a_past_measure_beside_it() -> None:
         " that a separate penalty imposed in August would be dropped."
     )
     assert _timed(story, "2026-02-03")["18%"] == ("announced", 2026)
+
+
+# --- "a list of countermeasures, which would put …": a plan's measure, still to be decided ----
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "EU ministers discussed a list of countermeasures, which would put duties of 25% on US"
+        " goods.",
+        "Ottawa is weighing a package, which would put a 25% surtax on US steel.",
+        "Brussels circulated a draft that would put tariffs of 25% on US soybeans.",
+    ],
+)
+def test_a_plans_measure_is_proposed(story: str) -> None:
+    assert {status for status, _y in _timed(story).values()} == {"proposed"}
+
+
+def test_a_decided_packages_measure_is_announced() -> None:
+    story = (
+        "Canada unveiled a package of counter-tariffs, which will put 25% on US steel from Friday."
+    )
+    assert {status for status, _y in _timed(story).values()} == {"announced"}

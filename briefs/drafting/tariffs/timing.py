@@ -344,6 +344,22 @@ def _starts_today(clause: str, today: dt.date) -> bool:
     return day == "today" or WEEKDAYS.index(day) == today.weekday()
 
 
+# The nouns of a plan not yet decided, and "would": the measure a plan would bring is proposed
+_PLAN_NOUN = re.compile(
+    r"\b(?:list|proposal|plan|package|draft|bill|blueprint|options?)s?\b(?:\s+of\s+[\w\s-]{1,30})?$",
+    re.I,
+)
+_WOULD = re.compile(r"\bwould\b", re.I)
+
+
+def _of_a_plan(part: str, relative: re.Match[str]) -> bool:
+    """ "a list of countermeasures, which would put duties of 25% on …" (not "which will")."""
+    return bool(
+        _WOULD.search(relative.group(0))
+        and _PLAN_NOUN.search(part, max(0, relative.start() - 50), relative.start())
+    )
+
+
 def status_and_year(
     text: str,
     part: str,
@@ -369,6 +385,8 @@ def status_and_year(
         status = None if _IF_REMOVED.search(text, max(0, a_start - 80), ends) else _IF_THREAT
     else:
         status = _status(clause, rate is not None)
+        if relative and status in (None, "announced", "in force") and _of_a_plan(part, relative):
+            status = "proposed"  # "a list of countermeasures, which would put 25% on …"
     weak = (status == "in force" and _weak(clause)) or (
         status == "announced" and _only_will_pay(clause)
     )
