@@ -29,20 +29,41 @@ def _haystack(entry: ActorEntry) -> str:
 _KINDS = {"organization": "org"}
 # Fixed columns (kind, briefs, first, last) and the padding of all seven.
 _FIXED = 7 + 6 + 11 + 11 + 7 * 2
+_FIRST = 11 + 2  # the First column and its padding: the one to give way in a narrow terminal
+_MINIMUMS = (16, 12, 12)  # name, roles, affiliations ("Affiliations" whole)
+
+
+def shows_first(width: int) -> bool:
+    """Whether a table `width` cells wide has room for the First column."""
+    return width - _FIXED - 4 >= sum(_MINIMUMS)
 
 
 def column_widths(width: int) -> tuple[int, int, int]:
-    """Widths of name, roles and affiliations for a table `width` cells wide (4 : 5 : 3).
+    """Widths of name, roles and affiliations for a table `width` cells wide (4 : 5 : 3),
+    the First column left out where there is no room for it (`shows_first`).
 
     Below the minimums the table scrolls sideways; the name column comes first, so it stays.
     """
     free = max(width - _FIXED - 4, 0)  # the border and a vertical scrollbar
-    return max(free * 4 // 12, 16), max(free * 5 // 12, 12), max(free * 3 // 12, 10)
-
-
-def actor_cells(entry: ActorEntry, widths: tuple[int, int, int]) -> tuple[Text, ...]:
+    if not shows_first(width):
+        free += _FIRST
+    widths = [
+        max(free * share // 12, least) for share, least in zip((4, 5, 3), _MINIMUMS, strict=True)
+    ]
+    over = sum(widths) - free
+    for k in (1, 0, 2):  # the minimums push past the room: roles give way first
+        take = min(max(over, 0), widths[k] - _MINIMUMS[k])
+        widths[k] -= take
+        over -= take
     name, roles, affiliations = widths
-    return (
+    return name, roles, affiliations
+
+
+def actor_cells(
+    entry: ActorEntry, widths: tuple[int, int, int], *, first: bool = True
+) -> tuple[Text, ...]:
+    name, roles, affiliations = widths
+    cells = [
         safe_text(entry.name, "bold", single_line=True, limit=name),
         Text(_KINDS.get(entry.kind, entry.kind), style="dim", end=""),
         safe_text("; ".join(entry.roles) or "—", single_line=True, limit=roles),
@@ -50,7 +71,10 @@ def actor_cells(entry: ActorEntry, widths: tuple[int, int, int]) -> tuple[Text, 
         Text(f"{entry.brief_count:,}", justify="right", end=""),
         Text(format_day(entry.first_date), end=""),
         Text(format_day(entry.last_date), end=""),
-    )
+    ]
+    if not first:
+        del cells[5]
+    return tuple(cells)
 
 
 def actors_title(shown: int, total: int, *, filtering: bool) -> str:
@@ -138,12 +162,14 @@ class ActorIndexScreen(IndexScreen[str | None]):
         self._shown = shown
         table = self.table
         widths = column_widths(self.size.width)
+        first = shows_first(self.size.width)
         table.clear(columns=True)
         for label, width in zip(
             _LABELS, (widths[0], 7, widths[1], widths[2], 6, 11, 11), strict=True
         ):
-            table.add_column(label, width=width)
-        table.add_rows(actor_cells(e, widths) for e in shown[:MAX_SHOWN])
+            if label != "First" or first:
+                table.add_column(label, width=width)
+        table.add_rows(actor_cells(e, widths, first=first) for e in shown[:MAX_SHOWN])
         table.border_title = actors_title(len(shown), len(self._entries), filtering=bool(needle))
         table.border_subtitle = (
             f"showing {MAX_SHOWN:,} of {len(shown):,} — refine the filter"
