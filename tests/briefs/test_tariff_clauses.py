@@ -234,3 +234,57 @@ def test_a_lifting_without_a_rate_beside_a_rate_kept_on_other_goods(
         ("Peru", "Chile", "in force"),
     }
     assert {rate for *_rest, rate, _status in rows if rate} and len(rows) == 2
+
+
+# --- an economic figure's move is no rate of a measure ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "figure",
+    [
+        "Inflation slowed to 1.6% in June.",
+        "The economy grew by 3.2% last year.",
+        "Exports to the bloc jumped to 12.5% of the total.",
+        "Economists raised their growth forecast to 3.2 per cent.",
+    ],
+)
+def test_an_economic_figure_after_a_measure_is_no_rate(figure: str) -> None:
+    story = f"Chile will cut its import duty on wheat to 6% from 9% in March. {figure}"
+    assert {rate for _by, _on, rate in tariff_pairs(story)} == {"6%", "9%"}
+
+
+# --- sellers named with a possessive and a long noun are no imposer -----------------------------
+
+
+def test_a_countrys_sellers_with_a_long_noun_are_no_imposer() -> None:
+    story = (
+        "Thailand will keep negotiating with Washington to lower the 20 percent tariff on Thai"
+        " goods. The rate is higher than the 15 percent applied to Malaysia, and Thailand's"
+        " machine tool makers warned of lost orders."
+    )
+    assert tariff_pairs(story) == {(US, "Thailand", "20%"), (US, "Malaysia", "15%")}
+
+
+# --- a range one of whose ends was named before is that measure's -------------------------------
+
+
+def test_a_range_ending_at_a_rate_named_before_is_that_measures() -> None:
+    story = (
+        "Chile will impose duties of up to 62.4% on pork from Peru, in retaliation for Peru's"
+        " tariffs on Chilean wine. Importers will have to pay deposits ranging from 15.6% to"
+        " 62.4%, depending on the company."
+    )
+    assert ("Chile", "Peru", "15.6%-62.4%") in tariff_pairs(story)
+    assert not {p for p in tariff_pairs(story) if p[0] == "Peru" and p[2]}
+
+
+# --- the first rate, its parties unsaid in its clause: the sentence's acting country ------------
+
+
+def test_the_first_rate_with_no_party_in_its_clause_is_the_speakers_countrys() -> None:
+    story = (
+        "Duties on soybeans will fall to 26% from 33% in May, while those on corn will drop to"
+        " 9.5% from 12%, Uruguay's president said."
+    )
+    assert {by for by, _on, _rate in tariff_pairs(story)} == {"Uruguay"}
+    assert {rate for _by, _on, rate in tariff_pairs(story)} >= {"26%", "9.5%"}

@@ -27,15 +27,15 @@ from briefs.drafting.tariffs.mentions import (
     TRIGGER,
     Mention,
     anchors_of,
-    find_rates,
     in_condition,
     is_quote,
     is_trigger,
-    joined_ranges,
     part_of,
+    range_end_of,
 )
 from briefs.drafting.tariffs.merge import merge
 from briefs.drafting.tariffs.parties import MentionContext, read_mention
+from briefs.drafting.tariffs.rate_text import find_rates, joined_ranges
 from briefs.drafting.tariffs.story import (
     fallback_imposer,
     like_sibling,
@@ -239,9 +239,13 @@ def extract_tariffs(
                 # imports from all countries" after the EU's countermeasures: the US's)
                 # "… remain subject to the extra 40 percent": the measure of that rate, if named
                 lent = (
-                    _POINTING.search(text[max(0, a_start - 30) : a_start])
-                    and same_rate(mentions, mention.rate)
-                ) or mentions[-1]
+                    (
+                        _POINTING.search(text[max(0, a_start - 30) : a_start])
+                        and same_rate(mentions, mention.rate)
+                    )
+                    or range_end_of(mentions, mention.rate)
+                    or mentions[-1]
+                )
                 mention.imposed_by = (
                     story_imposer(mentions) if mention.all_targets else lent.imposed_by
                 )
@@ -262,13 +266,16 @@ def extract_tariffs(
                 mention.imposed_by is None
                 and mention.imposed_on is None
                 and not mentions
-                and not entities
                 and mention.rate is not None
-                and (main_countries or home)
+                and (subject if entities else (main_countries or home))
             ):
                 # the story's first measure, no one named: the story's country, else the
-                # dateline's ("Manila, Philippines — … ordered a cut in the tariff on rice")
-                mention.imposed_by = main_countries[0] if main_countries else home
+                # dateline's ("Manila, Philippines — … ordered a cut in the tariff on rice");
+                # named only in another clause, the sentence's acting country ("Duties on
+                # soybeans will fall to 26%, while …, Uruguay's president said")
+                mention.imposed_by = (
+                    subject if entities else main_countries[0] if main_countries else home
+                )
             if mention.imposed_by is None and mention.imposed_on is None:
                 if not (mention.all_targets and mention.rate is not None):
                     continue

@@ -139,7 +139,7 @@ _OWN_MEASURE_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|duty|duties|levy|levies|surtax(?:es)?)\b", re.I
 )
 _EXPORTER_NOUN = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:\w*producers?|exporters?|manufacturers?|\w*makers?|mills?|firms?"
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:\w*producers?|exporters?|manufacturers?|\w*makers?|mills?|firms?"
     r"|compan(?:y|ies)|suppliers?|shippers?|growers?|sellers?|ones)\b",  # "Bolivian ones 15%"
     re.I,
 )
@@ -224,8 +224,8 @@ def _listed_after(c: MentionContext, first: Entity, limit: int | None = None) ->
         if entity.start < last.end:
             continue
         gap = c.text[last.end : entity.start]
-        if closed or entity.start >= end or not _LIST_GAP.fullmatch(gap):
-            break
+        if closed or entity.start >= end or not _LIST_GAP.fullmatch(gap) or entity.possessive:
+            break  # (", and Thailand's makers warned": a new phrase, no origin of the list)
         closed = " and " in f" {gap} " or " or " in f" {gap} "
         if entity.country != first.country and entity.country not in out:
             out.append(entity.country)
@@ -376,6 +376,8 @@ def _imposer_from_subject(c: MentionContext, p: Parties) -> None:
         candidate = None  # "… pay 25%, although the UK and Japan have deals": another clause's
     if named and _LABEL_AFTER.match(c.text, named[0].end):
         candidate = None  # "India: goods from India face a 50% rate": a label, not an actor
+    if named and all(_is_exporter(c, e) for e in named):
+        candidate = None  # "…, and Thailand's machine tool makers warned": sellers, no imposer
     if candidate is None or candidate == p.on or candidate in p.also_on:
         candidate = None
         for entity in c.entities:
@@ -476,6 +478,8 @@ def read_mention(c: MentionContext) -> Mention | None:
             # the story's first measure, named with no one ("A tariff of 0% will apply to …"): the
             # caller gives it the story's own country
             or (not c.has_previous and not c.entities and not c.bare)
+            # … or with its parties named only in another clause: the sentence's acting country
+            or (not c.has_previous and c.subject is not None and not c.bare)
         )
     )
     if (
