@@ -18,6 +18,7 @@ from briefs.drafting.bylines import (
     read_byline,
     split_names,
 )
+from briefs.drafting.late_dates import date_anywhere
 from briefs.drafting.lexicon import words
 from briefs.drafting.page_lines import (
     breadcrumb_site,
@@ -499,6 +500,8 @@ def read_layout(text: str, date: str | None = None) -> Layout:
         date = _read_date(given_date)
         if date is None:
             raise ArticleError(f"the date given, {given_date[:40]!r}, is not a date")
+    if date is None:
+        date = date_anywhere(paragraphs)  # below the header: a footer, a date line, the story
     if date is None:
         raise ArticleError(
             "no date found (no date line, Posted line or dated dateline); "
