@@ -288,3 +288,26 @@ def test_the_first_rate_with_no_party_in_its_clause_is_the_speakers_countrys() -
     )
     assert {by for by, _on, _rate in tariff_pairs(story)} == {"Uruguay"}
     assert {rate for _by, _on, rate in tariff_pairs(story)} >= {"26%", "9.5%"}
+
+
+# --- "the 20 percent rate", spoken of by another: the measure of that rate ---------------------
+
+
+def test_the_rate_named_again_by_a_speaker_is_that_measures() -> None:
+    story = (
+        "Malaysia will keep negotiating with Washington to lower the 20 percent tariff on"
+        " Malaysian goods. Premier Anwar Ibrahim of Malaysia said the 20 percent rate was"
+        " temporary."
+    )
+    assert tariff_pairs(story) == {(US, "Malaysia", "20%")}
+
+
+# --- "up to 62.4%" and then "ranging from 15.6% to 62.4%": one measure ---------------------------
+
+
+def test_a_ceiling_then_the_range_it_tops_is_one_measure() -> None:
+    story = (
+        "Chile will impose duties of up to 62.4% on pork from Peru from Monday. Importers of the"
+        " Peruvian pork will pay deposits ranging from 15.6% to 62.4%."
+    )
+    assert tariff_pairs(story) == {("Chile", "Peru", "15.6%-62.4%")}

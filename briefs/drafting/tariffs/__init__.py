@@ -163,6 +163,12 @@ def extract_tariffs(
             if mention is None:
                 continue
             pointing = _POINTING.search(text[max(0, a_start - 30) : a_start])
+            if pointing and rate is not None and mentions:
+                # "Premier Cho said the 20 percent rate was temporary": the measure of that
+                # rate named before, whoever speaks of it
+                ref = same_rate(mentions, rate)
+                if ref is not None and mention.imposed_on in (None, ref.imposed_on):
+                    mention.imposed_by, mention.imposed_on = ref.imposed_by, ref.imposed_on
             covered = None
             if (
                 mentions

@@ -134,6 +134,20 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
             ),
             None,
         )
+        if target is None and "-" in (norm or ""):
+            # "duties of up to 62.4% on pork from the EU … deposits ranging from 15.6% to
+            # 62.4%": the ceiling named first is the top of this range, one measure
+            target = next(
+                (
+                    m
+                    for m in measures
+                    if (m.imposed_by, m.imposed_on) == (mention.imposed_by, mention.imposed_on)
+                    and normalise_rate(m.rate) == _range_ends(mention.rate)[-1]
+                ),
+                None,
+            )
+            if target is not None:
+                target.rate = mention.rate
         if target is None and mention.imposed_on is not None:
             # "duties of between 24% and 62% … companies that did not cooperate will pay 62%":
             # an end of the range named for the same parties is part of it
