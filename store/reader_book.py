@@ -27,7 +27,7 @@ import contextlib
 import datetime as dt
 import os
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +73,12 @@ def _applied(table: Mapping[str, Doc], changes: Mapping[str, Doc | None]) -> dic
     return out
 
 
+# Buckets kept parsed at once, those used last: the others are let go of after a read
+# (their bytes read and parsed again, unchecked while unchanged, when next used), so a read
+# of every note (the catalog's) does not leave 20,000 notes parsed (18 MB) behind.
+KEPT_PARSED = 16
+
+
 class ReaderBook:
     """The buckets, and reader.json's notes and states while a store is of format 2.
     Reads under the store's `reading` lock or the store lock; writes under the lock."""
@@ -87,6 +93,7 @@ class ReaderBook:
             for p in reader_bucket_paths(root)
         }
         self._counts: dict[str, tuple[int, dict[str, int]]] = {}  # by bucket, per generation
+        self._kept: dict[str, None] = {}  # the buckets read last, oldest first
         self._homes: dict[str, str] = {}  # note id → the bucket it was last seen in
 
     def open(self, trusted: Callable[[Path], str | None] = lambda _path: None) -> list[Path]:
@@ -120,8 +127,20 @@ class ReaderBook:
 
     # -- reads ----------------------------------------------------------------------
 
+    def _read(self, name: str) -> dict[str, Any] | None:
+        """Bucket `name`'s contents; the bucket read longest ago is let go of (KEPT_PARSED)."""
+        data = self._buckets[name].read()
+        kept = self._kept
+        kept.pop(name, None)
+        kept[name] = None
+        while len(kept) > KEPT_PARSED:
+            oldest = next(iter(kept))
+            del kept[oldest]
+            self._buckets[oldest].release()
+        return data
+
     def _table(self, name: str, table: str) -> dict[str, Doc]:
-        return (self._buckets[name].read() or {}).get(table, {})
+        return (self._read(name) or {}).get(table, {})
 
     def legacy(self) -> tuple[dict[str, Doc], dict[str, Doc]]:
         """reader.json's notes and states: none once the store is migrated."""
@@ -129,21 +148,48 @@ class ReaderBook:
         return data.get(NOTES, {}), data.get(STATES, {})
 
     def all_notes(self) -> dict[str, Doc]:
-        out: dict[str, Doc] = {}
-        for storage in self._buckets.values():
-            out.update((storage.read() or {}).get(NOTES, {}))
-        for key, doc in self.legacy()[0].items():
-            if key not in out or _later(doc, out[key]):
-                out[key] = doc
-        return out
+        return self.everything()[0]
 
     def all_states(self) -> dict[str, Doc]:
-        out: dict[str, Doc] = {}
-        for storage in self._buckets.values():
-            out.update((storage.read() or {}).get(STATES, {}))
-        for key, doc in self.legacy()[1].items():
-            out.setdefault(key, doc)
-        return out
+        return self.everything()[1]
+
+    def stamp(self) -> tuple[tuple[int, int, int] | None, ...]:
+        """What tells whether any reader file changed (here or elsewhere) since another
+        stamp: each file's inode, time and size (a write replaces a file, so its inode
+        changes), read without opening or parsing one."""
+        out: list[tuple[int, int, int] | None] = []
+        for path in (self._reader.path, *(s.path for s in self._buckets.values())):
+            try:
+                st = os.lstat(path)
+            except OSError:
+                out.append(None)
+                continue
+            out.append((st.st_ino, st.st_mtime_ns, st.st_size))
+        return tuple(out)
+
+    def each_bucket(self) -> Iterator[dict[str, Any]]:
+        """Each bucket's contents in turn, for a caller that keeps only part of them (the
+        buckets are let go of as it goes: KEPT_PARSED)."""
+        for name in self._buckets:
+            data = self._read(name)
+            if data:
+                yield data
+
+    def everything(self) -> tuple[dict[str, Doc], dict[str, Doc]]:
+        """Every note by id and every state by brief id, in one pass over the buckets."""
+        notes: dict[str, Doc] = {}
+        states: dict[str, Doc] = {}
+        for name in self._buckets:
+            data = self._read(name) or {}
+            notes.update(data.get(NOTES, {}))
+            states.update(data.get(STATES, {}))
+        old_notes, old_states = self.legacy()
+        for key, doc in old_notes.items():
+            if key not in notes or _later(doc, notes[key]):
+                notes[key] = doc
+        for key, doc in old_states.items():
+            states.setdefault(key, doc)
+        return notes, states
 
     def note_counts(self) -> dict[str, int]:
         """Notes per brief id. Counted once per bucket and kept until the bucket changes:
@@ -152,7 +198,7 @@ class ReaderBook:
             return dict(Counter(str(d.get("brief_id")) for d in self.all_notes().values()))
         out: dict[str, int] = {}
         for name, storage in self._buckets.items():
-            data = storage.read()
+            data = self._read(name)
             if data is None:
                 continue
             cached = self._counts.get(name)
@@ -239,7 +285,7 @@ class ReaderBook:
         made = []
         for name, (notes, states) in plan.items():
             storage = self._buckets[name]
-            data = storage.read() or {}
+            data = self._read(name) or {}
             new = {
                 **data,
                 NOTES: _applied(data.get(NOTES, {}), notes),
