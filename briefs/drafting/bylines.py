@@ -69,3 +69,17 @@ def looks_like_names(text: str) -> bool:
     return all(
         w[:1].isupper() or w in ("and", "&", "of", "de", "van", "von", "the") for w in words if w
     )
+
+
+_ASIDE = re.compile(r"\s*\([^()]{1,20}\)")  # "(now)", "(earlier)"
+
+
+def is_credit_line(line: str) -> bool:
+    """ "Helen Ashby (now) and Tom Reyes (earlier)": a live page's closing credit, names only."""
+    bare = _ASIDE.sub("", line).strip()
+    return (
+        bare != line.strip()
+        and 2 <= len(bare.split()) <= 10
+        and bare[-1:].isalpha()
+        and looks_like_names(bare)
+    )

@@ -75,8 +75,8 @@ def company_cue(tokens: list[Token], start: int, end: int) -> bool:
         before == "as" and start > 2 and tokens[start - 3].lower in COMPANY_NOUNS
     ):
         return True  # "carmakers such as Volkswagen"
-    if before == "of" and before2 == "shares":
-        return True
+    if before == "of" and before2 in ("shares", "owner", "owners", "parent", "operator"):
+        return True  # "shares of Zentra", "PDD Holdings, the owner of Temu"
     if after == "," and after2 in ("which", "whose"):
         return True
     described = after2 in ("a", "an", "the", "one") or (

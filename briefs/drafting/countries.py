@@ -21,6 +21,7 @@ SPEAKERS = (
     | {"chief", "commissioner", "secretary", "representative"}
 )
 MEASURE_WORDS = words("measure_words")
+_IMPORT_WORDS = frozenset({"imports", "imported", "shipments"})
 SUPPLIER_WORDS = frozenset({"suppliers", "exporters", "producers", "sellers", "sources"})
 
 
@@ -191,12 +192,18 @@ def country_actors(
         inside = covered.get(sentence.index, [])
         placed = False  # inside "in Germany and Italy": every item is a place
         placed_from = False  # the list is of origins: "from Vietnam and Thailand"
-        measured = any(t.lower in MEASURE_WORDS for t in sentence.tokens)
+        # "Most of the imports came from Turkey and China" in a story with a measure: origins
+        measured = any(
+            t.lower in MEASURE_WORDS or (imposers and t.lower in _IMPORT_WORDS)
+            for t in sentence.tokens
+        )
         for place in sentence.places:
             if any(s <= place.start < e for s, e, _ in inside):
                 placed = False
                 continue
             prev = sentence.tokens[place.start - 1].lower if place.start else ""
+            if prev == "the" and place.start >= 2:
+                prev = sentence.tokens[place.start - 2].lower  # "… and the European Union"
             if _is_spoken_for(sentence, place.start):
                 weight = 0.0 if place.demonym else 2.0
                 placed = False

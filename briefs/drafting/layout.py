@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from briefs.drafting.bylines import (
     AGENCIES,
     OUTLET_WORDS,
+    is_credit_line,
     looks_like_names,
     read_byline,
     split_names,
@@ -464,7 +465,12 @@ def read_layout(text: str, date: str | None = None) -> Layout:
         story
         and len(story[-1]) < 100
         and story[-1][-1] not in '.!?"”’'
-        and ((source and source in story[-1]) or any(a in story[-1] for a in authors))
+        and (
+            (source and source in story[-1])
+            or any(a in story[-1] for a in authors)
+            or is_credit_line(story[-1])
+            or is_share_line(story[-1])  # "Share" under the credit
+        )
     ):
         footer.insert(0, story.pop())
 

@@ -230,6 +230,10 @@ def _portfolio_to_honorific(tokens: list[Token], i: int, j: int, end: int) -> in
     return j
 
 
+def _of_after(tokens: list[Token], head: int, stop: int) -> bool:
+    return head + 1 < stop and tokens[head + 1].lower in ("of", "for")
+
+
 @dataclass
 class Span:
     kind: str  # org, person, role, place, single, region
@@ -406,7 +410,8 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
             if (
                 place is not None
                 and tokens[head].lower in GOVERNMENT_HEADS
-                and (head - place.end >= 1 or place.demonym)
+                # "the U.S. Department of Commerce" too: the country, then its department
+                and (head - place.end >= 1 or place.demonym or _of_after(tokens, head, stop))
                 and not _named_after_country(tokens, place, head)
             ):
                 spans.append(Span("place", i, place.end, "", place.country))

@@ -170,3 +170,22 @@ def test_an_island_after_on_is_no_person() -> None:
         "At Skarra Distillery on Tarsay, managing director Ewan Lusk said the 150% tariff hurt."
     )
     assert "Tarsay" not in names and "Ewan Lusk" in names, names
+
+
+def test_a_country_before_its_department_of_is_its_affiliation() -> None:
+    actors = {a.name: a for a in draft_story("The U.S. Department of Trade set a 20% duty.").actors}
+    assert "Department of Trade" in actors, list(actors)
+    assert actors["Department of Trade"].affiliation == "United States"
+
+
+def test_the_company_something_is_owned_by_names_it() -> None:
+    names = _names("Orrin Holdings, the owner of Vexa, did not reply about the 20% tax.")
+    assert "Vexa" in names, names
+
+
+def test_the_origins_of_imports_in_a_story_with_a_measure_are_actors() -> None:
+    story = (
+        "Norway imposed a 25% safeguard duty on coated steel. Most of the imports came from "
+        "Turkey, China and the European Union."
+    )
+    assert {"Turkey", "China", "European Union"} <= _names(story)

@@ -59,3 +59,12 @@ def test_a_section_label_under_a_stamp_is_no_dateline() -> None:
     lead = _STORY.split("\n")[0].split("— ", 1)[1]
     text = f"Cranes to pay more\n\nJune 3, 2025\n\nPress Releases\n\n{lead} More follows.\n"
     assert draft_brief(text).dateline != "Press Releases"
+
+
+def test_a_live_pages_closing_credit_names_no_actors() -> None:
+    text = (
+        f"Cranes to pay more\n\nJune 3, 2025\n\n{_STORY}\n\n"
+        "Kari Nilsen (now) and Ola Berg (earlier)\n\nShare\n"
+    )
+    names = {a.name for a in draft_brief(text).actors}
+    assert not names & {"Kari Nilsen", "Ola Berg"}, names
