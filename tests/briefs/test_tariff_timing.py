@@ -253,3 +253,15 @@ def test_a_decided_packages_measure_is_announced() -> None:
         "Canada unveiled a package of counter-tariffs, which will put 25% on US steel from Friday."
     )
     assert {status for status, _y in _timed(story).values()} == {"announced"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Cash deposits will start being collected after the notice is published.",
+        "The department will instruct US customs officers to collect cash deposits.",
+    ],
+)
+def test_deposits_still_to_be_collected_keep_a_preliminary_duty_announced(second: str) -> None:
+    story = "The US Commerce Department set a preliminary duty of 20% on Chinese shrimp. " + second
+    assert _timed(story)["20%"][0] == "announced"

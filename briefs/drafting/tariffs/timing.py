@@ -471,8 +471,11 @@ _COLLECTED_LATER = Folded(
     # (not "will keep paying deposits": collection goes on)
     r"\b(?:will|would|are to|is to|shall)\s+(?:(?!keep|continue|still)\w+\s+){0,3}?(?:post|pay"
     r"|lodge|provide|collect|charg|requir)\w*\s+(?:\w+\s+){0,2}?(?:deposits?|bonds?|securit)"
-    r"|\b(?:deposits?|bonds?)\b[^.;]{0,40}\b(?:will|would|are to|is to)\s+(?:be\s+)?(?:collected"
-    r"|required|charged|paid|posted|due)"
+    r"|\b(?:deposits?|bonds?)\b[^.;]{0,40}\b(?:will|would|are to|is to)\s+(?:start\s+|begin\s+)?"
+    r"(?:be\s+|being\s+)?(?:collected|required|charged|paid|posted|due)"
+    # "will instruct US customs officers to collect cash deposits"
+    r"|\b(?:will|would)\s+(?:instruct|direct|tell|order|ask)\s+(?:[\w.]+\s+){1,6}?to\s+(?:begin\s+"
+    r"|start\s+)?(?:collect\w*|requir\w*)\s+(?:cash\s+)?(?:deposits?|bonds?|securit)"
 )
 _PRELIMINARY = Folded(r"\b(?:preliminary|provisional|interim)\b")
 
