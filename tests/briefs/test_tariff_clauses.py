@@ -311,3 +311,33 @@ def test_a_ceiling_then_the_range_it_tops_is_one_measure() -> None:
         " Peruvian pork will pay deposits ranging from 15.6% to 62.4%."
     )
     assert tariff_pairs(story) == {("Chile", "Peru", "15.6%-62.4%")}
+
+
+# --- a schedule's later years, and a figure that had grown ---------------------------------------
+
+
+def test_the_rates_of_a_schedules_later_years_are_no_rates_of_their_own() -> None:
+    story = (
+        "Peru imposed a 12 per cent safeguard duty on steel coils for three years. The duty will"
+        " be reduced to 11.5 per cent in the second year and 11 per cent in the third year."
+    )
+    assert tariff_pairs(story) == {("Peru", None, "12%")}
+
+
+def test_a_volume_that_had_grown_is_no_rate() -> None:
+    story = (
+        "Peru imposed duties of 2% to 24% on steel coils from Chile. Local mills said imports"
+        " from Chile had grown by 45 per cent in two years."
+    )
+    assert tariff_pairs(story) == {("Peru", "Chile", "2%-24%")}
+
+
+# --- "The import tax on cars was cut to 32%": the measure of that kind named before -------------
+
+
+def test_a_rate_of_a_named_kind_borrows_the_measure_of_that_kind() -> None:
+    story = (
+        "Laos has lowered its import taxes on several Thai goods, in a bid to avoid steep"
+        " Chinese tariffs. The import tax on cars was cut to 32% from 45%."
+    )
+    assert ("Laos", "Thailand", "32%") in tariff_pairs(story)

@@ -250,6 +250,11 @@ def extract_tariffs(
                         and same_rate(mentions, mention.rate)
                     )
                     or range_end_of(mentions, mention.rate)
+                    # "The import tax on cars was cut to 32%": the measure of that kind
+                    or next(
+                        (m for m in reversed(mentions) if m.measure == mention.measure != "tariff"),
+                        None,
+                    )
                     or mentions[-1]
                 )
                 mention.imposed_by = (
@@ -266,7 +271,7 @@ def extract_tariffs(
                 elif mention.imposed_on is not None and (lent.rate is None or lent.ceiling):
                     # "… from China, Indonesia and Japan. The duty ranges from $89 to $707": the
                     # rate of each target of that list
-                    targets = list_targets(mentions[-1], mentions)
+                    targets = list_targets(lent, mentions)
                     mention.imposed_on, mention.also_on = targets[0], targets[1:]
             if (
                 mention.imposed_by is None

@@ -177,9 +177,9 @@ _SHARE_OR_VOLUME = re.compile(
 _FIGURE_MOVES = re.compile(
     r"\b(?:inflation|gdp|growth|economy|exports|imports|shipments|sales|shares|stocks|output"
     r"|production|prices|unemployment|consumption|index|demand|profits?|revenues?|consents"
-    r"|forecasts?|outlook|yields?)\b(?P<gap>[^,;.%]{0,40}?)\b(?:rose|fell|slowed|grew|jumped"
-    r"|climbed|dropped|declined|increased|decreased|accelerated|eased|gained|lost|surged"
-    r"|slumped|expanded|contracted|raised|lowered|reached|hit|stood|edged)"
+    r"|forecasts?|outlook|yields?)\b(?P<gap>[^,;.%]{0,40}?)\b(?:rose|risen|fell|fallen|slowed"
+    r"|grew|grown|jumped|climbed|dropped|declined|increased|decreased|accelerated|eased|gained"
+    r"|lost|surged|soared|slumped|expanded|contracted|raised|lowered|reached|hit|stood|edged)"
     r"(?:\s+(?:up|down))?\s+(?:\w+\s+){0,2}?(?:to|by|at)\s+(?:about\s+|around\s+|roughly\s+"
     r"|nearly\s+|almost\s+)?$"
     r"|\b(?:inflation|gdp|growth|economy|unemployment)\b[^,;.%]{0,40}?\b(?:rose|fell|slowed"
@@ -307,6 +307,8 @@ def find_rates(
             )
         ):
             continue
+        if (out or triggers) and _LATER_YEAR.match(sentence, end):
+            continue  # "reduced to 11.5% in the second year": a later step of a schedule
         if _ZERO.match(text) and not _ZERO_SET.search(sentence, max(0, start - 30), start):
             continue  # "to 0%": no duty, the removal of one (not "a tariff of 0% will apply")
         if OTHER_RATES.search(sentence, max(0, start - 40), start):
@@ -321,6 +323,11 @@ def find_rates(
     return out
 
 
+_LATER_YEAR = re.compile(
+    r"\s+(?:in|from|for|during)\s+(?:the\s+|its\s+)?(?:second|third|fourth|fifth|next"
+    r"|following|final|last)\s+year\b",
+    re.I,
+)
 # "range from 7.8% for Tesla to 35.3% for SAIC": one range whose ends are firms' rates
 _SPLIT_RANGE_GAP = re.compile(r"\s+for\s+(?:the\s+)?[^,;()]{1,50}?\s+to\s+")
 
