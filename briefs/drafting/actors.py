@@ -51,6 +51,7 @@ from briefs.drafting.company_cues import (
     listed_after_firms,
     works_at,
 )
+from briefs.drafting.lexicon import words
 from briefs.drafting.name_runs import Span, capital_runs, parse_run, text_of
 from briefs.drafting.registry import ActorSpans, Entry, Registry
 from briefs.drafting.run_rules import (
@@ -205,7 +206,9 @@ def extract_actors(
                         or name_tokens[0].lower in (PLACE_WORDS)
                     ):
                         continue
-                    if fold(span.text) in registry.not_actors:
+                    if fold(span.text) in registry.not_actors or _names_a_facility(
+                        tokens, span.start, span.end
+                    ):
                         continue
                     if (
                         span.start >= 2
@@ -447,6 +450,24 @@ def _names_a_legislature(tokens: list, start: int, end: int) -> bool:
         and not tokens[end].cap
         and tokens[end].text[0].isalpha()
     )
+
+
+_FACILITIES = words("facility_nouns")
+
+
+def _names_a_facility(tokens: list, start: int, end: int) -> bool:
+    """ "the crippled Fukushima Daiichi nuclear power plant": a name before a facility's noun,
+    with one to three lower-case words between, names the place, not a person ("a Jaguar Land
+    Rover plant", "a Toyota assembly plant": a company's)."""
+    if start and tokens[start - 1].lower in ("a", "an"):
+        return False
+    for k in range(end + 1, min(len(tokens), end + 4)):
+        word = tokens[k]
+        if word.cap or not word.text[0].isalpha() or tokens[k - 1].cap:
+            return False
+        if word.lower in _FACILITIES:
+            return True
+    return False
 
 
 def _hosts_a_body(tokens: list, start: int, found: list[tuple[int, int, str]]) -> bool:

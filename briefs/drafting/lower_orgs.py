@@ -17,8 +17,11 @@ _ANY_HEAD = re.compile("|".join(_HEADS))
 _ANY_BODY = re.compile(r"association|federation|council|chamber|alliance")
 # Lower case only: a capitalised "Trade Ministry" is the capital-run rules' to read.
 # "the trade ministry", "the economy, trade and industry ministry", "the ministry of trade".
+# "China's customs tariff commission of the state council": subjects side by side, and the
+# council a commission belongs to.
 _LOWER_ORG = re.compile(
-    rf"\b((?:{_SUBJECT})(?:,\s+(?:{_SUBJECT})){{0,3}}(?:,?\s+and\s+(?:{_SUBJECT}))?)\s+({_HEAD})\b"
+    rf"\b((?:{_SUBJECT})(?:,?\s+(?:{_SUBJECT})){{0,3}}(?:,?\s+and\s+(?:{_SUBJECT}))?)\s+({_HEAD})"
+    r"(?:\s+of\s+the\s+state\s+council)?\b"
     rf"|\b(?:{_HEAD})\s+of\s+(?:{_SUBJECT})(?:,?\s+and\s+(?:{_SUBJECT}))?\b"
 )
 
@@ -59,7 +62,9 @@ def lower_orgs(sentence: Sentence) -> list[LowerOrg]:
             continue  # "help with ingredients and food service": no body named
         if match.re is _TRADE_BODY and _describes_a_name(sentence, first, last + 1):
             continue
-        name = " ".join(w if w in ("and", "of") else w.capitalize() for w in match.group(0).split())
+        name = " ".join(
+            w if w in ("and", "of", "the") else w.capitalize() for w in match.group(0).split()
+        )
         place = next((p for p in sentence.places if p.end == first), None)
         country = place.country if place else None
         if match.re is _TRADE_BODY and place is not None and place.demonym:
@@ -80,7 +85,9 @@ def lower_orgs(sentence: Sentence) -> list[LowerOrg]:
                 first,
                 last + 1,
                 name,
-                frozenset(w.strip(",") for w in match.group(0).split() if w not in ("and", "of")),
+                frozenset(
+                    w.strip(",") for w in match.group(0).split() if w not in ("and", "of", "the")
+                ),
                 country,
             )
         )

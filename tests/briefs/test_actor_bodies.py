@@ -189,3 +189,28 @@ def test_the_origins_of_imports_in_a_story_with_a_measure_are_actors() -> None:
         "Turkey, China and the European Union."
     )
     assert {"Turkey", "China", "European Union"} <= _names(story)
+
+
+def test_subjects_side_by_side_name_one_lower_case_body() -> None:
+    actors = {
+        a.name: a
+        for a in draft_story(
+            "China's customs tariff commission of the state council said it would impose a 15% "
+            "tariff on coal."
+        ).actors
+    }
+    assert "Customs Tariff Commission of the State Council" in actors, list(actors)
+    assert actors["Customs Tariff Commission of the State Council"].affiliation == "China"
+
+
+def test_a_name_before_a_facility_noun_is_a_place() -> None:
+    names = _names(
+        "Sales fell after water was released from the damaged Tarvik Ostra nuclear power plant, "
+        "and Norway kept its 10% duty."
+    )
+    assert "Tarvik Ostra" not in names, names
+
+
+def test_a_company_before_its_plant_stays_an_actor() -> None:
+    names = _names("She spoke at a Halden Motor Works plant about the 10% tariff on cars.")
+    assert "Halden Motor Works" in names, names
