@@ -138,6 +138,13 @@ def tariff_rows(brief: Brief) -> list[TariffRow]:
     return rows_of((doc, k) for k in range(doc.tariff_count))
 
 
+def note_segments(notes: list[str]) -> str:
+    """The notes on one brief as its doc holds them (briefs.search.docs.note_segments)."""
+    from briefs.search.docs import note_segments as folded
+
+    return folded(notes)
+
+
 def derive(brief: Brief, notes: list[str], state: ReaderState) -> SearchDoc:
     from briefs.search.docs import make_doc
 

@@ -178,6 +178,15 @@ class SearchDoc:
             changes["starred"] = starred
         return replace(self, **changes)
 
+    def with_folded_notes(self, notes: str) -> SearchDoc:
+        """This doc with notes on it, already folded by `note_segments`."""
+        return replace(self, notes=notes, has_notes=True)
+
+
+def note_segments(notes: Sequence[str]) -> str:
+    """The reader's notes on one brief as `SearchDoc.notes` holds them."""
+    return _segments(notes)
+
 
 def tariff_code(tariff: Tariff) -> str:
     """The `WIDTH` characters of one tariff (briefs.search.codes)."""

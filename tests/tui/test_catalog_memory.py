@@ -57,3 +57,15 @@ def test_a_state_set_here_during_the_scan_is_taken(store: Store) -> None:
     store.set_state(XI, starred=True)
     catalog.adopt(scan)
     assert catalog.search(parse_query("is:starred", today=TODAY)) == [XI]
+
+
+def test_notes_folded_once_at_the_scan_still_search_cold_and_warm(store: Store) -> None:
+    store.add_note(XI, "ask about plumquat")
+    canola = "2025-08-12-china-anti-dumping-deposit-canadian-canola"
+    store.add_note(canola, "   ")  # blank, and still a note for has:notes
+    for _ in ("cold: no cache yet", "warm: from the cache"):
+        catalog = Catalog(store)
+        catalog.load_rows()
+        catalog.adopt(catalog.scan())
+        assert catalog.search(parse_query("plumquat", today=TODAY)) == [XI]
+        assert set(catalog.search(parse_query("has:notes", today=TODAY))) == {XI, canola}
