@@ -265,3 +265,36 @@ def test_a_decided_packages_measure_is_announced() -> None:
 def test_deposits_still_to_be_collected_keep_a_preliminary_duty_announced(second: str) -> None:
     story = "The US Commerce Department set a preliminary duty of 20% on Chinese shrimp. " + second
     assert _timed(story)["20%"][0] == "announced"
+
+
+# --- a deal's terms are announced until the deal is carried out --------------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The US and Japan agreed on a deal that sets a 15% US tariff on Japanese cars.",
+        "The deal, signed on Monday, cuts the US tariff on British cars to 10%.",
+        "The agreement caps US tariffs on EU cars at 15%.",
+        "Under the pact, the US tariff on Vietnamese goods falls to 20%.",
+    ],
+)
+def test_a_rate_a_deal_sets_is_announced(story: str) -> None:
+    assert {status for status, _y in _timed(story).values()} == {"announced"}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Under the deal, Japanese cars now face a 15% US tariff.",
+        "The 15% US tariff on Japanese cars set by the deal took effect on Sept. 16.",
+        "Under the deal, EU cars have paid a 15% US tariff since August.",
+    ],
+)
+def test_a_rate_a_deal_set_that_is_charged_is_in_force(story: str) -> None:
+    assert {status for status, _y in _timed(story).values()} == {"in force"}
+
+
+def test_the_rate_a_deals_cut_replaces_is_charged_until_then() -> None:
+    story = "The agreement caps US tariffs on Japanese cars at 15%, down from 27.5%."
+    assert _timed(story) == {"15%": ("announced", 2025), "27.5%": ("in force", None)}

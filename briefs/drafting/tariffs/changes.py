@@ -18,7 +18,10 @@ LOOKS_AHEAD = re.compile(
     r"|plans? to|next (?:week|month|year)|starting|once"
     r"|from (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
     r"|(?:agreed|decided|expected|scheduled) to (?:\w+ )?(?:cut|lower|reduce|raise|increase"
-    r"|bring|drop|lift)|(?:agree|pledge|promise)[sd]?\s+to\s+(?!(?:a|an|the)\b)\w+)\b",
+    r"|bring|drop|lift)|(?:agree|pledge|promise)[sd]?\s+to\s+(?!(?:a|an|the)\b)\w+"
+    # "the agreement caps US tariffs at 15%": a deal's terms, still to be carried out
+    r"|(?:deal|agreement|pact|accord|arrangement)\b[^.;]{0,80}?\b(?:sets|cuts|lowers|reduces|caps"
+    r"|halves|brings|slashes|trims))\b",
     re.I,
 )
 # "to 35% from 30%", "down from a preliminary 3.5%": the rate a change replaced
