@@ -212,12 +212,26 @@ def drop_forums(registry: Registry, sentences: list[Sentence], spans: ActorSpans
         tokens = by_index[index].tokens
         for _start, end, name in found:
             key = fold(name)
-            if key in forums and end < len(tokens) and tokens[end].lower in FORUM_ACTS:
+            if key in forums and _forum_acts(tokens, end):
                 acting.add(key)
     for key in forums - acting:
         name = registry.entries.pop(key).name
         for found in spans.values():
             found[:] = [span for span in found if span[2] != name]
+
+
+def _forum_acts(tokens: list, end: int) -> bool:
+    """ "the WTO said", "the WTO's dispute panel ruled", "a WTO appeals panel found"."""
+    if end >= len(tokens):
+        return False
+    if tokens[end].lower in FORUM_ACTS:
+        return True
+    return (
+        end + 1 < len(tokens)
+        and not tokens[end].cap
+        and tokens[end].text[0].isalpha()
+        and tokens[end + 1].lower in FORUM_ACTS
+    )
 
 
 def _shorter_form(short: list[str], full: list[str]) -> bool:

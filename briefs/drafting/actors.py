@@ -299,6 +299,10 @@ def extract_actors(
                                 )
                         if org_at is not None:
                             org_name = org_named_at(sentence, org_at, places)
+                            if org_name and is_mission(org_name):
+                                # "a spokesman for the Chinese Embassy": the country's voice
+                                org_name = None
+                                affiliation = after_aff or _place_at(sentence, org_at)
                             if org_name:
                                 org_entry = registry.add(org_name, "organization", base + org_at)
                                 affiliation = org_name if not after_aff else affiliation
@@ -450,6 +454,11 @@ def _names_a_legislature(tokens: list, start: int, end: int) -> bool:
         and not tokens[end].cap
         and tokens[end].text[0].isalpha()
     )
+
+
+def _place_at(sentence: Sentence, start: int) -> str | None:
+    """The country named from token `start` ("the Chinese Embassy": China)."""
+    return next((p.country for p in sentence.places if start <= p.start <= start + 1), None)
 
 
 _FACILITIES = words("facility_nouns")

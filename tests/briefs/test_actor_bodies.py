@@ -214,3 +214,27 @@ def test_a_name_before_a_facility_noun_is_a_place() -> None:
 def test_a_company_before_its_plant_stays_an_actor() -> None:
     names = _names("She spoke at a Halden Motor Works plant about the 10% tariff on cars.")
     assert "Halden Motor Works" in names, names
+
+
+def test_a_spokesman_for_an_embassy_speaks_for_its_country() -> None:
+    actors = {
+        a.name: a
+        for a in draft_story(
+            '"We will respond," said Liu Feng, a spokesman for the Chinese Embassy in Oslo, of '
+            "the 25% duty."
+        ).actors
+    }
+    assert "Chinese Embassy" not in actors, list(actors)
+    assert actors["Liu Feng"].affiliation == "China"
+
+
+def test_the_wto_acts_through_its_panel() -> None:
+    assert "World Trade Organization" in _names(
+        "The WTO's dispute panel ruled that the 25% tariff broke trade rules."
+    )
+
+
+def test_the_wto_as_the_forum_is_no_actor() -> None:
+    assert "World Trade Organization" not in _names(
+        "Brazil filed a complaint with the WTO against the 50% tariff."
+    )
