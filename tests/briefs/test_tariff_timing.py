@@ -298,3 +298,34 @@ def test_a_rate_a_deal_set_that_is_charged_is_in_force(story: str) -> None:
 def test_the_rate_a_deals_cut_replaces_is_charged_until_then() -> None:
     story = "The agreement caps US tariffs on Japanese cars at 15%, down from 27.5%."
     assert _timed(story) == {"15%": ("announced", 2025), "27.5%": ("in force", None)}
+
+
+# --- a preliminary rate determined in the news: its deposits are still to come ------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The US Commerce Department on Tuesday set preliminary anti-dumping duties of 20% on"
+        " Chinese shrimp.",
+        "The US Commerce Department issued a preliminary determination assigning a duty of 20%"
+        " to Chinese shrimp.",
+        "The US Commerce Department has calculated preliminary duties of 20% on Chinese shrimp.",
+    ],
+)
+def test_a_preliminary_rate_just_determined_is_announced(story: str) -> None:
+    assert _timed(story)["20%"] == ("announced", 2025)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The US set preliminary duties of 20% on Chinese shrimp in March.",
+        "The US set preliminary duties of 20% on Chinese shrimp, which importers have paid since"
+        " March.",
+        "The US imposed preliminary duties of 20% on Chinese shrimp, effective immediately.",
+        "Chinese shrimp carries a preliminary US duty of 20%.",
+    ],
+)
+def test_a_preliminary_rate_set_before_or_collected_is_in_force(story: str) -> None:
+    assert _timed(story)["20%"][0] == "in force"

@@ -351,6 +351,29 @@ _DEAL_SETS = Folded(
     r"\b(?:deal|agreement|pact|accord|arrangement|framework)\b[^.;]{0,80}?\b(?:sets|cuts|lowers"
     r"|reduces|caps|halves|brings|slashes|trims|limits|fixes|falls|drops)\b"
 )
+# A preliminary rate determined in the news, not yet said to be collected: its deposits are
+# still to come (the gold conventions: in force once collected or secured by deposits)
+_DETERMINED = Folded(
+    r"\b(?:set|sets|announc\w*|issu\w*|determin\w*|calculat\w*|assign\w*|found|finds|publish\w*"
+    r"|unveil\w*)\b"
+)
+_COLLECTED = Folded(
+    r"\b(?:collect\w*|paid|paying|pays?|deposits?|took effect|in effect|effective|in force|in place"
+    r"|since|already|appl(?:y|ies|ied)|carr(?:y|ies|ied)|fac(?:e|es|ed|ing))\b"
+)
+
+
+def _determined_now(clause: str, today: dt.date) -> bool:
+    """ "The department on Tuesday set preliminary duties of 20%": no collection yet, and no
+    earlier date ("set preliminary duties in March" is being collected)."""
+    if not (_PRELIMINARY.slow.search(clause) and _DETERMINED.slow.search(clause)):
+        return False
+    if _COLLECTED.slow.search(clause) or month_behind(clause, today):
+        return False
+    year = resolve_year(clause, today, future=False, weekday=False)
+    return year is None or year >= today.year
+
+
 # The nouns of a plan not yet decided, and "would": the measure a plan would bring is proposed
 _PLAN_NOUN = re.compile(
     r"\b(?:list|proposal|plan|package|draft|bill|blueprint|options?)s?\b(?:\s+of\s+[\w\s-]{1,30})?$",
@@ -397,8 +420,12 @@ def status_and_year(
     weak = (status == "in force" and _weak(clause)) or (
         status == "announced" and _only_will_pay(clause)
     )
+    fresh = False  # a state read from this news itself, though weak
     if (status is None or (status == "in force" and weak)) and _DEAL_SETS.search(clause):
         status, weak = "announced", False  # "the deal cuts the US tariff to 10%": its terms
+    elif (status is None or (status == "in force" and weak)) and _determined_now(clause, today):
+        # "set preliminary duties of 20%" (weak: "has started collecting" elsewhere wins)
+        status, weak, fresh = "announced", True, True
     dated = False  # the clause dates the start: "take effect from Tuesday", "from Aug. 14"
     if (
         (
@@ -453,7 +480,7 @@ def status_and_year(
         # tariff in February" in an April story
         status = "in force"
     if year is None and (
-        (status in _ACTS_NOW and not weak)  # a weak state yields to another mention's
+        (status in _ACTS_NOW and (not weak or fresh))  # a weak state yields to another's
         or (status in (None, "in force") and _ACTED_NOW.search(clause))
     ):
         # Told with no time, a threat, a decision, a pause or a removal is the story's news, and
