@@ -341,3 +341,19 @@ def test_a_rate_of_a_named_kind_borrows_the_measure_of_that_kind() -> None:
         " Chinese tariffs. The import tax on cars was cut to 32% from 45%."
     )
     assert ("Laos", "Thailand", "32%") in tariff_pairs(story)
+
+
+# --- the maker of the goods named before the next rate of a list is no imposer ------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Canada will impose duties of 38.2% on steel plate made by Korea's Hanwa and 12.6% on"
+        " plate from Japan's Koyo.",
+        "Canada will impose duties of 38.2% on steel plate from South Korea's Hanwa, and 12.6% on"
+        " plate from Japan's Koyo.",
+    ],
+)
+def test_the_maker_named_before_the_next_rate_of_a_list_is_no_imposer(story: str) -> None:
+    assert tariff_pairs(story) == {("Canada", KR, "38.2%"), ("Canada", JP, "12.6%")}

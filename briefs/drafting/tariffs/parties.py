@@ -67,7 +67,8 @@ _REASON_BEFORE = re.compile(
 _TARGET_LEAD = re.compile(r"\b(?:on|from|against|at|for|of)\b")
 _FROM_ON_BEFORE = re.compile(
     r"\b(?:from|on|(?:imports|importers|exports|shipments|buyers|sales|goods|products) of"
-    r"|(?:made|produced|manufactured|grown|originating) in)\s+(?:the\s+)?$"  # the goods' origin
+    r"|(?:made|produced|manufactured|grown|originating) in"
+    r"|(?:made|produced|manufactured|built) by)\s+(?:the\s+)?$"  # the goods' origin, maker
 )
 _FROM = re.compile(r"\bfrom\b(?!\s+(?:all\s+|other\s+|many\s+)?(?:countries|nations)\b)")
 _SHORT_GAP = re.compile(r"\s*(?:[a-z-]+\s+){0,2}")
@@ -75,7 +76,8 @@ _SHORT_GAP = re.compile(r"\s*(?:[a-z-]+\s+){0,2}")
 _GAP_WORD = re.compile(r"\b(?:on|from|in|for|to|of|and|with|by|are|is|was|were|be|been|will)\b")
 # "from Peru", "target US soybeans", "hitting Japanese cars": the goods' side, not the imposer
 _NOT_IMPOSER_BEFORE = re.compile(
-    r"\b(?:from|in|on|to|into|of|with|for|targets?|targeting|targeted|hits?|hitting|against)\s+"
+    r"\b(?:from|in|on|to|into|of|with|for|targets?|targeting|targeted|hits?|hitting|against"
+    r"|(?:made|produced|manufactured|built) by)\s+"
     r"(?:the\s+)?$"
 )
 _FROM_IN_BEFORE = re.compile(r"\b(?:from|in|for)\s+(?:the\s+)?$")
@@ -148,6 +150,7 @@ _SELLERS_IN = re.compile(
     r"\s+(?:the\s+)?$",
     re.I,
 )
+_ITEM_ENDS = re.compile(r"\s(?:and|or)\s|[,;]")
 _GOT = re.compile(r"\s+(?:\w+\s+)?(?:got|get|gets|face[sd]?|pay|pays|paid|received?|receives)\b")
 _LABEL_AFTER = re.compile(r"\s*:\s")  # "India: goods from India face …", a bullet's label
 _DEFINITE = re.compile(r"\b(?:the|those|these|that|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -325,6 +328,8 @@ def _imposer_just_before(c: MentionContext, p: Parties) -> None:
     for entity in reversed(c.entities):
         if entity.end <= c.start and c.start - entity.end <= 40:
             gap = c.text[entity.end : c.start]
+            if _ITEM_ENDS.search(gap):
+                break  # "… made by Korea's POSCO and 12.6% on …": the item before, no imposer
             if _FROM_ON_BEFORE.search(c.text[max(0, entity.start - 20) : entity.start].casefold()):
                 break  # "importers of Peruvian pork pay deposits": the goods' origin
             goods = _GOODS_AFTER.match(c.text, entity.end)
