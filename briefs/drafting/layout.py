@@ -26,6 +26,7 @@ from briefs.drafting.page_lines import (
     is_about_line,
     is_bare_caption,
     is_comment,
+    is_credit_only,
     is_dated_caption,
     is_invitation,
     is_link_line,
@@ -33,6 +34,7 @@ from briefs.drafting.page_lines import (
     is_promo,
     is_release_label,
     is_share_line,
+    is_top_furniture,
     opens_replies,
     reporters_in,
     section_label_parts,
@@ -357,8 +359,11 @@ def read_layout(text: str, date: str | None = None) -> Layout:
     if not paragraphs:
         raise ArticleError("the article is empty")
     sites: set[str] = set()  # "Harbour Ledger › Markets › …" above the headline
-    while len(paragraphs) > 1 and (site := breadcrumb_site(paragraphs[0])):
-        sites.add(site)
+    while len(paragraphs) > 1 and (
+        (site := breadcrumb_site(paragraphs[0])) or is_top_furniture(paragraphs[0])
+    ):
+        if site:
+            sites.add(site)
         paragraphs = paragraphs[1:]
     while len(paragraphs) > 2 and _is_headline_shaped(paragraphs[1]):
         parts = section_label_parts(paragraphs[0], paragraphs[1])
@@ -499,7 +504,10 @@ def read_layout(text: str, date: str | None = None) -> Layout:
     paragraphs_kept = [
         _without_later_dateline(without_opening_stamp(p)) if n else without_opening_stamp(p)
         for n, p in enumerate(cleaned)
-        if p.strip() and p not in captions and not _in_story_furniture(p, reporters)
+        if p.strip()
+        and p not in captions
+        and not _in_story_furniture(p, reporters)
+        and not (n and is_credit_only(cleaned[n - 1]) and _is_furniture(p))
     ]
     date = _choose_date(line_date, posted, stamp_date, updated, dateline_date, headers + story[:3])
     if date is None and given_date is not None:

@@ -41,6 +41,26 @@ def is_share_line(paragraph: str) -> bool:
     )
 
 
+# A picture's credit on a line of its own ("Getty Images", "Reuters", "AFP via Getty Images"):
+# the line under it, when it is no sentence, is the picture's caption.
+_CREDIT_ONLY = re.compile(
+    r"(?:[^\W\d_][\w .'’-]{0,40}/)?(?:Getty Images|Reuters|AFP|EPA|EPA-EFE|AP|PA Media|"
+    r"Bloomberg|Shutterstock|Alamy|AAP|Xinhua|Kyodo|Yonhap|Anadolu)(?: via Getty Images)?"
+)
+
+
+def is_credit_only(paragraph: str) -> bool:
+    return bool(_CREDIT_ONLY.fullmatch(paragraph.strip()))
+
+
+_TOP_LABELS = words("top_labels")
+
+
+def is_top_furniture(paragraph: str) -> bool:
+    """ "Listen to this article", "Skip to content", "Share": a page's line above its headline."""
+    return is_share_line(paragraph) or paragraph.strip().casefold().rstrip(".:") in _TOP_LABELS
+
+
 _INVITATIONS = tuple(sorted(words("live_invitations")))
 MAX_INVITATION_WORDS = 40
 

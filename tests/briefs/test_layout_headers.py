@@ -68,3 +68,18 @@ def test_a_live_pages_closing_credit_names_no_actors() -> None:
     )
     names = {a.name for a in draft_brief(text).actors}
     assert not names & {"Kari Nilsen", "Ola Berg"}, names
+
+
+def test_a_player_line_above_the_headline_is_no_headline() -> None:
+    text = f"Listen to this article\n\nCranes to pay more\n\nJune 3, 2025\n\n{_STORY}\n"
+    assert draft_brief(text).title == "Cranes to pay more"
+
+
+def test_the_line_under_a_credit_alone_is_a_caption() -> None:
+    lead = _STORY.split("\n")[0].split("— ", 1)[1]
+    text = (
+        "Cranes to pay more\n\n3 hours ago\n\nShare\n\nKari Nilsen\n\nBusiness reporter, Oslo"
+        "\n\nGetty Images\n\nDock cranes stand idle at the port of Bergen at dusk\n\n"
+        f"{lead}\n\nThe duty starts in July.\n"
+    )
+    assert draft_brief(text, date="2025-06-03").summary.startswith("Norway will charge")
