@@ -329,3 +329,34 @@ def test_a_preliminary_rate_just_determined_is_announced(story: str) -> None:
 )
 def test_a_preliminary_rate_set_before_or_collected_is_in_force(story: str) -> None:
     assert _timed(story)["20%"][0] == "in force"
+
+
+# --- a measure to come on a condition is a threat --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Trump said he will impose a 25% tariff on Mexican goods if the border is not secured.",
+        "The US will raise its tariff on Chinese goods to 25% if Beijing retaliates.",
+        "Washington would put a 25% tariff on Indian goods should talks fail.",
+    ],
+)
+def test_a_measure_to_come_on_a_condition_is_threatened(story: str) -> None:
+    assert {status for status, _y in _timed(story).values()} == {"threatened"}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Canada will impose a 25% surtax on US steel from Friday, even if talks continue.",
+        "India will drop its 25% duty on US almonds if Washington signs the deal.",
+    ],
+)
+def test_a_measure_whose_condition_is_no_threat_keeps_its_state(story: str) -> None:
+    assert {status for status, _y in _timed(story).values()} != {"threatened"}
+
+
+def test_a_dated_measure_with_a_further_threat_stays_announced() -> None:
+    story = "Canada will impose a 25% surtax on US steel from Friday, and more if talks fail."
+    assert _timed(story)["25%"][0] == "announced"

@@ -344,6 +344,25 @@ def _starts_today(clause: str, today: dt.date) -> bool:
     return day == "today" or WEEKDAYS.index(day) == today.weekday()
 
 
+# A measure to come on a condition ("will raise it to 25% if Beijing retaliates", "If talks fail,
+# Washington will …", "would put 25% should talks fail"): warned of, not decided; not "even if"
+_CONDITION_AFTER = re.compile(
+    r"[^.;]*?(?<!even )\b(?:if|unless|should\s+(?:[\w.]+\s+){1,3}?(?:fail|refuse|collapse|not))\b",
+    re.I,
+)
+_CONDITION_FIRST = re.compile(r"\s*(?:If|Unless|Should)\b[^.;]*?,", re.I)
+_TO_COME = re.compile(r"\b(?:will|would|shall|could)\b", re.I)
+
+
+def _on_condition(text: str, start: int) -> bool:
+    """The measure at `start` is to come only on a condition the sentence sets."""
+    first = _CONDITION_FIRST.match(text)
+    if first is not None and first.end() <= start:
+        return bool(_TO_COME.search(text, first.end()))
+    after = _CONDITION_AFTER.match(text, start)
+    return after is not None and bool(_TO_COME.search(text, 0, after.start() + len(after.group(0))))
+
+
 # A deal's terms told in the present ("the agreement caps US tariffs at 15%"): announced until
 # the deal is carried out (the gold's 15% beside the 27.5% still charged in 09_japan_autos); a
 # rate charged now says so ("now face", "took effect", "since"), which a stronger cue reads.
@@ -421,6 +440,13 @@ def status_and_year(
         status == "announced" and _only_will_pay(clause)
     )
     fresh = False  # a state read from this news itself, though weak
+    if (
+        not conditional
+        and (status in (None, "announced") or (status == "in force" and weak))
+        and _on_condition(text, a_start)
+        and not _starts_later(clause, today)  # "from Friday, and more if talks fail": decided
+    ):
+        status, weak = "threatened", False  # "will impose 25% if the border is not secured"
     if (status is None or (status == "in force" and weak)) and _DEAL_SETS.search(clause):
         status, weak = "announced", False  # "the deal cuts the US tariff to 10%": its terms
     elif (status is None or (status == "in force" and weak)) and _determined_now(clause, today):
