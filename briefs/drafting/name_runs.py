@@ -221,6 +221,16 @@ def _portfolio_to_honorific(tokens: list[Token], i: int, j: int, end: int) -> in
     goes_on = tokens[j].lower == "and" and any(t.lower in ("of", "for") for t in tokens[i:j])
     if not (opens or goes_on):
         return j
+    k = j + 2 if j + 1 < end and tokens[j + 1].lower == "the" else j + 1
+    if (
+        opens
+        and k + 3 <= end <= k + 5
+        and tokens[k].cap
+        and tokens[k].lower not in ORG_HEADS
+        and not tokens[k].possessive
+        and all(_is_nameish(t) or t.lower in NAME_PARTICLES for t in tokens[k + 1 : end])
+    ):
+        return k + 1  # "Chancellor of the Exchequer Rachel Reeves": one word of office, a name
     for k in range(j + 1, min(end, j + 9)):
         word = tokens[k]
         if word.lower in HONORIFICS and k > j + 1:

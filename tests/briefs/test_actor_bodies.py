@@ -238,3 +238,23 @@ def test_the_wto_as_the_forum_is_no_actor() -> None:
     assert "World Trade Organization" not in _names(
         "Brazil filed a complaint with the WTO against the 50% tariff."
     )
+
+
+@pytest.mark.parametrize(
+    ("story", "name", "role"),
+    [
+        (
+            "Chancellor of the Exchequer Mara Lindqvist said the 10% tariff was a blow.",
+            "Mara Lindqvist",
+            "Chancellor of the Exchequer",
+        ),
+        (
+            "Minister of the Economy Jon de Vries said the 10% tariff was a blow.",
+            "Jon de Vries",
+            "Minister of the Economy",
+        ),
+    ],
+)
+def test_one_word_of_office_after_of_the_is_the_title(story: str, name: str, role: str) -> None:
+    actors = {a.name: a for a in draft_story(story).actors}
+    assert name in actors and actors[name].role == role, list(actors)
