@@ -55,6 +55,9 @@ Check = Callable[[str, str], Any]  # (path, text) → value, or CorrectionError
 class EditFormScreen(ModalScreen[dict[str, Any] | str | None]):
     """Dismisses with {path: value} of the fields that changed, REVERT, or None."""
 
+    CSS_PATH = "edit_form.tcss"  # a short terminal: one row a field (the rest: briefing.tcss)
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, id="form.save"),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
