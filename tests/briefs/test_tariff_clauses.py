@@ -357,3 +357,31 @@ def test_a_rate_of_a_named_kind_borrows_the_measure_of_that_kind() -> None:
 )
 def test_the_maker_named_before_the_next_rate_of_a_list_is_no_imposer(story: str) -> None:
     assert tariff_pairs(story) == {("Canada", KR, "38.2%"), ("Canada", JP, "12.6%")}
+
+
+# --- the same measure told again ------------------------------------------------------------------
+
+
+def test_a_measure_told_again_without_its_imposer_keeps_it() -> None:
+    story = (
+        "Peru imposed a 20% tariff on Chilean wine. Chile answered with a 10% levy on Peruvian"
+        " fish. A planned 25% tariff on most goods from Bolivia is on hold, Peru said last week."
+        " Chile also weighs duties on Argentine beef. A 25% tariff on goods from Bolivia was"
+        " supposed to start on Monday."
+    )
+    pairs = tariff_pairs(story)
+    assert ("Peru", "Bolivia", "25%") in pairs
+    assert not {p for p in pairs if p[0] == "Chile" and p[1] == "Bolivia"}
+
+
+def test_additional_duties_told_again_of_the_same_goods_are_one_measure() -> None:
+    story = (
+        "China will charge 15% on US coal and gas from Monday. China's tariff commission said it"
+        " would impose additional tariffs of 15% on coal and gas from the United States."
+    )
+    assert len(draft_story(story).tariffs) == 1
+
+
+def test_the_country_that_imports_names_the_imposer() -> None:
+    story = "An extra 10% tariff on everything Peru imports from Chile came into force on Tuesday."
+    assert tariff_pairs(story) == {("Peru", "Chile", "10%")}

@@ -30,6 +30,7 @@ from briefs.drafting.tariffs.mentions import (
     in_condition,
     is_quote,
     is_trigger,
+    earlier_measure_on,
     part_of,
     range_end_of,
 )
@@ -344,7 +345,14 @@ def extract_tariffs(
                     and not (mention.imposed_on and mention.products)
                 ):
                     continue  # "tariffs had cut its profit": no measure of anyone in particular
-                mention.imposed_by = fallback_imposer(mention, last_imposer, main_countries)
+                # "A planned 25% tariff on goods from Canada …" after "the 25% tariffs Trump
+                # ordered on Canada": the imposer of that target's measure told before
+                same = earlier_measure_on(mentions, mention)
+                mention.imposed_by = (
+                    same.imposed_by
+                    if same is not None
+                    else fallback_imposer(mention, last_imposer, main_countries)
+                )
                 if mention.imposed_by is None:
                     continue
             if mention.imposed_by == mention.imposed_on:

@@ -316,3 +316,21 @@ def range_end_of(mentions: list[Mention], rate: str) -> Mention | None:
     norm = normalise_rate(rate) or ""
     ends = norm.split("-") if "-" in norm else []
     return next((m for m in reversed(mentions) if m.rate and normalise_rate(m.rate) in ends), None)
+
+
+def earlier_measure_on(mentions: list[Mention], mention: Mention) -> Mention | None:
+    """The latest earlier mention on the same target, of the same rate when both give one: the
+    measure a sentence that names no imposer tells of again."""
+    if mention.imposed_on is None:
+        return None
+    norm = normalise_rate(mention.rate) if mention.rate else None
+    return next(
+        (
+            m
+            for m in reversed(mentions)
+            if m.imposed_on == mention.imposed_on
+            and m.imposed_by is not None
+            and (norm is None or m.rate is None or normalise_rate(m.rate) == norm)
+        ),
+        None,
+    )

@@ -122,7 +122,12 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
                 if m.imposed_by == mention.imposed_by
                 and normalise_rate(m.rate) == norm
                 # (None: "the extra 40 percent", pointing back to a measure either way)
-                and (mention.additional is None or m.additional == mention.additional)
+                and (
+                    mention.additional is None
+                    or m.additional == mention.additional
+                    # "additional tariffs of 15% on coal" told again of the 15% on coal
+                    or bool(set(mention.products) & set(m.products))
+                )
                 and not _other_goods(m, mention, attached)
                 and not _part_lifted(attached[id(m)][0], mention)
                 and (

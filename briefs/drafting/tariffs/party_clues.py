@@ -62,11 +62,18 @@ _EVERY_BEFORE = re.compile(r"\b(?:all|most|nearly all|almost all|virtually all)\
 _IMPORTS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?imports\b")
 
 
+# "on everything the US imports from China": the country that imports, as a verb
+_IMPORTS_VERB = re.compile(r"\s+(?:imports|imported|buys|bought)\s+from\b")
+
+
 def importer_of_own_imports(c: MentionContext, p: Parties) -> None:
     """ "a 10% tariff on nearly all U.S. imports": the country whose imports they are."""
     if p.by is not None:
         return
     for entity in c.entities:
+        if entity.start > c.start and _IMPORTS_VERB.match(c.text, entity.end):
+            p.by = entity.country  # "… on everything the US imports from China"
+            return
         if entity.start < c.start or entity.start > c.end + 60 or entity.demonym:
             continue
         if not _IMPORTS_AFTER.match(c.text, entity.end):
