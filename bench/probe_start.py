@@ -102,7 +102,8 @@ def main(argv: list[str]) -> int:
                     return False
                 return screen.query_one("#brief-list").option_count > 0  # type: ignore[attr-defined]
 
-        app = ProbeApp(Store(Path(argv[3])))
+        # As `briefing` opens the store for the reader: its files hashed after the paint.
+        app = ProbeApp(Store(Path(argv[3]), defer_checks=True))
 
     headless = "--headless" in argv
     app.run(headless=headless)

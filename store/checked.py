@@ -111,6 +111,9 @@ class Checked:
         self.root = root
         self.path = root / FOLDER / CHECKED
         self._saved: dict[str, str] = {}
+        # Each listed file's identity (inode, mtime, size) when listed: a deferred open
+        # (store/storage.py `verify`) trusts a digest only for the very file it was for.
+        self._seen: dict[str, tuple[int, int, int]] = {}
         raw = read_cache(self.path, 4 * 1024 * 1024)
         try:
             data = orjson.loads(raw) if raw else None
@@ -125,23 +128,43 @@ class Checked:
         ):
             files = data["files"]
             self._saved = {k: v for k, v in files.items() if type(k) is str and type(v) is str}
+            seen = data.get("seen")
+            if isinstance(seen, dict):
+                saved = self._saved
+                for k, v in seen.items():
+                    if k in saved and type(v) is list and len(v) == 3:
+                        ino, mtime, size = v
+                        if type(ino) is int and type(mtime) is int and type(size) is int:
+                            self._seen[k] = (ino, mtime, size)
 
     def trusted(self, path: Path) -> str | None:
         """The digest of `path`'s bytes that passed the checks, if any."""
         return self._saved.get(relative(self.root, path))
 
-    def save(self, digests: Mapping[Path, str | None]) -> None:
-        """List `digests` (each of bytes checked or written from checked data), when they
-        differ from what is listed."""
+    def seen(self, path: Path) -> tuple[int, int, int] | None:
+        """The identity `path` had when its digest was listed, if known."""
+        return self._seen.get(relative(self.root, path))
+
+    def save(
+        self,
+        digests: Mapping[Path, str | None],
+        seen: Mapping[Path, tuple[int, int, int] | None] | None = None,
+    ) -> None:
+        """List `digests` (each of bytes checked or written from checked data), and the
+        identities of the files they were of (`seen`), when they differ from what is
+        listed."""
         files = {relative(self.root, p): d for p, d in digests.items() if d is not None}
-        if files == self._saved:
+        ids = {relative(self.root, p): list(i) for p, i in (seen or {}).items() if i}
+        ids = {k: v for k, v in ids.items() if k in files}
+        if files == self._saved and ids == {k: list(v) for k, v in self._seen.items()}:
             return
         sealed = seal(self.root)
         if not sealed:  # a folder we cannot stat: nothing listed is worth trusting later
             return
-        payload = {"format": FORMAT, "checks": sealed, "files": files}
+        payload = {"format": FORMAT, "checks": sealed, "files": files, "seen": ids}
         write_cache(self.path, orjson.dumps(payload))
         self._saved = files
+        self._seen = {k: (v[0], v[1], v[2]) for k, v in ids.items()}
 
 
 class IndexIds:

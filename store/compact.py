@@ -99,7 +99,6 @@ class CompactIndex:
             self._id_ends[-1] != len(self._ids_blob) - 1
             or self._title_ends[-1] != len(self._titles)
             or self._date_ends[-1] != len(self._dates)
-            or max(self._source_of) >= len(self._sources)
         ):
             raise ValueError("columns of the wrong lengths")
         self._ids: list[str] | None = None
@@ -183,7 +182,9 @@ class CompactIndex:
         return _cut(self._dates, self._date_ends, k)
 
     def source_at(self, k: int) -> str | None:
-        return self._sources[self._source_of[k]]
+        # Checked here, not for all at load (a pass over 100,000 numbers at every start).
+        i = self._source_of[k]
+        return self._sources[i] if i < len(self._sources) else None
 
     def sha_at(self, k: int) -> str:
         w = self._sha_width

@@ -191,7 +191,10 @@ class IndexedStore:
         index's ids once it is parsed, for the next open (store/checked.py)."""
         if self.read_only:
             return
-        self._checked.save({s.path: s.digest for s in self._storages()})
+        storages = self._storages()
+        self._checked.save(
+            {s.path: s.digest for s in storages}, {s.path: s.held_identity for s in storages}
+        )
         index = self._briefs_db.storage
         of = index.current_digest()
         if of is None or not index.parsed or self._base_ids() is not None:

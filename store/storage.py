@@ -273,6 +273,12 @@ class AtomicJSONStorage(Storage):
         # Set when a read finds the file rewritten since we last read or wrote it:
         # another process changed it. Cleared by take_changed_elsewhere().
         self._changed_elsewhere = False
+        # A deferred open (Store(defer_checks=True)): `verify` takes the listed digest on
+        # trust when the file is still the one it was listed for (`defer_to`, its identity
+        # then), and `confirm` checks later what it took; `gate` runs before any write.
+        self.defer_to: Identity | None = None
+        self._unconfirmed: str | None = None
+        self.gate: Callable[[], None] | None = None
 
     def _stat_identity(self) -> Identity | None:
         try:
@@ -329,6 +335,13 @@ class AtomicJSONStorage(Storage):
         if trusted is None or identity is None:
             self.read()
             return
+        if self.defer_to is not None and identity == self.defer_to:
+            # The file listed, as it was listed: its bytes are hashed by `confirm`, once
+            # the reader has drawn; until then a parse hashes them first (`_released`).
+            self._raw, self._identity, self._released = None, identity, trusted
+            self._seen_once, self._absent, self._existed = True, False, True
+            self._data, self.digest, self._unconfirmed = None, trusted, trusted
+            return
         if identity[2] > HASHED_IN_PIECES:  # the index at 100,000 briefs: 27 MiB
             hashed = _hash_file(self.path)
             if hashed is None or hashed[0] != trusted:
@@ -345,6 +358,25 @@ class AtomicJSONStorage(Storage):
             self._raw, self._identity = found
         self._seen_once, self._absent, self._existed = True, False, True
         self._data, self.digest = None, trusted
+
+    def confirm(self) -> None:
+        """Check what `verify` took on trust at a deferred open: the file is hashed, and
+        read and checked unless its bytes are the listed ones (damage raises, and is
+        raised again by the next call, so no write follows it)."""
+        trusted, self.defer_to = self._unconfirmed, None
+        if trusted is None:
+            return
+        if self._data is None:  # a parse since hashed the bytes and checked other ones
+            if self._identity != self._stat_identity():
+                self.read()  # replaced since (another process): read and checked
+            else:
+                self.verify(trusted)
+        self._unconfirmed = None
+
+    @property
+    def held_identity(self) -> Identity | None:
+        """The identity of the file whose bytes `digest` names (None when unknown)."""
+        return self._identity if self.digest is not None else None
 
     def current_digest(self) -> str | None:
         """The digest of the file as it is on disk, when it is the one this storage holds
@@ -401,6 +433,8 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict[str, Any], *, remember: bool = True) -> None:
         """Replace the file by `data`. `remember=False`: the caller lists the file in the
         ledger itself, once for a batch of files (Ledger.catch_up)."""
+        if self.gate is not None:  # a deferred open: the store's files are checked first
+            self.gate()
         if not self._existed:
             # A file read as never made may have been made since and lost: the full check
             # again (reads skip it while a file stays absent), so that this write never

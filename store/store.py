@@ -27,7 +27,6 @@ from typing import Any
 from briefs import Brief, Note
 from briefs.corrections import apply
 from briefs.model import ReaderData
-from briefs.samples import load_samples
 from store import content_log
 from store import corrections as book
 from store.checked import Checked, IndexIds
@@ -104,8 +103,18 @@ class Store(ListingStore, ImportingStore, CorrectingStore, SyncingStore, NotingS
     file it had is damaged, never new again (DamagedFileError)."""
 
     def __init__(
-        self, root: Path, *, clock: Clock = local_now, seed: bool = True, init: bool = False
+        self,
+        root: Path,
+        *,
+        clock: Clock = local_now,
+        seed: bool = True,
+        init: bool = False,
+        defer_checks: bool = False,
     ) -> None:
+        """`defer_checks` (the reader, to draw sooner): a file still the one whose checked
+        digest cache/checked.json lists is taken on trust at open, unhashed, and hashed by
+        `finish_checks`, which runs before any write (damage is named before one, as
+        ever) and which the reader calls once it has drawn."""
         self.root = root
         self.clock = clock
         self._ids: IndexIds | None = None  # the index's ids, as cache/index-ids.txt has them
@@ -127,8 +136,14 @@ class Store(ListingStore, ImportingStore, CorrectingStore, SyncingStore, NotingS
             self._book = book.CorrectionBook(root, ledger)
             self._reader = ReaderBook(root, self._reader_db.storage, ledger)  # type: ignore[arg-type]
             # Read every file now so a damaged one is reported before any write; those
-            # whose bytes passed the checks before are parsed only when used.
+            # whose bytes passed the checks before are parsed only when used (and, at a
+            # deferred open, hashed only by finish_checks, which comes before any write).
             self._checked = Checked(root)
+            self._deferred = True  # until finish_checks is done
+            if defer_checks:
+                for storage in self._storages():
+                    storage.defer_to = self._checked.seen(storage.path)
+                    storage.gate = self.finish_checks
             for storage in self._storages(reader_buckets=False):
                 storage.verify(self._checked.trusted(storage.path))
             buckets = self._reader.open(self._checked.trusted)
@@ -142,15 +157,45 @@ class Store(ListingStore, ImportingStore, CorrectingStore, SyncingStore, NotingS
                     "is missing, but the store holds data: "
                     "`briefing check --repair` rebuilds it from the content log",
                 )
+            self._ledger, self._buckets_found = ledger, buckets
+            if new:  # nothing to take on trust: the seed writes at once
+                self.finish_checks()
+                if seed and not self.read_only:
+                    from briefs.samples import load_samples  # only for a new store
+
+                    self.import_briefs(load_samples())
+                    self._record_checks()  # what the seed wrote, for the next open
+            elif not defer_checks:
+                self.finish_checks()
+
+    @property
+    def checks_pending(self) -> bool:
+        """Whether a deferred open has files still to check (`finish_checks`)."""
+        return self._deferred
+
+    def finish_checks(self) -> None:
+        """Check every file a deferred open took on trust (damage raises DamagedFileError,
+        again at every call and so before every write), then do what an open does once
+        the files are known sound: list them in the ledger, remove content logs left by a
+        compaction, record the checks for the next open. A no-op once done."""
+        with self.lock:
+            if not self._deferred:
+                return
+            storages = self._storages()
+            for storage in storages:
+                storage.confirm()
+            self._deferred = False
+            for storage in storages:
+                storage.gate = None
             if self.read_only:
                 return
             index = [self.briefs_path, self.recent_path]
-            ledger.catch_up([*index, self.reader_path, *self._book.paths(), *buckets])
-            if not new and self._log_name() is not None:
-                for stale in stale_logs(root, self._log_name()):
+            more = [self.reader_path, *self._book.paths(), *self._buckets_found]
+            self._ledger.catch_up([*index, *more])
+            self._buckets_found = []
+            if lexists(self.briefs_path) and self._log_name() is not None:
+                for stale in stale_logs(self.root, self._log_name()):
                     stale.unlink(missing_ok=True)
-            if seed and new:
-                self.import_briefs(load_samples())
             self._record_checks()
 
     def _storages(self, *, reader_buckets: bool = True) -> list[AtomicJSONStorage]:
@@ -169,6 +214,8 @@ class Store(ListingStore, ImportingStore, CorrectingStore, SyncingStore, NotingS
     def _writable(self) -> None:
         if self.read_only:
             raise read_only_error(self.root)
+        if self._deferred:
+            self.finish_checks()
 
     @property
     def reader_path(self) -> Path:

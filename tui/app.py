@@ -31,7 +31,7 @@ from textual.timer import Timer
 from textual.widgets import Input, TextArea
 
 from briefs.text import clean
-from store import BriefRow, Store, StoreError
+from store import BriefRow, DamagedFileError, Store, StoreError
 from tui.catalog import Catalog, Scan
 from tui.config import Config, save_theme
 from tui.key_order import KeyOrderApp
@@ -142,6 +142,9 @@ class BriefingApp(KeyOrderApp):
                     "“theme”, lists them)"
                 )
         self._problems += problems
+        # A damaged file found by the checks of a deferred open (Store(defer_checks=True))
+        # once the reader has drawn: the reader ends, and `briefing` says it as at open.
+        self.damage: DamagedFileError | None = None
 
     def notify(
         self,
@@ -170,6 +173,10 @@ class BriefingApp(KeyOrderApp):
         return self.reader
 
     def on_mount(self) -> None:
+        # After the first frame: the store's deferred checks (before any write, as a
+        # write runs them itself) and the desk's name (its thread imports the desk's
+        # modules, which competed with the first frame for the interpreter).
+        self.call_after_refresh(self._after_first_frame)
         if self.store.read_only:
             self.notify(
                 f"{self.store.root} is read-only: you can read, search and export, but "
@@ -179,7 +186,6 @@ class BriefingApp(KeyOrderApp):
             )
         every(self, self.timings.disk_poll, self.poll_disk)
         after(self, self.timings.sync_after, lambda: self.post_message(SyncDesk()))
-        self._learn_desk_name()
         if self._problems:  # one notice for them all; `briefing config show` repeats them
             shown = self._problems[:6] + (["…"] if len(self._problems) > 6 else [])
             self.notify("\n".join(shown), title="Config", severity="warning", timeout=20)
@@ -189,6 +195,39 @@ class BriefingApp(KeyOrderApp):
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGHUP):
             loop.add_signal_handler(sig, self._keep_draft_and_exit)
+
+    def _after_first_frame(self) -> None:
+        if self.store.checks_pending:
+            self._check_store()
+        self._learn_desk_name()
+
+    @work(thread=True, exclusive=True, group="store-checks", exit_on_error=False)
+    def _check_store(self) -> None:
+        """Hash the files the deferred open took on trust. A write meanwhile waits for
+        this (the store runs the checks first), so none is made on a damaged store."""
+        try:
+            self.store.finish_checks()
+        except DamagedFileError as exc:
+            self.call_from_thread(self._store_damaged, exc)
+        except StoreError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", timeout=15)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A damaged file that a read came upon before the deferred open's checks ran
+        (damaged in place, its size and times kept) ends the reader as those checks do,
+        named by the command line, rather than with a traceback."""
+        if isinstance(error, DamagedFileError) and self.store.checks_pending:
+            self.damage = self.damage or error
+            self._return_code = 2
+            self._close_messages_no_wait()
+            return
+        super()._handle_exception(error)
+
+    def _store_damaged(self, exc: DamagedFileError) -> None:
+        """As a damaged file found at open: nothing more is done here (every write would
+        fail), and the command line names the file and what repairs it."""
+        self.damage = exc
+        self.exit(return_code=2)
 
     def _theme_picked(self, theme: Theme) -> None:
         if self.config is not None and self.config.theme != theme.name:

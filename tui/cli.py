@@ -167,7 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_serve.run(args, root)
         if args.command == "check":
             return _check(root, repair=args.repair)
-        store = Store(root, init=args.init)
+        # The reader hashes the store's files once it has drawn (before any write): it
+        # shows sooner, and a damaged file is still named before anything is written.
+        store = Store(root, init=args.init, defer_checks=args.command is None)
         if args.command is None:
             return _run_reader(store, config)
         if cli_feeds.wants(args):  # import (URLs fetched there), feed …, fetch
@@ -228,6 +230,8 @@ def _run_reader(store: Store, config: Config) -> int:
     keymap, problems = resolve_keys(config)
     app = make_app(store, config=config, keymap=keymap, problems=problems)
     app.run()
+    if app.damage is not None:  # found by the checks after the first frame
+        raise app.damage
     return app.return_code or 0
 
 
