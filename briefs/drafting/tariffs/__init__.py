@@ -27,10 +27,10 @@ from briefs.drafting.tariffs.mentions import (
     TRIGGER,
     Mention,
     anchors_of,
+    earlier_measure_on,
     in_condition,
     is_quote,
     is_trigger,
-    earlier_measure_on,
     part_of,
     range_end_of,
 )
