@@ -360,3 +360,20 @@ def test_a_measure_whose_condition_is_no_threat_keeps_its_state(story: str) -> N
 def test_a_dated_measure_with_a_further_threat_stays_announced() -> None:
     story = "Canada will impose a 25% surtax on US steel from Friday, and more if talks fail."
     assert _timed(story)["25%"][0] == "announced"
+
+
+@pytest.mark.parametrize(
+    ("story", "date", "year"),
+    [
+        ("Turkey will impose a 10% duty on Chinese cars next month.", "2025-07-15", 2025),
+        ("Turkey will impose a 10% duty on Chinese cars next month.", "2025-12-15", 2026),
+        ("Turkey will impose a 10% duty on Chinese cars next week.", "2025-12-29", 2026),
+    ],
+)
+def test_next_month_and_next_week_are_resolved(story: str, date: str, year: int) -> None:
+    assert _timed(story, date)["10%"] == ("announced", year)
+
+
+def test_a_dated_start_read_from_a_weak_verb_takes_the_articles_year() -> None:
+    story = "Egypt imposed a 20% duty on Turkish tiles, applicable from its publication."
+    assert _timed(story)["20%"] == ("announced", 2025)

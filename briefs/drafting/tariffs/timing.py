@@ -506,7 +506,7 @@ def status_and_year(
         # tariff in February" in an April story
         status = "in force"
     if year is None and (
-        (status in _ACTS_NOW and (not weak or fresh))  # a weak state yields to another's
+        (status in _ACTS_NOW and (not weak or fresh or dated))  # a weak one yields to others
         or (status in (None, "in force") and _ACTED_NOW.search(clause))
     ):
         # Told with no time, a threat, a decision, a pause or a removal is the story's news, and

@@ -47,6 +47,8 @@ WEEKDAY = re.compile(rf"\b(?:{'|'.join(day.capitalize() for day in WEEKDAYS)})\b
 _RELATIVE_WORDS = ("last", "this", "next", "previous", "ago", "today")  # one in each above
 MONTH_PREFIXES = tuple(month[:3].capitalize() for month in MONTHS)  # MONTH_RE needs one
 LAST_MONTH = Folded(r"\blast month\b")
+_NEXT_MONTH = Folded(r"\bnext month\b")
+_NEXT_WEEK = Folded(r"\bnext week\b")
 _FUTURE = Folded(r"\b(?:will|would|from|due|set to|plans?|could|next|until|till|effective)\b")
 # "announced in June", "imposed in March": a month after a past verb is behind the article
 _PAST_BEFORE = re.compile(
@@ -128,6 +130,10 @@ def resolve_year(
     if low is None or any(word in low for word in _RELATIVE_WORDS):
         if found(LAST_MONTH):
             return today.year - 1 if today.month == 1 else today.year
+        if found(_NEXT_MONTH):  # "next month" in December, "next week" in the last days
+            return today.year + 1 if today.month == 12 else today.year
+        if found(_NEXT_WEEK):
+            return (today + dt.timedelta(days=7)).year
         for pattern, offset in _RELATIVE:
             if found(pattern):
                 return today.year + offset
