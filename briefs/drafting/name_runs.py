@@ -227,6 +227,8 @@ def _portfolio_to_honorific(tokens: list[Token], i: int, j: int, end: int) -> in
         and k + 3 <= end <= k + 5
         and tokens[k].cap
         and tokens[k].lower not in ORG_HEADS
+        and tokens[k].lower not in KNOWN_ORGS  # "Director-General of the WTO Ngozi …"
+        and not tokens[k].text.isupper()
         and not tokens[k].possessive
         and all(_is_nameish(t) or t.lower in NAME_PARTICLES for t in tokens[k + 1 : end])
     ):
