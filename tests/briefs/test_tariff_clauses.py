@@ -385,3 +385,25 @@ def test_additional_duties_told_again_of_the_same_goods_are_one_measure() -> Non
 def test_the_country_that_imports_names_the_imposer() -> None:
     story = "An extra 10% tariff on everything Peru imports from Chile came into force on Tuesday."
     assert tariff_pairs(story) == {("Peru", "Chile", "10%")}
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        "The rate will be lowered to 22% in the second year and to 19% in the third.",
+        "It falls to 22% from the second year, and 19% in the third year.",
+    ],
+)
+def test_a_schedules_later_years_said_apart_are_no_rates(steps: str) -> None:
+    story = f"Peru imposed a 25% safeguard duty on steel coils for three years. {steps}"
+    assert tariff_pairs(story) == {("Peru", None, "25%")}
+
+
+def test_a_duty_per_unit_in_us_dollars_names_no_country() -> None:
+    story = (
+        "Peru's trade committee approved provisional anti-dumping duties of US$200 to US$480 per"
+        " tonne on steel from China."
+    )
+    assert {(t.imposed_by, t.imposed_on, t.rate) for t in draft_story(story).tariffs} == {
+        ("Peru", CN, "US$200 to US$480 per tonne")
+    }

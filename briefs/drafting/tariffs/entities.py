@@ -124,6 +124,8 @@ def entities_of(
         if any(s <= place.start < e for s, e in covered):
             continue
         at = tokens[place.start].start
+        if sentence.text.startswith("$", tokens[place.end - 1].end):
+            continue  # "US$200.91 per tonne": a currency, no country
         if place.demonym and _REGION_BEFORE.search(sentence.text, max(0, at - 8), at):
             continue
         out.append(

@@ -307,7 +307,7 @@ def find_rates(
             )
         ):
             continue
-        if (out or triggers) and _LATER_YEAR.match(sentence, end):
+        if _LATER_YEAR.match(sentence, end):
             continue  # "reduced to 11.5% in the second year": a later step of a schedule
         if _ZERO.match(text) and not _ZERO_SET.search(sentence, max(0, start - 30), start):
             continue  # "to 0%": no duty, the removal of one (not "a tariff of 0% will apply")
@@ -325,7 +325,7 @@ def find_rates(
 
 _LATER_YEAR = re.compile(
     r"\s+(?:in|from|for|during)\s+(?:the\s+|its\s+)?(?:second|third|fourth|fifth|next"
-    r"|following|final|last)\s+year\b",
+    r"|following)(?:\s+year\b|(?=\s*[,.;]|\s+and\b|\s*$))",
     re.I,
 )
 # "range from 7.8% for Tesla to 35.3% for SAIC": one range whose ends are firms' rates
