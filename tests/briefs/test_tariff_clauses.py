@@ -407,3 +407,36 @@ def test_a_duty_per_unit_in_us_dollars_names_no_country() -> None:
     assert {(t.imposed_by, t.imposed_on, t.rate) for t in draft_story(story).tariffs} == {
         ("Peru", CN, "US$200 to US$480 per tonne")
     }
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Peru scrapped its export duty on iron ore fines with iron content below 58 per cent. The"
+        " 30 per cent duty on ore with a content of 58 per cent and above stays.",
+        "Peru charges a 30 per cent duty on spirits with an alcohol content of 40% or more.",
+    ],
+)
+def test_a_property_of_the_goods_is_no_rate(story: str) -> None:
+    assert {rate for _by, _on, rate in tariff_pairs(story)} <= {"30%", None}
+
+
+def test_a_step_after_then_is_no_rate_of_its_own() -> None:
+    story = (
+        "Under the deal, Peru's tariff on Chilean wine will be halved to 75% when the pact takes"
+        " effect, and will then fall to 40% over the following decade."
+    )
+    assert tariff_pairs(story) == {("Peru", "Chile", "75%")}
+
+
+def test_these_goods_are_the_goods_of_the_origin_named_before() -> None:
+    story = (
+        "On the Chilean side, the biggest changes are for Peruvian textiles and shoes. Chile will"
+        " remove its tariffs of up to 12% on these goods."
+    )
+    assert tariff_pairs(story) == {("Chile", "Peru", "12%")}
+
+
+def test_a_rate_or_less_is_a_rate() -> None:
+    story = "Peru will scrap nuisance tariffs, the import duties of 5 per cent or less."
+    assert {rate for _by, _on, rate in tariff_pairs(story)} == {"5%"}

@@ -73,6 +73,9 @@ _EVERY_ORIGIN = re.compile(
 _INTO = re.compile(r"\b(?:into|entering)\b")
 _UP_TO = re.compile(r"\bup to\s+$")
 _PARALLEL = re.compile(r",?\s(?:while|whereas)\s|;\s")  # "25%, while South Africa faces 30%"
+_THESE_GOODS = re.compile(
+    r"\s+(?:\w+\s+)?on\s+(?:these|those|such|the same)\s+(?:goods|products|items|imports|exports)\b"
+)
 _ANAPHORIC = re.compile(r"\b(?:that|the|this) rate\b|\b(?:raise|lower|cut) (?:it|them)\b")
 
 
@@ -325,6 +328,18 @@ def extract_tariffs(
                             targets = list_targets(ref, mentions)  # each target of its list
                             mention.imposed_on, mention.also_on = targets[0], targets[1:]
                         break
+            if (
+                mention.imposed_on is None
+                and not mention.all_targets
+                and seller_before
+                and _THESE_GOODS.match(text, a_end)
+            ):
+                # "The UK will remove its tariffs of up to 12% on these goods" after "Indian
+                # textiles": the one origin the sentence before gave its goods
+                origins = {e.country for e in seller_before[1] if e.demonym}
+                origins.discard(mention.imposed_by)
+                if len(origins) == 1:
+                    mention.imposed_on = origins.pop()
             if mention.imposed_on is None and not mention.all_targets and mention.products:
                 # A later sentence on the same goods keeps the target named before.
                 for ref in reversed(mentions):

@@ -307,6 +307,12 @@ def find_rates(
             )
         ):
             continue
+        if out and _THEN_STEP.search(sentence, max(0, start - 50), start):
+            continue  # "halved to 75% …, and will then fall to 40%": a later step
+        if _PROPERTY_BEFORE.search(sentence, max(0, start - 40), start) or _PROPERTY_AFTER.match(
+            sentence, end
+        ):
+            continue  # "with Fe content below 58 per cent": a property of the goods
         if _LATER_YEAR.match(sentence, end):
             continue  # "reduced to 11.5% in the second year": a later step of a schedule
         if _ZERO.match(text) and not _ZERO_SET.search(sentence, max(0, start - 30), start):
@@ -323,6 +329,23 @@ def find_rates(
     return out
 
 
+_THEN_STEP = re.compile(
+    r"\bthen\s+(?:\w+\s+)?(?:fall|falls|drop|drops|decline|declines|rise|rises|climb|climbs"
+    r"|go down|go up|be cut|be lowered|be reduced|be raised)\s+(?:gradually\s+)?to\s+"
+    r"(?:about\s+|around\s+)?$",
+    re.I,
+)
+# "Fe content below 58 per cent", "of 58 per cent purity", "an alcohol content of 40%"
+_PROPERTY_BEFORE = re.compile(
+    r"\b(?:content|purity|concentration|moisture|grade|strength|alcohol|ownership|stake)"
+    r"\s+(?:of\s+|below\s+|above\s+|under\s+|over\s+|less than\s+|more than\s+|at least\s+"
+    r"|exceeding\s+|up to\s+)?$",
+    re.I,
+)
+_PROPERTY_AFTER = re.compile(
+    r"\s+(?:purity|content|grade|alcohol|proof|stake|ownership)\b",
+    re.I,
+)
 _LATER_YEAR = re.compile(
     r"\s+(?:in|from|for|during)\s+(?:the\s+|its\s+)?(?:second|third|fourth|fifth|next"
     r"|following)(?:\s+year\b|(?=\s*[,.;]|\s+and\b|\s*$))",
