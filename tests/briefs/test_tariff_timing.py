@@ -377,3 +377,16 @@ def test_next_month_and_next_week_are_resolved(story: str, date: str, year: int)
 def test_a_dated_start_read_from_a_weak_verb_takes_the_articles_year() -> None:
     story = "Egypt imposed a 20% duty on Turkish tiles, applicable from its publication."
     assert _timed(story)["20%"] == ("announced", 2025)
+
+
+@pytest.mark.parametrize(
+    ("story", "status"),
+    [
+        ("The US rolled back its 25% tariff on Brazilian beef.", "removed"),
+        ("The US has deferred its 25% tariff on Brazilian beef to October.", "suspended"),
+        ("The US pushed back the start of its 25% tariff on Brazilian beef.", "suspended"),
+        ("The US put off its 25% tariff on Brazilian beef by a month.", "suspended"),
+    ],
+)
+def test_a_measure_rolled_back_or_put_off(story: str, status: str) -> None:
+    assert _timed(story)["25%"] == (status, 2025)
