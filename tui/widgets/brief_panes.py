@@ -17,16 +17,17 @@ from briefs.text import clean
 from tui.safe import safe_text
 from tui.widgets.line_table import PADDING, Cell, LineTable
 from tui.widgets.scroll_bars import LaidOutOnce
+from tui.widgets.text_lines import TextLines
 
 
-class BriefHeader(LaidOutOnce, Static):
-    """Title, then '31 Oct 2025 · 28 days ago · source · authors · dateline'."""
+class BriefHeader(TextLines):
+    """Title, then '31 Oct 2025 · 28 days ago · source · authors · dateline', then the URL
+    and tags."""
 
     def show(self, brief: Brief | None, today: dt.date) -> None:
         if brief is None:
-            self.update(Text("No brief selected", style="dim"))
+            super().show([("No brief selected", "dim")])
             return
-        text = safe_text(brief.title, "bold", single_line=True)
         meta = [format_day(brief.date), age(brief.date, today)]
         if brief.source:
             meta.append(brief.source)
@@ -34,21 +35,32 @@ class BriefHeader(LaidOutOnce, Static):
             meta.append(", ".join(brief.authors))
         if brief.dateline:
             meta.append(brief.dateline)
-        text.append("\n")
-        text.append_text(safe_text(" · ".join(meta), "dim", single_line=True))
+        # Bold throughout, as the Static this was drew the lines after the title's.
+        lines = [(_one_line(brief.title), "bold"), (_one_line(" · ".join(meta)), "bold dim")]
         extra = [brief.url] if brief.url else []
         extra += [f"#{tag}" for tag in brief.tags]
         if extra:
-            text.append("\n")
-            text.append_text(safe_text("  ".join(extra), "italic", single_line=True, limit=400))
-        self.update(text)
+            lines.append((_one_line("  ".join(extra), limit=400), "bold italic"))
+        super().show(lines)
 
     def show_unreadable(self, brief_id: str, reason: str) -> None:
-        text = safe_text(f"This brief cannot be read ({brief_id})", "bold", single_line=True)
-        text.append("\n")
-        text.append_text(safe_text(reason, single_line=True))
-        text.append("\n`briefing check --repair` fixes it; `briefing check` says what is wrong.")
-        self.update(text)
+        super().show(
+            [
+                (_one_line(f"This brief cannot be read ({brief_id})"), "bold"),
+                (_one_line(reason), "bold"),
+                (
+                    "`briefing check --repair` fixes it; `briefing check` says what is wrong.",
+                    "bold",
+                ),
+            ]
+        )
+
+
+REPAIR_HINT = "`briefing check --repair` fixes it; `briefing check` says what is wrong."
+
+
+def _one_line(text: str, *, limit: int | None = None) -> str:
+    return safe_text(text, single_line=True, limit=limit).plain
 
 
 NO_MARKS = BriefCorrections()
@@ -100,9 +112,9 @@ class EvidenceLine(LaidOutOnce, Static):
         self.update(line)
 
 
-class SummaryPane(LaidOutOnce, Static):
+class SummaryPane(TextLines):
     def show(self, brief: Brief | None, marks: BriefCorrections = NO_MARKS) -> None:
-        self.update(safe_text(brief.summary if brief else ""))
+        super().show([(safe_text(brief.summary if brief else "").plain, "")])
         edited = [name for name in ("title", "summary", "tags") if name in marks.edited]
         changed = [name for name in edited if name in marks.source_changed]
         title = "Summary" + (f" · ✎ {', '.join(edited)} edited" if edited else "")
