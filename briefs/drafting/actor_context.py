@@ -12,11 +12,14 @@ from briefs.drafting.actor_words import (
     PLACE_PREPOSITIONS,
     REGIONS,
 )
+from briefs.drafting.lexicon import words
 from briefs.drafting.name_runs import text_of
 from briefs.drafting.registry import Registry
 from briefs.drafting.text import Place, Sentence
 from briefs.folding import fold
 from briefs.gazetteer import DEMONYMS, NOUNS
+
+_FIRM_WORDS = words("company_words")
 
 
 def body_after(sentence: Sentence, end: int, run_end: int, places: dict[int, Place]) -> str | None:
@@ -32,7 +35,11 @@ def body_after(sentence: Sentence, end: int, run_end: int, places: dict[int, Pla
     if k >= run_end or k in places or not tokens[k].cap:
         return None
     name = org_named_at(sentence, k, places)
-    if name is None or not any(w.casefold() in ORG_HEADS for w in name.split()):
+    # "Daniel Zhang of Harbour Capital": a firm's word names a body too
+    words_of = [w.casefold() for w in (name or "").split()]
+    if name is None or not (
+        any(w in ORG_HEADS for w in words_of) or any(w in _FIRM_WORDS for w in words_of[1:])
+    ):
         return None
     return name
 

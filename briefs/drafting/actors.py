@@ -311,6 +311,11 @@ def extract_actors(
                         elif affiliation is None and role_text is None:
                             # "said Faisal Rahman of the Institute for …": read in this run
                             affiliation = body_after(sentence, span.end, run_end, places)
+                            if affiliation and not any(
+                                w.casefold() in ORG_HEADS for w in affiliation.split()
+                            ):
+                                # "Faisal Rahman of Harbour Capital": the firm is an actor too
+                                registry.add(affiliation, "organization", base + span.end + 1)
                     at = span.end + 1
                     if (
                         affiliation is None

@@ -114,7 +114,8 @@ def company_cue(tokens: list[Token], start: int, end: int) -> bool:
         # "Toyota, Honda and Nissan said"; not "in Kananaskis, Carney said"
         return stop <= len(tokens) and _company_cue_forward(tokens, nxt, after == "and")
     if word.isupper() and 2 <= len(word) <= 6:
-        return after in STATEMENT_VERBS or after == ","
+        # "the French wine federation FEVS": the acronym a body's description names
+        return after in STATEMENT_VERBS or after == "," or before in _AFTER_BODY
     return False
 
 

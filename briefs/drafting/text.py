@@ -80,6 +80,9 @@ _WORDS: dict[str, tuple[str, bool, bool, str]] = {}
 _MAX_WORDS = 20_000  # a few MB at most; news vocabulary fits
 
 
+_NAME_PREFIX = re.compile(r"(?:al|el|ad|as|ash|at|az|ar)-[A-Z]")
+
+
 def _word(word: str) -> tuple[str, bool, bool, str]:
     if len(_WORDS) >= _MAX_WORDS:
         _WORDS.clear()
@@ -88,6 +91,8 @@ def _word(word: str) -> tuple[str, bool, bool, str]:
         facts = (text, True, text[:1].isupper(), text.casefold())
     elif len(word) > 1 and word[-1] == "." and "." not in word[:-1]:
         facts = (word, False, True, word[:-1].casefold())  # "Sen.", "H.": looked up as "sen"
+    elif _NAME_PREFIX.match(word):
+        facts = (word, False, True, word.casefold())  # "al-Zeyoudi", "el-Sisi": a surname
     else:
         facts = (word, False, word[:1].isupper(), word.casefold())
     _WORDS[word] = facts

@@ -258,3 +258,23 @@ def test_the_wto_as_the_forum_is_no_actor() -> None:
 def test_one_word_of_office_after_of_the_is_the_title(story: str, name: str, role: str) -> None:
     actors = {a.name: a for a in draft_story(story).actors}
     assert name in actors and actors[name].role == role, list(actors)
+
+
+def test_a_surname_with_a_lower_case_article_joins_the_name() -> None:
+    names = _names("Trade Minister Hamad al-Rashidi said the 5% tariff would be cut.")
+    assert "Hamad al-Rashidi" in names, names
+
+
+def test_a_firm_someone_is_of_is_an_actor() -> None:
+    actors = {
+        a.name: a
+        for a in draft_story(
+            "Mira Holm of Fjordline Capital said the 34% tariff would slow growth."
+        ).actors
+    }
+    assert "Fjordline Capital" in actors and actors["Mira Holm"].affiliation == "Fjordline Capital"
+
+
+def test_an_acronym_after_a_bodys_description_is_the_body() -> None:
+    names = _names('"It hurts," said Anne Roux, head of the French cheese federation FNFC.')
+    assert "FNFC" in names, names
