@@ -390,3 +390,12 @@ def test_a_dated_start_read_from_a_weak_verb_takes_the_articles_year() -> None:
 )
 def test_a_measure_rolled_back_or_put_off(story: str, status: str) -> None:
     assert _timed(story)["25%"] == (status, 2025)
+
+
+@pytest.mark.parametrize("verb", ["struck", "signed", "won", "held"])
+def test_a_month_after_another_past_verb_is_behind(verb: str) -> None:
+    story = (
+        "The US will lower its tariff on Japanese cars to 15%, carrying out a deal the two"
+        f" countries {verb} in July."
+    )
+    assert _timed(story, "2025-09-05")["15%"] == ("announced", 2025)

@@ -53,7 +53,9 @@ _FUTURE = Folded(r"\b(?:will|would|from|due|set to|plans?|could|next|until|till|
 # "announced in June", "imposed in March": a month after a past verb is behind the article
 _PAST_BEFORE = re.compile(
     r"\b(?!(?:scheduled|expected|planned|slated|proposed|due)\b)(?:\w+ed|began|took|came|was"
-    r"|were|made|set|put)\s+$",
+    r"|were|made|set|put|struck|won|held|saw|met|gave|told|said|went|brought|hit|rose|fell|sent"
+    r"|wrote|spoke|became|stood|cut|agreed|paid|sold|bought|built|kept|left|led|lost|meant|ran"
+    r"|drew|grew|threw|knew|chose|froze|broke)\s+$",
     re.I,
 )
 _TO_COME_BEFORE = re.compile(r"\b(?:be|to|will|would|being|shall)\s+$", re.I)
