@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from store import Store, StoreError
 from tests.tui.helpers import new_app, screen_text, settle
@@ -18,7 +19,7 @@ XI = "2025-10-31-xi-carney-apec-gyeongju"
 TO_NOTES = ("tab", "tab", "tab", "tab")  # list → summary → actors → tariffs → notes
 
 
-async def _to_notes(app: BriefingApp, pilot) -> None:  # type: ignore[no-untyped-def]
+async def _to_notes(app: BriefingApp, pilot: Pilot[None]) -> None:
     await settle(pilot)
     burst(app, *TO_NOTES)
     await settle(pilot)
@@ -117,3 +118,21 @@ def test_a_note_is_restored_only_where_it_can_be(store: Store) -> None:
         store.restore_note(note)
     store.undelete(XI)
     assert store.restore_note(note) == note and store.notes(XI) == [note]
+
+
+async def test_undo_from_another_brief_shows_the_note_back_on_its_own(
+    store: Store, store_dir: Path
+) -> None:
+    note = store.add_note(XI, "ask about canola")
+    app = new_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _to_notes(app, pilot)
+        burst(app, "d", "y", "n")  # deleted, then on to the next brief
+        await settle(pilot)
+        assert app.reader.brief is not None and app.reader.brief.id != XI
+        burst(app, "ctrl+z")
+        await settle(pilot)
+        assert app.reader.brief is not None and app.reader.brief.id == XI
+        assert app.reader.brief_list.highlighted_id == XI
+        assert app.reader.notes_pane.note_list.highlighted_note_id == note.id
+        assert Store(store_dir).notes(XI) == [note]

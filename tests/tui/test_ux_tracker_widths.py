@@ -6,6 +6,7 @@ every column it keeps whole instead of pushing Status and the brief off the righ
 from __future__ import annotations
 
 import pytest
+from textual.pilot import Pilot
 
 from store import Store
 from tests.tui.helpers import new_app, screen_text, settle
@@ -16,7 +17,7 @@ from tui.screens.tariff_tracker import COLUMNS, TariffTrackerScreen, column_widt
 CANOLA_TITLE = "China orders 75.8% anti-dumping deposit on Canadian canola seed"
 
 
-async def _tracker(app: BriefingApp, pilot) -> TariffTrackerScreen:  # type: ignore[no-untyped-def]
+async def _tracker(app: BriefingApp, pilot: Pilot[None]) -> TariffTrackerScreen:
     await settle(pilot)
     burst(app, "T")
     await settle(pilot)
