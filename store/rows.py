@@ -217,6 +217,17 @@ class Rows(RowSequence):
         out.update((i, row.version) for i, row in self._moved.items())
         return out
 
+    def version_at(self, at: int) -> str:
+        """The version of the row at place `at` in the order (as `versions` gives it),
+        without making the row."""
+        k = at if self._order is None else self._order[at]
+        if k < 0:
+            return self._moved_list[-1 - k].version
+        index = self.index
+        over = self._shown.get(index.id_at(k))
+        sha = index.sha_at(k)
+        return f"{sha}+{over.get('generation', 0)}" if over else sha
+
     def version_of(self, brief_id: str) -> str:
         row = self._moved.get(brief_id)
         if row is not None:
@@ -265,6 +276,11 @@ class RowMap(MutableMapping[str, BriefRow]):
         self._over.pop(brief_id, None)
         if self.source.position(brief_id) is not None:
             self._gone.add(brief_id)
+
+    @property
+    def untouched(self) -> bool:
+        """No row put or taken here: the rows are the source's, in its order."""
+        return not self._over and not self._gone
 
     def _added(self) -> list[str]:
         return [i for i in self._over if self.source.position(i) is None]

@@ -177,10 +177,11 @@ class Catalog:
         # the scan (8 MB at 20,000 notes).
         noted = {i: note_segments(t) for i, t in texts.items() if t}
         del texts
-        versions = _versions(self.rows) or {r.id: r.version for r in self.store.rows()}
-        # By id in the rows' order (newest first): the rows' own id string until the doc is
-        # made, which shares it, then the doc. So the docs come out in order, unsorted.
-        placed: dict[str, str | SearchDoc] = {i: i for i in versions}
+        ids, version_at = self._listed()
+        # By id in the rows' order (newest first): the row's place until the doc is made
+        # (which shares the row's id string: `ids[place]`), then the doc. So the docs come
+        # out in order, unsorted, and no id → version dict is made beside this one.
+        placed: dict[str, int | SearchDoc] = {i: k for k, i in enumerate(ids)}
         cache = scan_cache.ScanCache.open(
             self.store.root, cache_kind(), writable=not self.store.read_only
         )
@@ -190,24 +191,21 @@ class Catalog:
         for k, (key, brief_id, version, entry) in enumerate(cache.entries()):
             if k % 50 == 49:  # a pause every ~4 ms: a key waits no longer
                 self.pause()
-            own = placed.get(brief_id)
+            place = placed.get(brief_id)
             doc = None
-            if type(own) is str and versions.get(own) == version:
-                doc = decoder.decode(own, key, entry, _state(states, brief_id))
+            if type(place) is int and version_at(place) == version:
+                doc = decoder.decode(ids[place], key, entry, _state(states, brief_id))
             if doc is None:
                 useless.append(key)
                 continue
-            # Its version is no longer needed: let it go now, not at the scan's end.
-            del versions[own]
             notes = noted.get(brief_id)
             placed[brief_id] = doc.with_folded_notes(notes) if notes is not None else doc
         if cache.damaged:  # what was read of it may be wrong too: all is read again
             cache.reset()
-            versions = _versions(self.rows) or {r.id: r.version for r in self.store.rows()}
-            placed = {i: i for i in versions}
+            placed = {i: k for k, i in enumerate(ids)}
             useless = []
         cache.drop(useless)
-        fresh = [i for i, v in placed.items() if type(v) is str]
+        fresh = [i for i, v in placed.items() if type(v) is int]
         batch: list[tuple[str, SearchDoc]] = []
         for k, (brief_id, brief) in enumerate(self.store.read_briefs(fresh)):
             if k % 20 == 19:
@@ -217,15 +215,13 @@ class Catalog:
                 continue
             doc = derive(brief, [], _state(states, brief_id))
             notes = noted.get(brief_id)
-            batch.append(
-                (versions[brief_id], doc if notes is None else doc.with_folded_notes(notes))
-            )
+            version = version_at(placed[brief_id])  # type: ignore[arg-type]
+            batch.append((version, doc if notes is None else doc.with_folded_notes(notes)))
             if len(batch) == _BATCH:
                 placed.update((d.id, d) for d in _indexed(cache, batch))
                 batch = []
         placed.update((d.id, d) for d in _indexed(cache, batch))
-        del versions
-        docs = [d for d in placed.values() if type(d) is not str]
+        docs = [d for d in placed.values() if type(d) is not int]
         del placed
         from briefs.search.index import is_newest_first
 
@@ -235,6 +231,17 @@ class Catalog:
             docs = newest_first(docs)  # here, not at the first search on the UI thread
         scan.docs = docs  # type: ignore[assignment]
         return scan
+
+    def _listed(self) -> tuple[Sequence[str], Callable[[int], str]]:
+        """The listed ids in the rows' order, and the version of the brief at a place in
+        it: from the compact index's columns when the rows are its own (no id → version
+        dict of every brief, nor a version string each, held through the scan)."""
+        rows = self.rows
+        if isinstance(rows, RowMap) and rows.untouched:
+            return rows.source.ids(), rows.source.version_at
+        versions = _versions(rows) or {r.id: r.version for r in self.store.rows()}
+        ids = list(versions)
+        return ids, lambda k: versions[ids[k]]
 
     def keep(self, scan: Scan) -> None:
         """Fold the scan cache's log into its file; safe in a worker after `adopt` (the
