@@ -399,3 +399,32 @@ def test_a_month_after_another_past_verb_is_behind(verb: str) -> None:
         f" countries {verb} in July."
     )
     assert _timed(story, "2025-09-05")["15%"] == ("announced", 2025)
+
+
+# --- a coordinate clause of its own keeps its own state ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "rate", "status"),
+    [
+        (
+            "A 25% US tariff on Indian goods took effect on Thursday, and a further 25% penalty"
+            " would bring the levy to 50% later this month.",
+            "50%",
+            "announced",
+        ),
+        (
+            "The EU suspended its 25% tariff on US bourbon, and the US lifted its 10% duty on"
+            " EU wine.",
+            "10%",
+            "removed",
+        ),
+        (
+            "Canada will impose a 25% surtax on US steel from Friday, and 10% on aluminum.",
+            "10%",
+            "announced",
+        ),
+    ],
+)
+def test_a_coordinate_clause_keeps_its_own_state(story: str, rate: str, status: str) -> None:
+    assert _timed(story)[rate][0] == status

@@ -344,6 +344,25 @@ def _starts_today(clause: str, today: dt.date) -> bool:
     return day == "today" or WEEKDAYS.index(day) == today.weekday()
 
 
+# ", and the US lifted its 10% duty": a clause of its own, with a subject of its own
+_COORDINATE = re.compile(
+    r",\s+(?:and|but|while|whereas)\s+(?=(?:the|a|an|its|their|his|her|together|it|they)\b"
+    r"|[A-Z])",
+)
+
+
+def _coordinate(part: str, at: int) -> str | None:
+    """The coordinate clause of `part` holding position `at`, when the part has several."""
+    start, end = 0, len(part)
+    for match in _COORDINATE.finditer(part):
+        if match.end() <= at:
+            start = match.end()
+        elif match.start() >= at:
+            end = match.start()
+            break
+    return part[start:end] if (start, end) != (0, len(part)) else None
+
+
 # A measure to come on a condition ("will raise it to 25% if Beijing retaliates", "If talks fail,
 # Washington will …", "would put 25% should talks fail"): warned of, not decided; not "even if"
 _CONDITION_AFTER = re.compile(
@@ -433,7 +452,10 @@ def status_and_year(
         ends = min(len(text), a_start + 24)
         status = None if _IF_REMOVED.search(text, max(0, a_start - 80), ends) else _IF_THREAT
     else:
-        status = _status(clause, rate is not None)
+        own = None if relative else _coordinate(part, rate_at)
+        status = (own is not None and _status(own, rate is not None)) or _status(
+            clause, rate is not None
+        )
         if relative and status in (None, "announced", "in force") and _of_a_plan(part, relative):
             status = "proposed"  # "a list of countermeasures, which would put 25% on …"
     weak = (status == "in force" and _weak(clause)) or (
