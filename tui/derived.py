@@ -252,9 +252,6 @@ class Decoder:
                 date,
                 title,
                 "",
-                "",
-                "",
-                "",
                 intern(places),
                 intern(source),
                 tag_list,
@@ -262,7 +259,6 @@ class Decoder:
                 state.read,
                 state.starred,
                 False,
-                (),
                 number,
             )
         except (TypeError, ValueError):

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from typing import ClassVar
 
 from briefs.folding import segment, words
 from briefs.gazetteer import country_key
@@ -123,15 +124,16 @@ class SearchDoc:
     turn, flat (one tuple, not one per actor). `codes` holds the tariffs, `WIDTH`
     characters each (briefs.search.codes): tariff terms test those, and `tariffs` makes
     their `TariffDoc`s when asked.
+
+    A doc of this class is `light`: `text`, `body`, `actors` and `people` are empty (no
+    slot for them: 100,000 docs are held), its words being in a word index under `key`.
+    `make_doc` makes a `WholeDoc`, which holds them.
     """
 
     id: str
     date: str
     title: str
-    text: str
-    body: str
     notes: str
-    actors: str
     places: str
     source: str
     tags: tuple[str, ...]
@@ -139,8 +141,11 @@ class SearchDoc:
     read: bool
     starred: bool
     has_notes: bool
-    people: tuple[str | None, ...] = ()
     key: int = 0  # the brief's number in a word index (see `light`); 0: none
+    text: ClassVar[str] = ""
+    body: ClassVar[str] = ""
+    actors: ClassVar[str] = ""
+    people: ClassVar[tuple[str | None, ...]] = ()
 
     @property
     def tariff_count(self) -> int:
@@ -250,10 +255,23 @@ def indexed(doc: SearchDoc) -> tuple[str, str, str]:
     return _laid(doc.text), _laid(doc.actors), doc.body.strip()
 
 
+@dataclass(frozen=True, slots=True)
+class WholeDoc(SearchDoc):
+    """A doc that holds its searched text and actors itself (see `SearchDoc`)."""
+
+    text: str = ""  # type: ignore[misc]
+    body: str = ""  # type: ignore[misc]
+    actors: str = ""  # type: ignore[misc]
+    people: tuple[str | None, ...] = ()  # type: ignore[misc]
+
+
+_LIGHT = tuple(f.name for f in fields(SearchDoc))
+
+
 def light(doc: SearchDoc, key: int) -> SearchDoc:
     """`doc` without the text a word index holds for it (`indexed`), named by `key` there,
     and without `people` (the catalog keeps those beside the index too)."""
-    return replace(doc, text="", body="", actors="", people=(), key=key)
+    return SearchDoc(**{name: getattr(doc, name) for name in _LIGHT[:-1]}, key=key)
 
 
 def make_doc(
@@ -270,7 +288,7 @@ def make_doc(
     text = _segments([brief.title, brief.summary, *roles, *products])
     names = _segments(a.name for a in brief.actors)
     body_words = sorted(set(words(brief.body))) if brief.body else ()
-    return SearchDoc(
+    return WholeDoc(
         id=brief.id,
         date=sys.intern(brief.date),  # a few thousand days across all briefs
         title=brief.title,
