@@ -100,6 +100,7 @@ class Mention:
     named_goods: bool = False  # the goods are named with the measure ("its duty on X")
     # "the US had threatened 25%": a threat told as past, which a rate since set replaces (merge)
     had_threatened: bool = False
+    other_goods: bool = False  # "on most other UK goods": not the goods a measure named before
     # "up to 41.5% on wire from China and Vietnam": the list's ceiling, which a target's own
     # rate named later replaces (merge)
     ceiling: bool = False
@@ -324,13 +325,14 @@ def earlier_measure_on(mentions: list[Mention], mention: Mention) -> Mention | N
     if mention.imposed_on is None:
         return None
     norm = normalise_rate(mention.rate) if mention.rate else None
+    on_target = [m for m in mentions if m.imposed_on == mention.imposed_on and m.imposed_by]
     return next(
         (
             m
-            for m in reversed(mentions)
-            if m.imposed_on == mention.imposed_on
-            and m.imposed_by is not None
-            and (norm is None or m.rate is None or normalise_rate(m.rate) == norm)
+            for m in reversed(on_target)
+            if norm is None or m.rate is None or normalise_rate(m.rate) == norm
         ),
-        None,
+        # "Canadian energy would have faced a lower rate of 10%": another rate of that target's
+        # measure
+        on_target[-1] if on_target else None,
     )
