@@ -442,14 +442,6 @@ def test_a_rate_or_less_is_a_rate() -> None:
     assert {rate for _by, _on, rate in tariff_pairs(story)} == {"5%"}
 
 
-def test_a_rate_on_other_goods_is_another_measure() -> None:
-    story = (
-        "Peru will charge 10% on up to 5,000 Chilean-made trucks a year. The 10% baseline"
-        " tariff on most other Chilean goods will stay."
-    )
-    assert len(draft_story(story).tariffs) == 2
-
-
 def test_another_rate_of_a_targets_measure_keeps_its_imposer() -> None:
     story = (
         "Peru agreed to hold off on the 25% tariffs it planned on goods from Chile. Bolivia"

@@ -100,7 +100,6 @@ class Mention:
     named_goods: bool = False  # the goods are named with the measure ("its duty on X")
     # "the US had threatened 25%": a threat told as past, which a rate since set replaces (merge)
     had_threatened: bool = False
-    other_goods: bool = False  # "on most other UK goods": not the goods a measure named before
     # "up to 41.5% on wire from China and Vietnam": the list's ceiling, which a target's own
     # rate named later replaces (merge)
     ceiling: bool = False

@@ -129,8 +129,6 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
                     or bool(set(mention.products) & set(m.products))
                 )
                 and not _other_goods(m, mention, attached)
-                # "the 10% baseline tariff on most other UK goods" beside 10% on UK cars
-                and not (mention.other_goods and m.products)
                 and not _part_lifted(attached[id(m)][0], mention)
                 and (
                     m.imposed_on == mention.imposed_on

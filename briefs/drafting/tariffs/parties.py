@@ -544,10 +544,4 @@ def read_mention(c: MentionContext) -> Mention | None:
         by_found=p.by_found,
         also_on=[country for country in p.also_on if country != p.by],
         named_goods=named_goods,
-        other_goods=bool(_OTHER_GOODS.match(c.after)),
     )
-
-
-_OTHER_GOODS = re.compile(
-    r"\s+(?:on|for|covering)\s+(?:most|all|nearly all|almost all|the|many)?\s*other\b", re.I
-)
