@@ -428,3 +428,17 @@ def test_a_month_after_another_past_verb_is_behind(verb: str) -> None:
 )
 def test_a_coordinate_clause_keeps_its_own_state(story: str, rate: str, status: str) -> None:
     assert _timed(story)[rate][0] == status
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The US paused its higher tariffs for 90 days, leaving a 10% baseline tariff on most goods.",
+        "The US paused its higher tariffs for 90 days, keeping a 10% baseline tariff in place.",
+        "The US paused all its new tariffs except the 10% baseline tariff.",
+        "Trump paused for 90 days the higher US duties he had set on dozens of partners, leaving"
+        " a 10% baseline tariff on most of their goods.",
+    ],
+)
+def test_a_rate_left_beside_a_pause_is_in_force(story: str) -> None:
+    assert _timed(story)["10%"][0] == "in force"

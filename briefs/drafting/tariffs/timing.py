@@ -253,8 +253,10 @@ _CURRENT_ONE = re.compile(
     re.I,
 )
 _HELD_AT = re.compile(
-    r"\b(?:remains?|remained|stays?|stayed|still\s+(?:pays?|faces?|carry|carries))\s+(?:at\s+)?"
-    r"(?:an?\s+|the\s+)?$",
+    r"\b(?:remains?|remained|stays?|stayed|still\s+(?:pays?|faces?|carry|carries)"
+    # "paused the higher duties, leaving a 10% baseline tariff", "all but the 10% rate"
+    r"|leaving|keeping|retaining|except(?:\s+for)?|other\s+than|apart\s+from|all\s+but)\s+"
+    r"(?:at\s+)?(?:an?\s+|the\s+|its\s+|their\s+)?$",
     re.I,
 )
 _STARTS_ON_DAY = re.compile(
