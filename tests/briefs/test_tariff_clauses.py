@@ -449,3 +449,11 @@ def test_another_rate_of_a_targets_measure_keeps_its_imposer() -> None:
         " would have faced a lower rate of 10%."
     )
     assert ("Peru", "Chile", "10%") in tariff_pairs(story)
+
+
+def test_higher_duties_imposed_are_a_measure() -> None:
+    story = (
+        "Peru notified the WTO of planned retaliation in 2018. It eventually imposed higher"
+        " duties on 28 Chilean products in 2019."
+    )
+    assert ("Peru", "Chile", None) in tariff_pairs(story)

@@ -36,6 +36,12 @@ _RULED_OUT = re.compile(
     r"|\brul(?:ed|es|ing) out\s+(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+# "It eventually imposed higher duties on 28 US products": a measure, however compared
+_IMPOSED_COMPARED = re.compile(
+    r"\b(?:impos\w+|set|sets|slapp\w+|levied|levies|introduc\w+|rais\w+|put|puts)\s+"
+    r"(?:much\s+|even\s+|far\s+)?(?:higher|steeper|heavier|lower)\s+$",
+    re.I,
+)
 _THE_COMPARED = re.compile(r"\b(?:the|these|those)\s+(?:higher|lower)\s+$", re.I)  # that one
 _OFF_TABLE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:(?:is|are|was|were)\s+not\s+on|off)\s+the\s+table")
 # Talk of measures, not one: "agreed to work toward lowering tariffs", "despite tariffs"
@@ -98,6 +104,7 @@ def is_talk(text: str, a_start: int, a_end: int, rate: str | None, mention: Ment
         rate is None
         and _NO_MEASURE.search(text[max(0, a_start - 24) : a_start])
         and not _THE_COMPARED.search(text[max(0, a_start - 24) : a_start])
+        and not _IMPOSED_COMPARED.search(text, max(0, a_start - 40), a_start)
     ):
         return True  # "which face no duties", "rivals which pay lower U.S. duties"
     # "a tariff would hurt both": talk of a measure, not one
