@@ -148,6 +148,30 @@ def bracket_acronyms(registry: Registry, spans: ActorSpans, sentences: list[Sent
             found[:] = [(a, b, target.name if n == entry.name else n) for a, b, n in found]
 
 
+_BODY_WORDS = words("body_nouns") | words("lower_org_heads")
+
+
+def bracketed_bodies(registry: Registry, spans: ActorSpans, sentences: list[Sentence]) -> None:
+    """ "the country's foreign trade chamber (Gecex)": a body described in lower case, its name
+    only in the brackets after it, is an organisation under that name."""
+    for sentence in sentences:
+        tokens = sentence.tokens
+        for i in range(1, len(tokens) - 2):
+            word = tokens[i + 1]
+            if (
+                tokens[i].text == "("
+                and tokens[i + 2].text == ")"
+                and tokens[i - 1].lower in _BODY_WORDS
+                and not tokens[i - 1].cap
+                and word.cap
+                and word.text.isalpha()
+                and 3 <= len(word.text) <= 10
+            ):
+                entry = registry.add(word.text, "organization", sentence.index * 1000 + i + 1)
+                if entry:
+                    spans.setdefault(sentence.index, []).append((i + 1, i + 2, entry.name))
+
+
 def _initials(name: str) -> str:
     """ "Asia-Pacific Economic Cooperation" → "APEC"; small words are skipped."""
     words = name.replace("-", " ").split()

@@ -22,6 +22,7 @@ from briefs.drafting.actor_passes import (
     add_issuers,
     add_lower_orgs,
     bracket_acronyms,
+    bracketed_bodies,
     drop_forums,
     drop_outlets,
     drop_unmentioned,
@@ -405,6 +406,7 @@ def extract_actors(
                     role = None  # "First Solar and Hanwha Qcells": no title for the next name
         spans_by_sentence[sentence.index] = found
 
+    bracketed_bodies(registry, spans_by_sentence, sentences)
     resolve_singles(registry, pending_singles, spans_by_sentence, lowercase_words)
     drop_unmentioned(registry)
     add_issuers(registry, issuers)

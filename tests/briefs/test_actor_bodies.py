@@ -278,3 +278,12 @@ def test_a_firm_someone_is_of_is_an_actor() -> None:
 def test_an_acronym_after_a_bodys_description_is_the_body() -> None:
     names = _names('"It hurts," said Anne Roux, head of the French cheese federation FNFC.')
     assert "FNFC" in names, names
+
+
+def test_a_body_named_only_in_brackets_after_its_description_is_an_actor() -> None:
+    story = (
+        "The 25% tariff was kept by the country's foreign trade chamber (Vexcom) on Tuesday. "
+        "Vexcom approved a 10% duty as well."
+    )
+    actors = {a.name: a for a in draft_story(story).actors}
+    assert "Vexcom" in actors and actors["Vexcom"].kind == "organization", list(actors)
