@@ -457,3 +457,13 @@ def test_higher_duties_imposed_are_a_measure() -> None:
         " duties on 28 Chilean products in 2019."
     )
     assert ("Peru", "Chile", None) in tariff_pairs(story)
+
+
+def test_an_extra_rate_told_again_far_from_its_measure_is_one_measure() -> None:
+    story = (
+        "A 10% Peruvian tariff on all imports from Chile took effect at midnight. Chile answered"
+        " with levies on Peruvian fish. Markets fell. Officials met. Talks went on late. An extra"
+        " 10% tariff on everything Peru imports from Chile came into force at midnight."
+    )
+    assert len([p for p in tariff_pairs(story) if p[:2] == ("Peru", "Chile")]) == 1
+    assert len([t for t in draft_story(story).tariffs if t.imposed_by == "Peru"]) == 1

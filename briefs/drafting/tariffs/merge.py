@@ -64,6 +64,12 @@ def _part_lifted(one: Mention, other: Mention) -> bool:
     return _other_state(one, other) and "in force" in states and bool(states & set(_LIFTED))
 
 
+def _told_apart(mention: Mention, theirs: list[Mention]) -> bool:
+    """An added rate told in a paragraph of its own, far from the measure it would add to: the
+    same measure told again (a live page's summary, then its entry)."""
+    return all(abs(mention.sentence - m.sentence) > 3 for m in theirs)
+
+
 def _lifted_apart(mention: Mention, m: Measure, attached: dict[int, list[Mention]]) -> bool:
     """ "will remove its counter-tariffs on hundreds of goods" beside "its 25% levies on steel
     will stay": a rate-less lifting said clearly, beside a rate still charged on goods named
@@ -125,8 +131,10 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
                 and (
                     mention.additional is None
                     or m.additional == mention.additional
-                    # "additional tariffs of 15% on coal" told again of the 15% on coal
+                    # "additional tariffs of 15% on coal" told again of the 15% on coal; "an
+                    # extra 10% tariff on everything the US imports from China" told again
                     or bool(set(mention.products) & set(m.products))
+                    or (mention.additional and _told_apart(mention, attached[id(m)]))
                 )
                 and not _other_goods(m, mention, attached)
                 and not _part_lifted(attached[id(m)][0], mention)
