@@ -442,3 +442,16 @@ def test_a_coordinate_clause_keeps_its_own_state(story: str, rate: str, status: 
 )
 def test_a_rate_left_beside_a_pause_is_in_force(story: str) -> None:
     assert _timed(story)["10%"][0] == "in force"
+
+
+def test_an_order_named_as_a_noun_dates_nothing() -> None:
+    story = (
+        "Egypt has extended its safeguard duty on imported glass for three more years. Under the"
+        " order, imports will pay a 20% duty in the first year."
+    )
+    assert _timed(story)["20%"][0] == "in force"
+
+
+def test_a_duty_ordered_to_start_later_is_announced() -> None:
+    story = "Egypt's trade ministry ordered a 20% duty on imported glass from next month."
+    assert _timed(story)["20%"][0] == "announced"
