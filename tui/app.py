@@ -28,10 +28,10 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
-from textual.widgets import Input, TextArea
 
 from briefs.text import clean
 from store import BriefRow, DamagedFileError, Store, StoreError
+from tui.breakpoints import fit_breakpoints
 from tui.catalog import Catalog, Scan
 from tui.config import Config, save_theme
 from tui.key_order import KeyOrderApp
@@ -170,6 +170,7 @@ class BriefingApp(KeyOrderApp):
             self.catalog.load_rows()
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=15)
+        fit_breakpoints(self.reader, self.size.width, self.size.height)
         return self.reader
 
     def on_mount(self) -> None:
@@ -421,6 +422,9 @@ class BriefingApp(KeyOrderApp):
 
     async def action_help_quit(self) -> None:
         """ctrl+c: copy a selection in a text field, else quit as ctrl+q does."""
+        # Here, not at start: the text area's modules are not needed to draw the reader.
+        from textual.widgets import Input, TextArea
+
         focused = self.focused
         if isinstance(focused, Input | TextArea) and focused.selected_text:
             focused.action_copy()
