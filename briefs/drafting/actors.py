@@ -189,7 +189,8 @@ def extract_actors(
                     if modifier is None and any(
                         w.casefold() in GOVERNMENT_HEADS for w in name.split()
                     ):
-                        modifier = home  # "LIMA, Peru — The Ministry of Commerce said"
+                        # "China's Commerce Ministry", else "LIMA, Peru — The Ministry … said"
+                        modifier = owner_before(sentence, span.start) or home
                     entry = registry.add(
                         name, "organization", base + span.start, affiliation=modifier
                     )

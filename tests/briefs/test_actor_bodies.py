@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefs.drafting import draft_brief
 from tests.briefs.drafted import draft_story
 
 
@@ -287,3 +288,12 @@ def test_a_body_named_only_in_brackets_after_its_description_is_an_actor() -> No
     )
     actors = {a.name: a for a in draft_story(story).actors}
     assert "Vexcom" in actors and actors["Vexcom"].kind == "organization", list(actors)
+
+
+def test_a_ministry_after_a_countrys_possessive_is_that_countrys() -> None:
+    brief = draft_brief(
+        "Cranes to pay more\n\nJune 3, 2025\n\nOSLO (Nordic Wire) — China's Commerce Ministry "
+        "said it firmly opposed the 12% duty.\n"
+    )
+    actors = {a.name: a for a in brief.actors}
+    assert actors["Commerce Ministry"].affiliation == "China"
