@@ -455,3 +455,29 @@ def test_an_order_named_as_a_noun_dates_nothing() -> None:
 def test_a_duty_ordered_to_start_later_is_announced() -> None:
     story = "Egypt's trade ministry ordered a 20% duty on imported glass from next month."
     assert _timed(story)["20%"][0] == "announced"
+
+
+# --- a leader's word of what he will do, with no date: a threat -------------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Trump said he would impose a 25% tariff on Mexican goods.",
+        "The US president said he will shortly place a 25% tariff on Mexican goods.",
+        "Trump told reporters that he will put a 25% tariff on Mexican goods soon.",
+    ],
+)
+def test_a_leaders_word_without_a_date_is_a_threat(story: str) -> None:
+    assert _timed(story)["25%"][0] == "threatened"
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Trump said he would impose a 25% tariff on Mexican goods from Aug. 1.",
+        "Mexico's economy ministry said it would impose a 25% tariff on Chinese shoes.",
+    ],
+)
+def test_a_dated_word_or_a_bodys_statement_is_announced(story: str) -> None:
+    assert _timed(story)["25%"][0] == "announced"

@@ -365,6 +365,13 @@ def _coordinate(part: str, at: int) -> str | None:
     return part[start:end] if (start, end) != (0, len(part)) else None
 
 
+# A person's word of a measure he or she will impose, no date set ("said he would impose",
+# "will shortly place"): a threat, as the gold conventions read it; a body's statement ("the
+# ministry said it would impose") or a dated start is a decision told
+_HE_SAID_WILL = Folded(
+    r"\b(?:said|says|told\s+[\w\s]{1,30}?|warned|added)\s+(?:that\s+)?(?:he|she)\s+(?:will|would)"
+    r"\s+(?:soon\s+|shortly\s+|also\s+)?(?:impose|put|place|slap|hit|levy|charge|add|raise)\b"
+)
 # A measure to come on a condition ("will raise it to 25% if Beijing retaliates", "If talks fail,
 # Washington will …", "would put 25% should talks fail"): warned of, not decided; not "even if"
 _CONDITION_AFTER = re.compile(
@@ -464,6 +471,13 @@ def status_and_year(
         status == "announced" and _only_will_pay(clause)
     )
     fresh = False  # a state read from this news itself, though weak
+    if (
+        (status in (None, "announced") or (status == "in force" and weak))
+        and _HE_SAID_WILL.search(clause)
+        and not _starts_later(clause, today)
+        and not _starts_today(clause, today)
+    ):
+        status = "threatened"  # "Trump said he would impose a 25% tariff": not yet decided
     if (
         not conditional
         and (status in (None, "announced") or (status == "in force" and weak))
