@@ -76,7 +76,7 @@ def _applied(table: Mapping[str, Doc], changes: Mapping[str, Doc | None]) -> dic
 # Buckets kept parsed at once, those used last: the others are let go of after a read
 # (their bytes read and parsed again, unchecked while unchanged, when next used), so a read
 # of every note (the catalog's) does not leave 20,000 notes parsed (18 MB) behind.
-KEPT_PARSED = 16
+KEPT_PARSED = 8
 
 
 class ReaderBook:

@@ -253,7 +253,10 @@ class Catalog:
         """Make a finished scan the catalog's data (on the UI thread)."""
         from briefs.search.index import SearchIndex
 
-        self.index = SearchIndex(scan.docs, in_order=True, words=scan.words)
+        # The docs handed to the index, which keeps the list as its order: the scan (which
+        # a worker's result may hold on to) keeps none of them.
+        docs, scan.docs = scan.docs, []
+        self.index = SearchIndex(docs, in_order=True, words=scan.words)
         self._words = scan.words
         self.unreadable = scan.unreadable
         self._changed()
@@ -262,16 +265,16 @@ class Catalog:
         if not scan.stamp or self.store.reader_stamp() != scan.stamp:
             self.refresh_reader()
         pending, self._pending = self._pending, set()
-        self.refresh_content(pending | self._not_scanned(scan))
+        self.refresh_content(pending | self._not_scanned(docs, scan.unreadable))
 
-    def _not_scanned(self, scan: Scan) -> set[str]:
+    def _not_scanned(self, docs: list[SearchDoc], unreadable: list[str]) -> set[str]:
         """The briefs the scan read that are no longer listed, and those listed that it did
         not read; at once when the scan's docs are the rows, in their order (no set of every
         id, nor `x in self.rows` for each: that makes the compact index hold an id → place
         dict, 6 MB at 100,000 briefs)."""
-        if not scan.unreadable and [d.id for d in scan.docs] == list(self.rows):
+        if not unreadable and [d.id for d in docs] == list(self.rows):
             return set()
-        return scan_ids(scan) ^ set(self.rows)
+        return ({d.id for d in docs} | set(unreadable)) ^ set(self.rows)
 
     def _changed(self) -> None:
         """Content came or went: what is counted over every doc is counted again."""
@@ -472,10 +475,6 @@ def _versions(rows: Mapping[str, BriefRow]) -> dict[str, str]:
 
 def _let_others_in() -> None:
     time.sleep(0)  # hands the interpreter lock over: keys typed meanwhile stay prompt
-
-
-def scan_ids(scan: Scan) -> set[str]:
-    return {doc.id for doc in scan.docs} | set(scan.unreadable)
 
 
 def _noted(texts: Iterable[str]) -> int:
