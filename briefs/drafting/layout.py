@@ -96,8 +96,11 @@ _DATELINE = re.compile(
 _PLACE_STOP = re.compile(r"([^\W\d_][^\W\d_'’-]+(?: [^\W\d_][^\W\d_'’-]+)?)\.\s+(?=[^\W\d_])")
 # An agency's name alone opening the story: "(Bloomberg) -- Japan will …".
 _AGENCY_ONLY = re.compile(r"\(([^\W\d_][\w .&'-]{1,38})\)\s*(?:—|–|--|-)\s+")
-# An aggregator's credit before the dateline: "(MENAFN- Oman Observer) MUSCAT: …".
-_LEADING_CREDIT = re.compile(r"\([^()\n]{2,50}\)\s+")
+# An aggregator's credit before the dateline: "(MENAFN- Oman Observer) MUSCAT: …", "MSN -
+# SANTIAGO, June 3 (Reuters) - …", "Reuters | OSLO — …" (a dateline in capitals must follow).
+_LEADING_CREDIT = re.compile(
+    r"\([^()\n]{2,50}\)\s+|[^\W\d_][\w.&' ]{1,30}?\s(?:-|\||—|–)\s+(?=[^\W\d_a-z]{2,}[ ,(])"
+)
 # Page furniture between the header lines and the story: "Share", "Key events", "7:48 p.m. ET",
 # "Business reporter, BBC News": short lines that do not end a sentence.
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'")
@@ -291,8 +294,10 @@ def _dateline_at(paragraph: str) -> tuple[str, str | None, str | None, int] | No
     if sum(c.isalpha() for c in caps) < 2:
         return None
     # "Brussels (dpa) -": a place in title case is a dateline only with an agency.
-    dated_only = all(  # "Oslo, June 3 (Nordic Wire):": only a date between place and agency
-        _HAS_MONTH.match(part.strip()) or _DAY_MONTH.fullmatch(part.strip())
+    dated_only = all(  # "Oslo, June 3 (Nordic Wire):": only a date (or country) between
+        _HAS_MONTH.match(part.strip())
+        or _DAY_MONTH.fullmatch(part.strip())
+        or country_of(part.strip())  # "Santiago, Chile (Xinhua) --"
         for part in extra.split(",")
         if part.strip()
     )

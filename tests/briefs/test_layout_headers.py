@@ -4,6 +4,8 @@ the dateline's paragraph."""
 
 from __future__ import annotations
 
+import pytest
+
 from briefs.drafting import draft_brief
 
 _STORY = (
@@ -83,3 +85,21 @@ def test_the_line_under_a_credit_alone_is_a_caption() -> None:
         f"{lead}\n\nThe duty starts in July.\n"
     )
     assert draft_brief(text, date="2025-06-03").summary.startswith("Norway will charge")
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline"),
+    [
+        ("MSN - OSLO, June 3 (Nordic Wire) - ", "OSLO"),
+        ("Nordic Wire | OSLO — ", "OSLO"),
+        ("Bergen, Norway (Nordic Wire) -- ", "Bergen, Norway"),
+    ],
+)
+def test_a_dateline_behind_a_credit_or_with_its_country_is_read(
+    opening: str, dateline: str
+) -> None:
+    lead = "Norway will charge a 12% duty on cranes from China, the finance ministry said."
+    text = f"Cranes to pay more\n\nJune 3, 2025\n\n{opening}{lead}\n\nThe duty starts in July.\n"
+    brief = draft_brief(text)
+    assert brief.dateline == dateline
+    assert brief.summary.startswith("Norway will charge")
