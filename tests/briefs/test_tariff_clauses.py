@@ -467,3 +467,31 @@ def test_an_extra_rate_told_again_far_from_its_measure_is_one_measure() -> None:
     )
     assert len([p for p in tariff_pairs(story) if p[:2] == ("Peru", "Chile")]) == 1
     assert len([t for t in draft_story(story).tariffs if t.imposed_by == "Peru"]) == 1
+
+
+def test_a_measure_said_to_remain_beside_a_rate_lifted_on_other_goods() -> None:
+    story = (
+        "Peru will remove its 25 per cent counter-tariffs on Chilean goods covered by the pact"
+        " from Sept. 1. Counter-tariffs on Chilean steel and autos will remain in place."
+    )
+    rows = tariff_rows(story)
+    assert {(rate, status) for _by, _on, rate, status in rows} == {
+        ("25%", "removed"),
+        (None, "in force"),
+    }
+
+
+def test_a_deal_still_to_be_ratified_removes_no_duty_yet() -> None:
+    story = (
+        "The EU and Peru concluded a trade pact. The deal, which must still be ratified, would"
+        " remove EU duties on Peruvian coffee within a quota."
+    )
+    assert tariff_pairs(story) == set()
+
+
+def test_goods_that_enter_with_low_duties_name_no_measure() -> None:
+    story = (
+        "Chile will remove its tariffs of up to 12% on Peruvian shoes. Many Peruvian-made shirts"
+        " already enter Chile with low duties, analysts said."
+    )
+    assert tariff_pairs(story) == {("Chile", "Peru", "12%")}

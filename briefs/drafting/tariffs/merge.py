@@ -73,11 +73,15 @@ def _told_apart(mention: Mention, theirs: list[Mention]) -> bool:
 def _lifted_apart(mention: Mention, m: Measure, attached: dict[int, list[Mention]]) -> bool:
     """ "will remove its counter-tariffs on hundreds of goods" beside "its 25% levies on steel
     will stay": a rate-less lifting said clearly, beside a rate still charged on goods named
-    apart, is a measure of its own."""
+    apart, is a measure of its own; and so is a rate-less measure said to remain beside a rate
+    lifted on other goods."""
     if not (mention.products or m.products) or set(mention.products) & set(m.products):
         return False
     mine, theirs = mention.when(), attached[id(m)][0].when()
-    return mine[0] in _LIFTED and not mine[2] and theirs[0] in ("in force", None)
+    if mine[0] in _LIFTED and not mine[2]:
+        return theirs[0] in ("in force", None)
+    # "Counter-tariffs on steel and autos will remain" beside the 25% ones removed on the rest
+    return mine[0] == "in force" and not mine[2] and theirs[0] in _LIFTED and not theirs[2]
 
 
 def merge(mentions: list[Mention]) -> list[Tariff]:

@@ -14,11 +14,14 @@ _PACT_CUT = re.compile(
     r"\b(?:would|will|to)\s+(?:remove|eliminate|scrap|phase out|abolish|cut)\s+(?:most|all|nearly"
     r" all|almost all|the)?\s*(?:remaining\s+)?(?:duties|tariffs)\b[^.;]{0,80}\b(?:between|among)\b"
     # "the pact will remove duties on 90% of Norwegian exports": the pact's, still to come
-    r"|\b(?:pact|agreement|deal|accord|treaty)\s+(?:[\w-]+\s+){0,2}?(?:would|will)\s+(?:\w+\s+)?"
-    r"(?:remove|eliminate|scrap|phase out|abolish|cut)\s+(?:\w+\s+)?(?:duties|tariffs)\b"
+    # ("The deal, which must still be ratified, would remove EU duties on palm oil")
+    r"|\b(?:pact|agreement|deal|accord|treaty)\b(?:\s+(?:[\w-]+\s+){0,2}?|,[^.;]{0,50}?,\s+)"
+    r"(?:would|will)\s+(?:\w+\s+)?(?:remove|eliminate|scrap|phase out|abolish|cut)\s+"
+    r"(?:[\w.-]+\s+){0,2}?(?:duties|tariffs)\b"
 )
 _NO_MEASURE = re.compile(
-    r"\b(?:no|free of|zero|lower|higher|smaller|bigger|steeper|heavier)\s+(?:[\w.]+\s+)?$"
+    r"\b(?:no|free of|zero|low|lower|higher|smaller|bigger|steeper|heavier|little|minimal)\s+"
+    r"(?:[\w.]+\s+)?$"
     r"|\bwithout\s+$",
     re.I,
 )
