@@ -37,6 +37,9 @@ def names_a_policy(tokens: list[Token], start: int, end: int) -> bool:
     """ "the Build Better More programme", "the … Partnership Agreement": a run that ends in a
     word naming a law, pact, plan or event, or that such a word follows, names no one. The head
     before "of"/"for" decides first: a body's ("Centre for Trade Policy") or a publication's."""
+    first = start + 1 if tokens[start].lower == "the" else start
+    if first < end - 1 and tokens[first].lower in _POLICY_OPENERS:
+        return True  # "Project Vault", "Operation Sindoor"
     head = head_before_of(tokens, start, end)
     if head in ORG_HEADS:
         return False
@@ -49,6 +52,7 @@ def names_a_policy(tokens: list[Token], start: int, end: int) -> bool:
     return end < len(tokens) and not tokens[end].cap and tokens[end].lower in SKIP_NAMES
 
 
+_POLICY_OPENERS = words("policy_openers")
 _CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
 _BUILDINGS = words("building_words")
 _BUILDING_OPENERS = words("building_openers")

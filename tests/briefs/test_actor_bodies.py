@@ -297,3 +297,15 @@ def test_a_ministry_after_a_countrys_possessive_is_that_countrys() -> None:
     )
     actors = {a.name: a for a in brief.actors}
     assert actors["Commerce Ministry"].affiliation == "China"
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The 25% tariff is part of Project Nordlys, officials said.",
+        "The Generalised System of Preferences lapsed, so the 10% tariff applies.",
+        "The Harmonised Tariff Schedule lists the 10% tariff.",
+    ],
+)
+def test_programmes_schemes_and_schedules_are_no_actors(story: str) -> None:
+    assert _names(story) == set(), _names(story)
