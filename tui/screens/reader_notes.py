@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 from textual.widgets.option_list import OptionDoesNotExist
 
 from briefs.model import Brief, Note
@@ -27,12 +28,26 @@ from tui.timings import Timings, after
 
 if TYPE_CHECKING:
     from textual.timer import Timer
+    from textual.widgets import TextArea
 
     from tui.widgets.brief_list import BriefList
     from tui.widgets.notes_pane import NotesPane
 
-# Keys that are reader commands only where no text field has focus (there they type).
-TYPING_FIELDS = (Input, TextArea)
+
+class _TypingFieldCheck(type):
+    def __instancecheck__(cls, widget: object) -> bool:
+        if isinstance(widget, Input):
+            return True
+        # A text area exists only once its module is loaded (the note editor loads it
+        # when first used): the reader's start does not load it to ask.
+        text_area = sys.modules.get("textual.widgets._text_area")
+        return text_area is not None and isinstance(widget, text_area.TextArea)
+
+
+class TYPING_FIELDS(metaclass=_TypingFieldCheck):  # read as a tuple of kinds
+    """`isinstance(widget, TYPING_FIELDS)`: an Input or a TextArea, where the keys that are
+    reader commands elsewhere type."""
+
 
 UNSAVED = (
     Choice("save", "Save", "s", "primary"),
