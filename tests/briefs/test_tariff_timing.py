@@ -481,3 +481,25 @@ def test_a_leaders_word_without_a_date_is_a_threat(story: str) -> None:
 )
 def test_a_dated_word_or_a_bodys_statement_is_announced(story: str) -> None:
     assert _timed(story)["25%"][0] == "announced"
+
+
+# --- the time phrase of the rate's own stretch of words comes first ---------------------------
+
+
+def test_each_rate_takes_the_time_of_its_own_words() -> None:
+    story = (
+        "Mexico imposed a 25% tariff on Chinese steel in March, and it plans to raise it to 35%"
+        " next year."
+    )
+    assert _timed(story)["25%"] == ("in force", 2025)
+    assert _timed(story)["35%"] == ("announced", 2026)
+
+
+def test_a_coming_rate_takes_its_own_month_not_the_one_of_a_clause_before() -> None:
+    story = "Mexico's tariff on Chinese steel, which it imposed in March, will rise to 35% in January."
+    assert _timed(story)["35%"] == ("announced", 2026)
+
+
+def test_a_date_with_its_year_after_a_comma_stays_whole() -> None:
+    story = "Mexico will raise its tariff on Chinese steel to 35% from Sept. 1, 2026, officials said."
+    assert _timed(story)["35%"] == ("announced", 2026)

@@ -372,6 +372,24 @@ _HE_SAID_WILL = Folded(
     r"\b(?:said|says|told\s+[\w\s]{1,30}?|warned|added)\s+(?:that\s+)?(?:he|she)\s+(?:will|would)"
     r"\s+(?:soon\s+|shortly\s+|also\s+)?(?:impose|put|place|slap|hit|levy|charge|add|raise)\b"
 )
+# Where a stretch of words ends: a comma or semicolon, not the one inside "Sept. 1, 2026"
+_STRETCH_END = re.compile(r"[;:]\s|,\s(?!(?:19|20)\d\d\b)|\s[—–]\s")
+
+
+def _rate_at(text: str, a_start: int, rate: str | None) -> int:
+    at = text.find(rate, a_start) if rate else -1
+    return at if at >= 0 else a_start
+
+
+def _stretch(text: str, at: int) -> str:
+    """The words between the punctuation on either side of position `at`."""
+    start = 0
+    for match in _STRETCH_END.finditer(text, 0, at):
+        start = match.end()
+    end = _STRETCH_END.search(text, at)
+    return text[start : end.start() if end else len(text)]
+
+
 # A measure to come on a condition ("will raise it to 25% if Beijing retaliates", "If talks fail,
 # Washington will …", "would put 25% should talks fail"): warned of, not decided; not "even if"
 _CONDITION_AFTER = re.compile(
@@ -526,7 +544,17 @@ def status_and_year(
     if status in ("removed", "suspended", "offered removal"):
         future = None
     paused = status == "suspended"
-    year = resolve_year(near, today, future=future, weekday=False, paused=paused)
+    # The rate's own stretch of words first ("… in March, and it plans to raise it to 35% next
+    # year": 35% is next year's), then the words about the mention, then the sentence.
+    year = resolve_year(
+        _stretch(text, _rate_at(text, a_start, rate)),
+        today,
+        future=future,
+        weekday=False,
+        paused=paused,
+    )
+    if year is None:
+        year = resolve_year(near, today, future=future, weekday=False, paused=paused)
     if year is None:
         year = resolve_year(text, today, future=future, weekday=False, paused=paused)
     year_weak = year is None
