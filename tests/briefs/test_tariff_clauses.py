@@ -495,3 +495,19 @@ def test_goods_that_enter_with_low_duties_name_no_measure() -> None:
         " already enter Chile with low duties, analysts said."
     )
     assert tariff_pairs(story) == {("Chile", "Peru", "12%")}
+
+
+def test_a_threat_a_deal_averted_is_dropped() -> None:
+    story = (
+        "Peru and Chile agreed a deal that will see a 15% tariff on most Chilean goods sold in"
+        " Peru, averting a threatened 30% rate."
+    )
+    assert tariff_pairs(story) == {("Peru", "Chile", "15%")}
+
+
+def test_exports_that_have_fallen_give_no_rate() -> None:
+    story = (
+        "Peru kept its 17% duty on Chilean tomatoes. Chilean tomato exports to Peru have fallen"
+        " 12% since the duty began."
+    )
+    assert tariff_pairs(story) == {("Peru", "Chile", "17%")}

@@ -180,7 +180,7 @@ _FIGURE_MOVES = re.compile(
     r"|forecasts?|outlook|yields?)\b(?P<gap>[^,;.%]{0,40}?)\b(?:rose|risen|fell|fallen|slowed"
     r"|grew|grown|jumped|climbed|dropped|declined|increased|decreased|accelerated|eased|gained"
     r"|lost|surged|soared|slumped|expanded|contracted|raised|lowered|reached|hit|stood|edged)"
-    r"(?:\s+(?:up|down))?\s+(?:\w+\s+){0,2}?(?:to|by|at)\s+(?:about\s+|around\s+|roughly\s+"
+    r"(?:\s+(?:up|down))?\s+(?:\w+\s+){0,2}?(?:(?:to|by|at)\s+)?(?:about\s+|around\s+|roughly\s+"
     r"|nearly\s+|almost\s+)?$"
     r"|\b(?:inflation|gdp|growth|economy|unemployment)\b[^,;.%]{0,40}?\b(?:rose|fell|slowed"
     r"|grew|jumped|climbed|dropped|declined|increased|accelerated|eased|expanded|contracted)"

@@ -68,6 +68,22 @@ _DEAL_AFTER = re.compile(
 )
 
 
+# "averting a threatened 30% rate", "to stave off a planned 25% levy": a threat a deal or a
+# concession put away, dropped as the gold conventions say
+_AVERTED = re.compile(
+    r"\b(?:avert\w*|avoid\w*|stav\w+ off|head\w* off|ward\w* off|escap\w+|dodg\w+)\s+"
+    r"(?:an?\s+|the\s+)?(?:threatened|planned|proposed|looming|feared)\s+(?:[\w.-]+\s+){0,2}$",
+    re.I,
+)
+
+_AVERT_LEAD = re.compile(
+    r"\b(?:avert\w*|avoid\w*|stav\w+ off|head\w* off|ward\w* off|escap\w+|dodg\w+)\s+"
+    r"(?:an?\s+|the\s+)?$",
+    re.I,
+)
+_THREAT_WORD = re.compile(r"(?:threatened|planned|proposed|looming)\b", re.I)
+
+
 def is_talk(text: str, a_start: int, a_end: int, rate: str | None, mention: Mention) -> bool:
     """Whether the mention at text[a_start:a_end] names no measure to list. Marks a past threat
     ("had threatened 25%") for merge, which drops it when another rate replaced it."""
@@ -88,6 +104,11 @@ def is_talk(text: str, a_start: int, a_end: int, rate: str | None, mention: Ment
         )
     ):
         return True  # "work toward lowering tariffs", "rose 12% despite tariffs": talk
+    if _AVERTED.search(text, max(0, a_start - 60), a_start) or (
+        _AVERT_LEAD.search(text, max(0, a_start - 40), a_start)
+        and _THREAT_WORD.match(text, a_start)
+    ):
+        return True  # "a deal … averting a threatened 30% rate"
     if _HAD_THREATENED.search(text, max(0, a_start - 40), a_start):
         if _DEAL_AFTER.match(text, a_end):
             return True  # "had threatened a 32% rate before the two sides struck a deal"
