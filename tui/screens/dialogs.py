@@ -94,6 +94,8 @@ class PromptScreen(ModalScreen[str | None]):
             if self.detail:
                 yield Label(safe_text(self.detail, "italic"))
             yield OneLineInput(id="prompt-input")
+            # Enter is the field's own key, so the footer cannot name it: said here.
+            yield Label(safe_text("enter saves · esc cancels", "dim"))
         yield KeysFooter()
 
     def on_mount(self) -> None:
