@@ -68,7 +68,9 @@ class CodeTable:
     """Every distinct tariff part met in this process, by character and by value."""
 
     def __init__(self) -> None:
-        self._codes: dict[tuple[int, tuple[object, ...]], str] = {}
+        # Of each kind, its parts' keys → characters (a dict per kind: no (kind, key)
+        # tuple per part).
+        self._codes: dict[int, dict[tuple[object, ...], str]] = {kind: {} for kind in KINDS}
         self.parts: dict[str, Part] = {}  # character → part
         self.order: list[str] = []  # characters in the order they were handed out
         self.kinds: list[int] = []  # the kind of each, beside `order`
@@ -84,7 +86,8 @@ class CodeTable:
 
     def _add(self, kind: int, key: tuple[object, ...], make: Callable[[], Part]) -> str:
         with self._lock:
-            found = self._codes.get((kind, key))
+            codes = self._codes[kind]
+            found = codes.get(key)
             if found is not None:
                 return found
             point = self._next[kind]
@@ -101,12 +104,12 @@ class CodeTable:
             self.parts[char] = make()
             self.kinds.append(kind)
             self.order.append(char)  # last: a reader of `order` finds the part there
-            self._codes[(kind, key)] = char
+            codes[key] = char
             return char
 
     def parties(self, imposer: str, target: str | None) -> str:
         key = (imposer, target)
-        found = self._codes.get((PARTIES, key))
+        found = self._codes[PARTIES].get(key)
         if found is not None:
             return found
         return self._add(
@@ -122,14 +125,14 @@ class CodeTable:
 
     def goods(self, listed: str, products: str) -> str:
         key = (listed, products)
-        found = self._codes.get((GOODS, key))
+        found = self._codes[GOODS].get(key)
         if found is not None:
             return found
         return self._add(GOODS, key, lambda: Goods(sys.intern(listed), sys.intern(products)))
 
     def terms(self, measure: str, status: str, rate: str | None, year: int | None) -> str:
         key = (measure, status, rate, year)
-        found = self._codes.get((TERMS, key))
+        found = self._codes[TERMS].get(key)
         if found is not None:
             return found
         return self._add(
