@@ -496,10 +496,22 @@ def test_each_rate_takes_the_time_of_its_own_words() -> None:
 
 
 def test_a_coming_rate_takes_its_own_month_not_the_one_of_a_clause_before() -> None:
-    story = "Mexico's tariff on Chinese steel, which it imposed in March, will rise to 35% in January."
+    story = (
+        "Mexico's tariff on Chinese steel, which it imposed in March, will rise to 35% in January."
+    )
     assert _timed(story)["35%"] == ("announced", 2026)
 
 
 def test_a_date_with_its_year_after_a_comma_stays_whole() -> None:
-    story = "Mexico will raise its tariff on Chinese steel to 35% from Sept. 1, 2026, officials said."
+    story = (
+        "Mexico will raise its tariff on Chinese steel to 35% from Sept. 1, 2026, officials said."
+    )
     assert _timed(story)["35%"] == ("announced", 2026)
+
+
+def test_a_rate_whose_measure_will_change_after_a_relative_clause_is_charged_until_then() -> None:
+    story = (
+        "Mexico's 25% tariff on Chinese steel, which it imposed in March, will rise to 35% in May."
+    )
+    statuses = {rate: status for rate, (status, _y) in _timed(story, "2025-04-10").items()}
+    assert statuses == {"25%": "in force", "35%": "announced"}

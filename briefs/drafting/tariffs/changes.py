@@ -80,7 +80,8 @@ _OTHER_CLAUSE = re.compile(r",\s*(?:and|but|while|which)\b|\bbut\b", re.I)
 
 # "Brazil's 35% import tax on electric cars will rise to 45%": the measure's own verb
 _CHANGES_TO = re.compile(
-    r"[^,;:]{0,70}?\b(?:rise|rises|rose|risen|climb\w*|increas\w*|fall|falls|fell|fallen|drop\w*"
+    # (past a relative clause: "Mexico's 25% tariff, which it imposed in March, will rise to 35%")
+    r"[^,;:]{0,70}?(?P<rel>,\s+(?:which|that)\s[^,;:]{1,60},[^,;:]{0,20}?)?\b(?:rise|rises|rose|risen|climb\w*|increas\w*|fall|falls|fell|fallen|drop\w*"
     r"|go(?:es)? (?:up|down)|went (?:up|down)|jump\w*|be (?:raised|cut|lowered|reduced|increased))"
     r"\s+to\s+(?=\d|\w+[\s-](?:per\s?cent|percent))",
     re.I,
@@ -92,7 +93,13 @@ def changed_from(sentence: str, start: int, end: int) -> bool:
     the change replaces."""
     if not _CHANGED_FROM.search(sentence, max(0, start - 40), start):
         to = _CHANGES_TO.match(sentence, end)
-        return to is not None and not _OTHER_CLAUSE.search(sentence, end, to.end())
+        if to is None:
+            return False
+        rel = to.span("rel") if to.group("rel") else (to.end(), to.end())
+        return not (
+            _OTHER_CLAUSE.search(sentence, end, rel[0])
+            or _OTHER_CLAUSE.search(sentence, rel[1], to.end())
+        )
     to = _TO_NEW_RATE.match(sentence, end)
     return to is not None and not _OTHER_CLAUSE.search(sentence, end, to.end())
 
