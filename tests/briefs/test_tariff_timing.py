@@ -351,6 +351,8 @@ def test_a_measure_to_come_on_a_condition_is_threatened(story: str) -> None:
     [
         "Canada will impose a 25% surtax on US steel from Friday, even if talks continue.",
         "India will drop its 25% duty on US almonds if Washington signs the deal.",
+        "Canada will impose a 25% surtax on US steel, as if to answer the US.",
+        "Canada will impose a 25% surtax on US steel, with few exemptions if any.",
     ],
 )
 def test_a_measure_whose_condition_is_no_threat_keeps_its_state(story: str) -> None:
@@ -433,7 +435,7 @@ def test_a_coordinate_clause_keeps_its_own_state(story: str, rate: str, status: 
 @pytest.mark.parametrize(
     "story",
     [
-        "The US paused its higher tariffs for 90 days, leaving a 10% baseline tariff on most goods.",
+        "The US paused its higher tariffs for 90 days, leaving a 10% baseline tariff on goods.",
         "The US paused its higher tariffs for 90 days, keeping a 10% baseline tariff in place.",
         "The US paused all its new tariffs except the 10% baseline tariff.",
         "Trump paused for 90 days the higher US duties he had set on dozens of partners, leaving"

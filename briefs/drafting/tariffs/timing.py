@@ -393,7 +393,8 @@ def _stretch(text: str, at: int) -> str:
 # A measure to come on a condition ("will raise it to 25% if Beijing retaliates", "If talks fail,
 # Washington will …", "would put 25% should talks fail"): warned of, not decided; not "even if"
 _CONDITION_AFTER = re.compile(
-    r"[^.;]*?(?<!even )\b(?:if|unless|should\s+(?:[\w.]+\s+){1,3}?(?:fail|refuse|collapse|not))\b",
+    r"[^.;]*?(?<!even )(?<!as )\b(?:if(?!\s+any\b)|unless|should\s+(?:[\w.]+\s+){1,3}?(?:fail"
+    r"|refuse|collapse|not))\b",
     re.I,
 )
 _CONDITION_FIRST = re.compile(r"\s*(?:If|Unless|Should)\b[^.;]*?,", re.I)
