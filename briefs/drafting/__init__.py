@@ -13,7 +13,7 @@ from pathlib import Path
 from briefs.dates import day_of
 from briefs.drafting.actor_words import GOVERNMENT_HEADS, PLACE_PREPOSITIONS
 from briefs.drafting.actors import extract_actors
-from briefs.drafting.countries import country_actors, spoken_for_by_the_country
+from briefs.drafting.countries import TOPIC_WORDS, country_actors, spoken_for_by_the_country
 from briefs.drafting.layout import ArticleError, Layout, read_layout
 from briefs.drafting.lexicon import words
 from briefs.drafting.sentences import split_sentences
@@ -109,7 +109,8 @@ def draft_brief(text: str, *, name: str = "article", date: str | None = None) ->
     for place in find_places(headline):
         # "Norway and Mercosur sign a trade pact": the story's parties ("meeting in Busan" not)
         before = headline[place.start - 1].lower if place.start else ""
-        if not place.demonym and before not in PLACE_PREPOSITIONS:
+        # "… as row over Taiwan remarks deepens": a topic, not a party
+        if not place.demonym and before not in PLACE_PREPOSITIONS and before not in TOPIC_WORDS:
             acting.setdefault(place.country, (1.0, 10**9))
     actors = _rank(people, acting, spans, sentences, layout.title)
     summary = summarise([s.text for s in sentences], [a.name for a in actors[:8]], layout.title)

@@ -21,6 +21,7 @@ SPEAKERS = (
     | {"chief", "commissioner", "secretary", "representative"}
 )
 MEASURE_WORDS = words("measure_words")
+TOPIC_WORDS = frozenset({"on", "over", "about"})
 _IMPORT_WORDS = frozenset({"imports", "imported", "shipments"})
 SUPPLIER_WORDS = frozenset({"suppliers", "exporters", "producers", "sellers", "sources"})
 
@@ -48,10 +49,10 @@ def _speaks_through(sentence: Sentence, place_start: int, place_end: int) -> boo
         return False
     for k in range(place_end, min(len(tokens), place_end + 3)):
         word = tokens[k]
-        # "the ASEAN Economic Ministers said": title words in capitals speak for it too
-        if (word.cap and word.lower not in ROLE_WORDS and word.lower not in SPEAKERS) or (
-            not word.text[0].isalpha()
-        ):
+        # "the ASEAN Economic Ministers said": title words in capitals right after it speak for
+        # it too ("remarks on Taiwan by Prime Minister …" do not)
+        titled = word.lower in ROLE_WORDS or word.lower in SPEAKERS
+        if (word.cap and not (titled and tokens[k - 1].cap)) or not word.text[0].isalpha():
             return False
         if word.lower in SPEAKERS:
             return True
@@ -216,6 +217,9 @@ def country_actors(
                 )
             ):
                 weight = 2.0
+                placed = False
+            elif prev in TOPIC_WORDS and not measured and not place.demonym:
+                weight = 0.0  # "remarks on Taiwan", "a row over Greenland": a topic
                 placed = False
             elif prev in PLACE_PREPOSITIONS or (placed and prev in ("and", ",", "or")):
                 # "a 12% duty on cranes from Chile (and Peru)": the goods a measure hits

@@ -309,3 +309,16 @@ def test_a_ministry_after_a_countrys_possessive_is_that_countrys() -> None:
 )
 def test_programmes_schemes_and_schedules_are_no_actors(story: str) -> None:
     assert _names(story) == set(), _names(story)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Norway kept its 10% duty on salmon. The row grew over remarks on Denmark by Prime "
+        "Minister Jonas Lie. Critics of the remarks on Denmark spoke out.",
+        "Norway kept its 10% duty on salmon. A row over Denmark grew. The row over Denmark "
+        "deepened.",
+    ],
+)
+def test_a_country_that_is_only_the_topic_is_no_actor(story: str) -> None:
+    assert "Denmark" not in _names(story)
