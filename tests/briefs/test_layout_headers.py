@@ -103,3 +103,11 @@ def test_a_dateline_behind_a_credit_or_with_its_country_is_read(
     brief = draft_brief(text)
     assert brief.dateline == dateline
     assert brief.summary.startswith("Norway will charge")
+
+
+def test_an_update_note_is_no_story() -> None:
+    text = (
+        f"Cranes to pay more\n\nJune 3, 2025\n\n{_STORY.split(chr(10))[0]}\n\n"
+        "This story has been updated to add the ministry's comment.\n\nThe duty starts in July.\n"
+    )
+    assert "updated" not in draft_brief(text).summary
