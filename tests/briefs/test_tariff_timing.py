@@ -517,3 +517,8 @@ def test_a_rate_whose_measure_will_change_after_a_relative_clause_is_charged_unt
     )
     statuses = {rate: status for rate, (status, _y) in _timed(story, "2025-04-10").items()}
     assert statuses == {"25%": "in force", "35%": "announced"}
+
+
+def test_a_rate_to_be_halved_is_charged_until_then() -> None:
+    story = "India will halve its 150% tariff on British whisky to 75% when the deal takes effect."
+    assert _timed(story) == {"150%": ("in force", None), "75%": ("announced", 2025)}

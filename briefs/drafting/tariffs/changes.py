@@ -67,7 +67,7 @@ _BELOW_BEFORE = re.compile(
 # rate after "to" in the same clause
 _CHANGED_FROM = re.compile(
     r"\b(?:rais\w*|increas\w*|cut|cuts|cutting|lower\w*|reduc\w*|doubl\w*|hik\w*|lift\w*"
-    r"|slash\w*|trim\w*|tripl\w*|bring\w*|brought)\s+(?:its|their|the|a|an|his|her)\s+"
+    r"|slash\w*|trim\w*|tripl\w*|halv\w*|bring\w*|brought)\s+(?:its|their|the|a|an|his|her)\s+"
     r"(?:[\w-]+\s+)?$",
     re.I,
 )
