@@ -511,3 +511,16 @@ def test_exports_that_have_fallen_give_no_rate() -> None:
         " 12% since the duty began."
     )
     assert tariff_pairs(story) == {("Peru", "Chile", "17%")}
+
+
+def test_duties_avoided_are_no_measure() -> None:
+    story = (
+        "Under the pact, Peruvian growers avoided duties by selling at or above minimum prices."
+        " Chile will charge a 17% duty on Peruvian tomatoes from Monday."
+    )
+    assert tariff_pairs(story) == {("Chile", "Peru", "17%")}
+
+
+def test_sellers_right_before_a_measure_are_no_imposer() -> None:
+    story = "Chile charges duties on tomatoes. Peruvian growers said duties on their tomatoes hurt."
+    assert not {p for p in tariff_pairs(story) if p[0] == "Peru"}

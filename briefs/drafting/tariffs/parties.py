@@ -328,8 +328,10 @@ def _imposer_just_before(c: MentionContext, p: Parties) -> None:
     for entity in reversed(c.entities):
         if entity.end <= c.start and c.start - entity.end <= 40:
             gap = c.text[entity.end : c.start]
-            if _ITEM_ENDS.search(gap):
-                break  # "… made by Korea's POSCO and 12.6% on …": the item before, no imposer
+            if _ITEM_ENDS.search(gap) or _is_exporter(c, entity):
+                # "… made by Korea's POSCO and 12.6% on …": the item before; "Mexican growers
+                # pay duties": the sellers, never the imposer
+                break
             if _FROM_ON_BEFORE.search(c.text[max(0, entity.start - 20) : entity.start].casefold()):
                 break  # "importers of Peruvian pork pay deposits": the goods' origin
             goods = _GOODS_AFTER.match(c.text, entity.end)

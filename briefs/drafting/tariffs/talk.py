@@ -76,6 +76,10 @@ _AVERTED = re.compile(
     re.I,
 )
 
+# "growers avoided duties by selling at minimum prices": no measure, what was escaped
+_AVOIDED_TALK = re.compile(
+    r"\b(?:avoid\w*|escap\w+|dodg\w+|evad\w+)\s+(?:paying\s+)?(?:any\s+|the\s+)?$", re.I
+)
 _AVERT_LEAD = re.compile(
     r"\b(?:avert\w*|avoid\w*|stav\w+ off|head\w* off|ward\w* off|escap\w+|dodg\w+)\s+"
     r"(?:an?\s+|the\s+)?$",
@@ -99,6 +103,7 @@ def is_talk(text: str, a_start: int, a_end: int, rate: str | None, mention: Ment
                     _AGAINST_TALK.search(text, max(0, a_start - 50), a_start)
                     and mention.imposed_on is None
                 )
+                or _AVOIDED_TALK.search(text, max(0, a_start - 30), a_start)
             )
             and not _ON_WHAT.match(text, a_end)
         )
