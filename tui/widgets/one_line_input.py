@@ -6,14 +6,43 @@ over two lines searched for half of itself. Here the lines are joined by single 
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.binding import Binding
 from textual.widgets import Input
 
-_UNDO_STEPS = 200  # changes a form's field can take back
+_UNDO_STEPS = 200  # changes a field can take back
 
 
 class OneLineInput(Input):
+    """ctrl+z takes back the last change, one at a time: in the search bar it reached the
+    reader's undo, which put back a deleted brief while the user meant their typing."""
+
+    BINDINGS = [Binding("ctrl+z", "undo", "Undo typing", show=False, id="field.undo")]
+
+    def __init__(self, value: str = "", **kwargs: Any) -> None:
+        self._before: list[str] = []  # the text before each change, newest last
+        self._last = value
+        self._undoing = False
+        super().__init__(value, **kwargs)
+
+    def watch_value(self, value: str) -> None:
+        if not self._undoing and value != self._last:
+            self._before.append(self._last)
+            del self._before[:-_UNDO_STEPS]
+        self._last = value
+
+    def action_undo(self) -> None:
+        if not self._before:
+            return
+        self._undoing = True
+        try:
+            self.value = self._before.pop()
+        finally:
+            self._undoing = False
+        self.cursor_position = len(self.value)
+
     def _on_paste(self, event: events.Paste) -> None:
         line = " ".join(event.text.split())
         if line:
@@ -36,29 +65,7 @@ class FilterInput(OneLineInput):
 
 class FieldInput(OneLineInput):
     """A form's field. Typing edits its text: nothing is selected as the field is reached
-    (Textual's Input selects it all, so the first key typed replaced a whole title), and
-    ctrl+z takes back the last change, one at a time."""
-
-    BINDINGS = [Binding("ctrl+z", "undo", "Undo typing", show=False, id="field.undo")]
+    (Textual's Input selects it all, so the first key typed replaced a whole title)."""
 
     def __init__(self, value: str = "", *, id: str | None = None) -> None:
-        self._before: list[str] = []  # the text before each change, newest last
-        self._last = value
-        self._undoing = False
         super().__init__(value, id=id, select_on_focus=False)
-
-    def watch_value(self, value: str) -> None:
-        if not self._undoing and value != self._last:
-            self._before.append(self._last)
-            del self._before[:-_UNDO_STEPS]
-        self._last = value
-
-    def action_undo(self) -> None:
-        if not self._before:
-            return
-        self._undoing = True
-        try:
-            self.value = self._before.pop()
-        finally:
-            self._undoing = False
-        self.cursor_position = len(self.value)
