@@ -114,6 +114,10 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+_CONTINENTAL = frozenset({"america", "american", "americans"})
+_CONTINENT_PARTS = frozenset({"latin", "north", "south", "central"})
+
+
 def find_places(tokens: list[Token]) -> list[Place]:
     """Countries and blocs by name, alias, capital or demonym; longest phrase first."""
     places = []
@@ -156,6 +160,8 @@ def find_places(tokens: list[Token]) -> list[Place]:
                 continue
             if phrase in CASE_SENSITIVE and not words[0].text.isupper():
                 continue
+            if phrase in _CONTINENTAL and i and tokens[i - 1].lower in _CONTINENT_PARTS:
+                continue  # "Latin America", "North American exporters": a region
             found = Place(i, i + length, country, demonym)
             if plural_possessive:
                 last = words[-1]  # this occurrence only: the word cache is left as it is

@@ -322,3 +322,19 @@ def test_programmes_schemes_and_schedules_are_no_actors(story: str) -> None:
 )
 def test_a_country_that_is_only_the_topic_is_no_actor(story: str) -> None:
     assert "Denmark" not in _names(story)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Exports to Latin America rose despite the 25% tariff.",
+        "North American exporters said the 25% tariff hurt.",
+        "Shipments to Central America fell after the 25% tariff.",
+    ],
+)
+def test_a_continents_part_is_no_country(story: str) -> None:
+    assert "United States" not in _names(story)
+
+
+def test_america_alone_is_still_the_united_states() -> None:
+    assert "United States" in _names("America imposed a 25% tariff on steel.")
