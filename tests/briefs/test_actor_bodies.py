@@ -338,3 +338,7 @@ def test_a_continents_part_is_no_country(story: str) -> None:
 
 def test_america_alone_is_still_the_united_states() -> None:
     assert "United States" in _names("America imposed a 25% tariff on steel.")
+
+
+def test_an_economic_measure_in_capitals_is_no_person() -> None:
+    assert _names("Gross Domestic Product fell after the 25% tariff.") == set()
