@@ -183,6 +183,8 @@ class BriefEditing:
         self.query_one("#summary").display = False
         self.show_summary_status()
         self.set_focus(editor)
+        # Stacked panes at 80×24 may be scrolled down to the tables: bring it into view.
+        self.call_after_refresh(editor.scroll_visible, animate=False)
 
     def close_summary_editor(self) -> None:
         if self.query("#summary-editor"):
