@@ -522,3 +522,10 @@ def test_a_rate_whose_measure_will_change_after_a_relative_clause_is_charged_unt
 def test_a_rate_to_be_halved_is_charged_until_then() -> None:
     story = "India will halve its 150% tariff on British whisky to 75% when the deal takes effect."
     assert _timed(story) == {"150%": ("in force", None), "75%": ("announced", 2025)}
+
+
+def test_a_rate_charged_now_takes_no_year_to_come() -> None:
+    story = (
+        "Grain above the quota pays a 65% Chinese tariff, a rate that remains unchanged next year."
+    )
+    assert _timed(story)["65%"] == ("in force", None)

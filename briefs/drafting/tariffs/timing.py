@@ -580,6 +580,8 @@ def status_and_year(
         # so is a measure that "has imposed": the article's year (weak: a dated mention wins).
         # A measure in force told of only as there ("faces a 25% duty") may be long-standing.
         year = today.year
+    if status == "in force" and not (dated or weak) and year is not None and year > today.year:
+        year = None  # charged on the article's day: "a rate that remains unchanged next year"
     if status == "announced" and year is not None and year < today.year:
         # Announced starts after the article's date: a past year near it is another measure's
         # ("… would fall to 18% …, and a penalty imposed in August would be dropped")
