@@ -524,3 +524,23 @@ def test_duties_avoided_are_no_measure() -> None:
 def test_sellers_right_before_a_measure_are_no_imposer() -> None:
     story = "Chile charges duties on tomatoes. Peruvian growers said duties on their tomatoes hurt."
     assert not {p for p in tariff_pairs(story) if p[0] == "Peru"}
+
+
+def test_a_range_said_of_a_list_yields_to_a_targets_own_rate() -> None:
+    story = (
+        "Peru imposed duties of between 4.9% and 30.7% on glass fibre from Chile and Bolivia."
+        " Bolivian exporters received 13.1%."
+    )
+    assert tariff_pairs(story) == {("Peru", "Chile", "4.9%-30.7%"), ("Peru", "Bolivia", "13.1%")}
+
+
+def test_a_range_said_of_a_list_keeps_beside_a_rate_on_other_goods() -> None:
+    story = (
+        "Fertiliser from Chile and Bolivia now faces a Peruvian duty of between 4% and 9%."
+        " Farm goods from Bolivia are hit with a 50% Peruvian tariff."
+    )
+    assert tariff_pairs(story) == {
+        ("Peru", "Chile", "4%-9%"),
+        ("Peru", "Bolivia", "4%-9%"),
+        ("Peru", "Bolivia", "50%"),
+    }

@@ -51,6 +51,7 @@ from briefs.drafting.tariffs.talk import is_talk
 from briefs.drafting.tariffs.timing import announce_preliminary, collected_later, status_and_year
 from briefs.drafting.text import Sentence, lowered
 from briefs.model import Tariff
+from briefs.rates import normalise_rate
 
 __all__ = ["extract_tariffs"]
 
@@ -445,7 +446,15 @@ def extract_tariffs(
                 )
                 if old is not None:
                     mentions.remove(old)
-            mention.ceiling = bool(mention.also_on and _UP_TO.search(text, 0, max(0, rate_at)))
+            # a list's ceiling, or a range said of the whole list ("between 4.9% and 30.7% on
+            # fibre from China and Egypt"), yields to a target's own rate named later (merge)
+            mention.ceiling = bool(
+                mention.also_on
+                and (
+                    _UP_TO.search(text, 0, max(0, rate_at))
+                    or (rate is not None and "-" in (normalise_rate(rate) or ""))
+                )
+            )
             for target in [mention.imposed_on, *mention.also_on]:
                 # "on steel from Peru, Chile and Brazil": one mention per target.
                 if target is not None and target == mention.imposed_by:

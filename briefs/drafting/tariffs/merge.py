@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from briefs.drafting.tariffs.mentions import Mention
 from briefs.model import Tariff
-from briefs.rates import normalise_rate
+from briefs.rates import normalise_rate, percentages
 
 
 @dataclass
@@ -304,10 +304,25 @@ def _without_ceilings(mentions: list[Mention]) -> list[Mention]:
             own.setdefault((m.imposed_by, m.imposed_on), set()).add(m.rate)
     return [
         replace(m, rate=None, ceiling=False)
-        if m.ceiling and m.rate not in own.get((m.imposed_by, m.imposed_on), {m.rate})
+        if m.ceiling
+        and m.rate not in own.get((m.imposed_by, m.imposed_on), {m.rate})
+        and _yields(m.rate, own.get((m.imposed_by, m.imposed_on), set()))
         else m
         for m in mentions
     ]
+
+
+def _yields(shared: str | None, owns: set[str]) -> bool:
+    """A ceiling yields to any own rate; a range said of a whole list ("between 4.9% and 30.7%
+    on fibre from China and Egypt") only to an own rate inside it ("Egyptian exporters received
+    13.1%"), not to a rate of other goods ("a 50% tariff on farm products")."""
+    if not shared or "-" not in (normalise_rate(shared) or ""):
+        return True
+    ends = percentages(shared)
+    if len(ends) < 2:
+        return False  # "40 to 45 euros per tonne": a range per unit, compared with nothing
+    low, high = min(ends), max(ends)
+    return any(low <= value <= high for rate in owns for value in percentages(rate)[:1])
 
 
 def _range_ends(rate: str | None) -> tuple[str, ...]:
