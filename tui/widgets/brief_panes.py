@@ -250,6 +250,35 @@ class ActorsTable(_BriefTable):
     SHARES = (22, 12, 24, 16)
     LEAST = (10, 12, 10, 8)
 
+    def widths(self, brief: Brief | None, marks: BriefCorrections) -> list[int]:
+        """The shares' widths, but a column wider than all it holds gives what it does not
+        need to those still short, by their shares: at 200 columns every role wrapped while
+        the affiliations beside them left 50 cells blank."""
+        widths = super().widths(brief, marks)
+        rows = [
+            (row_mark(marks, f"actors.{n}") + a.name, a.kind, a.role or "—", a.affiliation or "—")
+            for n, a in enumerate(brief.actors if brief else (), start=1)
+        ]
+        longest = [
+            max([cell_len(name), *(cell_len(clean(r[k], single_line=True)) for r in rows)])
+            for k, name in enumerate(self.COLUMNS)
+        ]
+        need = [max(longest[k], least) for k, least in enumerate(self.LEAST)]
+        spare = sum(max(0, w - n) for w, n in zip(widths, need, strict=True))
+        widths = [min(w, n) for w, n in zip(widths, need, strict=True)]
+        while spare:
+            short = [k for k in range(len(widths)) if widths[k] < need[k]]
+            if not short:
+                break
+            total = sum(self.SHARES[k] for k in short)
+            given = {k: min(need[k] - widths[k], spare * self.SHARES[k] // total) for k in short}
+            if not any(given.values()):
+                given = {max(short, key=lambda k: self.SHARES[k]): 1}
+            for k, more in given.items():
+                widths[k] += more
+                spare -= more
+        return widths
+
     def cells(
         self, brief: Brief | None, marks: BriefCorrections, widths: list[int]
     ) -> list[tuple[Cell, ...]]:
