@@ -529,3 +529,26 @@ def test_a_rate_charged_now_takes_no_year_to_come() -> None:
         "Grain above the quota pays a 65% Chinese tariff, a rate that remains unchanged next year."
     )
     assert _timed(story)["65%"] == ("in force", None)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Trump said Tuesday he would put tariffs of 25% on Japanese cars.",
+        "The US will double its tariff on Indian goods to 25% should India buy more Russian oil.",
+        "In case talks fail, the US will apply a 25% tariff on Indian goods.",
+    ],
+)
+def test_more_wordings_of_a_threat(story: str) -> None:
+    assert {status for status, _y in _timed(story).values()} == {"threatened"}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The 30% EU duty on Chinese steel requires the backing of member states.",
+        "The 30% EU duty on Chinese steel will go to a vote of member states next month.",
+    ],
+)
+def test_more_wordings_of_a_pending_decision(story: str) -> None:
+    assert _timed(story)["30%"][0] == "proposed"

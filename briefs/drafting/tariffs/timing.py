@@ -369,7 +369,8 @@ def _coordinate(part: str, at: int) -> str | None:
 # "will shortly place"): a threat, as the gold conventions read it; a body's statement ("the
 # ministry said it would impose") or a dated start is a decision told
 _HE_SAID_WILL = Folded(
-    r"\b(?:said|says|told\s+[\w\s]{1,30}?|warned|added)\s+(?:that\s+)?(?:he|she)\s+(?:will|would)"
+    r"\b(?:said|says|told\s+[\w\s]{1,30}?|warned|added)\s+(?:on\s+)?(?:\w+day\s+)?(?:that\s+)?"
+    r"(?:he|she)\s+(?:will|would)"
     r"\s+(?:soon\s+|shortly\s+|also\s+)?(?:impose|put|place|slap|hit|levy|charge|add|raise)\b"
 )
 # Where a stretch of words ends: a comma or semicolon, not the one inside "Sept. 1, 2026"
@@ -393,11 +394,13 @@ def _stretch(text: str, at: int) -> str:
 # A measure to come on a condition ("will raise it to 25% if Beijing retaliates", "If talks fail,
 # Washington will …", "would put 25% should talks fail"): warned of, not decided; not "even if"
 _CONDITION_AFTER = re.compile(
-    r"[^.;]*?(?<!even )(?<!as )\b(?:if(?!\s+any\b)|unless|should\s+(?:[\w.]+\s+){1,3}?(?:fail"
-    r"|refuse|collapse|not))\b",
+    r"[^.;]*?(?<!even )(?<!as )\b(?:if(?!\s+any\b)|unless|in case|in the event"
+    r"|should\s+(?:[\w.]+\s+){1,3}?(?:fail|refuse|collapse|not)"
+    # "should India keep buying": a condition by inversion (not "the US should impose")
+    r"|should\s+(?-i:[A-Z])[\w.]*\s+(?!be\b)[a-z]+)\b",
     re.I,
 )
-_CONDITION_FIRST = re.compile(r"\s*(?:If|Unless|Should)\b[^.;]*?,", re.I)
+_CONDITION_FIRST = re.compile(r"\s*(?:If|Unless|Should|In case|In the event)\b[^.;]*?,", re.I)
 _TO_COME = re.compile(r"\b(?:will|would|shall|could)\b", re.I)
 
 
