@@ -544,3 +544,14 @@ def test_a_range_said_of_a_list_keeps_beside_a_rate_on_other_goods() -> None:
         ("Peru", "Bolivia", "4%-9%"),
         ("Peru", "Bolivia", "50%"),
     }
+
+
+def test_two_remedies_of_their_own_kinds_are_two_measures() -> None:
+    story = (
+        "Peru imposed countervailing duties of 5% on glass from Chile. Peru has also charged"
+        " anti-dumping duties on Chilean glass since 2020."
+    )
+    assert {(t.rate, t.measure) for t in draft_story(story).tariffs} == {
+        ("5%", "countervailing duty"),
+        (None, "anti-dumping duty"),
+    }

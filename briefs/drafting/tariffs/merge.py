@@ -64,6 +64,15 @@ def _part_lifted(one: Mention, other: Mention) -> bool:
     return _other_state(one, other) and "in force" in states and bool(states & set(_LIFTED))
 
 
+_SPECIFIC = frozenset({"anti-dumping duty", "countervailing duty", "safeguard", "surtax"})
+
+
+def _other_kind(mention: Mention, m: Measure) -> bool:
+    """ "on top of anti-dumping duties in place since 2020" beside the new countervailing
+    duties: two remedies of their own kinds are two measures."""
+    return mention.measure in _SPECIFIC and m.measure in _SPECIFIC and mention.measure != m.measure
+
+
 def _told_apart(mention: Mention, theirs: list[Mention]) -> bool:
     """An added rate told in a paragraph of its own, far from the measure it would add to: the
     same measure told again (a live page's summary, then its entry)."""
@@ -182,7 +191,9 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
         pair = [
             m
             for m in measures
-            if m.imposed_by == mention.imposed_by and m.imposed_on == mention.imposed_on
+            if m.imposed_by == mention.imposed_by
+            and m.imposed_on == mention.imposed_on
+            and not _other_kind(mention, m)
         ]
         shared = set(mention.products)
         target = next((m for m in pair if shared & set(m.products)), None)
