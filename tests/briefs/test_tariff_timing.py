@@ -552,3 +552,25 @@ def test_more_wordings_of_a_threat(story: str) -> None:
 )
 def test_more_wordings_of_a_pending_decision(story: str) -> None:
     assert _timed(story)["30%"][0] == "proposed"
+
+
+# --- a measure that will expire is charged until then --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The 25% US tariff on Chinese cranes is set to expire in December.",
+        "The 25% US tariff on Chinese cranes is due to expire at the end of the year.",
+        "The 25% US tariff on Chinese cranes will expire in December unless it is renewed.",
+        "The 25% US safeguard tariff on washing machines expires in February.",
+        "The 25% US tariff on Chinese cranes is set to lapse next month.",
+    ],
+)
+def test_a_measure_that_will_expire_is_in_force(story: str) -> None:
+    assert _timed(story)["25%"] == ("in force", None)
+
+
+def test_an_expiring_measure_keeps_the_year_it_began() -> None:
+    story = "The 25% US tariff on Chinese cranes, imposed in 2019, is set to expire in December."
+    assert _timed(story)["25%"] == ("in force", 2019)

@@ -391,6 +391,14 @@ def _stretch(text: str, at: int) -> str:
     return text[start : end.start() if end else len(text)]
 
 
+# A measure that ends later is charged until then (not "expired": a removal)
+_WILL_EXPIRE = re.compile(
+    r"\b(?:(?:set|due|scheduled|expected)\s+to|will|would|is\s+to)\s+(?:expire|lapse|run\s+out)"
+    r"|\b(?:expires|lapses|runs\s+out)\b",
+    re.I,
+)
+
+
 # A measure to come on a condition ("will raise it to 25% if Beijing retaliates", "If talks fail,
 # Washington will …", "would put 25% should talks fail"): warned of, not decided; not "even if"
 _CONDITION_AFTER = re.compile(
@@ -543,6 +551,15 @@ def status_and_year(
         status, weak = "in force", False  # "Britain stays at 25%", "still pays 25%"
     if rate and _CHARGED_NOW.search(text[max(0, a_start - 24) : a_start + len(rate) + 20]):
         status, weak = "in force", False  # "… to 50%, from about 20% now": still charged
+    expiry = _WILL_EXPIRE.search(text, a_start)
+    if (
+        expiry
+        and status in (None, "in force", "announced", "threatened")
+        and (expiry.start() - a_start < 160 and _WILL_EXPIRE.search(clause))
+    ):
+        # "is set to expire in December": charged until then; the end is not its year
+        status, weak, dated = "in force", False, False
+        near, text = near[: max(0, near.find(expiry.group(0)))] or near, text[: expiry.start()]
     # A removal or pause may still be to come ("would be lifted on Sept. 1"): its words say.
     future: bool | None = status in ("announced", "threatened", "proposed")
     if status in ("removed", "suspended", "offered removal"):
