@@ -118,6 +118,7 @@ class Store(ListingStore, ImportingStore, CorrectingStore, SyncingStore, NotingS
         self.root = root
         self.clock = clock
         self._ids: IndexIds | None = None  # the index's ids, as cache/index-ids.txt has them
+        self.seeded = 0  # sample briefs this open put in a new store (the reader says so)
         self._compact_index: CompactIndex | None = None  # the index, compact (store/compact.py)
         # Read-only: everything can be read, and every write says so before it starts.
         # `init`: make a store of a folder that holds other files (`briefing --init`).
@@ -163,7 +164,7 @@ class Store(ListingStore, ImportingStore, CorrectingStore, SyncingStore, NotingS
                 if seed and not self.read_only:
                     from briefs.samples import load_samples  # only for a new store
 
-                    self.import_briefs(load_samples())
+                    self.seeded = self.import_briefs(load_samples()).added
                     self._record_checks()  # what the seed wrote, for the next open
             elif not defer_checks:
                 self.finish_checks()

@@ -185,6 +185,8 @@ class BriefingApp(KeyOrderApp):
                 severity="warning",
                 timeout=20,
             )
+        if self.store.seeded:
+            after(self, self.timings.welcome_after, self._welcome)
         every(self, self.timings.disk_poll, self.poll_disk)
         after(self, self.timings.sync_after, lambda: self.post_message(SyncDesk()))
         if self._problems:  # one notice for them all; `briefing config show` repeats them
@@ -196,6 +198,16 @@ class BriefingApp(KeyOrderApp):
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGHUP):
             loop.add_signal_handler(sig, self._keep_draft_and_exit)
+
+    def _welcome(self) -> None:
+        # A first start shows samples with no word of what they are or where yours come from.
+        self.notify(
+            f"A new store, with {self.store.seeded} sample briefs to try the keys on. "
+            "Add your own articles, saved pages or brief files with `briefing import PATH`, "
+            "a feed with `briefing feed add URL`; D deletes a brief.",
+            title="Welcome",
+            timeout=30,
+        )
 
     def _after_first_frame(self) -> None:
         if self.store.checks_pending:

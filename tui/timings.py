@@ -23,6 +23,7 @@ class Timings:
     draft_pause: float | None = 1.0  # without typing before the editor's text is kept
     tracker_pause: float | None = 0.15  # quiet in the tracker's filter before it runs
     sync_after: float | None = 5.0  # after start or a save, before syncing with the desk
+    welcome_after: float | None = 0.3  # after start on a new store, before saying what it is
 
 
 # For tests: nothing waits on the clock; what would happen later happens at once or never.
@@ -34,6 +35,7 @@ FROZEN = Timings(
     draft_pause=None,
     tracker_pause=None,
     sync_after=None,
+    welcome_after=None,
 )
 
 
