@@ -574,3 +574,15 @@ def test_a_measure_that_will_expire_is_in_force(story: str) -> None:
 def test_an_expiring_measure_keeps_the_year_it_began() -> None:
     story = "The 25% US tariff on Chinese cranes, imposed in 2019, is set to expire in December."
     assert _timed(story)["25%"] == ("in force", 2019)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The US will reimpose its 25% tariff on Canadian lumber.",
+        "The US would reinstate its 25% tariff on Canadian lumber, officials said.",
+        "The US tariff on Canadian lumber will snap back to 25% in August.",
+    ],
+)
+def test_a_measure_that_will_return_is_announced(story: str) -> None:
+    assert _timed(story)["25%"][0] == "announced"
