@@ -586,3 +586,15 @@ def test_an_expiring_measure_keeps_the_year_it_began() -> None:
 )
 def test_a_measure_that_will_return_is_announced(story: str) -> None:
     assert _timed(story)["25%"][0] == "announced"
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Japan said it could drop its 8% tariff on US beef as part of a deal.",
+        "Japan may remove its 8% tariff on US beef.",
+        "Japan might scrap its 8% tariff on US beef next year.",
+    ],
+)
+def test_a_removal_that_may_come_is_offered(story: str) -> None:
+    assert _timed(story)["8%"][0] == "offered removal"

@@ -223,6 +223,10 @@ _REMOVAL_TO_COME = Folded(
     r"(?:[^.;]|\.(?=\w|\s[a-z])){0,90}?\bto\s+"
     r"(?:zero|nil|0\s?%)"
 )
+_MAY_REMOVE = Folded(
+    r"\b(?:could|may|might)\s+(?:\w+\s+){0,2}?(?:remov|scrap|eliminat|lift|drop|abolish|cancel"
+    r"|phas|repeal|rescind|waiv)\w*"
+)
 _DATE_SET = Folded(
     r"\b(?:on|from|by|in|effective|starting|as of|until|before)\s+(?:\d|jan|feb|mar|apr|may|jun"
     r"|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -542,8 +546,9 @@ def status_and_year(
         status = None  # "would respond to the 25% US tariff": the response's, not the tariff's
     if status in ("removed", "offered removal") and _UNTIL_CLAUSE.match(clause):
         status = None  # "… will stay until Washington lifts its tariffs": those stand today
-    if status == "removed" and _removal_undated(clause):
-        status = "offered removal"  # "Britain will scrap its 19% tariff": no date set yet
+    if status == "removed" and (_removal_undated(clause) or _MAY_REMOVE.search(clause)):
+        # "Britain will scrap its 19% tariff": no date set yet; "could drop it": not decided
+        status = "offered removal"
     if rate and (
         _HELD_AT.search(text, max(0, a_start - 30), a_start)
         or _CURRENT_ONE.search(text, max(0, a_start - 40), a_start)
