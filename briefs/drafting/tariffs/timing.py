@@ -12,6 +12,18 @@ from typing import NamedTuple
 from briefs.dates import WEEKDAYS, month_number, month_pattern
 from briefs.drafting.lexicon import cue, table
 from briefs.drafting.tariffs.mentions import Mention, in_condition
+from briefs.drafting.tariffs.wording import (
+    DEAL_SETS,
+    HE_SAID_WILL,
+    PRELIMINARY,
+    WILL_EXPIRE,
+    coordinate,
+    determined_now,
+    of_a_plan,
+    on_condition,
+    rate_position,
+    stretch,
+)
 from briefs.drafting.tariffs.years import WEEKDAY, month_behind, resolve_year
 from briefs.drafting.text import Folded, lowered
 
@@ -350,127 +362,6 @@ def _starts_today(clause: str, today: dt.date) -> bool:
     return day == "today" or WEEKDAYS.index(day) == today.weekday()
 
 
-# ", and the US lifted its 10% duty": a clause of its own, with a subject of its own
-_COORDINATE = re.compile(
-    r",\s+(?:and|but|while|whereas)\s+(?=(?:the|a|an|its|their|his|her|together|it|they)\b"
-    r"|[A-Z])",
-)
-
-
-def _coordinate(part: str, at: int) -> str | None:
-    """The coordinate clause of `part` holding position `at`, when the part has several."""
-    start, end = 0, len(part)
-    for match in _COORDINATE.finditer(part):
-        if match.end() <= at:
-            start = match.end()
-        elif match.start() >= at:
-            end = match.start()
-            break
-    return part[start:end] if (start, end) != (0, len(part)) else None
-
-
-# A person's word of a measure he or she will impose, no date set ("said he would impose",
-# "will shortly place"): a threat, as the gold conventions read it; a body's statement ("the
-# ministry said it would impose") or a dated start is a decision told
-_HE_SAID_WILL = Folded(
-    r"\b(?:said|says|told\s+[\w\s]{1,30}?|warned|added)\s+(?:on\s+)?(?:\w+day\s+)?(?:that\s+)?"
-    r"(?:he|she)\s+(?:will|would)"
-    r"\s+(?:soon\s+|shortly\s+|also\s+)?(?:impose|put|place|slap|hit|levy|charge|add|raise)\b"
-)
-# Where a stretch of words ends: a comma or semicolon, not the one inside "Sept. 1, 2026"
-_STRETCH_END = re.compile(r"[;:]\s|,\s(?!(?:19|20)\d\d\b)|\s[—–]\s")
-
-
-def _rate_at(text: str, a_start: int, rate: str | None) -> int:
-    at = text.find(rate, a_start) if rate else -1
-    return at if at >= 0 else a_start
-
-
-def _stretch(text: str, at: int) -> str:
-    """The words between the punctuation on either side of position `at`."""
-    start = 0
-    for match in _STRETCH_END.finditer(text, 0, at):
-        start = match.end()
-    end = _STRETCH_END.search(text, at)
-    return text[start : end.start() if end else len(text)]
-
-
-# A measure that ends later is charged until then (not "expired": a removal)
-_WILL_EXPIRE = re.compile(
-    r"\b(?:(?:set|due|scheduled|expected)\s+to|will|would|is\s+to)\s+(?:expire|lapse|run\s+out)"
-    r"|\b(?:expires|lapses|runs\s+out)\b",
-    re.I,
-)
-
-
-# A measure to come on a condition ("will raise it to 25% if Beijing retaliates", "If talks fail,
-# Washington will …", "would put 25% should talks fail"): warned of, not decided; not "even if"
-_CONDITION_AFTER = re.compile(
-    r"[^.;]*?(?<!even )(?<!as )\b(?:if(?!\s+any\b)|unless|in case|in the event"
-    r"|should\s+(?:[\w.]+\s+){1,3}?(?:fail|refuse|collapse|not)"
-    # "should India keep buying": a condition by inversion (not "the US should impose")
-    r"|should\s+(?-i:[A-Z])[\w.]*\s+(?!be\b)[a-z]+)\b",
-    re.I,
-)
-_CONDITION_FIRST = re.compile(r"\s*(?:If|Unless|Should|In case|In the event)\b[^.;]*?,", re.I)
-_TO_COME = re.compile(r"\b(?:will|would|shall|could)\b", re.I)
-
-
-def _on_condition(text: str, start: int) -> bool:
-    """The measure at `start` is to come only on a condition the sentence sets."""
-    first = _CONDITION_FIRST.match(text)
-    if first is not None and first.end() <= start:
-        return bool(_TO_COME.search(text, first.end()))
-    after = _CONDITION_AFTER.match(text, start)
-    return after is not None and bool(_TO_COME.search(text, 0, after.start() + len(after.group(0))))
-
-
-# A deal's terms told in the present ("the agreement caps US tariffs at 15%"): announced until
-# the deal is carried out (the gold's 15% beside the 27.5% still charged in 09_japan_autos); a
-# rate charged now says so ("now face", "took effect", "since"), which a stronger cue reads.
-_DEAL_SETS = Folded(
-    r"\b(?:deal|agreement|pact|accord|arrangement|framework)\b[^.;]{0,80}?\b(?:sets|cuts|lowers"
-    r"|reduces|caps|halves|brings|slashes|trims|limits|fixes|falls|drops)\b"
-)
-# A preliminary rate determined in the news, not yet said to be collected: its deposits are
-# still to come (the gold conventions: in force once collected or secured by deposits)
-_DETERMINED = Folded(
-    r"\b(?:set|sets|announc\w*|issu\w*|determin\w*|calculat\w*|assign\w*|found|finds|publish\w*"
-    r"|unveil\w*)\b"
-)
-_COLLECTED = Folded(
-    r"\b(?:collect\w*|paid|paying|pays?|deposits?|took effect|in effect|effective|in force|in place"
-    r"|since|already|appl(?:y|ies|ied)|carr(?:y|ies|ied)|fac(?:e|es|ed|ing))\b"
-)
-
-
-def _determined_now(clause: str, today: dt.date) -> bool:
-    """ "The department on Tuesday set preliminary duties of 20%": no collection yet, and no
-    earlier date ("set preliminary duties in March" is being collected)."""
-    if not (_PRELIMINARY.slow.search(clause) and _DETERMINED.slow.search(clause)):
-        return False
-    if _COLLECTED.slow.search(clause) or month_behind(clause, today):
-        return False
-    year = resolve_year(clause, today, future=False, weekday=False)
-    return year is None or year >= today.year
-
-
-# The nouns of a plan not yet decided, and "would": the measure a plan would bring is proposed
-_PLAN_NOUN = re.compile(
-    r"\b(?:list|proposal|plan|package|draft|bill|blueprint|options?)s?\b(?:\s+of\s+[\w\s-]{1,30})?$",
-    re.I,
-)
-_WOULD = re.compile(r"\bwould\b", re.I)
-
-
-def _of_a_plan(part: str, relative: re.Match[str]) -> bool:
-    """ "a list of countermeasures, which would put duties of 25% on …" (not "which will")."""
-    return bool(
-        _WOULD.search(relative.group(0))
-        and _PLAN_NOUN.search(part, max(0, relative.start() - 50), relative.start())
-    )
-
-
 def status_and_year(
     text: str,
     part: str,
@@ -495,11 +386,11 @@ def status_and_year(
         ends = min(len(text), a_start + 24)
         status = None if _IF_REMOVED.search(text, max(0, a_start - 80), ends) else _IF_THREAT
     else:
-        own = None if relative else _coordinate(part, rate_at)
+        own = None if relative else coordinate(part, rate_at)
         status = (own is not None and _status(own, rate is not None)) or _status(
             clause, rate is not None
         )
-        if relative and status in (None, "announced", "in force") and _of_a_plan(part, relative):
+        if relative and status in (None, "announced", "in force") and of_a_plan(part, relative):
             status = "proposed"  # "a list of countermeasures, which would put 25% on …"
     weak = (status == "in force" and _weak(clause)) or (
         status == "announced" and _only_will_pay(clause)
@@ -507,7 +398,7 @@ def status_and_year(
     fresh = False  # a state read from this news itself, though weak
     if (
         (status in (None, "announced") or (status == "in force" and weak))
-        and _HE_SAID_WILL.search(clause)
+        and HE_SAID_WILL.search(clause)
         and not _starts_later(clause, today)
         and not _starts_today(clause, today)
     ):
@@ -515,13 +406,13 @@ def status_and_year(
     if (
         not conditional
         and (status in (None, "announced") or (status == "in force" and weak))
-        and _on_condition(text, a_start)
+        and on_condition(text, a_start)
         and not _starts_later(clause, today)  # "from Friday, and more if talks fail": decided
     ):
         status, weak = "threatened", False  # "will impose 25% if the border is not secured"
-    if (status is None or (status == "in force" and weak)) and _DEAL_SETS.search(clause):
+    if (status is None or (status == "in force" and weak)) and DEAL_SETS.search(clause):
         status, weak = "announced", False  # "the deal cuts the US tariff to 10%": its terms
-    elif (status is None or (status == "in force" and weak)) and _determined_now(clause, today):
+    elif (status is None or (status == "in force" and weak)) and determined_now(clause, today):
         # "set preliminary duties of 20%" (weak: "has started collecting" elsewhere wins)
         status, weak, fresh = "announced", True, True
     dated = False  # the clause dates the start: "take effect from Tuesday", "from Aug. 14"
@@ -556,11 +447,11 @@ def status_and_year(
         status, weak = "in force", False  # "Britain stays at 25%", "still pays 25%"
     if rate and _CHARGED_NOW.search(text[max(0, a_start - 24) : a_start + len(rate) + 20]):
         status, weak = "in force", False  # "… to 50%, from about 20% now": still charged
-    expiry = _WILL_EXPIRE.search(text, a_start)
+    expiry = WILL_EXPIRE.search(text, a_start)
     if (
         expiry
         and status in (None, "in force", "announced", "threatened")
-        and (expiry.start() - a_start < 160 and _WILL_EXPIRE.search(clause))
+        and (expiry.start() - a_start < 160 and WILL_EXPIRE.search(clause))
     ):
         # "is set to expire in December": charged until then; the end is not its year
         status, weak, dated = "in force", False, False
@@ -573,7 +464,7 @@ def status_and_year(
     # The rate's own stretch of words first ("… in March, and it plans to raise it to 35% next
     # year": 35% is next year's), then the words about the mention, then the sentence.
     year = resolve_year(
-        _stretch(text, _rate_at(text, a_start, rate)),
+        stretch(text, rate_position(text, a_start, rate)),
         today,
         future=future,
         weekday=False,
@@ -633,7 +524,6 @@ _COLLECTED_LATER = Folded(
     r"|\b(?:will|would)\s+(?:instruct|direct|tell|order|ask)\s+(?:[\w.]+\s+){1,6}?to\s+(?:begin\s+"
     r"|start\s+)?(?:collect\w*|requir\w*)\s+(?:cash\s+)?(?:deposits?|bonds?|securit)"
 )
-_PRELIMINARY = Folded(r"\b(?:preliminary|provisional|interim)\b")
 
 
 def collected_later(text: str) -> bool:
@@ -646,7 +536,7 @@ def announce_preliminary(mentions: list[Mention], position: int) -> None:
     """A preliminary or provisional duty of the sentences just before, still to be collected,
     is announced, not in force (its deposits start later)."""
     for mention in mentions:
-        if position - 3 <= mention.sentence <= position and _PRELIMINARY.search(mention.evidence):
+        if position - 3 <= mention.sentence <= position and PRELIMINARY.search(mention.evidence):
             mention.timing = partial(_announced_instead, mention.timing)
             mention._timed = None
 

@@ -1,0 +1,135 @@
+"""What a clause's wording says of a measure's state, beside the status cues: its own
+coordinate clause, a condition it is to come on, a leader's word, a deal's terms, a plan's
+"would", a preliminary rate just determined, an end still to come; and the stretch of words
+whose time phrase dates a rate. Used by timing.status_and_year."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from briefs.drafting.tariffs.years import month_behind, resolve_year
+from briefs.drafting.text import Folded
+
+PRELIMINARY = Folded(r"\b(?:preliminary|provisional|interim)\b")
+
+
+# ", and the US lifted its 10% duty": a clause of its own, with a subject of its own
+_COORDINATE = re.compile(
+    r",\s+(?:and|but|while|whereas)\s+(?=(?:the|a|an|its|their|his|her|together|it|they)\b"
+    r"|[A-Z])",
+)
+
+
+def coordinate(part: str, at: int) -> str | None:
+    """The coordinate clause of `part` holding position `at`, when the part has several."""
+    start, end = 0, len(part)
+    for match in _COORDINATE.finditer(part):
+        if match.end() <= at:
+            start = match.end()
+        elif match.start() >= at:
+            end = match.start()
+            break
+    return part[start:end] if (start, end) != (0, len(part)) else None
+
+
+# A person's word of a measure he or she will impose, no date set ("said he would impose",
+# "will shortly place"): a threat, as the gold conventions read it; a body's statement ("the
+# ministry said it would impose") or a dated start is a decision told
+HE_SAID_WILL = Folded(
+    r"\b(?:said|says|told\s+[\w\s]{1,30}?|warned|added)\s+(?:on\s+)?(?:\w+day\s+)?(?:that\s+)?"
+    r"(?:he|she)\s+(?:will|would)"
+    r"\s+(?:soon\s+|shortly\s+|also\s+)?(?:impose|put|place|slap|hit|levy|charge|add|raise)\b"
+)
+# Where a stretch of words ends: a comma or semicolon, not the one inside "Sept. 1, 2026"
+_STRETCH_END = re.compile(r"[;:]\s|,\s(?!(?:19|20)\d\d\b)|\s[—–]\s")
+
+
+def rate_position(text: str, a_start: int, rate: str | None) -> int:
+    at = text.find(rate, a_start) if rate else -1
+    return at if at >= 0 else a_start
+
+
+def stretch(text: str, at: int) -> str:
+    """The words between the punctuation on either side of position `at`."""
+    start = 0
+    for match in _STRETCH_END.finditer(text, 0, at):
+        start = match.end()
+    end = _STRETCH_END.search(text, at)
+    return text[start : end.start() if end else len(text)]
+
+
+# A measure that ends later is charged until then (not "expired": a removal)
+WILL_EXPIRE = re.compile(
+    r"\b(?:(?:set|due|scheduled|expected)\s+to|will|would|is\s+to)\s+(?:expire|lapse|run\s+out)"
+    r"|\b(?:expires|lapses|runs\s+out)\b",
+    re.I,
+)
+
+
+# A measure to come on a condition ("will raise it to 25% if Beijing retaliates", "If talks fail,
+# Washington will …", "would put 25% should talks fail"): warned of, not decided; not "even if"
+_CONDITION_AFTER = re.compile(
+    r"[^.;]*?(?<!even )(?<!as )\b(?:if(?!\s+any\b)|unless|in case|in the event"
+    r"|should\s+(?:[\w.]+\s+){1,3}?(?:fail|refuse|collapse|not)"
+    # "should India keep buying": a condition by inversion (not "the US should impose")
+    r"|should\s+(?-i:[A-Z])[\w.]*\s+(?!be\b)[a-z]+)\b",
+    re.I,
+)
+_CONDITION_FIRST = re.compile(r"\s*(?:If|Unless|Should|In case|In the event)\b[^.;]*?,", re.I)
+_TO_COME = re.compile(r"\b(?:will|would|shall|could)\b", re.I)
+
+
+def on_condition(text: str, start: int) -> bool:
+    """The measure at `start` is to come only on a condition the sentence sets."""
+    first = _CONDITION_FIRST.match(text)
+    if first is not None and first.end() <= start:
+        return bool(_TO_COME.search(text, first.end()))
+    after = _CONDITION_AFTER.match(text, start)
+    return after is not None and bool(_TO_COME.search(text, 0, after.start() + len(after.group(0))))
+
+
+# A deal's terms told in the present ("the agreement caps US tariffs at 15%"): announced until
+# the deal is carried out (the gold's 15% beside the 27.5% still charged in 09_japan_autos); a
+# rate charged now says so ("now face", "took effect", "since"), which a stronger cue reads.
+DEAL_SETS = Folded(
+    r"\b(?:deal|agreement|pact|accord|arrangement|framework)\b[^.;]{0,80}?\b(?:sets|cuts|lowers"
+    r"|reduces|caps|halves|brings|slashes|trims|limits|fixes|falls|drops)\b"
+)
+# A preliminary rate determined in the news, not yet said to be collected: its deposits are
+# still to come (the gold conventions: in force once collected or secured by deposits)
+_DETERMINED = Folded(
+    r"\b(?:set|sets|announc\w*|issu\w*|determin\w*|calculat\w*|assign\w*|found|finds|publish\w*"
+    r"|unveil\w*)\b"
+)
+_COLLECTED = Folded(
+    r"\b(?:collect\w*|paid|paying|pays?|deposits?|took effect|in effect|effective|in force|in place"
+    r"|since|already|appl(?:y|ies|ied)|carr(?:y|ies|ied)|fac(?:e|es|ed|ing))\b"
+)
+
+
+def determined_now(clause: str, today: dt.date) -> bool:
+    """ "The department on Tuesday set preliminary duties of 20%": no collection yet, and no
+    earlier date ("set preliminary duties in March" is being collected)."""
+    if not (PRELIMINARY.slow.search(clause) and _DETERMINED.slow.search(clause)):
+        return False
+    if _COLLECTED.slow.search(clause) or month_behind(clause, today):
+        return False
+    year = resolve_year(clause, today, future=False, weekday=False)
+    return year is None or year >= today.year
+
+
+# The nouns of a plan not yet decided, and "would": the measure a plan would bring is proposed
+_PLAN_NOUN = re.compile(
+    r"\b(?:list|proposal|plan|package|draft|bill|blueprint|options?)s?\b(?:\s+of\s+[\w\s-]{1,30})?$",
+    re.I,
+)
+_WOULD = re.compile(r"\bwould\b", re.I)
+
+
+def of_a_plan(part: str, relative: re.Match[str]) -> bool:
+    """ "a list of countermeasures, which would put duties of 25% on …" (not "which will")."""
+    return bool(
+        _WOULD.search(relative.group(0))
+        and _PLAN_NOUN.search(part, max(0, relative.start() - 50), relative.start())
+    )
