@@ -143,12 +143,7 @@ class SearchIndex:
 
         Briefs come newest first, each brief's tariffs in their own order.
         """
-        order = self._ordered()
-        query = self._bound(query)
-        if query.is_empty or not query.has_tariff_terms:  # all of a kept brief's tariffs
-            return [(doc, k) for doc in query.select(order) for k in range(doc.tariff_count)]
-        rows = query.tariff_indices
-        return [(doc, k) for doc in order for k in rows(doc)]
+        return self._bound(query).tariff_pairs(self._ordered())
 
     def search_tariffs(self, query: Query) -> list[tuple[str, int]]:
         """`tariff_hits` as (brief id, tariff index) pairs."""

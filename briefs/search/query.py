@@ -58,9 +58,10 @@ import datetime as dt
 from collections.abc import Callable, Hashable
 
 from briefs.folding import words
+from briefs.search.codes import WIDTH
 from briefs.search.docs import SearchDoc
 from briefs.search.lookup import WordLookup
-from briefs.search.nodes import Node, Words, all_of, any_of, everything, negate
+from briefs.search.nodes import And, Node, TariffTest, Words, all_of, any_of, everything, negate
 from briefs.search.terms import EXAMPLES, FIELDS, BadValue, field_node, unknown_field
 from briefs.search.tokens import QueryError, Token, shown, tokenize
 
@@ -155,6 +156,30 @@ class Query:
         if not count:
             return []
         return [k for k, t in enumerate(doc.tariff_rows) if root.row(doc, t, True)]
+
+    def tariff_pairs(self, docs: list[SearchDoc]) -> list[tuple[SearchDoc, int]]:
+        """(doc, tariff index) of every tariff the tracker keeps, in the docs' order: the
+        pairs `tariff_indices` gives, with the briefs searched first (one pass per term)
+        when the query's tariff terms are one test of each tariff."""
+        root = self._root
+        if root is None or not root.needs_row:
+            kept = docs if root is None else root.select(docs)
+            return [(d, k) for d in kept if d.codes for k in range(len(d.codes) // WIDTH)]
+        rowed = [root] if isinstance(root, TariffTest) else None
+        if isinstance(root, And) and all(isinstance(c, TariffTest) for c in root.rowed):
+            rowed = root.rowed
+        if rowed is None:
+            return [(d, k) for d in docs for k in self.tariff_indices(d)]
+        # A brief kept has a tariff passing every tariff test (And.select, TariffTest.select).
+        tests = [c.test for c in rowed]  # type: ignore[attr-defined]
+        test = tests[0] if len(tests) == 1 else lambda t: all(f(t) for f in tests)
+        return [
+            (d, k // WIDTH)
+            for d in root.select(docs)
+            for c in (d.codes,)
+            for k in range(0, len(c), WIDTH)
+            if test(c[k : k + WIDTH])
+        ]
 
 
 # -- the parser --------------------------------------------------------------------

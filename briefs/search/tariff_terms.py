@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from briefs.search.codes import TABLE, Part, class_of
+from briefs.search.codes import TABLE, WIDTH, Part, class_of
 
 Test = Callable[[str], bool]  # of one tariff's characters
 
@@ -170,6 +170,33 @@ def _test(expr: Expr) -> Test:
     return lambda t: any(f(t) for f in tests)
 
 
+def _joined(expr: All) -> Callable[[str], object] | None:
+    """One search for an AND of terms of one kind each: the classes of the kinds side by
+    side, as a tariff's characters stand (a character of a kind is only ever at that
+    kind's place in a tariff, so the classes can only match within one tariff)."""
+    groups: dict[int, list[Expr]] = {}
+    for child in expr.children:
+        if len(child.kinds) != 1:
+            return None
+        groups.setdefault(next(iter(child.kinds)), []).append(child)
+    classes: list[str | None] = []
+    for kind in range(WIDTH):
+        group = groups.get(kind)
+        if group is None:
+            classes.append(None)
+            continue
+        found, others = (group[0] if len(group) == 1 else All(group)).chars()
+        wanted = class_of(kind, found, others=others)
+        if not wanted:
+            return _never  # no tariff can pass
+        classes.append(wanted)
+    while classes[0] is None:
+        classes.pop(0)
+    while classes[-1] is None:
+        classes.pop()
+    return re.compile("".join("." if c is None else c for c in classes), re.DOTALL).search
+
+
 def compile_expr(expr: Expr) -> Compiled:
     test = _test(expr)
     if len(expr.kinds) == 1:
@@ -177,6 +204,9 @@ def compile_expr(expr: Expr) -> Compiled:
         return Compiled(test, _searcher(kind, *expr.chars()), ())
     first: list[Callable[[str], object]] = []
     if isinstance(expr, All):  # each part of one kind must hold on some tariff
+        joined = _joined(expr)
+        if joined is not None:
+            return Compiled(test, joined, ())
         for child in expr.children:
             if len(child.kinds) == 1:
                 (kind,) = child.kinds
