@@ -29,8 +29,9 @@ class StoreLock:
         self._depth = 0
         self._fd: int | None = None
         self._owner: int | None = None  # the thread holding the lock
-        # Threads of this process holding the file lock or taking it: their writes are
-        # short, so `held_elsewhere` does not count them.
+        # Threads of this process holding the file lock: their writes are short, so
+        # `held_elsewhere` does not count them. One still waiting for it is not counted: it
+        # waits on someone else, which is what `held_elsewhere` is asked.
         self._in_process = 0
         self._count_lock = threading.Lock()
 
@@ -41,13 +42,9 @@ class StoreLock:
         # The file lock first, the thread lock after: a thread waiting on another process
         # holds nothing this process's readers need (see `reading`). Each thread opens its
         # own descriptor, and flock keeps descriptors apart within a process too.
+        fd = self._take()
         with self._count_lock:
             self._in_process += 1
-        try:
-            fd = self._take()
-        except BaseException:
-            self._left()
-            raise
         try:
             self._thread_lock.acquire()
         except BaseException:

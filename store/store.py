@@ -213,10 +213,15 @@ class Store(ListingStore, ImportingStore, CorrectingStore, SyncingStore, NotingS
         )
 
     def _writable(self) -> None:
-        if self.read_only:
-            raise read_only_error(self.root)
+        self._not_read_only()
         if self._deferred:
             self.finish_checks()
+
+    def _not_read_only(self) -> None:
+        # Drafts need only this: they live in drafts/, touch no checked file and take no
+        # store lock, so editor text is kept even while the checks wait or find damage.
+        if self.read_only:
+            raise read_only_error(self.root)
 
     @property
     def reader_path(self) -> Path:
@@ -386,7 +391,7 @@ class Store(ListingStore, ImportingStore, CorrectingStore, SyncingStore, NotingS
         """Keep editor text as the draft of `owner` (an id from `claim_draft_owner`; a new
         one when None, as for text left behind); `target` names a correction form's part.
         Needs no store lock."""
-        self._writable()
+        self._not_read_only()
         draft = Draft(
             brief_id=brief_id,
             note_id=note_id,
@@ -401,7 +406,7 @@ class Store(ListingStore, ImportingStore, CorrectingStore, SyncingStore, NotingS
 
     def claim_draft_owner(self) -> str:
         """An owner id for one editor; its drafts count as in use while this store is open."""
-        self._writable()
+        self._not_read_only()
         return self.draft_box.claim()
 
     def drafts(self) -> list[Draft]:
@@ -424,10 +429,11 @@ class Store(ListingStore, ImportingStore, CorrectingStore, SyncingStore, NotingS
         return [d for d in self.drafts() if not d.owner or not self.draft_box.is_alive(d.owner)]
 
     def delete_draft(self, draft: Draft) -> None:
-        self._writable()
+        self._not_read_only()
         if draft.owner:
             self.draft_box.remove(draft.owner)
             return
+        self._writable()
         with self.lock:  # a draft of an older store, kept in reader.json by brief
             if draft.brief_id in _docs(self._drafts):
                 self._reader.migrate()

@@ -119,6 +119,7 @@ class Subscriptions:
     def _write(self, data: dict[str, Any]) -> None:
         if self.store.read_only:
             raise read_only_error(self.store.root)
+        self.store.finish_checks()  # a deferred open's: damage is named before any write
         self._storage.write(data)
 
     def all(self) -> list[Subscription]:
