@@ -13,16 +13,17 @@ from briefs.dates import WEEKDAYS, month_number, month_pattern
 from briefs.drafting.lexicon import cue, table
 from briefs.drafting.tariffs.mentions import Mention, in_condition
 from briefs.drafting.tariffs.wording import (
-    DEAL_SETS,
-    HE_SAID_WILL,
     PRELIMINARY,
     WILL_EXPIRE,
     coordinate,
+    deal_sets,
     determined_now,
     of_a_plan,
     on_condition,
     rate_position,
+    said_he_will,
     stretch,
+    will_expire,
 )
 from briefs.drafting.tariffs.years import WEEKDAY, month_behind, resolve_year
 from briefs.drafting.text import Folded, lowered
@@ -315,7 +316,7 @@ def _starts_later(clause: str, today: dt.date) -> bool | None:
         day = _STARTS_WEEKDAY.search(lowered(clause) or clause.casefold())
         if day is not None:  # "starting Thursday" in a Wednesday story: the days ahead
             return bool(day.group(1)) or WEEKDAYS.index(day.group(2)) != today.weekday()
-        if _ON_PUBLICATION.search(clause) and not _PAST_WORDS.search(clause):
+        if "publi" in clause and _ON_PUBLICATION.search(clause) and not _PAST_WORDS.search(clause):
             return True  # "applicable from its publication in the gazette": still to come
         return None
     if match.group("next"):
@@ -398,7 +399,7 @@ def status_and_year(
     fresh = False  # a state read from this news itself, though weak
     if (
         (status in (None, "announced") or (status == "in force" and weak))
-        and HE_SAID_WILL.search(clause)
+        and said_he_will(clause)
         and not _starts_later(clause, today)
         and not _starts_today(clause, today)
     ):
@@ -410,7 +411,7 @@ def status_and_year(
         and not _starts_later(clause, today)  # "from Friday, and more if talks fail": decided
     ):
         status, weak = "threatened", False  # "will impose 25% if the border is not secured"
-    if (status is None or (status == "in force" and weak)) and DEAL_SETS.search(clause):
+    if (status is None or (status == "in force" and weak)) and deal_sets(clause):
         status, weak = "announced", False  # "the deal cuts the US tariff to 10%": its terms
     elif (status is None or (status == "in force" and weak)) and determined_now(clause, today):
         # "set preliminary duties of 20%" (weak: "has started collecting" elsewhere wins)
@@ -447,7 +448,7 @@ def status_and_year(
         status, weak = "in force", False  # "Britain stays at 25%", "still pays 25%"
     if rate and _CHARGED_NOW.search(text[max(0, a_start - 24) : a_start + len(rate) + 20]):
         status, weak = "in force", False  # "… to 50%, from about 20% now": still charged
-    expiry = WILL_EXPIRE.search(text, a_start)
+    expiry = will_expire(text, a_start)
     if (
         expiry
         and status in (None, "in force", "announced", "threatened")

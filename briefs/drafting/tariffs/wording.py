@@ -23,6 +23,8 @@ _COORDINATE = re.compile(
 
 def coordinate(part: str, at: int) -> str | None:
     """The coordinate clause of `part` holding position `at`, when the part has several."""
+    if not any(word in part for word in (", and ", ", but ", ", while ", ", whereas ")):
+        return None  # plain `in` first: most parts have one clause
     start, end = 0, len(part)
     for match in _COORDINATE.finditer(part):
         if match.end() <= at:
@@ -41,6 +43,12 @@ HE_SAID_WILL = Folded(
     r"(?:he|she)\s+(?:will|would)"
     r"\s+(?:soon\s+|shortly\s+|also\s+)?(?:impose|put|place|slap|hit|levy|charge|add|raise)\b"
 )
+
+
+def said_he_will(clause: str) -> bool:
+    return (" he " in clause or " she " in clause) and bool(HE_SAID_WILL.search(clause))
+
+
 # Where a stretch of words ends: a comma or semicolon, not the one inside "Sept. 1, 2026"
 _STRETCH_END = re.compile(r"[;:]\s|,\s(?!(?:19|20)\d\d\b)|\s[—–]\s")
 
@@ -57,6 +65,13 @@ def stretch(text: str, at: int) -> str:
         start = match.end()
     end = _STRETCH_END.search(text, at)
     return text[start : end.start() if end else len(text)]
+
+
+def will_expire(text: str, start: int) -> re.Match[str] | None:
+    """ "is set to expire in December" after `start`, else None."""
+    if not any(word in text for word in ("xpire", "lapse", "run out", "runs out")):
+        return None
+    return WILL_EXPIRE.search(text, start)
 
 
 # A measure that ends later is charged until then (not "expired": a removal)
@@ -78,10 +93,13 @@ _CONDITION_AFTER = re.compile(
 )
 _CONDITION_FIRST = re.compile(r"\s*(?:If|Unless|Should|In case|In the event)\b[^.;]*?,", re.I)
 _TO_COME = re.compile(r"\b(?:will|would|shall|could)\b", re.I)
+_CONDITION_WORDS = (" if ", "If ", "nless", "hould ", "n case", "n the event")
 
 
 def on_condition(text: str, start: int) -> bool:
     """The measure at `start` is to come only on a condition the sentence sets."""
+    if not any(word in text for word in _CONDITION_WORDS):
+        return False
     first = _CONDITION_FIRST.match(text)
     if first is not None and first.end() <= start:
         return bool(_TO_COME.search(text, first.end()))
@@ -96,6 +114,14 @@ DEAL_SETS = Folded(
     r"\b(?:deal|agreement|pact|accord|arrangement|framework)\b[^.;]{0,80}?\b(?:sets|cuts|lowers"
     r"|reduces|caps|halves|brings|slashes|trims|limits|fixes|falls|drops)\b"
 )
+_DEAL_WORDS = ("deal", "agreement", "pact", "accord", "arrangement", "framework")
+
+
+def deal_sets(clause: str) -> bool:
+    low = clause.lower()
+    return any(word in low for word in _DEAL_WORDS) and bool(DEAL_SETS.search(clause))
+
+
 # A preliminary rate determined in the news, not yet said to be collected: its deposits are
 # still to come (the gold conventions: in force once collected or secured by deposits)
 _DETERMINED = Folded(
@@ -111,6 +137,8 @@ _COLLECTED = Folded(
 def determined_now(clause: str, today: dt.date) -> bool:
     """ "The department on Tuesday set preliminary duties of 20%": no collection yet, and no
     earlier date ("set preliminary duties in March" is being collected)."""
+    if not any(word in clause for word in ("relimin", "rovision", "nterim")):
+        return False
     if not (PRELIMINARY.slow.search(clause) and _DETERMINED.slow.search(clause)):
         return False
     if _COLLECTED.slow.search(clause) or month_behind(clause, today):
