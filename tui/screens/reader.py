@@ -146,8 +146,9 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen
         # so the list and the first brief are drawn in this frame, without a worker hop.
         self.refresh_list()
         self.offer_drafts()
-        # Reading every brief and loading the editor compete with the first paint: later.
-        after(self, self.timings.catalog_after, self._after_first_paint)
+        # Reading every brief and loading the editor compete with the first paint: later,
+        # counted from the first refresh (a loaded machine may take longer than the wait).
+        self.call_after_refresh(after, self, self.timings.catalog_after, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
         self.post_message(CatalogWanted())

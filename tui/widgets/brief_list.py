@@ -335,9 +335,15 @@ class BriefList(ScrollViewSize, ScrollView, can_focus=True, inherit_bindings=Fal
 
     def _update_virtual_size(self) -> None:
         size = Size(self.scrollable_content_region.width, len(self._rows))
-        if size != self.virtual_size:
+        if size == self.virtual_size:
+            return
+        if size.height == self.virtual_size.height:
+            # Only the width: the list's height (its rows) stays, so no layout is asked
+            # for (at the first layout the list learnt its width, and asked for another).
+            self.set_reactive(BriefList.virtual_size, size)
+        else:
             self.virtual_size = size
-            self._scroll_update(size)  # scrollbars now, not at the next layout
+        self._scroll_update(size)  # scrollbars now, not at the next layout
 
     def _refresh_row(self, index: int | None) -> None:
         if index is not None:

@@ -21,9 +21,19 @@ class DetailScroll(LaidOutOnce, KeptLooks, CachedBars, VerticalScroll):
     )
 
     def watch_show_vertical_scrollbar(self, shown: bool) -> None:
-        # reader.tcss moves the notes box beside it off the scrollbar's column.
-        if self.parent is not None:
-            self.parent.set_class(shown, "-scrolling")
+        """While the brief scrolls, its scrollbar takes the last column: the notes box
+        below leaves it too, so that it ends where the summary's box does, and the brief
+        takes the whole width, not 1fr (Textual takes the notes' margin off every 1fr
+        beside it). Set on the two widgets, not as a class of their column: a class
+        restyled the column's dozen widgets (and redrew them) when the bar first showed,
+        just after the first layout."""
+        parent = self.parent
+        if parent is None:
+            return
+        notes = next((w for w in parent.children if w.id == "notes"), None)
+        if notes is not None:
+            notes.styles.margin = (0, 1, 0, 0) if shown else None
+        self.styles.width = "100%" if shown else None
 
 
 class Facts(LaidOutOnce, KeptLooks, Horizontal):
