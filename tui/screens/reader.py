@@ -142,6 +142,7 @@ class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen
         self.article.border_title = "Article (b: back to the summary)"
         self.article.display = False
         self.brief_list.focus()
+        self.expect_table_widths()
         # The app loaded the rows before the first frame (the store's index holds them),
         # so the list and the first brief are drawn in this frame, without a worker hop.
         self.refresh_list()

@@ -213,10 +213,18 @@ class _BriefTable(LaidOutOnce, LineTable):
         super().__init__(id=id)
         self._shown: tuple[Brief | None, BriefCorrections] = (None, NO_MARKS)
         self._drawn_width = 0
+        # The width the reader expects the table to get at the first layout (before it,
+        # the table's own is 0), so the rows are made once at start, not again then.
+        self.expected_width = 0
+
+    @property
+    def width_now(self) -> int:
+        return self.size.width or self.expected_width
 
     def widths(self, brief: Brief | None, marks: BriefCorrections) -> list[int]:
         """The columns' widths for the table's width now (cell padding taken off)."""
-        inner = self.size.width - self.styles.gutter.width if self.size.width else 80
+        width = self.width_now
+        inner = width - self.styles.gutter.width if width else 80
         total = inner - 2 * PADDING * len(self.SHARES) - 1
         room = max(total, sum(self.LEAST))
         whole = sum(self.SHARES)
@@ -227,7 +235,7 @@ class _BriefTable(LaidOutOnce, LineTable):
 
     def show(self, brief: Brief | None, marks: BriefCorrections = NO_MARKS) -> None:
         self._shown = (brief, marks)
-        self._drawn_width = self.size.width
+        self._drawn_width = self.width_now
         self.set_rows(self.COLUMNS, self.cells(brief, marks, self.widths(brief, marks)))
         self.border_title = self.title(brief, marks)
 
@@ -323,7 +331,7 @@ class TariffsTable(_BriefTable):
         return rows
 
     def widths(self, brief: Brief | None, marks: BriefCorrections) -> list[int]:
-        room = (self.size.width or 80) - 2 * PADDING * len(self.COLUMNS)
+        room = (self.width_now or 80) - 2 * PADDING * len(self.COLUMNS)
         rows = self.texts(brief, marks)
         columns = [(name, *(row[k] for row in rows)) for k, name in enumerate(self.COLUMNS)]
         return fit_widths(columns, self.SHARES, room, whole=self.WHOLE)
@@ -334,7 +342,7 @@ class TariffsTable(_BriefTable):
         rows = self.texts(brief, marks)
         cells = self._wrap(rows, widths)
         # Columns wrapped at their words may leave room: the parties, then the goods, take it.
-        room = (self.size.width or 80) - 2 * PADDING * len(self.COLUMNS)
+        room = (self.width_now or 80) - 2 * PADDING * len(self.COLUMNS)
         for k in (0, 1):
             used = [
                 max([cell_len(name), *(cell_len(line) for row in cells for line in row[j].lines)])
