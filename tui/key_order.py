@@ -74,21 +74,6 @@ class KeyOrderApp(App[None]):
             target = self
         _after_bubbling(target, self, self._release_hold)
 
-    def hold_keys(self) -> Callable[[], None]:
-        """Keys from now on wait until the returned call (once; or STUCK_AFTER at most):
-        the palette waits for the hits of what was typed before its enter."""
-        self._holds += 1
-        released = False
-
-        def release() -> None:
-            nonlocal released
-            if not released:
-                released = True
-                self.call_later(self._release_hold)
-
-        self.set_timer(STUCK_AFTER, release)
-        return release
-
     async def _release_hold(self) -> None:
         self._holds -= 1
         if not self._holds and self._in_flight is None and self._waiting:

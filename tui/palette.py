@@ -41,59 +41,26 @@ class CommandHost(Protocol):
 
     def hold_keys_for(self, message: Message) -> None: ...
 
-    def hold_keys(self) -> Callable[[], None]: ...
-
 
 class ReaderPalette(CommandPalette):
     """Textual's palette, choosing on enter as the key arrives. Its own enter reaches the
     choice through three messages of the list and the palette, and the keys typed right
-    after it went into the closing palette's field and were lost. An enter typed while
-    the hits of what was typed are still coming chooses the first of them once they come
-    (Textual's did nothing), the keys after it waiting meanwhile."""
+    after it went into the closing palette's field and were lost."""
 
     BINDINGS = [Binding("enter", "pick", show=False, priority=True)]
 
-    _release: Callable[[], None] | None = None  # set while an enter waits for the hits
-
     def action_pick(self) -> None:
-        if self._release is not None:
-            return
-        if self._gathering():  # the list shows the hits of what was typed before
-            self._release = cast(CommandHost, self.app).hold_keys()
-            return
-        if not self._choose():
-            self._select_or_command()  # nothing chosen: as Textual's enter does
-
-    def _gathering(self) -> bool:
-        group = self._GATHER_COMMANDS_GROUP
-        return any(w.group == group and not w.is_finished for w in self.workers)
-
-    def _choose(self) -> bool:
         commands = self.query_one(CommandList)
         index = commands.highlighted
-        if not self._list_visible or index is None:
-            return False
-        option = commands.get_option_at_index(index)
-        if not isinstance(option, Command):
-            return False
-        self._cancel_gather_commands()
-        self.app.post_message(CommandPalette.Closed(option_selected=True))
-        self.dismiss()
-        self.app.call_later(option.hit.command)
-        return True
-
-    def _refresh_command_list(
-        self, command_list: CommandList, commands: list[Command], clear_current: bool
-    ) -> None:
-        super()._refresh_command_list(command_list, commands, clear_current)
-        if self._release is not None:  # an enter waits for these hits: chosen from the
-            self.call_later(self._chosen_late)  # palette's own queue, not this worker's
-
-    def _chosen_late(self) -> None:
-        release, self._release = self._release, None
-        if release is not None:
-            self._choose()
-            release()
+        if self._list_visible and index is not None:
+            option = commands.get_option_at_index(index)
+            if isinstance(option, Command):
+                self._cancel_gather_commands()
+                self.app.post_message(CommandPalette.Closed(option_selected=True))
+                self.dismiss()
+                self.app.call_later(option.hit.command)
+                return
+        self._select_or_command()  # nothing chosen: as Textual's enter does
 
 
 MAX_HITS = 20  # per provider and keystroke; the palette sorts and shows them all

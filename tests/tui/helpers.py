@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from store import Store
 from tests.conftest import TODAY
@@ -33,7 +34,10 @@ async def settle(pilot: Pilot[None]) -> None:
     app = pilot.app
     for _ in range(1000):
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            continue  # cancelled is done (the palette cancels its search as a pick closes it)
         if not getattr(app, "keys_pending", False):
             break
     await pilot.pause()
