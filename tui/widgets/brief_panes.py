@@ -168,16 +168,24 @@ def fit_widths(
         free = [k for k in range(len(widths)) if k not in whole and widths[k] > FLOOR]
         k = max(free or range(len(widths)), key=lambda k: widths[k])
         widths[k] -= 1
-    while sum(widths) < room:
-        wanting = [k for k, width in enumerate(widths) if width < longest[k]]
+    return grow_widths(widths, longest, shares, room - sum(widths))
+
+
+def grow_widths(
+    widths: list[int], limits: Sequence[int], shares: Sequence[int], spare: int
+) -> list[int]:
+    """`spare` cells given to the columns still short of their limit, by their shares."""
+    while spare > 0:
+        wanting = [k for k, width in enumerate(widths) if width < limits[k]]
         if not wanting:
             break
-        spare, total = room - sum(widths), sum(shares[k] for k in wanting)
-        grown = {k: min(longest[k] - widths[k], spare * shares[k] // total) for k in wanting}
+        total = sum(shares[k] for k in wanting)
+        grown = {k: min(limits[k] - widths[k], spare * shares[k] // total) for k in wanting}
         if not any(grown.values()):  # less room left than columns: the largest share first
             grown = {max(wanting, key=lambda k: shares[k]): 1}
         for k, more in grown.items():
             widths[k] += more
+            spare -= more
     return widths
 
 
@@ -274,18 +282,7 @@ class ActorsTable(_BriefTable):
         need = [max(longest[k], least) for k, least in enumerate(self.LEAST)]
         spare = sum(max(0, w - n) for w, n in zip(widths, need, strict=True))
         widths = [min(w, n) for w, n in zip(widths, need, strict=True)]
-        while spare:
-            short = [k for k in range(len(widths)) if widths[k] < need[k]]
-            if not short:
-                break
-            total = sum(self.SHARES[k] for k in short)
-            given = {k: min(need[k] - widths[k], spare * self.SHARES[k] // total) for k in short}
-            if not any(given.values()):
-                given = {max(short, key=lambda k: self.SHARES[k]): 1}
-            for k, more in given.items():
-                widths[k] += more
-                spare -= more
-        return widths
+        return grow_widths(widths, need, self.SHARES, spare)
 
     def cells(
         self, brief: Brief | None, marks: BriefCorrections, widths: list[int]
