@@ -55,6 +55,20 @@ def kill_at_random(
     return out.split()
 
 
+def reopen(store_dir: Path, round_: int) -> Store:
+    """The store after a kill, opened as the reader opens it (checks deferred, files whose
+    identity was checked before taken on trust) in even rounds and as the CLI does in odd
+    ones: what a kill leaves must read the same both ways."""
+    return Store(store_dir, defer_checks=round_ % 2 == 0)
+
+
+def finish(store: Store) -> None:
+    """The deferred checks, as the reader runs them after its first frame: they find no
+    damage in what a kill left."""
+    store.finish_checks()
+    assert not store.checks_pending
+
+
 def test_kill_during_note_writes_loses_no_acknowledged_note(store_dir: Path) -> None:
     Store(store_dir)
     rng = random.Random(20251128)
@@ -62,11 +76,12 @@ def test_kill_during_note_writes_loses_no_acknowledged_note(store_dir: Path) -> 
     for round_ in range(KILLS):
         writer = start_writer("notes", str(store_dir), XI, "0", f"r{round_}", ready=True)
         acknowledged += [w for w in kill_at_random(writer, rng) if w.startswith("n")]
-        store = Store(store_dir)  # always opens
+        store = reopen(store_dir, round_)  # always opens
         ids = [n.id for n in store.notes(XI)]
         assert len(ids) == len(set(ids)), "a note was saved twice"
         missing = set(acknowledged) - set(ids)
         assert not missing, f"round {round_}: printed but lost: {missing}"
+        finish(store)
     assert len(acknowledged) > KILLS  # the kills landed while notes were being written
     assert not list(store_dir.glob(".*.tmp"))  # leftovers were cleaned at each start
 
@@ -85,19 +100,20 @@ def test_kill_during_import_keeps_the_store_and_the_notes(store_dir: Path, tmp_p
     store = Store(store_dir)
     note = store.add_note(XI, "must survive")
     rng = random.Random(7)
-    for _ in range(KILLS):
+    for round_ in range(KILLS):
         # Alternate the content so every import really rewrites briefs.json.
         for path in rng.sample(sorted(folder.iterdir()), 3):
             data = json.loads(path.read_text())
             data["summary"] = f"changed {rng.random()}"
             path.write_text(json.dumps(data))
         kill_at_random(start_writer("imports", str(store_dir), str(folder), "0", ready=True), rng)
-        reopened = Store(store_dir)
+        reopened = reopen(store_dir, round_)
         assert reopened.note(note.id) == note
         count = reopened.count()
         assert count in (7, 157), count  # the import went in whole or not at all
         # The index never points at content that is not all there.
         assert all(brief is not None for _, brief in reopened.read_briefs())
+        finish(reopened)
 
 
 def test_two_writers_at_once_lose_nothing(store_dir: Path) -> None:
@@ -226,10 +242,12 @@ def test_kill_during_repair_never_leaves_a_file_without_its_backup(store_dir: Pa
         printed = kill_at_random(writer, rng, 0.3, 0.8)
         landed += bool(printed)
         try:
-            reopened = Store(store_dir)
+            reopened = reopen(store_dir, round_)
+            finish(reopened)  # a deferred open names the damage here, before any write
         except DamagedFileError:  # cut short between damage and repair: repair finishes
             repair(store_dir)
-            reopened = Store(store_dir)
+            reopened = reopen(store_dir, round_)
+            finish(reopened)
         assert {n.id for n in reopened.notes(XI)} == notes, round_
         assert reopened.count() == 6 and len(reopened.trash()) == 1, round_
         assert reopened.brief(XI).title == "Corrected", round_  # type: ignore[union-attr]
@@ -249,7 +267,8 @@ def test_kill_during_compaction_loses_nothing(store_dir: Path) -> None:
         kill_at_random(
             start_writer("compacts", str(store_dir), "40", "0", ready=True), rng, 0.3, 0.9
         )
-        reopened = Store(store_dir)  # always opens, and keeps only the current log
+        reopened = reopen(store_dir, round_)  # always opens
+        finish(reopened)  # and keeps only the current log (at once, or after the checks)
         logs = sorted(p.name for p in store_dir.glob("content-*.jsonl"))
         assert len(logs) == 1, logs
         compacted.add(logs[0])
@@ -282,10 +301,11 @@ def test_kill_during_a_migration_loses_no_note(store_dir: Path, tmp_path: Path) 
         acknowledged = set(kill_at_random(writer, rng, 0.25, 0.9))
         split = json.loads((store_dir / "reader.json").read_text())
         midway += bool(split.get("notes")) and (store_dir / "reader").is_dir()
-        reopened = Store(store_dir)  # always opens
+        reopened = reopen(store_dir, round_)  # always opens
         seen = {n.id for row in reopened.rows() for n in reopened.notes(row.id)}
         assert held | acknowledged <= seen, round_
         assert sum(row.note_count for row in reopened.rows()) == len(seen), round_
+        finish(reopened)
         assert check(store_dir).ok, round_
         reopened.add_note(XI, "completes it")  # the next write finishes the migration
         assert "notes" not in json.loads((store_dir / "reader.json").read_text()), round_
