@@ -40,6 +40,7 @@ from briefs.drafting.tariffs.rate_text import find_rates, joined_ranges
 from briefs.drafting.tariffs.story import (
     fallback_imposer,
     like_sibling,
+    list_of,
     list_targets,
     pair_timing,
     rates_listed,
@@ -224,10 +225,10 @@ def extract_tariffs(
                 else:
                     mention.imposed_by = ref.imposed_by
                     mention.imposed_on = ref.imposed_on
-                    if ref.rate is None and ref.imposed_on is not None:
+                    if ref.imposed_on is not None:
                         # "… from Canada, Japan and India. The duties take effect from Tuesday":
-                        # each target of that list
-                        targets = list_targets(ref, mentions)
+                        # each target of that list, with its rate or without
+                        targets = list_of(ref, mentions)
                         mention.imposed_on, mention.also_on = targets[0], targets[1:]
             borrowed = False
             if (

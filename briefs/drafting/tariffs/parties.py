@@ -18,6 +18,7 @@ from briefs.drafting.tariffs.entities import (
     receivers_in,
     target_receives,
 )
+from briefs.drafting.tariffs.groups import first_member
 from briefs.drafting.tariffs.kinds import additional_of, evidence_of, measure_of
 from briefs.drafting.tariffs.mentions import Mention, in_condition
 from briefs.drafting.tariffs.origins import every_origin
@@ -497,8 +498,11 @@ def read_mention(c: MentionContext) -> Mention | None:
         and not borrowing
     ):
         return None  # no country to be found: the check below, made early
-    all_targets = every_origin(c)
+    member = first_member(c)  # "from countries without a deal, a group that includes India"
+    all_targets = member is None and every_origin(c)
     p = Parties(all_targets=all_targets)
+    if member is not None:
+        p.on, p.also_on, p.beside = member.country, _listed_after(c, member), True
     if all_targets:
         # "on imports from all countries, including the EU and Mexico": examples of every
         # origin, neither the imposer nor a target of their own

@@ -79,6 +79,22 @@ def list_targets(ref: Mention, mentions: list[Mention]) -> list[str]:
     return list(dict.fromkeys(targets)) or [ref.imposed_on or ""]
 
 
+def list_of(ref: Mention, mentions: list[Mention]) -> list[str]:
+    """The targets of the list `ref` is one of: rate-less, or one rate said of them all
+    ("30% on steel from Japan, Egypt and Turkey"), in order."""
+    if ref.rate is None:
+        return list_targets(ref, mentions)
+    targets = [
+        m.imposed_on
+        for m in mentions
+        if m.sentence == ref.sentence
+        and m.imposed_by == ref.imposed_by
+        and m.rate == ref.rate
+        and m.imposed_on
+    ]
+    return list(dict.fromkeys(targets)) or [ref.imposed_on or ""]
+
+
 def same_rate(mentions: list[Mention], rate: str) -> Mention | None:
     norm = normalise_rate(rate)
     return next((m for m in reversed(mentions) if m.rate and normalise_rate(m.rate) == norm), None)
