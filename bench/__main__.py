@@ -106,6 +106,8 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Figure], dict[str, A
     only = set(args.only.split(",")) if args.only else set(GROUPS)
     made = _prepare(work, s, args.seed)
     store = work / "store"
+    if synth.bring_current(store):  # untimed: every figure is of a store of this format
+        print("migrated the store to the current format", file=sys.stderr)
     work_tmp = work / "tmp"  # copies of the store that runs write to, removed after
     work_tmp.mkdir(exist_ok=True)
     figures: list[Figure] = []

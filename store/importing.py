@@ -26,7 +26,8 @@ from briefs.ids import is_derived, with_suffix
 from briefs.model import ReaderData
 from store import content_log
 from store.errors import StoreError
-from store.index import IndexedStore
+from store.folder import lexists
+from store.index import RECENT_FORMAT, IndexedStore
 from store.records import ImportCounts
 from store.tables import docs as _docs
 from store.tables import index_record, span_of
@@ -34,6 +35,7 @@ from store.tables import index_record, span_of
 if TYPE_CHECKING:
     from store.corrections import CorrectionBook
     from store.lock import StoreLock
+    from store.reader_book import ReaderBook
 
 MAX_SUFFIX = 1000  # more stories than this under one day and headline start: refuse
 
@@ -229,9 +231,27 @@ class ImportingStore(IndexedStore):
 
     lock: StoreLock
     _book: CorrectionBook
+    _reader: ReaderBook
 
     def _writable(self) -> None:
         raise NotImplementedError
+
+    def migrate(self) -> bool:
+        """Bring a store of an older format to the current one now, as its first write
+        would: reader.json's notes and states into reader/ (format 2), and `briefs.json`
+        rewritten whole and marked of format 4 (format 3), so that later imports write
+        only `briefs-recent.json`. Whether anything was written; a store already current
+        is left as it is."""
+        self._writable()
+        with self.lock:
+            changed = self._reader.migrate()
+            log = self._log_name()
+            if lexists(self.briefs_path) and log and self._base_version() < RECENT_FORMAT:
+                self._fold(self._recent_docs(), log)
+                changed = True
+            if changed:
+                self._record_checks()
+        return changed
 
     def import_briefs(self, briefs: Iterable[Brief], *, undelete: bool = False) -> ImportCounts:
         """Add or replace briefs by id. Reader data is untouched: corrections stay laid
