@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from briefs.drafting.actor_words import FORUM_ACTS, FORUM_ORGS, KNOWN_ORGS
+from briefs.drafting.actor_words import FORUM_ACTS, FORUM_ORGS, KNOWN_ORGS, name_words
 from briefs.drafting.lexicon import words
 from briefs.drafting.lower_orgs import lower_orgs
 from briefs.drafting.name_runs import capital_runs, parse_run
@@ -272,7 +272,7 @@ def join_shorter_names(registry: Registry, spans: ActorSpans) -> None:
     """A person named in two or more words who is also named more fully is one actor, under
     the fullest name (a later surname alone is resolved elsewhere)."""
     people = [e for e in registry.entries.values() if e.kind == "person"]
-    words = {id(e): [w.rstrip(".") for w in fold(e.name).split()] for e in people}
+    words = {id(e): name_words(e.name) for e in people}
     for entry in people:
         fuller = [
             other

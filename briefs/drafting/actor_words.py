@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from briefs.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from briefs.drafting.lexicon import table, words
+from briefs.folding import fold
 
 # "President-elect", "Prime Minister-designate", "Ambassador-at-large", "ex-President": forms
 # of a title head are title heads too.
@@ -38,3 +39,15 @@ NOT_ACTORS = words("not_actors")
 REGIONS = words("regions")
 PLACE_WORDS = words("place_words")
 SKIP_NAMES = words("skip_names")
+
+# "Jr.", "III": a generation, not a name part, when a person is met again by surname.
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def name_words(name: str) -> list[str]:
+    """A person's name as folded words without a generation: "Ferdinand R. Marcos, Jr." is
+    ["ferdinand", "r", "marcos"], so "Mr. Marcos" finds him."""
+    parts = [w.strip(".,") for w in fold(name).split()]
+    while len(parts) > 1 and parts[-1] in GENERATIONS:
+        parts.pop()
+    return parts

@@ -95,6 +95,19 @@ def _opens_a_given_name(tokens: list[Token], i: int, end: int, places: dict[int,
     )
 
 
+_CURRENCY_LETTERS = frozenset(sign for sign in words("currency_signs") if sign.isalpha())
+_AMOUNT = re.compile(r"([a-z]{1,3})\d")
+
+
+def _capital_word(token: Token) -> bool:
+    """A word that can be part of a name: capitalised and not an amount in a currency
+    written with letters ("P14 a kilo", "RM500")."""
+    if not (token.cap and token.text[0].isalpha()):
+        return False
+    amount = _AMOUNT.match(token.lower)
+    return amount is None or amount.group(1) not in _CURRENCY_LETTERS
+
+
 def capital_runs(sentence: Sentence) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens, joined by lower-case connectors between capitals."""
     tokens = sentence.tokens
@@ -102,7 +115,7 @@ def capital_runs(sentence: Sentence) -> list[tuple[int, int]]:
     i = 0
     count = len(tokens)
     while i < count:
-        if not (tokens[i].cap and tokens[i].text[0].isalpha()):
+        if not _capital_word(tokens[i]):
             i += 1
             continue
         j = i + 1
@@ -111,7 +124,7 @@ def capital_runs(sentence: Sentence) -> list[tuple[int, int]]:
             or (tokens[j - 1].lower in ROLE_HEADS and tokens[j].lower in ORG_HEADS)
         ):
             token = tokens[j]
-            if token.cap and token.text[0].isalpha():
+            if _capital_word(token):
                 j += 1
                 continue
             if token.lower not in CONNECTORS or token.possessive:
@@ -123,9 +136,18 @@ def capital_runs(sentence: Sentence) -> list[tuple[int, int]]:
                 j = k + 1
             else:
                 break
-        runs.append((i, j))
+        if not _numbered(tokens, j):
+            runs.append((i, j))
         i = j
     return runs
+
+
+def _numbered(tokens: list[Token], end: int) -> bool:
+    """ "Executive Order No. 62", "Resolution No 12": a numbered instrument, no one's name."""
+    if tokens[end - 1].lower not in ("no", "nos"):
+        return False
+    k = end + 1 if end < len(tokens) and tokens[end].text == "." else end
+    return k < len(tokens) and tokens[k].text[:1].isdigit()
 
 
 def _titled_before(tokens: list[Token], i: int) -> bool:
@@ -266,6 +288,8 @@ _LEGAL_FORMS = frozenset(
 
 # "Kumho Petrochemical Co., Ltd.": a second legal form after the comma is part of the name.
 _SECOND_FORM = re.compile(r"\.?,\s(?:Ltd|Inc|LLC|Limited)\b\.?")
+# "Ferdinand R. Marcos, Jr.": a generation after a comma ends the name it follows.
+_GENERATION_AFTER = re.compile(r",\s(?:Jr|Sr)\.")
 
 
 def text_of(tokens: list[Token], start: int, end: int, sentence: str) -> str:
@@ -277,6 +301,8 @@ def text_of(tokens: list[Token], start: int, end: int, sentence: str) -> str:
             stop = second.end()
         elif sentence[stop : stop + 1] == ".":
             stop += 1
+    elif last.cap and (generation := _GENERATION_AFTER.match(sentence, stop)):
+        stop = generation.end()
     return sentence[tokens[start].start : stop]
 
 
@@ -373,7 +399,8 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                     nxt = stop + 1
                     while nxt < end and tokens[nxt].lower in CONNECTORS:
                         nxt += 1
-                    if nxt < end and tokens[nxt].lower not in ROLE_HEADS:
+                    # "Office of the President": a title word that ends the run ends the name
+                    if nxt < end and (tokens[nxt].lower not in ROLE_HEADS or nxt + 1 == end):
                         stop = nxt + 1
                         while (
                             stop < end

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefs.drafting.actor_words import NOT_ACTORS
+from briefs.drafting.actor_words import NOT_ACTORS, name_words
 from briefs.folding import fold
 
 _ABBREVIATED = re.compile(r"\b(?:Co|Corp|Inc|Ltd|Jr|Sr|Bros|Cie|Pty)\.$")
@@ -64,6 +64,6 @@ class Registry:
         found = [
             e
             for e in self.entries.values()
-            if e.kind == "person" and key in (fold(e.name.split()[0]), fold(e.name.split()[-1]))
+            if e.kind == "person" and key in (name_words(e.name)[0], name_words(e.name)[-1])
         ]
         return found[0] if len(found) == 1 else None

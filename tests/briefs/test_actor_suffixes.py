@@ -1,0 +1,77 @@
+"""Names in shapes seen on text nobody here wrote (issue 13), in sentences of our own: a
+generational suffix after a comma or without one, the same person met again by surname after
+"Mr.", an office named "of the President", a numbered legal instrument, an amount in a
+currency written as one letter, and a portfolio before "Secretary"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.briefs.drafted import draft_story
+
+
+def _actors(story: str) -> dict[str, tuple[str, str | None]]:
+    return {a.name: (a.kind, a.role) for a in draft_story(story).actors}
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        ("Governor Ramon T. Aquino, Jr. signed the order on Monday.", "Ramon T. Aquino, Jr."),
+        ("Senator Paolo Reyes Jr. said the duty would hurt bakers.", "Paolo Reyes Jr."),
+        ("Deputy Minister Carl Benton III told reporters the talks went well.", "Carl Benton III"),
+    ],
+)
+def test_a_generational_suffix_stays_with_the_name(story: str, name: str) -> None:
+    actors = _actors(story)
+    assert name in actors, actors
+
+
+def test_the_person_met_again_by_surname_after_a_suffix_is_one_actor() -> None:
+    actors = _actors(
+        "Trade Secretary Maria Dela Cruz Jr. said the levy would stay. "
+        '"We will not back down," Ms. Dela Cruz told reporters in Manila.'
+    )
+    people = [n for n, (kind, _) in actors.items() if kind == "person"]
+    assert people == ["Maria Dela Cruz Jr."], actors
+
+
+def test_an_office_of_the_president_keeps_its_whole_name() -> None:
+    actors = _actors(
+        "The plan was sent to the Office of the President, which has thirty days to reply."
+    )
+    assert "Office of the President" in actors, actors
+    assert "Office" not in actors, actors
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The cut was made through Executive Order No. 62 in July.",
+        "Duties were set under Presidential Decree No. 1464 decades ago.",
+        "The ministry issued Resolution No. 12 on Tuesday.",
+    ],
+)
+def test_a_numbered_instrument_is_no_actor(story: str) -> None:
+    actors = _actors(story)
+    assert not any("No" in name.split() or name.startswith("Order") for name in actors), actors
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Farm prices fell to P12 a kilo, below the cost of about P14, the group said.",
+        "A bag of rice now costs R45 in Durban, up from R38 last year.",
+    ],
+)
+def test_an_amount_in_a_one_letter_currency_is_no_actor(story: str) -> None:
+    actors = _actors(story)
+    assert not any(any(ch.isdigit() for ch in name) for name in actors), actors
+
+
+def test_a_portfolio_before_secretary_is_part_of_the_role() -> None:
+    actors = _actors(
+        "Socioeconomic Planning Secretary Arsenio Balisacan said any increase must be weighed."
+    )
+    assert actors.get("Arsenio Balisacan") == ("person", "Socioeconomic Planning Secretary"), actors
+    assert "Socioeconomic Planning" not in actors, actors
