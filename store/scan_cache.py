@@ -36,6 +36,7 @@ import tempfile
 import threading
 import urllib.parse
 import weakref
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,7 @@ OLD_FILE = "scan.jsonl"  # the cache of earlier versions, removed once this one 
 FORMAT = "2"
 _SIDE = ("-wal", "-shm", "-journal")  # SQLite's own files beside the database
 _CHUNK = 2000  # entries read per statement: the lock is never held across a whole read
+_MAX_SEEN = 1 << 22  # keys watched for changes made elsewhere (8 bytes each, as they come)
 MAX_ENTRY = 16 * 1024 * 1024  # bytes; far above any brief the import limits let in
 
 Entry = list[Any]  # what the catalog keeps, after the version
@@ -197,6 +199,11 @@ class ScanCache:
         self._lock = threading.Lock()
         self.damaged = False  # found so while read: `reset` before use
         self._gone: weakref.finalize | None = None  # a temporary cache's removal
+        # Another reader on the store shares the file: what this one last wrote or read
+        # under each key (a hash of the version, 0 for none) and the file's data_version
+        # then, so an entry changed elsewhere is found (`disagreeing`), not trusted.
+        self._seen = array("q")
+        self._data_version = self._file_version()
 
     @classmethod
     def open(cls, root: Path, kind: str, *, writable: bool = True) -> ScanCache:
@@ -246,6 +253,51 @@ class ScanCache:
                 _create(conn, self.kind)
             self._conn = conn
             self.damaged = False
+            self._seen = array("q")
+            self._data_version = self._file_version()
+
+    def _file_version(self) -> int:
+        """SQLite's count of commits made by other connections (the lock held, or at open)."""
+        try:
+            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return -1
+
+    def _saw(self, key: int, version: str) -> None:
+        seen = self._seen
+        if not 0 < key < _MAX_SEEN:
+            return  # keys are counted from 1 by the file: far ones go unwatched
+        if key >= len(seen):
+            seen.frombytes(bytes(8 * (key + 1 - len(seen) + 1024)))  # zeros, some to spare
+        seen[key] = hash(version) or 1
+
+    def disagreeing(self) -> set[int]:
+        """The keys whose entries another connection (another reader on the store) changed
+        or removed since this one wrote or read them: their words and entries are no longer
+        what this one holds, and are to be written again. Costs one pragma when nobody else
+        committed; else one read of every key and version (about 0.3 s at 100,000 briefs,
+        so call it off the UI thread)."""
+        with self._lock:
+            now = self._file_version()
+            if now == self._data_version:
+                return set()
+            self._data_version = now
+            seen = self._seen
+            mine = {k for k in range(len(seen)) if seen[k]}
+            out: set[int] = set()
+            try:
+                for key, version in self._conn.execute("SELECT key, version FROM docs"):
+                    if key in mine:
+                        mine.discard(key)
+                        now_seen = (hash(version) or 1) if type(version) is str else -1
+                        if now_seen != seen[key]:
+                            seen[key] = now_seen  # told once: the caller writes it again
+                            out.add(key)
+            except sqlite3.Error:
+                mine = {k for k in range(len(seen)) if seen[k]}  # unreadable: none trusted
+            for key in mine:  # removed elsewhere (or unreadable)
+                seen[key] = 0
+            return out | mine
 
     def close(self) -> None:
         with self._lock:
@@ -268,6 +320,9 @@ class ScanCache:
                         " FROM docs WHERE key > ? ORDER BY key LIMIT ?",
                         (MAX_ENTRY, last, _CHUNK),
                     ).fetchall()
+                    for key, _, version, _ in rows:
+                        if type(key) is int and type(version) is str:
+                            self._saw(key, version)
             except sqlite3.Error:
                 self.damaged = True
                 return
@@ -324,6 +379,8 @@ class ScanCache:
                 with contextlib.suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
                 return None
+            for key, item in zip(keys, batch, strict=True):
+                self._saw(key, item[1])
         return keys
 
     def _insert(self, batch: list[tuple[str, str, Entry, tuple[str, str, str]]]) -> list[int]:
@@ -381,6 +438,10 @@ class ScanCache:
                     column = "key" if table == "docs" else "rowid"
                     conn.executemany(f"DELETE FROM {table} WHERE {column} = ?", rows)
                 conn.execute("COMMIT")
+                seen = self._seen
+                for (key,) in rows:
+                    if 0 <= key < len(seen):
+                        seen[key] = 0
             except sqlite3.Error:
                 with contextlib.suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")

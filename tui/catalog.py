@@ -187,7 +187,9 @@ class Catalog:
         )
         scan.words = cache
         decoder = Decoder()
-        useless: list[int] = []  # entries of briefs gone, changed or not of their types
+        # Entries of briefs not listed here: another reader's (imported since the rows were
+        # read) unless the store no longer lists them either.
+        unknown: list[tuple[int, str]] = []
         for k, (key, brief_id, version, entry) in enumerate(cache.entries()):
             if k % 50 == 49:  # a pause every ~4 ms: a key waits no longer
                 self.pause()
@@ -196,15 +198,20 @@ class Catalog:
             if type(place) is int and version_at(place) == version:
                 doc = decoder.decode(ids[place], key, entry, _state(states, brief_id))
             if doc is None:
-                useless.append(key)
+                if place is None:
+                    unknown.append((key, brief_id))
+                # Else read again below and written over in place: a brief keeps its key,
+                # which another reader on the store may hold.
                 continue
             notes = noted.get(brief_id)
             placed[brief_id] = doc.with_folded_notes(notes) if notes is not None else doc
         if cache.damaged:  # what was read of it may be wrong too: all is read again
             cache.reset()
             placed = {i: k for k, i in enumerate(ids)}
-            useless = []
-        cache.drop(useless)
+            unknown = []
+        if unknown:
+            listed = set(self.store.row_ids())
+            cache.drop(key for key, brief_id in unknown if brief_id not in listed)
         fresh = [i for i, v in placed.items() if type(v) is int]
         batch: list[tuple[str, SearchDoc]] = []
         for k, (brief_id, brief) in enumerate(self.store.read_briefs(fresh)):
@@ -363,13 +370,26 @@ class Catalog:
 
     # -- what the screens ask -----------------------------------------------------
 
+    def trust_words(self, disagreeing: set[int] | None = None) -> None:
+        """Before the word index is trusted: the briefs whose entries another reader on the
+        store wrote over or removed (`ScanCache.disagreeing`, or those given, found in a
+        worker) are read and written again, so this reader's docs and the file agree."""
+        index, words = self.index, self._words
+        if index is None or words is None:
+            return
+        keys = words.disagreeing() if disagreeing is None else disagreeing
+        if keys:
+            self.refresh_content({doc.id for doc in index.docs() if doc.key in keys})
+
     def search(self, query: Query) -> list[str]:
         assert self.index is not None
+        self.trust_words()
         return self.index.search(query)
 
     def search_tariffs(self, query: Query) -> list[TariffRow]:
         """The tracker rows the query keeps, newest brief first (made when asked)."""
         assert self.index is not None
+        self.trust_words()
         # The collector paused while up to 400,000 tuples (no cycles) are made: its passes
         # over them were a good part of the time.
         paused = gc.isenabled()
