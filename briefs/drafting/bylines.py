@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import re
 
+from briefs.drafting.lexicon import words
+
+_NEWSROOM_TITLES = words("newsroom_titles")  # "By Ana Cruz, Reporter": a job, not a name
+
 OUTLET_WORDS = re.compile(
     r"\b(?:Press|Reuters|News|Times|Post|Journal|Herald|Ledger|Tribune|Globe|Mail|Bloomberg"
     r"|Agence|Gazette|Star|Sun|Chronicle|Review|Guardian|Telegraph|Wire|Media|Radio|TV|CBC"
@@ -35,6 +39,8 @@ def read_byline(text: str) -> tuple[list[str], str | None]:
     authors: list[str] = []
     source = None
     for part in parts:
+        if part.split()[-1].casefold().removesuffix("s") in _NEWSROOM_TITLES:
+            continue  # "Reporter", "Tokyo Correspondent", "Staff Writer"
         if source is None and part.casefold() in AGENCIES:
             source = AGENCIES[part.casefold()]  # "By AFP"
             continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefs.drafting import draft_brief
 from tests.briefs.drafted import draft_story
 
 
@@ -75,3 +76,19 @@ def test_a_portfolio_before_secretary_is_part_of_the_role() -> None:
     )
     assert actors.get("Arsenio Balisacan") == ("person", "Socioeconomic Planning Secretary"), actors
     assert "Socioeconomic Planning" not in actors, actors
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("By Kristine Mae A. Dizon, Reporter", ["Kristine Mae A. Dizon"]),
+        ("By Lena Fischer, Tokyo Correspondent", ["Lena Fischer"]),
+        ("By OLA BERG and ANA ROJAS, Staff Writers", ["Ola Berg", "Ana Rojas"]),
+    ],
+)
+def test_a_writers_job_in_the_byline_is_no_author(byline: str, authors: list[str]) -> None:
+    text = (
+        f"Rice duty may rise\n\n{byline}\n\n2025-10-02\n\n"
+        "MANILA — The farm department proposed a higher duty on rice on Thursday.\n"
+    )
+    assert list(draft_brief(text).authors) == authors
