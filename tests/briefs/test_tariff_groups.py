@@ -57,3 +57,18 @@ def test_a_later_word_on_the_duties_of_a_list_is_each_targets(first: str) -> Non
         ("Egypt", "announced"),
         ("Turkey", "announced"),
     }
+
+
+# --- a story that names its country only in passing ----------------------------------------------
+
+
+def test_a_measure_of_a_story_naming_no_party_is_the_story_countrys() -> None:
+    story = (
+        "THE Ministry of Agriculture has asked for the tariff on imported maize to go back up to"
+        " 30% from 10%, saying cheap grain has hurt growers."
+        "\n\nThe minister said the request had gone to the cabinet."
+        "\n\nFarm-gate prices in Kenya have fallen by a third since the harvest, and most"
+        " imports now come from Tanzania."
+        "\n\nThe Kenyan Millers Association opposes the plan."
+    )
+    assert ("Kenya", None, "30%") in _pairs(story)

@@ -105,3 +105,17 @@ def test_a_penalty_with_a_rate_is_a_measure(story: str, rate: str | None) -> Non
 def test_trade_remedy_shorthand_names_the_measure(story: str, measure: str) -> None:
     brief = draft_brief(f" date 2025-09-20 Trade news of the day\n\n{story}\n")
     assert [(t.imposed_on, t.measure) for t in brief.tariffs] == [("Vietnam", measure)]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The minister said any tariff rise must be weighed against inflation, which stood at"
+        " 2.1% in May.",
+        "Critics said the tariff would feed prices, which rose 4.5% last year.",
+    ],
+)
+def test_a_figure_in_a_clause_on_the_economy_is_no_rate(second: str) -> None:
+    assert _rates(f"Kenya raised its tariff on imported maize to 30% on Monday. {second}") == {
+        "30%"
+    }

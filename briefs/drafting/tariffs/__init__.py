@@ -46,6 +46,7 @@ from briefs.drafting.tariffs.story import (
     rates_listed,
     respectively,
     same_rate,
+    story_country,
     story_imposer,
 )
 from briefs.drafting.tariffs.talk import is_talk
@@ -94,6 +95,7 @@ def extract_tariffs(
     last_imposer: str | None = None
     last_trigger_sentence = -10
     previous_subject: str | None = None
+    named: str | None = None  # the country the story names most, when asked
 
     # quoted sentences so far: a rate told after a quote keeps the measure named before it
     quoted: dict[int, bool] = {}
@@ -284,14 +286,18 @@ def extract_tariffs(
                 and mention.imposed_on is None
                 and not mentions
                 and mention.rate is not None
-                and (subject if entities else (main_countries or home))
+                and (
+                    subject
+                    if entities
+                    else (main_countries or home or (named := story_country(sentences)))
+                )
             ):
                 # the story's first measure, no one named: the story's country, else the
                 # dateline's ("Manila, Philippines — … ordered a cut in the tariff on rice");
                 # named only in another clause, the sentence's acting country ("Duties on
                 # soybeans will fall to 26%, while …, Uruguay's president said")
                 mention.imposed_by = (
-                    subject if entities else main_countries[0] if main_countries else home
+                    subject if entities else main_countries[0] if main_countries else home or named
                 )
             if mention.imposed_by is None and mention.imposed_on is None:
                 if not (mention.all_targets and mention.rate is not None):

@@ -174,10 +174,11 @@ _SHARE_OR_VOLUME = re.compile(
 
 # "Inflation slowed to 1.6%", "raised their growth forecast to 3.2%": an economic figure's
 # move, no rate of duty (unless a measure word stands between the figure and the rate)
+# ("inflation, which stood at 1.7%": the figure, in a clause of its own)
 _FIGURE_MOVES = re.compile(
     r"\b(?:inflation|gdp|growth|economy|exports|imports|shipments|sales|shares|stocks|output"
     r"|production|prices|unemployment|consumption|index|demand|profits?|revenues?|consents"
-    r"|forecasts?|outlook|yields?)\b(?P<gap>[^,;.%]{0,40}?)\b(?:rose|risen|fell|fallen|slowed"
+    r"|forecasts?|outlook|yields?)\b(?P<gap>(?:,\s+which\s+)?[^,;.%]{0,40}?)\b(?:rose|risen|fell|fallen|slowed"
     r"|grew|grown|jumped|climbed|dropped|declined|increased|decreased|accelerated|eased|gained"
     r"|lost|surged|soared|slumped|expanded|contracted|raised|lowered|reached|hit|stood|edged)"
     r"(?:\s+(?:up|down))?\s+(?:\w+\s+){0,2}?(?:(?:to|by|at)\s+)?(?:about\s+|around\s+|roughly\s+"

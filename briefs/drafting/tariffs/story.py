@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from briefs.drafting.tariffs.mentions import Mention
+from briefs.drafting.text import Sentence
 from briefs.rates import normalise_rate
 
 _RATE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
@@ -109,6 +110,22 @@ def story_imposer(mentions: list[Mention]) -> str | None:
     if not counts:
         return mentions[-1].imposed_by if mentions else None
     return max(counts, key=lambda by: counts[by])  # dicts keep order: the first on a tie
+
+
+def story_country(sentences: list[Sentence]) -> str | None:
+    """The country the story names most (a demonym by half, an origin after "from" not at all):
+    the home of a story that names its own government only by its bodies ("THE Department of
+    Agriculture has recommended …", the country named once, in passing). None on a tie."""
+    score: dict[str, float] = {}
+    for sentence in sentences:
+        for place in sentence.places:
+            if place.start and sentence.tokens[place.start - 1].lower == "from":
+                continue
+            score[place.country] = score.get(place.country, 0.0) + (0.5 if place.demonym else 1.0)
+    ranked = sorted(score.items(), key=lambda item: -item[1])
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def fallback_imposer(
