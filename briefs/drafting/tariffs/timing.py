@@ -12,11 +12,13 @@ from typing import NamedTuple
 from briefs.dates import WEEKDAYS, month_number, month_pattern
 from briefs.drafting.lexicon import cue, table
 from briefs.drafting.tariffs.mentions import Mention, in_condition
+from briefs.drafting.tariffs.status_clause import status_words
 from briefs.drafting.tariffs.wording import (
     PRELIMINARY,
     WILL_EXPIRE,
     coordinate,
     deal_sets,
+    decided_now,
     determined_now,
     of_a_plan,
     on_condition,
@@ -119,6 +121,15 @@ def _status(part: str, has_rate: bool) -> str | None:
             return "suspended"  # "removed from Aug. 19 until Sept. 30", "temporarily lifted"
         return status
     return None
+
+
+def _read(words: str, rate: str | None) -> str | None:
+    """The state the words give, read first without what speaks of something else."""
+    at = words.find(rate) if rate else -1
+    trimmed = status_words(words, at)
+    return (trimmed != words and _status(trimmed, rate is not None)) or _status(
+        words, rate is not None
+    )
 
 
 # "… which had been in place for three years": the period is another verb's, not the removal's
@@ -305,6 +316,13 @@ _FUTURE_WORDS = Folded(r"\b(?:will|would|from|starting|due|set to|next|plans?|co
 _PAST_ANNOUNCED = Folded(r"\b(?:announced|ordered|unveiled)\b")
 
 
+# "took effect on Tuesday", "came into force with its publication", "entered into force on 1 May"
+_STARTED_ON = Folded(
+    r"\b(?:took effect|(?:came|entered) into (?:force|effect)|went into effect|kicked in)\s+"
+    r"(?:(?:just\s+)?(?:on|from|at|with|upon|after|in)\s+)?(?:the\s+|their\s+|its\s+)?"
+    r"(?:\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|midnight"
+    r"|publication|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+)
 _STARTS_WORD = Folded(r"\b(?:take|takes|taking) effect|\bkicks? in|\bstarts?\b|\bbegins?\b")
 
 
@@ -388,9 +406,10 @@ def status_and_year(
         status = None if _IF_REMOVED.search(text, max(0, a_start - 80), ends) else _IF_THREAT
     else:
         own = None if relative else coordinate(part, rate_at)
-        status = (own is not None and _status(own, rate is not None)) or _status(
-            clause, rate is not None
-        )
+        status = (own is not None and _read(own, rate)) or _read(clause, rate)
+        if relative and status is None:
+            # "let a safeguard on coil, which stood at 10%, expire": the main clause's state
+            status = _read(part[: relative.start()] + part[relative.end() :].lstrip(","), None)
         if relative and status in (None, "announced", "in force") and of_a_plan(part, relative):
             status = "proposed"  # "a list of countermeasures, which would put 25% on …"
     weak = (status == "in force" and _weak(clause)) or (
@@ -416,6 +435,10 @@ def status_and_year(
     elif (status is None or (status == "in force" and weak)) and determined_now(clause, today):
         # "set preliminary duties of 20%" (weak: "has started collecting" elsewhere wins)
         status, weak, fresh = "announced", True, True
+    elif (status is None or (status == "in force" and weak)) and decided_now(clause):
+        # "the Senate approved a 12% tariff": decided; a start told elsewhere ("The duties took
+        # effect on Tuesday", dated) wins
+        status, weak, fresh = "announced", False, True
     dated = False  # the clause dates the start: "take effect from Tuesday", "from Aug. 14"
     if (
         (
@@ -432,6 +455,8 @@ def status_and_year(
     if (status in ("announced", None) or weak) and _starts_today(clause, today):
         status, weak = "in force", False  # it takes effect on the article's day
         dated = True
+    elif status == "in force" and not weak and _STARTED_ON.search(clause):
+        dated = True  # "The duties took effect on Tuesday": its start is told, and past
     if status in ("threatened", "announced") and _RESPONDED_TO.search(
         text, max(0, a_start - 60), a_start
     ):

@@ -113,6 +113,9 @@ def on_condition(text: str, start: int) -> bool:
 DEAL_SETS = Folded(
     r"\b(?:deal|agreement|pact|accord|arrangement|framework)\b[^.;]{0,80}?\b(?:sets|cuts|lowers"
     r"|reduces|caps|halves|brings|slashes|trims|limits|fixes|falls|drops)\b"
+    # "The deal will allow British cars into India at a tariff of 10%": its terms, to come
+    r"|\b(?:deal|agreement|pact|accord|arrangement|framework)\s+(?:\w+\s+){0,2}?will\s+"
+    r"(?:also\s+)?(?!not\b)\w+"
 )
 _DEAL_WORDS = ("deal", "agreement", "pact", "accord", "arrangement", "framework")
 
@@ -160,4 +163,30 @@ def of_a_plan(part: str, relative: re.Match[str]) -> bool:
     return bool(
         _WOULD.search(relative.group(0))
         and _PLAN_NOUN.search(part, max(0, relative.start() - 50), relative.start())
+    )
+
+
+# A decision told as done, no start said ("Congress approved a 30% duty", "signed an order
+# imposing a 10% tariff"): decided, not yet said to be charged; the gold conventions' `announced`
+# (a start or a collection told elsewhere wins: the caller marks it weak)
+_DECIDED = Folded(
+    r"\b(?:approv(?:ed|es)|adopt(?:ed|s)|pass(?:ed|es)|enact(?:ed|s)|ratif(?:ied|ies)"
+    r"|endors(?:ed|es)|rubber-stamp(?:ed|s)|gave\s+(?:its\s+)?(?:final\s+)?(?:approval|go-ahead"
+    r"|green\s+light|assent)"
+    r"|sign(?:ed|s)\s+(?:off\s+on\s+)?(?:an?\s+|the\s+)?(?:new\s+)?(?:executive\s+|presidential\s+)?"
+    r"(?:order|decree|proclamation|bill|law|regulation|resolution|directive|notification))\b"
+)
+_NOT_DECIDED = Folded(r"\b(?:not|no|never|yet to|failed to|refus\w*)\s+(?:\w+\s+)?$")
+
+
+def decided_now(clause: str) -> bool:
+    """ "The Senate approved a 12% tariff", "Trump has signed an order imposing 10%"."""
+    if not any(
+        w in clause
+        for w in ("pprov", "dopt", "pass", "nact", "atif", "ndors", "stamp", "gave", "sign")
+    ):
+        return False
+    return any(
+        not _NOT_DECIDED.slow.search(clause, max(0, m.start() - 24), m.start())
+        for m in _DECIDED.slow.finditer(clause)
     )

@@ -1,0 +1,123 @@
+"""A measure's state read from the words of its own clause, not from the words beside it that
+speak of something else (issue 13): a reporting tail or head, an aside on another noun, the main
+clause of a relative one that holds the rate. And decisions told as done with no start said.
+Sentences of our own; the article is dated Tuesday 15 July 2025."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.briefs.drafted import tariff_rows
+
+
+def _states(story: str) -> set[str]:
+    return {row[3] for row in tariff_rows(story)}
+
+
+# --- a reporting tail or head is when the news was given, not the measure's state -------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Peru has imposed a 30% safeguard duty on steel bars from Chile, the trade ministry"
+        " announced on Wednesday.",
+        "The trade ministry announced on Monday that Peru has imposed a 30% duty on steel bars"
+        " from Chile.",
+    ],
+)
+def test_a_reporting_verb_is_not_the_measures_state(story: str) -> None:
+    assert _states(story) == {"in force"}
+
+
+def test_a_reporting_tail_alone_still_tells_the_news() -> None:
+    story = "Peru's duty on steel bars from Chile is 30%, the trade ministry announced."
+    assert _states(story) == {"announced"}
+
+
+# --- an aside on another noun is that noun's -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "status"),
+    [
+        (
+            "Norway will levy a 20% duty on Chinese cranes, which are used in ports that ship"
+            " scrap metal, from Aug. 3.",
+            "announced",
+        ),
+        (
+            "Vietnam will charge a 12% duty on Malaysian solar glass from Friday, said Trade"
+            " Minister Tran Van Minh, who delayed a separate review in May.",
+            "announced",
+        ),
+    ],
+)
+def test_an_aside_on_the_goods_or_a_country_gives_no_state(story: str, status: str) -> None:
+    assert _states(story) == {status}
+
+
+def test_an_aside_on_the_measures_phrase_gives_its_state() -> None:
+    story = (
+        "Bolivia said it may retaliate against Chile's duties of 25% on Bolivian quinoa, which"
+        " Santiago suspended for 60 days in June."
+    )
+    assert ("Chile", "Bolivia", "25%", "suspended") in tariff_rows(story)
+
+
+def test_a_rate_in_a_relative_clause_of_no_state_takes_the_main_clauses() -> None:
+    story = "Chile let its safeguard on Peruvian wheat flour, which stood at 8%, expire in May."
+    assert _states(story) == {"removed"}
+
+
+# --- words of a state ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "status"),
+    [
+        (
+            "The 30% duties Norway had ordered on Chilean salmon are on hold for 60 days.",
+            "suspended",
+        ),
+        ("India charges a 5% duty on scrap metal from Malaysia.", "in force"),
+        ("Chile will add a new levy to the existing 8% duty on Peruvian grapes.", "in force"),
+    ],
+)
+def test_words_of_a_state(story: str, status: str) -> None:
+    assert _states(story) == {status}
+
+
+# --- a decision told as done, no start said: decided, not yet charged (announced) -------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Peru's Congress approved a 30% tariff on Chilean wine.",
+        "Bolivia's president signed a decree imposing a 12% duty on Peruvian sugar.",
+        "Ecuador's cabinet gave final approval to a 15% surtax on Colombian tiles.",
+    ],
+)
+def test_a_decision_with_no_start_is_announced(story: str) -> None:
+    assert _states(story) == {"announced"}
+
+
+def test_a_decision_whose_start_is_told_as_past_is_in_force() -> None:
+    story = (
+        "Bolivia's president signed a decree imposing a 12% duty on Peruvian sugar. The duty"
+        " took effect on Monday."
+    )
+    assert _states(story) == {"in force"}
+
+
+def test_a_decision_not_taken_is_no_decision() -> None:
+    assert "announced" not in _states("Peru's Congress has not approved the 30% tariff on wine.")
+
+
+def test_a_deals_terms_to_come_are_announced() -> None:
+    story = (
+        "Chile and Korea signed a trade deal last month. The agreement will let Korean trucks"
+        " into Chile at a tariff of 6%."
+    )
+    assert _states(story) == {"announced"}
