@@ -17,7 +17,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +118,40 @@ def check_shape(path: Path, data: Any) -> dict[str, dict[str, dict[str, Any]]]:
 
 
 Identity = tuple[int, int, int]  # inode, mtime in ns, size
+
+
+class _Trust(threading.local):
+    on = False  # within `unchanged_files_trusted`, in this thread
+
+
+_TRUST = _Trust()
+# Bumped by every write of this process (through any store object): a file's identity seen
+# before one is looked at again. Another process's writes are seen by the reader's poll
+# (`take_changed_elsewhere`), which looks at every file.
+_WRITES = [0]
+
+
+@contextlib.contextmanager
+def unchanged_files_trusted(trust: bool = True) -> Iterator[None]:
+    """Reads in this thread take each file to be as this process last saw it (at a read,
+    a write or the poll for other processes' writes) with no stat() call, until this
+    process writes again. For the reader's reads between its polls (a next brief read 7
+    files' identities); never under the store lock, where a write must see every change:
+    `trust` False (the caller holds it) reads as ever."""
+    if not trust or _TRUST.on:
+        yield
+        return
+    _TRUST.on = True
+    try:
+        yield
+    finally:
+        _TRUST.on = False
+
+
+def _written() -> None:
+    _WRITES[0] += 1
+
+
 HASHED_IN_PIECES = 4 << 20  # a checked file larger than this is not held in memory at open
 
 
@@ -279,15 +314,24 @@ class AtomicJSONStorage(Storage):
         self.defer_to: Identity | None = None
         self._unconfirmed: str | None = None
         self.gate: Callable[[], None] | None = None
+        # The identity last seen on disk, and the count of this process's writes then.
+        self._looked: tuple[int, Identity | None] | None = None
 
-    def _stat_identity(self) -> Identity | None:
+    def _stat_identity(self, *, trusted: bool = True) -> Identity | None:
+        looked = self._looked
+        if trusted and _TRUST.on and looked is not None and looked[0] == _WRITES[0]:
+            return looked[1]  # unchanged_files_trusted: as last seen
+        writes = _WRITES[0]
         try:
             st = os.lstat(self.path)
         except FileNotFoundError:
-            return None
+            identity = None
         except OSError:
-            return (-1, -1, -1)  # unreadable: load_file names the problem
-        return (st.st_ino, st.st_mtime_ns, st.st_size)
+            identity = (-1, -1, -1)  # unreadable: load_file names the problem
+        else:
+            identity = (st.st_ino, st.st_mtime_ns, st.st_size)
+        self._looked = (writes, identity)
+        return identity
 
     def read(self) -> dict[str, Any] | None:
         identity = self._stat_identity()
@@ -331,7 +375,7 @@ class AtomicJSONStorage(Storage):
         checked now, unless its bytes have the digest `trusted` (bytes that passed the
         checks before: store/checked.py). Those are kept, and parsed without the checks
         when first used."""
-        identity = self._stat_identity()
+        identity = self._stat_identity(trusted=False)
         if trusted is None or identity is None:
             self.read()
             return
@@ -367,7 +411,7 @@ class AtomicJSONStorage(Storage):
         if trusted is None:
             return
         if self._data is None:  # a parse since hashed the bytes and checked other ones
-            if self._identity != self._stat_identity():
+            if self._identity != self._stat_identity(trusted=False):
                 self.read()  # replaced since (another process): read and checked
             else:
                 self.verify(trusted)
@@ -421,12 +465,12 @@ class AtomicJSONStorage(Storage):
     def take_changed_elsewhere(self) -> bool:
         """Whether another process has written the file since we last asked."""
         changed = self._changed_elsewhere or (
-            self._seen_once and self._stat_identity() != self._identity
+            self._seen_once and self._stat_identity(trusted=False) != self._identity
         )
         self._changed_elsewhere = False
         if changed:
             # Re-read on next use, and let that read not count the same change again.
-            self._data, self._identity = None, self._stat_identity()
+            self._data, self._identity = None, self._stat_identity(trusted=False)
             self._raw = self.digest = None
         return changed
 
@@ -435,6 +479,7 @@ class AtomicJSONStorage(Storage):
         ledger itself, once for a batch of files (Ledger.catch_up)."""
         if self.gate is not None:  # a deferred open: the store's files are checked first
             self.gate()
+        _written()  # before and after: no read trusts what this write may change
         if not self._existed:
             # A file read as never made may have been made since and lost: the full check
             # again (reads skip it while a file stays absent), so that this write never
@@ -457,7 +502,9 @@ class AtomicJSONStorage(Storage):
             self._data, self._identity = None, None
             self._raw = self.digest = None
             self.generation += 1
+            _written()
             raise
+        _written()
         self._data, self._identity, self._raw = data, self._stat_identity(), None
         self.digest = digest(payload)
         self.generation += 1

@@ -20,6 +20,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import threading
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -61,7 +63,7 @@ from store.records import (
 )
 from store.restore import rebuild_index
 from store.shapes import check_index, check_reader
-from store.storage import META_TABLE, AtomicJSONStorage, Ledger
+from store.storage import META_TABLE, AtomicJSONStorage, Ledger, unchanged_files_trusted
 from store.syncing import SyncingStore
 from store.tables import (
     brief_from_payload,
@@ -230,11 +232,24 @@ class Store(ListingStore, ImportingStore, CorrectingStore, SyncingStore, NotingS
     # -- brief content (corrected) ------------------------------------------------
 
     def brief(self, brief_id: str) -> Brief | None:
-        """The whole brief as corrected; None when unknown or in the trash."""
-        source = self.source_brief(brief_id)  # may take the lock: not inside `reading`
-        with self.lock.reading():
+        """The whole brief as corrected; None when unknown or in the trash.
+
+        The reader asks at every next brief: outside the store lock, the files are taken
+        as this process last saw them (storage.unchanged_files_trusted: the reader's poll
+        looks for other processes' writes) and the content log is read through a
+        descriptor kept open, so a brief costs no stat() call while nothing changes."""
+        quick = self.lock._owner != threading.get_ident()  # not inside a locked write
+        source = self._quick_source(brief_id) if quick else self.source_brief(brief_id)
+        with self.lock.reading(), unchanged_files_trusted(quick):
             doc = self._book.doc(brief_id)
         return None if source is None else apply(source, book.corrections_of(doc))
+
+    def _quick_source(self, brief_id: str) -> Brief | None:
+        try:
+            with unchanged_files_trusted():
+                return self._source_brief(brief_id, quick=True)
+        except StoreError:  # a file changed under the trust (a compaction elsewhere)
+            return self.source_brief(brief_id)  # looked at afresh, under the lock if need be
 
     def source_brief(self, brief_id: str) -> Brief | None:
         """The brief as its source gave it (no corrections), read from the content log.
@@ -246,15 +261,46 @@ class Store(ListingStore, ImportingStore, CorrectingStore, SyncingStore, NotingS
             with self.lock:
                 return self._source_brief(brief_id)
 
-    def _source_brief(self, brief_id: str) -> Brief | None:
+    def _source_brief(self, brief_id: str, *, quick: bool = False) -> Brief | None:
         with self.lock.reading():
             record = self._record(brief_id)
             if record is None or brief_id in self._book.trash():
                 return None
             log = self._log_path()
             span = span_of(log, brief_id, record)
-            payload = content_log.read(log, span[1], span[2], span[3])
+            if quick:
+                payload = self._read_held_log(log, span)
+            else:
+                payload = content_log.read(log, span[1], span[2], span[3])
         return brief_from_payload(log, brief_id, payload)
+
+    # The content log open for `brief` (path, descriptor, size seen, what closes it, also
+    # when the store is let go of unclosed): its bytes never change, and a compaction
+    # that removes it leaves the descriptor readable.
+    _held_log: tuple[Path, int, int, Callable[[], object]] | None = None
+
+    def _read_held_log(self, log: Path, span: tuple[str, int, int, str]) -> bytes:
+        """One payload through the held descriptor (under `reading`), checked against its
+        digest; its size is asked again only for a span past the size seen (an import
+        since), and a log of another name (a compaction) is opened in its place."""
+        _, offset, length, expected = span
+        held = self._held_log
+        if held is None or held[0] != log:
+            self._close_held_log()
+            fd = content_log.open_log(log)
+            held = (log, fd, os.fstat(fd).st_size, weakref.finalize(self, os.close, fd))
+        elif offset + length > held[2]:
+            held = (log, held[1], os.fstat(held[1]).st_size, held[3])
+        self._held_log = held
+        payload = os.pread(held[1], length, offset) if offset + length <= held[2] else b""
+        if len(payload) != length or content_log.digest(payload) != expected:
+            raise DamagedFileError(log, f"content at byte {offset} is damaged")
+        return payload
+
+    def _close_held_log(self) -> None:
+        held, self._held_log = self._held_log, None
+        if held is not None:
+            held[3]()  # closes the descriptor, once
 
     def all_briefs(self) -> list[Brief]:
         """Every readable brief, newest first; reads the whole log, so call it from a worker."""
@@ -485,6 +531,8 @@ class Store(ListingStore, ImportingStore, CorrectingStore, SyncingStore, NotingS
         return records
 
     def close(self) -> None:
+        with self.lock.reading():
+            self._close_held_log()
         self._briefs_db.close()
         self._recent_db.close()
         self._reader_db.close()
