@@ -70,6 +70,20 @@ def _capitals_then_outlet(part: str) -> tuple[str, str | None]:
     return part, None
 
 
+# "Selin Aksoy   |17.09.2025 - Update : 17.09.2025": a byline without "By", then its stamps.
+_NAMES_THEN_STAMP = re.compile(r"([^\W\d_][^|]{2,60}?)\s*\|\s*([^|]{4,100})")
+
+
+def names_then_stamp(line: str) -> tuple[str, str] | None:
+    """(names, stamp) of a header line that gives one to four name words, a bar, and the
+    rest (where the caller looks for a date); None for any other line."""
+    match = _NAMES_THEN_STAMP.fullmatch(line.strip())
+    if not match or not 1 < len(match.group(1).split()) <= 4:
+        return None
+    names = match.group(1)
+    return (names, match.group(2)) if looks_like_names(names) else None
+
+
 def looks_like_names(text: str) -> bool:
     words = re.split(r"[\s,|]+", text)
     return all(

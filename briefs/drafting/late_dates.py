@@ -64,6 +64,12 @@ def _dates(text: str) -> list[tuple[re.Match[str], str]]:
     return [(m, iso) for m in _DATE.finditer(text) if (iso := _iso(m))]
 
 
+def first_date(text: str) -> str | None:
+    """The first date in `text` in any form this module reads, as ISO, or None."""
+    found = _dates(text)
+    return found[0][1] if found else None
+
+
 def date_anywhere(paragraphs: list[str]) -> str | None:
     """The article's date as ISO from anywhere in its paragraphs, or None."""
     found = [(n, p, m, iso) for n, p in enumerate(paragraphs) for m, iso in _dates(p)]

@@ -16,10 +16,11 @@ from briefs.drafting.bylines import (
     OUTLET_WORDS,
     is_credit_line,
     looks_like_names,
+    names_then_stamp,
     read_byline,
     split_names,
 )
-from briefs.drafting.late_dates import date_anywhere
+from briefs.drafting.late_dates import date_anywhere, first_date
 from briefs.drafting.lexicon import words
 from briefs.drafting.page_lines import (
     breadcrumb_site,
@@ -396,6 +397,7 @@ def read_layout(text: str, date: str | None = None) -> Layout:
     story_start: int | None = None
     pending: list[int] = []  # unclassified lines: captions if header lines or a dateline follow
     caption_lines: list[str] = []
+    bylined = -1  # the header line that gave names and a stamp without "By"
     limit = min(len(paragraphs), 1 + HEADER_SCAN)
     for index in range(1, limit):
         para = paragraphs[index]
@@ -409,6 +411,13 @@ def read_layout(text: str, date: str | None = None) -> Layout:
             found, outlet = read_byline(named)
             authors.extend(a for a in found if a not in authors)
             source = source or outlet
+        elif (named := names_then_stamp(para)) and (when := first_date(named[1])):
+            # "Selin Aksoy | 17.09.2025 - Update : 17.09.2025": names, then the stamps
+            found, outlet = read_byline(named[0])
+            authors.extend(a for a in found if a not in authors)
+            source = source or outlet
+            stamp_date = stamp_date or when
+            bylined = index
         elif stamp:
             # "Posted : 2025-11-20 15:02 Updated : 2025-11-20 16:41": each stamp on its own
             when = _read_date(_NEXT_STAMP.split(stamp.group(2))[0])
@@ -435,7 +444,9 @@ def read_layout(text: str, date: str | None = None) -> Layout:
                     source = source or part
                 elif looks_like_names(part) and len(part.split()) <= 4:
                     authors.append(part)
-        elif _BYLINE.fullmatch(paragraphs[index - 1]) and _is_place_line(para, paragraphs, index):
+        elif (_BYLINE.fullmatch(paragraphs[index - 1]) or bylined == index - 1) and _is_place_line(
+            para, paragraphs, index
+        ):
             dateline_info = (para, None, None, 0)  # "São Paulo" alone under the byline
             story_start = index + 1
             break

@@ -95,6 +95,7 @@ def _opens_a_given_name(tokens: list[Token], i: int, end: int, places: dict[int,
     )
 
 
+_INSTRUMENTS = words("instrument_heads")  # "the … Tax Law", "the Trade Expansion Act"
 _CURRENCY_LETTERS = frozenset(sign for sign in words("currency_signs") if sign.isalpha())
 _AMOUNT = re.compile(r"([a-z]{1,3})\d")
 
@@ -136,7 +137,7 @@ def capital_runs(sentence: Sentence) -> list[tuple[int, int]]:
                 j = k + 1
             else:
                 break
-        if not _numbered(tokens, j):
+        if not (_numbered(tokens, j) or (j - i >= 2 and tokens[j - 1].lower in _INSTRUMENTS)):
             runs.append((i, j))
         i = j
     return runs
@@ -244,6 +245,8 @@ def _portfolio_to_honorific(tokens: list[Token], i: int, j: int, end: int) -> in
     if not (opens or goes_on):
         return j
     k = j + 2 if j + 1 < end and tokens[j + 1].lower == "the" else j + 1
+    if opens and (m := _portfolio_end(tokens, k, end)) is not None:
+        return m  # "Minister of Industry and Trade Nguyen Hong Dien"
     if (
         opens
         and k + 3 <= end <= k + 5
@@ -262,6 +265,39 @@ def _portfolio_to_honorific(tokens: list[Token], i: int, j: int, end: int) -> in
         if not (word.cap or word.lower in CONNECTORS) or word.possessive:
             break
     return j
+
+
+def _portfolio_end(tokens: list[Token], k: int, end: int) -> int | None:
+    """Where a portfolio of title words ("Industry and Trade") ends, when a name of two to
+    four words follows it to the run's end."""
+    m = k
+    while (
+        m < end
+        and not tokens[m].possessive
+        and (tokens[m].lower in ROLE_WORDS or (m > k and tokens[m].lower in ("and", "&")))
+    ):
+        m += 1
+    if m == k or tokens[m - 1].lower in ("and", "&") or not 2 <= end - m <= 4:
+        return None
+    names = tokens[m:end]
+    if all(_is_nameish(t) or t.lower in NAME_PARTICLES for t in names) and _is_nameish(names[0]):
+        return m
+    return None
+
+
+def _named_after_title(
+    tokens: list[Token], spans: list[Span], i: int, end: int, places: dict[int, Place]
+) -> bool:
+    """ "Minister … Nguyen Hong Dien": two to four name words right after a title, to the
+    run's end, are a name though one of them is also a word of a region's name."""
+    return (
+        bool(spans)
+        and spans[-1].kind == "role"
+        and spans[-1].end == i
+        and i not in places
+        and 2 <= end - i <= 4
+        and all(_is_nameish(t) and not t.possessive for t in tokens[i:end])
+    )
 
 
 def _of_after(tokens: list[Token], head: int, stop: int) -> bool:
@@ -543,9 +579,10 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
             low in _NAME_MONTHS and i + 1 < end and _is_nameish(tokens[i + 1])
         ):
             j = i + 1
+            named = _named_after_title(tokens, spans, i, end, places)
             while j < end and j - i < 5 and not tokens[j - 1].possessive:
                 word = tokens[j]
-                if _is_nameish(word) and word.lower not in REGIONS:
+                if _is_nameish(word) and (named or word.lower not in REGIONS):
                     j += 1
                 elif word.lower in NAME_PARTICLES:
                     k = j + 1

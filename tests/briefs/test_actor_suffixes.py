@@ -92,3 +92,48 @@ def test_a_writers_job_in_the_byline_is_no_author(byline: str, authors: list[str
         "MANILA — The farm department proposed a higher duty on rice on Thursday.\n"
     )
     assert list(draft_brief(text).authors) == authors
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The Senate passed the reform to the General Import and Export Tax Law by 76 votes to 5.",
+        "The duties were set under the Trade Expansion Act, the lawyers said.",
+    ],
+)
+def test_a_named_law_is_no_actor(story: str) -> None:
+    actors = _actors(story)
+    assert not any(name.endswith(("Law", "Act")) for name in actors), actors
+
+
+@pytest.mark.parametrize(
+    ("story", "name", "role"),
+    [
+        (
+            "Vietnamese Minister of Industry and Trade Nguyen Hong Dien signed a memorandum.",
+            "Nguyen Hong Dien",
+            "Minister of Industry and Trade",
+        ),
+        (
+            "Trade Secretary Kim Hong Joo said talks would resume.",
+            "Kim Hong Joo",
+            "Trade Secretary",
+        ),
+    ],
+)
+def test_a_name_after_a_portfolio_keeps_all_its_words(story: str, name: str, role: str) -> None:
+    assert _actors(story).get(name) == ("person", role)
+
+
+def test_names_and_a_stamp_after_a_bar_are_the_byline() -> None:
+    text = (
+        "Turkey sets duty on fans\n\nDeniz Kaya   |03.04.2025 - Update : 03.04.2025\n\n"
+        "IZMIR\n\nTurkey set an anti-dumping duty on electric fans made in Thailand on Thursday, "
+        "trade officials said in a statement.\n"
+    )
+    brief = draft_brief(text)
+    assert list(brief.authors) == ["Deniz Kaya"]
+    assert brief.dateline == "IZMIR" and brief.date.startswith("2025-04-03")
+    assert brief.summary.startswith("Turkey set") and "Deniz Kaya" not in {
+        a.name for a in brief.actors
+    }
