@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from briefs.drafting.actor_words import FORUM_ACTS, FORUM_ORGS, KNOWN_ORGS, name_words
+from briefs.drafting.capital_runs import capital_runs
 from briefs.drafting.lexicon import words
 from briefs.drafting.lower_orgs import lower_orgs
-from briefs.drafting.name_runs import capital_runs, parse_run
+from briefs.drafting.name_runs import parse_run
 from briefs.drafting.registry import ActorSpans, Entry, Registry
 from briefs.drafting.text import Sentence, make_sentence
 from briefs.folding import fold

@@ -46,6 +46,7 @@ from briefs.drafting.actor_words import (
     ROLE_HEADS,
     SKIP_NAMES,
 )
+from briefs.drafting.capital_runs import capital_runs
 from briefs.drafting.company_cues import (
     appositive_company,
     company_cue,
@@ -53,7 +54,7 @@ from briefs.drafting.company_cues import (
     works_at,
 )
 from briefs.drafting.lexicon import words
-from briefs.drafting.name_runs import Span, capital_runs, parse_run, text_of
+from briefs.drafting.name_runs import Span, parse_run, text_of
 from briefs.drafting.registry import ActorSpans, Entry, Registry
 from briefs.drafting.run_rules import (
     acronym_named,
