@@ -380,7 +380,9 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                     while nxt < end and tokens[nxt].lower in CONNECTORS:
                         nxt += 1
                     # "Office of the President": a title word that ends the run ends the name
-                    if nxt < end and (tokens[nxt].lower not in ROLE_HEADS or nxt + 1 == end):
+                    if nxt < end and (
+                        tokens[nxt].lower not in ROLE_HEADS or (nxt + 1 == end and word != "and")
+                    ):
                         stop = nxt + 1
                         while (
                             stop < end

@@ -137,3 +137,10 @@ def test_names_and_a_stamp_after_a_bar_are_the_byline() -> None:
     assert brief.summary.startswith("Turkey set") and "Deniz Kaya" not in {
         a.name for a in brief.actors
     }
+
+
+def test_a_title_after_and_does_not_join_the_body_before_it() -> None:
+    actors = _actors(
+        "The plan was backed by the Privy Council for Canada and Minister responsible for trade."
+    )
+    assert not any(name.endswith("Minister") for name in actors), actors
