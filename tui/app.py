@@ -31,7 +31,8 @@ from textual.timer import Timer
 
 from briefs.text import clean
 from store import BriefRow, DamagedFileError, Store, StoreError
-from tui.breakpoints import fit_breakpoints
+from tui.app_jobs import FeedAndDeskJobs
+from tui.breakpoints import fit_breakpoints, hold_collector, release_collector
 from tui.catalog import Catalog, Scan
 from tui.config import Config, save_theme
 from tui.key_order import KeyOrderApp
@@ -40,7 +41,6 @@ from tui.messages import (
     CatalogChanged,
     CatalogWanted,
     DeleteView,
-    FetchFeeds,
     OpenBrief,
     RunAction,
     SyncDesk,
@@ -51,8 +51,7 @@ from tui.screens.reader import ReaderScreen
 from tui.timings import Timings, after, every
 
 if TYPE_CHECKING:  # loaded at the first fetch or sync, not at start-up
-    from store.fetch import FetchProgress, FetchReport
-    from store.sync import SyncReport
+    pass
 
 EXIT_GRACE = 2.0  # seconds a stopping reader may take before the process just ends
 SCAN_WAIT_S = 0.2  # longest the catalog's scan waits at one pause for keys to be handled
@@ -83,7 +82,7 @@ _HERE = Path(__file__).parent
 CSS_PATHS = [_HERE / "briefing.tcss", _HERE / "screens" / "reader.tcss"]
 
 
-class BriefingApp(KeyOrderApp):
+class BriefingApp(FeedAndDeskJobs, KeyOrderApp):
     CSS_PATH = CSS_PATHS
     TITLE = "briefing"
     COMMANDS = App.COMMANDS | set(PROVIDERS)
@@ -166,6 +165,7 @@ class BriefingApp(KeyOrderApp):
         before it, and no second screen's start. Called as the app composes, before the
         reader's own compose and mount, so the rows are there for its first frame (read
         from the store's compact index: no parse of the whole index)."""
+        hold_collector()  # until the first frame (or the app's end, if sooner)
         try:
             self.catalog.load_rows()
         except StoreError as exc:
@@ -210,6 +210,7 @@ class BriefingApp(KeyOrderApp):
         )
 
     def _after_first_frame(self) -> None:
+        release_collector()
         if self.store.checks_pending:
             self._check_store()
         self._learn_desk_name()
@@ -270,118 +271,8 @@ class BriefingApp(KeyOrderApp):
             timeout=15,
         )
 
-    # -- feeds -----------------------------------------------------------------------
-
-    @on(FetchFeeds)
-    def fetch_feeds(self) -> None:
-        if self._fetching is not None:
-            self.notify("A fetch is already under way.")
-            return
-        self._fetching = threading.Event()
-        self.reader.show_activity("fetching feeds…")
-        self._fetch(self._fetching)
-
-    @work(thread=True, exclusive=True, group="fetch", exit_on_error=False)
-    def _fetch(self, cancel: threading.Event) -> None:
-        from store.fetch import fetch_feeds  # the web libraries load on the first fetch
-
-        def progress(where: object) -> None:
-            self.call_from_thread(self._fetch_progress, where)
-
-        client = self._fetch_client() if self._fetch_client else None
-        try:
-            report = fetch_feeds(self.store, client=client, progress=progress, cancel=cancel)  # type: ignore[arg-type]
-        except StoreError as exc:
-            self.call_from_thread(self._fetch_ended, None, str(exc))
-            return
-        self.call_from_thread(self._fetch_ended, report, None)
-
-    def _fetch_progress(self, where: FetchProgress) -> None:
-        done = f"{where.feeds_done} of {where.feeds_total} feeds"
-        self.reader.show_activity(f"fetching {done} · {where.new} new · {where.failed} failed")
-
-    def _fetch_ended(self, report: FetchReport | None, error: str | None) -> None:
-        self._fetching = None
-        self.reader.show_activity(None)
-        if report is None:
-            self.notify(f"Fetch failed: {error}", severity="error", timeout=15)
-            return
-        if report.feeds == 0 and not report.failures:
-            self.notify("No feeds yet: `briefing feed add URL` subscribes to one.")
-            return
-        lines = [report.summary(), *report.failures[:5]]
-        if len(report.failures) > 5:
-            lines.append(f"… and {len(report.failures) - 5} more")
-        severity = "warning" if report.failures else "information"
-        self.notify("\n".join(lines), severity=severity, timeout=10)
-        self._read_rows()  # the new briefs, into the list and search
-
-    # -- the desk ----------------------------------------------------------------------
-
-    @on(SyncDesk)
-    def sync_desk(self, message: SyncDesk) -> None:
-        """Sync with the desk in a worker; after a save, once the saves pause."""
-        if message.soon:
-            if self._sync_timer is not None:
-                self._sync_timer.stop()
-            self._sync_timer = after(
-                self, self.timings.sync_after, lambda: self.post_message(SyncDesk())
-            )
-            if self.session.author is not None and not self._syncing:  # a desk's store
-                self.reader.show_activity("desk: changes waiting")
-            return
-        if self._syncing:
-            if message.asked:
-                self.notify("A sync with the desk is under way.")
-            return
-        self._syncing = True
-        self._sync(message.asked)
-
-    @work(thread=True, exclusive=True, group="desk", exit_on_error=False)
-    def _sync(self, asked: bool) -> None:
-        from store.sync import has_desk, sync  # git runs only for a store with a desk
-
-        if not has_desk(self.store) or self.store.read_only:
-            why = "This store has no desk yet: `briefing sync --remote URL` connects one."
-            self.call_from_thread(self._synced, None, why if asked else None)
-            return
-        self.call_from_thread(self.reader.show_activity, "desk: syncing…")
-        try:
-            report = sync(self.store)
-        except StoreError as exc:
-            self.call_from_thread(self._synced, None, f"desk: sync failed: {exc}")
-            self.call_from_thread(self.reader.show_activity, "desk: sync failed")
-            return
-        self.call_from_thread(self._synced, report, None)
-
-    @work(thread=True, group="desk-name", exit_on_error=False)
-    def _learn_desk_name(self) -> None:
-        """The name the desk knows this reader by: the author of the notes written here."""
-        from store.sync import desk_name  # None, and no git run, for a store with no desk
-
-        with contextlib.suppress(StoreError):
-            self.session.author = desk_name(self.store)
-
-    def _synced(self, report: SyncReport | None, error: str | None) -> None:
-        self._syncing = False
-        if report is not None and report.name:
-            self.session.author = report.name
-        if report is None:
-            self.reader.show_activity(None)
-            if error:
-                self.notify(error, severity="warning", timeout=10)
-            return
-        if report.offline:
-            self.reader.show_activity("desk: offline, waiting")
-            return
-        self.reader.show_activity(f"desk: synced {self.store.clock():%H:%M}")
-        if report.problems:
-            lines = [f"{len(report.problems)} file(s) from the desk skipped:", *report.problems[:5]]
-            self.notify("\n".join(lines), severity="warning", timeout=15)
-        if report.applied:
-            self._read_rows()  # the desk's notes and briefs, into the list and search
-
     def on_unmount(self) -> None:
+        release_collector()
         if self._fetching is not None:
             self._fetching.set()  # stop after the requests under way; what came is kept
         # However the app ends (a browser tab closing sends no signal and asks nothing),
