@@ -121,3 +121,43 @@ def test_a_deals_terms_to_come_are_announced() -> None:
         " into Chile at a tariff of 6%."
     )
     assert _states(story) == {"announced"}
+
+
+# --- the clause's own verb over words of another clause or an earlier state ------------------
+
+
+def test_a_second_verb_after_and_is_its_own_clause() -> None:
+    story = (
+        "Ecuador raised its duty on Colombian tiles to 25% in June, and plans a further rise to"
+        " 35% in February."
+    )
+    assert tariff_rows(story) == {
+        ("Ecuador", "Colombia", "25%", "in force"),
+        ("Ecuador", "Colombia", "35%", "announced"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("story", "status"),
+    [
+        (
+            "Ecuador's proposed 25% surtax on Colombian tiles was passed by the assembly on"
+            " Monday and applies from September.",
+            "announced",
+        ),
+        ("Ecuador's planned 25% surtax on Colombian tiles took effect on Monday.", "in force"),
+        ("Ecuador's proposed 25% surtax on Colombian tiles would raise $40 million.", "proposed"),
+    ],
+)
+def test_a_state_named_on_the_noun_yields_to_the_clauses_verb(story: str, status: str) -> None:
+    assert _states(story) == {status}
+
+
+def test_a_start_that_begins_on_a_weekday_ahead_is_announced() -> None:
+    assert _states("Ecuador's surtax of 25% on Colombian tiles begins next Friday.") == {
+        "announced"
+    }
+
+
+def test_an_aim_to_impose_is_not_a_decision() -> None:
+    assert _states("Ecuador wants to impose a 25% surtax on Colombian tiles.") == {"proposed"}

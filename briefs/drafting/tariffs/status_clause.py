@@ -40,10 +40,22 @@ _OF_THE_MEASURE = re.compile(
 )
 
 
+# "Peru's proposed 30% tariff … was approved on Tuesday", "the planned duties took effect": an
+# earlier state named on the noun, which the clause's own verb updates
+_STATE_ON_NOUN = re.compile(
+    r"(\b(?:the|its|their|his|her|this|these|those|an|a)\s|['’]s\s)(?:proposed|planned|threatened"
+    r"|announced|promised|mooted)\s(?=(?:[\w.%$-]+\s+){0,3}?(?:tariffs?|dut(?:y|ies)|levy|levies"
+    r"|(?:sur)?tax(?:es)?|counter-?tariffs?|counter-?measures|safeguards?|rates?)\b)",
+    re.I,
+)
+_MAY_BE = re.compile(r"\b(?:would|could|may|might)\b", re.I)
+_STATE_WORDS = ("propos", "plann", "threat", "announc", "promis", "moot")
+
+
 @lru_cache(maxsize=256)
 def status_words(clause: str, rate_at: int = -1) -> str:
-    """`clause` without a reporting tail or head, and without asides on other nouns (none that
-    holds the rate at `rate_at`)."""
+    """`clause` without a reporting tail or head, without asides on other nouns (none that
+    holds the rate at `rate_at`) and without an earlier state named on the measure's noun."""
     text = clause
     if "," in text:
         tail = _REPORT_TAIL.search(text)
@@ -65,6 +77,9 @@ def status_words(clause: str, rate_at: int = -1) -> str:
             last = aside.end() if not aside.group(0).endswith(",") else aside.end() - 1
         if pieces:
             text = "".join(pieces) + text[last:]
+    # (not in a clause of what may be: "the proposed duties would collect $2bn" stay proposed)
+    if any(word in text for word in _STATE_WORDS) and not _MAY_BE.search(text):
+        text = _STATE_ON_NOUN.sub(r"\1", text)
     if " that " in text:
         head = _REPORT_HEAD.match(text)
         if head is not None and (rate_at < 0 or rate_at >= head.end()):

@@ -228,7 +228,8 @@ _STARTS = re.compile(
 )
 _STARTS_WEEKDAY = re.compile(
     r"\b(?:from|starting(?:\s+on)?|effective|beginning|as of|(?:takes?|will take) effect(?:\s+on)?"
-    r"|kicks? in(?:\s+on)?|(?:comes?|enters?) into (?:force|effect)(?:\s+on)?|starts?(?:\s+on)?)\s+"
+    r"|kicks? in(?:\s+on)?|(?:comes?|enters?) into (?:force|effect)(?:\s+on)?|(?:starts?|begins?)"
+    r"(?:\s+on)?)\s+"
     rf"(next\s+)?({'|'.join(WEEKDAYS)})\b"  # "from next Monday": a week or less ahead
 )
 _CHARGED_NOW = Folded(
@@ -318,7 +319,8 @@ _PAST_ANNOUNCED = Folded(r"\b(?:announced|ordered|unveiled)\b")
 
 # "took effect on Tuesday", "came into force with its publication", "entered into force on 1 May"
 _STARTED_ON = Folded(
-    r"\b(?:took effect|(?:came|entered) into (?:force|effect)|went into effect|kicked in)\s+"
+    r"\b(?:took effect|(?:came|entered) into (?:force|effect)|went into effect|kicked in|began"
+    r"|started)\s+"
     r"(?:(?:just\s+)?(?:on|from|at|with|upon|after|in)\s+)?(?:the\s+|their\s+|its\s+)?"
     r"(?:\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|midnight"
     r"|publication|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"

@@ -17,7 +17,10 @@ PRELIMINARY = Folded(r"\b(?:preliminary|provisional|interim)\b")
 # ", and the US lifted its 10% duty": a clause of its own, with a subject of its own
 _COORDINATE = re.compile(
     r",\s+(?:and|but|while|whereas)\s+(?=(?:the|a|an|its|their|his|her|together|it|they)\b"
-    r"|[A-Z])",
+    r"|[A-Z]"
+    # ", and plans a further rise to 40%": a clause whose subject is the one before
+    r"|(?:will|would|could|may|might|has|have|had|is|are|was|were|plans?|planned|said|says"
+    r"|intends?|expects?|wants?|aims?|[a-z]+ed)\s)",
 )
 
 
