@@ -30,7 +30,8 @@ _FORMS = (
     # rules, which know the outlet's habit.
     rf"(?P<d4>\d{{1,2}})\.(?P<n4>\d\d)\.(?P<y4>{_YEAR})",
 )
-_DATE = re.compile(r"(?<![\w.-])(?:" + "|".join(_FORMS) + r")(?![\w-]|\.\d)")
+# Not inside a longer word or number, though ISO 8601 may go on with its time ("…T09:15Z").
+_DATE = re.compile(r"(?<![\w.-])(?:" + "|".join(_FORMS) + r")(?!(?!T\d)[\w-]|\.\d)")
 _PUBLISHED = re.compile(
     r"\b(?i:(?:first |originally |last )?(?:published|posted|updated|released|issued)"
     r"|date(?:d)?)\b[^.\n]{0,40}$"

@@ -14,7 +14,8 @@ _FULL_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b")
 _DAY_FIRST_DATE = re.compile(rf"\b\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d\b")  # "3 June 2025"
 _HAS_MONTH = re.compile(rf"\b{_MONTH}(?![a-z])")
 _DAY_MONTH = re.compile(rf"\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d\d)?")
-_NUMERIC_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
+# "2025-08-19", "2025-08-19T09:15:00Z" (ISO 8601 with its time), "19/08/2025"
+_NUMERIC_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?:\b|(?=T\d))|\b\d{1,2}/\d{1,2}/\d{4}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_IN_TEXT = re.compile(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])")

@@ -96,3 +96,17 @@ def test_an_article_dated_only_below_its_header_drafts(text: str, expected: str)
 def test_an_article_with_no_date_anywhere_still_asks_for_one() -> None:
     with pytest.raises(ArticleError, match="--date"):
         draft_brief("Port workers end strike\n\nDock workers returned to work on Thursday.\n")
+
+
+@pytest.mark.parametrize(
+    "stamp", ["2025-08-19T09:15:00Z", "2025-08-19T09:15:00+05:30", "Updated 2025-08-19T09:15Z"]
+)
+def test_an_iso_8601_stamp_with_its_time_dates_the_article(stamp: str) -> None:
+    # A trade paper's stamp line: the date ran on into its time ("T09"), and was not read.
+    text = (
+        f"Resin duties recommended\n\n{stamp}\n\nBy Ana Cruz\n\n"
+        "MUMBAI -- The trade remedies office recommended duties on resin from three origins "
+        "in final findings issued on Monday, officials said.\n"
+    )
+    assert draft_brief(text).date[:10] == "2025-08-19"
+    assert date_anywhere([f"Filed {stamp}"]) == "2025-08-19"
