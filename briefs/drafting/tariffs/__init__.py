@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
 from briefs.drafting.tariffs.changes import (
+    ahead_in_clause,
     changed_from,
     is_old_rate,
     looks_ahead,
@@ -39,6 +39,7 @@ from briefs.drafting.tariffs.parties import MentionContext, read_mention
 from briefs.drafting.tariffs.rate_text import find_rates, joined_ranges
 from briefs.drafting.tariffs.story import (
     fallback_imposer,
+    inherited,
     like_sibling,
     list_of,
     list_targets,
@@ -187,7 +188,9 @@ def extract_tariffs(
                 )
             ):
                 # "the duties": the latest rated measure of the same kind, else the latest.
-                rated = [m for m in mentions if m.rate is not None] or mentions
+                rated = [  # not the old rate a change replaced: "the lower rate" is the new
+                    m for m in mentions if m.rate is not None and m.superseded_by is None
+                ] or mentions
                 same = [m for m in rated if m.measure == mention.measure]
                 ref = same[-1] if same and mention.measure != "tariff" else rated[-1]
                 covers = _COVERS.search(text[a_end : a_end + 30])
@@ -403,12 +406,13 @@ def extract_tariffs(
             if continued is not None and position - continued.sentence <= 1:
                 # "For tiles the new level is 25%": the state of the measure it continues
                 mention.timing = partial(
-                    _inherited,
+                    inherited,
                     mention.timing,
                     continued,
                     [m for m in mentions[-8:] if m.imposed_by == continued.imposed_by],
                 )
             rate_at = text.find(rate, a_start) if rate is not None else -1
+            kept_old = False
             if rate is not None and changed_from(text, rate_at, rate_at + len(rate)):
                 # "will cut its 100% tariff to 6.1%": charged until then; "raised its 10% duty
                 # to 50%" (and no later start): charged no more. The new rate, next, decides.
@@ -424,6 +428,10 @@ def extract_tariffs(
                 # "… is now 25%, up from 14%": 14% only while the new rate is still to come
                 mention.timing = _CHARGED_UNTIL_THEN
                 new = mention.superseded_by = found_here[-1]
+                # no start told in its clause ("said it would raise it to 125% from 84%"): the
+                # old rate stays listed only while the change is undecided or starts on a day
+                # told elsewhere
+                kept_old = mention.until_dated = not ahead_in_clause(text, rate_at, rate_at, 90, 40)
                 mention.imposed_by, mention.imposed_on = new.imposed_by, new.imposed_on
                 mention.also_on, mention.measure = list(new.also_on), new.measure
             elif rate is not None and is_old_rate(text, rate_at, rate):
@@ -434,7 +442,12 @@ def extract_tariffs(
                     mention.also_on, mention.measure = list(new.also_on), new.measure
                     mention.products = mention.products or list(new.products)
                     mention.superseded_by = new  # gone once the new rate is charged
-            if rate is not None and mentions and supersedes(text, text.find(rate, a_start)):
+            if (
+                rate is not None
+                and mentions
+                and mention.superseded_by is None  # not the old rate of a change
+                and supersedes(text, text.find(rate, a_start))
+            ):
                 # "On Monday it raised that rate to 35%": the 30% named before is no longer
                 # charged; only the current rate is listed
                 old = next(
@@ -448,6 +461,8 @@ def extract_tariffs(
                         and not (
                             mention.named_goods and not set(m.products) & set(mention.products)
                         )
+                        # "recommended raising it to 35%" stays proposed, whatever cut came before
+                        and m.when()[0] != "proposed"
                     ),
                     None,
                 )
@@ -475,7 +490,8 @@ def extract_tariffs(
             for old in mentions[:-1] if mention.rate is not None else ():
                 if old.sentence == position and old.superseded_by is _NEXT_RATE:
                     old.superseded_by = mention  # "cut its 100% tariff … to 6.1%"
-            found_here.append(mention)
+            if not kept_old:  # an old rate told after the new one is no sibling of the next
+                found_here.append(mention)
             last_imposer = mention.imposed_by
         if found_here and not triggers:
             last_trigger_sentence = position  # a run of rate sentences keeps the measure open
@@ -519,29 +535,3 @@ def _continue_measure(mention: Mention, mentions: list[Mention], no_target: bool
     if not mention.products:
         mention.products = list(ref.products)
     return ref
-
-
-def _inherited(
-    own: Callable[[], tuple[str | None, int | None, bool]], ref: Mention, earlier: list[Mention]
-) -> tuple[str | None, int | None, bool]:
-    """A continuing rate's own status and year, else those of the measure it continues (its
-    year, else the dated mention of that imposer just before: "The higher rates apply from
-    March 1")."""
-    timed = own()
-    if timed[0] is not None and timed[1] is not None:
-        return timed
-    theirs = ref.when()
-    year = timed[1] or theirs[1]
-    if year is None:
-        dated = (m.when() for m in reversed(earlier))
-        year = next((t[1] for t in dated if t[1] is not None and not (len(t) > 3 and t[3])), None)
-    # a borrowed status is weak: a clear one of another mention of the measure wins; an own
-    # weak one ("Shipments from Vietnam will pay 22.1%") yields to the measure's clear state
-    if timed[0] and timed[2]:
-        clear = next(
-            (t[0] for t in (m.when() for m in (ref, *reversed(earlier))) if t[0] and not t[2]),
-            None,
-        )
-        if clear is not None:
-            return clear, year, True
-    return timed[0] or theirs[0], year, timed[2] if timed[0] else True

@@ -106,6 +106,9 @@ class Mention:
     # "to 10% from 20%": the new rate's mention; the old rate is listed only while the new one
     # is still to come (merge decides, on the status of the new rate's measure)
     superseded_by: Mention | None = None
+    # "cut it to 10% from 20%" with no start said in the clause: the 20% stays listed only while
+    # the new rate is undecided, or decided with a start told (merge)
+    until_dated: bool = False
     # (status, year) once asked for: merge needs them for few mentions, and they cost the most.
     timing: Callable[[], tuple[str | None, int | None, bool]] | None = None
     _timed: tuple[str | None, int | None, bool] | None = None

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from briefs.drafting.tariffs.mentions import Mention
+from briefs.drafting.tariffs.story import inherited
 from briefs.model import Tariff
 from briefs.rates import normalise_rate, percentages
 
@@ -31,6 +33,17 @@ def _weak_year(timed: tuple[str | None, int | None, bool]) -> bool:
 
 def _dated(timed: tuple[str | None, int | None, bool]) -> bool:
     return len(timed) > 4 and bool(timed[4])  # type: ignore[misc]
+
+
+def _start_told(mention: Mention) -> bool:
+    """The mention dates its measure's start, or continues one whose mentions do ("The higher
+    rates apply from March 1. … For tiles the new level is 25%")."""
+    if _dated(mention.when()):
+        return True
+    timing = mention.timing
+    if isinstance(timing, partial) and timing.func is inherited:
+        return any(_dated(m.when()) for m in (timing.args[1], *timing.args[2]))
+    return False
 
 
 def _state(mention: Mention) -> str | None:
@@ -205,9 +218,15 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
                 for m in measures
                 if m.imposed_by == mention.imposed_by and not _lifted_apart(mention, m, attached)
             ]
-            # its own target's measure first: "The duties take effect …" said of a list
+            # its own target's measure first: "The duties take effect …" said of a list; an old
+            # rate a change replaced last ("The lower rate will apply from Saturday")
             same_by.sort(
-                key=lambda m: (m.imposed_on != mention.imposed_on, abs(m.order - mention.order))
+                key=lambda m: (
+                    m.imposed_on != mention.imposed_on,
+                    attached[id(m)][0].superseded_by is not None,
+                    m.order > mention.order,  # "the lower rate" points back
+                    abs(m.order - mention.order),
+                )
             )
             target = same_by[0] if same_by else None
         if target is None and mention.imposed_on is None and shared:
@@ -250,6 +269,7 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
     measures = [m for m in measures if not _umbrella(m, measures)]
     out = []
     status_of: dict[int, str] = {}  # id of a mention -> the status of its measure
+    start_told: dict[int, bool] = {}  # … and whether the story tells when it starts
     superseded: list[tuple[Measure, list[Mention]]] = []
     for measure in measures:
         # The first mention, in story order, with a status of its own: those that give the
@@ -266,10 +286,13 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
                 next((m.when()[0] for m in ordered if m.when()[0]), "in force"),
             ),
         )
+        told = any(map(_start_told, ordered))
         for mention in attached.get(id(measure), []):
             status_of[id(mention)] = status
+            start_told[id(mention)] = told
         mine = attached.get(id(measure), [])
-        if mine and all(m.superseded_by is not None for m in mine):
+        rated = [m for m in mine if m.rate is not None]  # (a rate-less word may join it)
+        if rated and all(m.superseded_by is not None for m in rated):
             superseded.append((measure, mine))
         out.append(
             Tariff(
@@ -283,7 +306,7 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
                 evidence=measure.evidence,
             )
         )
-    return _without_replaced(out, measures, superseded, status_of)
+    return _without_replaced(out, measures, superseded, status_of, start_told)
 
 
 def _threat_replaced(
@@ -357,6 +380,7 @@ def _umbrella(m: Measure, measures: list[Measure]) -> bool:
 
 
 _TO_COME = ("announced", "proposed", "threatened")
+_UNDECIDED = ("proposed", "threatened")
 
 
 def _without_replaced(
@@ -364,13 +388,19 @@ def _without_replaced(
     measures: list[Measure],
     superseded: list[tuple[Measure, list[Mention]]],
     status_of: dict[int, str],
+    start_told: dict[int, bool],
 ) -> list[Tariff]:
     """ "cut the duty to 10% from 20%": the 20% is listed only while the 10% is still to come
     ("The lower rate will apply from Saturday"); once the new rate is charged, it is gone."""
-    drop = {
-        id(measure)
-        for measure, mine in superseded
-        if not any(status_of.get(id(m.superseded_by)) in _TO_COME for m in mine)
-    }
+
+    def still_charged(old: Mention) -> bool:
+        new = id(old.superseded_by)
+        if old.until_dated:  # no start in its clause: undecided, or a start told elsewhere
+            return status_of.get(new) in _UNDECIDED or (
+                status_of.get(new) == "announced" and start_told.get(new, False)
+            )
+        return status_of.get(new) in _TO_COME
+
+    drop = {id(measure) for measure, mine in superseded if not any(map(still_charged, mine))}
     kept = zip(out, measures, strict=True)
     return [tariff for tariff, measure in kept if id(measure) not in drop]

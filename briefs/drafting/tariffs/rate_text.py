@@ -263,23 +263,21 @@ def find_rates(
             and not _RATE_PCT.search(text)
         ):
             continue  # "40%, with a minimum of $7,000 per vehicle": the percentage is the rate
-        if FROM_BEFORE.search(before) and not RANGE_LEAD.search(before):
+        if (
+            FROM_BEFORE.search(before)
             # (not "range from 11.2% for one producer to 41.5% for …": a range split by its parts)
-            if re.search(r"\bto\b", text) and _CHANGE_VERB.search(sentence):
-                old, text = re.split(r"\s?\bto\b\s?", text, maxsplit=1)
-                if ahead_in_clause(sentence, start, end, 90, 40):
-                    # "will go up from 19.5% to 38.5% from February 20": the old rate is
-                    # charged until then
-                    out.append((start, start + len(old), old))
-                start = end - len(text)
-            elif (
-                triggers
-                and not re.search(r"\bto\b|-|–", text)
-                and not ahead_in_clause(sentence, start, end, 90, 40)
-            ):
-                # "to 125% from 84%": 84% was the old rate; "from 5% to 9%" is a range. In a
-                # sentence that names no measure the caller decides, by the measure's status.
-                continue
+            and not RANGE_LEAD.search(before)
+            and re.search(r"\bto\b", text)
+            and _CHANGE_VERB.search(sentence)
+        ):
+            old, text = re.split(r"\s?\bto\b\s?", text, maxsplit=1)
+            if ahead_in_clause(sentence, start, end, 90, 40):
+                # "will go up from 19.5% to 38.5% from February 20": the old rate is
+                # charged until then
+                out.append((start, start + len(old), old))
+            start = end - len(text)
+        # "to 125% from 84%": the old rate is kept; whether it is still charged, the new
+        # rate's state decides (merge)
         if triggers:
             distance = min(min(abs(t.start() - end), abs(start - t.end())) for t in triggers)
             reach = 160 if _FAR_TO.search(before) else 90

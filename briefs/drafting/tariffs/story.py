@@ -167,3 +167,29 @@ def pair_timing(
         (t for t in timed if len(t) > 4 and t[4]),  # type: ignore[misc]
         next((t for t in timed if t[0] and not t[2]), timed[0] if timed else (None, None, False)),
     )
+
+
+def inherited(
+    own: Callable[[], tuple[str | None, int | None, bool]], ref: Mention, earlier: list[Mention]
+) -> tuple[str | None, int | None, bool]:
+    """A continuing rate's own status and year, else those of the measure it continues (its
+    year, else the dated mention of that imposer just before: "The higher rates apply from
+    March 1")."""
+    timed = own()
+    if timed[0] is not None and timed[1] is not None:
+        return timed
+    theirs = ref.when()
+    year = timed[1] or theirs[1]
+    if year is None:
+        dated = (m.when() for m in reversed(earlier))
+        year = next((t[1] for t in dated if t[1] is not None and not (len(t) > 3 and t[3])), None)
+    # a borrowed status is weak: a clear one of another mention of the measure wins; an own
+    # weak one ("Shipments from Vietnam will pay 22.1%") yields to the measure's clear state
+    if timed[0] and timed[2]:
+        clear = next(
+            (t[0] for t in (m.when() for m in (ref, *reversed(earlier))) if t[0] and not t[2]),
+            None,
+        )
+        if clear is not None:
+            return clear, year, True
+    return timed[0] or theirs[0], year, timed[2] if timed[0] else True
