@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.briefs.drafted import tariff_rows
+from tests.briefs.drafted import draft_story, tariff_rows
 
 
 def _states(story: str) -> set[str]:
@@ -161,3 +161,38 @@ def test_a_start_that_begins_on_a_weekday_ahead_is_announced() -> None:
 
 def test_an_aim_to_impose_is_not_a_decision() -> None:
     assert _states("Ecuador wants to impose a 25% surtax on Colombian tiles.") == {"proposed"}
+
+
+# --- reported futures, removals agreed, a leader's word ---------------------------------------
+
+
+def test_a_reported_start_a_few_months_back_has_begun() -> None:
+    story = "Quito said the extra 20% duty on Colombian tiles would apply starting April 10."
+    assert {(row[3]) for row in tariff_rows(story)} == {"in force"}
+    assert {t.year for t in draft_story(story).tariffs} == {2025}
+
+
+def test_a_removal_agreed_with_a_date_and_no_deal_is_decided() -> None:
+    story = "Ecuador's ministers agreed to remove the 8% duty on wind turbines from Sept. 1."
+    assert _states(story) == {"removed"}
+
+
+def test_a_removal_agreed_in_return_for_something_is_offered() -> None:
+    story = (
+        "In return, Ecuador agreed to scrap its 8% duty on Chilean fruit from Sept. 1 under the"
+        " deal."
+    )
+    assert _states(story) == {"offered removal"}
+
+
+def test_a_lift_with_its_date_before_the_object_is_a_removal() -> None:
+    story = "Ecuador will lift from Monday the 25% surtax it placed on Colombian tiles."
+    assert _states(story) == {"removed"}
+
+
+def test_a_leaders_word_that_a_measure_is_coming_is_a_threat() -> None:
+    story = (
+        "Mr Noboa also said Ecuadorian tariffs on Colombian tiles would come soon, without giving"
+        " a rate."
+    )
+    assert _states(story) == {"threatened"}

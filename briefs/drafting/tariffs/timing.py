@@ -262,6 +262,27 @@ _DATE_SET = Folded(
 _DATED_BEFORE = re.compile(r"(?:\b\w+ed|\bsince)\s+$", re.I)  # "imposed in August": its start
 
 
+# "agreed to remove": the imposer's own decision, unless it is a deal's give and take
+_AGREED_TO_REMOVE = Folded(
+    r"\bagree(?:s|d)?\s+to\s+(?:remov|scrap|eliminat|lift|drop|abolish|end|phase\s+out|waive)\w*"
+)
+_GIVE_AND_TAKE = Folded(
+    r"\b(?:deal|agreement|pact|accord|in return|in exchange|exchange for|as part of|under the"
+    r"|talks|negotiat\w*|concession\w*|if|once|provided|as long as)\b"
+)
+
+
+def _agreed_with_a_date(clause: str) -> bool:
+    """ "agreed to remove the duty from July 1" with no deal's words: a removal decided."""
+    low = lowered(clause) or clause.casefold()
+    agreed = _AGREED_TO_REMOVE.fast.search(low)
+    return (
+        agreed is not None
+        and _DATE_SET.fast.search(low, agreed.end()) is not None
+        and not _GIVE_AND_TAKE.fast.search(low)
+    )
+
+
 def _removal_undated(clause: str) -> bool:
     """A removal still to come whose date the clause does not set."""
     low = lowered(clause) or clause.casefold()
@@ -325,6 +346,7 @@ _STARTED_ON = Folded(
     r"(?:\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|midnight"
     r"|publication|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 )
+_WILL_WORD = Folded(r"\b(?:will|shall|is to|are to|next)\b")
 _STARTS_WORD = Folded(r"\b(?:take|takes|taking) effect|\bkicks? in|\bstarts?\b|\bbegins?\b")
 
 
@@ -454,6 +476,15 @@ def status_and_year(
         dated = True
     elif status == "announced" and not conditional and _starts_later(clause, today):
         dated = True  # "The lower rate takes effect on 1 September"
+    elif (
+        status == "announced"
+        and not conditional
+        and "would" in clause
+        and not _WILL_WORD.search(clause)
+        and _starts_later(clause, today) is False
+    ):
+        # "Beijing said the tariff would apply starting April 10", told in July: begun since
+        status, dated = "in force", True
     if (status in ("announced", None) or weak) and _starts_today(clause, today):
         status, weak = "in force", False  # it takes effect on the article's day
         dated = True
@@ -468,6 +499,8 @@ def status_and_year(
     if status == "removed" and (_removal_undated(clause) or _MAY_REMOVE.search(clause)):
         # "Britain will scrap its 19% tariff": no date set yet; "could drop it": not decided
         status = "offered removal"
+    elif status == "offered removal" and _agreed_with_a_date(clause):
+        status = "removed"  # "The ministers agreed to remove the 10% duty from July 1"
     if rate and (
         _HELD_AT.search(text, max(0, a_start - 30), a_start)
         or _CURRENT_ONE.search(text, max(0, a_start - 40), a_start)

@@ -48,8 +48,19 @@ HE_SAID_WILL = Folded(
 )
 
 
+# "Mr Trump also said tariffs on chips would come very soon": a person's word that a measure is
+# coming, no rate or date decided
+_SAID_IT_COMES = Folded(
+    r"\b(?:mr|ms|mrs|he|she)\s+(?:\w+\s+){0,2}?(?:said|says|told\s+[\w\s]{1,30}?)\s+(?:that\s+)?"
+    r"(?:[\w'’-]+\s+){1,8}?(?:will|would)\s+(?:soon\s+|shortly\s+)?(?:come|arrive|follow"
+    r"|be\s+(?:coming|imposed|introduced|announced))\b"
+)
+
+
 def said_he_will(clause: str) -> bool:
-    return (" he " in clause or " she " in clause) and bool(HE_SAID_WILL.search(clause))
+    if not any(word in clause for word in (" he ", " she ", "Mr", "Ms", " he", "She ", "He ")):
+        return False
+    return bool(HE_SAID_WILL.search(clause) or _SAID_IT_COMES.search(clause))
 
 
 # Where a stretch of words ends: a comma or semicolon, not the one inside "Sept. 1, 2026"

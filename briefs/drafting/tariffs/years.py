@@ -78,6 +78,13 @@ _WILL = Folded(
 _HAS_BEEN = Folded(r"\b(?:has|have|had|since|ago)\b")  # not "was": "talks were going nowhere"
 
 
+def _ahead_not_reported(text: str, at: int) -> bool:
+    """A start ahead said right before `at` ("will start in", "is due in"), not in the reported
+    future of "would apply starting", which may lie behind the article."""
+    verb = _AHEAD_BEFORE.search(text, max(0, at - 40), at)
+    return verb is not None and not verb.group(0).casefold().startswith("would")
+
+
 def _past_verb_before(text: str, position: int) -> bool:
     """ "announced in June", not "would be lifted on Sept. 1" nor "is to be imposed in May"."""
     verb = _PAST_BEFORE.search(text, max(0, position - 16), position)
@@ -151,10 +158,12 @@ def resolve_year(
             ahead
             and 0 < today.month - month <= 3
             and not found(_WILL)
-            and not _AHEAD_BEFORE.search(text, max(0, at - 40), at)
+            and not _ahead_not_reported(text, at)
             and month_match.group("lead").casefold() != "next"
         ):
-            ahead = False  # "would … effective Sept. 1" in an October story: a few weeks back
+            # "would … effective Sept. 1", "said it would apply starting Aug. 10" in an October
+            # story: a start told after the fact, a few weeks back
+            ahead = False
         if ahead:
             return today.year if month >= today.month else today.year + 1
         return today.year if month <= today.month else today.year - 1
