@@ -12,8 +12,8 @@ from briefs.drafting.actor_words import (
     PLACE_PREPOSITIONS,
     REGIONS,
 )
+from briefs.drafting.firm_names import text_of
 from briefs.drafting.lexicon import words
-from briefs.drafting.name_runs import text_of
 from briefs.drafting.registry import Registry
 from briefs.drafting.text import Place, Sentence
 from briefs.folding import fold

@@ -53,8 +53,9 @@ from briefs.drafting.company_cues import (
     listed_after_firms,
     works_at,
 )
+from briefs.drafting.firm_names import text_of
 from briefs.drafting.lexicon import words
-from briefs.drafting.name_runs import Span, parse_run, text_of
+from briefs.drafting.name_runs import Span, parse_run
 from briefs.drafting.registry import ActorSpans, Entry, Registry
 from briefs.drafting.run_rules import (
     acronym_named,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from briefs.drafting.actor_words import CONNECTORS, ORG_HEADS, ROLE_HEADS
+from briefs.drafting.actor_words import CONNECTORS, MONTHS_DAYS, ORG_HEADS, ROLE_HEADS
 from briefs.drafting.lexicon import words
 from briefs.drafting.text import Sentence, Token
 
@@ -26,6 +26,20 @@ def _capital_word(token: Token) -> bool:
         return False
     amount = _AMOUNT.match(token.lower)
     return amount is None or amount.group(1) not in _CURRENCY_LETTERS
+
+
+def _on_in_a_name(sentence: Sentence, i: int, j: int) -> bool:
+    """ "Council on Foreign Relations", "Center of Reform on Economics": "on" within a body's
+    name, after its head word and before a capitalised word that is no day and no place."""
+    tokens = sentence.tokens
+    if tokens[j].lower != "on" or j + 1 >= len(tokens) or not _capital_word(tokens[j + 1]):
+        return False
+    after = tokens[j + 1].lower
+    return (
+        any(t.lower in ORG_HEADS for t in tokens[i:j])
+        and after not in MONTHS_DAYS
+        and all(place.start != j + 1 for place in sentence.places)
+    )
 
 
 def capital_runs(sentence: Sentence) -> list[tuple[int, int]]:
@@ -47,7 +61,7 @@ def capital_runs(sentence: Sentence) -> list[tuple[int, int]]:
             if _capital_word(token):
                 j += 1
                 continue
-            if token.lower not in CONNECTORS or token.possessive:
+            if token.possessive or not (token.lower in CONNECTORS or _on_in_a_name(sentence, i, j)):
                 break
             k = j + 1
             if k < count and tokens[k].lower in CONNECTORS and token.lower != "and":

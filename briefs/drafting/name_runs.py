@@ -7,7 +7,6 @@ whose role and affiliation follow her name.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from briefs.drafting.actor_words import (
@@ -28,6 +27,7 @@ from briefs.drafting.actor_words import (
     ROLE_WORDS,
     STATEMENT_VERBS,
 )
+from briefs.drafting.firm_names import firm_end, legal_form_after, text_of
 from briefs.drafting.lexicon import words
 from briefs.drafting.text import Place, Sentence, Token
 from briefs.folding import fold
@@ -109,17 +109,6 @@ def _name_tail(tokens: list[Token], start: int, end: int, places: dict[int, Plac
         _is_nameish(t) and k not in places and t.lower not in _COMPANY_WORDS
         for k, t in enumerate(tokens[start:end], start)
     )
-
-
-def _legal_form_after(tokens: list[Token], stop: int, end: int) -> int | None:
-    """The end of a legal form ("Co", "Corp") one or two name words on, within the run."""
-    for k in range(stop, min(end, stop + 3)):
-        word = tokens[k]
-        if word.lower in _LEGAL_FORMS and k > stop:
-            return k + 1
-        if not word.cap or word.lower in ROLE_WORDS or word.possessive:
-            return None
-    return None
 
 
 def _office_of_role(tokens: list[Token], i: int, end: int) -> int | None:
@@ -244,6 +233,9 @@ def _named_after_title(
     )
 
 
+_BEFORE_DEMONYM = frozenset({"royal", "imperial"})  # "Royal Malaysian Customs Department"
+
+
 def _of_after(tokens: list[Token], head: int, stop: int) -> bool:
     return head + 1 < stop and tokens[head + 1].lower in ("of", "for")
 
@@ -256,34 +248,6 @@ class Span:
     text: str
     country: str | None = None
     titled: bool = False  # a one-word name after a title or honorific: a person ("Mr Akazawa")
-
-
-# Abbreviations that end a name with their full stop: "Tokai Carbon Co.", "Marcos Jr.".
-_DOTTED_ENDS = frozenset({"co", "corp", "inc", "ltd", "jr", "sr", "bros", "cie", "pty"})
-# Legal forms that end a company's name past other words: "Tokyo Steel Manufacturing Co.".
-_LEGAL_FORMS = frozenset(
-    {"co", "corp", "corporation", "inc", "ltd", "llc", "plc", "holdings", "bhd", "gmbh", "tbk"}
-)
-
-
-# "Kumho Petrochemical Co., Ltd.": a second legal form after the comma is part of the name.
-_SECOND_FORM = re.compile(r"\.?,\s(?:Ltd|Inc|LLC|Limited)\b\.?")
-# "Ferdinand R. Marcos, Jr.": a generation after a comma ends the name it follows.
-_GENERATION_AFTER = re.compile(r",\s(?:Jr|Sr)\.")
-
-
-def text_of(tokens: list[Token], start: int, end: int, sentence: str) -> str:
-    last = tokens[end - 1]
-    stop = last.start + len(last.text)
-    if last.lower in _DOTTED_ENDS and sentence[stop : stop + 1] in (".", ","):
-        second = _SECOND_FORM.match(sentence, stop) if last.lower == "co" else None
-        if second:
-            stop = second.end()
-        elif sentence[stop : stop + 1] == ".":
-            stop += 1
-    elif last.cap and (generation := _GENERATION_AFTER.match(sentence, stop)):
-        stop = generation.end()
-    return sentence[tokens[start].start : stop]
 
 
 def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]) -> list[Span]:
@@ -330,6 +294,12 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
             spans.append(Span("org", i, known, text_of(tokens, i, known, sentence.text)))
             i = known
             continue
+        firm = firm_end(tokens, i, end)
+        if firm:
+            # "Hanil Film Vietnam Inc.", "PT Sinar Kain Abadi Tbk": one firm to its legal form
+            spans.append(Span("org", i, firm, text_of(tokens, i, firm, sentence.text)))
+            i, firm = firm, False
+            continue
         # An organisation: the next head word, reached over name-like words only.
         head = None
         for j in range(i, end):
@@ -339,7 +309,7 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                 and tokens[j].cap
                 and (
                     j > i
-                    or (j + 1 < end and tokens[j + 1].lower in ("of", "for"))
+                    or (j + 1 < end and tokens[j + 1].lower in ("of", "for", "on"))
                     or (j + 1 < end and word in FOREIGN_ORG_HEADS)
                 )
             ):
@@ -347,8 +317,14 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                 break
             if word in ROLE_HEADS or (j > i and tokens[j - 1].possessive):
                 break
-            if j in places and j > i:
-                break
+            if (
+                j in places
+                and j > i
+                and not (places[j].demonym and tokens[i].lower in _BEFORE_DEMONYM)
+            ):
+                break  # not "Royal Thai Customs Department", a body's name with its demonym
+            if word == "and" and firm_end(tokens, j + 1, end):
+                break  # "KORSTEEL and Hanbit Steel Mill Co., Ltd.": two firms
             if word == "and" and (j + 1 >= end or tokens[j + 1].lower == "the" or listed):
                 break  # "Maersk, Hapag-Lloyd and Ocean Network Express": a list goes on
             if word in CONNECTORS and word not in NAME_PARTICLES and word != "and" and j == i:
@@ -372,10 +348,10 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                 if titled and _name_tail(tokens, stop, end, places):
                     break  # the titled person's name ends the run
                 if word == "and" and not any(
-                    t.lower in ("of", "for") for t in tokens[head + 1 : stop]
+                    t.lower in ("of", "for", "on") for t in tokens[head + 1 : stop]
                 ):
                     break  # "Mitsubishi Corporation and Marubeni": two names, not one
-                if word in CONNECTORS:
+                if word in CONNECTORS or word == "on":  # "Council on Foreign Relations"
                     nxt = stop + 1
                     while nxt < end and tokens[nxt].lower in CONNECTORS:
                         nxt += 1
@@ -403,7 +379,7 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                 ):
                     stop = places[stop].end if stop in places else stop + 1
                     continue
-                form = _legal_form_after(tokens, stop, end)
+                form = legal_form_after(tokens, stop, end)
                 if form:
                     stop = form  # "Tokyo Steel Manufacturing Co."
                     continue

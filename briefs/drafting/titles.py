@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from briefs.drafting.actor_words import ROLE_HEADS, ROLE_WORDS
-from briefs.drafting.name_runs import text_of
+from briefs.drafting.firm_names import text_of
 from briefs.drafting.text import Sentence, Token
 from briefs.gazetteer import NOUNS
 

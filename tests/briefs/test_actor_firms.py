@@ -1,0 +1,78 @@
+"""Companies and bodies named in full as real pages name them (issue 13), in sentences of our
+own: a country's name inside a company's, two firms joined by "and" when the second has a legal
+form, legal forms before or after the name in other languages, a body whose name runs on over
+"on", and a body whose name opens with "Royal" and a demonym."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.briefs.drafted import draft_story
+
+
+def _names(story: str) -> set[str]:
+    return {a.name for a in draft_story(story).actors}
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        (
+            "The complaint was filed by Hanil Film Vietnam Inc., which makes packaging film.",
+            "Hanil Film Vietnam Inc.",
+        ),
+        (
+            "The duty hits PT Sinar Kain Abadi Tbk, the largest weaver in the province.",
+            "PT Sinar Kain Abadi Tbk",
+        ),
+        (
+            "Shares of Norsk Gjødsel ASA fell 3% after the announcement in Oslo.",
+            "Norsk Gjødsel ASA",
+        ),
+        (
+            "The carmaker Otokar Araç Sanayi AŞ said it would raise local output.",
+            "Otokar Araç Sanayi AŞ",
+        ),
+        (
+            "Economists at the Institute for Research on Trade Policy said exports would fall.",
+            "Institute for Research on Trade Policy",
+        ),
+        (
+            "The Royal Thai Customs Department said the new rate applies from Monday.",
+            "Royal Thai Customs Department",
+        ),
+    ],
+)
+def test_a_firm_or_body_keeps_its_whole_name(story: str, name: str) -> None:
+    names = _names(story)
+    assert name in names, names
+
+
+def test_two_firms_joined_by_and_are_two() -> None:
+    names = _names(
+        "Steelmakers KORSTEEL and Hanbit Steel Mill Co., Ltd. face the highest duties, the "
+        "ministry said."
+    )
+    assert {"KORSTEEL", "Hanbit Steel Mill Co., Ltd."} <= names, names
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        (
+            "Analysts at the Council on Foreign Relations said the duty would hurt.",
+            "Council on Foreign Relations",
+        ),
+        (
+            "The Committee on Ways and Means voted 20 to 5 for the bill.",
+            "Committee on Ways and Means",
+        ),
+    ],
+)
+def test_on_within_a_bodys_name_keeps_it_whole(story: str, name: str) -> None:
+    assert name in _names(story)
+
+
+def test_on_before_a_day_is_no_part_of_a_name() -> None:
+    names = _names("The European Commission on Monday proposed a 20% duty on Chinese steel.")
+    assert not any("Monday" in n for n in names), names
