@@ -474,3 +474,18 @@ def test_a_country_left_at_a_rate_past_a_clause_naming_another() -> None:
         " reached a trade deal with the U.S. in May, was exempted and remains at 25%."
     )
     assert ("United States", "United Kingdom", "25%", "in force") in _rows(story, "2025-06-04")
+
+
+# --- "from Aug. 1" is a start, not an origin ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Trump said he would hit Japan with a 30% tariff from Aug. 1 and Mexico with 30%.",
+        "The US will hit Japan with a 30% tariff from 1 August and Mexico with 30%.",
+        "The US said it would hit Japan with a 30% tariff from Monday and Mexico with 30%.",
+    ],
+)
+def test_a_start_after_from_is_no_origin_of_a_list(story: str) -> None:
+    assert _pairs(story) == {("United States", "Japan", "30%"), ("United States", "Mexico", "30%")}

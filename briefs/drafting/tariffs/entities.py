@@ -42,7 +42,8 @@ _SPARED_BEFORE = re.compile(
 _FROM_MEASURE = re.compile(r"\s+from\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}")
 _LIST_BEFORE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
 WITH_RATE = re.compile(r"\s+with\s+(?:an?\s+)?")
-HIT_BEFORE = re.compile(r"\b(?:hit|hits|slapped|struck|targeted|saddled)\b[^.;]{0,60}$", re.I)
+# (a period inside a sentence is an abbreviation's: "from Aug. 1 and Mexico with 30%")
+HIT_BEFORE = re.compile(r"\b(?:hit|hits|slapped|struck|targeted|saddled)\b[^;]{0,60}$", re.I)
 _EXPORTERS_IN = re.compile(
     r"\b(?:exporters|producers|manufacturers|makers|growers|mills|farmers|shippers|sellers)\s+"
     r"(?:in|from)\s+(?:the\s+)?$",

@@ -39,6 +39,7 @@ from briefs.drafting.tariffs.party_clues import (
     target_beside_rate,
     target_left_at,
     target_whose_sellers_pay,
+    without_start,
 )
 from briefs.drafting.tariffs.products import mention_products
 
@@ -171,7 +172,9 @@ def _target_after(c: MentionContext, p: Parties) -> None:
                 continue  # "a penalty over India's purchases of Russian oil": the reason
             # what leads to it after the anchor ("duties of up to 218% after Beijing …" has no
             # "of" of its own); a country inside the anchor keeps the anchor's words
-            lead_in = c.text[c.end if entity.start >= c.end else c.start : entity.start]
+            lead_in = without_start(
+                c.text[c.end if entity.start >= c.end else c.start : entity.start]
+            )
             lead = c.text[max(0, entity.start - 30) : entity.start]
             if _NOT_MADE_IN.search(lead):
                 continue  # "parts not made in the US": no origin, nor the market

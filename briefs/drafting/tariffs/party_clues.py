@@ -5,7 +5,23 @@ from __future__ import annotations
 
 import re
 
+from briefs.dates import WEEKDAYS, month_pattern
 from briefs.drafting.tariffs.entities import MentionContext, Parties
+
+# "a 30% tariff from Aug. 1 and Mexico with 30%": a start after "from", never an origin
+_FROM_A_DAY = re.compile(
+    rf"\b(?:from|starting|as of)\s+(?:(?:{month_pattern()})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{month_pattern()})\b\.?"
+    rf"|(?:{'|'.join(day.capitalize() for day in WEEKDAYS)})\b|(?:next|this)\s+\w+|today|tomorrow)",
+)
+
+
+def without_start(text: str) -> str:
+    """`text` with a start day after "from" blanked out ("from Aug. 1 and" reads " and")."""
+    return (
+        _FROM_A_DAY.sub(" ", text) if "from" in text or "start" in text or "as of" in text else text
+    )
+
 
 IMPOSING_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+|first\s+|then\s+|later\s+)?(?:imposed|levied|placed|put"
