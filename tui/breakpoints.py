@@ -1,5 +1,6 @@
 """What the reader's first frame needs done before it, so that it is made once: the
-screen's breakpoint classes for the terminal's size, and the garbage collector held.
+screen's breakpoint classes for the terminal's size, the garbage collector held, and
+resizes to the size the screen already has left alone.
 
 Textual gives a screen the classes of its HORIZONTAL_BREAKPOINTS and VERTICAL_BREAKPOINTS
 at its first resize, which comes after its first frame: the classes changed then, and the
@@ -10,7 +11,10 @@ of the reader at its start). Given first, that resize changes nothing.
 from __future__ import annotations
 
 import gc
+from typing import TYPE_CHECKING
 
+from textual import events
+from textual.geometry import Size
 from textual.screen import Screen
 
 
@@ -52,3 +56,31 @@ def release_collector() -> None:
     if _Collector.held:
         _Collector.held = False
         gc.enable()
+
+
+class SteadySize:
+    """A mixin (before Screen) for a screen not laid out again for a resize to its size.
+
+    Textual lays a screen out whole, and draws it, at every Resize it is sent, whether its
+    size changed or not, and then again for what its widgets asked meanwhile. The reader
+    was sent three of its own size as it started (the app's first, the terminal driver's,
+    and the one its first layout sends it), for five layouts and repaints where two do:
+    the first, and the one that places what the first found (the brief's scrollbar). A
+    resize to the size it has makes only a layout that was asked for, and makes it at once
+    as Textual did (the tables then wrap their rows for the width it gives them, once); a
+    resize to another size is Textual's, classes and all."""
+
+    if TYPE_CHECKING:
+        outer_size: Size  # the size its last layout gave it (Screen.size is the app's)
+        _layout_required: bool
+
+        def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None: ...
+
+    def _on_resize(self, event: events.Resize) -> None:
+        if event.size != self.outer_size:
+            return  # Screen._on_resize, further along the MRO
+        event.prevent_default()  # Screen._on_resize not run
+        event.stop()
+        if self._layout_required:
+            self._layout_required = False  # or Textual's update timer lays it out again
+            self._refresh_layout()

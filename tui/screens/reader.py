@@ -23,6 +23,7 @@ from briefs.corrections import BriefCorrections
 from briefs.model import Brief
 from briefs.order import ORDERS, ordered
 from store import StoreError
+from tui.breakpoints import SteadySize
 from tui.catalog import Catalog
 from tui.messages import CatalogChanged, CatalogWanted, FetchFeeds, SyncDesk
 from tui.note_session import NoteSession
@@ -53,7 +54,7 @@ from tui.widgets.search_bar import SearchBar
 GETTING_READY = "search is getting ready… type away: the filter applies in a moment"
 
 
-class ReaderScreen(NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen[None]):
+class ReaderScreen(SteadySize, NoteEditing, BriefReading, BriefEditing, ReaderLayout, Screen[None]):
     HELP_TITLE = "In the reader"  # the heading of its keys in the help (?)
     AUTO_FOCUS = "#brief-list"  # not the search box, the first in the layout
     CSS_PATH = "reader.tcss"
