@@ -24,6 +24,7 @@ MEASURE_WORDS = words("measure_words")
 TOPIC_WORDS = frozenset({"on", "over", "about"})
 _IMPORT_WORDS = frozenset({"imports", "imported", "shipments"})
 SUPPLIER_WORDS = frozenset({"suppliers", "exporters", "producers", "sellers", "sources"})
+_SUPPLY = frozenset({"supply", "supplies", "supplied", "ship", "shipped"})
 
 
 def _is_party(sentence: Sentence, start: int) -> bool:
@@ -142,9 +143,26 @@ def _is_listed_member(sentence: Sentence, start: int) -> bool:
     return i >= 0 and tokens[i].lower in ("members", "member")
 
 
-def _is_listed_supplier(sentence: Sentence, start: int) -> bool:
-    """ "The largest suppliers include Bolivia, Ecuador and Uruguay": exporters a measure hits."""
+def _after_list(sentence: Sentence, start: int) -> int:
+    """The token after the list of places that the place at `start` is in."""
     tokens = sentence.tokens
+    starts = {place.start: place.end for place in sentence.places}
+    i = starts.get(start, start + 1)
+    while i < len(tokens) and (tokens[i].text == "," or tokens[i].lower in ("and", "or")):
+        if i + 1 not in starts:
+            break
+        i = starts[i + 1]
+    return i
+
+
+def _is_listed_supplier(sentence: Sentence, start: int) -> bool:
+    """ "The largest suppliers include Bolivia, Ecuador and Uruguay", "with China, Korea and
+    Japan the largest suppliers", "China and India supply most of it": exporters a measure
+    hits."""
+    tokens = sentence.tokens
+    after = _after_list(sentence, start)
+    if any(t.lower in SUPPLIER_WORDS or t.lower in _SUPPLY for t in tokens[after : after + 4]):
+        return True
     i = _before_list(sentence, start)
     if i < 0 or tokens[i].lower not in ("include", "includes", "including", "are", "were"):
         return False

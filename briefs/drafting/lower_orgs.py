@@ -58,7 +58,7 @@ def lower_orgs(sentence: Sentence) -> list[LowerOrg]:
     for match in [*_LOWER_ORG.finditer(text), *_TRADE_BODY.finditer(text)]:
         first = by_start.get(match.start())
         last = by_end.get(match.end())
-        if first is None or last is None or not _determined(sentence, first):
+        if first is None or last is None or not _determined(sentence, first, last + 1):
             continue  # "help with ingredients and food service": no body named
         if match.re is _TRADE_BODY and _describes_a_name(sentence, first, last + 1):
             continue
@@ -94,13 +94,23 @@ def lower_orgs(sentence: Sentence) -> list[LowerOrg]:
     return out
 
 
-def _determined(sentence: Sentence, first: int) -> bool:
-    """ "the trade ministry", "Peru's trade ministry", "the Japanese trade ministry"."""
+# What a body says or issues: "a finance ministry notification said" names the ministry.
+_ISSUED = frozenset(
+    {"notification", "regulation", "statement", "order", "decree", "circular", "notice"}
+    | {"ruling", "release", "spokesperson", "spokesman", "spokeswoman", "official", "officials"}
+)
+
+
+def _determined(sentence: Sentence, first: int, end: int) -> bool:
+    """ "the trade ministry", "Peru's trade ministry", "the Japanese trade ministry", "a
+    finance ministry notification"."""
     if first == 0:
         return False
-    before = sentence.tokens[first - 1]
+    tokens = sentence.tokens
+    before = tokens[first - 1]
     return (
         before.lower in _DETERMINERS
+        or (before.lower in ("a", "an") and end < len(tokens) and tokens[end].lower in _ISSUED)
         or before.possessive
         or not before.text[0].isalpha()  # '," foreign ministry spokesman Lin Jian said'
         or any(p.end == first for p in sentence.places)

@@ -76,3 +76,27 @@ def test_on_within_a_bodys_name_keeps_it_whole(story: str, name: str) -> None:
 def test_on_before_a_day_is_no_part_of_a_name() -> None:
     names = _names("The European Commission on Monday proposed a 20% duty on Chinese steel.")
     assert not any("Monday" in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The state imposed a safeguard duty on steel coils, a finance ministry notification said.",
+        "Charges began after a finance ministry regulation took effect on Friday.",
+    ],
+)
+def test_a_body_in_lower_case_before_what_it_issued_is_an_actor(story: str) -> None:
+    assert "Finance Ministry" in _names(story)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Peru set a 12% safeguard duty on steel bars. Imports rose, with Chile, Brazil and "
+        "Mexico the largest suppliers.",
+        "Peru set a safeguard duty on cotton cloth. Chile, Brazil and Mexico together supply "
+        "most of the cloth it buys abroad.",
+    ],
+)
+def test_countries_named_as_the_suppliers_of_a_measures_goods_are_actors(story: str) -> None:
+    assert {"Chile", "Brazil", "Mexico"} <= _names(story)
