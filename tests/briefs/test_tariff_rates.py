@@ -119,3 +119,22 @@ def test_a_figure_in_a_clause_on_the_economy_is_no_rate(second: str) -> None:
     assert _rates(f"Kenya raised its tariff on imported maize to 30% on Monday. {second}") == {
         "30%"
     }
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Mills said the duty would help them lift utilisation rates, which fell below 65% last"
+        " year.",
+        "Growers said the tariff would protect farm incomes, which have dropped to 40% of the"
+        " national average.",
+    ],
+)
+def test_a_figure_in_a_relative_clause_on_another_noun_is_no_rate(second: str) -> None:
+    story = f"Kenya raised its tariff on imported maize to 30% on Monday. {second}"
+    assert _rates(story) == {"30%"}
+
+
+def test_a_rate_in_a_relative_clause_on_the_measure_stays() -> None:
+    story = "Kenya let its safeguard duty on steel, which stood at 12%, expire on Monday."
+    assert _rates(story) == {"12%"}

@@ -192,6 +192,20 @@ _FIGURE_MOVES = re.compile(
 )
 
 
+# "…, which fell below 70%": a figure of the noun before the comma
+_WHICH_MOVED = re.compile(
+    # the noun, with what it is of or on ("a safeguard on hot-rolled coil, which stood at 10%")
+    r"(?P<noun>[\w-]+\s+(?:on|of|for|from|against)\s+(?:[\w-]+\s+){0,2}?[\w-]+"
+    r"|(?:[\w-]+\s+)?[\w-]+),\s+which\s+(?:had\s+|has\s+|have\s+)?(?:rose|risen"
+    r"|fell|fallen|stood|reached|hit|dropped|climbed|slipped|grew|grown|jumped|slumped)"
+    r"\s+(?:[\w-]+\s+){0,2}?$",
+    re.I,
+)
+_MEASURE_NOUN = re.compile(
+    r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|surtax(?:es)?|tax(?:es)?|safeguards?|measures?"
+    r"|surcharges?|margins?)\b",
+    re.I,
+)
 _MEASURE_WORD = re.compile(
     r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|surtax|tax|taxes|rates?)\b", re.I
 )
@@ -255,6 +269,13 @@ def find_rates(
         moved = _FIGURE_MOVES.search(sentence, max(0, start - 90), start)
         if moved and not _MEASURE_WORD.search(sentence, moved.start(), start):
             continue  # "Inflation slowed to 1.6%": a figure of the economy
+        which = (
+            _WHICH_MOVED.search(sentence, max(0, start - 80), start)
+            if ", which" in sentence
+            else None
+        )
+        if which and not _MEASURE_NOUN.search(which.group("noun")):
+            continue  # "utilisation rates, which fell below 70%": a figure of another noun
         if _SHARE_OR_VOLUME.search(sentence, max(0, start - 40), start):
             continue  # "account for about 14 per cent of imports", "cut volumes by 47%"
         if (
