@@ -138,3 +138,22 @@ def test_a_figure_in_a_relative_clause_on_another_noun_is_no_rate(second: str) -
 def test_a_rate_in_a_relative_clause_on_the_measure_stays() -> None:
     story = "Kenya let its safeguard duty on steel, which stood at 12%, expire on Monday."
     assert _rates(story) == {"12%"}
+
+
+def test_rates_on_goods_listed_after_the_measure_are_its_rates() -> None:
+    story = (
+        "Peru will impose a 20% tariff on imported wine from May 1. In the same decree it listed"
+        " 15 per cent on olive oil and 10 per cent on canned fish."
+    )
+    assert _rates(story) == {"20%", "15 per cent", "10 per cent"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Importers said they spent 12% on freight last year.",
+        "Shares of local vintners rose 3% on Friday, while bottlers gained 2% on strong demand.",
+    ],
+)
+def test_a_share_spent_or_a_move_on_something_is_no_rate(second: str) -> None:
+    assert _rates(f"Peru will impose a 20% tariff on imported wine from May 1. {second}") == {"20%"}

@@ -243,6 +243,16 @@ _BEARER = re.compile(
 
 # "… 10% for Malaysia", "21% for Chinese producers": the country named after the rate
 _FOR_AFTER = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
+_SPENT_BEFORE = re.compile(
+    r"\b(?:spen[dt]s?|spending|saved?|saving|invest(?:ed|s|ing)?|allocat\w+|devot\w+|lost|gained"
+    r"|bet|wager\w*)\s+(?:about\s+|around\s+|nearly\s+|some\s+|almost\s+)?$",
+    re.I,
+)
+# "… 30 per cent on upholstered furniture": a rate with the goods it is charged on
+_ON_GOODS = re.compile(
+    r"\s+on\s+(?!(?:the|a|an|its|their|this|that|top|average|year|month|week|day|quarter|record"
+    r"|hold|track|course|time|paper|balance|sales|revenue|turnover)\b)[a-z][\w-]*"
+)
 
 
 def find_rates(
@@ -324,6 +334,8 @@ def find_rates(
                 or (_WEAK_RATE_LEAD.search(before) and _RATE_SUBJECT.search(sentence))
                 or _RATE_NOUN.match(sentence, end)
                 or (_WEAK_RATE_LEAD.search(before) and _BEARER.search(sentence[:start][-90:]))
+                # "he listed 50 per cent on kitchen cabinets" (not "spent 12% on freight")
+                or (_ON_GOODS.match(sentence, end) and not _SPENT_BEFORE.search(before))
             )
         ):
             continue
