@@ -12,6 +12,7 @@ from typing import NamedTuple
 from briefs.dates import WEEKDAYS, month_number, month_pattern
 from briefs.drafting.lexicon import cue, table
 from briefs.drafting.tariffs.mentions import Mention, in_condition
+from briefs.drafting.tariffs.removal_dates import agreed_with_a_date, may_remove, removal_undated
 from briefs.drafting.tariffs.status_clause import status_words
 from briefs.drafting.tariffs.wording import (
     PRELIMINARY,
@@ -40,7 +41,10 @@ _ACTED_NOW = re.compile(
     r"|decid|order|finali[sz]|confirm)\w*"
     # "The tax on large cars fell to 32%": a rate changed in the news (not "had been cut to")
     r"|(?<!had\s)(?<!had been\s)\b(?:fell|rose|dropped|climbed|jumped|went (?:up|down)|(?:was|were)"
-    r"\s+(?:cut|raised|lowered|halved|doubled|reduced|increased|hiked|slashed))\s+to\b",
+    r"\s+(?:cut|raised|lowered|halved|doubled|reduced|increased|hiked|slashed))\s+to\b"
+    # "A 10% tariff on Chinese goods took effect at 12:01 a.m.": the start, told as news
+    r"|(?<!had\s)\b(?:took effect|(?:came|entered) into (?:force|effect)|went into effect"
+    r"|kicked in)\b",
     re.I,
 )
 _IF_THREAT = "threatened"
@@ -236,66 +240,6 @@ _CHARGED_NOW = Folded(
     r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?\S+(?:\s+per\s?cent|\s+percent)?\s+"
     r"(?:now|currently|at present|today)\b"
 )
-# A removal still to come ("will drop", "would be removed", "is expected to eliminate"); it is
-# decided ("removed") only once a date is set ("on Sept. 1", "next month", "from January").
-_REMOVAL_TO_COME = Folded(
-    r"\b(?:will|would|shall|is to|are to|set to|plans? to|agreed to|pledged to|promised to"
-    r"|expected to)\s+(?:\w+\s+){0,2}?(?:remov|scrap|eliminat|lift|drop|abolish|cancel|phas"
-    r"|repeal|rescind)\w*"
-    # "will cut its 10% tariff on wine to zero"
-    r"|\b(?:will|would|shall|is to|are to|set to|plans? to|agreed to|pledged to|promised to"
-    r"|expected to)\s+(?:\w+\s+){0,2}?(?:cut|reduce|lower|bring|slash)\b"
-    r"(?:[^.;]|\.(?=\w|\s[a-z])){0,90}?\bto\s+"
-    r"(?:zero|nil|0\s?%)"
-)
-_MAY_REMOVE = Folded(
-    r"\b(?:could|may|might)\s+(?:\w+\s+){0,2}?(?:remov|scrap|eliminat|lift|drop|abolish|cancel"
-    r"|phas|repeal|rescind|waiv)\w*"
-)
-_DATE_SET = Folded(
-    r"\b(?:on|from|by|in|effective|starting|as of|until|before)\s+(?:\d|jan|feb|mar|apr|may|jun"
-    r"|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"|\bnext (?:week|month|year)\b|\bat the (?:end|start) of\b|\bwithin\b|\btoday\b"
-    r"|\btomorrow\b|\bfrom (?:midnight|today)\b|\b(?:19|20)\d\d\b"
-    r"|\bon the (?:same|following) day\b|\bthat day\b|\bat midnight\b"
-)
-_DATED_BEFORE = re.compile(r"(?:\b\w+ed|\bsince)\s+$", re.I)  # "imposed in August": its start
-
-
-# "agreed to remove": the imposer's own decision, unless it is a deal's give and take
-_AGREED_TO_REMOVE = Folded(
-    r"\bagree(?:s|d)?\s+to\s+(?:remov|scrap|eliminat|lift|drop|abolish|end|phase\s+out|waive)\w*"
-)
-_GIVE_AND_TAKE = Folded(
-    r"\b(?:deal|agreement|pact|accord|in return|in exchange|exchange for|as part of|under the"
-    r"|talks|negotiat\w*|concession\w*|if|once|provided|as long as)\b"
-)
-
-
-def _agreed_with_a_date(clause: str) -> bool:
-    """ "agreed to remove the duty from July 1" with no deal's words: a removal decided."""
-    low = lowered(clause) or clause.casefold()
-    agreed = _AGREED_TO_REMOVE.fast.search(low)
-    return (
-        agreed is not None
-        and _DATE_SET.fast.search(low, agreed.end()) is not None
-        and not _GIVE_AND_TAKE.fast.search(low)
-    )
-
-
-def _removal_undated(clause: str) -> bool:
-    """A removal still to come whose date the clause does not set."""
-    low = lowered(clause) or clause.casefold()
-    to_come = _REMOVAL_TO_COME.fast.search(low)
-    if to_come is None:
-        return False
-    return not any(
-        m.start() >= to_come.start()
-        or not _DATED_BEFORE.search(low, max(0, m.start() - 16), m.start())
-        for m in _DATE_SET.fast.finditer(low)
-    )
-
-
 # "The current rate is 20%": the rate charged on the article's day
 _CURRENT_ONE = re.compile(
     r"\b(?:the|its|their)\s+(?:current|present|existing)\s+(?:rate|tariff|duty|level|levy)\s+"
@@ -496,10 +440,10 @@ def status_and_year(
         status = None  # "would respond to the 25% US tariff": the response's, not the tariff's
     if status in ("removed", "offered removal") and _UNTIL_CLAUSE.match(clause):
         status = None  # "… will stay until Washington lifts its tariffs": those stand today
-    if status == "removed" and (_removal_undated(clause) or _MAY_REMOVE.search(clause)):
+    if status == "removed" and (removal_undated(clause) or may_remove(clause)):
         # "Britain will scrap its 19% tariff": no date set yet; "could drop it": not decided
         status = "offered removal"
-    elif status == "offered removal" and _agreed_with_a_date(clause):
+    elif status == "offered removal" and agreed_with_a_date(clause):
         status = "removed"  # "The ministers agreed to remove the 10% duty from July 1"
     if rate and (
         _HELD_AT.search(text, max(0, a_start - 30), a_start)

@@ -30,7 +30,11 @@ _YEAR = re.compile(r"(?<![$\d])(?:19|20)\d\d(?!\s*(?:billion|million|\d))")
 # A bare "Mar" is left out: in story text it is seldom the month.
 MONTH_RE = re.compile(
     r"\b(?P<lead>(?i:in|since|from|on|by|until|till|through|last|next|this|early|late|mid-?"
-    r"|effective|starting|beginning|as of))\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"  # "from 1 August"
+    r"|effective|starting|beginning|as of|for"
+    # "through the end of June", "at the start of March", "for January"
+    r"|(?:until|till|through|by)\s+the\s+(?:end|middle|start)\s+of"
+    r"|(?:at\s+)?the\s+(?:end|start|beginning|middle)\s+of))"
+    r"\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"  # "from 1 August"
     rf"(?P<month>{month_pattern(full_only=('march',))})\b\.?"
     r"(?!\s*\d{1,2},?\s*(?:19|20)\d\d)(?!,?\s+(?:19|20)\d\d)"
 )
@@ -49,7 +53,19 @@ MONTH_PREFIXES = tuple(month[:3].capitalize() for month in MONTHS)  # MONTH_RE n
 LAST_MONTH = Folded(r"\blast month\b")
 _NEXT_MONTH = Folded(r"\bnext month\b")
 _NEXT_WEEK = Folded(r"\bnext week\b")
-_FUTURE = Folded(r"\b(?:will|would|from|due|set to|plans?|could|next|until|till|effective)\b")
+# ("from" only before a time: "exempts the goods from the tariffs" says nothing of when)
+_FUTURE = Folded(
+    r"\b(?:will|would|due|set to|plans?|could|next|until|till|effective)\b|\bfrom\s+(?:next\b|mid"
+    r"|early|late|the (?:start|end|beginning)|\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+)
+# "since the summer", "last winter", "in the spring": a season read as its middle month
+_SEASON = re.compile(
+    r"\b(?P<lead>since|in|during|over|from|until|by|last|this|next)\s+(?:the\s+)?(?:early\s+|late\s+)?"
+    r"(?P<season>spring|summer|autumn|winter)\b"
+    r"|\b(?P<lead2>since|in|during|last|this|next)\s+(?:the\s+)?fall\b(?!\s+(?:in|of|to|by))",
+    re.I,
+)
+_SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
 # "announced in June", "imposed in March": a month after a past verb is behind the article
 _PAST_BEFORE = re.compile(
     r"\b(?!(?:scheduled|expected|planned|slated|proposed|due)\b)(?:\w+ed|began|took|came|was"
@@ -93,16 +109,17 @@ def _past_verb_before(text: str, position: int) -> bool:
     )
 
 
-def _month_ahead(text: str, match: re.Match[str], hint: bool | None, found) -> bool:
-    """Whether the bare month of `match` lies ahead of the article (the steps above)."""
-    lead = match.group("lead").casefold()
+def _month_ahead(text: str, lead: str, at: int, hint: bool | None, found) -> bool:
+    """Whether the bare month whose lead word is at `at` lies ahead of the article (the steps
+    above)."""
+    lead = lead.casefold().split()[0]
     if lead in ("since", "last"):
         return False
     if lead in ("next", "until", "till", "through"):
         return True  # a pause "until December": its end lies ahead
-    if _past_verb_before(text, match.start()):
+    if _past_verb_before(text, at):
         return False
-    if _AHEAD_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+    if _AHEAD_BEFORE.search(text, max(0, at - 40), at):
         return True
     if hint:
         return True
@@ -152,8 +169,8 @@ def resolve_year(
         month_match = None  # "would wait until April 2": when something else happens
     if month_match:
         month = month_number(month_match.group("month")) or 0
-        ahead = _month_ahead(text, month_match, future, found)
         at = month_match.start()
+        ahead = _month_ahead(text, month_match.group("lead"), at, future, found)
         if (
             ahead
             and 0 < today.month - month <= 3
@@ -167,9 +184,30 @@ def resolve_year(
         if ahead:
             return today.year if month >= today.month else today.year + 1
         return today.year if month <= today.month else today.year - 1
+    season = _season(text, low)
+    if season is not None:
+        lead, month, at = season
+        if lead == "this":
+            return today.year
+        ahead = _month_ahead(text, lead, at, future, found)
+        if ahead:
+            return today.year if month >= today.month else today.year + 1
+        return today.year if month <= today.month else today.year - 1
     if weekday and WEEKDAY.search(text):
         return today.year
     return None
+
+
+def _season(text: str, low: str | None) -> tuple[str, int, int] | None:
+    """(lead word, month, position) of a season named with a lead word, else None."""
+    folded = text.casefold() if low is None else low
+    if not any(word in folded for word in ("spring", "summer", "autumn", "winter", "fall")):
+        return None
+    match = _SEASON.search(folded)
+    if match is None:
+        return None
+    lead = match.group("lead") or match.group("lead2")
+    return lead, _SEASON_MONTH[match.group("season") or "fall"], match.start()
 
 
 def month_behind(clause: str, today: dt.date) -> bool:
