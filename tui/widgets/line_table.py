@@ -25,6 +25,7 @@ from textual.style import Style
 from textual.widget import Widget
 
 from tui.moves import table_moves
+from tui.widgets.scroll_bars import SplicedLines
 
 _STYLES = {name: Style.parse(name) for name in ("bold", "dim", "italic")}
 PADDING = 1  # blank cells on each side of a column, as a DataTable draws them
@@ -38,7 +39,7 @@ class Cell:
     style: str = ""
 
 
-class LineTable(Widget, can_focus=True, inherit_bindings=False):
+class LineTable(SplicedLines, Widget, can_focus=True, inherit_bindings=False):
     """A header line, then each row's lines; a row cursor, zebra stripes."""
 
     HELP_TITLE = "In the table"
@@ -117,7 +118,7 @@ class LineTable(Widget, can_focus=True, inherit_bindings=False):
         self._first_line: list[int] = []  # row → its first line
         self._cursor = 0
         self._hover: int | None = None  # the row under the mouse
-        self._strips: dict[tuple[int, int, Style], Strip] = {}
+        self._strips: dict[tuple[int, int, Style], list[Segment]] = {}
 
     # -- what the reader uses ------------------------------------------------------------
 
@@ -230,11 +231,18 @@ class LineTable(Widget, can_focus=True, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         width = self.content_region.width
-        if y == 0:
-            style = self.get_visual_style("line-table--header")
-            return self._strip(-1, 0, width, style)
-        if not 0 < y <= len(self._row_of_line):
+        segments = self.content_segments(y, width)
+        if segments is None:
             return Strip.blank(width, self.get_visual_style("line-table--row").rich_style)
+        return Strip(segments, width)
+
+    def content_segments(self, y: int, width: int) -> list[Segment] | None:
+        """Line `y` (0: the header) as segments of exactly `width` cells (SplicedLines);
+        None for a line past the rows."""
+        if y == 0:
+            return self._segments(-1, 0, width, self.get_visual_style("line-table--header"))
+        if not 0 < y <= len(self._row_of_line):
+            return None
         index = self._row_of_line[y - 1]
         names = ["line-table--row"]
         if index % 2:
@@ -244,13 +252,13 @@ class LineTable(Widget, can_focus=True, inherit_bindings=False):
         if index == self._cursor:
             names.append("line-table--cursor")
         style = self.get_visual_style(*names)
-        return self._strip(index, y - 1 - self._first_line[index], width, style)
+        return self._segments(index, y - 1 - self._first_line[index], width, style)
 
-    def _strip(self, index: int, line: int, width: int, style: Style) -> Strip:
+    def _segments(self, index: int, line: int, width: int, style: Style) -> list[Segment]:
         """Line `line` of row `index` (-1: the header), cached by what changes its look."""
         key = (index * 1000 + line, width, style)
-        strip = self._strips.get(key)
-        if strip is None:
+        segments = self._strips.get(key)
+        if segments is None:
             if index < 0:
                 cells = [(name, "bold") for name in self._columns]
             else:
@@ -264,9 +272,13 @@ class LineTable(Widget, can_focus=True, inherit_bindings=False):
                 )
                 for (text, name), cell_width in zip(cells, self._widths, strict=True)
             ]
-            strip = Strip(segments).crop_extend(0, width, style.rich_style)
-            self._strips[key] = strip
-        return strip
+            used = sum(self._widths) + 2 * PADDING * len(self._widths)
+            if used < width:  # the rest of the line in the row's style
+                segments.append(Segment(" " * (width - used), style.rich_style))
+            elif used > width:  # columns wider than the pane: cut at its edge
+                segments = list(Strip(segments).crop(0, width))
+            self._strips[key] = segments
+        return segments
 
     def notify_style_update(self) -> None:
         # Focus, theme or CSS changed: every line's style may have too (the cache keys on it).

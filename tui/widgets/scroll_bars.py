@@ -12,12 +12,16 @@ own path only for a look it has not drawn; `CachedBars` gives a widget such a ba
 from __future__ import annotations
 
 from collections.abc import Hashable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from rich.segment import Segment
+from textual._styles_cache import StylesCache
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
+from textual.style import Style
 
 LOOKS_KEPT = 64  # a pane's content heights repeat from brief to brief
 
@@ -135,3 +139,156 @@ class ScrollViewSize(CachedBars):
         return super()._size_updated(  # type: ignore[misc, no-any-return]
             size, self.virtual_size, container_size, layout
         )
+
+
+_MARK = "\ue000"  # stands for a content line while a frame is cut (one cell wide)
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """What Textual draws around a pane's content lines, for one look: the lines above
+    them (border, padding) and below, and the pieces left and right of each."""
+
+    above: tuple[Strip, ...]
+    below: tuple[Strip, ...]
+    left: tuple[Segment, ...]
+    right: tuple[Segment, ...]
+    inner: Any  # the Rich style a short content line is padded with
+
+
+class SplicedLines:
+    """A mixin (before the Textual class) for a Line API pane with a border or padding.
+
+    Textual draws each line of a widget through its styles cache, which works out the
+    border's and padding's styles and colours again for every line: some 30 us a line, a
+    third or more of the lines drawn at each next brief. Here a content line is spliced
+    between the pieces Textual drew beside the first content line of the same look (cut
+    once from Textual's own drawing, a marker in place of the content), and the lines of
+    the border and padding are Textual's, kept per look; the styles cache still says
+    which lines are dirty and keeps the finished ones. A look drawn otherwise by Textual
+    (a tint, as of a focused table, opacity, hatch, outline, link hover) goes Textual's
+    own way whole."""
+
+    _frames: LRUCache[Hashable, _Frame] | None = None
+
+    if TYPE_CHECKING:
+        outer_size: Size
+        styles: Any
+        background_colors: tuple[Any, Any]
+        opacity: float
+        hover_style: Any
+        auto_links: bool
+        app: Any
+        _styles_cache: StylesCache
+        _border_title: object
+        _border_subtitle: object
+
+        def render_line(self, y: int) -> Strip: ...
+        def get_line_filters(self) -> Any: ...
+        def _get_title_style_information(self, background: Any) -> Any: ...
+        def _get_subtitle_style_information(self, background: Any) -> Any: ...
+
+    def content_segments(self, y: int, width: int) -> list[Segment] | None:
+        """Content line `y` as segments of exactly `width` cells, for a pane that can make
+        them without a Strip of its own (one Strip less a line); None: `render_line`."""
+        del y, width
+        return None
+
+    def _plain_look(self) -> bool:
+        styles = self.styles
+        return not (
+            styles.tint.a
+            or self.opacity != 1.0
+            or styles.text_opacity != 1.0
+            or (styles.has_rule("hatch") and styles.hatch != "none")
+            or any(edge for edge, _ in styles.outline)
+            or (self.auto_links and self.hover_style._link_id)
+        )
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        width, height = self.outer_size
+        gutter = self.styles.gutter
+        content_width = width - gutter.width
+        if height <= gutter.height or content_width <= 0 or not self._plain_look():
+            return super().render_lines(crop)  # type: ignore[misc, no-any-return]
+        cache = self._styles_cache
+        if width != cache._width:
+            cache.clear()
+            cache._width = width
+        frame: _Frame | None = None
+        top, bottom = gutter.top, height - gutter.bottom
+        base, background = self.background_colors
+        strips = []
+        for y in crop.line_range:
+            strip = cache._cache.get(y)
+            if strip is None or y in cache._dirty_lines:
+                frame = frame or self._frame(base, background)
+                if y < top:
+                    strip = frame.above[y]
+                elif y >= bottom:
+                    strip = frame.below[y - bottom]
+                else:
+                    line = self.content_segments(y - top, content_width)
+                    if line is None:  # a line past the content: drawn as Textual would
+                        line = self.render_line(y - top).adjust_cell_length(
+                            content_width, frame.inner
+                        )
+                    strip = Strip([*frame.left, *line, *frame.right], width)
+                cache._cache[y] = strip
+            for line_filter in self.get_line_filters():
+                strip = strip.apply_filter(line_filter, background)
+            strips.append(strip)
+        cache._dirty_lines.difference_update(crop.line_range)
+        if crop.column_span != (0, width):
+            x1, x2 = crop.column_span
+            strips = [strip.crop(x1, x2) for strip in strips]
+        return strips
+
+    def _frame(self, base: Any, background: Any) -> _Frame:
+        styles = self.styles
+        key = (
+            self.outer_size.width,
+            styles.gutter,
+            styles.border,
+            styles.border_title_align,
+            styles.border_subtitle_align,
+            self._border_title,
+            self._border_subtitle,
+            self._get_title_style_information(base),
+            self._get_subtitle_style_information(base),
+            base,
+            background,
+            self.app.ansi_theme,
+            self.app.native_ansi_color,
+        )
+        frames = self._frames
+        if frames is None:
+            frames = self._frames = LRUCache(LOOKS_KEPT)
+        frame = frames.get(key)
+        if frame is None:
+            frame = frames[key] = self._cut_frame(base, background)
+        return frame
+
+    def _cut_frame(self, base: Any, background: Any) -> _Frame:
+        """Textual draws the lines around the content and one content line of a marker,
+        through a styles cache of its own: the frame is what it drew around the marker."""
+        width, height = self.outer_size
+        gutter = self.styles.gutter
+        content_width = width - gutter.width
+        mark = _MARK * content_width
+        marked = Strip([Segment(mark)], content_width)
+        # As attributes of the instance, shadowing the methods while Textual draws.
+        self.render_line = lambda y: marked  # type: ignore[method-assign]
+        self.get_line_filters = lambda: ()  # type: ignore[method-assign]
+        try:
+            drawn = StylesCache()
+            above = drawn.render_widget(self, Region(0, 0, width, gutter.top))  # type: ignore[arg-type]
+            below = drawn.render_widget(  # type: ignore[arg-type]
+                self, Region(0, height - gutter.bottom, width, gutter.bottom)
+            )
+            row = list(drawn.render_widget(self, Region(0, gutter.top, width, 1))[0])  # type: ignore[arg-type]
+        finally:
+            del self.render_line, self.get_line_filters
+        at = next(k for k, segment in enumerate(row) if segment.text == mark)
+        inner = Style(background=base + background).rich_style
+        return _Frame(tuple(above), tuple(below), tuple(row[:at]), tuple(row[at + 1 :]), inner)

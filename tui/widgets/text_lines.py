@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from textual.geometry import Size
 from textual.selection import Selection
@@ -22,7 +23,7 @@ from textual.style import Style
 from textual.widget import Widget
 
 from tui.widgets.article_view import wrap
-from tui.widgets.scroll_bars import LaidOutOnce
+from tui.widgets.scroll_bars import LaidOutOnce, SplicedLines
 
 Paragraph = tuple[str, str]  # text already made safe (tui.safe), and a style ("bold dim") or ""
 
@@ -32,7 +33,7 @@ def _style(name: str) -> Style:
     return Style.parse(name)
 
 
-class TextLines(LaidOutOnce, Widget):
+class TextLines(LaidOutOnce, SplicedLines, Widget):
     DEFAULT_CSS = """
     TextLines {
         height: auto;
@@ -43,7 +44,7 @@ class TextLines(LaidOutOnce, Widget):
         super().__init__(id=id)
         self._paragraphs: tuple[Paragraph, ...] = ()
         self._wrapped: tuple[int, list[tuple[int, int, int, int, int]]] = (-1, [])
-        self._strips: dict[tuple[object, ...], Strip] = {}
+        self._strips: dict[tuple[object, ...], list[Segment]] = {}
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -94,16 +95,24 @@ class TextLines(LaidOutOnce, Widget):
 
     def render_line(self, y: int) -> Strip:
         width = self._width()
+        segments = self.content_segments(y, width)
+        if segments is None:
+            return Strip.blank(width, self.visual_style.rich_style)
+        return Strip(segments).extend_cell_length(width)  # a line cut to `width` fits it
+
+    def content_segments(self, y: int, width: int) -> list[Segment] | None:
+        """Line `y` as segments of exactly `width` cells (SplicedLines), or None for a
+        line past the last."""
         base = self.visual_style
         lines = self._lines(width)
         if not 0 <= y < len(lines):
-            return Strip.blank(width, base.rich_style)
+            return None
         index, start, end, line_y, line_x = lines[y]
         selection = self.text_selection
         span = selection.get_span(line_y) if selection is not None else None
         key = (y, width, base, span)
-        strip = self._strips.get(key)
-        if strip is None:
+        segments = self._strips.get(key)
+        if segments is None:
             text, name = self._paragraphs[index]
             style = base + _style(name) if name else base
             # Cut where the selection starts and ends, as Textual's Content does.
@@ -125,10 +134,13 @@ class TextLines(LaidOutOnce, Widget):
                     Segment(text[cut:next_cut], piece_style.rich_style_with_offset(x, line_y))
                 )
             # The rest of the line as a Static pads it: the background alone.
-            pad = base.background_style.rich_style
-            strip = Strip(segments).extend_cell_length(width, pad)
-            self._strips[key] = strip
-        return strip
+            rest = width - cell_len(text[start:end])
+            if rest > 0:
+                segments.append(Segment(" " * rest, base.background_style.rich_style))
+            elif rest < 0:  # wider than the pane (cannot be wrapped narrower): cut
+                segments = list(Strip(segments).crop(0, width))
+            self._strips[key] = segments
+        return segments
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         text = "\n".join(text for text, _ in self._paragraphs)
