@@ -12,6 +12,7 @@ from briefs.drafting.actor_words import (
     PLACE_PREPOSITIONS,
     REGIONS,
 )
+from briefs.drafting.capital_runs import on_in_a_name
 from briefs.drafting.firm_names import text_of
 from briefs.drafting.lexicon import words
 from briefs.drafting.registry import Registry
@@ -93,7 +94,11 @@ def org_named_at(sentence: Sentence, start: int, places: dict[int, Place]) -> st
                 break
             continue
         k = end
-        while k < len(tokens) and k - end < 2 and tokens[k].lower in CONNECTORS:
+        while (
+            k < len(tokens)
+            and k - end < 2
+            and (tokens[k].lower in CONNECTORS or on_in_a_name(sentence, start, k))
+        ):
             k += 1
         if (
             k > end

@@ -28,7 +28,7 @@ def _capital_word(token: Token) -> bool:
     return amount is None or amount.group(1) not in _CURRENCY_LETTERS
 
 
-def _on_in_a_name(sentence: Sentence, i: int, j: int) -> bool:
+def on_in_a_name(sentence: Sentence, i: int, j: int) -> bool:
     """ "Council on Foreign Relations", "Center of Reform on Economics": "on" within a body's
     name, after its head word and before a capitalised word that is no day and no place."""
     tokens = sentence.tokens
@@ -61,7 +61,7 @@ def capital_runs(sentence: Sentence) -> list[tuple[int, int]]:
             if _capital_word(token):
                 j += 1
                 continue
-            if token.possessive or not (token.lower in CONNECTORS or _on_in_a_name(sentence, i, j)):
+            if token.possessive or not (token.lower in CONNECTORS or on_in_a_name(sentence, i, j)):
                 break
             k = j + 1
             if k < count and tokens[k].lower in CONNECTORS and token.lower != "and":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from briefs.drafting.actor_words import HONORIFICS, ROLE_WORDS
+from briefs.drafting.actor_words import HONORIFICS, ROLE_HEADS, ROLE_WORDS
 from briefs.drafting.text import Token
 
 # Abbreviations that end a name with their full stop: "Tokai Carbon Co.", "Marcos Jr.".
@@ -64,6 +64,6 @@ def firm_end(tokens: list[Token], i: int, end: int) -> int | None:
             return k + 1
         if k > i and word.lower in _FIRM_FORMS:
             return k + 1 if len(word.text) > 2 or word.text.isupper() else None
-        if not word.cap or word.possessive or word.lower in ROLE_WORDS or word.lower in HONORIFICS:
+        if not word.cap or word.possessive or word.lower in ROLE_HEADS or word.lower in HONORIFICS:
             return None
     return None

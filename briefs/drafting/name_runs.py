@@ -302,6 +302,7 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
             continue
         # An organisation: the next head word, reached over name-like words only.
         head = None
+        sibling = 0
         for j in range(i, end):
             word = tokens[j].lower
             if (
@@ -323,7 +324,9 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
                 and not (places[j].demonym and tokens[i].lower in _BEFORE_DEMONYM)
             ):
                 break  # not "Royal Thai Customs Department", a body's name with its demonym
-            if word == "and" and firm_end(tokens, j + 1, end):
+            if word == "and" and j > i and firm_end(tokens, j + 1, end):
+                if j - i <= 3 and all(_is_nameish(t) for t in tokens[i:j]):
+                    sibling = j  # "POSCO and Dongkuk Steel Mill Co.": firms side by side
                 break  # "KORSTEEL and Hanbit Steel Mill Co., Ltd.": two firms
             if word == "and" and (j + 1 >= end or tokens[j + 1].lower == "the" or listed):
                 break  # "Maersk, Hapag-Lloyd and Ocean Network Express": a list goes on
@@ -334,6 +337,10 @@ def parse_run(sentence: Sentence, start: int, end: int, places: dict[int, Place]
         place = places.get(i)
         if place is not None and not place.demonym and (head is None or head < place.end):
             head = None  # "European Union": a bloc, though "Union" heads organisations
+        if head is None and sibling:
+            spans.append(Span("org", i, sibling, text_of(tokens, i, sibling, sentence.text)))
+            i = sibling
+            continue
         if head is not None:
             stop = head + 1
             if tokens[head].lower in FOREIGN_ORG_HEADS and not any(

@@ -100,3 +100,43 @@ def test_a_body_in_lower_case_before_what_it_issued_is_an_actor(story: str) -> N
 )
 def test_countries_named_as_the_suppliers_of_a_measures_goods_are_actors(story: str) -> None:
     assert {"Chile", "Brazil", "Mexico"} <= _names(story)
+
+
+def test_a_firm_named_beside_one_with_a_legal_form_is_a_firm() -> None:
+    names = _names(
+        "Seoul said it would help exporters, including HANSTEEL and Dongbu Wire Co., Ltd., "
+        "to respond to the case."
+    )
+    assert {"HANSTEEL", "Dongbu Wire Co., Ltd."} <= names, names
+
+
+def test_a_firm_whose_name_has_a_title_word_keeps_it() -> None:
+    names = _names("Producers such as Norway's Nordgjødsel International ASA welcomed it.")
+    assert "Nordgjødsel International ASA" in names, names
+
+
+def test_on_within_a_bodys_name_after_a_title_keeps_it() -> None:
+    names = _names(
+        '"It is a big concession," said Dewi Lestari, an economist at the Center of Reform on '
+        "Economics in Jakarta."
+    )
+    assert "Center of Reform on Economics" in names and "Center of Reform" not in names, names
+
+
+@pytest.mark.parametrize(
+    ("story", "role"),
+    [
+        (
+            "Plantation and Commodities Minister Datuk Seri Johari Abdul Ghani said the duty "
+            "would be reviewed.",
+            "Plantation and Commodities Minister",
+        ),
+    ],
+)
+def test_a_portfolio_of_two_words_before_a_title_is_the_role(story: str, role: str) -> None:
+    actors = draft_story(story).actors
+    assert [(a.kind, a.role) for a in actors] == [("person", role)], actors
+
+
+def test_an_adverb_opening_a_sentence_is_no_actor() -> None:
+    assert "Overnight" not in _names("Overnight, the president said he would raise the duty.")
