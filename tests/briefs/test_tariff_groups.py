@@ -72,3 +72,15 @@ def test_a_measure_of_a_story_naming_no_party_is_the_story_countrys() -> None:
         "\n\nThe Kenyan Millers Association opposes the plan."
     )
     assert ("Kenya", None, "30%") in _pairs(story)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The levy comes on top of the standard 6% customs duty that Peru applies to cars from"
+        " outside its trade pact with Chile.",
+        "Peru charges a 6% duty on cars from countries other than Chile.",
+    ],
+)
+def test_a_country_named_as_the_exception_is_no_target(story: str) -> None:
+    assert _pairs(story) == {("Peru", None, "6%")}

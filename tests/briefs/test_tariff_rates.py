@@ -157,3 +157,26 @@ def test_rates_on_goods_listed_after_the_measure_are_its_rates() -> None:
 )
 def test_a_share_spent_or_a_move_on_something_is_no_rate(second: str) -> None:
     assert _rates(f"Peru will impose a 20% tariff on imported wine from May 1. {second}") == {"20%"}
+
+
+def test_an_older_rate_on_other_goods_of_an_origin_is_its_own_measure() -> None:
+    story = (
+        "Peru will charge an extra 30% tariff on Chilean trucks from May 1. The extra 30% on"
+        " Chilean buses, in force since 2023, stays in place."
+    )
+    brief = draft_brief(f" date 2025-04-10 Trade news of the day\n\n{story}\n")
+    assert sorted((t.imposed_on, t.rate, t.status) for t in brief.tariffs) == [
+        ("Chile", "30%", "announced"),
+        ("Chile", "30%", "in force"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The decree sets a minimum additional charge of $5,000 per vehicle.",
+        "The order also sets a minimum duty of $900 per tonne.",
+    ],
+)
+def test_a_minimum_per_unit_told_apart_is_no_rate_of_its_own(second: str) -> None:
+    assert _rates(f"Peru will charge an extra 30% tariff on Chilean trucks. {second}") == {"30%"}

@@ -58,6 +58,7 @@ _NOT_MADE_IN = re.compile(
     r"\b(?:not|never|no longer)\s+(?:\w+\s+)?(?:made|produced|manufactured|built|assembled"
     r"|grown|sourced)\s+in\s+(?:the\s+)?$"
 )
+_OUTSIDE = re.compile(r"\b(?:outside|other than|except|excluding|beyond)\b[^,;]{0,40}$")
 _FROM_AFTER_GOODS = re.compile(r"\b(?:from|made in)\s+(?:the\s+)?$")
 _NEW_CLAUSE = re.compile(
     r"[;:]|\b(?:which|that|who|after|while|because|but|when|since|as|and (?:it|they))\b"
@@ -176,8 +177,10 @@ def _target_after(c: MentionContext, p: Parties) -> None:
                 c.text[c.end if entity.start >= c.end else c.start : entity.start]
             )
             lead = c.text[max(0, entity.start - 30) : entity.start]
-            if _NOT_MADE_IN.search(lead):
-                continue  # "parts not made in the US": no origin, nor the market
+            if _NOT_MADE_IN.search(lead) or _OUTSIDE.search(
+                c.text, max(0, entity.start - 50), entity.start
+            ):
+                continue  # "parts not made in the US", "from outside its union with Europe"
             if _SHIPPED_TO.search(lead) or (
                 not _MADE_IN.search(lead) and _is_market(c, entity, lead)
             ):
@@ -429,8 +432,10 @@ def _target_in_clause(c: MentionContext, p: Parties) -> None:
             if entity.start >= c.end and _PAST_COMMA.fullmatch(c.text, c.end, entity.start):
                 continue  # "…, which imposed counter-tariffs, Mexico has held off": another
             before = c.text[max(0, entity.start - 10) : entity.start].casefold()
-            if _LOCATED_BEFORE.search(before) or _REASON_BEFORE.search(
-                c.text, max(0, entity.start - 50), entity.start
+            if (
+                _LOCATED_BEFORE.search(before)
+                or _REASON_BEFORE.search(c.text, max(0, entity.start - 50), entity.start)
+                or _OUTSIDE.search(c.text, max(0, entity.start - 50), entity.start)
             ):
                 continue  # "a penalty over its purchases of Russian oil": the reason
             p.on = entity.country

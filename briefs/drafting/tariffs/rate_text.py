@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from briefs.dates import WEEKDAYS, month_pattern
 from briefs.drafting.lexicon import words
 from briefs.drafting.tariffs.changes import (
     FROM_BEFORE,
@@ -212,7 +213,9 @@ _MEASURE_WORD = re.compile(
 
 
 _MINIMUM_BEFORE = re.compile(
-    r"\b(?:minimum|floor)(?:\s+(?:duty|charge|rate))?(?:\s+of)?\s+$|\bat least\s+$", re.I
+    r"\b(?:minimum|floor)(?:\s+(?:additional\s+|extra\s+)?(?:duty|charge|rate))?(?:\s+of)?\s+$"
+    r"|\bat least\s+$",
+    re.I,
 )
 
 
@@ -249,9 +252,12 @@ _SPENT_BEFORE = re.compile(
     re.I,
 )
 # "… 30 per cent on upholstered furniture": a rate with the goods it is charged on
+# (goods of an origin too: "40% on Chinese electric cars", never "on Friday" or "on Monday's")
 _ON_GOODS = re.compile(
     r"\s+on\s+(?!(?:the|a|an|its|their|this|that|top|average|year|month|week|day|quarter|record"
-    r"|hold|track|course|time|paper|balance|sales|revenue|turnover)\b)[a-z][\w-]*"
+    r"|hold|track|course|time|paper|balance|sales|revenue|turnover)\b)"
+    rf"(?:[a-z][\w-]*|(?!(?:{'|'.join(d.capitalize() for d in WEEKDAYS)}|{month_pattern()})\b)"
+    r"[A-Z][a-z]+\s+[a-z][\w-]*)"
 )
 
 
@@ -288,12 +294,12 @@ def find_rates(
             continue  # "utilisation rates, which fell below 70%": a figure of another noun
         if _SHARE_OR_VOLUME.search(sentence, max(0, start - 40), start):
             continue  # "account for about 14 per cent of imports", "cut volumes by 47%"
-        if (
-            out
-            and _MINIMUM_BEFORE.search(sentence, max(0, start - 30), start)
-            and not _RATE_PCT.search(text)
+        if _MINIMUM_BEFORE.search(sentence, max(0, start - 30), start) and not _RATE_PCT.search(
+            text
         ):
-            continue  # "40%, with a minimum of $7,000 per vehicle": the percentage is the rate
+            # "40%, with a minimum of $7,000 per vehicle", "The decree sets a minimum charge of
+            # $7,000 per vehicle": the percentage is the rate
+            continue
         if (
             FROM_BEFORE.search(before)
             # (not "range from 11.2% for one producer to 41.5% for …": a range split by its parts)
