@@ -196,3 +196,19 @@ def test_a_leaders_word_that_a_measure_is_coming_is_a_threat() -> None:
         " a rate."
     )
     assert _states(story) == {"threatened"}
+
+
+# --- a plan told as overtaken is no state of the day ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Chile said on Tuesday it had suspended a planned 20% tariff on Peruvian cement for 90"
+        " days. The tariff had been due to take effect on Wednesday.",
+        "A planned 20% tariff on Peruvian cement was supposed to start on Friday, but Chile"
+        " agreed on Monday to pause it for a month.",
+    ],
+)
+def test_a_start_that_was_due_is_no_state_of_the_day(story: str) -> None:
+    assert _states(story) == {"suspended"}

@@ -23,6 +23,7 @@ from briefs.drafting.tariffs.wording import (
     determined_now,
     of_a_plan,
     on_condition,
+    overtaken,
     rate_position,
     said_he_will,
     stretch,
@@ -380,6 +381,23 @@ def status_and_year(
             status = _read(part[: relative.start()] + part[relative.end() :].lstrip(","), None)
         if relative and status in (None, "announced", "in force") and of_a_plan(part, relative):
             status = "proposed"  # "a list of countermeasures, which would put 25% on …"
+    if status in (None, "announced", "in force") and overtaken(clause):
+        # "… was supposed to start on Friday, but Chile agreed to pause it": what became of it
+        rest = text[text.find(part) + len(part) :] if part in text else ""
+        then = _read(rest, None) if rest else None
+        if then in ("suspended", "removed", "offered removal", "threatened", "proposed"):
+            status = then
+    if status in (None, "announced", "in force") and overtaken(clause):
+        # "The tariff had been due to take effect on Wednesday": no state; its year stands
+        where = stretch(text, rate_position(text, a_start, rate))
+        year = next(
+            (y for y in (resolve_year(w, today, weekday=False) for w in (where, near, text)) if y),
+            None,
+        )
+        by_weekday = year is None and WEEKDAY.search(text) is not None
+        if by_weekday:
+            year = today.year  # what resolve_year gives for a weekday alone
+        return Timing(None, year, year_weak=by_weekday)
     weak = (status == "in force" and _weak(clause)) or (
         status == "announced" and _only_will_pay(clause)
     )

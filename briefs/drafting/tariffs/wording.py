@@ -204,3 +204,19 @@ def decided_now(clause: str) -> bool:
         not _NOT_DECIDED.slow.search(clause, max(0, m.start() - 24), m.start())
         for m in _DECIDED.slow.finditer(clause)
     )
+
+
+# A plan told as overtaken: "had been due to take effect on Wednesday", "was supposed to start",
+# "had planned counter-tariffs": its start or its plan is no state of the day (another mention,
+# or the clause's own "but … paused it", says what became of it)
+_OVERTAKEN = Folded(
+    r"\bhad\s+been\s+(?:due|set|scheduled|slated|expected|poised|meant|supposed)\s+to\b"
+    r"|\b(?:was|were)\s+(?:supposed|meant)\s+to\b|\b(?:was|were)\s+to\s+have\b"
+    r"|\bhad\s+(?:planned|intended|been\s+planning)\b"
+)
+
+
+def overtaken(clause: str) -> bool:
+    return (
+        "had " in clause or "suppos" in clause or "meant" in clause or "to have" in clause
+    ) and (_OVERTAKEN.search(clause) is not None)
