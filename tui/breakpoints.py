@@ -13,7 +13,8 @@ from __future__ import annotations
 import gc
 from typing import TYPE_CHECKING
 
-from textual import events
+from textual import events, messages
+from textual._time import get_time
 from textual.geometry import Size
 from textual.screen import Screen
 
@@ -59,20 +60,26 @@ def release_collector() -> None:
 
 
 class SteadySize:
-    """A mixin (before Screen) for a screen not laid out again for a resize to its size.
+    """A mixin (before Screen) for a screen laid out again only when something changed.
 
     Textual lays a screen out whole, and draws it, at every Resize it is sent, whether its
     size changed or not, and then again for what its widgets asked meanwhile. The reader
     was sent three of its own size as it started (the app's first, the terminal driver's,
-    and the one its first layout sends it), for five layouts and repaints where two do:
-    the first, and the one that places what the first found (the brief's scrollbar). A
-    resize to the size it has makes only a layout that was asked for, and makes it at once
-    as Textual did (the tables then wrap their rows for the width it gives them, once); a
-    resize to another size is Textual's, classes and all."""
+    and the one its first layout sends it): five layouts and repaints before the first
+    paint. A resize to the size the screen has makes only a layout that was asked for, at
+    once as Textual did (the tables then wrap their rows for the width it gives them,
+    once); a resize to another size is Textual's, classes and all.
+
+    And a widget's request for a layout reaches the screen as a message, which may arrive
+    after a layout that already placed that widget anew (the arrangement it changed was
+    cleared when the message was posted): such a request is done, and asks for nothing."""
+
+    _laid_out_at = 0.0  # when the last full layout began, on Textual's clock
 
     if TYPE_CHECKING:
         outer_size: Size  # the size its last layout gave it (Screen.size is the app's)
         _layout_required: bool
+        _layout_widgets: dict[object, set[object]]
 
         def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None: ...
 
@@ -84,3 +91,15 @@ class SteadySize:
         if self._layout_required:
             self._layout_required = False  # or Textual's update timer lays it out again
             self._refresh_layout()
+
+    def _on_layout(self, message: messages.Layout) -> None:
+        if message.time < self._laid_out_at:
+            message.prevent_default()  # Screen._on_layout not run
+            message.stop()
+
+    if not TYPE_CHECKING:
+
+        def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+            if not (scroll and not self._layout_widgets):  # a scroll's reflow places less
+                self._laid_out_at = get_time()
+            super()._refresh_layout(size, scroll)

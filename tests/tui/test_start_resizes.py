@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from textual import events
+from textual import events, messages
 from textual.geometry import Size
 from textual.screen import Screen
 
@@ -73,3 +73,25 @@ async def test_a_real_resize_lays_out_and_restyles(store: Store, layouts: list[s
         assert app.screen.size == Size(80, 24)
         assert app.screen.has_class("-narrow") and not app.screen.has_class("-medium")
         assert app.screen.query_one("#brief-list").region.width == 80
+
+
+async def test_a_layout_asked_for_before_the_last_one_asks_for_nothing(
+    store: Store, layouts: list[str]
+) -> None:
+    """The request of a widget, posted before a layout that then placed it anew, reaches
+    the screen after that layout: it is done. One posted after it is not."""
+    app = new_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        widget = app.screen.query_one("#brief-list")
+        early = messages.Layout(widget)
+        app.screen.refresh(layout=True)
+        await settle(pilot)
+        assert layouts[-1:] == ["layout"]
+        layouts.clear()
+        app.screen.post_message(early)
+        await settle(pilot)
+        assert layouts == []
+        app.screen.post_message(messages.Layout(widget))
+        await settle(pilot)
+        assert layouts == ["layout"]
