@@ -90,7 +90,8 @@ _DATELINE = re.compile(
     r"([^\W\d_][^\W\d_'’.-]*(?:[ /][^\W\d_][^\W\d_'’.-]*){0,4})"
     r"((?:,\s*[^,()—–\n]{1,40}?){0,3})"
     r"\s*(?:\(([^()\n]{1,40})\)|/([^/\n]{1,40})/)?"  # "(Reuters)", "/PR Wire/"
-    r"(?:\s*(?:—|–|--|-|:)\s+|\s*(?:—|--)(?=[^\W\d_])"  # "OSLO, June 3 (Wire)--Norway …"
+    # "OSLO, June 3 (Wire)--Norway …", "Quito, Mar 5 (EFE).- Ecuador …"
+    r"(?:\s*(?:—|–|--|-|:|\.-)\s+|\s*(?:—|--)(?=[^\W\d_])"
     r"|(?<=\))\s+(?=[^\W\d_]))"  # "Oslo, June 3 (NTB) Norway …": only with a date, see below
 )
 # "Jakarta. Indonesia is …": a capital or country and a full stop open the story.
@@ -218,6 +219,10 @@ def _dateline(paragraph: str) -> tuple[str | None, str | None, str | None, int] 
     """(place, date text, agency, length of the prefix) for a paragraph that opens with one."""
     agency_only = _AGENCY_ONLY.match(paragraph[:60])
     if agency_only and paragraph.rstrip().endswith(_SENTENCE_END):
+        after = _dateline_at(paragraph[agency_only.end() :])
+        if after is not None:  # "(ANSA) - ROME, 17 NOV - …": the agency, then a dateline
+            place, date, agency, length = after
+            return place, date, agency or agency_only.group(1), length + agency_only.end()
         return None, None, agency_only.group(1), agency_only.end()  # "(Bloomberg) -- …"
     credit = _LEADING_CREDIT.match(paragraph[:60])
     if credit:
@@ -284,6 +289,12 @@ def _is_place_line(para: str, paragraphs: list[str], index: int) -> bool:
     )
 
 
+def _is_date_part(part: str) -> bool:
+    """ "June 3", "3 June" (BEIJING, 3 June (Xinhua)), "17 NOV" in capitals."""
+    part = part.title() if part.isupper() else part
+    return bool(_HAS_MONTH.match(part) or _DAY_MONTH.fullmatch(part))
+
+
 def _dateline_at(paragraph: str) -> tuple[str, str | None, str | None, int] | None:
     stop = _PLACE_STOP.match(paragraph[:60])
     if stop and country_of(stop.group(1)) and paragraph.rstrip().endswith(_SENTENCE_END):
@@ -296,9 +307,7 @@ def _dateline_at(paragraph: str) -> tuple[str, str | None, str | None, int] | No
         return None
     # "Brussels (dpa) -": a place in title case is a dateline only with an agency.
     dated_only = all(  # "Oslo, June 3 (Nordic Wire):": only a date (or country) between
-        _HAS_MONTH.match(part.strip())
-        or _DAY_MONTH.fullmatch(part.strip())
-        or country_of(part.strip())  # "Santiago, Chile (Xinhua) --"
+        _is_date_part(part.strip()) or country_of(part.strip())  # "Santiago, Chile (Xinhua) --"
         for part in extra.split(",")
         if part.strip()
     )
@@ -313,11 +322,8 @@ def _dateline_at(paragraph: str) -> tuple[str, str | None, str | None, int] | No
     place_parts = [caps]
     date_text = None
     for part in (p.strip() for p in extra.split(",") if p.strip()):
-        if (
-            _HAS_MONTH.match(part)
-            or _DAY_MONTH.fullmatch(part)  # "BEIJING, 3 June (Xinhua)"
-            or (date_text and _YEAR.fullmatch(part))
-        ):
+        if _is_date_part(part) or (date_text and _YEAR.fullmatch(part)):
+            part = part.title() if part.isupper() else part  # "ROME, 17 NOV -" (ANSA)
             date_text = f"{date_text} {part}" if date_text else part
         elif date_text is None:
             place_parts.append(part)

@@ -144,3 +144,21 @@ def test_a_title_after_and_does_not_join_the_body_before_it() -> None:
         "The plan was backed by the Privy Council for Canada and Minister responsible for trade."
     )
     assert not any(name.endswith("Minister") for name in actors), actors
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline"),
+    [
+        ("(AGN) - LIMA, 17 NOV - Peruvian millers", "LIMA"),
+        ("Quito, Mar 5 (AGN).- Peruvian millers", "Quito"),
+        ("LIMA, 5 MAR (AGN) - Peruvian millers", "LIMA"),
+    ],
+)
+def test_agency_datelines_of_other_shapes_are_read(opening: str, dateline: str) -> None:
+    text = (
+        "Mills welcome duty\n\n17 March 2025 10:00\n\n"
+        f"{opening} on Monday welcomed a decision to impose duties on flour from Bolivia, "
+        "a sector in which the country is a large producer.\n"
+    )
+    brief = draft_brief(text)
+    assert brief.dateline == dateline and brief.summary.startswith("Peruvian millers"), brief
