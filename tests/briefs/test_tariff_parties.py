@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from briefs.drafting.tariffs.entities import entities_of
+from briefs.drafting.text import make_sentence
 from tests.briefs.drafted import draft_story as _draft
 from tests.briefs.drafted import tariff_pairs as _pairs
 from tests.briefs.drafted import tariff_rows as _rows
@@ -489,3 +491,22 @@ def test_a_country_left_at_a_rate_past_a_clause_naming_another() -> None:
 )
 def test_a_start_after_from_is_no_origin_of_a_list(story: str) -> None:
     assert _pairs(story) == {("United States", "Japan", "30%"), ("United States", "Mexico", "30%")}
+
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        (
+            "MADRID, 3 MAR - Spanish makers of farm tractors welcomed the decision.",
+            ["Spain"],  # the demonym only
+        ),
+        ("LIMA (Reuters) - Peru will impose duties on Chilean wire.", ["Peru", "Chile"]),
+        ("Madrid and Lima said on Monday they would talk.", ["Spain", "Peru"]),
+    ],
+)
+def test_a_dateline_left_in_the_story_is_a_place_not_a_party(
+    text: str, countries: list[str]
+) -> None:
+    sentence = make_sentence(text, 0)
+    assert [e.country for e in entities_of(sentence, [], {})] == countries

@@ -180,3 +180,27 @@ def test_an_older_rate_on_other_goods_of_an_origin_is_its_own_measure() -> None:
 )
 def test_a_minimum_per_unit_told_apart_is_no_rate_of_its_own(second: str) -> None:
     assert _rates(f"Peru will charge an extra 30% tariff on Chilean trucks. {second}") == {"30%"}
+
+
+def test_a_range_told_far_from_the_measure_that_is_its_subject_is_its_rate() -> None:
+    story = (
+        "Peru imposed provisional duties on steel wire from Chile on Monday. The duties, published"
+        " in the official gazette on Monday, will apply from Tuesday and range from 8.5% to 41.2%"
+        " depending on the producer."
+    )
+    assert _rates(story) == {"8.5% to 41.2%"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Aceros Andinos S.A., the largest Chilean exporter, was assigned 18.6%.",
+        "The biggest producer, Andes Wire Co., got 22.4%.",
+    ],
+)
+def test_one_producers_rate_inside_the_range_is_no_measure_of_its_own(second: str) -> None:
+    story = (
+        "Peru imposed provisional duties ranging from 8.5% to 41.2% on steel wire from Chile on"
+        f" Monday. {second}"
+    )
+    assert _rates(story) == {"8.5% to 41.2%"}

@@ -69,6 +69,7 @@ _GOODS_OR_SELLERS_AFTER = re.compile(
     re.I,
 )
 # "North American", "Latin American": a region's adjective, no country
+_DATELINE = re.compile(r"(?:,\s*[\w .]{1,20})?\s*(?:\([^)]{1,30}\)\s*)?[-—–:]\s")
 _REGION_BEFORE = re.compile(r"\b(?:North|South|Latin|Central|Pan)[\s-]$")
 _THE_GOVERNMENT = re.compile(r"\b[Tt]he\s+government('s)?(?!\s+of\b)")
 
@@ -129,6 +130,9 @@ def entities_of(
             continue  # "US$200.91 per tonne": a currency, no country
         if place.demonym and _REGION_BEFORE.search(sentence.text, max(0, at - 8), at):
             continue
+        end = tokens[place.end - 1].end
+        if at < 30 and sentence.text[at:end].isupper() and _DATELINE.match(sentence.text, end):
+            continue  # "ROME, 17 NOV - Italian makers …": a dateline left in the story, a place
         out.append(
             Entity(
                 tokens[place.start].start,

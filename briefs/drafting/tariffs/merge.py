@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import partial
 
@@ -199,6 +200,8 @@ def merge(mentions: list[Mention]) -> list[Tariff]:
                 ),
                 None,
             )
+        if target is None:
+            target = _range_holding(mention, measures)
         attach(target or new(mention), mention)
     for mention in rateless:
         pair = [
@@ -357,6 +360,32 @@ def _yields(shared: str | None, owns: set[str]) -> bool:
         return False  # "40 to 45 euros per tonne": a range per unit, compared with nothing
     low, high = min(ends), max(ends)
     return any(low <= value <= high for rate in owns for value in percentages(rate)[:1])
+
+
+# a producer of its own: a firm's legal form, or "the largest exporter"
+_ONE_PRODUCER = re.compile(
+    r"\b(?:Co|Ltd|Inc|Corp|Corporation|SpA|Srl|GmbH|AG|SA|PLC|LLC|Bhd|Tbk)\b\.?"
+    r"|\b(?:the|its)\s+(?:\w+est\s+|biggest\s+)?(?:\w+\s+)?(?:exporter|producer|maker"
+    r"|manufacturer)\b"
+)
+
+
+def _range_holding(mention: Mention, measures: list[Measure]) -> Measure | None:
+    """ "range from 8.9% to 43.2% … the largest exporter was assigned 18.6%": a rate inside
+    the range of the same parties' measure is one producer's rate of that measure."""
+    own = percentages(mention.rate or "")
+    if len(own) != 1 or not _ONE_PRODUCER.search(mention.evidence):
+        return None
+    for m in measures:
+        span = percentages(m.rate or "")
+        if (
+            len(span) == 2
+            and span[0] < own[0] < span[1]
+            and (m.imposed_by, m.imposed_on) == (mention.imposed_by, mention.imposed_on)
+            and mention.measure in ("tariff", m.measure)
+        ):
+            return m
+    return None
 
 
 def _range_ends(rate: str | None) -> tuple[str, ...]:

@@ -86,6 +86,11 @@ RATE = Folded(
 
 
 # "raise the rate to", "will fall to": a rate the measure's own verb leads to, however far
+_MEASURE_SUBJECT = re.compile(
+    r"\s*(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|duty|duties|levy|levies"
+    r"|surtax(?:es)?|rates)\b",
+    re.I,
+)
 _FAR_TO = re.compile(
     r"\b(?:rate|it|them|that|levy|tariffs?|fall|falls|rise|rises|drop|drops|climb|climbs|go|goes"
     r"|cut|raised|lowered|increased|reduced)\s+to\s+$"
@@ -317,7 +322,15 @@ def find_rates(
         # rate's state decides (merge)
         if triggers:
             distance = min(min(abs(t.start() - end), abs(start - t.end())) for t in triggers)
-            reach = 160 if _FAR_TO.search(before) else 90
+            reach = (
+                160
+                if _FAR_TO.search(before)
+                # "The duties, published on Monday, will apply from Tuesday and range from 8.9%
+                # to 43.2%": the measure is the subject, the rate its predicate's
+                else 200
+                if _MEASURE_SUBJECT.match(sentence) and RANGE_LEAD.search(before)
+                else 90
+            )
             if distance > reach and not (
                 out
                 and (out[-1][1] >= start - 12 or _RATE_CHAIN.fullmatch(sentence, out[-1][1], start))
