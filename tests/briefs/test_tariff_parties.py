@@ -493,7 +493,6 @@ def test_a_start_after_from_is_no_origin_of_a_list(story: str) -> None:
     assert _pairs(story) == {("United States", "Japan", "30%"), ("United States", "Mexico", "30%")}
 
 
-
 @pytest.mark.parametrize(
     ("text", "countries"),
     [
