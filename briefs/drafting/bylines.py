@@ -84,6 +84,17 @@ def names_then_stamp(line: str) -> tuple[str, str] | None:
     return (names, match.group(2)) if looks_like_names(names) else None
 
 
+# "By business reporters Chloe Brennan and Sam Ng": the writers' job before their names.
+_JOBS = "|".join(sorted(_NEWSROOM_TITLES))
+_JOB_BEFORE = re.compile(rf"(?:[a-z][\w-]*\s+){{0,3}}(?:{_JOBS})s?\s+(?=[^\W\d_a-z])")
+
+
+def without_job(names: str) -> str:
+    """A byline's names without the job words in lower case before them."""
+    job = _JOB_BEFORE.match(names)
+    return names[job.end() :] if job else names
+
+
 def looks_like_names(text: str) -> bool:
     words = re.split(r"[\s,|]+", text)
     return all(

@@ -19,6 +19,7 @@ from briefs.drafting.bylines import (
     names_then_stamp,
     read_byline,
     split_names,
+    without_job,
 )
 from briefs.drafting.late_dates import date_anywhere, first_date
 from briefs.drafting.lexicon import words
@@ -250,17 +251,23 @@ def _in_story_furniture(paragraph: str, reporters: set[str]) -> bool:
     if len(paragraph) > 80:
         return False
     byline = _BYLINE.fullmatch(paragraph)
-    if byline and looks_like_names(byline.group(1)):
-        reporters.update(split_names(byline.group(1)))
+    if byline and looks_like_names(without_job(byline.group(1))):
+        reporters.update(split_names(without_job(byline.group(1))))
         return True
     return _is_furniture(paragraph) and len(paragraph.split()) <= 6
 
 
 def _is_furniture(paragraph: str) -> bool:
-    return (
-        not paragraph.rstrip().endswith(_SENTENCE_END)
-        and len(paragraph.split()) <= MAX_FURNITURE_WORDS
-    )
+    return not _ends_a_sentence(paragraph) and len(paragraph.split()) <= MAX_FURNITURE_WORDS
+
+
+def _ends_a_sentence(paragraph: str) -> bool:
+    """Whether a stop ends it, inside closing quotes or not: a live entry's heading "Albanese:
+    'We won't be retaliating'" ends with a quote and no stop."""
+    text = paragraph.rstrip()
+    while text[-1:] in ('"', "”", "’", "'"):
+        text = text[:-1].rstrip()
+    return text.endswith((".", "!", "?", "…"))
 
 
 def _caption_before_dateline(paragraphs: list[str], index: int, limit: int) -> bool:
@@ -409,9 +416,9 @@ def read_layout(text: str, date: str | None = None) -> Layout:
         para = paragraphs[index]
         byline = _BYLINE.fullmatch(para) if len(para) <= 160 else None
         stamp = _STAMP.fullmatch(para) if len(para) <= 100 else None
-        if byline and looks_like_names(re.split(r"[,|]", byline.group(1))[0]):
+        if byline and looks_like_names(re.split(r"[,|]", without_job(byline.group(1)))[0]):
             # "By Dana Whitfield | July 14, 2025 | Topics: …": names, then stamps and tags
-            named, *others = byline.group(1).split(" | ")
+            named, *others = without_job(byline.group(1)).split(" | ")
             for other in others:
                 stamp_date = stamp_date or _first_full_date(other)
             found, outlet = read_byline(named)

@@ -162,3 +162,18 @@ def test_agency_datelines_of_other_shapes_are_read(opening: str, dateline: str) 
     )
     brief = draft_brief(text)
     assert brief.dateline == dateline and brief.summary.startswith("Peruvian millers"), brief
+
+
+def test_a_live_pages_entry_headings_and_job_words_stay_out() -> None:
+    text = (
+        "Live updates: drug tariff rattles exporters\n\n"
+        "By business reporters Dana Lowe and Raj Patel\n\n"
+        "Posted Fri 26 Sep 2025 at 9:58am\n\nKey events\n\n3:45pm\n\n"
+        "Premier: 'We won't hit back'\n\n"
+        "The premier says the state will keep pressing its case but will not respond with "
+        "duties of its own on American goods.\n\n1:20pm\n\nShares slide\n\n"
+        "Shares in drug makers closed down 2.8 per cent after the 100 per cent tariff news.\n"
+    )
+    brief = draft_brief(text)
+    assert list(brief.authors) == ["Dana Lowe", "Raj Patel"]
+    assert brief.summary.startswith("The premier says"), brief.summary
