@@ -212,3 +212,28 @@ def test_a_leaders_word_that_a_measure_is_coming_is_a_threat() -> None:
 )
 def test_a_start_that_was_due_is_no_state_of_the_day(story: str) -> None:
     assert _states(story) == {"suspended"}
+
+
+# --- the rate's own clause: its coordinate clause, its "that" clause, a present perfect -------
+
+
+def test_a_removal_in_its_own_coordinate_clause_is_not_the_others_promise() -> None:
+    story = (
+        "Ecuador scrapped its 27% tariff on Colombian power, and Colombia said it would lift its"
+        " own 30% duty on Ecuadorian rice in return."
+    )
+    assert ("Ecuador", "Colombia", "27%", "removed") in tariff_rows(story)
+
+
+def test_a_rate_whose_own_clause_says_it_took_effect_is_charged_now() -> None:
+    assert _states(
+        "Peru will double the 25% tariff on Chilean wine that took effect in March."
+    ) == {"in force"}
+
+
+def test_a_measure_imposed_in_the_present_perfect_outranks_an_announcement() -> None:
+    story = (
+        "Vietnam has imposed a provisional 20% duty on Thai steel pipes. The duty, effective for"
+        " 120 days, was announced in a decision signed on Monday."
+    )
+    assert _states(story) == {"in force"}

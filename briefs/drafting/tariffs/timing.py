@@ -155,7 +155,15 @@ def _weak(part: str) -> bool:
     """Only the last cue table's verbs name a state ("faced", "imposed"): a weaker sign than
     the words before ("will impose", "took effect"), which other mentions may give."""
     low = lowered(part)
+    if _HAS_IMPOSED.search(part, low):
+        return False  # "Vietnam has imposed a 27% duty": the act done, its result holds now
     return not any(pattern.search(part, low) for _status_name, pattern in STATUS_CUES[:-1])
+
+
+_HAS_IMPOSED = Folded(
+    r"\b(?:has|have)\s+(?:now\s+|just\s+|already\s+)?(?:imposed|levied|introduced|slapped|raised"
+    r"|hiked|increased|doubled|tripled|placed)\b"
+)
 
 
 # "Chinese exporters will pay duties of 9.4%": a rate described, not when it starts
@@ -376,6 +384,8 @@ def status_and_year(
     else:
         own = None if relative else coordinate(part, rate_at)
         status = (own is not None and _read(own, rate)) or _read(clause, rate)
+        if own is not None and status and status == _read(own, rate):
+            clause = own  # ", and Colombia said it would lift its own": the other clause's
         if relative and status is None:
             # "let a safeguard on coil, which stood at 10%, expire": the main clause's state
             status = _read(part[: relative.start()] + part[relative.end() :].lstrip(","), None)
