@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -16,7 +17,7 @@ from briefs.dates import age, format_day
 from briefs.text import clean
 from tui.safe import safe_text
 from tui.widgets.line_table import PADDING, Cell, LineTable
-from tui.widgets.scroll_bars import LaidOutOnce
+from tui.widgets.scroll_bars import LaidOutOnce, set_border_title
 from tui.widgets.text_lines import TextLines
 
 
@@ -122,9 +123,10 @@ class SummaryPane(TextLines):
             title += " · ! source changed" + (
                 f": {', '.join(changed)}" if changed != edited else ""
             )
-        self.border_title = title
+        set_border_title(self, title)
 
 
+@lru_cache(maxsize=4096)  # roles, kinds, places, measures recur brief after brief
 def wrapped(text: str | None, width: int, style: str = "", lines: int = 2) -> Cell:
     """A cell of at most `lines` lines of `width`, so a table fits its pane."""
     return wrap_clean(clean(text or "—", single_line=True), width, style, lines)
@@ -133,6 +135,7 @@ def wrapped(text: str | None, width: int, style: str = "", lines: int = 2) -> Ce
 GLUE = "\u00a0"  # between words a cell keeps on one line ("China →"); drawn as a space
 
 
+@lru_cache(maxsize=4096)
 def wrap_clean(text: str, width: int, style: str = "", lines: int = 2) -> Cell:
     """`wrapped` for text already clean: one line, words apart by spaces or held by GLUE.
     A word longer than the column ends in … rather than going on at the next line."""
@@ -245,7 +248,7 @@ class _BriefTable(LaidOutOnce, LineTable):
         self._shown = (brief, marks)
         self._drawn_width = self.width_now
         self.set_rows(self.COLUMNS, self.cells(brief, marks, self.widths(brief, marks)))
-        self.border_title = self.title(brief, marks)
+        set_border_title(self, self.title(brief, marks))
 
     def cells(
         self, brief: Brief | None, marks: BriefCorrections, widths: list[int]

@@ -19,6 +19,7 @@ class DetailScroll(LaidOutOnce, KeptLooks, CachedBars, VerticalScroll):
         page_down="page_down",
         page_up="page_up",
     )
+    ROWS_ALIKE = True
 
     def watch_show_vertical_scrollbar(self, shown: bool) -> None:
         """While the brief scrolls, its scrollbar takes the last column: the notes box
@@ -39,3 +40,5 @@ class DetailScroll(LaidOutOnce, KeptLooks, CachedBars, VerticalScroll):
 class Facts(LaidOutOnce, KeptLooks, Horizontal):
     """The actors and tariffs tables, side by side on a wide screen, else one above the
     other (reader.tcss)."""
+
+    ROWS_ALIKE = True

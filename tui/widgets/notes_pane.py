@@ -16,6 +16,7 @@ from briefs import Note
 from briefs.dates import format_day
 from tui.key_order import post_holding_keys
 from tui.safe import safe_text
+from tui.widgets.scroll_bars import set_border_title
 
 if TYPE_CHECKING:
     from tui.note_session import NoteSession
@@ -160,7 +161,7 @@ class NotesPane(Vertical):
         if notes:
             ids = [n.id for n in notes]
             note_list.highlighted = ids.index(highlight) if highlight in ids else 0
-        self.border_title = f"Notes ({len(notes)})"
+        set_border_title(self, f"Notes ({len(notes)})")
         self._has_notes = bool(notes)
         note_list.display = self._has_notes or not self.session.editing_note
         if not notes:

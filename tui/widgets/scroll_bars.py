@@ -22,6 +22,7 @@ from textual.geometry import Region, Size
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.style import Style
+from textual.widget import Widget
 
 LOOKS_KEPT = 64  # a pane's content heights repeat from brief to brief
 
@@ -44,6 +45,14 @@ class LaidOutOnce:
         )
 
 
+def set_border_title(widget: Any, title: str) -> None:
+    """Set a pane's border title when it changes: Textual redraws the whole widget at
+    every setting, the same title or not (the notes pane's three lines at each brief)."""
+    if getattr(widget, "_title_given", None) != title:
+        widget._title_given = title
+        widget.border_title = title
+
+
 class KeptLooks:
     """A mixin (before the Textual class) for a widget drawn wholly from a few values (its
     `look`): the finished lines (borders, background, Textual's line filters) of each look
@@ -52,6 +61,7 @@ class KeptLooks:
     that was most of the lines drawn at each next brief, for the same look."""
 
     _looks_kept: LRUCache[Hashable, list[Strip]] | None = None
+    ROWS_ALIKE = False  # a container: rows of background only (where it has no gutter)
 
     if TYPE_CHECKING:
         size: Size
@@ -76,6 +86,15 @@ class KeptLooks:
             self._border_subtitle,
         )
 
+    def _draw_look(self) -> list[Strip]:
+        """Every line of a look not drawn before, through Textual's own path."""
+        width, height = self.size
+        if not self.ROWS_ALIKE or self.styles.gutter:
+            return super().render_lines(Region(0, 0, width, height))  # type: ignore[misc, no-any-return]
+        # No border or padding: every row is the same background, drawn once (a brief of
+        # a new height drew 30 of them through Textual).
+        return super().render_lines(Region(0, 0, width, 1)) * height  # type: ignore[misc, no-any-return]
+
     def render_lines(self, crop: Region) -> list[Strip]:
         kept = self._looks_kept
         if kept is None:
@@ -83,9 +102,7 @@ class KeptLooks:
         key = (self.size, tuple(self.get_line_filters()), self.look())
         lines = kept.get(key)
         if lines is None:
-            whole = Region(0, 0, *self.size)
-            lines = super().render_lines(whole)  # type: ignore[misc]
-            kept[key] = lines
+            lines = kept[key] = self._draw_look()
         if crop.size == self.size:
             return lines
         x1, x2 = crop.column_span
@@ -97,6 +114,22 @@ class CachedScrollBar(LaidOutOnce, KeptLooks, ScrollBar):
     def look(self) -> Hashable:
         bar = self.render()  # the renderer Textual would draw, with what it draws from
         return (type(bar), self.visual_style, *(getattr(bar, name, None) for name in _LOOK))
+
+    def _draw_look(self) -> list[Strip]:
+        """A bar's rows are of a few kinds (track above, thumb, its ends, track below):
+        each kind is finished through Textual's path once, not each of its rows."""
+        width, height = self.size
+        if self.styles.gutter:
+            return super()._draw_look()
+        finished: dict[tuple[Segment, ...], Strip] = {}
+        lines = []
+        for y in range(height):
+            row = tuple(ScrollBar.render_line(self, y))  # the bar as Textual renders it
+            line = finished.get(row)
+            if line is None:
+                line = finished[row] = Widget.render_lines(self, Region(0, y, width, 1))[0]
+            lines.append(line)
+        return lines
 
 
 # What a ScrollBarRender draws from (its constructor's arguments).
