@@ -34,7 +34,6 @@ from store import BriefRow, DamagedFileError, Store, StoreError
 from tui.app_jobs import FeedAndDeskJobs
 from tui.breakpoints import fit_breakpoints, hold_collector, release_collector
 from tui.catalog import Catalog, Scan
-from tui.config import Config, save_theme
 from tui.key_order import KeyOrderApp
 from tui.messages import (
     ApplyQuery,
@@ -50,7 +49,9 @@ from tui.screens.dialogs import ChoiceScreen, PromptScreen
 from tui.screens.reader import ReaderScreen
 from tui.timings import Timings, after, every
 
-if TYPE_CHECKING:  # loaded at the first fetch or sync, not at start-up
+if TYPE_CHECKING:
+    from tui.config import Config  # the command line loads it; the first frame needs none
+
     pass
 
 EXIT_GRACE = 2.0  # seconds a stopping reader may take before the process just ends
@@ -250,6 +251,8 @@ class BriefingApp(FeedAndDeskJobs, KeyOrderApp):
 
     @work(thread=True, exclusive=True, group="config", exit_on_error=False)
     def _keep_theme(self, config: Config, name: str) -> None:
+        from tui.config import save_theme
+
         try:
             save_theme(config.path, name)
         except OSError as exc:

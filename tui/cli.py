@@ -3,20 +3,19 @@ briefs."""
 
 from __future__ import annotations
 
-import argparse
 import functools
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefs import BriefFileError
-from briefs.dates import DateError, parse_date
 from briefs.text import clean, to_json
 from store import DamagedFileError, ImportCounts, Store, StoreError, resolve_store_dir
 from store.records import ReaderImportCounts
 from store.storage import backup_path
-from tui import cli_config, cli_feeds, cli_serve, cli_sync
+from tui import cli_config
 from tui.cli_common import (
     EXIT_FAILED,
     EXIT_STORE,
@@ -26,31 +25,35 @@ from tui.cli_common import (
     say,
     selected,
 )
-from tui.cli_edit import delete, edit, trash
-from tui.cli_export import export, export_corrections
 from tui.config import Config, load_config
+
+if TYPE_CHECKING:  # the other verbs' modules load when one is asked for (see main)
+    import argparse
 
 PROGRESS_THRESHOLD = 5  # more files than this get a progress bar in a terminal
 
 
-class _VersionAction(argparse.Action):
-    """--version, reading the installed version only when asked (it costs 30 ms)."""
-
-    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
-        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
-
-    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            found = version("briefing")
-        except PackageNotFoundError:
-            found = "unknown"
-        print(f"briefing {found}")
-        parser.exit()
-
-
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
+    from tui import cli_feeds, cli_serve, cli_sync
+
+    class _VersionAction(argparse.Action):
+        """--version, reading the installed version only when asked (it costs 30 ms)."""
+
+        def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+            super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+        def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+            from importlib.metadata import PackageNotFoundError, version
+
+            try:
+                found = version("briefing")
+            except PackageNotFoundError:
+                found = "unknown"
+            print(f"briefing {found}")
+            parser.exit()
+
     # SUPPRESS keeps a subcommand's missing --store from erasing one given before it.
     store_flag = argparse.ArgumentParser(add_help=False)
     store_flag.add_argument(
@@ -154,44 +157,55 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def reader_args(argv: Sequence[str]) -> tuple[str | None, bool] | None:
+    """(--store, --init) when the command line only opens the reader (no verb, no help,
+    no version), else None. The reader's start parses it so, without building the parser
+    of every verb, nor loading their modules (a few ms of each start); anything else,
+    even an abbreviation argparse would take, goes to the parser."""
+    store: str | None = None
+    init = False
+    words = iter(argv)
+    for word in words:
+        if word == "--init":
+            init = True
+        elif word == "--store":
+            store = next(words, None)
+            if store is None or store.startswith("-"):
+                return None  # the parser says what is wrong
+        elif word.startswith("--store="):
+            store = word.removeprefix("--store=")
+        else:
+            return None
+    return store, init
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    reader = reader_args(given)
+    if reader is not None:
+        command, flag, init = None, reader[0], reader[1]
+    else:
+        args = _parser().parse_args(given)
+        command, flag, init = args.command, getattr(args, "store", None), args.init
     try:
-        if args.command == "draft":  # needs no store, so no store setting can fail it
+        if command == "draft":  # needs no store, so no store setting can fail it
             return _draft(Path(args.file), date=args.date)
-        if args.command == "config":
+        if command == "config":
             return cli_config.run(args)
         config = load_config()  # its store folder counts when neither flag nor env says
-        root = resolve_store_dir(cli_config.store_setting(getattr(args, "store", None), config))
-        if args.command == "serve":
+        root = resolve_store_dir(cli_config.store_setting(flag, config))
+        if command == "serve":
+            from tui import cli_serve
+
             return cli_serve.run(args, root)
-        if args.command == "check":
+        if command == "check":
             return _check(root, repair=args.repair)
         # The reader hashes the store's files once it has drawn (before any write): it
         # shows sooner, and a damaged file is still named before anything is written.
-        store = Store(root, init=args.init, defer_checks=args.command is None)
-        if args.command is None:
+        store = Store(root, init=init, defer_checks=command is None)
+        if command is None:
             return _run_reader(store, config)
-        if cli_feeds.wants(args):  # import (URLs fetched there), feed …, fetch
-            dated = functools.partial(_import, date=_given_date(getattr(args, "date", None)))
-            return cli_feeds.run(store, args, dated)
-        if cli_sync.wants(args):  # sync, note edit|delete
-            return cli_sync.run(store, args)
-        if args.command == "edit":
-            return edit(store, args)
-        if args.command in ("delete", "undelete"):
-            return delete(store, args.ids, undo=args.command == "undelete")
-        if args.command == "trash":
-            return trash(store, as_json=args.json)
-        if args.command == "list":
-            return _list(store, as_json=args.json, query=args.query)
-        if args.command == "note":
-            if args.note_command == "add":
-                return _note_add(store, args.id, args.text)
-            return _note_list(store, args.id, as_json=args.json)
-        if args.corrections:
-            return export_corrections(store, Path(args.corrections), args.ids, args.query)
-        return export(store, args.format, args.out, args.ids, query=args.query)
+        return _run_verb(store, args)
     except DamagedFileError as exc:
         say(f"briefing: {exc}", err=True)
         if backup_path(exc.path).exists():
@@ -223,6 +237,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def _run_verb(store: Store, args: argparse.Namespace) -> int:
+    from tui import cli_feeds, cli_sync
+    from tui.cli_edit import delete, edit, trash
+    from tui.cli_export import export, export_corrections
+
+    if cli_feeds.wants(args):  # import (URLs fetched there), feed …, fetch
+        dated = functools.partial(_import, date=_given_date(getattr(args, "date", None)))
+        return cli_feeds.run(store, args, dated)
+    if cli_sync.wants(args):  # sync, note edit|delete
+        return cli_sync.run(store, args)
+    if args.command == "edit":
+        return edit(store, args)
+    if args.command in ("delete", "undelete"):
+        return delete(store, args.ids, undo=args.command == "undelete")
+    if args.command == "trash":
+        return trash(store, as_json=args.json)
+    if args.command == "list":
+        return _list(store, as_json=args.json, query=args.query)
+    if args.command == "note":
+        if args.note_command == "add":
+            return _note_add(store, args.id, args.text)
+        return _note_list(store, args.id, as_json=args.json)
+    if args.corrections:
+        return export_corrections(store, Path(args.corrections), args.ids, args.query)
+    return export(store, args.format, args.out, args.ids, query=args.query)
+
+
 def _run_reader(store: Store, config: Config) -> int:
     from tui.app import make_app  # Textual loads only when the reader opens.
     from tui.keys import resolve_keys
@@ -239,6 +280,8 @@ def _given_date(text: str | None) -> str | None:
     """--date as ISO, or a usage error saying what a date looks like."""
     if text is None:
         return None
+    from briefs.dates import DateError, parse_date
+
     try:
         return parse_date(text)[:10]
     except DateError as exc:

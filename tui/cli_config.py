@@ -3,13 +3,15 @@ with: the config file (tui/config.py) and the keys resolved from it (tui/keys.py
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefs.text import clean
 from tui.config import EXAMPLE, Config, load_config
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def add_commands(commands: Any) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,6 +89,8 @@ def load_config(path: Path | None = None) -> Config:
     if len(raw) > 1_000_000:
         config.problems.append(f"{path}: larger than 1 MB, so not a config file; defaults used")
         return config
+    import tomllib  # only for a file that exists: most starts have none
+
     try:
         text = raw.decode("utf-8")
         data = tomllib.loads(text)

@@ -4,10 +4,8 @@ bindings of one place, is reported rather than silently shadowed."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from textual.binding import Binding
 
@@ -27,6 +25,9 @@ def preset(name: str) -> dict[str, str]:
     """The preset's binding ids and keys ({} for "default": the bindings as written)."""
     if name == "default":
         return {}
+    import tomllib  # loaded for a preset only: the default keys need neither
+    from importlib import resources
+
     text = resources.files("tui.keymaps").joinpath(f"{name}.toml").read_text(encoding="utf-8")
     return {str(k): str(v) for k, v in tomllib.loads(text).items()}
 
