@@ -204,3 +204,42 @@ def test_one_producers_rate_inside_the_range_is_no_measure_of_its_own(second: st
         f" Monday. {second}"
     )
     assert _rates(story) == {"8.5% to 41.2%"}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Ghana will raise its export duty on cocoa beans to 12% for March after the reference"
+        " price climbed above GH¢9,500 per tonne.",
+        "Ghana will raise its export duty on cocoa beans to 12% for March. Customs said the"
+        " benchmark price had been set at $3,410 per tonne.",
+    ],
+)
+def test_a_price_per_unit_is_no_rate(story: str) -> None:
+    assert _rates(story) == {"12%"}
+
+
+def test_a_rate_of_its_own_reference_price_is_a_rate() -> None:
+    story = (
+        "Ghana has charged an export levy of 8 per cent of its own reference price on cocoa"
+        " since May."
+    )
+    assert _rates(story) == {"8 per cent"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The growers' association has long urged the government to lower the top rate to 6%.",
+        "Exporters pressed the ministry to cut the duty to 5 per cent.",
+    ],
+)
+def test_a_level_someone_asks_for_is_no_measure(second: str) -> None:
+    assert _rates(f"Ghana raised its export duty on cocoa beans to 12% on Monday. {second}") == {
+        "12%"
+    }
+
+
+def test_a_measure_someone_asks_to_change_is_still_listed() -> None:
+    story = "Officials said they would keep pressing Lima to lower the 40% tariff on Chilean wine."
+    assert _rates(story) == {"40%"}

@@ -238,7 +238,10 @@ _UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:about\s+|around\s+)?$", re.I)
 
 
 # "25 per cent of the value": an ad valorem rate, not a share of something
-_OF_VALUE = re.compile(r" of (?:the |their |its )?(?:declared |customs |import )?(?:value|price)\b")
+_OF_VALUE = re.compile(
+    r" of (?:the |their |its )?(?:own )?(?:declared |customs |import |reference |export )?"
+    r"(?:value|price)\b"
+)
 
 
 _BEARER = re.compile(
@@ -251,6 +254,12 @@ _BEARER = re.compile(
 
 # "… 10% for Malaysia", "21% for Chinese producers": the country named after the rate
 _FOR_AFTER = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
+_PRICE_BEFORE = re.compile(
+    r"\b(?:prices?|values?|costs?|benchmarks?|thresholds?)\b(?:\s+(?:[\w-]+\s+){0,6}?)"
+    r"(?:at|above|below|over|under|of|to|from|is|was|were|stood|reached|hit|climbed|rose|fell)\s+"
+    r"(?:about\s+|around\s+|nearly\s+)?$",
+    re.I,
+)
 _SPENT_BEFORE = re.compile(
     r"\b(?:spen[dt]s?|spending|saved?|saving|invest(?:ed|s|ing)?|allocat\w+|devot\w+|lost|gained"
     r"|bet|wager\w*)\s+(?:about\s+|around\s+|nearly\s+|some\s+|almost\s+)?$",
@@ -297,6 +306,8 @@ def find_rates(
         )
         if which and not _MEASURE_NOUN.search(which.group("noun")):
             continue  # "utilisation rates, which fell below 70%": a figure of another noun
+        if not _RATE_PCT.search(text) and _PRICE_BEFORE.search(sentence, max(0, start - 50), start):
+            continue  # "the reference price climbed above RM4,050 per tonne": a price
         if _SHARE_OR_VOLUME.search(sentence, max(0, start - 40), start):
             continue  # "account for about 14 per cent of imports", "cut volumes by 47%"
         if _MINIMUM_BEFORE.search(sentence, max(0, start - 30), start) and not _RATE_PCT.search(

@@ -61,6 +61,15 @@ _AGAINST_TALK = re.compile(
     r"\s+(?:[\w-]+\s+){0,4}$",
     re.I,
 )
+# A request that someone change a rate, not a measure: "urged the government to lower the top
+# rate to 8%", "pressed Washington to scrap its duties"
+_URGED = re.compile(
+    r"\b(?:urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying)|call(?:s|ed|ing)?\s+on"
+    r"|demand(?:s|ed|ing)?|petition(?:s|ed|ing)?)\s+(?:[\w.-]+\s+){0,3}?to\s+(?:lower|cut"
+    r"|reduce|raise|scrap|remove|drop|lift|ease|halve|increase|bring\s+down|waive)\s+"
+    r"(?:[\w.-]+\s+){0,5}?to\s+$",  # the level asked for ("lower the 50% tariff" is real)
+    re.I,
+)
 # A threat a deal superseded: dropped, as the gold conventions say.
 _HAD_THREATENED = re.compile(r"\bhad\s+(?:\w+\s+)?(?:threatened|warned of)\s+[^,;%]{0,24}$", re.I)
 _DEAL_AFTER = re.compile(
@@ -94,6 +103,13 @@ def is_talk(text: str, a_start: int, a_end: int, rate: str | None, mention: Ment
     # (`rate` is the anchor's own: a measure pointed back to may have lent the mention one)
     if _RULED_OUT.search(text, max(0, a_start - 70), a_start) or _OFF_TABLE.match(text, a_end):
         return True  # "would not impose retaliatory duties", "ruled out tariffs"
+    at = text.find(rate, a_start) if rate else -1
+    if (
+        at >= 0
+        and any(w in text for w in ("rg", "ress", "obb", "all", "emand"))
+        and _URGED.search(text, max(0, at - 90), at)
+    ):
+        return True  # "has long urged the government to lower the top rate to 8%": a request
     if rate is None and (
         _TALK_OF.search(text, max(0, a_start - 40), a_start)
         or (
