@@ -243,3 +243,19 @@ def test_a_level_someone_asks_for_is_no_measure(second: str) -> None:
 def test_a_measure_someone_asks_to_change_is_still_listed() -> None:
     story = "Officials said they would keep pressing Lima to lower the 40% tariff on Chilean wine."
     assert _rates(story) == {"40%"}
+
+
+@pytest.mark.parametrize(
+    ("story", "rate"),
+    [
+        (
+            "Ghana has imposed a safeguard duty on imported cloth of Rp 1,500 to Rp 6,000 per metre"
+            " for three years.",
+            "Rp 1,500 to Rp 6,000 per metre",
+        ),
+        ("Ghana set a duty of IDR 900 per meter on imported cloth.", "IDR 900 per meter"),
+        ("Ghana set a duty of $2 a yard on imported cloth.", "$2 a yard"),
+    ],
+)
+def test_a_duty_per_length_of_cloth_is_a_rate(story: str, rate: str) -> None:
+    assert _rates(story) == {rate}
