@@ -33,6 +33,7 @@ class StartSample:
     first_paint_s: float
     peak_rss_kib: int
     rss_at_paint_kib: int
+    cpu_at_paint_s: float = 0.0  # the child's CPU time (all threads) at first paint
 
 
 def _drain(fd: int) -> None:
@@ -88,6 +89,7 @@ def run_probe(kind: str, store: Path | None, *, headless: bool = False) -> Start
         first_paint_s=data["first_paint_s"],
         peak_rss_kib=int(data["peak_rss_kib"]),
         rss_at_paint_kib=int(data["rss_at_paint_kib"]),
+        cpu_at_paint_s=float(data.get("cpu_at_paint_s", 0.0)),
     )
 
 

@@ -32,8 +32,9 @@ from textual.timer import Timer
 from briefs.text import clean
 from store import BriefRow, DamagedFileError, Store, StoreError
 from tui.app_jobs import FeedAndDeskJobs
-from tui.breakpoints import fit_breakpoints, hold_collector, release_collector
+from tui.breakpoints import fit_breakpoints
 from tui.catalog import Catalog, Scan
+from tui.collector import hold_collector, release_collector
 from tui.key_order import KeyOrderApp
 from tui.messages import (
     ApplyQuery,
@@ -51,8 +52,6 @@ from tui.timings import Timings, after, every
 
 if TYPE_CHECKING:
     from tui.config import Config  # the command line loads it; the first frame needs none
-
-    pass
 
 EXIT_GRACE = 2.0  # seconds a stopping reader may take before the process just ends
 SCAN_WAIT_S = 0.2  # longest the catalog's scan waits at one pause for keys to be handled

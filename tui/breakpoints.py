@@ -1,6 +1,6 @@
 """What the reader's first frame needs done before it, so that it is made once: the
-screen's breakpoint classes for the terminal's size, the garbage collector held, and
-resizes to the size the screen already has left alone.
+screen's breakpoint classes for the terminal's size, and resizes to the size the screen
+already has left alone.
 
 Textual gives a screen the classes of its HORIZONTAL_BREAKPOINTS and VERTICAL_BREAKPOINTS
 at its first resize, which comes after its first frame: the classes changed then, and the
@@ -10,7 +10,6 @@ of the reader at its start). Given first, that resize changes nothing.
 
 from __future__ import annotations
 
-import gc
 from typing import TYPE_CHECKING
 
 from textual import events, messages
@@ -34,29 +33,6 @@ def fit_breakpoints(screen: Screen[None], width: int, height: int) -> None:
                 found[name] = True
                 break
     screen.update_classes(found, update=False)
-
-
-class _Collector:
-    held = False  # True while the collector is off because hold_collector turned it off
-
-
-def hold_collector() -> None:
-    """Turn the garbage collector off until `release_collector`, unless it is off already.
-
-    A start makes some 100,000 objects that live as long as the reader (Textual's, the
-    screen's, the list's rows), and the collector walked them again and again as they
-    were made: about 100 young collections and a full one, 40-70 ms of the start at
-    10,000 briefs. Held until the first frame, it runs as ever after it."""
-    if gc.isenabled():
-        gc.disable()
-        _Collector.held = True
-
-
-def release_collector() -> None:
-    """The collector on again, if `hold_collector` turned it off."""
-    if _Collector.held:
-        _Collector.held = False
-        gc.enable()
 
 
 class SteadySize:

@@ -25,6 +25,7 @@ from tui.cli_common import (
     say,
     selected,
 )
+from tui.collector import hold_collector, release_collector
 from tui.config import Config, load_config
 
 if TYPE_CHECKING:  # the other verbs' modules load when one is asked for (see main)
@@ -183,6 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     given = sys.argv[1:] if argv is None else list(argv)
     reader = reader_args(given)
     if reader is not None:
+        hold_collector()  # Textual and the app load next; the reader releases it once drawn
         command, flag, init = None, reader[0], reader[1]
     else:
         args = _parser().parse_args(given)
@@ -235,6 +237,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    finally:
+        release_collector()  # if the reader did not get to draw (a store it cannot open)
 
 
 def _run_verb(store: Store, args: argparse.Namespace) -> int:

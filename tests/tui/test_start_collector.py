@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from textual.geometry import Size
@@ -13,6 +14,8 @@ from textual.screen import Screen
 
 from store import Store
 from tests.tui.helpers import new_app, settle
+from tui.app import BriefingApp
+from tui.cli import main
 
 
 @pytest.fixture
@@ -51,3 +54,20 @@ async def test_a_collector_turned_off_stays_off(store: Store, layouts: list[bool
         await settle(pilot)
         assert not gc.isenabled()
     assert not gc.isenabled()
+
+
+def test_the_command_line_holds_it_while_textual_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, layouts: list[bool]
+) -> None:
+    """`briefing` holds it from reading its command line (before Textual is imported) to
+    the reader's first frame; a reader that never runs leaves it on."""
+    seen: list[bool] = []
+    monkeypatch.setattr(BriefingApp, "run", lambda self, *a, **k: seen.append(gc.isenabled()))
+    assert main(["--store", str(tmp_path / "store")]) == 0
+    assert seen == [False]
+    assert gc.isenabled()
+    (tmp_path / "file").write_text("not a store folder")
+    assert main(["--store", str(tmp_path / "file")]) != 0
+    assert gc.isenabled()
+    assert main(["list", "--store", str(tmp_path / "store")]) == 0
+    assert gc.isenabled()
