@@ -21,6 +21,7 @@ from briefs.drafting.bylines import (
     split_names,
     without_job,
 )
+from briefs.drafting.datelines import SENTENCE_END, dateline_of, without_later_dateline
 from briefs.drafting.late_dates import date_anywhere, first_date
 from briefs.drafting.lexicon import words
 from briefs.drafting.page_lines import (
@@ -42,15 +43,11 @@ from briefs.drafting.page_lines import (
     section_label_parts,
     without_opening_stamp,
 )
-from briefs.drafting.stamps import DAY_MONTH as _DAY_MONTH
-from briefs.drafting.stamps import HAS_MONTH as _HAS_MONTH
-from briefs.drafting.stamps import YEAR as _YEAR
 from briefs.drafting.stamps import _plain_stamp as _plain_stamp  # where the fuzz tests read it
 from briefs.drafting.stamps import choose_date as _choose_date
 from briefs.drafting.stamps import first_full_date as _first_full_date
 from briefs.drafting.stamps import is_date_line as _is_date_line
 from briefs.drafting.stamps import read_date as _read_date
-from briefs.gazetteer import country_of
 
 MAX_TITLE = 300
 HEADER_SCAN = 12  # paragraphs after the headline that may still be header lines
@@ -84,29 +81,8 @@ _STAMP = re.compile(
     re.I,  # "PUBLISHED JULY 16, 2025"
 )
 _NEXT_STAMP = re.compile(r",?\s+(?=(?i:updated|last updated|modified)\b)|\s+\|\s+|\s+by\s+")
-# `CITY[, Region][, Mon DD[, YYYY]] [(Agency)] — `; applied to at most 200 characters.
-# Letters of any script: "SÃO PAULO", "HÀ NỘI"; the place is checked for capitals after.
-# `CITY (Agency):` and `City (AFP) –` too: a title-case place only with an agency.
-_DATELINE = re.compile(
-    r"([^\W\d_][^\W\d_'’.-]*(?:[ /][^\W\d_][^\W\d_'’.-]*){0,4})"
-    r"((?:,\s*[^,()—–\n]{1,40}?){0,3})"
-    r"\s*(?:\(([^()\n]{1,40})\)|/([^/\n]{1,40})/)?"  # "(Reuters)", "/PR Wire/"
-    # "OSLO, June 3 (Wire)--Norway …", "Quito, Mar 5 (EFE).- Ecuador …"
-    r"(?:\s*(?:—|–|--|-|:|\.-)\s+|\s*(?:—|--)(?=[^\W\d_])"
-    r"|(?<=\))\s+(?=[^\W\d_]))"  # "Oslo, June 3 (NTB) Norway …": only with a date, see below
-)
-# "Jakarta. Indonesia is …": a capital or country and a full stop open the story.
-_PLACE_STOP = re.compile(r"([^\W\d_][^\W\d_'’-]+(?: [^\W\d_][^\W\d_'’-]+)?)\.\s+(?=[^\W\d_])")
-# An agency's name alone opening the story: "(Bloomberg) -- Japan will …".
-_AGENCY_ONLY = re.compile(r"\(([^\W\d_][\w .&'-]{1,38})\)\s*(?:—|–|--|-)\s+")
-# An aggregator's credit before the dateline: "(MENAFN- Oman Observer) MUSCAT: …", "MSN -
-# SANTIAGO, June 3 (Reuters) - …", "Reuters | OSLO — …" (a dateline in capitals must follow).
-_LEADING_CREDIT = re.compile(
-    r"\([^()\n]{2,50}\)\s+|[^\W\d_][\w.&' ]{1,30}?\s(?:-|\||—|–)\s+(?=[^\W\d_a-z]{2,}[ ,(])"
-)
 # Page furniture between the header lines and the story: "Share", "Key events", "7:48 p.m. ET",
 # "Business reporter, BBC News": short lines that do not end a sentence.
-_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'")
 MAX_FURNITURE_WORDS = 25
 _CAPTION_MARKS = (
     "AP Photo",
@@ -216,23 +192,6 @@ def _is_caption(text: str) -> bool:
     return any(mark in text for mark in _CAPTION_MARKS)
 
 
-def _dateline(paragraph: str) -> tuple[str | None, str | None, str | None, int] | None:
-    """(place, date text, agency, length of the prefix) for a paragraph that opens with one."""
-    agency_only = _AGENCY_ONLY.match(paragraph[:60])
-    if agency_only and paragraph.rstrip().endswith(_SENTENCE_END):
-        after = _dateline_at(paragraph[agency_only.end() :])
-        if after is not None:  # "(ANSA) - ROME, 17 NOV - …": the agency, then a dateline
-            place, date, agency, length = after
-            return place, date, agency or agency_only.group(1), length + agency_only.end()
-        return None, None, agency_only.group(1), agency_only.end()  # "(Bloomberg) -- …"
-    credit = _LEADING_CREDIT.match(paragraph[:60])
-    if credit:
-        found = _dateline_at(paragraph[credit.end() :])
-        if found is not None:
-            return found[0], found[1], found[2], found[3] + credit.end()
-    return _dateline_at(paragraph)
-
-
 def _in_story_furniture(paragraph: str, reporters: set[str]) -> bool:
     """A live page's "By NAME" lines (the name kept in `reporters`), and its time stamps and
     labels ("6:15 p.m. ET", "Pinned"): in the body, but not sentences of the story."""
@@ -275,7 +234,7 @@ def _caption_before_dateline(paragraphs: list[str], index: int, limit: int) -> b
     return (
         len(paragraphs[index].split()) <= MAX_FURNITURE_WORDS + 10
         and index + 1 < limit
-        and _dateline(paragraphs[index + 1]) is not None
+        and dateline_of(paragraphs[index + 1]) is not None
     )
 
 
@@ -292,65 +251,17 @@ def _is_place_line(para: str, paragraphs: list[str], index: int) -> bool:
         and not is_page_label(para)
         and index + 1 < len(paragraphs)
         and len(paragraphs[index + 1].split()) >= 15
-        and paragraphs[index + 1].rstrip().endswith(_SENTENCE_END)
+        and paragraphs[index + 1].rstrip().endswith(SENTENCE_END)
     )
 
 
-def _is_date_part(part: str) -> bool:
-    """ "June 3", "3 June" (BEIJING, 3 June (Xinhua)), "17 NOV" in capitals."""
-    part = part.title() if part.isupper() else part
-    return bool(_HAS_MONTH.match(part) or _DAY_MONTH.fullmatch(part))
+_BULLET = re.compile(r"(?:[-–•*▪·]|\d{1,2}[.)])\s+(?=[^\W_])")  # "- A 10% US tariff …"
 
 
-def _dateline_at(paragraph: str) -> tuple[str, str | None, str | None, int] | None:
-    stop = _PLACE_STOP.match(paragraph[:60])
-    if stop and country_of(stop.group(1)) and paragraph.rstrip().endswith(_SENTENCE_END):
-        return stop.group(1), None, None, stop.end()  # "Jakarta. Indonesia is preparing …"
-    match = _DATELINE.match(paragraph[:200])
-    if not match:
-        return None
-    caps, extra, agency = match.group(1), match.group(2), match.group(3) or match.group(4)
-    if sum(c.isalpha() for c in caps) < 2:
-        return None
-    # "Brussels (dpa) -": a place in title case is a dateline only with an agency.
-    dated_only = all(  # "Oslo, June 3 (Nordic Wire):": only a date (or country) between
-        _is_date_part(part.strip()) or country_of(part.strip())  # "Santiago, Chile (Xinhua) --"
-        for part in extra.split(",")
-        if part.strip()
-    )
-    if not caps.replace(" ", "").replace("/", "").isupper() and (
-        not agency or not all(w[:1].isupper() for w in caps.split()) or not dated_only
-    ):
-        return None
-    if match.group(0).rstrip().endswith(":") and not (agency or caps.isupper()):
-        return None
-    if is_page_label(caps) or not paragraph.rstrip().endswith(_SENTENCE_END):
-        return None  # "BREAKING: Norway hits …", "READ MORE: …": a label, not a place
-    place_parts = [caps]
-    date_text = None
-    for part in (p.strip() for p in extra.split(",") if p.strip()):
-        if _is_date_part(part) or (date_text and _YEAR.fullmatch(part)):
-            part = part.title() if part.isupper() else part  # "ROME, 17 NOV -" (ANSA)
-            date_text = f"{date_text} {part}" if date_text else part
-        elif date_text is None:
-            place_parts.append(part)
-        else:
-            return None
-    if agency and not re.fullmatch(r"[\w .&'-]+", agency):
-        return None
-    if match.group(0)[-1].isspace() and match.group(0).rstrip()[-1:] == ")" and not date_text:
-        return None  # "Nordkran (NKR) Chief Executive …": a name and its ticker
-    return ", ".join(place_parts), date_text, agency, match.end()
-
-
-def _without_later_dateline(paragraph: str) -> str:
-    """ "BEIJING — China said …" further down a live page: each entry's dateline is cut too, when
-    it is in capitals before a dash."""
-    found = _dateline_at(paragraph) if paragraph[:1].isupper() else None
-    if found is None or not found[0].split(",")[0].replace(" ", "").isupper():
-        return paragraph
-    prefix = paragraph[: found[3]]
-    return paragraph[found[3] :] if any(d in prefix for d in ("—", "–", "--", " - ")) else paragraph
+def _without_bullet(paragraph: str) -> str:
+    """A list item's text without its bullet: a summary of the day's points is sentences."""
+    bullet = _BULLET.match(paragraph)
+    return paragraph[bullet.end() :] if bullet else paragraph
 
 
 def _not_actor_names(headers: list[str], footer: list[str]) -> set[str]:
@@ -442,7 +353,7 @@ def read_layout(text: str, date: str | None = None) -> Layout:
             stamp_date = stamp_date or when
         elif _is_caption(para):
             caption_lines.append(para)
-        elif (info := _dateline(para)) is not None:
+        elif (info := dateline_of(para)) is not None:
             dateline_info = info
             story_start = index
             break
@@ -511,7 +422,7 @@ def read_layout(text: str, date: str | None = None) -> Layout:
     dateline = agency = dateline_date = None
     cleaned = list(story)
     if story and dateline_info is None:
-        dateline_info = _dateline(story[0])
+        dateline_info = dateline_of(story[0])
     if story and dateline_info is not None:
         dateline, dateline_date, agency, cut = dateline_info
         cleaned[0] = story[0][cut:]
@@ -531,7 +442,9 @@ def read_layout(text: str, date: str | None = None) -> Layout:
     caption_lines.extend(captions)
     caption_lines.extend(paragraphs[i] for i in pending if i < story_start)
     paragraphs_kept = [
-        _without_later_dateline(without_opening_stamp(p)) if n else without_opening_stamp(p)
+        _without_bullet(
+            without_later_dateline(without_opening_stamp(p)) if n else without_opening_stamp(p)
+        )
         for n, p in enumerate(cleaned)
         if p.strip()
         and p not in captions

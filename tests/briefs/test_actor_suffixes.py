@@ -177,3 +177,34 @@ def test_a_live_pages_entry_headings_and_job_words_stay_out() -> None:
     brief = draft_brief(text)
     assert list(brief.authors) == ["Dana Lowe", "Raj Patel"]
     assert brief.summary.startswith("The premier says"), brief.summary
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline", "date"),
+    [
+        ("Lima, 12/03/2025 (AGN) – Peruvian millers", "Lima", "2025-03-12"),
+        ("Cusco, Sacred Valley (AGN) - Peruvian millers", "Cusco, Sacred Valley", "2025-03-17"),
+        ("LIMA (Andina/Asia News Network) — Peruvian millers", "LIMA", "2025-03-17"),
+    ],
+)
+def test_datelines_with_a_numeric_date_a_region_or_a_joint_credit(
+    opening: str, dateline: str, date: str
+) -> None:
+    stamp = "" if "/2025" in opening else "Monday 17 March 2025\n\n"
+    text = (
+        f"Mills welcome duty\n\n{stamp}"
+        f"{opening} on Monday welcomed a decision to impose duties on flour from Bolivia, "
+        "a sector in which the country is a large producer.\n"
+    )
+    brief = draft_brief(text)
+    assert (brief.dateline, brief.date[:10]) == (dateline, date)
+    assert brief.summary.startswith("Peruvian millers"), brief.summary
+
+
+def test_a_list_items_bullet_is_not_part_of_its_sentence() -> None:
+    text = (
+        "Where things stand\n\n17 March 2025\n\nHere is where things stand tonight:\n\n"
+        "- A 10% tariff on all imports from Bolivia took effect at midnight in Lima.\n\n"
+        "- Bolivia answered with duties of 15% on Peruvian onions and garlic.\n"
+    )
+    assert "- " not in draft_brief(text).summary
