@@ -259,3 +259,16 @@ def test_a_measure_someone_asks_to_change_is_still_listed() -> None:
 )
 def test_a_duty_per_length_of_cloth_is_a_rate(story: str, rate: str) -> None:
     assert _rates(story) == {rate}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Peru will charge 15% on Chilean wine under the deal, down from the 30% Lima had"
+        " threatened.",
+        "Peru will charge 15% on Chilean wine under the deal, instead of the 30% its president had"
+        " threatened in April.",
+    ],
+)
+def test_a_threatened_rate_a_deal_replaced_is_dropped(story: str) -> None:
+    assert _rates(story) == {"15%"}

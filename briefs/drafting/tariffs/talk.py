@@ -72,6 +72,10 @@ _URGED = re.compile(
 )
 # A threat a deal superseded: dropped, as the gold conventions say.
 _HAD_THREATENED = re.compile(r"\bhad\s+(?:\w+\s+)?(?:threatened|warned of)\s+[^,;%]{0,24}$", re.I)
+_THREATENED_AFTER = re.compile(
+    r"\s+(?:(?:that|which)\s+)?(?:[\w.-]+\s+){1,3}?had\s+(?:\w+\s+)?(?:threatened|warned\s+of)\b",
+    re.I,
+)
 _DEAL_AFTER = re.compile(
     r"[^,;]{0,60}?\b(?:before|until)\b[^.;]{0,60}?\b(?:deal|agreement|accord|truce|pact)\b", re.I
 )
@@ -130,6 +134,8 @@ def is_talk(text: str, a_start: int, a_end: int, rate: str | None, mention: Ment
         and _THREAT_WORD.match(text, a_start)
     ):
         return True  # "a deal … averting a threatened 30% rate"
+    if at >= 0 and _THREATENED_AFTER.match(text, at + len(rate or "")):
+        mention.had_threatened = True  # "down from the 32% Trump had threatened": merge drops it
     if _HAD_THREATENED.search(text, max(0, a_start - 40), a_start):
         if _DEAL_AFTER.match(text, a_end):
             return True  # "had threatened a 32% rate before the two sides struck a deal"
