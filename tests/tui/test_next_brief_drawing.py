@@ -54,3 +54,29 @@ async def test_the_panes_draw_as_textual_does(store: Store, size: tuple[int, int
         await settle(pilot)
         _check_panes(app, spliced)
     assert {"#summary", "#actors"} <= spliced  # drawn by splicing, not only Textual's way
+
+
+async def test_the_notes_box_and_bars_draw_as_textual_does(store: Store) -> None:
+    """The notes pane's box (kept per look, one inner row drawn) and the note list's
+    bar (each kind of row finished once), with no notes, many notes, and focused."""
+    brief_id = store.row_ids()[1]
+    for n in range(12):
+        store.add_note(brief_id, f"Note {n}: ask the desk about canola duties.\nSecond line.")
+    app = new_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for keys in ((), ("n",), ("n",), ("p",), ("tab", "tab", "tab", "tab")):
+            for key in keys:
+                await pilot.press(key)
+            await settle(pilot)
+            notes = app.screen.query_one("#notes")
+            bar = app.screen.query_one("#note-list").vertical_scrollbar
+            for widget in (notes, bar):
+                width, height = widget.outer_size
+                if not (widget.display and height):
+                    continue
+                whole = Region(0, 0, width, height)
+                kept = [list(strip) for strip in widget.render_lines(whole)]
+                widget._set_dirty()
+                assert kept == [list(s) for s in Widget.render_lines(widget, whole)], widget
+        assert app.screen.query_one("#note-list").vertical_scrollbar.display  # 12 notes scroll

@@ -9,7 +9,7 @@ from textual.geometry import Size
 
 from tui.widgets.brief_panes import ActorsTable, TariffsTable
 from tui.widgets.notes_pane import NotesPane
-from tui.widgets.scroll_bars import LaidOutOnce
+from tui.widgets.scroll_bars import KeptLooks, LaidOutOnce
 
 STEP = 4  # columns per [ or ]
 MIN_LIST, MIN_DETAIL = 24, 40  # the narrowest list, and what the brief keeps beside it
@@ -18,9 +18,11 @@ if TYPE_CHECKING:
     from textual.app import App
 
 
-class ReaderNotes(LaidOutOnce, NotesPane):
+class ReaderNotes(LaidOutOnce, KeptLooks, NotesPane):
     """The notes pane, whose height follows the brief's on a tall screen: laid out once a
-    brief (see LaidOutOnce)."""
+    brief (see LaidOutOnce), its box drawn once per look (KeptLooks)."""
+
+    ROWS_ALIKE = True
 
 
 class ReaderLayout:

@@ -16,7 +16,7 @@ from briefs import Note
 from briefs.dates import format_day
 from tui.key_order import post_holding_keys
 from tui.safe import safe_text
-from tui.widgets.scroll_bars import set_border_title
+from tui.widgets.scroll_bars import CachedBars, set_border_title
 
 if TYPE_CHECKING:
     from tui.note_session import NoteSession
@@ -69,7 +69,7 @@ def note_prompt(note: Note, *, beside: bool = False) -> Text:
     return text
 
 
-class NoteList(OptionList):
+class NoteList(CachedBars, OptionList):
     """The notes of the shown brief. `e` and enter (edit) are the reader's priority
     bindings, so keys typed right after them reach the editor."""
 

@@ -61,10 +61,11 @@ class KeptLooks:
     that was most of the lines drawn at each next brief, for the same look."""
 
     _looks_kept: LRUCache[Hashable, list[Strip]] | None = None
-    ROWS_ALIKE = False  # a container: rows of background only (where it has no gutter)
+    ROWS_ALIKE = False  # a container: its rows inside the border are background only
 
     if TYPE_CHECKING:
         size: Size
+        outer_size: Size
         styles: Any
         visual_style: Any
         background_colors: Any
@@ -88,26 +89,32 @@ class KeptLooks:
 
     def _draw_look(self) -> list[Strip]:
         """Every line of a look not drawn before, through Textual's own path."""
-        width, height = self.size
-        if not self.ROWS_ALIKE or self.styles.gutter:
-            return super().render_lines(Region(0, 0, width, height))  # type: ignore[misc, no-any-return]
-        # No border or padding: every row is the same background, drawn once (a brief of
-        # a new height drew 30 of them through Textual).
-        return super().render_lines(Region(0, 0, width, 1)) * height  # type: ignore[misc, no-any-return]
+        width, height = self.outer_size
+        gutter = self.styles.gutter
+        top, bottom = gutter.top, height - gutter.bottom
+        draw = super().render_lines  # type: ignore[misc]
+        if not self.ROWS_ALIKE or top >= bottom:
+            return draw(Region(0, 0, width, height))  # type: ignore[no-any-return]
+        # A container's rows inside its border are all the same background: one is drawn
+        # (a brief of a new height drew 30 of them through Textual).
+        above = draw(Region(0, 0, width, top + 1))
+        below = draw(Region(0, bottom, width, height - bottom))
+        return [*above, *above[-1:] * (bottom - top - 1), *below]  # type: ignore[no-any-return]
 
     def render_lines(self, crop: Region) -> list[Strip]:
         kept = self._looks_kept
         if kept is None:
             kept = self._looks_kept = LRUCache(LOOKS_KEPT)
-        key = (self.size, tuple(self.get_line_filters()), self.look())
+        size = self.outer_size  # the widget's, border and padding too
+        key = (size, tuple(self.get_line_filters()), self.look())
         lines = kept.get(key)
         if lines is None:
             lines = kept[key] = self._draw_look()
-        if crop.size == self.size:
+        if crop.size == size:
             return lines
         x1, x2 = crop.column_span
         part = lines[crop.y : crop.bottom]
-        return part if (x1, x2) == (0, self.size.width) else [s.crop(x1, x2) for s in part]
+        return part if (x1, x2) == (0, size.width) else [s.crop(x1, x2) for s in part]
 
 
 class CachedScrollBar(LaidOutOnce, KeptLooks, ScrollBar):
@@ -118,7 +125,7 @@ class CachedScrollBar(LaidOutOnce, KeptLooks, ScrollBar):
     def _draw_look(self) -> list[Strip]:
         """A bar's rows are of a few kinds (track above, thumb, its ends, track below):
         each kind is finished through Textual's path once, not each of its rows."""
-        width, height = self.size
+        width, height = self.outer_size
         if self.styles.gutter:
             return super()._draw_look()
         finished: dict[tuple[Segment, ...], Strip] = {}
