@@ -272,3 +272,26 @@ def test_a_duty_per_length_of_cloth_is_a_rate(story: str, rate: str) -> None:
 )
 def test_a_threatened_rate_a_deal_replaced_is_dropped(story: str) -> None:
     assert _rates(story) == {"15%"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Spanish producer Sierra Carnes will pay 9.8%, while the Danish firm Nordfood got 12.1%.",
+        "The lowest rate, 6.2%, went to one Dutch exporter.",
+    ],
+)
+def test_a_member_states_firms_rates_inside_a_duty_on_the_bloc_are_that_duty(second: str) -> None:
+    story = (
+        "Peru will impose final anti-dumping duties of 4.9% to 19.8% on pork from the European"
+        f" Union from Wednesday. {second}"
+    )
+    assert _rates(story) == {"4.9% to 19.8%"}
+
+
+def test_a_countrys_producers_rate_inside_a_range_stays_its_own() -> None:
+    story = (
+        "Peru set anti-dumping duties of 4.9% to 19.8% on glass from Chile and Bolivia."
+        " Bolivian producers face 11.2%."
+    )
+    assert _rates(story) >= {"11.2%"}

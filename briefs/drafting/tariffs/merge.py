@@ -8,6 +8,7 @@ from functools import partial
 
 from briefs.drafting.tariffs.mentions import Mention
 from briefs.drafting.tariffs.story import inherited
+from briefs.gazetteer import BLOCS
 from briefs.model import Tariff
 from briefs.rates import normalise_rate, percentages
 
@@ -362,17 +363,17 @@ def _yields(shared: str | None, owns: set[str]) -> bool:
     return any(low <= value <= high for rate in owns for value in percentages(rate)[:1])
 
 
-# a producer of its own: a firm's legal form, or "the largest exporter"
+# a producer of its own: a firm's legal form, or one firm ("the largest exporter", "Spanish
+# producer Vall Companys", "the Danish firm"), never a country's producers as a group
 _ONE_PRODUCER = re.compile(
     r"\b(?:Co|Ltd|Inc|Corp|Corporation|SpA|Srl|GmbH|AG|SA|PLC|LLC|Bhd|Tbk)\b\.?"
-    r"|\b(?:the|its)\s+(?:\w+est\s+|biggest\s+)?(?:\w+\s+)?(?:exporter|producer|maker"
-    r"|manufacturer)\b"
+    r"|\b(?:exporter|producer|maker|manufacturer|firm|company|mill)\b(?!s)"
 )
 
 
 def _range_holding(mention: Mention, measures: list[Measure]) -> Measure | None:
     """ "range from 8.9% to 43.2% … the largest exporter was assigned 18.6%": a rate inside
-    the range of the same parties' measure is one producer's rate of that measure."""
+    the range of the same parties' measure (or of one on a bloc) is one producer's rate of it."""
     own = percentages(mention.rate or "")
     if len(own) != 1 or not _ONE_PRODUCER.search(mention.evidence):
         return None
@@ -381,7 +382,9 @@ def _range_holding(mention: Mention, measures: list[Measure]) -> Measure | None:
         if (
             len(span) == 2
             and span[0] < own[0] < span[1]
-            and (m.imposed_by, m.imposed_on) == (mention.imposed_by, mention.imposed_on)
+            and m.imposed_by == mention.imposed_by
+            # "Spanish producer Vall Companys will pay 9.8%" of a duty on the EU: a member's firm
+            and (m.imposed_on == mention.imposed_on or m.imposed_on in BLOCS)
             and mention.measure in ("tariff", m.measure)
         ):
             return m
