@@ -134,11 +134,26 @@ MAX_CAPTION_SENTENCE = 22
 _FIRST_SENTENCE = re.compile(r".+?[.!?](?=\s+[A-Z]|\s*$)|.+", re.S)
 
 
-def _reports(sentence: str) -> bool:
+_PICTURED = frozenset({"is", "are"})  # "Yellow peas are harvested near …": what a photo shows
+_PLACED = frozenset({"near", "at", "in", "on", "outside", "inside", "during", "onto", "into"})
+
+
+def _reports(sentence: str, *, pictured: bool = False) -> bool:
+    """Whether a sentence reports (a finite verb, a past form, a measure); with `pictured`, a
+    present passive ("are harvested") is what a picture shows, not a report."""
     found = [w.casefold() for w in _WORD.findall(sentence)]
     return any(
-        w in _FINITE or w in _MEASURE_WORDS or (len(w) > 4 and w.endswith("ed")) for w in found
+        (w in _FINITE and not (pictured and w in _PICTURED))
+        or w in _MEASURE_WORDS
+        or (len(w) > 4 and w.endswith("ed") and not (pictured and _shown(found, k)))
+        for k, w in enumerate(found)
     )
+
+
+def _shown(words: list[str], k: int) -> bool:
+    """ "are harvested near", "is unloaded at": a present passive placed as a picture is, not
+    "are expected to"."""
+    return 0 < k < len(words) - 1 and words[k - 1] in _PICTURED and words[k + 1] in _PLACED
 
 
 def is_bare_caption(paragraph: str, following: str) -> bool:
@@ -151,7 +166,7 @@ def is_bare_caption(paragraph: str, following: str) -> bool:
         len(text.split()) <= MAX_CAPTION_WORDS
         and len(sentence.split()) <= MAX_CAPTION_SENTENCE
         and "%" not in text
-        and not _reports(sentence)
+        and not _reports(sentence, pictured=True)
         and _reports(following[:400])
     )
 

@@ -211,3 +211,28 @@ def test_a_forum_thread_s_replies_are_footer_and_their_posters_no_actors() -> No
     brief = draft_brief(text)
     assert not {"Per Olsen", "Anna Vik"} & {a.name for a in brief.actors}
     assert "Reply" not in brief.summary and "hit back" not in brief.summary, brief.summary
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Yellow lentils are harvested near Swift Current, Sask., in August.",
+        "Cars are unloaded at the port of Emden.",
+    ],
+)
+def test_a_caption_in_the_present_passive_is_no_lead(caption: str) -> None:
+    text = (
+        "India puts duty on lentils\n\nStory by Ana Cruz · Oct 31, 2025\n\n"
+        f"{caption}\n\nIndia will charge a 30 per cent duty on imports of lentils starting "
+        "Nov. 1, ending two years of duty-free access for growers.\n"
+    )
+    assert draft_brief(text).summary.startswith("India will charge")
+
+
+def test_a_lead_in_the_present_passive_stays_the_lead() -> None:
+    text = (
+        "Lentil prices to rise\n\nStory by Ana Cruz · Oct 31, 2025\n\n"
+        "Lentil prices are expected to rise after India set a duty on imports.\n\n"
+        "India will charge a 30 per cent duty on imports of lentils starting Nov. 1.\n"
+    )
+    assert draft_brief(text).summary.startswith("Lentil prices are expected")
