@@ -509,3 +509,22 @@ def test_a_dateline_left_in_the_story_is_a_place_not_a_party(
 ) -> None:
     sentence = make_sentence(text, 0)
     assert [e.country for e in entities_of(sentence, [], {})] == countries
+
+
+@pytest.mark.parametrize(
+    ("story", "pair"),
+    [
+        (
+            "Chile's farm ministry said the 20% surcharge on Peruvian rice would stay.",
+            ("Chile", "Peru"),
+        ),
+        ("Peru will lift its 15% surcharge on Chilean wine next month.", ("Peru", "Chile")),
+    ],
+)
+def test_a_surcharge_is_a_measure(story: str, pair: tuple[str, str]) -> None:
+    assert {(by, on) for by, on, _rate in _pairs(story)} == {pair}
+
+
+def test_goods_exempted_from_its_measure_are_the_targets_of_the_acting_country() -> None:
+    story = "Peru said it would exempt some Chilean wines from its 25% tariffs."
+    assert {(by, on) for by, on, _rate in _pairs(story)} == {("Peru", "Chile")}

@@ -37,6 +37,10 @@ _ITS_MEASURE = re.compile(
     r"(?:(?!(?:would|will|be|is|are|was|were|goods|products|exports)\b)[\w.%-]+\s+){0,2}"
 )
 _SPARED = re.compile(r"\b(?:exempt|exclud|spar|shield)\w*\s+$", re.I)
+_FROM_ITS = re.compile(r"\s+(?:[a-z-]+\s+){1,3}?from\s+(?:its|their)\s+(?:[\w.%-]+\s+){0,2}")
+_SPARED_GOODS = re.compile(
+    r"\b(?:exempt|exclud|spar|shield)\w*\s+(?:(?:some|all|most|many|the|certain)\s+)?$", re.I
+)
 _BREAK_OR_ON = re.compile(
     r"[,;]|\b(?:on|from|in|after|because|when|since|while|before|until|as|but|and)\b"
 )
@@ -323,6 +327,15 @@ def imposer_of_its(c: MentionContext, p: Parties) -> None:
         return
     for entity in reversed(c.entities):
         if entity.end <= c.start:
+            if _FROM_ITS.fullmatch(c.text, entity.end, c.start) and _SPARED_GOODS.search(
+                c.text, max(0, entity.start - 30), entity.start
+            ):
+                # "China said it would exempt some U.S. chips from its 125% tariffs": the goods
+                # spared are the target's; "its" is the sentence's acting country's
+                p.on = entity.country
+                if c.subject != entity.country:
+                    p.by = c.subject
+                return
             if (
                 _ITS_MEASURE.fullmatch(c.text, entity.end, c.start)
                 and not entity.demonym
