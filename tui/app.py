@@ -106,6 +106,9 @@ class BriefingApp(FeedAndDeskJobs, KeyOrderApp):
         fetch_client: Callable[[], object] | None = None,
     ) -> None:
         super().__init__()
+        # No widget here has a tooltip: Textual's tooltip widget on every screen (mounted,
+        # styled and laid out at each start) would never show one.
+        self._disable_tooltips = True
         self._fetch_client = fetch_client  # tests hand in a client for a loopback server
         self._fetching: threading.Event | None = None  # set: stop the fetch under way
         self._syncing = False
