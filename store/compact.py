@@ -36,6 +36,7 @@ FORMAT = 2
 _HEADER = b"briefing compact index"
 _DERIVING = ("store/compact.py", "briefs/order.py")  # the code that decides the order
 _FEW = 64  # lookups by id answered by a search of the id bytes before a dict is built
+_PIECE = 4096  # values of a column made strings at a time
 Record = dict[str, Any]
 Buffer = bytes | memoryview
 
@@ -66,6 +67,33 @@ def _order(records: Mapping[str, Record]) -> list[str]:
     return ids
 
 
+class _Columns:
+    """The columns of one index, replaced whole (`CompactIndex.settle`), never changed: a
+    thread that took them reads them all consistently while another settles them."""
+
+    __slots__ = (
+        "at", "date_ends", "date_list", "dates", "id_ends", "ids", "ids_from", "ids_to",
+        "len", "shas", "source_of", "title_ends", "title_list", "titles",
+    )  # fmt: skip
+
+    def __init__(self, parts: Mapping[str, Buffer], ids_in: tuple[bytes, int] | None) -> None:
+        # The ids are searched (bytes.find) where they lie, in the block read from the
+        # cache file, rather than copied out of it (2.8 MB at 100,000 briefs).
+        size = len(parts["ids"])
+        self.ids, self.ids_from = ids_in or (bytes(parts["ids"]), 0)
+        self.ids_to = self.ids_from + size
+        self.id_ends = _array("Q", parts["id_ends"])  # where each id's b"\n" is
+        self.titles: Buffer | None = parts["titles"]
+        self.title_ends: memoryview | None = _array("Q", parts["title_ends"])
+        self.title_list: list[str] | None = None
+        self.dates: Buffer | None = parts["dates"]
+        self.date_ends: memoryview | None = _array("Q", parts["date_ends"])
+        self.date_list: list[str] | None = None
+        self.shas = parts["shas"]  # fixed width
+        self.source_of = _array("L", parts["source_of"])
+        self.at, self.len = _array("Q", parts["at"]), _array("Q", parts["len"])
+
+
 class CompactIndex:
     """Index records by position in newest-first order (and by id), made when asked.
 
@@ -73,32 +101,34 @@ class CompactIndex:
     store asks of them besides the records (the content log, the format of briefs.json,
     the total length of the content the records point at)."""
 
-    def __init__(self, of: str, meta: Mapping[str, Any], parts: Mapping[str, Buffer]) -> None:
+    def __init__(
+        self,
+        of: str,
+        meta: Mapping[str, Any],
+        parts: Mapping[str, Buffer],
+        *,
+        ids_in: tuple[bytes, int] | None = None,
+    ) -> None:
+        """`parts`: each column's bytes (views of the block read, or bytes); `ids_in`: the
+        block the ids' view lies in, and where in it."""
         self.of = of
         self.log: str | None = meta.get("log")
         self.version: int = meta.get("version", 1)
         self.live: int = meta.get("live", 0)
         self.count: int = meta["count"]
-        self._ids_blob = bytes(parts["ids"])  # b"\nid\nid\n…\n"
-        self._id_ends = _array("Q", parts["id_ends"])  # where each id's b"\n" is
-        self._titles, self._dates = parts["titles"], parts["dates"]
-        self._title_ends = _array("Q", parts["title_ends"])
-        self._date_ends = _array("Q", parts["date_ends"])
-        self._shas = parts["shas"]  # fixed width
         self._sha_width: int = meta["sha_width"]
         self._sources: list[str | None] = [None, *orjson.loads(parts["sources"])]
-        self._source_of = _array("L", parts["source_of"])
-        self._at, self._len = _array("Q", parts["at"]), _array("Q", parts["len"])
-        sizes = (len(self._id_ends), len(self._title_ends), len(self._date_ends))
-        sizes += (len(self._source_of),)
-        if set(sizes) != {self.count} or len(self._at) != self.count != len(self._len):
+        c = self._c = _Columns(parts, ids_in)
+        assert c.title_ends is not None and c.date_ends is not None and c.titles is not None
+        sizes = (len(c.id_ends), len(c.title_ends), len(c.date_ends), len(c.source_of))
+        if set(sizes) != {self.count} or len(c.at) != self.count != len(c.len):
             raise ValueError("columns of different lengths")
-        if len(self._shas) != self.count * self._sha_width:
+        if len(c.shas) != self.count * self._sha_width:
             raise ValueError("digests of the wrong length")
         if self.count and (
-            self._id_ends[-1] != len(self._ids_blob) - 1
-            or self._title_ends[-1] != len(self._titles)
-            or self._date_ends[-1] != len(self._dates)
+            c.id_ends[-1] != c.ids_to - c.ids_from - 1
+            or c.title_ends[-1] != len(c.titles)
+            or c.date_ends[-1] != len(c.dates or b"")
         ):
             raise ValueError("columns of the wrong lengths")
         self._ids: list[str] | None = None
@@ -166,37 +196,59 @@ class CompactIndex:
     def ids(self) -> list[str]:
         """Every id, newest first (one list, made once)."""
         if self._ids is None:
-            self._ids = self._ids_blob[1:-1].decode().split("\n") if self.count else []
+            c = self._c
+            blob = c.ids[c.ids_from + 1 : c.ids_to - 1]
+            self._ids = blob.decode().split("\n") if self.count else []
         return self._ids
+
+    def titles(self) -> list[str]:
+        """Every title, newest first (one list, made once): the catalog's docs hold these
+        very strings, and `settle` lets the bytes they were made from go."""
+        c = self._c
+        if c.title_list is not None:
+            return c.title_list
+        assert c.titles is not None and c.title_ends is not None
+        made = _texts(c.titles, c.title_ends)
+        if self._c is c:  # else settled meanwhile, with a list of its own
+            c.title_list = made
+        return self._c.title_list or made
 
     def id_at(self, k: int) -> str:
         if self._ids is not None:
             return self._ids[k]
-        ends = self._id_ends
-        return self._ids_blob[(ends[k - 1] if k else 0) + 1 : ends[k]].decode()
+        c = self._c
+        ends = c.id_ends
+        return c.ids[c.ids_from + (ends[k - 1] if k else 0) + 1 : c.ids_from + ends[k]].decode()
 
     def title_at(self, k: int) -> str:
-        return _cut(self._titles, self._title_ends, k)
+        c = self._c
+        if c.title_list is not None:
+            return c.title_list[k]
+        return _cut(c.titles, c.title_ends, k)  # type: ignore[arg-type]
 
     def date_at(self, k: int) -> str:
-        return _cut(self._dates, self._date_ends, k)
+        c = self._c
+        if c.date_list is not None:
+            return c.date_list[k]
+        return _cut(c.dates, c.date_ends, k)  # type: ignore[arg-type]
 
     def source_at(self, k: int) -> str | None:
         # Checked here, not for all at load (a pass over 100,000 numbers at every start).
-        i = self._source_of[k]
+        i = self._c.source_of[k]
         return self._sources[i] if i < len(self._sources) else None
 
     def sha_at(self, k: int) -> str:
         w = self._sha_width
-        return str(self._shas[k * w : (k + 1) * w], "ascii").rstrip()
+        return str(self._c.shas[k * w : (k + 1) * w], "ascii").rstrip()
 
     def shas(self) -> list[str]:
         """Every record's digest, in the order (what tells a changed brief)."""
-        w, blob = self._sha_width, bytes(self._shas)
+        w, blob = self._sha_width, bytes(self._c.shas)
         return [blob[at : at + w].decode().rstrip() for at in range(0, len(blob), w)] if w else []
 
     def span_at(self, k: int) -> tuple[int, int]:
-        return self._at[k], self._len[k]
+        c = self._c
+        return c.at[k], c.len[k]
 
     def record_at(self, k: int) -> Record:
         """The index record at `k`, as briefs.json holds it (without the url)."""
@@ -210,6 +262,38 @@ class CompactIndex:
             "sha": self.sha_at(k),
         }
 
+    # -- held lightly ----------------------------------------------------------------
+
+    @property
+    def settled(self) -> bool:
+        return self._c.titles is None
+
+    def settle(self) -> None:
+        """Let the block read from the cache file go (18 MB at 100,000 briefs) once the
+        titles are held as strings (`titles`, which the catalog's docs share): the columns
+        still needed are copied out of it, the dates kept as one list of shared strings.
+        Safe while another thread reads: the columns are replaced whole."""
+        c = self._c
+        if c.titles is None:
+            return
+        titles, dates = self.titles(), self._dates()
+        new = _Columns.__new__(_Columns)
+        new.ids, new.ids_from, new.ids_to = c.ids[c.ids_from : c.ids_to], 0, c.ids_to - c.ids_from
+        new.id_ends = _array("Q", bytes(c.id_ends))
+        new.titles = new.title_ends = new.dates = new.date_ends = None
+        new.title_list, new.date_list = titles, dates
+        new.shas = bytes(c.shas)
+        new.source_of = _array("L", bytes(c.source_of))
+        new.at, new.len = _array("Q", bytes(c.at)), _array("Q", bytes(c.len))
+        self._c = new
+
+    def _dates(self) -> list[str]:
+        c = self._c
+        if c.date_list is not None:
+            return c.date_list
+        assert c.dates is not None and c.date_ends is not None
+        return [sys.intern(d) for d in _texts(c.dates, c.date_ends)]  # a few thousand days
+
     # -- by id -----------------------------------------------------------------------
 
     def position(self, brief_id: str) -> int | None:
@@ -219,9 +303,11 @@ class CompactIndex:
             self._asked += 1
             if "\n" in brief_id or not brief_id:
                 return None
-            at = self._ids_blob.find(b"\n" + brief_id.encode("utf-8", "replace") + b"\n")
+            c = self._c
+            needle = b"\n" + brief_id.encode("utf-8", "replace") + b"\n"
+            at = c.ids.find(needle, c.ids_from, c.ids_to)
             # The b"\n" before the id ends the id before it: the ids ending up to there.
-            return None if at < 0 else bisect_right(self._id_ends, at)
+            return None if at < 0 else bisect_right(c.id_ends, at - c.ids_from)
         if self._where is None:
             self._where = {i: k for k, i in enumerate(self.ids())}
         return self._where.get(brief_id)
@@ -239,18 +325,29 @@ class CompactIndex:
     # -- the cache file --------------------------------------------------------------
 
     def to_bytes(self, seal: str) -> bytes:
+        c = self._c
+        titles, title_ends = (
+            (c.titles, c.title_ends.tobytes())
+            if c.titles is not None and c.title_ends is not None
+            else _joined(self.titles())
+        )
+        dates, date_ends = (
+            (c.dates, c.date_ends.tobytes())
+            if c.dates is not None and c.date_ends is not None
+            else _joined(self._dates())
+        )
         parts = {
-            "ids": self._ids_blob,
-            "id_ends": self._id_ends.tobytes(),
-            "titles": self._titles,
-            "title_ends": self._title_ends.tobytes(),
-            "dates": self._dates,
-            "date_ends": self._date_ends.tobytes(),
-            "shas": self._shas,
+            "ids": c.ids[c.ids_from : c.ids_to],
+            "id_ends": c.id_ends.tobytes(),
+            "titles": titles,
+            "title_ends": title_ends,
+            "dates": dates,
+            "date_ends": date_ends,
+            "shas": c.shas,
             "sources": orjson.dumps(self._sources[1:]),
-            "source_of": self._source_of.tobytes(),
-            "at": self._at.tobytes(),
-            "len": self._len.tobytes(),
+            "source_of": c.source_of.tobytes(),
+            "at": c.at.tobytes(),
+            "len": c.len.tobytes(),
         }
         body = b"".join(parts.values())
         head = {
@@ -284,6 +381,32 @@ def _cut(blob: Buffer, ends: memoryview, k: int) -> str:
     return str(blob[ends[k - 1] if k else 0 : ends[k]], "utf-8")
 
 
+def _texts(blob: Buffer, ends: memoryview) -> list[str]:
+    """Every value of a column as a string, a few thousand at a time: ASCII (most) is
+    decoded at once and cut by the ends, which then count characters too. In pieces, so
+    no copy of the whole column is made beside the strings (memory freed by a worker
+    thread stays with its process)."""
+    out: list[str] = []
+    for first in range(0, len(ends), _PIECE):
+        last = min(first + _PIECE, len(ends))
+        base = ends[first - 1] if first else 0
+        piece = bytes(blob[base : ends[last - 1]])
+        if piece.isascii():
+            text, at = piece.decode("ascii"), 0
+            for k in range(first, last):
+                end = ends[k] - base
+                out.append(text[at:end])
+                at = end
+        else:
+            out += [_cut(blob, ends, k) for k in range(first, last)]
+    return out
+
+
+def _joined(values: list[str]) -> tuple[bytes, bytes]:
+    blob, ends = _ends([v.encode() for v in values])
+    return blob, ends.tobytes()
+
+
 def seal_of(root: Path) -> str:
     """What a cache file is valid for: this folder (as store/checked.py seals its list)
     and this code."""
@@ -313,13 +436,14 @@ def load(root: Path, of: str) -> CompactIndex | None:
             or _crc(head, body) != head.get("crc")
         ):
             return None
-        parts, at = {}, 0
+        parts, at, ids_at = {}, 0, 0
         for name, size in head["parts"]:
             parts[name] = body[at : at + size]
+            ids_at = end + 1 + at if name == "ids" else ids_at
             at += size
         if at != len(body):
             return None
-        return CompactIndex(of, head, parts)
+        return CompactIndex(of, head, parts, ids_in=(raw, ids_at))
     except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
         return None
 

@@ -84,12 +84,14 @@ class IndexedStore:
     def _log_name(self) -> str | None:
         index = self._briefs_db.storage
         if not index.parsed:  # known without parsing while the index is the one listed
-            ids = self._base_ids()
-            if ids is not None:
-                return ids.log
+            # The compact form first, when it is held: the reader has it, and loading the
+            # id list beside it would hold every id again (2.8 MB at 100,000 briefs).
             held = self._compact_index
             if held is not None and held.of == self._briefs_db.storage.current_key():
                 return held.log
+            ids = self._base_ids()
+            if ids is not None:
+                return ids.log
         meta = (index.read() or {}).get(META_TABLE, {})
         name = meta.get("content", {}).get("log")
         return name if isinstance(name, str) else None

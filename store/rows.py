@@ -181,6 +181,18 @@ class Rows(RowSequence):
             for k in self._order
         ]
 
+    def share_titles(self) -> Callable[[int], str]:
+        """The title of the row at a place in the order, without making the row: the
+        index's own string, which what is made of every brief (the catalog's docs) then
+        holds rather than a copy. The index keeps its titles as strings from here on and
+        lets the bytes they came from go (CompactIndex.settle)."""
+        index, moved, order = self.index, self._moved_list, self._order
+        titles = index.titles()
+        index.settle()
+        if order is None:
+            return titles.__getitem__
+        return lambda at: titles[k] if (k := order[at]) >= 0 else moved[-1 - k].title
+
     def get(self, brief_id: str) -> BriefRow | None:
         if brief_id in self._trash:
             return None

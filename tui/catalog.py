@@ -177,7 +177,7 @@ class Catalog:
         # the scan (8 MB at 20,000 notes).
         noted = {i: note_segments(t) for i, t in texts.items() if t}
         del texts
-        ids, version_at = self._listed()
+        ids, version_at, title_at = self._listed()
         # By id in the rows' order (newest first): the row's place until the doc is made
         # (which shares the row's id string: `ids[place]`), then the doc. So the docs come
         # out in order, unsorted, and no id → version dict is made beside this one.
@@ -196,7 +196,8 @@ class Catalog:
             place = placed.get(brief_id)
             doc = None
             if type(place) is int and version_at(place) == version:
-                doc = decoder.decode(ids[place], key, entry, _state(states, brief_id))
+                state = _state(states, brief_id)
+                doc = decoder.decode(ids[place], key, entry, state, title_at(place))
             if doc is None:
                 if place is None:
                     unknown.append((key, brief_id))
@@ -239,16 +240,18 @@ class Catalog:
         scan.docs = docs  # type: ignore[assignment]
         return scan
 
-    def _listed(self) -> tuple[Sequence[str], Callable[[int], str]]:
-        """The listed ids in the rows' order, and the version of the brief at a place in
-        it: from the compact index's columns when the rows are its own (no id → version
-        dict of every brief, nor a version string each, held through the scan)."""
+    def _listed(self) -> tuple[Sequence[str], Callable[[int], str], Callable[[int], str | None]]:
+        """The listed ids in the rows' order, the version of the brief at a place in it and
+        its title: from the compact index's columns when the rows are its own (no id →
+        version dict of every brief, nor a version string each, held through the scan; the
+        docs share the index's title strings)."""
         rows = self.rows
         if isinstance(rows, RowMap) and rows.untouched:
-            return rows.source.ids(), rows.source.version_at
+            source = rows.source
+            return source.ids(), source.version_at, source.share_titles()
         versions = _versions(rows) or {r.id: r.version for r in self.store.rows()}
         ids = list(versions)
-        return ids, lambda k: versions[ids[k]]
+        return ids, lambda k: versions[ids[k]], lambda k: None
 
     def keep(self, scan: Scan) -> None:
         """Fold the scan cache's log into its file; safe in a worker after `adopt` (the

@@ -204,11 +204,13 @@ class Decoder:
         key: int,
         entry: list[Any],
         state: ReaderState,
+        shown: str | None = None,
     ) -> SearchDoc | None:
         """The entry as the catalog keeps it (a `light` doc named `key` in the word index,
         its actors left in the cache: see `people_of`), with the reader's read/starred laid
         over (notes are laid over by the caller); None when any value is not of its type
-        (a damaged or foreign cache: the brief is read again)."""
+        (a damaged or foreign cache: the brief is read again). `shown`: the row's title,
+        whose string the doc holds when it is the entry's."""
         intern = sys.intern
         try:
             date, title, places, source, tags, tariffs, people = entry
@@ -222,6 +224,8 @@ class Decoder:
                 return None
             if type(title) is not str:
                 return None
+            if title == shown:  # the row's own string (store/compact.py), not a copy
+                title = shown
             date = intern(date)  # a few thousand days across all briefs: one copy each
             tag_list = tuple([intern(t) for t in tags])
             tag_list = self._tags.setdefault(tag_list, tag_list)
