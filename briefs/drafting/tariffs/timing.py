@@ -83,11 +83,20 @@ _REQUESTABLE = ("suspended", "removed", "offered removal")
 
 
 @lru_cache(maxsize=256)
+def _tables_hit(part: str) -> tuple[bool, ...]:
+    """Which cue tables have a cue in `part` (before negation and the other checks)."""
+    low = lowered(part)
+    return tuple(pattern.search(part, low) is not None for _status_name, pattern in STATUS_CUES)
+
+
+@lru_cache(maxsize=256)
 def _status(part: str, has_rate: bool) -> str | None:
     low = lowered(part)
     text = part if low is None else low
     negated = _NEGATED.slow if low is None else _NEGATED.fast
-    for status, pattern in STATUS_CUES:
+    for (status, pattern), hit in zip(STATUS_CUES, _tables_hit(part), strict=True):
+        if not hit:  # most tables hold no cue of the clause: one search said so
+            continue
         match = next(
             (
                 m
@@ -130,11 +139,11 @@ def _status(part: str, has_rate: bool) -> str | None:
 
 def _read(words: str, rate: str | None) -> str | None:
     """The state the words give, read first without what speaks of something else."""
-    at = words.find(rate) if rate else -1
-    trimmed = status_words(words, at)
-    return (trimmed != words and _status(trimmed, rate is not None)) or _status(
-        words, rate is not None
-    )
+    full = _status(words, rate is not None)
+    if full is None:
+        return None  # (trimming takes words away: it finds no cue the full words lack)
+    trimmed = status_words(words, words.find(rate) if rate else -1)
+    return (trimmed != words and _status(trimmed, rate is not None)) or full
 
 
 # "… which had been in place for three years": the period is another verb's, not the removal's
@@ -157,7 +166,7 @@ def _weak(part: str) -> bool:
     low = lowered(part)
     if _HAS_IMPOSED.search(part, low):
         return False  # "Vietnam has imposed a 27% duty": the act done, its result holds now
-    return not any(pattern.search(part, low) for _status_name, pattern in STATUS_CUES[:-1])
+    return not any(_tables_hit(part)[:-1])
 
 
 _HAS_IMPOSED = Folded(

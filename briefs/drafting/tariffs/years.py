@@ -50,6 +50,7 @@ _RELATIVE = [
 WEEKDAY = re.compile(rf"\b(?:{'|'.join(day.capitalize() for day in WEEKDAYS)})\b")
 _RELATIVE_WORDS = ("last", "this", "next", "previous", "ago", "today")  # one in each above
 MONTH_PREFIXES = tuple(month[:3].capitalize() for month in MONTHS)  # MONTH_RE needs one
+_MONTH_PREFIX = re.compile("|".join(MONTH_PREFIXES))  # one search, not twelve `in` tests
 LAST_MONTH = Folded(r"\blast month\b")
 _NEXT_MONTH = Folded(r"\bnext month\b")
 _NEXT_WEEK = Folded(r"\bnext week\b")
@@ -65,6 +66,7 @@ _SEASON = re.compile(
     r"|\b(?P<lead2>since|in|during|last|this|next)\s+(?:the\s+)?fall\b(?!\s+(?:in|of|to|by))",
     re.I,
 )
+_SEASON_WORD = re.compile("spring|summer|autumn|winter|fall")
 _SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
 # "announced in June", "imposed in March": a month after a past verb is behind the article
 _PAST_BEFORE = re.compile(
@@ -163,7 +165,7 @@ def resolve_year(
         for pattern, offset in _RELATIVE:
             if found(pattern):
                 return today.year + offset
-    has_month = any(month in text for month in MONTH_PREFIXES)
+    has_month = _MONTH_PREFIX.search(text) is not None
     month_match = MONTH_RE.search(text) if has_month else None
     if month_match and ends_skipped and _UNTIL_MONTH.match(month_match.group(0)):
         month_match = None  # "would wait until April 2": when something else happens
@@ -201,7 +203,7 @@ def resolve_year(
 def _season(text: str, low: str | None) -> tuple[str, int, int] | None:
     """(lead word, month, position) of a season named with a lead word, else None."""
     folded = text.casefold() if low is None else low
-    if not any(word in folded for word in ("spring", "summer", "autumn", "winter", "fall")):
+    if _SEASON_WORD.search(folded) is None:
         return None
     match = _SEASON.search(folded)
     if match is None:
