@@ -528,3 +528,22 @@ def test_a_surcharge_is_a_measure(story: str, pair: tuple[str, str]) -> None:
 def test_goods_exempted_from_its_measure_are_the_targets_of_the_acting_country() -> None:
     story = "Peru said it would exempt some Chilean wines from its 25% tariffs."
     assert {(by, on) for by, on, _rate in _pairs(story)} == {("Peru", "Chile")}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The US tariff on Chilean copper, now 35%, will rise to 45% in October.",
+        "Washington set new duties on Monday. The duty on Chilean copper, now 35%, will rise"
+        " to 45% in October.",
+    ],
+)
+def test_the_rate_charged_now_beside_its_rise_is_listed_in_force(story: str) -> None:
+    rows = _rows(story)
+    assert ("United States", "Chile", "35%", "in force") in rows
+    assert ("United States", "Chile", "45%", "announced") in rows
+
+
+def test_goods_of_an_origin_after_on_never_impose() -> None:
+    story = "The tariff on Chilean copper, now 35%, will rise to 45% in October, officials said."
+    assert "Chile" not in {by for by, _on, _rate in _pairs(story)}

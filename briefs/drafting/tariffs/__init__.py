@@ -80,6 +80,13 @@ _PARALLEL = re.compile(r",?\s(?:while|whereas)\s|;\s")  # "25%, while South Afri
 _THESE_GOODS = re.compile(
     r"\s+(?:\w+\s+)?on\s+(?:these|those|such|the same)\s+(?:goods|products|items|imports|exports)\b"
 )
+# "The tariff on Canadian lumber, now 35%, will rise to 45% in October": the rate charged now
+_NOW = re.compile(r"\b(?:now|currently|at present)\s+(?:at\s+)?$")
+_NOW_THEN = re.compile(
+    r",\s+(?:will|would|is\s+(?:set|due|expected)\s+to|is\s+to)\s+(?:rise|fall|climb|increase"
+    r"|drop|go\s+(?:up|down)|double|be\s+(?:raised|cut|lowered|reduced|increased|doubled))"
+    r"\s+to\s+"
+)
 _ANAPHORIC = re.compile(r"\b(?:that|the|this) rate\b|\b(?:raise|lower|cut) (?:it|them)\b")
 
 
@@ -413,7 +420,13 @@ def extract_tariffs(
                 )
             rate_at = text.find(rate, a_start) if rate is not None else -1
             kept_old = False
-            if rate is not None and changed_from(text, rate_at, rate_at + len(rate)):
+            if rate is not None and (
+                changed_from(text, rate_at, rate_at + len(rate))
+                or (
+                    _NOW_THEN.match(text, rate_at + len(rate))
+                    and _NOW.search(text, max(0, rate_at - 16), rate_at)
+                )
+            ):
                 # "will cut its 100% tariff to 6.1%": charged until then; "raised its 10% duty
                 # to 50%" (and no later start): charged no more. The new rate, next, decides.
                 mention.timing = _CHARGED_UNTIL_THEN

@@ -404,15 +404,19 @@ def _imposer_from_subject(c: MentionContext, p: Parties) -> None:
             if (
                 entity.country != p.on
                 and entity.country not in p.also_on
+                # "The tariff on Canadian lumber, now 35%, will rise to 45%": the target of the
+                # rate before in the sentence imposes none
+                and not (c.sibling is not None and entity.country == c.sibling.imposed_on)
                 and not (c.end <= entity.start < c.end + 160 and entity.demonym)
                 and not _is_exporter(c, entity)
                 and not _GOODS_AFTER.match(c.text, entity.end)  # "U.S. products": the origin
                 and not (entity.demonym and _GOODS_BEAR.match(c.text, entity.end))
             ):
                 before = c.text[max(0, entity.start - 8) : entity.start].casefold()
-                if _FROM_IN_BEFORE.search(before) or _FROM_LIST_BEFORE.search(
-                    c.text, max(0, entity.start - 50), entity.start
-                ):
+                if (
+                    _FROM_IN_BEFORE.search(before)
+                    or (entity.demonym and before.endswith(" on "))  # "on Canadian lumber"
+                ) or _FROM_LIST_BEFORE.search(c.text, max(0, entity.start - 50), entity.start):
                     continue  # "rice from California and Taiwan": an origin
                 candidate = entity.country
                 break
