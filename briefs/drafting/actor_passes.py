@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from briefs.drafting.actor_words import FORUM_ACTS, FORUM_ORGS, KNOWN_ORGS, name_words
+from briefs.drafting.actor_words import FORUM_ACTS, FORUM_ORGS, KNOWN_ORGS, ROLE_WORDS, name_words
 from briefs.drafting.capital_runs import capital_runs
 from briefs.drafting.lexicon import words
 from briefs.drafting.lower_orgs import lower_orgs
@@ -106,16 +106,69 @@ def listed_companies(registry: Registry, spans: ActorSpans, sentences: list[Sent
     for index, found in spans.items():
         tokens = by_index[index].tokens
         ends = {end: name for _start, end, name in found}
-        for start, _end, name in sorted(found):
+        for start, end, name in sorted(found):
             entry = registry.entries.get(fold(name))
             if entry is None or entry.kind != "person" or entry.role or start < 2:
                 continue
+            if end - start < 2:
+                continue  # "the Commission and Trump": a surname alone names a known person
             if tokens[start - 1].lower not in ("and", ",", "&"):
                 continue
             before = registry.entries.get(fold(ends.get(start - 1, "")))
             if before is not None and before.kind == "organization":
                 entry.kind = "organization"
                 entry.affiliation = None
+
+
+# Capitalised words that open a sentence or a clause, never a firm's name.
+_NOT_FIRM_WORDS = frozenset({"the", "a", "an", "it", "its", "they", "he", "she", "we", "but"})
+
+
+def firms_beside_firms(registry: Registry, spans: ActorSpans, sentences: list[Sentence]) -> None:
+    """ "Canfor and West Fraser, two of the largest producers", "Tokai Carbon Co. and Resonac":
+    capitalised words joined by "and" to a company, and read as no one alone, are a company."""
+    for sentence in sentences:
+        found = spans.get(sentence.index)
+        if found:
+            _firms_beside(registry, sentence, found)
+
+
+def _firms_beside(
+    registry: Registry, sentence: Sentence, found: list[tuple[int, int, str]]
+) -> None:
+    tokens = sentence.tokens
+    taken = {k for start, end, _name in found for k in range(start, end)}
+    taken |= {k for place in sentence.places for k in range(place.start, place.end)}
+
+    def free(k: int) -> bool:
+        return 0 <= k < len(tokens) and k not in taken and tokens[k].cap
+
+    firms = [
+        (start, end)
+        for start, end, name in found
+        if (entry := registry.entries.get(fold(name))) and entry.kind == "organization"
+    ]
+    for start, end in firms:
+        k = end + 1 if end < len(tokens) and tokens[end].text == "." else end
+        words: range | None = None
+        if k < len(tokens) and tokens[k].lower == "and" and free(k + 1):
+            stop = k + 1
+            while stop - k <= 3 and free(stop) and not tokens[stop - 1].possessive:
+                stop += 1
+            words = range(k + 1, stop)
+        elif start >= 2 and tokens[start - 1].lower == "and" and free(start - 2):
+            first = start - 2
+            while start - 1 - first < 3 and free(first - 1):
+                first -= 1
+            words = range(first, start - 1)
+        if words and not any(
+            tokens[w].lower in _NOT_FIRM_WORDS or tokens[w].lower in ROLE_WORDS for w in words
+        ):
+            name = sentence.text[tokens[words[0]].start : tokens[words[-1]].end]
+            entry = registry.add(name, "organization", sentence.index * 1000 + words[0])
+            if entry is not None:
+                found.append((words[0], words[-1] + 1, entry.name))
+                taken.update(words)
 
 
 def bracket_acronyms(registry: Registry, spans: ActorSpans, sentences: list[Sentence]) -> None:

@@ -26,6 +26,7 @@ from briefs.drafting.actor_passes import (
     drop_forums,
     drop_outlets,
     drop_unmentioned,
+    firms_beside_firms,
     join_acronyms,
     join_legal_forms,
     join_shorter_names,
@@ -418,6 +419,7 @@ def extract_actors(
     drop_forums(registry, sentences, spans_by_sentence)
     bracket_acronyms(registry, spans_by_sentence, sentences)
     listed_companies(registry, spans_by_sentence, sentences)
+    firms_beside_firms(registry, spans_by_sentence, sentences)
     join_acronyms(registry, spans_by_sentence, sentences)
     whole_listed_names(registry, spans_by_sentence, sentences)
     join_shorter_names(registry, spans_by_sentence)

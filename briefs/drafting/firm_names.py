@@ -61,6 +61,8 @@ def firm_end(tokens: list[Token], i: int, end: int) -> int | None:
         if k > i and word.lower in _LEGAL_FORMS:
             while k + 1 < end and tokens[k + 1].lower in _LEGAL_FORMS:
                 k += 1  # "Hanra Holdings Corp."
+            if k + 1 < end and tokens[k + 1].lower == "of":
+                return None  # "Cotton Corporation of India": the head word's rules read on
             return k + 1
         if k > i and word.lower in _FIRM_FORMS:
             return k + 1 if len(word.text) > 2 or word.text.isupper() else None

@@ -140,3 +140,30 @@ def test_a_portfolio_of_two_words_before_a_title_is_the_role(story: str, role: s
 
 def test_an_adverb_opening_a_sentence_is_no_actor() -> None:
     assert "Overnight" not in _names("Overnight, the president said he would raise the duty.")
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        (
+            "Norfor Corp and West Fraser, two of the largest producers, shifted output south.",
+            "West Fraser",
+        ),
+        ("The case opened after Tokai Carbon Co. and Resonac filed a complaint.", "Resonac"),
+    ],
+)
+def test_a_name_joined_to_a_firm_by_and_is_a_firm(story: str, name: str) -> None:
+    actors = {a.name: a.kind for a in draft_story(story).actors}
+    assert actors.get(name) == "organization", actors
+
+
+def test_a_leader_named_by_surname_after_a_body_stays_a_person() -> None:
+    actors = {
+        a.name: a.kind for a in draft_story("The European Commission and Trump spoke.").actors
+    }
+    assert actors.get("Donald Trump") == "person", actors
+
+
+def test_a_corporation_of_a_country_keeps_its_country() -> None:
+    names = _names("The Cotton Corporation of Peru will buy the crop at the support price.")
+    assert "Cotton Corporation of Peru" in names, names
