@@ -237,3 +237,11 @@ def test_a_measure_imposed_in_the_present_perfect_outranks_an_announcement() -> 
         " 120 days, was announced in a decision signed on Monday."
     )
     assert _states(story) == {"in force"}
+
+
+def test_a_duty_dropping_to_a_rate_is_cut_not_removed() -> None:
+    story = (
+        "Peru agreed to ease its tariffs on Chilean goods, with its duty on Chilean wine dropping"
+        " to 10% from 25%."
+    )
+    assert ("Peru", "Chile", "10%", "removed") not in tariff_rows(story)
