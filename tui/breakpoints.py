@@ -51,6 +51,7 @@ class SteadySize:
     cleared when the message was posted): such a request is done, and asks for nothing."""
 
     _laid_out_at = 0.0  # when the last full layout began, on Textual's clock
+    _resumed = False  # the screen has been shown once
 
     if TYPE_CHECKING:
         outer_size: Size  # the size its last layout gave it (Screen.size is the app's)
@@ -58,6 +59,15 @@ class SteadySize:
         _layout_widgets: dict[object, set[object]]
 
         def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None: ...
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Shown the first time: Textual restyles every widget of a screen each time it
+        is shown, and the first time each had been styled as it mounted, a moment before
+        (half the restyles of the reader's start). Shown again (a screen over it closed),
+        it is restyled as ever: the theme or its classes may have changed meanwhile."""
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False  # Screen._on_screen_resume, next, reads it
 
     def _on_resize(self, event: events.Resize) -> None:
         if event.size != self.outer_size:
