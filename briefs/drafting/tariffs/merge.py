@@ -374,11 +374,15 @@ _ONE_PRODUCER = re.compile(
 def _range_holding(mention: Mention, measures: list[Measure]) -> Measure | None:
     """ "range from 8.9% to 43.2% … the largest exporter was assigned 18.6%": a rate inside
     the range of the same parties' measure (or of one on a bloc) is one producer's rate of it."""
+    if not _ONE_PRODUCER.search(mention.evidence):
+        return None
     own = percentages(mention.rate or "")
-    if len(own) != 1 or not _ONE_PRODUCER.search(mention.evidence):
+    if len(own) != 1:
         return None
     for m in measures:
-        span = percentages(m.rate or "")
+        if not m.rate or not (" to " in m.rate or "-" in m.rate or "–" in m.rate):
+            continue
+        span = percentages(m.rate)
         if (
             len(span) == 2
             and span[0] < own[0] < span[1]
