@@ -31,11 +31,11 @@ def works_at(tokens: list[Token], start: int) -> bool:
 
 
 def listed_after_firms(tokens: list[Token], start: int) -> bool:
-    """ "brands including Casa Verdi", "firms like Montorso": a name listed after a plural
-    word for companies is a company's."""
+    """ "brands including Casa Verdi", "firms like Montorso", "two Japanese makers, Tokai
+    Carbon and …": a name listed after a plural word for companies is a company's."""
     return (
         start >= 2
-        and tokens[start - 1].lower in ("including", "like")
+        and tokens[start - 1].lower in ("including", "like", ",", ":")
         and tokens[start - 2].lower in COMPANY_NOUNS
         and tokens[start - 2].lower.endswith("s")
     )

@@ -167,3 +167,11 @@ def test_a_leader_named_by_surname_after_a_body_stays_a_person() -> None:
 def test_a_corporation_of_a_country_keeps_its_country() -> None:
     names = _names("The Cotton Corporation of Peru will buy the crop at the support price.")
     assert "Cotton Corporation of Peru" in names, names
+
+
+def test_firms_in_apposition_to_a_plural_word_for_firms_are_firms() -> None:
+    story = (
+        "The case opened after two Japanese makers, Kanto Carbon and Resonix, filed a complaint."
+    )
+    actors = {a.name: a.kind for a in draft_story(story).actors}
+    assert actors == {"Kanto Carbon": "organization", "Resonix": "organization"}, actors
