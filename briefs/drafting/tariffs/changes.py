@@ -8,8 +8,12 @@ import re
 
 # The rate a new one replaces: "to 9% from 22% next year", "35% instead of the present 16%".
 OLD_RATE_BEFORE = re.compile(
-    r"(?:\bfrom|\binstead of|\brather than|\breplacing)\s+(?:the\s+)?(?:present\s+|current\s+"
-    r"|existing\s+)?$",
+    r"(?:\bfrom|\binstead of|\brather than|\breplac(?:ing|es?|ed))\s+(?:the\s+)?(?:present\s+"
+    r"|current\s+|existing\s+)?"
+    # "replacing provisional ones of 25%", "will replace the provisional 25% duty"
+    r"(?:(?<=replacing )|(?<=replace )|(?<=replaces )|(?<=replaced )|(?<=the ))?"
+    r"(?:(?:provisional|preliminary|interim|previous|earlier|old)\s+(?:(?:ones?|duties|rates?"
+    r"|tariffs?|levies)\s+of\s+)?)?$",
     re.I,
 )
 # A change still to come: the old rate is charged until then (gold: both are listed).
@@ -33,9 +37,24 @@ FROM_BEFORE = re.compile(
 RANGE_LEAD = re.compile(r"\b(?:range[sd]?|ranging|varies|vary|varying)\s+(?:from\s+)?$", re.I)
 
 
+# "the 46% rate threatened in April", "the 32% rate Trump had threatened": a rate never charged
+_ONLY_THREATENED = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:(?:that|which)\s+)?(?:[\w.-]+\s+){0,2}?(?:had\s+)?(?:threatened"
+    r"|proposed|floated|mooted|warned\s+of)\b",
+    re.I,
+)
+
+
+def _never_charged(sentence: str, start: int, rate: str) -> bool:
+    return bool(_ONLY_THREATENED.match(sentence, start + len(rate)))
+
+
 def replaced_rate(sentence: str, start: int, rate: str) -> bool:
-    """ "up from 14%", "instead of the present 16%": the rate a change replaces."""
+    """ "up from 14%", "instead of the present 16%": the rate a change replaces (not one that
+    was only threatened: that one is no charged rate)."""
     if re.search(r"\bto\b|-|–", rate) or RANGE_LEAD.search(sentence, max(0, start - 30), start):
+        return False
+    if _never_charged(sentence, start, rate):
         return False
     return bool(
         OLD_RATE_BEFORE.search(sentence, max(0, start - 30), start)
@@ -48,6 +67,8 @@ def is_old_rate(sentence: str, start: int, rate: str) -> bool:
     16%"): in force on the article's day, beside the announced one."""
     if re.search(r"\bto\b|-|–", rate) or RANGE_LEAD.search(sentence, max(0, start - 30), start):
         return False  # "ranging from 27.7 percent to 34.9 percent"
+    if _never_charged(sentence, start, rate):
+        return False  # "down from the 32% rate Trump had threatened"
     if _BELOW_BEFORE.search(sentence, max(0, start - 30), start):
         return bool(LOOKS_AHEAD.search(sentence, 0, start))  # the new rates, said before it
     return bool(
