@@ -110,7 +110,7 @@ def is_talk(text: str, a_start: int, a_end: int, rate: str | None, mention: Ment
     at = text.find(rate, a_start) if rate else -1
     if (
         at >= 0
-        and any(w in text for w in ("rg", "ress", "obb", "all", "emand"))
+        and ("rg" in text or "ress" in text or "obb" in text or "all" in text or "emand" in text)
         and _URGED.search(text, max(0, at - 90), at)
     ):
         return True  # "has long urged the government to lower the top rate to 8%": a request
