@@ -428,7 +428,7 @@ class ReaderScreen(SteadySize, NoteEditing, BriefReading, BriefEditing, ReaderLa
         actors.show(brief, marks)
         tariffs.show(brief, marks)
         self.show_reading(brief)
-        self._show_notes()
+        self._show_notes(counted=True)
         if scroll_home:
             detail.scroll_home(animate=False)
 
@@ -442,9 +442,15 @@ class ReaderScreen(SteadySize, NoteEditing, BriefReading, BriefEditing, ReaderLa
         except StoreError:
             return NO_MARKS
 
-    def _show_notes(self, highlight: str | None = None) -> None:
+    def _show_notes(self, highlight: str | None = None, *, counted: bool = False) -> None:
+        """`counted`: a brief just shown, whose list row says how many notes it has; none
+        are read when it says none (the row follows every change here, and the poll's)."""
+        row = self.catalog.rows.get(self.brief.id) if counted and self.brief else None
         try:
-            notes = self.catalog.store.notes(self.brief.id) if self.brief else []
+            if self.brief is None or (row is not None and not row.note_count):
+                notes = []
+            else:
+                notes = self.catalog.store.notes(self.brief.id)
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=15)
             notes = []
