@@ -46,6 +46,7 @@ from tui.messages import (
     SyncDesk,
 )
 from tui.note_session import NoteSession
+from tui.process_memory import share_one_arena
 from tui.screens.dialogs import ChoiceScreen, PromptScreen
 from tui.screens.reader import ReaderScreen
 from tui.timings import Timings, after, every
@@ -214,6 +215,7 @@ class BriefingApp(FeedAndDeskJobs, KeyOrderApp):
 
     def _after_first_frame(self) -> None:
         release_collector()
+        share_one_arena()  # before the workers start (tui/process_memory.py)
         if self.store.checks_pending:
             self._check_store()
         self._learn_desk_name()
