@@ -22,8 +22,11 @@ _AMOUNT = re.compile(r"([a-z]{1,3})\d")
 def _capital_word(token: Token) -> bool:
     """A word that can be part of a name: capitalised and not an amount in a currency
     written with letters ("P14 a kilo", "RM500")."""
-    if not (token.cap and token.text[0].isalpha()):
+    text = token.text
+    if not (token.cap and text[0].isalpha()):
         return False
+    if text.isalpha():
+        return True  # most words: no digit, no amount
     amount = _AMOUNT.match(token.lower)
     return amount is None or amount.group(1) not in _CURRENCY_LETTERS
 

@@ -64,6 +64,6 @@ class Registry:
         found = [
             e
             for e in self.entries.values()
-            if e.kind == "person" and key in (name_words(e.name)[0], name_words(e.name)[-1])
+            if e.kind == "person" and key in ((words := name_words(e.name))[0], words[-1])
         ]
         return found[0] if len(found) == 1 else None
