@@ -214,7 +214,9 @@ class BriefingApp(FeedAndDeskJobs, KeyOrderApp):
         )
 
     def _after_first_frame(self) -> None:
-        release_collector()
+        # Once the first frame has settled (its layouts done): the first collection walks
+        # everything the start made (some 6 ms), so not while that frame is still made.
+        self.reader.call_after_refresh(release_collector)
         share_one_arena()  # before the workers start (tui/process_memory.py)
         if self.store.checks_pending:
             self._check_store()

@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 from textual.geometry import Size
+from textual.pilot import Pilot
 from textual.screen import Screen
 
 from store import Store
 from tests.tui.helpers import new_app, settle
 from tui.app import BriefingApp
 from tui.cli import main
+from tui.screens.reader import ReaderScreen
 
 
 @pytest.fixture
@@ -70,4 +72,29 @@ def test_the_command_line_holds_it_while_textual_loads(
     assert main(["--store", str(tmp_path / "file")]) != 0
     assert gc.isenabled()
     assert main(["list", "--store", str(tmp_path / "store")]) == 0
+    assert gc.isenabled()
+
+
+async def test_it_stays_off_until_the_first_frame_has_settled(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Off still when the reader's first frame has settled (its layouts made and drawn,
+    as the bench's probe waits for it): the first collection after the start walks all
+    it made, and is not part of that frame. Run as the command line runs the app."""
+    seen: list[bool] = []
+    real = ReaderScreen.on_mount
+
+    def on_mount(self: ReaderScreen) -> None:
+        real(self)
+        self.call_after_refresh(lambda: seen.append(gc.isenabled()))
+
+    monkeypatch.setattr(ReaderScreen, "on_mount", on_mount)
+    app = new_app(store)
+
+    async def look(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        app.exit()
+
+    await app.run_async(headless=True, size=(120, 40), auto_pilot=look)
+    assert seen == [False]
     assert gc.isenabled()
