@@ -245,3 +245,19 @@ def test_a_duty_dropping_to_a_rate_is_cut_not_removed() -> None:
         " to 10% from 25%."
     )
     assert ("Peru", "Chile", "10%", "removed") not in tariff_rows(story)
+
+
+# --- headline shapes: an infinitive of what is to come, no article before the object ---------
+
+
+@pytest.mark.parametrize(
+    ("story", "status"),
+    [
+        ("Ecuador to impose 20% provisional duty on Colombian tiles", "announced"),
+        ("Ecuador lifts 20% tariff on Colombian tiles", "removed"),
+        ("Ecuador to lift 20% tariff on Colombian tiles from August", "removed"),
+        ("Ecuador to lift 20% tariff on Colombian tiles", "offered removal"),
+    ],
+)
+def test_a_headlines_shape_gives_its_state(story: str, status: str) -> None:
+    assert _states(story) == {status}

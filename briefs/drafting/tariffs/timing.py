@@ -21,6 +21,7 @@ from briefs.drafting.tariffs.wording import (
     deal_sets,
     decided_now,
     determined_now,
+    headline_to,
     of_a_plan,
     on_condition,
     overtaken,
@@ -477,7 +478,14 @@ def status_and_year(
         status = None  # "would respond to the 25% US tariff": the response's, not the tariff's
     if status in ("removed", "offered removal") and _UNTIL_CLAUSE.match(clause):
         status = None  # "… will stay until Washington lifts its tariffs": those stand today
-    if status == "removed" and (removal_undated(clause) or may_remove(clause)):
+    headline = headline_to(clause) if status in (None, "removed", "in force") else None
+    if status is None and headline == "announced":
+        status = "announced"  # "Japan to impose 95% duty on Chinese electrodes"
+    if status == "removed" and (
+        removal_undated(clause)
+        or may_remove(clause)
+        or (headline and not _starts_later(clause, today))
+    ):
         # "Britain will scrap its 19% tariff": no date set yet; "could drop it": not decided
         status = "offered removal"
     elif status == "offered removal" and agreed_with_a_date(clause):

@@ -220,3 +220,23 @@ def overtaken(clause: str) -> bool:
     return (
         "had " in clause or "suppos" in clause or "meant" in clause or "to have" in clause
     ) and (_OVERTAKEN.search(clause) is not None)
+
+
+# A headline's infinitive of what is to come: "Japan to impose 95% duty on Chinese electrodes",
+# "EU to lift tariffs on US lobster" (a subject of capitalised words, then "to" and the verb)
+_HEADLINE_TO = re.compile(
+    r"^\s*(?:[A-Z][\w.'’&-]*\s+){1,4}(?:(?:set|poised|due)\s+)?to\s+(?P<verb>impose|slap|levy|raise"
+    r"|hike|double|introduce|extend|apply|put|cut|lower|reduce|lift|scrap|drop|remove|end|axe"
+    r"|abolish|eliminate|waive)\b"
+)
+_REMOVING = ("lift", "scrap", "drop", "remove", "end", "axe", "abolish", "eliminate", "waive")
+
+
+def headline_to(clause: str) -> str | None:
+    """ "Japan to impose …": "announced"; "EU to lift …": "removal"; else None."""
+    if " to " not in clause:
+        return None
+    match = _HEADLINE_TO.match(clause)
+    if match is None:
+        return None
+    return "removal" if match.group("verb") in _REMOVING else "announced"
