@@ -547,3 +547,22 @@ def test_the_rate_charged_now_beside_its_rise_is_listed_in_force(story: str) -> 
 def test_goods_of_an_origin_after_on_never_impose() -> None:
     story = "The tariff on Chilean copper, now 35%, will rise to 45% in October, officials said."
     assert "Chile" not in {by for by, _on, _rate in _pairs(story)}
+
+
+# --- goods of one country entering another's market ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Peruvian exporters will pay a 12% duty to enter the Chilean market.",
+        "Peruvian avocados entering the Chilean market will pay a 12% duty.",
+        "Tariffs rose again this year. Peruvian cars entering Chile now pay 12%.",
+    ],
+)
+def test_the_market_goods_enter_imposes_and_their_country_is_the_target(story: str) -> None:
+    assert _pairs(story) == {("Chile", "Peru", "12%")}
+
+
+def test_a_duty_to_act_is_no_measure() -> None:
+    assert _pairs("The minister said Peru had a duty to protect its farmers from Chile.") == set()

@@ -186,10 +186,16 @@ def is_trigger(sentence: str, match: re.Match[str]) -> bool:
         ):
             return False
         if word == "duty" and re.match(r"\s+(?:to\s+\w+|of care)", sentence[match.end() :][:12]):
-            return not sentence[match.end() :].lstrip().startswith("to ") or bool(
-                RATE.slow.match(sentence[match.end() :].lstrip()[3:])
+            # "a 25% duty to enter the market": a rate right before names the measure
+            return (
+                not sentence[match.end() :].lstrip().startswith("to ")
+                or bool(RATE.slow.match(sentence[match.end() :].lstrip()[3:]))
+                or bool(_RATE_RIGHT_BEFORE.search(before))
             )
     return True
+
+
+_RATE_RIGHT_BEFORE = re.compile(r"\d\s?(?:%|per\s?cent|percent)\s+(?:[a-z-]+\s+)?$")
 
 
 def _rate_after_verb(sentence: str, match: re.Match[str]) -> bool:
