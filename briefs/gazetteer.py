@@ -72,7 +72,7 @@ _COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] 
     "Lithuania": (("Lithuania",), ("Lithuanian",), ("Vilnius",)),
     "Latvia": (("Latvia",), ("Latvian",), ("Riga",)),
     "Estonia": (("Estonia",), ("Estonian",), ("Tallinn",)),
-    "Russia": (("Russia", "Russian Federation"), ("Russian",), ("Moscow", "Kremlin")),
+    "Russia": (("Russia", "Russian Federation"), ("Russian",), ("Moscow",)),
     "Ukraine": (("Ukraine",), ("Ukrainian",), ("Kyiv", "Kiev")),
     "Belarus": (("Belarus",), ("Belarusian",), ("Minsk",)),
     "Turkey": (("Turkey", "Türkiye", "Turkiye"), ("Turkish",), ("Ankara",)),

@@ -175,3 +175,22 @@ def test_firms_in_apposition_to_a_plural_word_for_firms_are_firms() -> None:
     )
     actors = {a.name: a.kind for a in draft_story(story).actors}
     assert actors == {"Kanto Carbon": "organization", "Resonix": "organization"}, actors
+
+
+@pytest.mark.parametrize(
+    ("story", "seat", "country"),
+    [
+        ("The Kremlin said it would answer with a 20% duty on EU cars.", "Kremlin", "Russia"),
+        (
+            "The White House said it would impose a 20% duty on EU cars.",
+            "White House",
+            "United States",
+        ),
+    ],
+)
+def test_a_seat_of_government_is_an_actor_and_acts_for_its_country(
+    story: str, seat: str, country: str
+) -> None:
+    brief = draft_story(story)
+    assert {seat, country} <= {a.name for a in brief.actors}
+    assert [t.imposed_by for t in brief.tariffs] == [country]

@@ -84,7 +84,7 @@ class Entity:
 
 
 # Seats of government that act for their country in trade stories ("the White House said")
-_SEATS = {"white house": "United States", "the white house": "United States"}
+_SEATS = {"white house": "United States", "the white house": "United States", "kremlin": "Russia"}
 _GOVERNMENT = re.compile(
     r"Ministry|Department|Commission|Office|Agency|Administration|Council|White House|Customs"
     r"|Government|Parliament|Congress|Authority|Representative|Treasury|Cabinet|Kremlin"
