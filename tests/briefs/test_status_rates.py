@@ -3,7 +3,7 @@ of our own; the article is dated Tuesday 15 July 2025."""
 
 from __future__ import annotations
 
-from tests.briefs.drafted import tariff_rows
+from tests.briefs.drafted import draft_story, tariff_rows
 
 
 def test_a_final_duty_that_will_replace_a_provisional_one_is_to_come() -> None:
@@ -33,3 +33,19 @@ def test_a_rate_only_threatened_is_no_rate_charged_until_the_new_one() -> None:
 def test_a_decision_due_to_be_taken_is_proposed() -> None:
     story = "Peru's cabinet is due to decide next week on a 25% tariff on Chilean wine."
     assert {row[3] for row in tariff_rows(story)} == {"proposed"}
+
+
+def test_a_measure_extended_from_a_later_date_is_charged_now() -> None:
+    story = (
+        "Chile said it would extend its 20% anti-dumping duty on Peruvian cement for another"
+        " five years from Aug. 3."
+    )
+    assert {row[3] for row in tariff_rows(story)} == {"in force"}
+
+
+def test_a_month_in_an_until_phrase_is_when_it_ends() -> None:
+    story = (
+        "Chile said the 20% provisional duty on Peruvian cement would remain in place until a"
+        " final ruling in December."
+    )
+    assert {t.year for t in draft_story(story).tariffs} == {None}  # no start is told

@@ -310,6 +310,9 @@ _STARTED_ON = Folded(
     r"|publication|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 )
 _WILL_WORD = Folded(r"\b(?:will|shall|is to|are to|next)\b")
+# "would extend its 43.5% duty for five years from July 23": charged now, the start is the
+# extension's
+_EXTENDED = Folded(r"\b(?:extend(?:s|ed|ing)?|prolong\w*|renew(?:s|ed|ing)?)\b")
 _STARTS_WORD = Folded(r"\b(?:take|takes|taking) effect|\bkicks? in|\bstarts?\b|\bbegins?\b")
 
 
@@ -448,7 +451,7 @@ def status_and_year(
     dated = False  # the clause dates the start: "take effect from Tuesday", "from Aug. 14"
     if (
         (
-            status in (None, "in force")
+            (status is None or (status == "in force" and not _EXTENDED.search(clause)))
             or (status == "threatened" and _PLAN.search(clause) and not _THREAT.search(clause))
         )
         and not conditional

@@ -38,6 +38,9 @@ MONTH_RE = re.compile(
     rf"(?P<month>{month_pattern(full_only=('march',))})\b\.?"
     r"(?!\s*\d{1,2},?\s*(?:19|20)\d\d)(?!,?\s+(?:19|20)\d\d)"
 )
+_UNTIL_PHRASE = re.compile(
+    r"\b(?:until|till|pending)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$", re.I
+)
 _UNTIL_MONTH = re.compile(r"(?:until|till|through)\b", re.I)
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to|expir\w*\s+in)\s+(?:\w+\s+)?$", re.I)
 _RELATIVE = [
@@ -167,8 +170,16 @@ def resolve_year(
                 return today.year + offset
     has_month = _MONTH_PREFIX.search(text) is not None
     month_match = MONTH_RE.search(text) if has_month else None
-    if month_match and ends_skipped and _UNTIL_MONTH.match(month_match.group(0)):
-        month_match = None  # "would wait until April 2": when something else happens
+    if (
+        month_match
+        and ends_skipped
+        and (
+            _UNTIL_MONTH.match(month_match.group(0))
+            or _UNTIL_PHRASE.search(text, max(0, month_match.start() - 40), month_match.start())
+        )
+    ):
+        # "would wait until April 2", "until a final ruling in December": when it ends
+        month_match = None
     if month_match:
         month = month_number(month_match.group("month")) or 0
         at = month_match.start()
