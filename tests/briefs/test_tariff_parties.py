@@ -566,3 +566,13 @@ def test_the_market_goods_enter_imposes_and_their_country_is_the_target(story: s
 
 def test_a_duty_to_act_is_no_measure() -> None:
     assert _pairs("The minister said Peru had a duty to protect its farmers from Chile.") == set()
+
+
+@pytest.mark.parametrize("verb", ["hits", "targets", "affects"])
+def test_the_countries_a_duty_hits_are_its_targets(verb: str) -> None:
+    story = f"Lima set new tariffs on Monday. The new 25% duty {verb} Chile, Bolivia and the EU."
+    assert _pairs(story) == {
+        ("Peru", "Chile", "25%"),
+        ("Peru", "Bolivia", "25%"),
+        ("Peru", "European Union", "25%"),
+    }

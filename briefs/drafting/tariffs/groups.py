@@ -1,7 +1,8 @@
-"""Targets named as the members of a group: "on goods from countries with which it has no trade
+"""Targets named as the members of a group ("on goods from countries with which it has no trade
 deal, a group that includes China, India and Thailand". The group is part of the world, not all
 of it, so the members listed are the measure's targets; "from all countries, including …" lists
-examples of every origin instead (origins.every_origin)."""
+examples of every origin instead (origins.every_origin). Also the rest of a list of targets
+after its first ("from Peru, Chile and Brazil"), which the party rules read."""
 
 from __future__ import annotations
 
@@ -44,3 +45,29 @@ def first_member(c: MentionContext) -> Entity | None:
             return entity
         return None
     return None
+
+
+# "from Peru, Chile and Brazil": what lies between two targets of one list.
+_LIST_GAP = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+as well as\s+|,?\s+along with\s+)"
+    r"(?:the\s+)?"
+)
+
+
+def listed_after(c: MentionContext, first: Entity, limit: int | None = None) -> list[str]:
+    """The other targets of a list that opens with `first`: "from Peru, Chile and Brazil"."""
+    out: list[str] = []
+    last = first
+    end = c.window_end if limit is None else limit
+    closed = False  # "from China and Vietnam, the economy ministry said": the list ended
+    for entity in c.entities:
+        if entity.start < last.end:
+            continue
+        gap = c.text[last.end : entity.start]
+        if closed or entity.start >= end or not _LIST_GAP.fullmatch(gap) or entity.possessive:
+            break  # (", and Thailand's makers warned": a new phrase, no origin of the list)
+        closed = " and " in f" {gap} " or " or " in f" {gap} "
+        if entity.country != first.country and entity.country not in out:
+            out.append(entity.country)
+        last = entity
+    return out

@@ -18,7 +18,7 @@ from briefs.drafting.tariffs.entities import (
     receivers_in,
     target_receives,
 )
-from briefs.drafting.tariffs.groups import first_member
+from briefs.drafting.tariffs.groups import first_member, listed_after
 from briefs.drafting.tariffs.kinds import additional_of, evidence_of, measure_of
 from briefs.drafting.tariffs.markets import goods_entering_market
 from briefs.drafting.tariffs.mentions import Mention, in_condition
@@ -44,11 +44,6 @@ from briefs.drafting.tariffs.party_clues import (
 )
 from briefs.drafting.tariffs.products import mention_products
 
-# "from Peru, Chile and Brazil": what lies between two targets of one list.
-_LIST_GAP = re.compile(
-    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+as well as\s+|,?\s+along with\s+)"
-    r"(?:the\s+)?"
-)
 # "… screws and other fasteners made in China": the origin, however long the list before it.
 _MADE_IN = re.compile(
     r"\b(?:(?:made|produced|manufactured|built|assembled|grown|originating|melted and poured)"
@@ -68,7 +63,9 @@ _REASON_BEFORE = re.compile(
     r"\b(?:over|for|because of|in return for)\s+[^,;]{0,30}?\b(?:purchases?|buying|imports?"
     r"|sales?|use)\s+of\s+$"
 )
-_TARGET_LEAD = re.compile(r"\b(?:on|from|against|at|for|of)\b")
+_TARGET_LEAD = re.compile(  # "… duty hits Canada, Mexico and the EU"
+    r"\b(?:on|from|against|at|for|of|hits?|hitting|targets?|targeting|affects?|affecting)\b"
+)
 _FROM_ON_BEFORE = re.compile(
     r"\b(?:from|on|(?:imports|importers|exports|shipments|buyers|sales|goods|products) of"
     r"|(?:made|produced|manufactured|grown|originating) in"
@@ -203,7 +200,7 @@ def _target_after(c: MentionContext, p: Parties) -> None:
             ):
                 continue
             p.on = entity.country
-            p.also_on = _listed_after(c, entity)
+            p.also_on = listed_after(c, entity)
             break
 
 
@@ -225,25 +222,6 @@ def _is_market(c: MentionContext, entity: Entity, lead: str) -> bool:
     return not _OWN_MEASURE_AFTER.match(c.text, entity.end)
 
 
-def _listed_after(c: MentionContext, first: Entity, limit: int | None = None) -> list[str]:
-    """The other targets of a list that opens with `first`: "from Peru, Chile and Brazil"."""
-    out: list[str] = []
-    last = first
-    end = c.window_end if limit is None else limit
-    closed = False  # "from China and Vietnam, the economy ministry said": the list ended
-    for entity in c.entities:
-        if entity.start < last.end:
-            continue
-        gap = c.text[last.end : entity.start]
-        if closed or entity.start >= end or not _LIST_GAP.fullmatch(gap) or entity.possessive:
-            break  # (", and Thailand's makers warned": a new phrase, no origin of the list)
-        closed = " and " in f" {gap} " or " or " in f" {gap} "
-        if entity.country != first.country and entity.country not in out:
-            out.append(entity.country)
-        last = entity
-    return out
-
-
 def _target_from_before(c: MentionContext, p: Parties) -> None:
     """ "Steel from China faces a 25% duty": the last country after "from" or "on" before it,
     with the rest of its list ("goods from the EU and Mexico will be taxed at 30%")."""
@@ -255,7 +233,7 @@ def _target_from_before(c: MentionContext, p: Parties) -> None:
                 if _FROM_ON_BEFORE.search(before):
                     p.on = entity.country
                     p.also_on = [
-                        country for country in _listed_after(c, entity, c.start) if country != p.by
+                        country for country in listed_after(c, entity, c.start) if country != p.by
                     ]
 
 
@@ -516,7 +494,7 @@ def read_mention(c: MentionContext) -> Mention | None:
     all_targets = member is None and every_origin(c)
     p = Parties(all_targets=all_targets)
     if member is not None:
-        p.on, p.also_on, p.beside = member.country, _listed_after(c, member), True
+        p.on, p.also_on, p.beside = member.country, listed_after(c, member), True
     if all_targets:
         # "on imports from all countries, including the EU and Mexico": examples of every
         # origin, neither the imposer nor a target of their own
