@@ -258,6 +258,14 @@ def _is_place_line(para: str, paragraphs: list[str], index: int) -> bool:
 _BULLET = re.compile(r"(?:[-–•*▪·]|\d{1,2}[.)])\s+(?=[^\W_])")  # "- A 10% US tariff …"
 
 
+# A wire's closing initials after the last sentence: "… within three months. RR RVK".
+_SIGN_OFF = re.compile(r"(?<=[.!?\"”’])\s+(?:[A-Z]{2,4}[ /]){0,3}[A-Z]{2,4}\s*$")
+
+
+def _without_sign_off(paragraph: str) -> str:
+    return _SIGN_OFF.sub("", paragraph)
+
+
 def _without_bullet(paragraph: str) -> str:
     """A list item's text without its bullet: a summary of the day's points is sentences."""
     bullet = _BULLET.match(paragraph)
@@ -451,6 +459,8 @@ def read_layout(text: str, date: str | None = None) -> Layout:
         and not _in_story_furniture(p, reporters)
         and not (n and is_credit_only(cleaned[n - 1]) and _is_furniture(p))
     ]
+    if paragraphs_kept:
+        paragraphs_kept[-1] = _without_sign_off(paragraphs_kept[-1])
     date = _choose_date(line_date, posted, stamp_date, updated, dateline_date, headers + story[:3])
     if date is None and given_date is not None:
         date = _read_date(given_date)

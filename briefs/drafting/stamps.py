@@ -18,6 +18,7 @@ _DAY_MONTH = re.compile(rf"\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d\d)?")
 _NUMERIC_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?:\b|(?=T\d))|\b\d{1,2}/\d{1,2}/\d{4}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DASHED_DAY = re.compile(r"(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)\b")
 _ISO_IN_TEXT = re.compile(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])")
 _MONTH_NUMBER = {month.capitalize(): number for number, month in enumerate(MONTHS, 1)}
 # The stamp most outlets print ("October 29 2024 9:14 am" once commas are gone), read without
@@ -51,6 +52,10 @@ def _read_date(text: str) -> str | None:
     plain = _plain_stamp(cleaned)
     if plain is not None:
         return plain
+    dashed = _DASHED_DAY.match(cleaned)
+    if dashed:  # "17-09-2021", "05-09-2021 10:30": day first, as every page that writes it
+        day, month, year = dashed.groups()
+        cleaned = f"{year}-{int(month):02d}-{int(day):02d}{cleaned[dashed.end() :]}"
     try:
         return parse_date(cleaned)
     except (DateError, ValueError, OverflowError, TypeError):

@@ -236,3 +236,21 @@ def test_a_lead_in_the_present_passive_stays_the_lead() -> None:
         "India will charge a 30 per cent duty on imports of lentils starting Nov. 1.\n"
     )
     assert draft_brief(text).summary.startswith("Lentil prices are expected")
+
+
+def test_a_dashed_date_is_read_day_first() -> None:
+    text = (
+        "Ministry backs steel duty\n\nDate: 05-09-2021\n\nThe trade ministry's arm has "
+        "recommended extending the duty on steel from Chile and Peru to protect local mills.\n"
+    )
+    assert draft_brief(text).date == "2021-09-05"
+
+
+def test_a_wires_closing_initials_are_no_sentence_and_no_actor() -> None:
+    text = (
+        "Ministry backs steel duty\n\n5 September 2021\n\nThe trade ministry has recommended "
+        "extending the duty on steel from Chile and Peru to protect local mills.\n\n"
+        "The finance ministry takes the final decision within three months. RR RVK\n"
+    )
+    brief = draft_brief(text)
+    assert "RVK" not in brief.summary and "RR RVK" not in {a.name for a in brief.actors}
