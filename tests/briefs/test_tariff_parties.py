@@ -576,3 +576,19 @@ def test_the_countries_a_duty_hits_are_its_targets(verb: str) -> None:
         ("Peru", "Bolivia", "25%"),
         ("Peru", "European Union", "25%"),
     }
+
+
+def test_the_country_of_who_speaks_of_a_measure_is_no_target() -> None:
+    story = (
+        "Mercosur will raise its import duty on steel bars to 35% from July 1."
+        " Uruguay's Minister of Economy said the bloc would review the steel duty after a year."
+    )
+    assert {on for _by, on, _rate in _pairs(story)} == {None}
+
+
+def test_a_measure_told_only_as_what_a_union_has_is_no_measure() -> None:
+    story = (
+        "Mercosur will raise its import duty on steel bars to 35% from July 1. The bloc groups"
+        " Brazil, Argentina, Paraguay and Uruguay and keeps a common external tariff."
+    )
+    assert _pairs(story) == {("Mercosur", None, "35%")}

@@ -54,6 +54,9 @@ _NOT_MADE_IN = re.compile(
     r"\b(?:not|never|no longer)\s+(?:\w+\s+)?(?:made|produced|manufactured|built|assembled"
     r"|grown|sourced)\s+in\s+(?:the\s+)?$"
 )
+_TITLE_AFTER = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+)?(?:Minister|President|Secretary|Ministry|Prime)\b"
+)
 _OUTSIDE = re.compile(r"\b(?:outside|other than|except|excluding|beyond)\b[^,;]{0,40}$")
 _FROM_AFTER_GOODS = re.compile(r"\b(?:from|made in)\s+(?:the\s+)?$")
 _NEW_CLAUSE = re.compile(
@@ -419,6 +422,9 @@ def _target_in_clause(c: MentionContext, p: Parties) -> None:
                 _LOCATED_BEFORE.search(before)
                 or _REASON_BEFORE.search(c.text, max(0, entity.start - 50), entity.start)
                 or _OUTSIDE.search(c.text, max(0, entity.start - 50), entity.start)
+                # "Uganda's Minister of Finance … said the bloc would review the steel duty":
+                # the country of who speaks
+                or (entity.possessive and _TITLE_AFTER.match(c.text, entity.end))
             ):
                 continue  # "a penalty over its purchases of Russian oil": the reason
             p.on = entity.country

@@ -25,7 +25,7 @@ _NO_MEASURE = re.compile(
     r"|\bwithout\s+$",
     re.I,
 )
-_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)  # "a common external tariff"
 # "a tariff on", and "a safeguard measure that covers …": a measure told of as real
 _ON_WHAT = re.compile(
     r"\s+(?:on|against|of|for)\b|\s+(?:measures?\s+|regimes?\s+)?(?:that|which)\s+(?:also\s+"
