@@ -261,3 +261,18 @@ def test_a_duty_dropping_to_a_rate_is_cut_not_removed() -> None:
 )
 def test_a_headlines_shape_gives_its_state(story: str, status: str) -> None:
     assert _states(story) == {status}
+
+
+# --- talks and denials decide nothing ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Ecuador and Colombia are negotiating the removal of Ecuador's 20% surtax on Colombian"
+        " tiles.",
+        "Ecuador has said it will not lift its 20% surtax on Colombian tiles.",
+    ],
+)
+def test_talks_of_a_removal_or_a_denial_leave_the_measure_standing(story: str) -> None:
+    assert _states(story) == {"in force"}

@@ -78,8 +78,13 @@ _NEGATED = Folded(r"\b(?:not|no|never|n't|refus\w*|declin\w*|reject\w*)\b[\w\s]{
 # which changes no state (the gold conventions: a request to cut is no measure of its own)
 _REQUESTED = Folded(
     r"\b(?:press\w*|push\w*|ask\w*|call\w*|lobb\w*|seek\w*|sought|hop\w*|appeal\w*|plead\w*"
-    r"|demand\w*|urg\w*|want\w*|request\w*)\s+(?:for\s+)?(?:[\w'’]+\s+){0,3}?(?:to\s+)?(?:an?\s+|the\s+)?$"
+    r"|demand\w*|urg\w*|want\w*|request\w*"
+    # "are negotiating the removal of", "discussed lifting": talks, which decide nothing yet
+    r"|negotiat\w*|discuss\w*|talk\w*\s+(?:about|on|over))"
+    r"\s+(?:for\s+)?(?:[\w'’]+\s+){0,3}?(?:to\s+)?(?:an?\s+|the\s+)?$"
 )
+# "will not lift", "would never impose": the cue's own words deny it
+_DENIED = Folded(r"\bnot\b(?!\s+affected)|\bnever\b|n't\b")
 _REQUESTABLE = ("suspended", "removed", "offered removal")
 
 
@@ -103,6 +108,7 @@ def _status(part: str, has_rate: bool) -> str | None:
                 m
                 for m in pattern.finditer(part, low)
                 if not negated.search(text[max(0, m.start() - 40) : m.start()])
+                and not _DENIED.fast.search(text, m.start(), m.end())
                 and not (
                     status in _REQUESTABLE
                     and (_REQUESTED.slow if low is None else _REQUESTED.fast).search(
