@@ -22,6 +22,7 @@ _DATELINE = re.compile(
     r"\s*(?:\(([^()\n]{1,40})\)|/([^/\n]{1,40})/)?"  # "(Reuters)", "/PR Wire/"
     # "OSLO, June 3 (Wire)--Norway …", "Quito, Mar 5 (EFE).- Ecuador …"
     r"(?:\s*(?:—|–|--|-|:|\.-)\s+|\s*(?:—|--)(?=[^\W\d_])"
+    r"|(?<=/)\.\s+(?=[^\W\d_])"  # "MOSCOW, March 3. /TASS/. Russia will …"
     r"|(?<=\))\s+(?=[^\W\d_]))"  # "Oslo, June 3 (NTB) Norway …": only with a date, see below
 )
 # "Jakarta. Indonesia is …": a capital or country and a full stop open the story.

@@ -208,3 +208,12 @@ def test_a_list_items_bullet_is_not_part_of_its_sentence() -> None:
         "- Bolivia answered with duties of 15% on Peruvian onions and garlic.\n"
     )
     assert "- " not in draft_brief(text).summary
+
+
+def test_a_dateline_with_the_agency_between_slashes_and_stops() -> None:
+    text = (
+        "Wheat duty to rise\n\n2025-03-03\n\nMOSCOW, March 3. /AGN/. Russia will raise its export "
+        "duty on wheat from next week, the agriculture ministry said in a statement.\n"
+    )
+    brief = draft_brief(text)
+    assert brief.dateline == "MOSCOW" and brief.summary.startswith("Russia will raise")
