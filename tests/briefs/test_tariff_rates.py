@@ -295,3 +295,26 @@ def test_a_countrys_producers_rate_inside_a_range_stays_its_own() -> None:
         " Bolivian producers face 11.2%."
     )
     assert _rates(story) >= {"11.2%"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Analysts said Peru's average effective tariff rate rose to 17%, the highest in decades.",
+        "Chile's central bank cut its key rate to 5%.",
+        "The overall duty rate on all imports stood at 6.4% last year.",
+    ],
+)
+def test_a_statistic_or_a_central_banks_rate_is_no_measure(second: str) -> None:
+    assert _rates(f"Peru imposed a 20% tariff on Chilean wine. {second}") == {"20%"}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Peru charges a base tariff rate of 10% on all imports.",
+        "Peru's base rate of duty is 10% on most imports.",
+    ],
+)
+def test_a_base_rate_of_duty_stays_a_rate(story: str) -> None:
+    assert _rates(story) == {"10%"}

@@ -27,7 +27,10 @@ PCT_BEFORE = re.compile(
 
 OTHER_RATES = re.compile(
     r"\b(?:interest|inflation|unemployment|growth|exchange|mortgage|tax|jobless|savings|policy"
-    r"|lending|deposit|birth|death|vacancy|participation|poverty|income tax)\s+rates?\b"
+    r"|lending|deposit|birth|death|vacancy|participation|poverty|income tax|key|benchmark|repo"
+    r"|overnight|discount|prime)\s+rates?\b"
+    # "the average effective tariff rate rose to 17%": a statistic of all duties, no measure
+    r"|\b(?:average|effective|overall|weighted)\s+(?:effective\s+)?(?:tariff\s+|duty\s+)?rates?\b"
     r"|\brates?\s+of\s+(?:growth|inflation|interest|return)\b",
     re.I,
 )
