@@ -27,6 +27,8 @@ _DATELINE = re.compile(
 )
 # "Jakarta. Indonesia is …": a capital or country and a full stop open the story.
 _PLACE_STOP = re.compile(r"([^\W\d_][^\W\d_'’-]+(?: [^\W\d_][^\W\d_'’-]+)?)\.\s+(?=[^\W\d_])")
+# What may follow the place's full stop: "MOSCOW. March 31 (Interfax) - …".
+_DATE_AGENCY = re.compile(r"([^\W\d_]{3,9}\.? \d{1,2})\s*\(([^()\n]{1,40})\)\s*(?:—|–|--|-)\s+")
 # An agency's name alone opening the story: "(Bloomberg) -- Japan will …".
 _AGENCY_ONLY = re.compile(r"\(([^\W\d_][\w .&'-]{1,38})\)\s*(?:—|–|--|-)\s+")
 # An aggregator's credit before the dateline: "(MENAFN- Oman Observer) MUSCAT: …", "MSN -
@@ -66,6 +68,9 @@ def _is_date_part(part: str) -> bool:
 def dateline_at(paragraph: str) -> tuple[str, str | None, str | None, int] | None:
     stop = _PLACE_STOP.match(paragraph[:60])
     if stop and country_of(stop.group(1)) and paragraph.rstrip().endswith(SENTENCE_END):
+        more = _DATE_AGENCY.match(paragraph, stop.end())
+        if more and _is_date_part(more.group(1)):  # "MOSCOW. March 31 (Interfax) - Japan's …"
+            return stop.group(1), more.group(1), more.group(2), more.end()
         return stop.group(1), None, None, stop.end()  # "Jakarta. Indonesia is preparing …"
     match = _DATELINE.match(paragraph[:200])
     if not match:

@@ -217,3 +217,12 @@ def test_a_dateline_with_the_agency_between_slashes_and_stops() -> None:
     )
     brief = draft_brief(text)
     assert brief.dateline == "MOSCOW" and brief.summary.startswith("Russia will raise")
+
+
+def test_a_place_with_a_stop_then_a_date_and_agency_is_one_dateline() -> None:
+    text = (
+        "Japan to raise tariffs\n\n2025-03-31\n\nMOSCOW. March 31 (AGN) - Japan's government plans "
+        "to raise tariffs on some Russian imports, the broadcaster reported.\n"
+    )
+    brief = draft_brief(text)
+    assert brief.dateline == "MOSCOW" and brief.summary.startswith("Japan's government")
