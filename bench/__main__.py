@@ -167,6 +167,8 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Figure], dict[str, A
         figures += [
             Figure("next_brief_ms", "next brief until its panes show it", "ms",
                    _ms(ui["next_brief"]), 16),
+            Figure("next_brief_cpu_ms", "  the same in CPU time of the app's thread", "ms",
+                   _ms(ui["next_brief_cpu"])),
             Figure("bare_key_to_paint_ms", "  key → repaint (bare app)", "ms",
                    _ms(ui["bare_key_to_paint"])),
             Figure("save_note_ui_ms", "  save a note in the app (ctrl+s → shown)", "ms",
