@@ -9,10 +9,10 @@ from collections.abc import Callable
 from functools import lru_cache, partial
 from typing import NamedTuple
 
-from briefs.dates import WEEKDAYS, month_number, month_pattern
 from briefs.drafting.lexicon import cue, table
 from briefs.drafting.tariffs.mentions import Mention, in_condition
 from briefs.drafting.tariffs.removal_dates import agreed_with_a_date, may_remove, removal_undated
+from briefs.drafting.tariffs.starts import starts_later, starts_today
 from briefs.drafting.tariffs.status_clause import status_words
 from briefs.drafting.tariffs.wording import (
     PRELIMINARY,
@@ -196,7 +196,7 @@ def _only_will_pay(part: str) -> bool:
     return (
         stripped != text
         and _status(stripped, False) is None
-        and not _starts_later(stripped, _NO_DAY)
+        and not starts_later(stripped, _NO_DAY)
     )
 
 
@@ -245,22 +245,6 @@ def _main_clause(part: str, anchor_in_part: int) -> str:
     return " ".join(pieces)
 
 
-# "from Aug. 14", "starting January 1, 2026", "effective next month": when a measure starts.
-_MONTH_NAME = month_pattern(full_only=("march",))
-# "from Aug. 14", "from 1 August", "starts on 1 August", "effective next month"
-_STARTS = re.compile(
-    r"\b(?i:from|starting(?:\s+on)?|effective|beginning|as of|(?:starts?|begins?|kicks? in"
-    r"|takes? effect|(?:comes?|enters?) into (?:force|effect)|goes? into effect)"
-    r"\s+(?:on|from|in)?)\s*"
-    r"(?:next\s+(?P<next>week|month|year)|(?:(?P<day_first>\d{1,2})(?:st|nd|rd|th)?\s+)?"
-    rf"(?P<month>{_MONTH_NAME})\.?(?:\s+(?P<day>\d{{1,2}})\b)?(?:,?\s+(?P<year>(?:19|20)\d\d))?)"
-)
-_STARTS_WEEKDAY = re.compile(
-    r"\b(?:from|starting(?:\s+on)?|effective|beginning|as of|(?:takes?|will take) effect(?:\s+on)?"
-    r"|kicks? in(?:\s+on)?|(?:comes?|enters?) into (?:force|effect)(?:\s+on)?|(?:starts?|begins?)"
-    r"(?:\s+on)?)\s+"
-    rf"(next\s+)?({'|'.join(WEEKDAYS)})\b"  # "from next Monday": a week or less ahead
-)
 _CHARGED_NOW = Folded(
     r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?\S+(?:\s+per\s?cent|\s+percent)?\s+"
     r"(?:now|currently|at present|today)\b"
@@ -278,31 +262,8 @@ _HELD_AT = re.compile(
     r"(?:at\s+)?(?:an?\s+|the\s+|its\s+|their\s+)?$",
     re.I,
 )
-_STARTS_ON_DAY = re.compile(
-    r"\b(?:takes? effect|(?:comes?|enters?) into (?:force|effect)|kicks? in|starts?|begins?"
-    r"|applies|apply"
-    r"|from|starting|effective|as of)\s+(?:on\s+)?"
-    rf"(today|{'|'.join(WEEKDAYS)})\b"
-)
-_AHEAD = Folded(
-    r"\b(?:will|would|due|set to|plans?|planned|is to|are to|(?:agreed|decided|expected"
-    r"|scheduled|slated|intends?|intended|aims?|going) to)\b"
-)
-# "comes into force in January": a start told in the present tense is a schedule, still ahead
-_PRESENT_START = re.compile(
-    r"(?i:starts?|begins?|kicks? in|takes? effect|(?:comes?|enters?) into (?:force|effect)"
-    r"|goes? into effect)\b"
-)
 _PLAN = Folded(r"\bplans?\b|\bplanned\b")
 _THREAT = Folded(r"\b(?:threat\w*|warn\w*|vow\w*|unless|could|may|might)\b")
-# "from the date of publication", "upon publication", "once it is published": a start still to
-# come (unless the clause tells it as past: "took effect on publication")
-_ON_PUBLICATION = re.compile(
-    r"\b(?:from|upon|on|after)\s+(?:the\s+(?:date|day)\s+of\s+)?(?:its\s+|their\s+)?publication"
-    r"|\bonce\s+(?:it\s+is\s+|they\s+are\s+|the\s+\w+\s+is\s+)?(?:officially\s+)?published",
-    re.I,
-)
-_PAST_WORDS = Folded(r"\b(?:has|have|had|since|was|were|took|began|started)\b")
 _FUTURE_WORDS = Folded(r"\b(?:will|would|from|starting|due|set to|next|plans?|could)\b")
 _PAST_ANNOUNCED = Folded(r"\b(?:announced|ordered|unveiled)\b")
 
@@ -320,61 +281,6 @@ _WILL_WORD = Folded(r"\b(?:will|shall|is to|are to|next)\b")
 # extension's
 _EXTENDED = Folded(r"\b(?:extend(?:s|ed|ing)?|prolong\w*|renew(?:s|ed|ing)?)\b")
 _STARTS_WORD = Folded(r"\b(?:take|takes|taking) effect|\bkicks? in|\bstarts?\b|\bbegins?\b")
-
-
-def _starts_later(clause: str, today: dt.date) -> bool | None:
-    """True when the clause dates the measure's start after the article's date, False when
-    before, None when it gives no start date."""
-    match = _STARTS.search(clause)
-    if match is None:
-        day = _STARTS_WEEKDAY.search(lowered(clause) or clause.casefold())
-        if day is not None:  # "starting Thursday" in a Wednesday story: the days ahead
-            return bool(day.group(1)) or WEEKDAYS.index(day.group(2)) != today.weekday()
-        if "publi" in clause and _ON_PUBLICATION.search(clause) and not _PAST_WORDS.search(clause):
-            return True  # "applicable from its publication in the gazette": still to come
-        return None
-    if match.group("next"):
-        return True  # "from next month"
-    month = month_number(match.group("month")) or 1
-    day = match.group("day") or match.group("day_first")
-    given_year = match.group("year")
-    try:
-        year = int(given_year) if given_year else today.year
-        start = dt.date(year, month, int(day or 1))
-    except ValueError:
-        return None
-    if day is None and not given_year:
-        # "from January": this month or later is ahead; an earlier month is next year's only
-        # where the clause speaks of what is to come ("plans to impose … from January").
-        # A month only a few back ("will take effect in May" in July) is likely told after the
-        # fact, as years.py reads it: behind the article.
-        return month > today.month or (
-            today.month - month > 3
-            and bool(_AHEAD.search(clause) or _PRESENT_START.match(match.group(0)))
-        )
-    if given_year or start > today:
-        return start > today
-    if (today - start).days <= 120:
-        return False  # "a rate applied from Aug. 1" in September: this year's, a few weeks back
-    # "from January 1" in a December story: next January, unless the clause speaks of the past.
-    return not _PAST_WORDS.search(clause)
-
-
-def _starts_today(clause: str, today: dt.date) -> bool:
-    """ "takes effect on Saturday" in a Saturday story, "comes into force today", "from Aug. 1"
-    in an August 1 story."""
-    match = _STARTS_ON_DAY.search(lowered(clause) or clause.casefold())
-    if match is None:
-        dated = _STARTS.search(clause)
-        day = dated and (dated.group("day") or dated.group("day_first"))
-        return bool(
-            day
-            and month_number(dated.group("month")) == today.month
-            and int(day) == today.day
-            and (not dated.group("year") or int(dated.group("year")) == today.year)
-        )
-    day = match.group(1)
-    return day == "today" or WEEKDAYS.index(day) == today.weekday()
 
 
 def status_and_year(
@@ -434,15 +340,15 @@ def status_and_year(
     if (
         (status in (None, "announced") or (status == "in force" and weak))
         and said_he_will(clause)
-        and not _starts_later(clause, today)
-        and not _starts_today(clause, today)
+        and not starts_later(clause, today)
+        and not starts_today(clause, today)
     ):
         status = "threatened"  # "Trump said he would impose a 25% tariff": not yet decided
     if (
         not conditional
         and (status in (None, "announced") or (status == "in force" and weak))
         and on_condition(text, a_start)
-        and not _starts_later(clause, today)  # "from Friday, and more if talks fail": decided
+        and not starts_later(clause, today)  # "from Friday, and more if talks fail": decided
     ):
         status, weak = "threatened", False  # "will impose 25% if the border is not secured"
     if (status is None or (status == "in force" and weak)) and deal_sets(clause):
@@ -461,22 +367,22 @@ def status_and_year(
             or (status == "threatened" and _PLAN.search(clause) and not _THREAT.search(clause))
         )
         and not conditional
-        and _starts_later(clause, today)
+        and starts_later(clause, today)
     ):
         status = "announced"  # "will face duties of 12% from Aug. 14", "plans to … from May"
         dated = True
-    elif status == "announced" and not conditional and _starts_later(clause, today):
+    elif status == "announced" and not conditional and starts_later(clause, today):
         dated = True  # "The lower rate takes effect on 1 September"
     elif (
         status == "announced"
         and not conditional
         and "would" in clause
         and not _WILL_WORD.search(clause)
-        and _starts_later(clause, today) is False
+        and starts_later(clause, today) is False
     ):
         # "Beijing said the tariff would apply starting April 10", told in July: begun since
         status, dated = "in force", True
-    if (status in ("announced", None) or weak) and _starts_today(clause, today):
+    if (status in ("announced", None) or weak) and starts_today(clause, today):
         status, weak = "in force", False  # it takes effect on the article's day
         dated = True
     elif status == "in force" and not weak and _STARTED_ON.search(clause):
@@ -493,7 +399,7 @@ def status_and_year(
     if status == "removed" and (
         removal_undated(clause)
         or may_remove(clause)
-        or (headline and not _starts_later(clause, today))
+        or (headline and not starts_later(clause, today))
     ):
         # "Britain will scrap its 19% tariff": no date set yet; "could drop it": not decided
         status = "offered removal"
