@@ -318,3 +318,8 @@ def test_a_statistic_or_a_central_banks_rate_is_no_measure(second: str) -> None:
 )
 def test_a_base_rate_of_duty_stays_a_rate(story: str) -> None:
     assert _rates(story) == {"10%"}
+
+
+def test_a_list_line_of_goods_and_rate_is_a_rate_of_the_measure_before() -> None:
+    story = "Peru now charges new tariffs on imports from Chile. Copper wire: 15%. Wine: 20%."
+    assert _rates(story) == {"15%", "20%"}

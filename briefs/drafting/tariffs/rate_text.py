@@ -263,6 +263,7 @@ _PRICE_BEFORE = re.compile(
     r"(?:about\s+|around\s+|nearly\s+)?$",
     re.I,
 )
+_LABEL_LEAD = re.compile(r"\s*(?:[-•*–]\s*)?[A-Z][^:;.%]{1,80}:\s*")
 _SPENT_BEFORE = re.compile(
     r"\b(?:spen[dt]s?|spending|saved?|saving|invest(?:ed|s|ing)?|allocat\w+|devot\w+|lost|gained"
     r"|bet|wager\w*)\s+(?:about\s+|around\s+|nearly\s+|some\s+|almost\s+)?$",
@@ -367,6 +368,7 @@ def find_rates(
                 or (_WEAK_RATE_LEAD.search(before) and _RATE_SUBJECT.search(sentence))
                 or _RATE_NOUN.match(sentence, end)
                 or (_WEAK_RATE_LEAD.search(before) and _BEARER.search(sentence[:start][-90:]))
+                or _LABEL_LEAD.fullmatch(before)  # "- Cars and car parts: 25%", a list's line
                 # "he listed 50 per cent on kitchen cabinets" (not "spent 12% on freight")
                 or (_ON_GOODS.match(sentence, end) and not _SPENT_BEFORE.search(before))
             )
