@@ -178,10 +178,12 @@ class BriefingApp(FeedAndDeskJobs, KeyOrderApp):
         return self.reader
 
     def on_mount(self) -> None:
-        # After the first frame: the store's deferred checks (before any write, as a
-        # write runs them itself) and the desk's name (its thread imports the desk's
-        # modules, which competed with the first frame for the interpreter).
-        self.call_after_refresh(self._after_first_frame)
+        # After the first frame has settled (its layouts made and drawn, the brief's
+        # scrollbar placed): the collector (its first collection walks all the start
+        # made, ~6 ms), the store's deferred checks (before any write, as a write runs
+        # them itself) and the desk's name (its thread imports the desk's modules): each
+        # competed with that frame for the interpreter.
+        self.call_after_refresh(self.reader.call_after_refresh, self._after_first_frame)
         if self.store.read_only:
             self.notify(
                 f"{self.store.root} is read-only: you can read, search and export, but "
@@ -214,9 +216,7 @@ class BriefingApp(FeedAndDeskJobs, KeyOrderApp):
         )
 
     def _after_first_frame(self) -> None:
-        # Once the first frame has settled (its layouts done): the first collection walks
-        # everything the start made (some 6 ms), so not while that frame is still made.
-        self.reader.call_after_refresh(release_collector)
+        release_collector()
         share_one_arena()  # before the workers start (tui/process_memory.py)
         if self.store.checks_pending:
             self._check_store()
