@@ -27,6 +27,9 @@ AGENCIES = {
 }
 
 
+_AGENCY_LETTERS = re.compile(r"[A-Z]{2,6}")
+
+
 def split_names(text: str) -> list[str]:
     names = re.split(r"\s*(?:,|\b(?:and|AND)\b|&)\s*", text)
     # "KARI NILSEN" of a byline in capitals is written "Kari Nilsen".
@@ -43,6 +46,9 @@ def read_byline(text: str) -> tuple[list[str], str | None]:
             continue  # "Reporter", "Tokyo Correspondent", "Staff Writer"
         if source is None and part.casefold() in AGENCIES:
             source = AGENCIES[part.casefold()]  # "By AFP"
+            continue
+        if source is None and _AGENCY_LETTERS.fullmatch(part):
+            source = part  # "By IANS", "By ANI": an agency's letters, no one's name
             continue
         names, outlet = _capitals_then_outlet(part)
         if outlet and source is None:

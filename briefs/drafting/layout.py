@@ -258,6 +258,15 @@ def _is_place_line(para: str, paragraphs: list[str], index: int) -> bool:
 _BULLET = re.compile(r"(?:[-–•*▪·]|\d{1,2}[.)])\s+(?=[^\W_])")  # "- A 10% US tariff …"
 
 
+# A section's label in brackets before the lead: "[THE INVESTOR] The US is to levy …".
+_KICKER = re.compile(r"\[[A-Z][A-Z0-9 .&'’-]{1,30}\]\s+(?=[^\W_])")
+
+
+def _without_kicker(paragraph: str) -> str:
+    kicker = _KICKER.match(paragraph)
+    return paragraph[kicker.end() :] if kicker else paragraph
+
+
 # A wire's closing initials after the last sentence: "… within three months. RR RVK".
 _SIGN_OFF = re.compile(r"(?<=[.!?\"”’])\s+(?:[A-Z]{2,4}[ /]){0,3}[A-Z]{2,4}\s*$")
 
@@ -433,7 +442,11 @@ def read_layout(text: str, date: str | None = None) -> Layout:
         dateline_info = dateline_of(story[0])
     if story and dateline_info is not None:
         dateline, dateline_date, agency, cut = dateline_info
-        cleaned[0] = story[0][cut:]
+        prefix = story[0][:cut]
+        # The same dateline again further down (a repost's teaser, then the story) goes too.
+        cleaned = [p[cut:] if p.startswith(prefix) else p for p in story]
+    if cleaned:
+        cleaned[0] = _without_kicker(cleaned[0])
     if source is None and agency:
         source = AGENCIES.get(agency.strip().casefold(), agency.strip())
 

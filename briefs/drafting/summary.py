@@ -67,12 +67,15 @@ _WORD = re.compile(r"[^\W_]+")
 
 def _without_repeats(pool: list[str]) -> list[str]:
     """A sentence said again within a longer one ("In brief: Norway will charge …" above the
-    lead) goes: the longer one says it all."""
+    lead), or a teaser cut short with "…" that the story says again, goes."""
     bags = [{w.casefold() for w in _WORD.findall(s)} for s in pool]
+    cut = [s.rstrip().endswith(("...", "…")) for s in pool]  # a teaser cut short
     kept = []
     for i, bag in enumerate(bags):
         repeated = bag and any(
-            j != i and len(other) > len(bag) and len(bag & other) >= 0.85 * len(bag)
+            j != i
+            and (len(other) > len(bag) or (cut[i] and not cut[j]))
+            and len(bag & other) >= 0.85 * len(bag)
             for j, other in enumerate(bags)
         )
         if not repeated:

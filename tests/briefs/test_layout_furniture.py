@@ -254,3 +254,26 @@ def test_a_wires_closing_initials_are_no_sentence_and_no_actor() -> None:
     )
     brief = draft_brief(text)
     assert "RVK" not in brief.summary and "RR RVK" not in {a.name for a in brief.actors}
+
+
+def test_a_reposts_teaser_and_its_agency_byline_stay_out() -> None:
+    lead = (
+        "Customs officers said on Monday they had found 19 firms that avoided anti-dumping "
+        "duties on cheap steel plates"
+    )
+    text = (
+        "Customs finds firms dodging duties\n\nBy AGNS | Updated: August 11, 2025 09:24 IST\n\n"
+        f"Busan, Aug 11 (Yonhap) {lead} ...\n\nOpen in App\n\nBusan, Aug 11 (Yonhap) {lead}.\n\n"
+        "The firms declared their goods under codes not subject to the duties, officials said.\n"
+    )
+    brief = draft_brief(text)
+    assert brief.summary.startswith(f"{lead}. The firms"), brief.summary
+    assert list(brief.authors) == [] and brief.source == "AGNS"
+
+
+def test_a_section_label_in_brackets_before_the_lead_goes() -> None:
+    text = (
+        "US sets duty on steel\n\nPublished : July 22, 2016 - 12:55\n\n[THE MARKETS] The US is "
+        "to levy anti-dumping tariffs on coated steel from Chile, a trade group said on Friday.\n"
+    )
+    assert draft_brief(text).summary.startswith("The US is to levy")
