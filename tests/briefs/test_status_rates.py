@@ -49,3 +49,13 @@ def test_a_month_in_an_until_phrase_is_when_it_ends() -> None:
         " final ruling in December."
     )
     assert {t.year for t in draft_story(story).tariffs} == {None}  # no start is told
+
+
+def test_an_exemption_for_a_period_written_with_a_hyphen_is_a_pause() -> None:
+    story = "Chile granted a six-month exemption from its 20% duty to Peruvian cement."
+    assert {row[3] for row in tariff_rows(story)} == {"suspended"}
+
+
+def test_a_period_of_another_noun_is_no_pause() -> None:
+    story = "Chile lifted its 20% duty on Peruvian cement on Monday, ending a two-year dispute."
+    assert {row[3] for row in tariff_rows(story)} == {"removed"}

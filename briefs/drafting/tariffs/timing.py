@@ -72,6 +72,9 @@ _LIFT_TO = re.compile(r"[^,;]{0,60}?\bto\s+\d", re.I)
 _FOR_A_TIME = Folded(
     r"\bfor\s+(?:another\s+|a\s+further\s+|the\s+next\s+)?(?:\w+\s+){0,2}?(?:days?|weeks?|months?"
     r"|years?)\b|\buntil\b|\btill\b|\bthrough\b|\d+-day|\btemporar\w*|\bfor (?:the moment|now)\b"
+    # "a 90-day exemption", "a six-month waiver"
+    r"|\b\w+-(?:day|week|month|year)\s+(?:exemption|waiver|pause|suspension|reprieve|delay"
+    r"|exclusion|window|period|truce)"
 )
 _NEGATED = Folded(r"\b(?:not|no|never|n't|refus\w*|declin\w*|reject\w*)\b[\w\s]{0,20}$")
 # "pressing for an exemption", "asked for a suspension", "urged Washington to lift": a request,
