@@ -211,7 +211,10 @@ def section_label_parts(line: str, headline: str) -> list[str] | None:
 # clock or a release's paragraph number before the sentence.
 _OPENING_STAMP = re.compile(
     r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.m\.|[ap]m|AM|PM)?(?:\s+[A-Z]{2,4})?\s*(?::|—|–|-)"
-    r"|\d{1,2}\.)\s+(?=[^\W\d_])"
+    r"|\d{1,2}\."
+    # "Updated: 2009-09-16 00:21 China's move …": a page's stamp run into the lead
+    r"|(?:Updated|Posted|Published)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)"
+    r"\s+(?=[^\W\d_])"
 )
 
 

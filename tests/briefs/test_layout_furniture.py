@@ -277,3 +277,12 @@ def test_a_section_label_in_brackets_before_the_lead_goes() -> None:
         "to levy anti-dumping tariffs on coated steel from Chile, a trade group said on Friday.\n"
     )
     assert draft_brief(text).summary.startswith("The US is to levy")
+
+
+def test_a_pages_stamp_run_into_the_lead_is_cut() -> None:
+    text = (
+        "Ministry says probes rest on facts\n\nUpdated: 2009-09-16 00:21 Peru's move to open "
+        "anti-dumping probes into imports of Chilean chicken rests on facts, the ministry said.\n"
+    )
+    brief = draft_brief(text)
+    assert brief.summary.startswith("Peru's move") and brief.date.startswith("2009-09-16")
