@@ -276,3 +276,17 @@ def test_a_headlines_shape_gives_its_state(story: str, status: str) -> None:
 )
 def test_talks_of_a_removal_or_a_denial_leave_the_measure_standing(story: str) -> None:
     assert _states(story) == {"in force"}
+
+
+# --- a deal's terms not yet carried out ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Under the agreement, the Chilean tariff on Peruvian cars is 6%.",
+        "Lima and Santiago agreed on a 6% Chilean tariff on Peruvian cars.",
+    ],
+)
+def test_a_deals_terms_told_in_the_present_are_announced(story: str) -> None:
+    assert _states(story) == {"announced"}

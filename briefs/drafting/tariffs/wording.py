@@ -130,6 +130,9 @@ DEAL_SETS = Folded(
     # "The deal will allow British cars into India at a tariff of 10%": its terms, to come
     r"|\b(?:deal|agreement|pact|accord|arrangement|framework)\s+(?:\w+\s+){0,2}?will\s+"
     r"(?:also\s+)?(?!not\b)\w+"
+    # "Under the agreement, the US tariff on Japanese cars is 15%" (not "the 2019 agreement")
+    r"|^\s*under\s+(?:the|this|that|a)\s+(?:new\s+|trade\s+|tariff\s+){0,2}(?:deal|agreement|pact"
+    r"|accord|arrangement|framework)\s*,"
 )
 _DEAL_WORDS = ("deal", "agreement", "pact", "accord", "arrangement", "framework")
 
@@ -185,7 +188,8 @@ def of_a_plan(part: str, relative: re.Match[str]) -> bool:
 # (a start or a collection told elsewhere wins: the caller marks it weak)
 _DECIDED = Folded(
     r"\b(?:approv(?:ed|es)|adopt(?:ed|s)|pass(?:ed|es)|enact(?:ed|s)|ratif(?:ied|ies)"
-    r"|endors(?:ed|es)|rubber-stamp(?:ed|s)|gave\s+(?:its\s+)?(?:final\s+)?(?:approval|go-ahead"
+    r"|endors(?:ed|es)|rubber-stamp(?:ed|s)|agree(?:d|s)\s+(?:on|upon)"
+    r"|gave\s+(?:its\s+)?(?:final\s+)?(?:approval|go-ahead"
     r"|green\s+light|assent)"
     r"|sign(?:ed|s)\s+(?:off\s+on\s+)?(?:an?\s+|the\s+)?(?:new\s+)?(?:executive\s+|presidential\s+)?"
     r"(?:order|decree|proclamation|bill|law|regulation|resolution|directive|notification))\b"
@@ -197,7 +201,7 @@ def decided_now(clause: str) -> bool:
     """ "The Senate approved a 12% tariff", "Trump has signed an order imposing 10%"."""
     if not any(
         w in clause
-        for w in ("pprov", "dopt", "pass", "nact", "atif", "ndors", "stamp", "gave", "sign")
+        for w in ("pprov", "dopt", "pass", "nact", "atif", "ndors", "stamp", "gave", "sign", "gree")
     ):
         return False
     return any(
