@@ -192,6 +192,19 @@ def _is_caption(text: str) -> bool:
     return any(mark in text for mark in _CAPTION_MARKS)
 
 
+# A live page's entry heading with its stamp run on ("… its stancepublished at 12:52 British
+# Summer Time 3 April"), a picture's source run onto a name ("Ann MarshImage source, PA Media"),
+# and the label of a video's caption ("Media caption,"), whose caption follows it.
+_ENTRY_STAMP = re.compile(r".{0,200}?(?:published at \d{1,2}:\d{2}\b|Image source, )")
+_MEDIA_LABEL = re.compile(r"(?:Media|Image|Video) caption,?")
+
+
+def _is_entry_stamp(paragraph: str) -> bool:
+    return len(paragraph.split()) <= 30 and (
+        _ENTRY_STAMP.match(paragraph) is not None or bool(_MEDIA_LABEL.fullmatch(paragraph))
+    )
+
+
 def _in_story_furniture(paragraph: str, reporters: set[str]) -> bool:
     """A live page's "By NAME" lines (the name kept in `reporters`), and its time stamps and
     labels ("6:15 p.m. ET", "Pinned"): in the body, but not sentences of the story."""
@@ -201,6 +214,7 @@ def _in_story_furniture(paragraph: str, reporters: set[str]) -> bool:
         or is_share_line(paragraph)
         or is_invitation(paragraph)
         or is_promo(paragraph)
+        or _is_entry_stamp(paragraph)
     ):
         return True  # "Related: …", "Share on Facebook Share on X Email", "Follow the latest …"
     named = reporters_in(paragraph)
@@ -471,6 +485,7 @@ def read_layout(text: str, date: str | None = None) -> Layout:
         and p not in captions
         and not _in_story_furniture(p, reporters)
         and not (n and is_credit_only(cleaned[n - 1]) and _is_furniture(p))
+        and not (n and _MEDIA_LABEL.fullmatch(cleaned[n - 1].strip()) and _is_furniture(p))
     ]
     if paragraphs_kept:
         paragraphs_kept[-1] = _without_sign_off(paragraphs_kept[-1])

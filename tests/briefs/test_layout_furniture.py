@@ -286,3 +286,20 @@ def test_a_pages_stamp_run_into_the_lead_is_cut() -> None:
     )
     brief = draft_brief(text)
     assert brief.summary.startswith("Peru's move") and brief.date.startswith("2009-09-16")
+
+
+def test_a_live_pages_run_on_stamps_and_media_captions_stay_out() -> None:
+    text = (
+        "Live: Peru weighs reply to new tariffs\n\nSummary\n\nMedia caption,\n\n"
+        "How markets reacted to the tariffs in 45 seconds\n\n"
+        "Peru toughens its stancepublished at 12:52 Lima Time 3 April 2025\n\n"
+        "The announcement from Trade Minister Rosa Vidal in Congress earlier is a big deal for "
+        "exporters of copper.\n\n"
+        "Would the president urge calm?published at 12:39 Lima Time 3 April 2025\n\n"
+        "Ana MarshImage source, Andina\n\n"
+        "The president is asked if he would urge other countries to answer the 10% duty calmly.\n"
+    )
+    brief = draft_brief(text)
+    assert brief.summary.startswith("The announcement from Trade Minister"), brief.summary
+    assert "published at" not in brief.summary and "45 seconds" not in brief.summary
+    assert not any("Time" in a.name or "Marsh" in a.name for a in brief.actors), brief.actors
