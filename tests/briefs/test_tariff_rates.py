@@ -323,3 +323,15 @@ def test_a_base_rate_of_duty_stays_a_rate(story: str) -> None:
 def test_a_list_line_of_goods_and_rate_is_a_rate_of_the_measure_before() -> None:
     story = "Peru now charges new tariffs on imports from Chile. Copper wire: 15%. Wine: 20%."
     assert _rates(story) == {"15%", "20%"}
+
+
+@pytest.mark.parametrize(
+    ("story", "rate"),
+    [
+        ("Peru set an anti-dumping duty of USD 178 per MT on Chilean glass.", "USD 178 per MT"),
+        ("Peru set an anti-dumping duty of €40/t on Chilean glass.", "€40/t"),
+        ("Peru set duties of 40-45 euros per tonne on Chilean urea.", "40-45 euros per tonne"),
+    ],
+)
+def test_trade_press_units_and_ranges_per_tonne_are_rates(story: str, rate: str) -> None:
+    assert _rates(story) == {rate}

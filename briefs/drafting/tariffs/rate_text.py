@@ -73,7 +73,7 @@ _PER_UNIT = (
 
 
 _CURRENCY_PER_UNIT = (  # "40 to 45 euros per tonne": a range in currency words
-    rf"{_AMOUNT}(?:\s(?:to|-|–)\s{_AMOUNT})?[\s-](?:{_alternatives('currency_words')})s?\s"
+    rf"{_AMOUNT}(?:(?:\s(?:to|-|–)\s|[-–]){_AMOUNT})?[\s-](?:{_alternatives('currency_words')})s?\s"
     rf"(?:per|a|an|/)\s?{_UNIT}"
 )
 
