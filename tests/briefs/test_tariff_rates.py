@@ -335,3 +335,10 @@ def test_a_list_line_of_goods_and_rate_is_a_rate_of_the_measure_before() -> None
 )
 def test_trade_press_units_and_ranges_per_tonne_are_rates(story: str, rate: str) -> None:
     assert _rates(story) == {rate}
+
+
+@pytest.mark.parametrize(
+    "rate", ["CNY 500 per tonne", "INR 5,000 per tonne", "KRW 1,000 per kg", "ZAR 2.50 per kg"]
+)
+def test_a_currency_code_before_an_amount_per_unit_is_a_rate(rate: str) -> None:
+    assert _rates(f"Peru set an anti-dumping duty of {rate} on Chilean glass.") == {rate}
