@@ -120,3 +120,26 @@ def is_credit_line(line: str) -> bool:
         and bare[-1:].isalpha()
         and looks_like_names(bare)
     )
+
+
+# A byline copied from a page with its lines run together: "Ana LimaBusiness reporter, BBC
+# NewsGetty ImagesConcerns are growing …" (name, job and outlet, picture credit, then the lead).
+_GLUED_BYLINE = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][a-z'’-]+)"
+    rf"(?P<job>(?:[A-Z][a-z]+ )*(?:[A-Z][a-z]+ )?(?:{_JOBS})s?)"
+    r"(?:, (?P<outlet>[A-Z][\w ]{1,30}?(?:News|Press|Wire|Times|Post)))?"
+    r"(?:Getty Images|Reuters|EPA|PA Media|AFP|Bloomberg|Shutterstock|AP)?"
+    r"(?=[A-Z][a-z])"
+)
+
+
+def glued_byline(paragraph: str) -> tuple[str, str, str] | None:
+    """(name, job and outlet, the rest) of a paragraph that opens with a byline run into the
+    lead: "Ana Lima", "Business reporter, BBC News", "Concerns are growing …"."""
+    match = _GLUED_BYLINE.match(paragraph)
+    if match is None or not match.group("name")[-1:].islower():
+        return None
+    job, outlet = match.group("job"), match.group("outlet")
+    if job[:1].islower():
+        return None
+    return match.group("name"), f"{job}, {outlet}" if outlet else job, paragraph[match.end() :]

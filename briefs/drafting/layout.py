@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from briefs.drafting.bylines import (
     AGENCIES,
     OUTLET_WORDS,
+    glued_byline,
     is_credit_line,
     looks_like_names,
     names_then_stamp,
@@ -308,6 +309,17 @@ def _not_actor_names(headers: list[str], footer: list[str]) -> set[str]:
     return names
 
 
+def _unglued(paragraphs: list[str]) -> list[str]:
+    """A byline run into the lead below the headline is split out as its own lines."""
+    for index in range(1, min(len(paragraphs), 1 + HEADER_SCAN)):
+        glued = glued_byline(paragraphs[index])
+        if glued is not None:
+            name, job, rest = glued
+            lines = [f"By {name}", job, rest]
+            return [*paragraphs[:index], *lines, *paragraphs[index + 1 :]]
+    return paragraphs
+
+
 def read_layout(text: str, date: str | None = None) -> Layout:
     """Split article text into its parts; raise ArticleError when it has no title or date.
 
@@ -333,7 +345,7 @@ def read_layout(text: str, date: str | None = None) -> Layout:
         if len(parts) > 1:
             sites.update(parts)  # "MSN | Nordic Wire": outlets, not actors
         paragraphs = paragraphs[1:]
-    paragraphs = _headline_first(paragraphs)
+    paragraphs = _unglued(_headline_first(paragraphs))
     first = paragraphs[0]
     line_date = None
     match = _DATE_LINE.fullmatch(first)

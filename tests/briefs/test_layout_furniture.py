@@ -303,3 +303,15 @@ def test_a_live_pages_run_on_stamps_and_media_captions_stay_out() -> None:
     assert brief.summary.startswith("The announcement from Trade Minister"), brief.summary
     assert "published at" not in brief.summary and "45 seconds" not in brief.summary
     assert not any("Time" in a.name or "Marsh" in a.name for a in brief.actors), brief.actors
+
+
+def test_a_byline_run_into_the_lead_is_split_out() -> None:
+    text = (
+        "Higher tariffs feared over sales tax\n\n21 February 2025\n\n"
+        "Ana LimaBusiness reporter, Harbour NewsGetty ImagesConcerns are growing that Peru "
+        "could be hit with higher US duties after the president said he would target sales "
+        "taxes.\n\nAnalysts said tariffs of 20% or more could be placed on some goods.\n"
+    )
+    brief = draft_brief(text)
+    assert list(brief.authors) == ["Ana Lima"]
+    assert brief.summary.startswith("Concerns are growing"), brief.summary
