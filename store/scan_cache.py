@@ -204,6 +204,7 @@ class ScanCache:
         # then, so an entry changed elsewhere is found (`disagreeing`), not trusted.
         self._seen = array("q")
         self._data_version = self._file_version()
+        self._doubt: set[int] = set()  # found so, until written again or `trusted`
 
     @classmethod
     def open(cls, root: Path, kind: str, *, writable: bool = True) -> ScanCache:
@@ -255,6 +256,7 @@ class ScanCache:
             self.damaged = False
             self._seen = array("q")
             self._data_version = self._file_version()
+            self._doubt = set()
 
     def _file_version(self) -> int:
         """SQLite's count of commits made by other connections (the lock held, or at open)."""
@@ -274,30 +276,40 @@ class ScanCache:
     def disagreeing(self) -> set[int]:
         """The keys whose entries another connection (another reader on the store) changed
         or removed since this one wrote or read them: their words and entries are no longer
-        what this one holds, and are to be written again. Costs one pragma when nobody else
-        committed; else one read of every key and version (about 0.3 s at 100,000 briefs,
-        so call it off the UI thread)."""
+        what this one holds, and are to be written again (until then, or until `trusted`,
+        they are named at every call). Costs one pragma when nobody else committed; else
+        one read of every key and version (0.3 s at 100,000 briefs: off the UI thread)."""
         with self._lock:
-            now = self._file_version()
-            if now == self._data_version:
-                return set()
-            self._data_version = now
-            seen = self._seen
-            mine = {k for k in range(len(seen)) if seen[k]}
-            out: set[int] = set()
-            try:
-                for key, version in self._conn.execute("SELECT key, version FROM docs"):
-                    if key in mine:
-                        mine.discard(key)
-                        now_seen = (hash(version) or 1) if type(version) is str else -1
-                        if now_seen != seen[key]:
-                            seen[key] = now_seen  # told once: the caller writes it again
-                            out.add(key)
-            except sqlite3.Error:
-                mine = {k for k in range(len(seen)) if seen[k]}  # unreadable: none trusted
-            for key in mine:  # removed elsewhere (or unreadable)
-                seen[key] = 0
-            return out | mine
+            self._doubt |= self._changed_elsewhere()
+            return set(self._doubt)
+
+    def trusted(self, keys: Iterable[int]) -> None:
+        """These keys' entries are as good as this reader's own now (or none of its own)."""
+        with self._lock:
+            self._doubt.difference_update(keys)
+
+    def _changed_elsewhere(self) -> set[int]:
+        """`disagreeing`'s new keys (the lock held)."""
+        now = self._file_version()
+        if now == self._data_version:
+            return set()
+        self._data_version = now
+        seen = self._seen
+        mine = {k for k in range(len(seen)) if seen[k]}
+        out: set[int] = set()
+        try:
+            for key, version in self._conn.execute("SELECT key, version FROM docs"):
+                if key in mine:
+                    mine.discard(key)
+                    now_seen = (hash(version) or 1) if type(version) is str else -1
+                    if now_seen != seen[key]:
+                        seen[key] = now_seen  # kept in `_doubt` till written again
+                        out.add(key)
+        except sqlite3.Error:
+            mine = {k for k in range(len(seen)) if seen[k]}  # unreadable: none trusted
+        for key in mine:  # removed elsewhere (or unreadable)
+            seen[key] = 0
+        return out | mine
 
     def close(self) -> None:
         with self._lock:
@@ -381,6 +393,7 @@ class ScanCache:
                 return None
             for key, item in zip(keys, batch, strict=True):
                 self._saw(key, item[1])
+            self._doubt.difference_update(keys)
         return keys
 
     def _insert(self, batch: list[tuple[str, str, Entry, tuple[str, str, str]]]) -> list[int]:
@@ -442,6 +455,7 @@ class ScanCache:
                 for (key,) in rows:
                     if 0 <= key < len(seen):
                         seen[key] = 0
+                    self._doubt.discard(key)
             except sqlite3.Error:
                 with contextlib.suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")

@@ -383,16 +383,37 @@ class Catalog:
         keys = words.disagreeing() if disagreeing is None else disagreeing
         if keys:
             self.refresh_content({doc.id for doc in index.docs() if doc.key in keys})
+            words.trusted(keys)  # ours written again; the rest are not ours
+
+    def words_disagreeing(self) -> set[int]:
+        """`ScanCache.disagreeing` of the word index in use: safe in a worker (hand what it
+        finds to `trust_words`, on the UI thread)."""
+        return self._words.disagreeing() if self._words is not None else set()
 
     def search(self, query: Query) -> list[str]:
         assert self.index is not None
         self.trust_words()
         return self.index.search(query)
 
-    def search_tariffs(self, query: Query) -> list[TariffRow]:
-        """The tracker rows the query keeps, newest brief first (made when asked)."""
+    def searcher(self, query: Query) -> Callable[[], tuple[set[str], set[int]]]:
+        """`search` as a call for a worker: the docs as they are now, newest first, are
+        taken here (the index changes only on the UI thread); there, the query's words are
+        asked of the file, with the keys another reader's writes put in doubt since: when
+        there are any, `trust_words` them back here and search again."""
         assert self.index is not None
-        self.trust_words()
+        docs, words = list(self.index), self._words
+
+        def run() -> tuple[set[str], set[int]]:
+            doubt = words.disagreeing() if words is not None else set()
+            bound = query if words is None else query.bound(words)
+            return {doc.id for doc in bound.select(docs)}, doubt
+
+        return run
+
+    def search_tariffs(self, query: Query) -> list[TariffRow]:
+        """The tracker rows the query keeps, newest brief first (made when asked). In a
+        worker: `trust_words(words_disagreeing())` first, the former on the UI thread."""
+        assert self.index is not None
         # The collector paused while up to 400,000 tuples (no cycles) are made: its passes
         # over them were a good part of the time.
         paused = gc.isenabled()

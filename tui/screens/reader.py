@@ -166,6 +166,8 @@ class ReaderScreen(SteadySize, NoteEditing, BriefReading, BriefEditing, ReaderLa
         # change elsewhere never moves the reader off it (nor asks them anything). Picked
         # by id, so the rows the store makes when asked are not all made (store/rows.py).
         wanted = None if matches is None else (lambda i: i in matches or i == editing)
+        if matches is not None and (editing is None or editing in matches):
+            wanted = matches.__contains__  # the same, tested in C (100,000 ids a search)
         rows = self.catalog.newest_first(wanted)
         if self._sort != "date":  # newest first is how the catalog keeps them
             rows = ordered(rows, self._sort)
@@ -238,7 +240,7 @@ class ReaderScreen(SteadySize, NoteEditing, BriefReading, BriefEditing, ReaderLa
         the focus on them: the query was chosen, not typed, and j or n typed into the field
         would replace it (/ goes back to it)."""
         self.search_bar.open(query)
-        self._apply_filter()
+        self._apply_filter(now=True)
         self.set_focus(self.brief_list)
 
     @on(SearchBar.Changed)
@@ -247,7 +249,9 @@ class ReaderScreen(SteadySize, NoteEditing, BriefReading, BriefEditing, ReaderLa
             self._filter_timer.stop()
         self._filter_timer = after(self, self.timings.filter_pause, self._apply_filter)
 
-    def _apply_filter(self) -> None:
+    def _apply_filter(self, *, now: bool = False) -> None:
+        """Filter the list by the query in the field: in a worker, or `now` (enter: the
+        keys typed after it act on these results, not the last ones)."""
         from briefs.search.query import QueryError, parse_query
 
         bar = self.search_bar
@@ -263,12 +267,27 @@ class ReaderScreen(SteadySize, NoteEditing, BriefReading, BriefEditing, ReaderLa
         elif not self.catalog.ready:
             bar.show_error(GETTING_READY)
             return
+        elif not now:  # off the UI thread: the previous results stay until these come
+            bar.run_query(text, self.catalog.searcher(query))
+            return
         else:
             try:
                 self._matches = set(self.catalog.search(query))
             except StoreError as exc:  # the word index on disk failed under us
                 bar.show_error(str(exc))  # the previous results stay
                 return
+        bar.shown(text)
+        self.refresh_list()
+
+    @on(SearchBar.Found)
+    def _search_found(self, event: SearchBar.Found) -> None:
+        found, doubt = event.results  # type: ignore[misc]
+        if doubt:  # another reader wrote over some briefs' words: theirs again, then ask
+            self.catalog.trust_words(doubt)
+            self._apply_filter()
+            return
+        self._matches = found
+        self.search_bar.shown(event.text)
         self.refresh_list()
 
     @on(SearchBar.Closed)
@@ -281,7 +300,8 @@ class ReaderScreen(SteadySize, NoteEditing, BriefReading, BriefEditing, ReaderLa
     def _search_submitted(self) -> None:
         if self._filter_timer is not None:
             self._filter_timer.stop()
-        self._apply_filter()
+        if not self.search_bar.showing:
+            self._apply_filter(now=True)
         self.set_focus(self.brief_list)
 
     def action_save_view(self) -> None:

@@ -282,6 +282,9 @@ class TariffTrackerScreen(IndexScreen[str | None]):
         except QueryError as exc:
             self.app.call_from_thread(self._show_error, generation, str(exc))
             return
+        doubt = self.catalog.words_disagreeing()  # another reader wrote over some
+        if doubt:
+            self.app.call_from_thread(self.catalog.trust_words, doubt)
         try:
             selected = self.catalog.search_tariffs(query)
         except StoreError as exc:  # the word index on disk failed under us

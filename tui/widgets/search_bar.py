@@ -1,16 +1,26 @@
-"""The search bar above the brief list: a query input and the reason a query is wrong."""
+"""The search bar above the brief list: a query input and the reason a query is wrong.
+
+A query is run off the UI thread (`run_query`): at 100,000 briefs a one-letter word takes
+a few hundred milliseconds, and the keys typed meanwhile must reach the field at once.
+The list keeps the last results until the newest query's come (`Found`); the results of
+a query whose text is no longer the field's are dropped.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
+from textual.worker import get_current_worker
 
 from briefs.text import clean
+from store import StoreError
 from tui.safe import safe_text
 from tui.widgets.one_line_input import OneLineInput
 
@@ -65,6 +75,16 @@ class SearchBar(Vertical):
     class Submitted(Message):
         """The reader wants to move into the results."""
 
+    class Found(Message):
+        """The results of the query in the field, from the worker that ran it."""
+
+        def __init__(self, text: str, results: object) -> None:
+            super().__init__()
+            self.text, self.results = text, results
+
+    _asked = 0  # counts the queries run: only the newest one's results are shown
+    _shown: str | None = None  # the text whose results the list shows
+
     def compose(self) -> ComposeResult:
         yield OneLineInput(placeholder=PLACEHOLDER, id="search-input")
         yield Static(id="search-error")
@@ -97,11 +117,47 @@ class SearchBar(Vertical):
         error.display = message is not None
         error.update(safe_text(message or ""))
 
+    def run_query(self, text: str, search: Callable[[], object]) -> None:
+        """Run `search` (the query `text`, as the field holds it) in a worker; its result
+        comes back as `Found`, unless a newer query was run or the field changed since.
+        A StoreError it raises is shown as the query's error (the last results stay)."""
+        self._asked += 1
+        self._search(self._asked, text, search)
+
+    @work(thread=True, exclusive=True, group="search-bar", exit_on_error=False)
+    def _search(self, asked: int, text: str, search: Callable[[], object]) -> None:
+        try:
+            result: object = search()
+        except StoreError as exc:  # the word index on disk failed under us
+            result = exc
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._found, asked, text, result)
+
+    def _found(self, asked: int, text: str, result: object) -> None:
+        if asked != self._asked or text != self.text or not self.is_attached:
+            return  # a newer query is on its way, or the search was closed
+        if isinstance(result, StoreError):
+            self.show_error(str(result))
+            return
+        self.post_message(self.Found(text, result))
+
+    def shown(self, text: str) -> None:
+        """The list shows the results of `text` now: any still on their way are of no
+        use (those of an older text, or found again)."""
+        self._asked += 1
+        self._shown = text
+
+    @property
+    def showing(self) -> bool:
+        """Whether the list shows the results of the text in the field."""
+        return self._shown == self.text
+
     def action_cheat_sheet(self) -> None:
         sheet = self.query_one("#search-help")
         sheet.display = not sheet.display
 
     def action_close(self) -> None:
+        self._shown = None
         self.input.value = ""
         self.show_error(None)
         self.query_one("#search-help").display = False
