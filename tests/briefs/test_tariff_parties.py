@@ -592,3 +592,8 @@ def test_a_measure_told_only_as_what_a_union_has_is_no_measure() -> None:
         " Brazil, Argentina, Paraguay and Uruguay and keeps a common external tariff."
     )
     assert _pairs(story) == {("Mercosur", None, "35%")}
+
+
+def test_a_country_given_a_rate_is_no_fallback_imposer() -> None:
+    story = "The duties, set at 20% for Chile and 15% for Bolivia, took effect on Friday."
+    assert not {by for by, _on, _rate in _pairs(story)} & {"Chile", "Bolivia"}

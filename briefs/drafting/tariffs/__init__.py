@@ -384,7 +384,12 @@ def extract_tariffs(
                 mention.imposed_by = (
                     same.imposed_by
                     if same is not None
-                    else fallback_imposer(mention, last_imposer, main_countries)
+                    else fallback_imposer(
+                        mention,
+                        last_imposer,
+                        # "set at 20% for Japan and 15% for Korea": rates given to them
+                        [c for c in main_countries if not _given_to(text, entities, c)],
+                    )
                 )
                 if mention.imposed_by is None:
                     continue
@@ -514,6 +519,10 @@ def extract_tariffs(
         if collected_later(text):
             announce_preliminary(mentions, position)  # "Importers will have to post deposits"
     return merge(mentions)
+
+
+def _given_to(text: str, entities: list, country: str) -> bool:
+    return any(e.country == country and text.endswith("for ", 0, e.start) for e in entities)
 
 
 _NEXT_RATE = Mention(None, None, [], None, "tariff", "")  # "the rate after it", until known
