@@ -27,6 +27,8 @@ _DATELINE = re.compile(
 )
 # "Jakarta. Indonesia is …": a capital or country and a full stop open the story.
 _PLACE_STOP = re.compile(r"([^\W\d_][^\W\d_'’-]+(?: [^\W\d_][^\W\d_'’-]+)?)\.\s+(?=[^\W\d_])")
+# A place in brackets opening the story: "[KUALA LUMPUR] Malaysia kept …".
+_BRACKETED = re.compile(r"\[([^\W\d_][^\W\d_ .'’-]*(?: [^\W\d_][^\W\d_.'’-]*){0,3})\]\s+")
 # What may follow the place's full stop: "MOSCOW. March 31 (Interfax) - …".
 _DATE_AGENCY = re.compile(r"([^\W\d_]{3,9}\.? \d{1,2})\s*\(([^()\n]{1,40})\)\s*(?:—|–|--|-)\s+")
 # An agency's name alone opening the story: "(Bloomberg) -- Japan will …".
@@ -42,6 +44,9 @@ _REGION_PART = re.compile(r"[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,2}")  
 
 def dateline_of(paragraph: str) -> tuple[str | None, str | None, str | None, int] | None:
     """(place, date text, agency, length of the prefix) for a paragraph that opens with one."""
+    bracketed = _BRACKETED.match(paragraph)
+    if bracketed and country_of(bracketed.group(1).title()):
+        return bracketed.group(1), None, None, bracketed.end()  # "[KUALA LUMPUR] Malaysia …"
     agency_only = _AGENCY_ONLY.match(paragraph[:60])
     if agency_only and paragraph.rstrip().endswith(SENTENCE_END):
         after = dateline_at(paragraph[agency_only.end() :])

@@ -283,7 +283,10 @@ def _without_kicker(paragraph: str) -> str:
 
 
 # A wire's closing initials after the last sentence: "… within three months. RR RVK".
-_SIGN_OFF = re.compile(r"(?<=[.!?\"”’])\s+(?:[A-Z]{2,4}[ /]){0,3}[A-Z]{2,4}\s*$")
+# An agency's sign-off there too: "… producer of palm oil. — Bernama".
+_SIGN_OFF = re.compile(
+    r"(?<=[.!?\"”’])\s+(?:(?:[A-Z]{2,4}[ /]){0,3}[A-Z]{2,4}|[—–-]{1,2}\s*[A-Z][A-Za-z]{2,20})\s*$"
+)
 
 
 def _without_sign_off(paragraph: str) -> str:

@@ -315,3 +315,14 @@ def test_a_byline_run_into_the_lead_is_split_out() -> None:
     brief = draft_brief(text)
     assert list(brief.authors) == ["Ana Lima"]
     assert brief.summary.startswith("Concerns are growing"), brief.summary
+
+
+def test_a_place_in_brackets_is_the_dateline_and_an_agency_sign_off_goes() -> None:
+    text = (
+        "Malaysia keeps palm oil duty\n\nSat, Sep 21, 2019 - 10:19 AM\n\n[KUALA LUMPUR] Malaysia "
+        "kept its export duty on crude palm oil for October at zero per cent, a circular said.\n\n"
+        "Malaysia is the world's second-largest producer of palm oil. — Bernama\n"
+    )
+    brief = draft_brief(text)
+    assert brief.dateline == "KUALA LUMPUR" and brief.summary.startswith("Malaysia kept")
+    assert "Bernama" not in brief.summary
