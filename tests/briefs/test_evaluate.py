@@ -177,3 +177,24 @@ def test_seed_checks_run_on_any_article(capsys: pytest.CaptureFixture[str]) -> N
     assert main(["--seed", str(FIXTURES / "own" / "leaders_summit.txt")]) == 1
     out = capsys.readouterr().out
     assert "FAIL  headline" in out and "checks pass" in out
+
+
+def test_an_article_without_a_date_is_scored_with_the_golds(tmp_path: Path) -> None:
+    story = (
+        "Peru sets duty on Chilean cement\n\nPeru will charge a 20% duty on cement from Chile, "
+        "Trade Minister Rosa Vidal said.\n"
+    )
+    gold = {
+        "title": "Peru sets duty on Chilean cement",
+        "date": None,
+        "summary_reference": "Peru will charge a 20% duty on cement from Chile.",
+        "actors": [{"name": "Peru", "kind": "country", "role": None, "affiliation": None}],
+        "tariffs": [],
+    }
+    (tmp_path / "a.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "a.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    undated = evaluate_dir(tmp_path).articles[0]
+    assert undated.error is not None and "--date" in undated.error  # no date anywhere: a miss
+    (tmp_path / "a.gold.json").write_text(json.dumps({**gold, "date": "2025-07-15"}))
+    dated = evaluate_dir(tmp_path).articles[0]
+    assert dated.error is None and dated.actors.tp == 1
