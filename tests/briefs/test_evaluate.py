@@ -157,7 +157,7 @@ def test_a_failing_article_counts_as_misses(tmp_path: Path) -> None:
         json.dumps(
             {
                 "title": "x",
-                "date": "2025-01-01",
+                "date": None,  # no date to give it either
                 "summary_reference": "x",
                 "actors": [{"name": "A"}],
                 "tariffs": [{"imposed_by": "China"}],
