@@ -118,6 +118,10 @@ _CONTINENTAL = frozenset({"america", "american", "americans"})
 _CONTINENT_PARTS = frozenset({"latin", "north", "south", "central"})
 
 
+# Words after a demonym that name a sea, not a country's people or goods.
+_WATERS = frozenset({"ocean", "sea", "gulf", "strait", "straits", "channel", "bay"})
+
+
 def find_places(tokens: list[Token]) -> list[Place]:
     """Countries and blocs by name, alias, capital or demonym; longest phrase first."""
     places = []
@@ -162,6 +166,8 @@ def find_places(tokens: list[Token]) -> list[Place]:
                 continue
             if phrase in _CONTINENTAL and i and tokens[i - 1].lower in _CONTINENT_PARTS:
                 continue  # "Latin America", "North American exporters": a region
+            if demonym and i + length < count and tokens[i + length].lower in _WATERS:
+                continue  # "the Indian Ocean", "the Arabian Sea": a body of water
             found = Place(i, i + length, country, demonym)
             if plural_possessive:
                 last = words[-1]  # this occurrence only: the word cache is left as it is

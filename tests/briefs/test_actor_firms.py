@@ -194,3 +194,16 @@ def test_a_seat_of_government_is_an_actor_and_acts_for_its_country(
     brief = draft_story(story)
     assert {seat, country} <= {a.name for a in brief.actors}
     assert [t.imposed_by for t in brief.tariffs] == [country]
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The US set 10% tariffs on two islands in the Indian Ocean, which only penguins inhabit.",
+        "Ships crossing the Arabian Sea paid more after the 10% duty on fuel took effect.",
+    ],
+)
+def test_a_sea_named_after_a_people_is_no_country(story: str) -> None:
+    brief = draft_story(story)
+    assert not {"India", "Saudi Arabia"} & {a.name for a in brief.actors}, brief.actors
+    assert not {"India", "Saudi Arabia"} & {t.imposed_by for t in brief.tariffs}
