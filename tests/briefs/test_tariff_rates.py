@@ -342,3 +342,20 @@ def test_trade_press_units_and_ranges_per_tonne_are_rates(story: str, rate: str)
 )
 def test_a_currency_code_before_an_amount_per_unit_is_a_rate(rate: str) -> None:
     assert _rates(f"Peru set an anti-dumping duty of {rate} on Chilean glass.") == {rate}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The winery expects a profit margin of 8% next year.",
+        "The industry employs 40,000 people and grew at 6% a year.",
+        "Sales have grown by 9% since 2020.",
+    ],
+)
+def test_a_margin_or_a_growth_figure_is_no_rate(second: str) -> None:
+    assert _rates(f"Peru imposed a 20% tariff on Chilean wine. {second}") == {"20%"}
+
+
+def test_a_dumping_margin_is_still_a_rate() -> None:
+    story = "Peru found a dumping margin of 31% on Chilean glass and set duties to match."
+    assert _rates(story) == {"31%"}

@@ -31,7 +31,8 @@ OTHER_RATES = re.compile(
     r"|overnight|discount|prime)\s+rates?\b"
     # "the average effective tariff rate rose to 17%": a statistic of all duties, no measure
     r"|\b(?:average|effective|overall|weighted)\s+(?:effective\s+)?(?:tariff\s+|duty\s+)?rates?\b"
-    r"|\brates?\s+of\s+(?:growth|inflation|interest|return)\b",
+    r"|\brates?\s+of\s+(?:growth|inflation|interest|return)\b"
+    r"|\b(?:profit|operating|gross|net|sales|pre-tax)\s+margins?\b",  # "a profit margin of 8%"
     re.I,
 )
 
@@ -120,7 +121,8 @@ _CHANGE_VERB = re.compile(
 
 _MARKET_MOVE = re.compile(
     r"\b(?:fell|fall|falls|rose|rise|rises|dropped|drop|down|up|grew|gained|jumped|slumped"
-    r"|plunged|climbed|declined|surged|about|roughly|nearly|almost)\s+(?:about\s+|by\s+)?$",
+    r"|plunged|climbed|declined|surged|about|roughly|nearly|almost)\s+(?:about\s+|by\s+)?$"
+    r"|\b(?:grew|grown|grows|growing|expanded|expanding)\s+(?:by\s+|at\s+(?:an?\s+)?(?:\w+\s+)?)$",
     re.I,
 )
 
