@@ -359,3 +359,14 @@ def test_a_margin_or_a_growth_figure_is_no_rate(second: str) -> None:
 def test_a_dumping_margin_is_still_a_rate() -> None:
     story = "Peru found a dumping margin of 31% on Chilean glass and set duties to match."
     assert _rates(story) == {"31%"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "A 2021 study found that a 10% tariff would cost consumers $80 million.",
+        "Economists estimate a 25% tariff on copper could shave half a point off growth.",
+    ],
+)
+def test_a_scenario_someone_models_is_no_measure(second: str) -> None:
+    assert _rates(f"Peru imposed a 20% tariff on Chilean wine. {second}") == {"20%"}

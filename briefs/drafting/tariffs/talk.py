@@ -61,6 +61,15 @@ _AGAINST_TALK = re.compile(
     r"\s+(?:[\w-]+\s+){0,4}$",
     re.I,
 )
+# A scenario someone models, no one's measure: "a 2019 study found that a 10% tariff would …"
+_STUDY_BEFORE = re.compile(
+    r"\b(?:stud(?:y|ies)|analys[ie]s|model(?:l?ing)?|simulations?|estimates?|economists"
+    r"|researchers|calculations?)\b[^.;]{0,50}?\b(?:found|find|finds|estimated?|estimates"
+    r"|showed|shows|suggests?|suggested|calculated?|calculates|predicts?|predicted)\s+(?:that\s+)?"
+    r"(?:a|an|any)\s+$",
+    re.I,
+)
+_WOULD_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:would|could|might)\b", re.I)
 # A request that someone change a rate, not a measure: "urged the government to lower the top
 # rate to 8%", "pressed Washington to scrap its duties"
 _URGED = re.compile(
@@ -107,6 +116,10 @@ def is_talk(text: str, a_start: int, a_end: int, rate: str | None, mention: Ment
     # (`rate` is the anchor's own: a measure pointed back to may have lent the mention one)
     if _RULED_OUT.search(text, max(0, a_start - 70), a_start) or _OFF_TABLE.match(text, a_end):
         return True  # "would not impose retaliatory duties", "ruled out tariffs"
+    if _STUDY_BEFORE.search(text, max(0, a_start - 80), a_start) and _WOULD_AFTER.match(
+        text, a_end
+    ):
+        return True  # "a study found that a 10% tariff would cost consumers …": a scenario
     at = text.find(rate, a_start) if rate else -1
     if (
         at >= 0
