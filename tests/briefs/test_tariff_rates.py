@@ -370,3 +370,24 @@ def test_a_dumping_margin_is_still_a_rate() -> None:
 )
 def test_a_scenario_someone_models_is_no_measure(second: str) -> None:
     assert _rates(f"Peru imposed a 20% tariff on Chilean wine. {second}") == {"20%"}
+
+
+@pytest.mark.parametrize(
+    ("story", "rate"),
+    [
+        ("Peru raised its export tax on copper concentrate to 12%.", "12%"),
+        ("Peru doubled the tax on imported sugar to 40%.", "40%"),
+        ("Peru announced a 15% tax on imports of poultry from Chile.", "15%"),
+        ("Peru imposed countervailing measures of 5% on Chilean sugar.", "5%"),
+    ],
+)
+def test_a_tax_on_trade_and_a_remedys_measures_are_measures(story: str, rate: str) -> None:
+    assert _rates(story) == {rate}
+
+
+@pytest.mark.parametrize(
+    "story",
+    ["Peru raised the tax on cigarettes to 30%.", "Peru cut its corporate income tax to 25%."],
+)
+def test_a_tax_on_the_home_market_is_no_trade_measure(story: str) -> None:
+    assert _rates(story) == set()

@@ -146,6 +146,12 @@ def is_trigger(sentence: str, match: re.Match[str]) -> bool:
                 and sentence[match.end() : match.end() + 4] == " of "
             )
         )
+    if word in ("tax", "taxes") and (
+        _TAX_KIND_BEFORE.search(sentence, max(0, match.start() - 16), match.start())
+        or PCT_BEFORE.search(sentence, max(0, match.start() - 16), match.start())
+        or _TAX_ON_IMPORTS.match(sentence, match.end())
+    ):
+        return True  # "its export tax on soybeans", "a 20% tax on imports": a duty, a noun
     if word in _VERB_TRIGGERS:
         return _rate_after_verb(sentence, match)
     if word in ("levy", "levies") and _LEVY_VERB.search(
@@ -162,8 +168,12 @@ def is_trigger(sentence: str, match: re.Match[str]) -> bool:
     if word in ("levy", "levies") and _LEVY_OBJECT.match(sentence, match.end()):
         return False  # "Korea levies a duty of …", "levy duties on": the verb
     if word in ("measure", "measures"):
-        # "The measure covers imports from …": only a measure named before, pointed back to.
-        return bool(_POINTED.search(sentence[max(0, match.start() - 12) : match.start()]))
+        # "The measure covers imports from …": only a measure named before, pointed back to;
+        # "countervailing measures of 5%": a remedy's own word
+        return bool(
+            _POINTED.search(sentence[max(0, match.start() - 12) : match.start()])
+            or _REMEDY_BEFORE.search(sentence, max(0, match.start() - 24), match.start())
+        )
     if word in ("deposit", "deposits"):
         # "importers pay deposits of 5%", "post cash deposits", "post a 75.8% deposit": a
         # provisional duty's security.
@@ -195,6 +205,11 @@ def is_trigger(sentence: str, match: re.Match[str]) -> bool:
     return True
 
 
+_TAX_KIND_BEFORE = re.compile(r"\b(?:export|border|customs|entry|consumption)\s+$", re.I)
+_TAX_ON_IMPORTS = re.compile(r"\s+on\s+(?:all\s+)?(?:imports|imported|foreign)\b", re.I)
+_REMEDY_BEFORE = re.compile(
+    r"\b(?:countervailing|anti-?subsidy|safeguard|retaliatory|punitive|trade[- ]remedy)\s+$", re.I
+)
 _RATE_RIGHT_BEFORE = re.compile(r"\d\s?(?:%|per\s?cent|percent)\s+(?:[a-z-]+\s+)?$")
 
 
