@@ -270,7 +270,8 @@ def _is_place_line(para: str, paragraphs: list[str], index: int) -> bool:
     )
 
 
-_BULLET = re.compile(r"(?:[-–•*▪·]|\d{1,2}[.)])\s+(?=[^\W_])")  # "- A 10% US tariff …"
+# "- A 10% US tariff …", "• Steel: 50%", "-25 per cent tariffs on 2,493 items"
+_BULLET = re.compile(r"(?:[-–•*▪·]|\d{1,2}[.)])\s+(?=[^\W_])|[-–•](?=\d)")
 
 
 # A section's label in brackets before the lead: "[THE INVESTOR] The US is to levy …".

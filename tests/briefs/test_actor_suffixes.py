@@ -226,3 +226,13 @@ def test_a_place_with_a_stop_then_a_date_and_agency_is_one_dateline() -> None:
     )
     brief = draft_brief(text)
     assert brief.dateline == "MOSCOW" and brief.summary.startswith("Japan's government")
+
+
+def test_a_list_items_bullet_run_onto_its_number_goes() -> None:
+    text = (
+        "Peru sets levels of new duties\n\n13 May 2019\n\nPeru will impose retaliatory tariffs "
+        "on Bolivian goods from June 1 at different levels, the finance ministry said.\n\n"
+        "-25 per cent tariffs on 2,493 items\n\n-20 per cent tariffs on 1,078 items\n"
+    )
+    summary = draft_brief(text).summary
+    assert "25 per cent tariffs on 2,493 items" in summary and "-2" not in summary, summary
