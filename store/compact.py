@@ -5,7 +5,10 @@ first paint: parsing 27 MiB into a dict per brief (about 1 KB each, held for goo
 sorting them newest first. A `CompactIndex` holds the same records in columns — one
 block of bytes per field, with the end offsets of each value — in the list's order
 (briefs.order.newest_first of the index's own titles and dates), so a row is made from
-a few slices when it is drawn, and the order is known without a sort.
+a few slices when it is drawn, and the order is known without a sort. Once every title is
+wanted as a string (the catalog's docs, which hold them: `titles`), `settle` keeps the
+titles and dates as lists of strings and the numbers narrow, and lets the block read from
+the cache go.
 
 `cache/index.bin` keeps it between runs, under the digests of the index files it was
 made from (`briefs.json` and `briefs-recent.json`, as laid over it: store/index.py), the
