@@ -391,3 +391,7 @@ def test_a_tax_on_trade_and_a_remedys_measures_are_measures(story: str, rate: st
 )
 def test_a_tax_on_the_home_market_is_no_trade_measure(story: str) -> None:
     assert _rates(story) == set()
+
+
+def test_an_import_fee_is_a_measure() -> None:
+    assert _rates("Peru will charge an import fee of 20% on Chilean textiles.") == {"20%"}

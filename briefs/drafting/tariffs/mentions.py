@@ -16,7 +16,7 @@ from briefs.rates import normalise_rate
 TRIGGER = Folded(
     r"\b(?:counter[- ]?tariffs?|counter[- ]?measures?|tariffs?|duty|duties|levy|levies"
     r"|surtax(?:es)?|import tax(?:es)?|(?:import\s+)?surcharges?|safeguards?"
-    r"|anti-?dumping measures?"
+    r"|(?:import|entry)\s+fees?|anti-?dumping measures?"
     r"|deposits?|(?:dumping|subsidy|subsidi[sz]ation)\s+margins?|cvds?"
     r"|measures?|tax(?:e[sd]|ing)?|charge[sd]?|charging|rates?|penalty|penalties"
     # verbs, which name a measure only with a rate right after them
