@@ -597,3 +597,18 @@ def test_a_measure_told_only_as_what_a_union_has_is_no_measure() -> None:
 def test_a_country_given_a_rate_is_no_fallback_imposer() -> None:
     story = "The duties, set at 20% for Chile and 15% for Bolivia, took effect on Friday."
     assert not {by for by, _on, _rate in _pairs(story)} & {"Chile", "Bolivia"}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Chile (25%), Bolivia (30%) and Ecuador (15%) were hit by the new Peruvian tariffs.",
+        "Chile (25%), Bolivia (30%) and Ecuador (15%) were hit by Peru's tariffs.",
+    ],
+)
+def test_countries_hit_by_a_countrys_tariffs_are_its_targets(story: str) -> None:
+    assert _pairs(story) == {
+        ("Peru", "Chile", "25%"),
+        ("Peru", "Bolivia", "30%"),
+        ("Peru", "Ecuador", "15%"),
+    }

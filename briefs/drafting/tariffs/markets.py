@@ -1,6 +1,7 @@
-"""Goods of one country entering another's market: "Japanese cars entering the United States now
-pay 15%", "Korean exporters will pay a 25% duty to enter the Mexican market". The market's
-customs collects the duty, the goods' country is its target, never its imposer."""
+"""Parties told by where goods go and what hits them: goods of one country entering another's
+market ("Japanese cars entering the United States now pay 15%": the market's customs collects
+the duty, the goods' country is its target), and countries "hit by the new US tariffs" (the
+imposer of every rate the sentence gives them)."""
 
 from __future__ import annotations
 
@@ -35,3 +36,26 @@ def goods_entering_market(c: MentionContext, p: Parties) -> None:
                 if p.on is None or p.on == market.country:
                     p.on = origin.country
                 return
+
+
+# "Peru (25%), Bolivia (30%) and Ecuador (15%) were hit by the new US tariffs": the imposer of
+# every rate in the sentence, named after them, never a target
+_HIT_BY = re.compile(
+    r"\b(?:hit|targeted|affected|struck|covered)\s+by\s+(?:the\s+)?(?:(?:new|latest|higher|steep)\s+)?$",
+    re.I,
+)
+_MEASURE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:tariffs?|duties|duty|levies|levy|surtax)\b", re.I)
+
+
+def imposer_hit_by(c: MentionContext, p: Parties) -> None:
+    """The country whose measure the sentence's countries were hit by."""
+    if p.by is not None or " by " not in c.text:
+        return
+    for entity in c.entities:
+        if _HIT_BY.search(c.text, max(0, entity.start - 40), entity.start) and _MEASURE_AFTER.match(
+            c.text, entity.end
+        ):
+            p.by = entity.country
+            if p.on == entity.country:
+                p.on = None
+            return

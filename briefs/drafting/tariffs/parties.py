@@ -20,7 +20,7 @@ from briefs.drafting.tariffs.entities import (
 )
 from briefs.drafting.tariffs.groups import first_member, listed_after
 from briefs.drafting.tariffs.kinds import additional_of, evidence_of, measure_of
-from briefs.drafting.tariffs.markets import goods_entering_market
+from briefs.drafting.tariffs.markets import goods_entering_market, imposer_hit_by
 from briefs.drafting.tariffs.mentions import Mention, in_condition
 from briefs.drafting.tariffs.origins import every_origin
 from briefs.drafting.tariffs.party_clues import (
@@ -435,6 +435,7 @@ def _target_in_clause(c: MentionContext, p: Parties) -> None:
 # (the all-targets rule alone takes a target back).
 PARTY_RULES: tuple[Callable[[MentionContext, Parties], None], ...] = (
     goods_entering_market,
+    imposer_hit_by,
     base_duty_beneath,
     parties_of_participle,
     imposer_inside,
