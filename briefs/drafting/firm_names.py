@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from briefs.drafting.actor_words import HONORIFICS, ROLE_HEADS, ROLE_WORDS
+from briefs.drafting.lexicon import words
 from briefs.drafting.text import Token
 
 # Abbreviations that end a name with their full stop: "Tokai Carbon Co.", "Marcos Jr.".
@@ -48,9 +49,7 @@ def legal_form_after(tokens: list[Token], stop: int, end: int) -> int | None:
 
 
 # Legal forms that end a firm's name, in many languages; those of two letters only in capitals.
-_FIRM_FORMS = frozenset(
-    {"ab", "ag", "asa", "aş", "bv", "jsc", "limited", "nv", "oyj", "pte", "sa", "spa", "srl"}
-)
+_FIRM_FORMS = words("firm_forms")
 
 
 def firm_end(tokens: list[Token], i: int, end: int) -> int | None:
