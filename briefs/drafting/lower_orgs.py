@@ -94,11 +94,7 @@ def lower_orgs(sentence: Sentence) -> list[LowerOrg]:
     return out
 
 
-# What a body says or issues: "a finance ministry notification said" names the ministry.
-_ISSUED = frozenset(
-    {"notification", "regulation", "statement", "order", "decree", "circular", "notice"}
-    | {"ruling", "release", "spokesperson", "spokesman", "spokeswoman", "official", "officials"}
-)
+_ISSUED = words("issued_by_bodies")  # "a finance ministry notification said"
 
 
 def _determined(sentence: Sentence, first: int, end: int) -> bool:

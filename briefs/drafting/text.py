@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from briefs.drafting.lexicon import words
 from briefs.folding import fold
 from briefs.gazetteer import CASE_SENSITIVE, DEMONYMS, LEADERS, MAX_PHRASE, NOUNS
 
@@ -118,8 +119,7 @@ _CONTINENTAL = frozenset({"america", "american", "americans"})
 _CONTINENT_PARTS = frozenset({"latin", "north", "south", "central"})
 
 
-# Words after a demonym that name a sea, not a country's people or goods.
-_WATERS = frozenset({"ocean", "sea", "gulf", "strait", "straits", "channel", "bay"})
+_WATERS = words("waters")  # "the Indian Ocean": a sea, not India
 
 
 def find_places(tokens: list[Token]) -> list[Place]:
