@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import os
 import sys
 import zlib
 from array import array
@@ -40,6 +41,7 @@ _HEADER = b"briefing compact index"
 _DERIVING = ("store/compact.py", "briefs/order.py")  # the code that decides the order
 _FEW = 64  # lookups by id answered by a search of the id bytes before a dict is built
 _PIECE = 4096  # values of a column made strings at a time
+_CAP = 1 << 31  # the largest cache file read
 Record = dict[str, Any]
 Buffer = bytes | memoryview
 Numbers = memoryview | array  # a column of numbers
@@ -442,7 +444,12 @@ def seal_of(root: Path) -> str:
 def load(root: Path, of: str) -> CompactIndex | None:
     """The cached compact index of the index files `of` names; None when there is none
     of those files, or it is torn, damaged or of another folder or code."""
-    raw = read_cache(root / FOLDER / NAME, 1 << 31)
+    path = root / FOLDER / NAME
+    try:  # a read of the cap itself asked for a 2 GiB buffer at every start
+        limit = min(os.lstat(path).st_size, _CAP) + 1
+    except OSError:
+        return None
+    raw = read_cache(path, limit)
     if not raw or not raw.startswith(_HEADER + b" "):
         return None
     # The columns are views of the bytes read, not copies (17 MB at 100,000 briefs).

@@ -4,7 +4,11 @@ answering everything as before."""
 
 from __future__ import annotations
 
-from store import Store
+from pathlib import Path
+
+import pytest
+
+from store import Store, compact
 from store.compact import CompactIndex, load
 from tui.catalog import Catalog
 
@@ -53,3 +57,20 @@ def test_a_settled_index_answers_as_before(store: Store) -> None:
     assert loaded.settled
     assert _answers(loaded) == before
     assert loaded.to_bytes("seal") == raw
+
+
+def test_the_cache_is_read_with_its_size_not_the_cap(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Store(store.root).rows()  # writes cache/index.bin
+    asked: list[int] = []
+    real = compact.read_cache
+
+    def reading(path: Path, limit: int) -> bytes | None:
+        asked.append(limit)
+        return real(path, limit)
+
+    monkeypatch.setattr(compact, "read_cache", reading)
+    key = store._briefs_db.storage.current_key()
+    assert load(store.root, key) is not None
+    assert asked == [(store.root / "cache" / "index.bin").stat().st_size + 1]
