@@ -121,6 +121,7 @@ def test_crafted_index_reaches_no_terminal_raw(
 async def test_notes_pane_shows_crafted_ids_and_times_inertly(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    store.add_note(store.row_ids()[0], "A note, so the brief's row counts one: notes are read")
     monkeypatch.setattr(Store, "notes", lambda self, brief_id: [hostile_note(brief_id)])
     async with new_app(store).run_test(size=(120, 40)) as pilot:
         await pilot.pause()
