@@ -255,14 +255,19 @@ class SplicedLines:
         if width != cache._width:
             cache.clear()
             cache._width = width
-        frame: _Frame | None = None
         top, bottom = gutter.top, height - gutter.bottom
         base, background = self.background_colors
+        kept, dirty = cache._cache, cache._dirty_lines
+        frame: _Frame | None = None
+        if any(y in dirty or y not in kept for y in crop.line_range):
+            frame = self._frame(base, background)
+            if frame is None:  # Textual drew the marker otherwise: its own way, whole
+                return super().render_lines(crop)  # type: ignore[misc, no-any-return]
         strips = []
         for y in crop.line_range:
-            strip = cache._cache.get(y)
-            if strip is None or y in cache._dirty_lines:
-                frame = frame or self._frame(base, background)
+            strip = kept.get(y)
+            if strip is None or y in dirty:
+                assert frame is not None
                 if y < top:
                     strip = frame.above[y]
                 elif y >= bottom:
@@ -274,17 +279,17 @@ class SplicedLines:
                             content_width, frame.inner
                         )
                     strip = Strip([*frame.left, *line, *frame.right], width)
-                cache._cache[y] = strip
+                kept[y] = strip
             for line_filter in self.get_line_filters():
                 strip = strip.apply_filter(line_filter, background)
             strips.append(strip)
-        cache._dirty_lines.difference_update(crop.line_range)
+        dirty.difference_update(crop.line_range)
         if crop.column_span != (0, width):
             x1, x2 = crop.column_span
             strips = [strip.crop(x1, x2) for strip in strips]
         return strips
 
-    def _frame(self, base: Any, background: Any) -> _Frame:
+    def _frame(self, base: Any, background: Any) -> _Frame | None:
         styles = self.styles
         key = (
             self.outer_size.width,
@@ -306,10 +311,12 @@ class SplicedLines:
             frames = self._frames = LRUCache(LOOKS_KEPT)
         frame = frames.get(key)
         if frame is None:
-            frame = frames[key] = self._cut_frame(base, background)
+            frame = self._cut_frame(base, background)
+            if frame is not None:
+                frames[key] = frame
         return frame
 
-    def _cut_frame(self, base: Any, background: Any) -> _Frame:
+    def _cut_frame(self, base: Any, background: Any) -> _Frame | None:
         """Textual draws the lines around the content and one content line of a marker,
         through a styles cache of its own: the frame is what it drew around the marker."""
         width, height = self.outer_size
@@ -329,6 +336,8 @@ class SplicedLines:
             row = list(drawn.render_widget(self, Region(0, gutter.top, width, 1))[0])  # type: ignore[arg-type]
         finally:
             del self.render_line, self.get_line_filters
-        at = next(k for k, segment in enumerate(row) if segment.text == mark)
+        at = next((k for k, segment in enumerate(row) if segment.text == mark), None)
+        if at is None:
+            return None
         inner = Style(background=base + background).rich_style
         return _Frame(tuple(above), tuple(below), tuple(row[:at]), tuple(row[at + 1 :]), inner)
