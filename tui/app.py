@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.command import Provider
@@ -113,6 +113,7 @@ class BriefingApp(FeedAndDeskJobs, KeyOrderApp):
         self._fetch_client = fetch_client  # tests hand in a client for a loopback server
         self._fetching: threading.Event | None = None  # set: stop the fetch under way
         self._syncing = False
+        self._welcomed = False  # the welcome shows, and no key has been typed since
         self._sync_timer: Timer | None = None
         self.store = store
         self.today = today
@@ -205,8 +206,18 @@ class BriefingApp(FeedAndDeskJobs, KeyOrderApp):
         for sig in (signal.SIGTERM, signal.SIGHUP):
             loop.add_signal_handler(sig, self._keep_draft_and_exit)
 
+    async def on_event(self, event: events.Event) -> None:
+        # The welcome covers the right of the screen for half a minute, over the editor or
+        # dialog a first key may open: the first key typed after it shows lets it go.
+        if self._welcomed and isinstance(event, events.Key) and not event.is_forwarded:
+            self._welcomed = False
+            if all(n.title == "Welcome" for n in self._notifications):
+                self.clear_notifications()
+        await super().on_event(event)
+
     def _welcome(self) -> None:
         # A first start shows samples with no word of what they are or where yours come from.
+        self._welcomed = True
         self.notify(
             f"A new store, with {self.store.seeded} sample briefs to try the keys on. "
             "Add your own articles, saved pages or brief files with `briefing import PATH`, "

@@ -28,3 +28,18 @@ async def test_a_store_opened_again_says_nothing_of_samples(store_dir: Path) -> 
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert not [n for n in app._notifications if n.title == "Welcome"]
+
+
+async def test_the_first_key_after_the_welcome_lets_it_go(store_dir: Path) -> None:
+    # It covered the right of the screen for 30 s, over the note editor a first `a` opens.
+    app = make_app(Store(store_dir), today=lambda: TODAY, timings=WELCOMING)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert [n.title for n in app._notifications] == ["Welcome"]
+        await pilot.press("j")
+        await settle(pilot)
+        assert not [n for n in app._notifications if n.title == "Welcome"]
+        app.notify("Saved.")  # later notices stay for their own time
+        await pilot.press("k")
+        await settle(pilot)
+        assert [n.message for n in app._notifications] == ["Saved."]
