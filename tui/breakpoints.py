@@ -18,10 +18,8 @@ from textual.geometry import Size
 from textual.screen import Screen
 
 
-def fit_breakpoints(screen: Screen[None], width: int, height: int) -> None:
-    """Give `screen` the breakpoint classes of the terminal's size before its first frame,
-    as Textual gives them at its first resize (after that frame): so that resize changes
-    no class, and the whole screen is not styled and laid out a second time."""
+def breakpoint_classes(screen: Screen[None], width: int, height: int) -> dict[str, bool]:
+    """Each breakpoint class of `screen` and whether a terminal of this size has it."""
     found: dict[str, bool] = {}
     for dimension, breakpoints in (
         (width, screen.HORIZONTAL_BREAKPOINTS or []),
@@ -32,7 +30,14 @@ def fit_breakpoints(screen: Screen[None], width: int, height: int) -> None:
             if dimension >= least:
                 found[name] = True
                 break
-    screen.update_classes(found, update=False)
+    return found
+
+
+def fit_breakpoints(screen: Screen[None], width: int, height: int) -> None:
+    """Give `screen` the breakpoint classes of the terminal's size before its first frame,
+    as Textual gives them at its first resize (after that frame): so that resize changes
+    no class, and the whole screen is not styled and laid out a second time."""
+    screen.update_classes(breakpoint_classes(screen, width, height), update=False)
 
 
 class SteadySize:
@@ -60,6 +65,8 @@ class SteadySize:
 
         def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None: ...
 
+        def has_class(self, name: str) -> bool: ...
+
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         """Shown the first time: Textual restyles every widget of a screen each time it
         is shown, and the first time each had been styled as it mounted, a moment before
@@ -70,13 +77,20 @@ class SteadySize:
             event.refresh_styles = False  # Screen._on_screen_resume, next, reads it
 
     def _on_resize(self, event: events.Resize) -> None:
-        if event.size != self.outer_size:
-            return  # Screen._on_resize, further along the MRO
+        if event.size != self.outer_size or not self._classes_fit(event.size):
+            # Screen._on_resize, further along the MRO. A screen covered by another is laid
+            # out at the new size before its own Resize comes: its size then matches, but
+            # its breakpoint classes are still the old size's.
+            return
         event.prevent_default()  # Screen._on_resize not run
         event.stop()
         if self._layout_required:
             self._layout_required = False  # or Textual's update timer lays it out again
             self._refresh_layout()
+
+    def _classes_fit(self, size: Size) -> bool:
+        wanted = breakpoint_classes(self, size.width, size.height)  # type: ignore[arg-type]
+        return all(self.has_class(name) == on for name, on in wanted.items())
 
     def _on_layout(self, message: messages.Layout) -> None:
         if message.time < self._laid_out_at:

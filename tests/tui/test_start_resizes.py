@@ -95,3 +95,25 @@ async def test_a_layout_asked_for_before_the_last_one_asks_for_nothing(
         app.screen.post_message(messages.Layout(widget))
         await settle(pilot)
         assert layouts == ["layout"]
+
+
+@pytest.mark.parametrize("key", ["A", "question_mark"])
+async def test_a_resize_while_another_screen_covers_the_reader_reaches_it(
+    store: Store, key: str
+) -> None:
+    # Review R2: the covered reader is laid out at the new size before its own Resize comes,
+    # which then matched its size and was dropped, so its classes stayed the old size's.
+    app = new_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        reader = app.screen
+        assert reader.has_class("-medium")
+        await pilot.press(key)
+        await settle(pilot)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is reader
+        assert reader.has_class("-narrow") and not reader.has_class("-medium")
+        assert reader.query_one("#brief-list").region.width == 80
