@@ -30,12 +30,12 @@ import orjson
 
 from store.errors import StoreError
 from store.folder import check_plain, check_plain_folder, relative
-from store.storage import TEMP_SUFFIX, digest
+from store.storage import TEMP_SUFFIX, Identity, digest
 
 FOLDER = "cache"
 CHECKED = "checked.json"
 IDS = "index-ids.txt"
-FORMAT = 1
+FORMAT = 2
 _IDS_HEADER = b"briefing index ids"
 # The modules whose code decides what passes: other code, other checks, nothing trusted.
 _CHECKING = ("store/shapes.py", "store/corrections.py", "store/storage.py", "store/folder.py")
@@ -111,9 +111,9 @@ class Checked:
         self.root = root
         self.path = root / FOLDER / CHECKED
         self._saved: dict[str, str] = {}
-        # Each listed file's identity (inode, mtime, size) when listed: a deferred open
+        # Each listed file's identity (inode, mtime, ctime, size) when listed: a deferred open
         # (store/storage.py `verify`) trusts a digest only for the very file it was for.
-        self._seen: dict[str, tuple[int, int, int]] = {}
+        self._seen: dict[str, Identity] = {}
         raw = read_cache(self.path, 4 * 1024 * 1024)
         try:
             data = orjson.loads(raw) if raw else None
@@ -132,23 +132,26 @@ class Checked:
             if isinstance(seen, dict):
                 saved = self._saved
                 for k, v in seen.items():
-                    if k in saved and type(v) is list and len(v) == 3:
-                        ino, mtime, size = v
-                        if type(ino) is int and type(mtime) is int and type(size) is int:
-                            self._seen[k] = (ino, mtime, size)
+                    if (
+                        k in saved
+                        and type(v) is list
+                        and len(v) == 4
+                        and all(type(part) is int for part in v)
+                    ):
+                        self._seen[k] = (v[0], v[1], v[2], v[3])
 
     def trusted(self, path: Path) -> str | None:
         """The digest of `path`'s bytes that passed the checks, if any."""
         return self._saved.get(relative(self.root, path))
 
-    def seen(self, path: Path) -> tuple[int, int, int] | None:
+    def seen(self, path: Path) -> Identity | None:
         """The identity `path` had when its digest was listed, if known."""
         return self._seen.get(relative(self.root, path))
 
     def save(
         self,
         digests: Mapping[Path, str | None],
-        seen: Mapping[Path, tuple[int, int, int] | None] | None = None,
+        seen: Mapping[Path, Identity | None] | None = None,
     ) -> None:
         """List `digests` (each of bytes checked or written from checked data), and the
         identities of the files they were of (`seen`), when they differ from what is
@@ -164,7 +167,7 @@ class Checked:
         payload = {"format": FORMAT, "checks": sealed, "files": files, "seen": ids}
         write_cache(self.path, orjson.dumps(payload))
         self._saved = files
-        self._seen = {k: (v[0], v[1], v[2]) for k, v in ids.items()}
+        self._seen = {k: (v[0], v[1], v[2], v[3]) for k, v in ids.items()}
 
 
 class IndexIds:

@@ -43,7 +43,15 @@ from store.folder import (
     split_backups,
 )
 from store.shapes import check_reader_bucket
-from store.storage import META_TABLE, AtomicJSONStorage, Ledger, atomic_write_bytes, fsync_dir
+from store.storage import (
+    META_TABLE,
+    AtomicJSONStorage,
+    Identity,
+    Ledger,
+    atomic_write_bytes,
+    fsync_dir,
+    identity_of,
+)
 
 NOTES, STATES = "notes", "states"
 LAYOUT = {"buckets": READER_BUCKETS}
@@ -153,18 +161,18 @@ class ReaderBook:
     def all_states(self) -> dict[str, Doc]:
         return self.everything()[1]
 
-    def stamp(self) -> tuple[tuple[int, int, int] | None, ...]:
+    def stamp(self) -> tuple[Identity | None, ...]:
         """What tells whether any reader file changed (here or elsewhere) since another
         stamp: each file's inode, time and size (a write replaces a file, so its inode
         changes), read without opening or parsing one."""
-        out: list[tuple[int, int, int] | None] = []
+        out: list[Identity | None] = []
         for path in (self._reader.path, *(s.path for s in self._buckets.values())):
             try:
                 st = os.lstat(path)
             except OSError:
                 out.append(None)
                 continue
-            out.append((st.st_ino, st.st_mtime_ns, st.st_size))
+            out.append(identity_of(st))
         return tuple(out)
 
     def each_bucket(self) -> Iterator[dict[str, Any]]:

@@ -117,7 +117,13 @@ def check_shape(path: Path, data: Any) -> dict[str, dict[str, dict[str, Any]]]:
     return data
 
 
-Identity = tuple[int, int, int]  # inode, mtime in ns, size
+Identity = tuple[int, int, int, int]  # inode, mtime and ctime in ns, size
+
+
+def identity_of(st: os.stat_result) -> Identity:
+    """A file's identity as the checks trust it: an edit in place that puts the mtime back
+    (`touch -d`, a sync tool) still moves the ctime, which no one can set."""
+    return (st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_size)
 
 
 class _Trust(threading.local):
@@ -181,7 +187,7 @@ def read_bytes(path: Path) -> tuple[bytes, Identity] | None:
             raw = handle.read()
     except OSError as exc:
         raise StoreError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    return raw, (st.st_ino, st.st_mtime_ns, st.st_size)
+    return raw, identity_of(st)
 
 
 def _hash_file(path: Path) -> tuple[str, Identity] | None:
@@ -201,7 +207,7 @@ def _hash_file(path: Path) -> tuple[str, Identity] | None:
                 named.update(piece)
     except OSError as exc:
         raise StoreError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    return named.hexdigest(), (st.st_ino, st.st_mtime_ns, st.st_size)
+    return named.hexdigest(), identity_of(st)
 
 
 def parse_file(path: Path, raw: bytes, validate: Validator | None = None) -> Tree:
@@ -243,7 +249,7 @@ class Ledger:
         try:
             with open(os.open(marker, os.O_RDONLY | os.O_NOFOLLOW), "rb") as f:
                 st = os.fstat(f.fileno())
-                identity = (st.st_ino, st.st_mtime_ns, st.st_size)
+                identity = identity_of(st)
                 if self._read is not None and self._read[0] == identity:
                     return list(self._read[1])
                 lines = f.read(64 * 1024).decode("utf-8", "replace").splitlines()[1:]
@@ -327,9 +333,9 @@ class AtomicJSONStorage(Storage):
         except FileNotFoundError:
             identity = None
         except OSError:
-            identity = (-1, -1, -1)  # unreadable: load_file names the problem
+            identity = (-1, -1, -1, -1)  # unreadable: load_file names the problem
         else:
-            identity = (st.st_ino, st.st_mtime_ns, st.st_size)
+            identity = identity_of(st)
         self._looked = (writes, identity)
         return identity
 

@@ -76,7 +76,29 @@ def _bucket(store_dir: Path) -> Path:
 
 
 @pytest.mark.parametrize("name", ["bucket", "reader.json", "briefs.json"])
-def test_a_file_damaged_in_place_is_named_before_any_write(store_dir: Path, name: str) -> None:
+def test_a_file_damaged_in_place_is_checked_at_open(store_dir: Path, name: str) -> None:
+    # Its mtime put back, its ctime moved all the same: not the file listed (review R).
+    _listed(store_dir)
+    path = _bucket(store_dir) if name == "bucket" else store_dir / name
+    damaged = _damage_in_place(path)
+    with pytest.raises(DamagedFileError) as caught:
+        Store(store_dir, clock=TickingClock(), defer_checks=True)
+    assert str(path) in str(caught.value)
+    assert path.read_bytes() == damaged
+
+
+def _blind_to_ctime(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Damage no identity shows (bits gone bad on the disk), as an edit in place with its
+    times put back looks when the ctime is left out."""
+    real = store.storage.identity_of
+    monkeypatch.setattr(store.storage, "identity_of", lambda st: (*real(st)[:2], 0, st.st_size))
+
+
+@pytest.mark.parametrize("name", ["bucket", "reader.json", "briefs.json"])
+def test_damage_no_identity_shows_is_named_before_any_write(
+    store_dir: Path, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _blind_to_ctime(monkeypatch)
     _listed(store_dir)
     path = _bucket(store_dir) if name == "bucket" else store_dir / name
     damaged = _damage_in_place(path)

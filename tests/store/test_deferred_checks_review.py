@@ -15,10 +15,13 @@ from store import DamagedFileError, Store
 from store.lock import StoreLock
 from store.subscriptions import Subscriptions
 from tests.conftest import TickingClock
-from tests.store.test_deferred_checks import XI, _damage_in_place, _listed
+from tests.store.test_deferred_checks import XI, _blind_to_ctime, _damage_in_place, _listed
 
 
-def test_a_draft_is_kept_while_the_store_is_found_damaged(store_dir: Path) -> None:
+def test_a_draft_is_kept_while_the_store_is_found_damaged(
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _blind_to_ctime(monkeypatch)  # damage a deferred open takes on trust
     _listed(store_dir)
     damaged = _damage_in_place(store_dir / "briefs.json")
     opened = Store(store_dir, clock=TickingClock(), defer_checks=True)
@@ -30,7 +33,10 @@ def test_a_draft_is_kept_while_the_store_is_found_damaged(store_dir: Path) -> No
     assert (store_dir / "briefs.json").read_bytes() == damaged
 
 
-def test_feeds_are_not_written_before_the_damage_is_named(store_dir: Path) -> None:
+def test_feeds_are_not_written_before_the_damage_is_named(
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _blind_to_ctime(monkeypatch)
     _listed(store_dir)
     _damage_in_place(store_dir / "reader.json")
     opened = Store(store_dir, clock=TickingClock(), defer_checks=True)

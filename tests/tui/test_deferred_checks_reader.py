@@ -11,7 +11,7 @@ import pytest
 
 from store import Store
 from tests.conftest import TickingClock
-from tests.store.test_deferred_checks import XI, _bucket, _damage_in_place, _listed
+from tests.store.test_deferred_checks import XI, _blind_to_ctime, _bucket, _damage_in_place, _listed
 from tests.tui.helpers import new_app, settle
 from tui.app import BriefingApp
 from tui.cli import main
@@ -19,9 +19,11 @@ from tui.cli import main
 
 @pytest.mark.parametrize("name", ["bucket", "reader.json", "briefs.json"])
 async def test_a_file_damaged_in_place_ends_the_reader_before_any_write(
-    store_dir: Path, name: str
+    store_dir: Path, name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The notes' bucket is read for the first rows; the others only by the checks."""
+    """The notes' bucket is read for the first rows; the others only by the checks (damage
+    no identity shows: an edit in place moves the ctime, and is named at open)."""
+    _blind_to_ctime(monkeypatch)
     _listed(store_dir)
     path = _bucket(store_dir) if name == "bucket" else store_dir / name
     damaged = _damage_in_place(path)
@@ -51,6 +53,7 @@ def test_briefing_names_a_file_found_damaged_after_the_first_frame(
     store_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`briefing` says it as it says a damaged file found at open, and exits 2."""
+    _blind_to_ctime(monkeypatch)
     _listed(store_dir)
     _damage_in_place(store_dir / "reader.json")
 
