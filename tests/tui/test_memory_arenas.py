@@ -12,8 +12,8 @@ import pytest
 
 import tui.app
 from store import Store
+from tests.tui.helpers import new_app, settle
 from tui import process_memory
-from tui.app import make_app
 
 
 def _glibc() -> bool:
@@ -44,7 +44,10 @@ async def test_the_reader_asks_once_it_has_drawn(
 ) -> None:
     calls: list[int] = []
     monkeypatch.setattr(tui.app, "share_one_arena", lambda: calls.append(1) or True)
-    app = make_app(store)
+    app = new_app(store)  # frozen timers: only the first frame can have asked
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await settle(pilot)
+        assert calls == [1]
+        await pilot.press("n")  # a later frame asks nothing more
+        await settle(pilot)
         assert calls == [1]
