@@ -23,6 +23,12 @@ from briefs.drafting.tariffs.changes import (
     supersedes,
 )
 from briefs.drafting.tariffs.entities import entities_of, sellers_country, subject_of
+from briefs.drafting.tariffs.enumeration import (
+    apply_items,
+    listed_rates,
+    read_items,
+    unled_rates,
+)
 from briefs.drafting.tariffs.mentions import (
     TRIGGER,
     Mention,
@@ -120,19 +126,32 @@ def extract_tariffs(
             text = text[:3000]
         low = lowered(text)
         triggers = [m for m in TRIGGER.finditer(text, low) if is_trigger(text, m)]
+        open_ = position - last_trigger_sentence <= 3  # a measure named just before
         rates = (
             find_rates(text, triggers, is_quote(text), low)
             if triggers
-            or position - last_trigger_sentence <= 3
+            or open_
             or (  # quoted sentences between count apart (at most a few looked at)
                 position - last_trigger_sentence <= 8
                 and position - last_trigger_sentence <= 3 + quotes(last_trigger_sentence, position)
             )
             else []
         )
+        entities = None
+        unled = unled_rates(text, low, rates) if not triggers and open_ else []
+        if unled:  # "India gets 7% and Ecuador 3%": rates listed with their countries
+            entities = entities_of(
+                sentence, spans.get(sentence.index, []), affiliations, persons, home
+            )
+            listed = listed_rates(text, entities, unled)
+            if listed:
+                rates = find_rates(text, triggers, is_quote(text), low, listed)
         if not triggers and not rates:
             continue
-        entities = entities_of(sentence, spans.get(sentence.index, []), affiliations, persons, home)
+        if entities is None:
+            entities = entities_of(
+                sentence, spans.get(sentence.index, []), affiliations, persons, home
+            )
         subject = subject_of(entities, text)
         # "… found dumping by producers in India. The rate for them is …"
         seller_before: tuple[str, list] | None = None
@@ -513,12 +532,28 @@ def extract_tariffs(
             last_imposer = mention.imposed_by
         if found_here and not triggers:
             last_trigger_sentence = position  # a run of rate sentences keeps the measure open
-        if found_here and ("respectively" in text or rates_listed(text, found_here)):
+        listed = (
+            read_items(text, entities, rates)
+            if rates and len(rates) + len(entities) >= 3 and "each other" not in text
+            else []
+        )
+        if listed and apply_items(
+            mentions, position, listed, entities, text, partial(_timing_at, text, today)
+        ):
+            pass  # "20% for Vietnam and 19% for Thailand": each target with its own rate
+        elif found_here and ("respectively" in text or rates_listed(text, found_here)):
             mutual = [e.country for e in entities] if "each other" in text else None
             respectively(mentions, position, mutual)
         if collected_later(text):
             announce_preliminary(mentions, position)  # "Importers will have to post deposits"
     return merge(mentions)
+
+
+def _timing_at(text: str, today: dt.date, start: int, rate: str):
+    """The status and year of a rate listed at `start` in `text`, read as its own mention's."""
+    part = part_of(text, start)
+    near = text[max(0, start - 80) : start + len(rate) + 80]
+    return partial(status_and_year, text, part, start, near, rate, in_condition(text, start), today)
 
 
 def _given_to(text: str, entities: list, country: str) -> bool:

@@ -108,7 +108,8 @@ _ZERO = re.compile(r"0(?:\.0+)?(?:\s?%|[\s-]?(?:per[\s-]?cent|percent|pct|pc))$"
 _ZERO_SET = re.compile(r"\b(?:tariffs?|duty|duties|rate)\s+of\s+$", re.I)
 
 
-_RATE_HINT = Folded(r"\d|cent")  # in every rate: "25%", "25 pct", "twenty per cent"
+RATE_HINT = re.compile(r"\d|cent", re.I)  # in every rate: "25%", "25 pct", "twenty per cent"
+_RATE_HINT = Folded(r"\d|cent")
 
 
 _CHANGE_VERB = re.compile(
@@ -282,9 +283,15 @@ _ON_GOODS = re.compile(
 
 
 def find_rates(
-    sentence: str, triggers: list[re.Match[str]], quoted: bool, low: str | None = None
+    sentence: str,
+    triggers: list[re.Match[str]],
+    quoted: bool,
+    low: str | None = None,
+    listed: frozenset[int] = frozenset(),
 ) -> list[tuple[int, int, str]]:
-    """Rates of measures: near a trigger, not shares ("8% of cars") or market moves."""
+    """Rates of measures: near a trigger, not shares ("8% of cars") or market moves. `listed`:
+    the starts of rates a list binds to their countries ("Vietnam 20%, Thailand 19%"), which
+    count as led in a sentence that names no measure."""
     if not _RATE_HINT.search(sentence, low):
         return []  # most sentences: the full pattern costs more than this look
     out: list[tuple[int, int, str]] = []
@@ -371,6 +378,7 @@ def find_rates(
                 or _RATE_NOUN.match(sentence, end)
                 or (_WEAK_RATE_LEAD.search(before) and _BEARER.search(sentence[:start][-90:]))
                 or _LABEL_LEAD.fullmatch(before)  # "- Cars and car parts: 25%", a list's line
+                or start in listed
                 # "he listed 50 per cent on kitchen cabinets" (not "spent 12% on freight")
                 or (_ON_GOODS.match(sentence, end) and not _SPENT_BEFORE.search(before))
             )
