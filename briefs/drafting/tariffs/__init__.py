@@ -29,6 +29,7 @@ from briefs.drafting.tariffs.enumeration import (
     read_items,
     unled_rates,
 )
+from briefs.drafting.tariffs.frame import frame_targets
 from briefs.drafting.tariffs.mentions import (
     TRIGGER,
     Mention,
@@ -546,6 +547,7 @@ def extract_tariffs(
             respectively(mentions, position, mutual)
         if collected_later(text):
             announce_preliminary(mentions, position)  # "Importers will have to post deposits"
+    frame_targets(mentions)
     return merge(mentions)
 
 
