@@ -33,6 +33,7 @@ from briefs.model import (
     ReaderData,
     Tariff,
 )
+from briefs.plain import plain_brief, plain_record
 from briefs.text import clean
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -200,6 +201,9 @@ def _tariff(check: _Checker, where: str, data: Mapping[str, Any]) -> Tariff:
 
 def brief_from_dict(data: Any) -> Brief:
     """Validate one brief object; raise BriefError listing every problem found."""
+    fast = plain_brief(data)  # the common case: every field passes at its first test
+    if fast is not None:
+        return fast
     if not isinstance(data, Mapping):
         raise BriefError([f"a brief must be a JSON object, not {type(data).__name__}"])
     check = _Checker()
@@ -351,6 +355,8 @@ class BriefRecords:
 
 def _record(data: Any) -> tuple[Brief | None, ReaderData | None, list[str]]:
     """One record's brief and reader data, or the problems of both."""
+    if (fast := plain_record(data)) is not None:  # a plain brief: no reader data
+        return fast, None, []
     brief, reader, problems = None, None, []
     try:
         brief = brief_from_dict(data)  # the record as shown must be a brief too
