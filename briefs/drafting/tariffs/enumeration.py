@@ -34,7 +34,8 @@ _RATE_NOUN = r"(?:(?:[a-z-]+\s+)?(?:rates?|duty|duties|tariffs?|levy|levies|marg
 # From a country to its rate: "Vietnam faces ", "Japan and Korea will be charged ", "Chinese
 # wire gets ", "China's rate is ", "India's ", "Vietnam (", "Vietnam: ", "Vietnam, at ".
 _PREDICATE = (
-    rf"(?:\s+(?:{_AUX}))*(?:\s+(?:{_BEARING}))?(?:\s+(?:at|with|of|by))?(?:\s+(?:an?|the))?"
+    rf"(?:\s+(?:{_AUX}))*(?:\s+(?:{_BEARING}|set(?=\s+at\b)))?(?:\s+(?:at|with|of|by))?"
+    r"(?:\s+(?:an?|the))?"
     rf"(?:\s+{_RATE_NOUN})?\s*"
 )
 _BESIDE = r"|\s*\(\s*|\s*:\s*|,\s+at\s+"
