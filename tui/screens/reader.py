@@ -118,6 +118,7 @@ class ReaderScreen(SteadySize, NoteEditing, BriefReading, BriefEditing, ReaderLa
         self._asking = False  # a "discard the unsaved note?" question is open
         self._activity: str | None = None  # a background job's progress, under the list
         self._notes_shown: tuple[object, ...] = ()  # what the notes pane was last given
+        self._step = 1  # the last move's way through the list (read_ahead)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -161,6 +162,7 @@ class ReaderScreen(SteadySize, NoteEditing, BriefReading, BriefEditing, ReaderLa
 
     def refresh_list(self, keep: str | None = None) -> None:
         """Draw the rows that pass the filter, in the chosen order."""
+        self.forget_ahead()  # every change to the store redraws the list
         editing, matches = self.session.brief_id, self._matches
         # The brief being annotated stays in the list, whatever the filter now says: a
         # change elsewhere never moves the reader off it (nor asks them anything). Picked
@@ -218,6 +220,7 @@ class ReaderScreen(SteadySize, NoteEditing, BriefReading, BriefEditing, ReaderLa
         """A note or state of `brief_id` changed in this reader: redraw its row, reindex,
         and sync with the desk (if any) once the saves pause."""
         self.post_message(SyncDesk(soon=True))
+        self.forget_ahead()
         try:
             self.catalog.refresh(brief_id)
         except StoreError as exc:
@@ -427,7 +430,7 @@ class ReaderScreen(SteadySize, NoteEditing, BriefReading, BriefEditing, ReaderLa
 
     def _open(self, brief_id: str, *, scroll_home: bool = True) -> None:
         try:
-            brief = self.catalog.store.brief(brief_id)
+            brief = self.read_brief(brief_id)
         except StoreError as exc:
             # Say so where the brief would be; no key may act on the one shown before.
             self._show_brief(None)
@@ -438,6 +441,7 @@ class ReaderScreen(SteadySize, NoteEditing, BriefReading, BriefEditing, ReaderLa
             self._read_timer.stop()
         if brief is not None:
             self._read_timer = after(self, self.timings.read_after, self.mark_shown_read)
+            self.call_after_refresh(self.read_ahead, self._step)
 
     def _show_brief(self, brief: Brief | None, *, scroll_home: bool = True) -> None:
         self.brief = brief
@@ -489,6 +493,7 @@ class ReaderScreen(SteadySize, NoteEditing, BriefReading, BriefEditing, ReaderLa
             return
         current = brief_list.highlighted or 0
         target = min(max(current + step, 0), brief_list.option_count - 1)
+        self._step = 1 if step > 0 else -1  # the way the reader goes: read ahead that way
         if target != current:
             self.guard_unsaved(lambda: self._go_to(target))
 
