@@ -51,7 +51,6 @@ from briefs.drafting.tariffs.story import (
     list_of,
     list_targets,
     pair_timing,
-    rates_listed,
     respectively,
     same_rate,
     story_country,
@@ -542,7 +541,7 @@ def extract_tariffs(
             mentions, position, listed, entities, text, partial(_timing_at, text, today)
         ):
             pass  # "20% for Vietnam and 19% for Thailand": each target with its own rate
-        elif found_here and ("respectively" in text or rates_listed(text, found_here)):
+        elif found_here and "respectively" in text:
             mutual = [e.country for e in entities] if "each other" in text else None
             respectively(mentions, position, mutual)
         if collected_later(text):

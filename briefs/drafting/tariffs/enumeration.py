@@ -130,8 +130,8 @@ def read_items(text: str, entities: list[Entity], rates: list[tuple[int, int, st
     if parallel:
         return parallel
     best: list[Item] = []
-    for orientation in ("r_to_c", "c_to_r"):
-        for index in range(len(tokens)):
+    for orientation in ("r_to_c", "c_to_r") if len(rates) >= 2 else ():
+        for index in range(len(tokens) - 3):
             chain = _chain(text, tokens, index, orientation)
             if len(chain) > len(best):
                 best = chain

@@ -3,30 +3,12 @@ paired in order, the measure of a rate named again, the story's main imposer."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from briefs.drafting.tariffs.mentions import Mention
 from briefs.drafting.text import Sentence
 from briefs.rates import normalise_rate
-
-_RATE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
-
-
-def rates_listed(text: str, found: list[Mention]) -> bool:
-    """ "duties of 9.1%, 12.5% and 20% on glass from China, Malaysia and Thailand": the rates
-    written as one list, to be paired in order with a list of as many targets."""
-    rates = [m.rate for m in found if m.rate is not None]
-    if len(rates) < 2 or (end := text.find(rates[0])) < 0:
-        return False
-    end += len(rates[0])
-    for rate in rates[1:]:
-        start = text.find(rate, end)
-        if start < 0 or not _RATE_LIST_GAP.fullmatch(text, end, start):
-            return False
-        end = start + len(rate)
-    return True
 
 
 def respectively(mentions: list[Mention], position: int, mutual: list[str] | None = None) -> None:
