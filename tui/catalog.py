@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMappin
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from store import BriefRow, ReaderState, Store, scan_cache
+from store import BriefRow, ReaderState, Store
 from store.rows import RowMap, Rows, picked
 from tui.derived import Decoder, TariffRow, cache_kind, derive, encode, note_segments, rows_of
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from briefs.search.docs import SearchDoc
     from briefs.search.index import SearchIndex
     from briefs.search.query import Query
+    from store import scan_cache
 
 # Search, rates and the actor index load when every brief is first read (after the first
 # paint), not when the reader starts: the imports below sit in the functions that use them.
@@ -182,6 +183,8 @@ class Catalog:
         # (which shares the row's id string: `ids[place]`), then the doc. So the docs come
         # out in order, unsorted, and no id → version dict is made beside this one.
         placed: dict[str, int | SearchDoc] = {i: k for k, i in enumerate(ids)}
+        from store import scan_cache  # with sqlite3: the first frame needs neither
+
         cache = scan_cache.ScanCache.open(
             self.store.root, cache_kind(), writable=not self.store.read_only
         )
