@@ -22,6 +22,13 @@ from briefs.drafting.tariffs.changes import (
     replaced_rate,
     supersedes,
 )
+from briefs.drafting.tariffs.continuing import (
+    CHARGED_UNTIL_THEN,
+    NEXT_RATE,
+    continue_measure,
+    given_to,
+    timing_at,
+)
 from briefs.drafting.tariffs.entities import entities_of, sellers_country, subject_of
 from briefs.drafting.tariffs.enumeration import (
     apply_items,
@@ -407,7 +414,7 @@ def extract_tariffs(
                         mention,
                         last_imposer,
                         # "set at 20% for Japan and 15% for Korea": rates given to them
-                        [c for c in main_countries if not _given_to(text, entities, c)],
+                        [c for c in main_countries if not given_to(text, entities, c)],
                     )
                 )
                 if mention.imposed_by is None:
@@ -418,7 +425,7 @@ def extract_tariffs(
                 mention.imposed_on = None
             continued = None
             if not triggers:
-                continued = _continue_measure(
+                continued = continue_measure(
                     mention, mentions, borrowed or mention.imposed_on is None
                 )
             near = text[max(0, a_start - len(before)) : min(len(text), a_end + len(after))]
@@ -453,9 +460,9 @@ def extract_tariffs(
             ):
                 # "will cut its 100% tariff to 6.1%": charged until then; "raised its 10% duty
                 # to 50%" (and no later start): charged no more. The new rate, next, decides.
-                mention.timing = _CHARGED_UNTIL_THEN
+                mention.timing = CHARGED_UNTIL_THEN
                 if not looks_ahead(text, rate_at, rate_at + len(rate)):
-                    mention.superseded_by = _NEXT_RATE  # resolved to the next rate below
+                    mention.superseded_by = NEXT_RATE  # resolved to the next rate below
             if (
                 rate is not None
                 and found_here
@@ -463,7 +470,7 @@ def extract_tariffs(
                 and not is_old_rate(text, rate_at, rate)
             ):
                 # "… is now 25%, up from 14%": 14% only while the new rate is still to come
-                mention.timing = _CHARGED_UNTIL_THEN
+                mention.timing = CHARGED_UNTIL_THEN
                 new = mention.superseded_by = found_here[-1]
                 # no start told in its clause ("said it would raise it to 125% from 84%"): the
                 # old rate stays listed only while the change is undecided or starts on a day
@@ -472,7 +479,7 @@ def extract_tariffs(
                 mention.imposed_by, mention.imposed_on = new.imposed_by, new.imposed_on
                 mention.also_on, mention.measure = list(new.also_on), new.measure
             elif rate is not None and is_old_rate(text, rate_at, rate):
-                mention.timing = _CHARGED_UNTIL_THEN
+                mention.timing = CHARGED_UNTIL_THEN
                 if found_here:  # "… a 15% tariff in the US, down from 27.5%": the same parties
                     new = found_here[-1]
                     mention.imposed_by, mention.imposed_on = new.imposed_by, new.imposed_on
@@ -525,7 +532,7 @@ def extract_tariffs(
                 one.sentence = position
                 mentions.append(one)
             for old in mentions[:-1] if mention.rate is not None else ():
-                if old.sentence == position and old.superseded_by is _NEXT_RATE:
+                if old.sentence == position and old.superseded_by is NEXT_RATE:
                     old.superseded_by = mention  # "cut its 100% tariff … to 6.1%"
             if not kept_old:  # an old rate told after the new one is no sibling of the next
                 found_here.append(mention)
@@ -538,7 +545,7 @@ def extract_tariffs(
             else []
         )
         if listed and apply_items(
-            mentions, position, listed, entities, text, partial(_timing_at, text, today)
+            mentions, position, listed, entities, text, partial(timing_at, text, today)
         ):
             pass  # "20% for Vietnam and 19% for Thailand": each target with its own rate
         elif found_here and "respectively" in text:
@@ -548,48 +555,3 @@ def extract_tariffs(
             announce_preliminary(mentions, position)  # "Importers will have to post deposits"
     frame_targets(mentions)
     return merge(mentions)
-
-
-def _timing_at(text: str, today: dt.date, start: int, rate: str):
-    """The status and year of a rate listed at `start` in `text`, read as its own mention's."""
-    part = part_of(text, start)
-    near = text[max(0, start - 80) : start + len(rate) + 80]
-    return partial(status_and_year, text, part, start, near, rate, in_condition(text, start), today)
-
-
-def _given_to(text: str, entities: list, country: str) -> bool:
-    return any(e.country == country and text.endswith("for ", 0, e.start) for e in entities)
-
-
-_NEXT_RATE = Mention(None, None, [], None, "tariff", "")  # "the rate after it", until known
-
-
-def _CHARGED_UNTIL_THEN() -> tuple[str | None, int | None, bool]:
-    return ("in force", None, False)
-
-
-def _continue_measure(mention: Mention, mentions: list[Mention], no_target: bool) -> Mention | None:
-    """A rate in a sentence that names no measure ("Peruvian mills face 14%") is a rate of the
-    measure named just before by the same imposer: its kind and goods, and, when the sentence
-    names no target ("It stands at 35%"), the targets of that measure if it had no rate."""
-    ref = next(
-        (
-            m
-            for m in reversed(mentions)
-            if m.imposed_by == mention.imposed_by and m.timing is not _CHARGED_UNTIL_THEN
-        ),
-        None,
-    )  # not the old rate a change replaced: the measure itself
-    if ref is None:
-        return None
-    if no_target and ref.rate is None and not mention.all_targets and ref.imposed_on:
-        # "duties on shrimp from India and Ecuador. The rate is 7%.": each target of the list
-        targets = list_targets(ref, mentions)
-        mention.imposed_on, mention.also_on = targets[0], targets[1:]
-    if mention.measure == "tariff":
-        mention.measure = ref.measure
-    if mention.measure == "safeguard":
-        mention.imposed_on, mention.also_on, mention.all_targets = None, [], True
-    if not mention.products:
-        mention.products = list(ref.products)
-    return ref
