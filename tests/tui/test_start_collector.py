@@ -5,6 +5,7 @@ the start. It runs again once the reader has drawn, and is left off when it was 
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,17 @@ from tests.tui.helpers import new_app, settle
 from tui.app import BriefingApp
 from tui.cli import main
 from tui.screens.reader import ReaderScreen
+
+
+@pytest.fixture(autouse=True)
+def _no_scan_left_running() -> None:
+    """The collector's state is the process's: a catalog scan that an earlier test's reader
+    left running in a worker thread holds it off until the scan ends (Catalog.scan), which a
+    busy machine makes likelier. Wait for that end, by state, before these tests look."""
+    for _ in range(3000):
+        if gc.isenabled():
+            return
+        time.sleep(0.01)
 
 
 @pytest.fixture
