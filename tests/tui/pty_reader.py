@@ -38,7 +38,10 @@ class PtyReader:
         """Read what is there within `timeout`; False once the terminal is gone."""
         if self.fd < 0:
             return False
-        if select.select([self.fd], [], [], timeout)[0]:
+        # poll, not select: a long test run may hold descriptors past select's limit of 1024
+        ready = select.poll()
+        ready.register(self.fd, select.POLLIN)
+        if ready.poll(timeout * 1000):
             try:
                 chunk = os.read(self.fd, 65536)
             except OSError:

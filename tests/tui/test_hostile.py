@@ -54,8 +54,9 @@ def _run_in_pty(args: list[str], keys: bytes, seconds: float) -> bytes:
     deadline = time.monotonic() + seconds
     sent = False
     while time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.1)
-        if ready:
+        poller = select.poll()  # not select: past 1024 descriptors it refuses the fd
+        poller.register(fd, select.POLLIN)
+        if poller.poll(100):
             try:
                 chunk = os.read(fd, 65536)
             except OSError:
